@@ -1,0 +1,70 @@
+# 高新区党建知识库 — `make run` serves the site on SQLite, `make test` runs the suite on both databases.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+PG_URL ?= postgres://postgres@127.0.0.1:5432/kb
+# The embedded database of `make run`; tests use their own throwaway databases.
+RUN_DB ?= sqlite:///$(CURDIR)/kb.sqlite3
+
+.PHONY: run test install install-dev browser-deps setup-db test-sqlite test-postgres check-deploy clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: $(BIN)/python requirements.txt
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $@
+
+install: $(VENV)/.installed
+
+install-dev: $(VENV)/.installed-dev
+
+# Browser tests drive the distribution's Chromium; a CJK font keeps screenshots legible.
+browser-deps:
+	@if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi wenquanyi; then \
+	  if command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing chromium and fonts-wqy-microhei…"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null; \
+	  else echo "chromium not installed and apt-get unavailable: browser tests will be skipped"; fi; \
+	fi
+
+setup-db: install
+	DATABASE_URL=$(RUN_DB) DEBUG=1 $(BIN)/python manage.py migrate --noinput
+	DATABASE_URL=$(RUN_DB) DEBUG=1 $(BIN)/python manage.py load_zones
+	DATABASE_URL=$(RUN_DB) DEBUG=1 $(BIN)/python manage.py ingest fixtures/seeds/
+
+run: setup-db
+	DEBUG=1 $(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	DATABASE_URL=$(RUN_DB) DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+test-sqlite: install-dev
+	@echo "=== Test suite on SQLite ==="
+	DATABASE_URL=sqlite:///$(CURDIR)/test-kb.sqlite3 $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+test-postgres: install-dev
+	@if $(BIN)/python -c "import psycopg, sys; psycopg.connect(sys.argv[1], connect_timeout=3).close()" "$(PG_URL)" 2>/dev/null \
+	   || $(BIN)/python -c "import psycopg, sys; psycopg.connect(sys.argv[1].rsplit('/', 1)[0] + '/postgres', connect_timeout=3).close()" "$(PG_URL)" 2>/dev/null; then \
+	  echo "=== Test suite on PostgreSQL ($(PG_URL)) ==="; \
+	  DATABASE_URL=$(PG_URL) $(BIN)/python -m pytest $(PYTEST_ARGS); \
+	elif [ "$(REQUIRE_POSTGRES)" = "1" ]; then \
+	  echo "PostgreSQL is not reachable at $(PG_URL) and REQUIRE_POSTGRES=1"; exit 1; \
+	else \
+	  echo "=== PostgreSQL not reachable at $(PG_URL): suite ran on SQLite only ==="; \
+	fi
+
+test: install-dev browser-deps
+	$(MAKE) --no-print-directory test-sqlite
+	$(MAKE) --no-print-directory test-postgres
+
+check-deploy: install
+	DEBUG=0 SECRET_KEY=$$(head -c 48 /dev/urandom | base64) SECURE_SSL_REDIRECT=1 SECURE_HSTS_SECONDS=31536000 \
+	  $(BIN)/python manage.py check --deploy --fail-level WARNING
+
+clean:
+	rm -rf $(VENV) staticfiles kb.sqlite3 kb.sqlite3-* test-kb.sqlite3

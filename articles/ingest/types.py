@@ -1,0 +1,73 @@
+"""Data passed between the ingest steps. Plain dataclasses: no Django here."""
+from dataclasses import dataclass, field
+
+
+@dataclass
+class PageText:
+    """A decoded page file (reader.py)."""
+
+    name: str  # file name, the source's identity
+    text: str  # decoded text, as in the file
+    encoding: str  # "utf-8", "utf-8-sig", "gb18030"
+    content_hash: str  # sha256 of the raw bytes
+
+
+@dataclass
+class ArticleBlock:
+    """One article found on a page (layout.py), its text already cleaned (cleaner.py)."""
+
+    position: int  # 0-based order on the page
+    title: str
+    kicker: str = ""
+    subtitle: str = ""
+    byline: str = ""  # the raw byline line, e.g. "■ 首席记者 肖干 通讯员 周建军"
+    authors: list = field(default_factory=list)  # bare names: ["肖干", "周建军"]
+    kind: str = "feature"  # "feature" | "brief" | "photo"
+    column: str = ""  # column header above it, e.g. "党建在高新"
+    headings: list = field(default_factory=list)  # section headings inside the body
+    paragraphs: list = field(default_factory=list)  # body paragraphs (simplified, cleaned)
+    captions: list = field(default_factory=list)  # photo captions and credits kept with it
+    original: str = ""  # the article's lines as they were on the page (before conversion)
+
+    @property
+    def body(self):
+        return "\n".join(self.paragraphs)
+
+
+@dataclass
+class ZoneMention:
+    """A zone named in an article (zones linker)."""
+
+    name: str  # the canonical zone name if known, else the name as written
+    surface: str  # the text as written, e.g. "杭州高新区（滨江）"
+    count: int = 1
+    in_title: bool = False
+
+
+@dataclass
+class InitiativeFact:
+    """A named party-building programme found in a sentence (initiatives.py)."""
+
+    name: str  # normalised name, quotes removed: "一心二站三室"
+    category: str  # one of Initiative.Category values
+    sentence: str
+    offset: int  # start of the sentence in the article body
+
+
+@dataclass
+class MetricFact:
+    """A numeric fact found in a sentence (metrics.py)."""
+
+    label: str  # what is counted: "总投资"
+    raw: str  # as printed: "总投资50亿元"
+    value: float  # 50.0
+    unit: str  # "亿元"
+    normalized_value: float  # 5000000000.0
+    normalized_unit: str  # "元"
+    qualifier: str = "exact"  # exact | approximate | at_least | at_most
+    value_max: float | None = None  # for ranges: "2-3名" -> value 2, value_max 3
+    normalized_max: float | None = None
+    year: int | None = None
+    period: str = ""  # "今年上半年", "1-5月"
+    sentence: str = ""
+    offset: int = 0  # start of the sentence in the article body

@@ -1,0 +1,299 @@
+"""Articles and the facts drawn from them.
+
+Every fact (initiative mention, metric) keeps the exact sentence it came from,
+so a reader can always check it against the page. Rows written by the ingest
+carry a stable ``key`` so re-ingesting updates them in place; fields a curator
+changed are listed in ``curated_fields`` and never overwritten, and
+``ingested_values`` keeps what the ingest produced last, for comparison.
+"""
+from django.db import models
+from django.urls import reverse
+
+
+class CurationFields(models.Model):
+    """Verified / hidden flags and the record of curated fields, shared by curated models."""
+
+    verified = models.BooleanField("已核实", default=False)
+    hidden = models.BooleanField("已隐藏", default=False, help_text="隐藏后不在公开页面与接口中出现")
+    curated_fields = models.JSONField("已人工修订字段", default=list, blank=True)
+    ingested_values = models.JSONField("入库原始值", default=dict, blank=True)
+    created_at = models.DateTimeField("创建时间", auto_now_add=True)
+    updated_at = models.DateTimeField("更新时间", auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+class VisibleQuerySet(models.QuerySet):
+    def visible(self):
+        return self.filter(hidden=False)
+
+
+class Source(models.Model):
+    """One ingested page file."""
+
+    name = models.CharField("文件名", max_length=255, unique=True)
+    content_hash = models.CharField("内容哈希", max_length=64, db_index=True)
+    column = models.CharField("栏目", max_length=64, blank=True, help_text="如 党建在高新")
+    text = models.TextField("原始文本", blank=True)
+    encoding = models.CharField("编码", max_length=32, blank=True)
+    ingested_at = models.DateTimeField("导入时间", auto_now=True)
+
+    class Meta:
+        verbose_name = "来源版面"
+        verbose_name_plural = "来源版面"
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class ArticleQuerySet(VisibleQuerySet):
+    def search(self, query):
+        """Full-text search: a SearchResult whose queryset is ranked best first."""
+        from articles.search import search_articles
+
+        return search_articles(self, query)
+
+    def in_year(self, year):
+        return self.filter(year=year)
+
+
+class Article(CurationFields):
+    class Kind(models.TextChoices):
+        FEATURE = "feature", "通讯"
+        BRIEF = "brief", "简讯"
+        PHOTO = "photo", "图片新闻"
+
+    key = models.CharField("稳定标识", max_length=128, unique=True, help_text="来源文件#位置")
+    source = models.ForeignKey(
+        Source, verbose_name="来源版面", on_delete=models.PROTECT, related_name="articles"
+    )
+    position = models.PositiveSmallIntegerField("版面位置", default=0)
+    column = models.CharField("栏目", max_length=64, blank=True)
+    kicker = models.CharField("引题", max_length=255, blank=True)
+    title = models.CharField("标题", max_length=255)
+    subtitle = models.CharField("副题", max_length=255, blank=True)
+    byline = models.CharField("署名行", max_length=255, blank=True, help_text="如 ■ 首席记者 肖干")
+    authors = models.JSONField("作者", default=list, blank=True)
+    kind = models.CharField("体裁", max_length=16, choices=Kind.choices, default=Kind.FEATURE)
+    body = models.TextField("正文", blank=True, help_text="清洗后的正文，段落以换行分隔")
+    captions = models.JSONField("图片说明", default=list, blank=True)
+    original_text = models.TextField("原文", blank=True, help_text="OCR 原文（含繁体）")
+    zone = models.ForeignKey(
+        "zones.Zone",
+        verbose_name="所属高新区",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="primary_articles",
+    )
+    zones = models.ManyToManyField(
+        "zones.Zone", verbose_name="提及高新区", blank=True, related_name="articles"
+    )
+    year = models.PositiveSmallIntegerField("年份", null=True, blank=True, db_index=True)
+    # Segmented (jieba) text the full-text index is built from; see articles/search/.
+    search_title = models.TextField(blank=True, editable=False)
+    search_head = models.TextField(blank=True, editable=False)
+    search_body = models.TextField(blank=True, editable=False)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "文章"
+        verbose_name_plural = "文章"
+        ordering = ["source__name", "position"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source", "position"], name="article_unique_source_position"
+            )
+        ]
+        indexes = [
+            models.Index(fields=["zone", "year"], name="article_zone_year_idx"),
+            models.Index(fields=["kind"], name="article_kind_idx"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("articles:detail", args=[self.pk])
+
+    @property
+    def paragraphs(self):
+        return [p for p in self.body.split("\n") if p.strip()]
+
+
+class Initiative(CurationFields):
+    class Category(models.TextChoices):
+        INDUSTRY_CHAIN = "industry_chain", "产业链党建"
+        INVESTMENT = "investment", "党建+招商"
+        TALENT = "talent", "人才服务"
+        BUSINESS_ENV = "business_env", "营商环境"
+        GOVERNANCE = "governance", "基层治理"
+        NON_PUBLIC = "non_public", "两新组织党建"
+        EDUCATION = "education", "党员教育"
+        INNOVATION = "innovation", "科技创新"
+        PROJECT = "project", "项目建设"
+        BRAND = "brand", "党建品牌"
+        OTHER = "other", "其他"
+
+    key = models.CharField("稳定标识", max_length=160, unique=True, help_text="高新区+规范化名称")
+    name = models.CharField("名称", max_length=128)
+    zone = models.ForeignKey(
+        "zones.Zone",
+        verbose_name="高新区",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="initiatives",
+    )
+    category = models.CharField(
+        "类别", max_length=24, choices=Category.choices, default=Category.OTHER, db_index=True
+    )
+    description = models.TextField("说明", blank=True)
+    article = models.ForeignKey(
+        Article,
+        verbose_name="首次出现文章",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="first_initiatives",
+    )
+    sentence = models.TextField("出处句子", blank=True)
+    articles = models.ManyToManyField(
+        Article,
+        verbose_name="提及文章",
+        through="InitiativeMention",
+        related_name="initiatives",
+        blank=True,
+    )
+
+    objects = VisibleQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "党建举措"
+        verbose_name_plural = "党建举措"
+        ordering = ["zone__name", "name"]
+        indexes = [models.Index(fields=["zone", "category"], name="initiative_zone_cat_idx")]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("articles:initiative", args=[self.pk])
+
+
+class InitiativeMention(models.Model):
+    """One sentence of one article that names an initiative."""
+
+    initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="mentions")
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="initiative_mentions")
+    sentence = models.TextField("句子")
+    offset = models.PositiveIntegerField("句子在正文中的位置", default=0)
+
+    class Meta:
+        verbose_name = "举措出处"
+        verbose_name_plural = "举措出处"
+        ordering = ["article_id", "offset"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["initiative", "article", "offset"], name="mention_unique_place"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.initiative} @ {self.article_id}:{self.offset}"
+
+
+class Metric(CurationFields):
+    class Qualifier(models.TextChoices):
+        EXACT = "exact", "确数"
+        APPROXIMATE = "approximate", "约数"
+        AT_LEAST = "at_least", "不少于"
+        AT_MOST = "at_most", "不超过"
+
+    key = models.CharField("稳定标识", max_length=160, unique=True, help_text="文章标识+位置+原文")
+    zone = models.ForeignKey(
+        "zones.Zone",
+        verbose_name="高新区",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="metrics",
+    )
+    article = models.ForeignKey(
+        Article, verbose_name="文章", on_delete=models.CASCADE, related_name="metrics"
+    )
+    label = models.CharField("指标", max_length=64, help_text="统计的是什么，如 总投资、满意率")
+    raw = models.CharField("原文数值", max_length=64, help_text="如 总投资50亿元")
+    value = models.FloatField("数值")
+    value_max = models.FloatField("区间上限", null=True, blank=True)
+    unit = models.CharField("单位", max_length=16, blank=True)
+    normalized_value = models.FloatField("折算值", null=True, blank=True)
+    normalized_max = models.FloatField("折算上限", null=True, blank=True)
+    normalized_unit = models.CharField("折算单位", max_length=16, blank=True)
+    qualifier = models.CharField(
+        "限定", max_length=16, choices=Qualifier.choices, default=Qualifier.EXACT
+    )
+    year = models.PositiveSmallIntegerField("年份", null=True, blank=True, db_index=True)
+    period = models.CharField("时段", max_length=32, blank=True, help_text="如 今年上半年")
+    sentence = models.TextField("出处句子")
+    offset = models.PositiveIntegerField("句子在正文中的位置", default=0)
+
+    objects = VisibleQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "数据指标"
+        verbose_name_plural = "数据指标"
+        ordering = ["article_id", "offset"]
+        indexes = [
+            models.Index(fields=["zone", "label"], name="metric_zone_label_idx"),
+            models.Index(fields=["unit"], name="metric_unit_idx"),
+        ]
+
+    def __str__(self):
+        return self.raw
+
+    def get_absolute_url(self):
+        return f"{self.article.get_absolute_url()}#m{self.pk}"
+
+
+class IngestRun(models.Model):
+    """One run of the ingest command, for the curators' record."""
+
+    started_at = models.DateTimeField("开始时间", auto_now_add=True)
+    finished_at = models.DateTimeField("结束时间", null=True, blank=True)
+    paths = models.JSONField("输入路径", default=list)
+    files = models.JSONField("处理文件", default=list, help_text="[{name, status, message}]")
+    counts = models.JSONField(
+        "计数", default=dict, help_text="created / updated / unchanged / skipped_curated …"
+    )
+    errors = models.JSONField("错误", default=list)
+    ok = models.BooleanField("成功", default=False)
+
+    class Meta:
+        verbose_name = "导入记录"
+        verbose_name_plural = "导入记录"
+        ordering = ["-started_at"]
+
+    def __str__(self):
+        return f"导入 {self.started_at:%Y-%m-%d %H:%M}"
+
+
+class Tombstone(models.Model):
+    """A row a curator deleted; the ingest never recreates an item whose key is here."""
+
+    model = models.CharField(max_length=32)
+    key = models.CharField(max_length=160)
+    deleted_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "已删除条目"
+        verbose_name_plural = "已删除条目"
+        constraints = [
+            models.UniqueConstraint(fields=["model", "key"], name="tombstone_unique_key")
+        ]
+
+    def __str__(self):
+        return f"{self.model}:{self.key}"

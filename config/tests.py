@@ -1,0 +1,73 @@
+"""Settings are chosen by the environment: checked in fresh interpreters."""
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+PROBE = (
+    "import django, json; from django.conf import settings; django.setup();"
+    "db = settings.DATABASES['default'];"
+    "print(json.dumps({'engine': db['ENGINE'], 'name': str(db['NAME']), 'host': db.get('HOST', ''),"
+    " 'debug': settings.DEBUG, 'lang': settings.LANGUAGE_CODE, 'tz': settings.TIME_ZONE}))"
+)
+
+
+def settings_with(**env):
+    environ = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "DEBUG", "SECRET_KEY"}}
+    environ.update(env, DJANGO_SETTINGS_MODULE="config.settings")
+    proc = subprocess.run(
+        [sys.executable, "-c", PROBE], cwd=ROOT, env=environ, capture_output=True, text=True
+    )
+    return proc
+
+
+def test_default_database_is_the_embedded_sqlite_file():
+    proc = settings_with(DEBUG="1")
+    assert proc.returncode == 0, proc.stderr
+    db = json.loads(proc.stdout)
+    assert db["engine"] == "django.db.backends.sqlite3"
+    assert db["name"] == str(ROOT / "kb.sqlite3")
+    assert db["lang"] == "zh-hans" and db["tz"] == "Asia/Shanghai"
+
+
+def test_postgres_url_selects_postgresql():
+    proc = settings_with(DEBUG="1", DATABASE_URL="postgres://postgres@127.0.0.1:5432/kb")
+    db = json.loads(proc.stdout)
+    assert db["engine"] == "django.db.backends.postgresql"
+    assert (db["name"], db["host"]) == ("kb", "127.0.0.1")
+
+
+def test_sqlite_url_selects_that_file(tmp_path):
+    proc = settings_with(DEBUG="1", DATABASE_URL=f"sqlite:///{tmp_path}/other.sqlite3")
+    assert json.loads(proc.stdout)["name"] == f"{tmp_path}/other.sqlite3"
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    proc = settings_with(DEBUG="0")
+    assert proc.returncode != 0
+    assert "SECRET_KEY" in proc.stderr
+
+
+def test_unknown_database_scheme_is_a_clear_error():
+    proc = settings_with(DEBUG="1", DATABASE_URL="mongodb://x/y")
+    assert proc.returncode != 0
+    assert "DATABASE_URL" in proc.stderr
+
+
+def test_deploy_check_is_clean_with_production_settings():
+    environ = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    environ.update(
+        DJANGO_SETTINGS_MODULE="config.settings",
+        DEBUG="0",
+        SECRET_KEY="x" * 20 + "a-long-random-production-key-for-the-check",
+        SECURE_SSL_REDIRECT="1",
+        SECURE_HSTS_SECONDS="31536000",
+    )
+    proc = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT, env=environ, capture_output=True, text=True,
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr

@@ -1,0 +1,110 @@
+"""Reference data: national high-tech zones, provinces and the city -> province table.
+
+Loaded from fixtures/*.json once per process; the loader upserts zones without
+touching fields a curator changed, and never recreates a zone that was merged
+into another (its name lives on as the survivor's alias).
+"""
+import json
+import re
+from functools import lru_cache
+
+from django.conf import settings
+from django.db import transaction
+from django.utils.text import slugify
+from pypinyin import lazy_pinyin
+
+ZONE_FIELDS = ("full_name", "province", "city", "level", "approval_year")
+
+
+def _load(name):
+    with open(settings.FIXTURES_DIR / name, encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+@lru_cache(maxsize=1)
+def reference_zones():
+    return _load("zones.json")
+
+
+@lru_cache(maxsize=1)
+def provinces():
+    return _load("provinces.json")
+
+
+@lru_cache(maxsize=1)
+def city_provinces():
+    return _load("cities.json")
+
+
+def province_order():
+    return {p["name"]: i for i, p in enumerate(provinces())}
+
+
+def province_for_city(city):
+    """The province of a city name with or without its 市/州/盟 suffix, or ""."""
+    table = city_provinces()
+    if city in table:
+        return table[city]
+    stripped = re.sub(r"(市|州|盟|地区)$", "", city)
+    return table.get(stripped, "")
+
+
+def make_slug(name, taken=frozenset()):
+    """A readable ASCII slug from a Chinese zone name: 淮北高新区 -> huaibei."""
+    place = re.sub(r"(国家)?(高新技术产业开发区|高新技术产业园区|高新区|开发区|园区)$", "", name)
+    base = slugify("-".join(lazy_pinyin(place or name))) or "zone"
+    base = base[:56]
+    slug, n = base, 2
+    while slug in taken:
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+@transaction.atomic
+def load_reference_zones():
+    """Create or update the reference zones; returns (created, updated, unchanged)."""
+    from zones.models import Zone
+
+    existing = {z.name: z for z in Zone.objects.all()}
+    aliases_taken = {alias: z for z in existing.values() for alias in z.aliases}
+    slugs = {z.slug for z in existing.values()}
+    created = updated = unchanged = 0
+    for entry in reference_zones():
+        name = entry["name"]
+        zone = existing.get(name)
+        if zone is None and name in aliases_taken:
+            # Merged by a curator into another zone: that zone now answers to this name.
+            unchanged += 1
+            continue
+        values = {f: entry.get(f) or ("" if f != "approval_year" else None) for f in ZONE_FIELDS}
+        aliases = [a for a in entry.get("aliases", []) if a != name]
+        if zone is None:
+            slug = entry.get("slug") or make_slug(name, slugs)
+            if slug in slugs:
+                slug = make_slug(name, slugs)
+            slugs.add(slug)
+            Zone.objects.create(
+                name=name, slug=slug, aliases=aliases, is_reference=True, **values
+            )
+            created += 1
+            continue
+        changed = []
+        for field_name, value in values.items():
+            if field_name in zone.curated_fields:
+                continue
+            if getattr(zone, field_name) != value:
+                setattr(zone, field_name, value)
+                changed.append(field_name)
+        merged_aliases = zone.aliases + [a for a in aliases if a not in zone.aliases]
+        if merged_aliases != zone.aliases and "aliases" not in zone.curated_fields:
+            zone.aliases = merged_aliases
+            changed.append("aliases")
+        if not zone.is_reference:
+            zone.is_reference = True
+            changed.append("is_reference")
+        if changed:
+            zone.save(update_fields=changed + ["updated_at"])
+            updated += 1
+        else:
+            unchanged += 1
+    return created, updated, unchanged

@@ -1,0 +1,55 @@
+import pytest
+
+from zones.models import Zone
+from zones.reference import load_reference_zones, make_slug, province_for_city, reference_zones
+
+pytestmark = pytest.mark.django_db
+
+
+def test_loading_twice_creates_no_duplicates():
+    created, updated, unchanged = load_reference_zones()
+    assert created == len(reference_zones()) > 150
+    assert Zone.objects.count() == created
+    assert load_reference_zones() == (0, 0, created)
+    assert Zone.objects.count() == created
+
+
+def test_every_reference_zone_has_province_and_city():
+    load_reference_zones()
+    assert not Zone.objects.filter(province="").exists()
+    assert not Zone.objects.filter(city="").exists()
+    assert Zone.objects.filter(level=Zone.Level.NATIONAL).count() > 150
+
+
+def test_curated_field_survives_reload():
+    load_reference_zones()
+    zone = Zone.objects.get(name="淮北高新区")
+    zone.full_name = "淮北国家高新技术产业开发区（修订）"
+    zone.curated_fields = ["full_name"]
+    zone.save()
+    load_reference_zones()
+    zone.refresh_from_db()
+    assert zone.full_name == "淮北国家高新技术产业开发区（修订）"
+
+
+def test_a_zone_merged_into_another_is_not_recreated():
+    load_reference_zones()
+    survivor = Zone.objects.get(name="淮北高新区")
+    loser = Zone.objects.get(name="平顶山高新区")
+    survivor.aliases = survivor.aliases + [loser.name]
+    survivor.save()
+    loser.delete()
+    load_reference_zones()
+    assert not Zone.objects.filter(name="平顶山高新区").exists()
+
+
+def test_city_table_resolves_with_and_without_suffix():
+    assert province_for_city("淮北市") == "安徽省"
+    assert province_for_city("淮北") == "安徽省"
+    assert province_for_city("乌鲁木齐") == "新疆维吾尔自治区"
+    assert province_for_city("不存在的城市") == ""
+
+
+def test_slug_is_readable_pinyin_and_unique():
+    assert make_slug("淮北高新区") == "huaibei"
+    assert make_slug("泰州高新区", taken={"taizhou"}) == "taizhou-2"
