@@ -1,0 +1,74 @@
+"""Plain-dict renderings of the knowledge base, shared by export_kb, the JSON API and CSV.
+
+Each builder expects its related rows to be loaded already (see the
+``*_RELATED`` constants) so a list renders without a query per item.
+"""
+
+ZONE_FIELDS = ("slug", "name", "full_name", "aliases", "province", "city", "level")
+
+ARTICLE_SELECT = ("zone", "source")
+ARTICLE_PREFETCH = ("zones",)
+INITIATIVE_SELECT = ("zone",)
+METRIC_SELECT = ("zone", "article")
+
+
+def zone_item(zone):
+    item = {field: getattr(zone, field) for field in ZONE_FIELDS}
+    item["approval_year"] = zone.approval_year
+    item["url"] = zone.get_absolute_url()
+    return item
+
+
+def article_item(article, body=True):
+    item = {
+        "id": article.pk,
+        "title": article.title,
+        "kicker": article.kicker,
+        "subtitle": article.subtitle,
+        "authors": list(article.authors),
+        "source": article.source.name,
+        "position": article.position,
+        "zone": article.zone.name if article.zone_id else None,
+        "zones": [zone.name for zone in article.zones.all()],
+        "kind": article.kind,
+        "year": article.year,
+        "url": article.get_absolute_url(),
+    }
+    if body:
+        item["body"] = article.body
+    return item
+
+
+def initiative_item(initiative):
+    return {
+        "id": initiative.pk,
+        "name": initiative.name,
+        "zone": initiative.zone.name if initiative.zone_id else None,
+        "category": initiative.category,
+        "category_label": initiative.get_category_display(),
+        "article_id": initiative.article_id,
+        "sentence": initiative.sentence,
+        "url": initiative.get_absolute_url(),
+    }
+
+
+def metric_item(metric):
+    return {
+        "id": metric.pk,
+        "zone": metric.zone.name if metric.zone_id else None,
+        "label": metric.label,
+        "raw": metric.raw,
+        "value": metric.value,
+        "value_max": metric.value_max,
+        "unit": metric.unit,
+        "normalized_value": metric.normalized_value,
+        "normalized_max": metric.normalized_max,
+        "normalized_unit": metric.normalized_unit,
+        "qualifier": metric.qualifier,
+        "year": metric.year,
+        "period": metric.period,
+        "sentence": metric.sentence,
+        "offset": metric.offset,
+        "article_id": metric.article_id,
+        "url": metric.get_absolute_url(),
+    }
