@@ -58,7 +58,8 @@ def test_unknown_database_scheme_is_a_clear_error():
 
 
 def test_deploy_check_is_clean_with_production_settings():
-    environ = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    # The browser fixture sets DJANGO_ALLOW_ASYNC_UNSAFE for its own process; production never does.
+    environ = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}}
     environ.update(
         DJANGO_SETTINGS_MODULE="config.settings",
         DEBUG="0",

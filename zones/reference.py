@@ -52,7 +52,7 @@ def province_for_city(city):
 def make_slug(name, taken=frozenset()):
     """A readable ASCII slug from a Chinese zone name: 淮北高新区 -> huaibei."""
     place = re.sub(r"(国家)?(高新技术产业开发区|高新技术产业园区|高新区|开发区|园区)$", "", name)
-    base = slugify("-".join(lazy_pinyin(place or name))) or "zone"
+    base = slugify("".join(lazy_pinyin(place or name))) or "zone"
     base = base[:56]
     slug, n = base, 2
     while slug in taken:
