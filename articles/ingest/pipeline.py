@@ -1,0 +1,97 @@
+"""One page in, the articles and facts found on it out: reading the zone table is its only I/O.
+
+The text steps are pure functions owned by their own modules; this module only
+chains them, so the order of the steps and what each step is given live in one
+place. ``Steps`` names the functions used, so a test can run the chain with
+stand-ins and the command with the real ones.
+"""
+from dataclasses import dataclass, field
+
+from articles.ingest.types import ArticleBlock, PageText
+
+
+@dataclass
+class Steps:
+    """The text functions the pipeline chains (see ``default_steps``)."""
+
+    split_page: object  # text -> list[ArticleBlock]
+    link_zones: object  # (title, kicker, body, index) -> list[ZoneMention]
+    extract_initiatives: object  # body -> list[InitiativeFact]
+    extract_metrics: object  # (body, article_year=None) -> list[MetricFact]
+    article_year: object  # (body, title="") -> int | None
+    make_zone_index: object  # iterable of zones -> index understood by link_zones
+
+
+def default_steps():
+    # Imported here so the upsert and the commands can be imported (and tested
+    # with stand-ins) without pulling in jieba/opencc at import time.
+    from articles.ingest.dates import article_year
+    from articles.ingest.initiatives import extract_initiatives
+    from articles.ingest.layout import split_page
+    from articles.ingest.metrics import extract_metrics
+    from articles.ingest.zone_linker import ZoneIndex, link_zones
+
+    return Steps(
+        split_page=split_page,
+        link_zones=link_zones,
+        extract_initiatives=extract_initiatives,
+        extract_metrics=extract_metrics,
+        article_year=article_year,
+        make_zone_index=ZoneIndex,
+    )
+
+
+@dataclass
+class ArticleResult:
+    """An article block with the facts drawn from its body."""
+
+    block: ArticleBlock
+    zones: list = field(default_factory=list)  # ZoneMention, primary first
+    year: int | None = None
+    initiatives: list = field(default_factory=list)  # InitiativeFact
+    metrics: list = field(default_factory=list)  # MetricFact
+
+
+@dataclass
+class PageResult:
+    page: PageText
+    articles: list = field(default_factory=list)  # ArticleResult, in page order
+
+    @property
+    def column(self):
+        """The page's column header (e.g. 党建在高新), from the first article that has one."""
+        return next((a.block.column for a in self.articles if a.block.column), "")
+
+    @property
+    def chars(self):
+        return len(self.page.text)
+
+
+def load_zone_index(steps):
+    """The linker's index over every zone in the table, aliases included.
+
+    A zone a curator merged into another lives on only as an alias of the
+    survivor, so indexing aliases is what makes the next ingest link to it.
+    """
+    from zones.models import Zone
+
+    zones = Zone.objects.only("name", "full_name", "aliases", "province", "city").order_by("pk")
+    return steps.make_zone_index(list(zones))
+
+
+def analyse_page(page, *, zone_index, steps):
+    """Split ``page`` into articles and extract zones, year, initiatives and metrics of each."""
+    results = []
+    for block in steps.split_page(page.text):
+        body = block.body
+        year = steps.article_year(body, title=block.title)
+        results.append(
+            ArticleResult(
+                block=block,
+                zones=list(steps.link_zones(block.title, block.kicker, body, zone_index)),
+                year=year,
+                initiatives=list(steps.extract_initiatives(body)),
+                metrics=list(steps.extract_metrics(body, article_year=year)),
+            )
+        )
+    return PageResult(page=page, articles=results)

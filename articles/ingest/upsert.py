@@ -1,0 +1,481 @@
+"""The ingest's only database writer: an analysed page in, rows created or updated in place.
+
+Identity, so a re-ingest updates instead of duplicating:
+  source      its file name;
+  article     ``"{source name}#{position}"``;
+  initiative  ``"{zone name}|{normalised name}"`` (one per zone and programme;
+              each sentence naming it is an InitiativeMention);
+  metric      ``"{article key}|{sentence offset}|{raw}"``, with a fallback on
+              article + raw + sentence so an offset shifted by an edit earlier
+              in the page keeps the same row.
+
+Curation always wins:
+  - a field named in ``curated_fields`` is never overwritten; what the ingest
+    produced is still stored in ``ingested_values`` for comparison;
+  - ``hidden`` and ``verified`` are never touched;
+  - a key in Tombstone (deleted by a curator) is never recreated, nor its facts;
+  - a zone merged into another is an alias of the survivor and resolves to it.
+
+What the ingest no longer produces:
+  - articles (a page now yields fewer) are left alone and counted as stale;
+  - metrics are deleted when nobody curated them (not verified, not hidden, no
+    curated field): they are the ingest's own earlier reading, and keeping them
+    would leave a wrong figure beside its corrected one. Curated, verified or
+    hidden metrics are kept and counted as stale;
+  - initiative mentions (no curation state of their own) follow the article;
+    initiatives themselves are kept, since other articles may name them.
+
+An unchanged page performs no UPDATE at all: every write is guarded by a
+field-by-field comparison.
+"""
+import re
+from dataclasses import asdict, dataclass, field
+
+from django.db.models import Q
+
+from articles.models import Article, Initiative, InitiativeMention, Metric, Source, Tombstone
+from zones.models import Zone
+
+ARTICLE_FIELDS = (
+    "column", "kicker", "title", "subtitle", "byline", "authors", "kind",
+    "body", "captions", "original_text", "year",
+)
+INITIATIVE_FIELDS = ("name", "category")
+METRIC_FIELDS = (
+    "label", "raw", "value", "value_max", "unit", "normalized_value", "normalized_max",
+    "normalized_unit", "qualifier", "year", "period", "sentence", "offset",
+)
+
+
+# ---------------------------------------------------------------- counts
+
+
+@dataclass
+class Tally:
+    """What happened to the rows of one model."""
+
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    skipped_curated: int = 0  # only a curated field differed from the ingest: kept as curated
+    skipped_deleted: int = 0  # tombstoned by a curator: not recreated
+    stale: int = 0  # stored earlier, no longer produced, kept
+    deleted: int = 0  # stored earlier, no longer produced, uncurated: removed
+
+    def add(self, other):
+        for name, value in asdict(other).items():
+            setattr(self, name, getattr(self, name) + value)
+
+    @property
+    def changed(self):
+        return self.created + self.updated + self.deleted
+
+
+@dataclass
+class IngestCounts:
+    articles: Tally = field(default_factory=Tally)
+    initiatives: Tally = field(default_factory=Tally)
+    metrics: Tally = field(default_factory=Tally)
+    mentions: Tally = field(default_factory=Tally)
+    zones_created: int = 0
+
+    def add(self, other):
+        for name in ("articles", "initiatives", "metrics", "mentions"):
+            getattr(self, name).add(getattr(other, name))
+        self.zones_created += other.zones_created
+
+    def as_dict(self):
+        return asdict(self)
+
+
+@dataclass
+class PageOutcome:
+    source: Source | None
+    counts: IngestCounts
+    duplicate_of: str = ""  # name of the stored source with the same bytes
+    article_ids: list = field(default_factory=list)  # articles created or updated
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def _update_fields(obj, values, *, curated):
+    """Set the values that differ on ``obj``; returns (changed, curated_differs).
+
+    Curated fields are compared only to tell the curator's value held against
+    a different reading of the page.
+    """
+    changed, curated_differs = [], False
+    for name, value in values.items():
+        if getattr(obj, name) == value:
+            continue
+        if name in curated:
+            curated_differs = True
+            continue
+        setattr(obj, name, value)
+        changed.append(name)
+    return changed, curated_differs
+
+
+def _tally_update(tally, *, changed, curated_differs):
+    if changed:
+        tally.updated += 1
+    elif curated_differs:
+        tally.skipped_curated += 1
+    else:
+        tally.unchanged += 1
+
+
+def tombstoned_keys(model):
+    return set(Tombstone.objects.filter(model=model).values_list("key", flat=True))
+
+
+def normalise_name(name):
+    """The identity form of an initiative name: no quotes, no spaces."""
+    return re.sub(r"[\s“”\"‘’'「」『』]", "", name)
+
+
+def initiative_key(zone, name):
+    return f"{zone.name if zone else ''}|{normalise_name(name)}"[:160]
+
+
+def metric_key(article_key, offset, raw):
+    return f"{article_key}|{offset}|{raw}"[:160]
+
+
+# ---------------------------------------------------------------- zones
+
+
+class ZoneResolver:
+    """Names (canonical, full, aliases) -> Zone, creating the zones the table lacks.
+
+    Built inside the page's transaction, so a page rolled back leaves no
+    created zone behind in here either.
+    """
+
+    def __init__(self):
+        self.by_name = {}
+        self.slugs = set()
+        for zone in Zone.objects.order_by("pk"):
+            self._remember(zone)
+        self.deleted = tombstoned_keys("zone")
+        self.created = 0
+
+    def _remember(self, zone):
+        self.slugs.add(zone.slug)
+        for name in zone.all_names:
+            self.by_name.setdefault(name, zone)
+
+    def resolve(self, mention):
+        for name in (mention.name, mention.surface):
+            if name in self.by_name:
+                return self.by_name[name]
+        name = (mention.name or "").strip()[:64]
+        if not name or name in self.deleted or getattr(mention, "known", False):
+            # A known zone missing from the table was deleted by a curator after
+            # the index was read: do not bring it back.
+            return None
+        return self._create(name, mention)
+
+    def _create(self, name, mention):
+        from zones.reference import make_slug, province_for_city
+
+        city = (getattr(mention, "city", "") or "")[:32]
+        province = getattr(mention, "province", "") or (province_for_city(city) if city else "")
+        zone = Zone.objects.create(
+            name=name,
+            slug=make_slug(name, self.slugs),
+            province=province[:32],
+            city=city,
+            level=Zone.Level.OTHER,
+        )
+        self.created += 1
+        self._remember(zone)
+        return zone
+
+    def resolve_all(self, mentions):
+        """The zones of ``mentions`` in order, without repeats (primary first)."""
+        zones = []
+        for mention in mentions:
+            zone = self.resolve(mention)
+            if zone is not None and zone not in zones:
+                zones.append(zone)
+        return zones
+
+
+# ---------------------------------------------------------------- services
+
+
+def upsert_source(*, page, column=""):
+    values = {
+        "content_hash": page.content_hash,
+        "encoding": page.encoding,
+        "text": page.text,
+        "column": column[:64],
+    }
+    source = Source.objects.filter(name=page.name).first()
+    if source is None:
+        return Source.objects.create(name=page.name, **values)
+    changed, _ = _update_fields(source, values, curated=())
+    if changed:
+        source.save(update_fields=changed + ["ingested_at"])
+    return source
+
+
+def upsert_article(*, source, result, zones, tally, deleted_keys):
+    """Create or update the article of ``result``; None when a curator deleted it."""
+    block = result.block
+    key = f"{source.name}#{block.position}"
+    if key in deleted_keys:
+        tally.skipped_deleted += 1
+        return None, False
+    values = {
+        "column": block.column[:64],
+        "kicker": block.kicker[:255],
+        "title": block.title[:255],
+        "subtitle": block.subtitle[:255],
+        "byline": block.byline[:255],
+        "authors": list(block.authors),
+        "kind": block.kind,
+        "body": block.body,
+        "captions": list(block.captions),
+        "original_text": block.original,
+        "year": result.year,
+    }
+    primary = zones[0] if zones else None
+    ingested = {**values, "zone": primary.name if primary else None,
+                "zones": [zone.name for zone in zones]}
+    article = (
+        Article.objects.filter(key=key).select_related("zone").prefetch_related("zones").first()
+    )
+    if article is None:
+        article = Article.objects.create(
+            key=key, source=source, position=block.position, zone=primary,
+            ingested_values=ingested, **values,
+        )
+        article.zones.set(zones)
+        tally.created += 1
+        return article, True
+
+    curated = set(article.curated_fields)
+    changed, curated_differs = _update_fields(article, values, curated=curated)
+    if article.zone_id != (primary.pk if primary else None):
+        if "zone" in curated:
+            curated_differs = True
+        else:
+            article.zone = primary
+            changed.append("zone")
+    if article.ingested_values != ingested:
+        article.ingested_values = ingested
+        changed_ingested = ["ingested_values"]
+    else:
+        changed_ingested = []
+    if changed or changed_ingested:
+        article.save(update_fields=changed + changed_ingested + ["updated_at"])
+    if {zone.pk for zone in article.zones.all()} != {zone.pk for zone in zones}:
+        if "zones" in curated:
+            curated_differs = True
+        else:
+            article.zones.set(zones)
+            changed.append("zones")
+    _tally_update(tally, changed=changed, curated_differs=curated_differs)
+    return article, bool(changed)
+
+
+def upsert_initiatives(*, article, facts, counts, deleted_keys):
+    """One initiative per zone + programme; one mention per sentence naming it."""
+    zone = article.zone  # after curation: a curator's zone fix carries over
+    groups = {}
+    for fact in facts:
+        if normalise_name(fact.name):
+            groups.setdefault(initiative_key(zone, fact.name), []).append(fact)
+    existing = {i.key: i for i in Initiative.objects.filter(key__in=groups)}
+    kept_mentions = set()
+    old_mentions = {(m.initiative_id, m.offset): m for m in article.initiative_mentions.all()}
+    for key, group in groups.items():
+        if key in deleted_keys:
+            counts.initiatives.skipped_deleted += 1
+            continue
+        first = group[0]
+        values = {"name": first.name[:128], "category": first.category}
+        ingested = {**values, "zone": zone.name if zone else None}
+        initiative = existing.get(key)
+        if initiative is None:
+            initiative = Initiative.objects.create(
+                key=key, zone=zone, article=article, sentence=first.sentence,
+                ingested_values=ingested, **values,
+            )
+            counts.initiatives.created += 1
+        else:
+            changed, curated_differs = _update_fields(
+                initiative, values, curated=set(initiative.curated_fields)
+            )
+            if initiative.article_id is None and "article" not in initiative.curated_fields:
+                # Its first article was deleted: the earliest mention still standing takes over.
+                initiative.article, initiative.sentence = article, first.sentence
+                changed += ["article", "sentence"]
+            if initiative.ingested_values != ingested:
+                initiative.ingested_values = ingested
+                extra = ["ingested_values"]
+            else:
+                extra = []
+            if changed or extra:
+                initiative.save(update_fields=changed + extra + ["updated_at"])
+            _tally_update(counts.initiatives, changed=changed, curated_differs=curated_differs)
+        for fact in group:
+            place = (initiative.pk, fact.offset)
+            if place in kept_mentions:
+                continue
+            kept_mentions.add(place)
+            mention = old_mentions.get(place)
+            if mention is None:
+                InitiativeMention.objects.create(
+                    initiative=initiative, article=article, sentence=fact.sentence,
+                    offset=fact.offset,
+                )
+                counts.mentions.created += 1
+            elif mention.sentence != fact.sentence:
+                mention.sentence = fact.sentence
+                mention.save(update_fields=["sentence"])
+                counts.mentions.updated += 1
+            else:
+                counts.mentions.unchanged += 1
+    gone = [m.pk for place, m in old_mentions.items() if place not in kept_mentions]
+    if gone:
+        InitiativeMention.objects.filter(pk__in=gone).delete()
+        counts.mentions.deleted += len(gone)
+
+
+def _metric_values(fact, zone):
+    return {
+        "zone": zone,
+        "label": fact.label[:64],
+        "raw": fact.raw[:64],
+        "value": fact.value,
+        "value_max": fact.value_max,
+        "unit": fact.unit[:16],
+        "normalized_value": fact.normalized_value,
+        "normalized_max": fact.normalized_max,
+        "normalized_unit": (fact.normalized_unit or "")[:16],
+        "qualifier": fact.qualifier,
+        "year": fact.year,
+        "period": (fact.period or "")[:32],
+        "sentence": fact.sentence,
+        "offset": fact.offset,
+    }
+
+
+def upsert_metrics(*, article, facts, tally, deleted_keys):
+    zone = article.zone
+    existing = list(article.metrics.all())
+    by_key = {m.key: m for m in existing}
+    keyed, taken = [], set()
+    for fact in facts:
+        key = metric_key(article.key, fact.offset, fact.raw)
+        n = 2
+        while key in taken:  # the same figure twice in one sentence
+            key, n = metric_key(article.key, fact.offset, f"{fact.raw}#{n}"), n + 1
+        taken.add(key)
+        keyed.append((key, fact))
+
+    # Exact keys first, so the offset fallback never takes a row another fact owns.
+    matched = {key: by_key[key] for key, _ in keyed if key in by_key}
+    claimed = {m.pk for m in matched.values()}
+    for key, fact in keyed:
+        if key in matched or key in deleted_keys:
+            continue
+        for metric in existing:
+            if (metric.pk not in claimed and metric.raw == fact.raw[:64]
+                    and metric.sentence == fact.sentence):
+                matched[key] = metric
+                claimed.add(metric.pk)
+                break
+
+    for key, fact in keyed:
+        if key in deleted_keys:
+            tally.skipped_deleted += 1
+            continue
+        values = _metric_values(fact, zone)
+        ingested = {**{k: v for k, v in values.items() if k != "zone"},
+                    "zone": zone.name if zone else None}
+        metric = matched.get(key)
+        if metric is None:
+            Metric.objects.create(key=key, article=article, ingested_values=ingested, **values)
+            tally.created += 1
+            continue
+        curated = set(metric.curated_fields)
+        zone_value = values.pop("zone")
+        changed, curated_differs = _update_fields(metric, values, curated=curated)
+        if metric.zone_id != (zone_value.pk if zone_value else None):
+            if "zone" in curated:
+                curated_differs = True
+            else:
+                metric.zone = zone_value
+                changed.append("zone")
+        extra = []
+        if metric.key != key:
+            metric.key = key
+            extra.append("key")
+        if metric.ingested_values != ingested:
+            metric.ingested_values = ingested
+            extra.append("ingested_values")
+        if changed or extra:
+            metric.save(update_fields=changed + extra + ["updated_at"])
+        _tally_update(tally, changed=changed, curated_differs=curated_differs)
+
+    stale = [m for m in existing if m.pk not in claimed]
+    removable = [m.pk for m in stale if not (m.verified or m.hidden or m.curated_fields)]
+    if removable:
+        Metric.objects.filter(pk__in=removable).delete()
+    tally.deleted += len(removable)
+    tally.stale += len(stale) - len(removable)
+
+
+def upsert_page(*, result):
+    """Store one analysed page (call inside ``transaction.atomic()``)."""
+    page = result.page
+    counts = IngestCounts()
+    twin = (
+        Source.objects.filter(content_hash=page.content_hash).exclude(name=page.name).first()
+    )
+    if twin is not None:
+        return PageOutcome(source=None, counts=counts, duplicate_of=twin.name)
+
+    source = upsert_source(page=page, column=result.column)
+    zones = ZoneResolver()
+    deleted = {model: tombstoned_keys(model) for model in ("article", "initiative", "metric")}
+    written, positions = [], set()
+    for item in result.articles:
+        positions.add(item.block.position)
+        article, changed = upsert_article(
+            source=source, result=item, zones=zones.resolve_all(item.zones),
+            tally=counts.articles, deleted_keys=deleted["article"],
+        )
+        if article is None:
+            continue
+        if changed:
+            written.append(article.pk)
+        upsert_initiatives(
+            article=article, facts=item.initiatives, counts=counts,
+            deleted_keys=deleted["initiative"],
+        )
+        upsert_metrics(
+            article=article, facts=item.metrics, tally=counts.metrics,
+            deleted_keys=deleted["metric"],
+        )
+    # A page that now yields fewer articles: the extra ones may carry curated
+    # work, so they stay; the summary says how many.
+    counts.articles.stale += source.articles.filter(~Q(position__in=positions)).count()
+    counts.zones_created = zones.created
+    if written:
+        _after_articles_written(written)
+    return PageOutcome(source=source, counts=counts, article_ids=written)
+
+
+def _after_articles_written(article_ids):
+    """Refresh the segmented full-text columns of the articles just created or changed."""
+    from articles import search
+
+    reindex = getattr(search, "reindex_articles", None)
+    if reindex is not None:
+        reindex(article_ids)

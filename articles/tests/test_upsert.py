@@ -1,0 +1,273 @@
+"""The ingest's writer: stable identities, idempotence, and curation that always wins.
+
+Pages here are built by hand (already analysed), so these tests pin the
+upsert rules independently of how the text steps read a page.
+"""
+import hashlib
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from articles.ingest.pipeline import ArticleResult, PageResult
+from articles.ingest.types import ArticleBlock, InitiativeFact, MetricFact, PageText, ZoneMention
+from articles.ingest.upsert import upsert_page
+from articles.models import Article, Initiative, InitiativeMention, Metric, Tombstone
+from articles.tests.factories import make_zone
+from zones.models import Zone
+
+pytestmark = pytest.mark.django_db
+
+SENTENCE_1 = "项目总投资50亿元，带动就业500人以上。"
+SENTENCE_2 = "淮北高新区成立锂电产业链党建联盟。"
+
+
+def mention(name, surface=None, **extra):
+    zone_mention = ZoneMention(name=name, surface=surface or name)
+    for key, value in extra.items():
+        setattr(zone_mention, key, value)
+    return zone_mention
+
+
+def investment(offset=0, sentence=SENTENCE_1):
+    return MetricFact(
+        label="总投资", raw="总投资50亿元", value=50.0, unit="亿元",
+        normalized_value=5e9, normalized_unit="元", sentence=sentence, offset=offset,
+    )
+
+
+def jobs(offset=0, sentence=SENTENCE_1):
+    return MetricFact(
+        label="就业", raw="就业500人以上", value=500.0, unit="人", normalized_value=500.0,
+        normalized_unit="人", qualifier="at_least", sentence=sentence, offset=offset,
+    )
+
+
+def alliance(offset):
+    return InitiativeFact(
+        name="锂电产业链党建联盟", category="industry_chain", sentence=SENTENCE_2, offset=offset
+    )
+
+
+def article(position=0, title="党建引领开新局", paragraphs=None, zones=None, metrics=None,
+            initiatives=None, **block_fields):
+    paragraphs = paragraphs if paragraphs is not None else [SENTENCE_1, SENTENCE_2]
+    body = "\n".join(paragraphs)
+    return ArticleResult(
+        block=ArticleBlock(position=position, title=title, paragraphs=paragraphs,
+                           authors=["肖干"], **block_fields),
+        zones=zones if zones is not None else [mention("淮北高新区")],
+        year=2023,
+        metrics=metrics if metrics is not None else [investment(), jobs()],
+        initiatives=initiatives if initiatives is not None
+        else [alliance(body.index(SENTENCE_2))],
+    )
+
+
+def page(*articles, name="page-a.txt", text=None):
+    text = text or name * 10
+    return PageResult(
+        page=PageText(name=name, text=text, encoding="utf-8",
+                      content_hash=hashlib.sha256(text.encode()).hexdigest()),
+        articles=list(articles),
+    )
+
+
+@pytest.fixture
+def huaibei():
+    return make_zone("淮北高新区", province="安徽省", city="淮北市")
+
+
+def test_first_ingest_creates_everything_with_its_zone(huaibei):
+    outcome = upsert_page(result=page(article()))
+
+    stored = Article.objects.get()
+    assert stored.key == "page-a.txt#0"
+    assert stored.zone == huaibei and list(stored.zones.all()) == [huaibei]
+    assert stored.ingested_values["title"] == "党建引领开新局"
+    assert stored.ingested_values["zone"] == "淮北高新区"
+    assert [m.raw for m in stored.metrics.order_by("pk")] == ["总投资50亿元", "就业500人以上"]
+    assert all(m.zone == huaibei for m in Metric.objects.all())
+    initiative = Initiative.objects.get()
+    assert (initiative.key, initiative.zone, initiative.article) == (
+        "淮北高新区|锂电产业链党建联盟", huaibei, stored)
+    counts = outcome.counts
+    assert (counts.articles.created, counts.metrics.created, counts.initiatives.created) == (1, 2, 1)
+
+
+def test_reingesting_the_same_page_changes_nothing_and_issues_no_update(huaibei):
+    upsert_page(result=page(article(), article(position=1, title="第二篇")))
+    before = list(Metric.objects.values_list("pk", "key", "updated_at"))
+
+    with CaptureQueriesContext(connection) as queries:
+        outcome = upsert_page(result=page(article(), article(position=1, title="第二篇")))
+
+    writes = [q["sql"] for q in queries if q["sql"].split()[0] in {"UPDATE", "INSERT", "DELETE"}]
+    assert writes == []
+    counts = outcome.counts
+    assert (counts.articles.unchanged, counts.articles.created, counts.articles.updated) == (2, 0, 0)
+    assert (counts.metrics.unchanged, counts.metrics.created, counts.metrics.updated) == (4, 0, 0)
+    assert counts.initiatives.created == 0 and counts.initiatives.updated == 0
+    assert list(Metric.objects.values_list("pk", "key", "updated_at")) == before
+
+
+def test_changed_text_updates_only_what_changed(huaibei):
+    upsert_page(result=page(article()))
+    outcome = upsert_page(result=page(article(title="党建引领开新局（修订）")))
+    assert Article.objects.get().title == "党建引领开新局（修订）"
+    assert outcome.counts.articles.updated == 1
+    assert outcome.article_ids == [Article.objects.get().pk]
+
+
+def test_a_curated_title_survives_and_the_ingested_value_is_kept_beside_it(huaibei):
+    upsert_page(result=page(article()))
+    Article.objects.update(title="人工修订的标题", curated_fields=["title"])
+
+    outcome = upsert_page(result=page(article(title="机器读出的新标题")))
+
+    stored = Article.objects.get()
+    assert stored.title == "人工修订的标题"
+    assert stored.ingested_values["title"] == "机器读出的新标题"
+    assert outcome.counts.articles.skipped_curated == 1
+
+
+def test_curated_zones_are_left_alone(huaibei):
+    other = make_zone("烟台高新区", province="山东省", city="烟台市")
+    upsert_page(result=page(article()))
+    stored = Article.objects.get()
+    stored.zone = other
+    stored.curated_fields = ["zone", "zones"]
+    stored.save()
+    stored.zones.set([other])
+
+    upsert_page(result=page(article()))
+    stored.refresh_from_db()
+    assert stored.zone == other and list(stored.zones.all()) == [other]
+
+
+def test_hidden_and_verified_flags_are_never_touched(huaibei):
+    upsert_page(result=page(article()))
+    Article.objects.update(hidden=True, verified=True)
+    Metric.objects.filter(raw="总投资50亿元").update(hidden=True)
+
+    upsert_page(result=page(article(title="新标题")))
+
+    stored = Article.objects.get()
+    assert stored.title == "新标题" and stored.hidden and stored.verified
+    assert Metric.objects.get(raw="总投资50亿元").hidden
+
+
+def test_a_deleted_article_is_not_resurrected_nor_its_facts(huaibei):
+    upsert_page(result=page(article()))
+    Tombstone.objects.create(model="article", key="page-a.txt#0")
+    Article.objects.all().delete()
+
+    outcome = upsert_page(result=page(article()))
+
+    assert not Article.objects.exists()
+    assert not Metric.objects.exists() and not InitiativeMention.objects.exists()
+    assert outcome.counts.articles.skipped_deleted == 1
+
+
+def test_deleted_metrics_and_initiatives_stay_deleted(huaibei):
+    upsert_page(result=page(article()))
+    metric = Metric.objects.get(raw="总投资50亿元")
+    initiative = Initiative.objects.get()
+    Tombstone.objects.create(model="metric", key=metric.key)
+    Tombstone.objects.create(model="initiative", key=initiative.key)
+    metric.delete()
+    initiative.delete()
+
+    upsert_page(result=page(article()))
+
+    assert list(Metric.objects.values_list("raw", flat=True)) == ["就业500人以上"]
+    assert not Initiative.objects.exists()
+
+
+def test_a_merged_zone_resolves_to_its_survivor(huaibei):
+    survivor = make_zone("合肥高新区", province="安徽省", city="合肥市", aliases=["合肥高新技术产业开发区"])
+    Tombstone.objects.create(model="zone", key="合肥高新技术产业开发区")
+
+    upsert_page(result=page(article(zones=[mention("合肥高新技术产业开发区")])))
+
+    assert Article.objects.get().zone == survivor
+    assert not Zone.objects.filter(name="合肥高新技术产业开发区").exists()
+
+
+def test_an_unknown_zone_is_created_with_its_province_from_the_city(db):
+    upsert_page(result=page(article(zones=[mention("淮南高新区", known=False, city="淮南市")])))
+
+    zone = Zone.objects.get(name="淮南高新区")
+    assert (zone.province, zone.city, zone.level) == ("安徽省", "淮南市", "other")
+    assert zone.slug == "huainan"
+    assert Article.objects.get().zone == zone
+
+
+def test_a_deleted_zone_name_is_not_recreated(db):
+    Tombstone.objects.create(model="zone", key="某某高新区")
+    upsert_page(result=page(article(zones=[mention("某某高新区", known=False)])))
+    assert not Zone.objects.filter(name="某某高新区").exists()
+    assert Article.objects.get().zone is None
+
+
+def test_a_metric_keeps_its_row_when_an_earlier_paragraph_shifts_its_offset(huaibei):
+    upsert_page(result=page(article()))
+    verified = Metric.objects.get(raw="总投资50亿元")
+    verified.verified = True
+    verified.save()
+
+    prefix = "近日，新项目签约落户。"
+    shifted = article(paragraphs=[prefix, SENTENCE_1, SENTENCE_2],
+                      metrics=[investment(len(prefix) + 1), jobs(len(prefix) + 1)])
+    outcome = upsert_page(result=page(shifted))
+
+    same = Metric.objects.get(pk=verified.pk)
+    assert same.verified and same.offset == len(prefix) + 1
+    assert same.key == f"page-a.txt#0|{len(prefix) + 1}|总投资50亿元"
+    assert Metric.objects.count() == 2
+    assert outcome.counts.metrics.created == 0
+
+
+def test_metrics_no_longer_produced_are_removed_unless_a_curator_touched_them(huaibei):
+    upsert_page(result=page(article()))
+    Metric.objects.filter(raw="总投资50亿元").update(verified=True)
+
+    outcome = upsert_page(result=page(article(metrics=[])))
+
+    assert list(Metric.objects.values_list("raw", flat=True)) == ["总投资50亿元"]
+    assert (outcome.counts.metrics.stale, outcome.counts.metrics.deleted) == (1, 1)
+
+
+def test_one_initiative_per_zone_and_programme_with_every_mention(huaibei):
+    first = article(position=0)
+    second = article(position=1, title="第二篇", paragraphs=[SENTENCE_2],
+                     initiatives=[alliance(0)], metrics=[])
+    upsert_page(result=page(first, second))
+
+    initiative = Initiative.objects.get()
+    assert initiative.article.position == 0
+    assert sorted(initiative.articles.values_list("position", flat=True)) == [0, 1]
+
+
+def test_a_renamed_initiative_is_still_found_by_its_key(huaibei):
+    upsert_page(result=page(article()))
+    Initiative.objects.update(name="锂电产业链党建联盟（淮北）", curated_fields=["name"])
+
+    outcome = upsert_page(result=page(article()))
+
+    assert Initiative.objects.get().name == "锂电产业链党建联盟（淮北）"
+    assert outcome.counts.initiatives.created == 0
+
+
+def test_fewer_articles_on_a_page_leaves_the_old_ones_in_place(huaibei):
+    upsert_page(result=page(article(), article(position=1, title="第二篇")))
+    outcome = upsert_page(result=page(article()))
+    assert Article.objects.count() == 2
+    assert outcome.counts.articles.stale == 1
+
+
+def test_a_copy_of_a_stored_page_under_another_name_is_skipped(huaibei):
+    upsert_page(result=page(article(), text="同一版面"))
+    outcome = upsert_page(result=page(article(), name="copy.txt", text="同一版面"))
+    assert outcome.duplicate_of == "page-a.txt"
+    assert Article.objects.count() == 1
