@@ -1,0 +1,242 @@
+"""Curators' changes, written so the next ingest keeps them.
+
+The ingest reads the state these functions leave behind: ``curated_fields``
+(never overwrite these), ``hidden`` (never unhide), ``Tombstone`` (never
+recreate) and ``Zone.aliases`` (a merged zone's names now point at the
+survivor). The admin calls these functions; nothing here knows about requests.
+"""
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from django.db import models, transaction
+
+from zones.models import Zone
+
+from .models import Article, Initiative, Metric, Tombstone
+
+# Curation bookkeeping itself is not content the ingest could overwrite.
+UNTRACKED_FIELDS = frozenset({"curated_fields", "ingested_values", "created_at", "updated_at"})
+
+TOMBSTONE_MODELS = {Article: "article", Initiative: "initiative", Metric: "metric", Zone: "zone"}
+
+
+def record_curated_fields(obj, changed_fields: Iterable[str]) -> list[str]:
+    """Add ``changed_fields`` to ``obj.curated_fields`` (in memory); return the names added.
+
+    The caller saves ``obj``: the admin records the names just before it saves the form.
+    """
+    known = {f.name for f in obj._meta.get_fields() if getattr(f, "concrete", False)}
+    known |= {f.name for f in obj._meta.many_to_many}
+    curated = list(obj.curated_fields or [])
+    added = []
+    for name in changed_fields:
+        if name in known and name not in UNTRACKED_FIELDS and name not in curated:
+            curated.append(name)
+            added.append(name)
+    obj.curated_fields = curated
+    return added
+
+
+def _set_flag(items: models.QuerySet, flag: str, value: bool) -> list:
+    """Set a boolean curation flag on every item that differs; return the items changed."""
+    changed = []
+    with transaction.atomic():
+        for obj in items.select_for_update().exclude(**{flag: value}):
+            setattr(obj, flag, value)
+            record_curated_fields(obj, [flag])
+            obj.save(update_fields=[flag, "curated_fields", "updated_at"])
+            changed.append(obj)
+    return changed
+
+
+def mark_verified(*, items: models.QuerySet, verified: bool = True) -> list:
+    """Mark articles, initiatives or metrics as checked by a curator (or not)."""
+    return _set_flag(items, "verified", verified)
+
+
+def set_hidden(*, items: models.QuerySet, hidden: bool) -> list:
+    """Hide items from public pages and the API (they stay in the admin), or show them again."""
+    return _set_flag(items, "hidden", hidden)
+
+
+def tombstone_key(obj) -> str:
+    # Zones have no ingest key: the ingest finds them by name.
+    return obj.name if isinstance(obj, Zone) else obj.key
+
+
+@transaction.atomic
+def tombstone(obj) -> Tombstone:
+    """Record that a curator deleted ``obj`` so the ingest never recreates it.
+
+    Deleting an article also deletes its metrics; they are recorded too.
+    Call before deleting ``obj``.
+    """
+    if isinstance(obj, Article):
+        for key in obj.metrics.values_list("key", flat=True):
+            Tombstone.objects.get_or_create(model="metric", key=key)
+    stone, _ = Tombstone.objects.get_or_create(
+        model=TOMBSTONE_MODELS[type(obj)], key=tombstone_key(obj)
+    )
+    return stone
+
+
+@dataclass
+class MergeResult:
+    survivor: object
+    merged: list = field(default_factory=list)  # names of the rows merged away
+    moved: dict = field(default_factory=dict)  # what moved: {"articles": 3, …}
+    aliases_added: list = field(default_factory=list)
+
+
+def _merge_into(mention_target: Initiative, other: Initiative) -> int:
+    """Move ``other``'s mentions onto ``mention_target``, dropping exact duplicates."""
+    taken = set(mention_target.mentions.values_list("article_id", "offset"))
+    moved = 0
+    for mention in other.mentions.all():
+        if (mention.article_id, mention.offset) in taken:
+            mention.delete()
+            continue
+        mention.initiative = mention_target
+        mention.save(update_fields=["initiative"])
+        taken.add((mention.article_id, mention.offset))
+        moved += 1
+    return moved
+
+
+@transaction.atomic
+def merge_initiatives(*, survivor: Initiative, others: Iterable[Initiative]) -> MergeResult:
+    """Fold ``others`` into ``survivor``: their mentions (and so their articles) move to it.
+
+    The merged rows are deleted and tombstoned: the ingest must not bring them back
+    as separate initiatives.
+    """
+    others = [o for o in others if o.pk != survivor.pk]
+    if not others:
+        raise ValueError("合并需要至少两个不同的举措。")
+    result = MergeResult(survivor=survivor, moved={"mentions": 0})
+    fill = []
+    for other in others:
+        result.moved["mentions"] += _merge_into(survivor, other)
+        # Keep the survivor's own provenance; borrow the other's only where it has none.
+        for name in ("article_id", "sentence", "description", "zone_id"):
+            if not getattr(survivor, name) and getattr(other, name):
+                setattr(survivor, name, getattr(other, name))
+                fill.append(name.removesuffix("_id"))
+        result.merged.append(other.name)
+        Tombstone.objects.get_or_create(model="initiative", key=other.key)
+        other.delete()
+    if fill:
+        survivor.save(update_fields=sorted(set(fill)) + ["updated_at"])
+    return result
+
+
+def rekeyed(key: str, zone: Zone) -> str:
+    """The key an initiative gets when it moves to ``zone``: ``zone name|normalised name``."""
+    _, sep, rest = key.partition("|")
+    return f"{zone.name}|{rest}" if sep else f"{zone.name}|{key}"
+
+
+def _move_initiatives(survivor: Zone, others: list[Zone]) -> tuple[int, int]:
+    moved = folded = 0
+    for initiative in Initiative.objects.filter(zone__in=others).order_by("pk"):
+        key = rekeyed(initiative.key, survivor)
+        twin = Initiative.objects.filter(key=key).exclude(pk=initiative.pk).first()
+        if twin is not None:
+            # The survivor already has this programme: one initiative, all mentions.
+            merge_initiatives(survivor=twin, others=[initiative])
+            folded += 1
+        else:
+            initiative.zone = survivor
+            initiative.key = key
+            initiative.save(update_fields=["zone", "key", "updated_at"])
+            moved += 1
+    return moved, folded
+
+
+@transaction.atomic
+def merge_zones(*, survivor: Zone, others: Iterable[Zone]) -> MergeResult:
+    """Merge ``others`` into ``survivor``: every relation moves, their names become aliases.
+
+    Articles (as primary zone and as mentioned zone), initiatives (re-keyed to the
+    survivor's name, folded into the survivor's own when it already has one of the
+    same name) and metrics move; the merged zones are deleted. Their names are kept
+    as the survivor's aliases, recorded as curated, so the ingest links future
+    mentions to the survivor and reference reloads neither drop the aliases nor
+    recreate the merged zones.
+    """
+    others = [o for o in others if o.pk != survivor.pk]
+    if not others:
+        raise ValueError("合并需要至少两个不同的高新区。")
+    result = MergeResult(survivor=survivor)
+    moved = result.moved
+
+    moved["articles"] = Article.objects.filter(zone__in=others).update(zone=survivor)
+
+    links = Article.zones.through.objects
+    other_links = links.filter(zone__in=others)
+    linked = set(links.filter(zone=survivor).values_list("article_id", flat=True))
+    new = set(other_links.values_list("article_id", flat=True)) - linked
+    links.bulk_create([links.model(article_id=pk, zone=survivor) for pk in sorted(new)])
+    other_links.delete()
+    moved["mentioned_in"] = len(new)
+
+    moved["initiatives"], moved["initiatives_folded"] = _move_initiatives(survivor, others)
+    moved["metrics"] = Metric.objects.filter(zone__in=others).update(zone=survivor)
+
+    aliases = list(survivor.aliases or [])
+    own = {survivor.name, survivor.full_name}
+    for other in others:
+        for name in [other.name, other.full_name, *(other.aliases or [])]:
+            if name and name not in own and name not in aliases:
+                aliases.append(name)
+                result.aliases_added.append(name)
+        result.merged.append(other.name)
+    survivor.aliases = aliases
+    record_curated_fields(survivor, ["aliases"])
+    Zone.objects.filter(pk__in=[o.pk for o in others]).delete()
+    survivor.save(update_fields=["aliases", "curated_fields", "updated_at"])
+    return result
+
+
+def zone_merge_preview(zones: Iterable[Zone]) -> list[dict]:
+    """What each zone would bring to a merge, for the confirmation page (one query)."""
+    pks = [z.pk for z in zones]
+    rows = (
+        Zone.objects.filter(pk__in=pks)
+        .annotate(
+            n_articles=models.Count("primary_articles", distinct=True),
+            n_mentioned=models.Count("articles", distinct=True),
+            n_initiatives=models.Count("initiatives", distinct=True),
+            n_metrics=models.Count("metrics", distinct=True),
+        )
+        .order_by("province", "name")
+    )
+    return [
+        {
+            "zone": z,
+            "articles": z.n_articles,
+            "mentioned": z.n_mentioned,
+            "initiatives": z.n_initiatives,
+            "metrics": z.n_metrics,
+            "names": [n for n in [z.name, z.full_name, *z.aliases] if n],
+        }
+        for z in rows
+    ]
+
+
+def initiative_merge_preview(initiatives: Iterable[Initiative]) -> list[dict]:
+    """Mentions and distinct articles per initiative, for the confirmation page (one query)."""
+    pks = [i.pk for i in initiatives]
+    rows = (
+        Initiative.objects.filter(pk__in=pks)
+        .select_related("zone")
+        .annotate(
+            n_mentions=models.Count("mentions", distinct=True),
+            n_articles=models.Count("mentions__article", distinct=True),
+        )
+        .order_by("zone__name", "name")
+    )
+    return [
+        {"initiative": i, "mentions": i.n_mentions, "articles": i.n_articles} for i in rows
+    ]
+
