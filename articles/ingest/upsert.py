@@ -295,6 +295,10 @@ def upsert_initiatives(*, article, facts, counts, deleted_keys):
     for key, group in groups.items():
         if key in deleted_keys:
             counts.initiatives.skipped_deleted += 1
+            # A curator merged this programme into another: the mention at this
+            # sentence was moved to the survivor and stays there.
+            offsets = {fact.offset for fact in group}
+            kept_mentions.update(place for place in old_mentions if place[1] in offsets)
             continue
         first = group[0]
         values = {"name": first.name[:128], "category": first.category}

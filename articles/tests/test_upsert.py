@@ -271,3 +271,18 @@ def test_a_copy_of_a_stored_page_under_another_name_is_skipped(huaibei):
     outcome = upsert_page(result=page(article(), name="copy.txt", text="同一版面"))
     assert outcome.duplicate_of == "page-a.txt"
     assert Article.objects.count() == 1
+
+
+def test_a_merged_initiative_keeps_its_mentions_on_the_survivor(huaibei):
+    from articles.curation import merge_initiatives
+
+    other_name = InitiativeFact(name="锂电党建联盟", category="industry_chain",
+                                sentence=SENTENCE_1, offset=0)
+    upsert_page(result=page(article(initiatives=[alliance(len(SENTENCE_1) + 1), other_name])))
+    survivor = Initiative.objects.get(name="锂电产业链党建联盟")
+    merge_initiatives(survivor=survivor, others=Initiative.objects.filter(name="锂电党建联盟"))
+
+    upsert_page(result=page(article(initiatives=[alliance(len(SENTENCE_1) + 1), other_name])))
+
+    assert list(Initiative.objects.values_list("name", flat=True)) == ["锂电产业链党建联盟"]
+    assert sorted(survivor.mentions.values_list("offset", flat=True)) == [0, len(SENTENCE_1) + 1]

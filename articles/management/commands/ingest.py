@@ -63,25 +63,23 @@ class Command(BaseCommand):
             raise CommandError(f"{len(self.errors)} 个文件未能导入；其余文件{done}。")
 
     def _fail(self, name, message):
-        self.errors.append(f"{name}: {message}")
+        """Record a refused file; ``message`` is one line naming the file."""
+        self.errors.append(message)
         self.files.append({"name": name, "status": "error", "message": message})
-        self.stderr.write(f"错误：{name}：{message}")
+        self.stderr.write(f"错误：{message}")
 
     def _page_paths(self, raw_paths):
         from articles.ingest.reader import PageError, iter_page_paths
 
         paths = []
         for raw in raw_paths:
-            if not Path(raw).exists():
-                self._fail(raw, "文件或文件夹不存在")
-                continue
             try:
                 found = iter_page_paths([raw])
-            except (PageError, OSError) as exc:
+            except PageError as exc:
                 self._fail(raw, str(exc))
                 continue
             if not found:
-                self._fail(raw, "没有找到版面文本文件")
+                self._fail(raw, f"{raw}: 文件夹中没有版面文本文件（*.txt）")
             paths.extend(found)
         return paths
 
@@ -97,7 +95,7 @@ class Command(BaseCommand):
             tick = time.perf_counter()
             try:
                 page = read_page(path)
-            except (PageError, OSError) as exc:
+            except PageError as exc:
                 self._fail(name, str(exc))
                 continue
             try:
@@ -109,13 +107,13 @@ class Command(BaseCommand):
                 # nothing stored before is touched.
                 if self.reraise:
                     raise
-                self._fail(name, f"未能导入（{type(exc).__name__}: {exc}）")
+                self._fail(name, f"{name}: 未能导入，此文件未写入任何内容（{type(exc).__name__}: {exc}）")
                 continue
             chars += len(page.text)
             if outcome.duplicate_of:
                 message = f"与已导入的 {outcome.duplicate_of} 内容相同，已跳过"
                 self.files.append({"name": name, "status": "duplicate", "message": message})
-                self.stderr.write(f"跳过：{name}：{message}")
+                self.stderr.write(f"跳过：{name}: {message}")
                 continue
             counts = outcome.counts
             self.totals.add(counts)
