@@ -78,6 +78,9 @@ class Command(BaseCommand):
             except PageError as exc:
                 self._fail(raw, str(exc))
                 continue
+            except OSError as exc:  # e.g. a folder we may not list
+                self._fail(raw, f"{raw}: 无法读取（{exc.strerror or exc}）")
+                continue
             if not found:
                 self._fail(raw, f"{raw}: 文件夹中没有版面文本文件（*.txt）")
             paths.extend(found)
@@ -149,10 +152,17 @@ class Command(BaseCommand):
         for label, tally in (
             ("文章", totals.articles), ("举措", totals.initiatives), ("指标", totals.metrics),
         ):
-            lines.append(
+            line = (
                 f"{label}：新增 {tally.created}，更新 {tally.updated}，未变 {tally.unchanged}，"
-                f"保留人工修订 {tally.skipped_curated}，已删除不恢复 {tally.skipped_deleted}，"
-                f"不再出现但保留 {tally.stale}，不再出现已移除 {tally.deleted}"
+                f"保留人工修订 {tally.skipped_curated}"
             )
+            for count, text in (
+                (tally.skipped_deleted, "已删除不恢复"),
+                (tally.stale, "不再出现但保留"),
+                (tally.deleted, "不再出现已移除"),
+            ):
+                if count:
+                    line += f"，{text} {count}"
+            lines.append(line)
         lines.append(f"高新区：新增 {totals.zones_created}")
         self.stdout.write(self.style.SUCCESS("\n".join(lines)))

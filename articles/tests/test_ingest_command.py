@@ -1,0 +1,219 @@
+"""`manage.py ingest` end to end: the seed pages, re-ingest, curation, bad files."""
+import json
+from io import StringIO
+
+import pytest
+from django.conf import settings
+from django.core.management import CommandError, call_command
+
+from articles.curation import merge_zones, tombstone
+from articles.models import Article, IngestRun, Initiative, Metric, Source
+from articles.tests.factories import make_zone
+from articles.tests.test_export import assert_shape
+from zones.models import Zone
+
+pytestmark = pytest.mark.django_db
+
+# A brief in the genre of the seeds, about a zone outside the national list.
+BRIEF = """党建在高新
+
+六安高新区“红色引擎”助力企业发展
+
+本报讯 今年以来，六安高新区党工委实施“红色引擎”工程，组建产业链党建联盟，新增签约项目12个，总投资35亿元。 王明
+"""
+
+
+def ingest(*paths, **options):
+    out, err = StringIO(), StringIO()
+    call_command("ingest", *[str(p) for p in paths], stdout=out, stderr=err, **options)
+    return out.getvalue(), err.getvalue()
+
+
+def export(*args):
+    out = StringIO()
+    call_command("export_kb", *args, stdout=out)
+    return out.getvalue()
+
+
+@pytest.fixture
+def seeded():
+    out, err = ingest()
+    assert err == ""
+    return out
+
+
+def test_every_seed_page_becomes_articles_linked_to_zones_with_provinces(seeded):
+    data = json.loads(export())
+    assert_shape(data)
+    seed_names = {p.name for p in settings.SEEDS_DIR.glob("*.txt")}
+    assert {a["source"] for a in data["articles"]} == seed_names
+    assert Article.objects.count() >= 2 * len(seed_names)
+
+    zones = {z["name"]: z for z in data["zones"]}
+    captions = {c for a in Article.objects.all() for c in a.captions}
+    for article in data["articles"]:
+        with_title = f"{article['source']} #{article['position']} {article['title']}"
+        assert article["title"] and not article["title"].endswith("。"), with_title
+        assert article["title"] not in captions, with_title
+        assert article["zones"], with_title
+        assert zones[article["zones"][0]]["province"], with_title
+        assert article["kind"] in {"feature", "brief", "photo"}
+        if article["kind"] == "brief":
+            assert article["authors"], with_title
+        assert all(2 <= len(name) <= 4 for name in article["authors"]), article["authors"]
+
+
+def test_every_fact_quotes_a_sentence_of_its_article(seeded):
+    data = json.loads(export())
+    bodies = {a["id"]: a["body"] for a in data["articles"]}
+    assert data["metrics"] and data["initiatives"]
+    for metric in data["metrics"]:
+        body = bodies[metric["article_id"]]
+        assert body[metric["offset"]:].startswith(metric["sentence"]), metric
+        assert metric["zone"], metric
+    for initiative in data["initiatives"]:
+        assert initiative["sentence"] in bodies[initiative["article_id"]], initiative
+        assert initiative["zone"], initiative
+    for metric in Metric.objects.all():
+        assert metric.raw and metric.unit, metric.raw
+
+
+def test_what_a_reader_of_the_huaibei_page_would_find(seeded):
+    article = Article.objects.get(subtitle="——淮北高新区党建赋能高质量发展纪实")
+    assert article.title == "党建引领开新局 “找改强争”创一流"
+    assert article.authors == ["肖干", "周建军"]
+    assert (article.zone.name, article.zone.province) == ("淮北高新区", "安徽省")
+    # The photo caption at the top of the page is a caption, not an article.
+    assert not Article.objects.filter(title__startswith="淮北高新区成立锂电产业链党建联盟").exists()
+    assert Initiative.objects.filter(zone__name="淮北高新区", name__contains="锂电产业链党建联盟").exists()
+    investment = Metric.objects.filter(article=article, label__contains="总投资", unit="亿元", value=50)
+    assert investment.filter(normalized_value=5e9, normalized_unit="元").exists()
+
+
+def test_the_summary_counts_and_the_run_record(seeded):
+    assert "导入完成" in seeded and "文章：新增" in seeded
+    run = IngestRun.objects.get()
+    assert run.ok and run.finished_at
+    assert [f["status"] for f in run.files] == ["ok"] * Source.objects.count()
+    assert run.counts["articles"]["created"] == Article.objects.count()
+
+
+def test_ingesting_twice_changes_nothing(seeded):
+    before = export("--include-hidden")
+    out, err = ingest()
+    assert err == ""
+    second = IngestRun.objects.order_by("-started_at", "-pk").first()
+    for model in ("articles", "initiatives", "metrics"):
+        assert second.counts[model]["created"] == 0, model
+        assert second.counts[model]["updated"] == 0, model
+        assert second.counts[model]["deleted"] == 0, model
+    assert second.counts["zones_created"] == 0
+    assert "文章：新增 0，更新 0" in out
+    assert export("--include-hidden") == before
+
+
+def test_a_dry_run_reports_and_writes_nothing(db):
+    out, _ = ingest(dry_run=True)
+    assert "试运行" in out and "文章：新增 0" not in out
+    assert not Article.objects.exists() and not Source.objects.exists()
+    assert not IngestRun.objects.exists()
+
+
+def test_curators_work_survives_a_reingest(seeded):
+    article = Article.objects.get(subtitle="——淮北高新区党建赋能高质量发展纪实")
+    article.title = "淮北高新区：党建引领开新局"
+    article.curated_fields = ["title"]
+    article.save()
+
+    hidden_metric = article.metrics.order_by("pk").first()
+    hidden_metric.hidden = True
+    hidden_metric.curated_fields = ["hidden"]
+    hidden_metric.save()
+
+    deleted = Article.objects.exclude(pk=article.pk).order_by("pk").first()
+    deleted_key = deleted.key
+    tombstone(deleted)
+    deleted.delete()
+
+    huaibei = Zone.objects.get(name="淮北高新区")
+    survivor = make_zone("淮北国家高新区", province="安徽省", city="淮北市")
+    merge_zones(survivor=survivor, others=[huaibei])
+
+    out, err = ingest()
+    assert err == ""
+
+    article.refresh_from_db()
+    assert article.title == "淮北高新区：党建引领开新局"
+    assert article.ingested_values["title"] == "党建引领开新局 “找改强争”创一流"
+    hidden_metric.refresh_from_db()
+    assert hidden_metric.hidden
+    assert not Article.objects.filter(key=deleted_key).exists()
+    assert not Zone.objects.filter(name="淮北高新区").exists()
+    assert article.zone == survivor
+    assert not Article.objects.filter(zones__name="淮北高新区").exists()
+
+    data = json.loads(export())
+    assert hidden_metric.pk not in {m["id"] for m in data["metrics"]}
+    assert "淮北高新区" not in {z["name"] for z in data["zones"]}
+    titles = {a["id"]: a["title"] for a in data["articles"]}
+    assert titles[article.pk] == "淮北高新区：党建引领开新局"
+    assert "保留人工修订 1" in out
+
+
+def test_bad_files_are_refused_one_line_each_and_nothing_stored_is_lost(seeded, tmp_path):
+    before = json.loads(export("--include-hidden"))
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "binary.txt").write_bytes(bytes(range(256)) * 8)
+    (tmp_path / "gbk.txt").write_bytes(BRIEF.encode("gbk"))
+    missing = tmp_path / "missing.txt"
+
+    with pytest.raises(CommandError):
+        ingest(tmp_path, missing)
+    run = IngestRun.objects.order_by("-pk").first()
+    statuses = {f["name"]: f["status"] for f in run.files}
+    assert statuses["gbk.txt"] == "ok"
+    assert statuses["empty.txt"] == statuses["binary.txt"] == "error"
+    assert not run.ok and len(run.errors) == 3
+    for name in ("binary.txt", "empty.txt", "missing.txt"):
+        [message] = [m for m in run.errors if name in m]
+        assert "\n" not in message and "Traceback" not in message
+
+    source = Source.objects.get(name="gbk.txt")
+    assert source.encoding == "gb18030"
+    brief = Article.objects.get(source=source)
+    assert "六安高新区" in brief.body
+    assert (brief.zone.name, brief.zone.province) == ("六安高新区", "安徽省")
+
+    after = json.loads(export("--include-hidden"))
+    for section in ("zones", "articles", "initiatives", "metrics"):
+        after_items = {item["id" if "id" in item else "slug"]: item for item in after[section]}
+        for item in before[section]:
+            assert after_items[item["id" if "id" in item else "slug"]] == item
+
+
+def test_the_error_lines_go_to_stderr_naming_each_file(db, tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"   \n")
+    err = StringIO()
+    with pytest.raises(CommandError):
+        call_command("ingest", str(tmp_path / "empty.txt"), str(tmp_path / "nope.txt"),
+                     stdout=StringIO(), stderr=err)
+    lines = err.getvalue().strip().splitlines()
+    assert len(lines) == 2
+    assert "nope.txt" in lines[0] and "empty.txt" in lines[1]
+
+
+def test_a_page_failing_while_stored_leaves_nothing_half_written(db, monkeypatch):
+    import articles.ingest.upsert as upsert
+
+    seeds = sorted(settings.SEEDS_DIR.glob("*.txt"))
+    ingest(seeds[0])
+    before = export("--include-hidden")
+
+    def broken(**kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(upsert, "upsert_metrics", broken)
+    with pytest.raises(CommandError):
+        ingest(seeds[1])
+    assert not Source.objects.filter(name=seeds[1].name).exists()
+    assert export("--include-hidden") == before
