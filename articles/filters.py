@@ -1,20 +1,23 @@
 """One FilterSet per list, shared by the HTML page, the JSON API and the CSV export."""
 import django_filters
 from django import forms
+from django.db.models import F, Q
 
-from zones.models import Zone
+from zones.filters import ProvinceFilter, ZoneSlugFilter
 
-from .models import Article
+from .models import Article, Initiative, Metric
+
+TEXT_MAX = 100
 
 
 class ArticleFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(method="filter_q", label="关键词")
-    zone = django_filters.ModelChoiceFilter(
-        field_name="zones", queryset=Zone.objects.all(), to_field_name="slug", label="高新区"
-    )
-    province = django_filters.CharFilter(field_name="zone__province", label="省份")
+    zone = ZoneSlugFilter(field_name="zones")
+    province = ProvinceFilter(field_name="zone__province")
     year = django_filters.NumberFilter(field_name="year", label="年份", min_value=1949, max_value=2100)
-    kind = django_filters.ChoiceFilter(choices=Article.Kind.choices, label="体裁")
+    kind = django_filters.ChoiceFilter(
+        choices=Article.Kind.choices, label="体裁", empty_label="全部体裁"
+    )
 
     class Meta:
         model = Article
@@ -24,7 +27,77 @@ class ArticleFilterSet(django_filters.FilterSet):
         super().__init__(*args, **kwargs)
         self.search_result = None
         self.form.fields["year"].widget = forms.NumberInput(attrs={"min": 1949, "max": 2100})
+        self.form.fields["q"].widget.attrs.update(type="search")
 
     def filter_q(self, queryset, name, value):
         self.search_result = queryset.search(value)
         return self.search_result.queryset
+
+
+class InitiativeFilterSet(django_filters.FilterSet):
+    q = django_filters.CharFilter(method="filter_q", label="关键词", max_length=TEXT_MAX)
+    province = ProvinceFilter(field_name="zone__province")
+    zone = ZoneSlugFilter(field_name="zone")
+    category = django_filters.ChoiceFilter(
+        choices=Initiative.Category.choices, label="类别", empty_label="全部类别"
+    )
+
+    class Meta:
+        model = Initiative
+        fields = ["q", "province", "zone", "category"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.form.fields["q"].widget.attrs.update(type="search", placeholder="名称或原文")
+
+    def filter_q(self, queryset, name, value):
+        return queryset.filter(
+            Q(name__icontains=value) | Q(sentence__icontains=value) | Q(description__icontains=value)
+        )
+
+
+class MetricFilterSet(django_filters.FilterSet):
+    SORTS = {
+        "value": ("value",),
+        "-value": ("-value",),
+        "normalized": (F("normalized_value").asc(nulls_last=True),),
+        "-normalized": (F("normalized_value").desc(nulls_last=True),),
+    }
+
+    q = django_filters.CharFilter(method="filter_q", label="关键词", max_length=TEXT_MAX)
+    province = ProvinceFilter(field_name="zone__province")
+    zone = ZoneSlugFilter(field_name="zone")
+    label = django_filters.CharFilter(field_name="label", label="指标", max_length=64)
+    unit = django_filters.CharFilter(field_name="unit", label="单位", max_length=16)
+    year = django_filters.NumberFilter(field_name="year", label="年份", min_value=1949, max_value=2100)
+    qualifier = django_filters.ChoiceFilter(
+        choices=Metric.Qualifier.choices, label="限定", empty_label="全部"
+    )
+    sort = django_filters.ChoiceFilter(
+        method="sort_by",
+        label="排序",
+        empty_label="按文章顺序",
+        choices=[
+            ("-normalized", "折算值从大到小"),
+            ("normalized", "折算值从小到大"),
+            ("-value", "原数值从大到小"),
+            ("value", "原数值从小到大"),
+        ],
+    )
+
+    class Meta:
+        model = Metric
+        fields = ["q", "province", "zone", "label", "unit", "year", "qualifier", "sort"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.form.fields["year"].widget = forms.NumberInput(attrs={"min": 1949, "max": 2100})
+        self.form.fields["q"].widget.attrs.update(type="search", placeholder="指标或原文")
+
+    def filter_q(self, queryset, name, value):
+        return queryset.filter(
+            Q(label__icontains=value) | Q(raw__icontains=value) | Q(sentence__icontains=value)
+        )
+
+    def sort_by(self, queryset, name, value):
+        return queryset.order_by(*self.SORTS[value], "pk")

@@ -1,11 +1,16 @@
 from django.urls import path
 
 from . import views
+from .feeds import LatestArticlesFeed
 
 app_name = "articles"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("articles/", views.ArticleList.as_view(), name="list"),
     path("articles/<int:pk>/", views.article_detail, name="detail"),
+    path("initiatives/", views.InitiativeList.as_view(), name="initiatives"),
     path("initiatives/<int:pk>/", views.initiative_detail, name="initiative"),
+    path("metrics/", views.MetricList.as_view(), name="metrics"),
+    path("feed/", LatestArticlesFeed(), name="feed"),
 ]

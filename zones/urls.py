@@ -1,10 +1,14 @@
 from django.urls import path
 
+from articles.feeds import ZoneArticlesFeed
+
 from . import views
 
 app_name = "zones"
 
 urlpatterns = [
-    path("", views.zone_directory, name="directory"),
+    path("", views.ZoneDirectory.as_view(), name="directory"),
+    path("province/<slug:province_slug>/", views.ProvinceDirectory.as_view(), name="province"),
     path("<slug:slug>/", views.zone_detail, name="detail"),
+    path("<slug:slug>/feed/", ZoneArticlesFeed(), name="feed"),
 ]

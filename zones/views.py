@@ -1,24 +1,139 @@
 from itertools import groupby
 
+from django.db.models import Count, Q
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
+from articles.charts import metric_charts
+from articles.listing import FacetSpec, ListEndpoint
+from articles.models import Article
+from articles.serializers import zone_item
+
+from .filters import ZoneFilterSet, zone_list_queryset
 from .models import Zone
-from .reference import province_order
+from .reference import province_order, provinces
+
+
+def province_slugs():
+    return {p["name"]: p["slug"] for p in provinces()}
 
 
 def group_by_province(zones):
     """[(province, [zones…]), …] in the conventional province order."""
     order = province_order()
     ordered = sorted(zones, key=lambda z: (order.get(z.province, len(order)), z.province, z.name))
-    return [(province or "未知省份", list(group)) for province, group in groupby(ordered, key=lambda z: z.province)]
+    return [
+        (province or "未知省份", list(group))
+        for province, group in groupby(ordered, key=lambda z: z.province)
+    ]
 
 
-def zone_directory(request):
-    zones = Zone.objects.with_counts()
-    return render(request, "zones/directory.html", {"provinces": group_by_province(zones), "zone_count": len(zones)})
+class ZoneDirectory(ListEndpoint):
+    filterset_class = ZoneFilterSet
+    template_name = "zones/directory.html"
+    title = "高新区名录"
+    section = "zones"
+    csv_filename = "zones"
+    csv_filename_params = ("level",)
+    api_url_name = "api:zones"
+    paginate_html = False  # grouped by province on one page; the API pages
+    facet_specs = (FacetSpec("level", "级别", "level", labels=dict(Zone.Level.choices)),)
+
+    def get_queryset(self):
+        return zone_list_queryset()
+
+    def item(self, zone, filterset):
+        item = zone_item(zone)
+        item.update(
+            article_count=zone.article_count,
+            initiative_count=zone.initiative_count,
+            metric_count=zone.metric_count,
+        )
+        return item
+
+    def get_extra_context(self, filterset, objects):
+        slugs = province_slugs()
+        groups = [
+            {"name": name, "slug": slugs.get(name, ""), "zones": zones,
+             "with_articles": sum(1 for z in zones if z.article_count)}
+            for name, zones in group_by_province(objects)
+        ]
+        return {"provinces": groups, "zone_count": len(objects)}
+
+
+class ProvinceDirectory(ZoneDirectory):
+    """``/zones/province/anhui/``: the directory with the province filter fixed."""
+
+    def get_filter_data(self):
+        names = {p["slug"]: p["name"] for p in provinces()}
+        name = names.get(self.kwargs["province_slug"])
+        if name is None:
+            raise Http404("没有这个省份")
+        data = self.request.GET.copy()
+        data["province"] = name
+        return data
+
+    def get_extra_context(self, filterset, objects):
+        context = super().get_extra_context(filterset, objects)
+        context["province"] = filterset.form.cleaned_data["province"]
+        context["title"] = f"{context['province']}的高新区"
+        return context
 
 
 def zone_detail(request, slug):
     zone = get_object_or_404(Zone, slug=slug)
-    articles = zone.primary_articles.visible().order_by("-year", "source__name", "position")
-    return render(request, "zones/detail.html", {"zone": zone, "articles": articles})
+    articles = list(
+        Article.objects.visible()
+        .filter(Q(zone=zone) | Q(zones=zone))
+        .distinct()
+        .order_by("-year", "source__name", "position")
+    )
+    own = [a for a in articles if a.zone_id == zone.pk]
+    mentioned = [a for a in articles if a.zone_id != zone.pk]
+    initiatives = list(
+        zone.initiatives.visible()
+        .annotate(
+            article_count=Count(
+                "mentions__article", filter=Q(mentions__article__hidden=False), distinct=True
+            )
+        )
+        .order_by("category", "name")
+    )
+    metrics = list(
+        zone.metrics.visible()
+        .filter(article__hidden=False)
+        .select_related("article")
+        .order_by("label", "-year", "article_id", "offset")
+    )
+    by_category = []
+    for category, group in groupby(initiatives, key=lambda i: i.category):
+        group = list(group)
+        by_category.append(
+            {"category": category, "label": group[0].get_category_display(), "initiatives": group}
+        )
+    context = {
+        "zone": zone,
+        "section": "zones",
+        "article_total": len(articles),
+        "own_articles": own,
+        "mentioned_articles": mentioned,
+        "initiative_groups": by_category,
+        "initiative_count": len(initiatives),
+        "metrics": metrics,
+        "charts": metric_charts(metrics, name=lambda m: m.label, title="{unit}计的指标"),
+        "timeline": timeline(articles, metrics),
+        "province_slug": province_slugs().get(zone.province, ""),
+    }
+    return render(request, "zones/detail.html", context)
+
+
+def timeline(articles, metrics):
+    """[(year or None, [articles], metric count), …], newest year first, unknown last."""
+    years = {}
+    for article in articles:
+        years.setdefault(article.year, [[], 0])[0].append(article)
+    for metric in metrics:
+        years.setdefault(metric.year, [[], 0])[1] += 1
+    ordered = sorted(years, key=lambda y: (y is None, -(y or 0)))
+    return [(year, years[year][0], years[year][1]) for year in ordered]
+

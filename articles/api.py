@@ -1,0 +1,32 @@
+"""The read-only JSON API: the same list endpoints as the HTML pages, answering JSON.
+
+Each list takes the filters of its page plus ``page`` and ``page_size`` (at most
+100) and answers ``{"count", "next", "previous", "results"}``; invalid filters
+answer 400 with ``{"error", "fields"}``.
+"""
+from django.http import JsonResponse
+from django.urls import path, reverse
+from django.views.decorators.http import require_safe
+
+from zones.views import ZoneDirectory
+
+from .views import ArticleList, InitiativeList, MetricList
+
+app_name = "api"
+
+
+@require_safe
+def index(request):
+    names = ("zones", "articles", "initiatives", "metrics")
+    return JsonResponse(
+        {name: request.build_absolute_uri(reverse(f"api:{name}")) for name in names}
+    )
+
+
+urlpatterns = [
+    path("", index, name="index"),
+    path("zones/", ZoneDirectory.as_api_view(), name="zones"),
+    path("articles/", ArticleList.as_api_view(), name="articles"),
+    path("initiatives/", InitiativeList.as_api_view(), name="initiatives"),
+    path("metrics/", MetricList.as_api_view(), name="metrics"),
+]

@@ -1,0 +1,69 @@
+"""Atom feeds of articles: the newest overall, and one per zone."""
+from django.contrib.syndication.views import Feed
+from django.db.models import F
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.text import Truncator
+
+from zones.models import Zone
+
+from .models import Article
+
+FEED_SIZE = 30
+
+
+class LatestArticlesFeed(Feed):
+    feed_type = Atom1Feed
+    title = "高新区党建知识库 · 最新文章"
+    subtitle = "全国高新区党建工作的最新收录文章"
+
+    def link(self):
+        return reverse("articles:list")
+
+    def articles(self):
+        return Article.objects.visible().select_related("zone")
+
+    def items(self):
+        return self.articles().order_by("-created_at", "-pk")[:FEED_SIZE]
+
+    def item_title(self, article):
+        return article.title
+
+    def item_description(self, article):
+        # Plain text: the feed generator escapes it, nothing stored is marked safe.
+        return Truncator(article.body.replace("\n", " ")).chars(200)
+
+    def item_updateddate(self, article):
+        return article.updated_at
+
+    def item_pubdate(self, article):
+        return article.created_at
+
+    def item_author_name(self, article):
+        return "、".join(article.authors) or None
+
+    def item_categories(self, article):
+        return [article.zone.name] if article.zone_id else []
+
+
+class ZoneArticlesFeed(LatestArticlesFeed):
+    def get_object(self, request, slug):
+        return get_object_or_404(Zone, slug=slug)
+
+    def title(self, zone):
+        return f"{zone.name} · 高新区党建知识库"
+
+    def subtitle(self, zone):
+        return f"{zone.name}的党建文章"
+
+    def link(self, zone):
+        return zone.get_absolute_url()
+
+    def items(self, zone):
+        return (
+            Article.objects.visible()
+            .filter(zones=zone)
+            .select_related("zone")
+            .order_by(F("year").desc(nulls_last=True), "-created_at", "-pk")[:FEED_SIZE]
+        )

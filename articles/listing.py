@@ -1,0 +1,291 @@
+"""One list, three renderings: the HTML page, JSON (the API) and CSV.
+
+A ``ListEndpoint`` subclass names a FilterSet, a base queryset, an item builder
+and a template. Every rendering answers from the same filtered queryset, so the
+page, ``/api/...`` (or ``?format=json``) and ``?format=csv`` cannot disagree.
+
+CSV files use the JSON keys as their header row: the same names a script
+reading the API already knows, and stable when the UI wording changes. They are
+UTF-8 with a byte-order mark so spreadsheet programs open Chinese correctly.
+"""
+import csv
+from dataclasses import dataclass, field
+
+from django import forms
+from django.core.paginator import EmptyPage, Paginator
+from django.db.models import Count
+from django.http import Http404, JsonResponse, StreamingHttpResponse
+from django.shortcuts import render
+from django.utils.text import slugify
+from django.views import View
+from django.views.decorators.csrf import csrf_exempt
+
+MAX_PAGE_SIZE = 100
+FORMATS = ("html", "json", "csv")
+# Spreadsheet programs run cells starting with these as formulas.
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+class PageForm(forms.Form):
+    page = forms.IntegerField(label="页码", min_value=1, max_value=10**6, required=False)
+    page_size = forms.IntegerField(
+        label="每页条数", min_value=1, max_value=MAX_PAGE_SIZE, required=False
+    )
+    format = forms.ChoiceField(
+        label="格式", choices=[(f, f) for f in FORMATS], required=False
+    )
+
+
+@dataclass
+class Facet:
+    """Counts of one filter's values within the filtered list."""
+
+    param: str
+    label: str
+    options: list = field(default_factory=list)
+
+
+@dataclass
+class FacetSpec:
+    param: str  # the filter's query parameter
+    label: str
+    field: str  # the model field counted (``zone__province``)
+    labels: dict = field(default_factory=dict)  # stored value -> shown label
+    limit: int = 12
+    order: tuple = ("-n",)
+    value_field: str = ""  # what the link puts in ``param``, when not ``field``
+    display_field: str = ""  # a field holding the label, when not ``labels``
+
+
+def error_fields(*forms_):
+    return {
+        name: [error["message"] for error in errors]
+        for form in forms_
+        for name, errors in form.errors.get_json_data().items()
+    }
+
+
+def csv_cell(value):
+    if isinstance(value, (list, tuple)):
+        value = "、".join(str(v) for v in value)
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+class _Echo:
+    def write(self, value):
+        return value
+
+
+class ListEndpoint(View):
+    """Subclasses set the class attributes and implement ``get_queryset`` and ``item``."""
+
+    http_method_names = ["get", "head"]
+    filterset_class = None
+    template_name = None
+    title = ""
+    section = ""
+    csv_filename = "export"
+    csv_filename_params = ()  # filters whose ASCII values name the CSV file
+    api_url_name = ""
+    facet_specs = ()
+    page_size = 20
+    paginate_html = True
+    # "json" on the /api/ routes; otherwise ``?format=`` decides.
+    render_as = None
+
+    @classmethod
+    def as_api_view(cls):
+        # Read-only and cookie-free: a POST should meet 405, not a CSRF failure.
+        return csrf_exempt(cls.as_view(render_as="json"))
+
+    # --- hooks -----------------------------------------------------------
+    def get_queryset(self):
+        raise NotImplementedError
+
+    def item(self, obj, filterset):
+        raise NotImplementedError
+
+    def get_filter_data(self):
+        return self.request.GET
+
+    def get_extra_context(self, filterset, objects):
+        return {}
+
+    # --- dispatch ----------------------------------------------------------
+    def get(self, request, *args, **kwargs):
+        filterset = self.filterset_class(
+            self.get_filter_data(), queryset=self.get_queryset(), request=request
+        )
+        page_form = PageForm(request.GET)
+        valid = filterset.is_valid() & page_form.is_valid()  # both run, for all errors
+        fmt = self.render_as or (page_form.cleaned_data.get("format") if valid else "") or "html"
+        if fmt == "json":
+            if not valid:
+                return JsonResponse(
+                    {"error": "筛选条件无效", "fields": error_fields(filterset.form, page_form)},
+                    status=400,
+                    json_dumps_params={"ensure_ascii": False},
+                )
+            return self.render_json(filterset, page_form)
+        if fmt == "csv" and valid:
+            return self.render_csv(filterset)
+        return self.render_html(filterset, page_form, valid)
+
+    def paginate(self, queryset, page_form):
+        size = page_form.cleaned_data.get("page_size") or self.page_size
+        paginator = Paginator(queryset, size)
+        return paginator.page(page_form.cleaned_data.get("page") or 1)
+
+    # --- renderings --------------------------------------------------------
+    def render_json(self, filterset, page_form):
+        try:
+            page = self.paginate(filterset.qs, page_form)
+        except EmptyPage:
+            return JsonResponse(
+                {"error": "页码超出范围", "fields": {"page": ["没有这一页"]}},
+                status=404,
+                json_dumps_params={"ensure_ascii": False},
+            )
+        body = {
+            "count": page.paginator.count,
+            "next": self.page_link(page.next_page_number()) if page.has_next() else None,
+            "previous": self.page_link(page.previous_page_number())
+            if page.has_previous()
+            else None,
+            "results": [self.item(obj, filterset) for obj in page.object_list],
+        }
+        if notice := self.search_notice(filterset):
+            body["notice"] = notice
+        return JsonResponse(body, json_dumps_params={"ensure_ascii": False})
+
+    def page_link(self, number):
+        params = self.request.GET.copy()
+        params["page"] = number
+        return self.request.build_absolute_uri(f"{self.request.path}?{params.urlencode()}")
+
+    def render_csv(self, filterset):
+        def rows():
+            writer = csv.writer(_Echo())
+            yield "\ufeff"
+            header = None
+            for obj in filterset.qs.iterator(chunk_size=500):
+                item = self.item(obj, filterset)
+                if header is None:
+                    header = list(item)
+                    yield writer.writerow(header)
+                yield writer.writerow([csv_cell(item.get(key)) for key in header])
+            if header is None:
+                yield writer.writerow(self.csv_empty_header())
+
+        response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{self.get_csv_filename(filterset)}"'
+        return response
+
+    def get_csv_filename(self, filterset):
+        # ASCII only: the one form every browser saves under the intended name.
+        parts = [self.csv_filename]
+        for name in self.csv_filename_params:
+            value = filterset.form.cleaned_data.get(name)
+            value = getattr(value, "slug", value)
+            if value not in (None, ""):
+                parts.append(slugify(str(value)))
+        return "-".join(p for p in parts if p) + ".csv"
+
+    def csv_empty_header(self):
+        return []
+
+    def render_html(self, filterset, page_form, valid):
+        context = {
+            "title": self.title,
+            "section": self.section,
+            "filter": filterset,
+            "form": filterset.form,
+            "page_form": page_form,
+            "valid": valid,
+            "page_errors": error_fields(page_form),
+            "api_url": self.api_url(),
+            "facets": [],
+            "page_obj": None,
+            "objects": [],
+        }
+        if valid:
+            queryset = filterset.qs
+            if self.paginate_html:
+                try:
+                    page = self.paginate(queryset, page_form)
+                except EmptyPage:
+                    raise Http404("没有这一页")
+                context["page_obj"] = page
+                objects = list(page.object_list)
+            else:
+                objects = list(queryset)
+            context["objects"] = objects
+            context["facets"] = self.facets(queryset)
+            context["search_notice"] = self.search_notice(filterset)
+            context.update(self.get_extra_context(filterset, objects))
+        return render(
+            self.request, self.template_name, context, status=200 if valid else 400
+        )
+
+    def api_url(self):
+        from django.urls import reverse
+
+        return reverse(self.api_url_name) if self.api_url_name else ""
+
+    @staticmethod
+    def search_notice(filterset):
+        result = getattr(filterset, "search_result", None)
+        return result.notice if result is not None else ""
+
+    # --- facets ------------------------------------------------------------
+    def facets(self, queryset):
+        # Counted over the primary keys of the filtered list: immune to the
+        # ordering and rank annotations a search adds, and to join duplicates.
+        model = queryset.model
+        base = model._default_manager.filter(pk__in=queryset.order_by().values("pk"))
+        facets = []
+        for spec in self.facet_specs:
+            facets.append(self.facet(base, spec))
+        return [facet for facet in facets if facet.options]
+
+    def facet(self, base, spec):
+        value_field = spec.value_field or spec.field
+        fields = [spec.field] + [f for f in (value_field, spec.display_field) if f and f != spec.field]
+        rows = (
+            base.exclude(**{f"{spec.field}__isnull": True})
+            .values(*fields)
+            .annotate(n=Count("pk", distinct=True))
+            .order_by(*spec.order, spec.field)[: spec.limit]
+        )
+        current = self.get_filter_data().get(spec.param, "")
+        options = []
+        for row in rows:
+            value = row[value_field]
+            if value in ("", None):
+                continue
+            shown = row.get(spec.display_field) if spec.display_field else None
+            shown = shown or spec.labels.get(row[spec.field], row[spec.field])
+            selected = str(value) == current
+            options.append(
+                {
+                    "value": value,
+                    "label": shown,
+                    "count": row["n"],
+                    "selected": selected,
+                    "url": self.facet_url(spec.param, None if selected else value),
+                }
+            )
+        return Facet(spec.param, spec.label, options)
+
+    def facet_url(self, param, value):
+        params = self.request.GET.copy()
+        params.pop("page", None)
+        if value is None:
+            params.pop(param, None)
+        else:
+            params[param] = value
+        return f"{self.request.path}?{params.urlencode()}" if params else self.request.path
