@@ -597,7 +597,8 @@ class MetricAdmin(CurationAdmin):
     )
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("article__source")
+        # A select_related here replaces list_select_related in the changelist.
+        return super().get_queryset(request).select_related("zone", "article__source")
 
     @admin.display(description="折算值", ordering="normalized_value")
     def normalized(self, obj):
@@ -672,8 +673,7 @@ class InitiativeMentionAdmin(admin.ModelAdmin):
     def has_change_permission(self, request, obj=None):
         return False
 
-    def has_delete_permission(self, request, obj=None):
-        return False
+    # Deleting stays allowed: deleting an article or initiative cascades to its mentions.
 
     @admin.display(description="句子")
     def sentence_marked(self, obj):

@@ -40,8 +40,11 @@ def record_curated_fields(obj, changed_fields: Iterable[str]) -> list[str]:
 def _set_flag(items: models.QuerySet, flag: str, value: bool) -> list:
     """Set a boolean curation flag on every item that differs; return the items changed."""
     changed = []
+    # Lock plain rows: PostgreSQL refuses FOR UPDATE on the admin's joined, annotated queryset.
+    pks = list(items.values_list("pk", flat=True))
     with transaction.atomic():
-        for obj in items.select_for_update().exclude(**{flag: value}):
+        rows = items.model._default_manager.filter(pk__in=pks).exclude(**{flag: value})
+        for obj in rows.select_for_update().order_by("pk"):
             setattr(obj, flag, value)
             record_curated_fields(obj, [flag])
             obj.save(update_fields=[flag, "curated_fields", "updated_at"])

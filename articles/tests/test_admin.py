@@ -1,0 +1,401 @@
+"""The curators' admin, through the client: pages, search, edits, actions, merges, re-ingest.
+
+Re-ingests go through the ingest's own writer (``upsert_page``) with pages built
+by hand, so these tests pin what the admin leaves behind for the ingest,
+independently of how the text steps read a page.
+"""
+import hashlib
+
+import pytest
+from django.contrib.admin.models import LogEntry
+from django.contrib.auth.models import User
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from articles.ingest.pipeline import ArticleResult, PageResult
+from articles.ingest.types import ArticleBlock, InitiativeFact, MetricFact, PageText, ZoneMention
+from articles.ingest.upsert import upsert_page
+from articles.models import Article, IngestRun, Initiative, Metric, Tombstone
+from articles.tests.factories import make_article, make_initiative, make_metric, make_zone
+from zones.models import Zone
+
+pytestmark = pytest.mark.django_db
+
+INVEST = "项目总投资50亿元，建设年产10万吨锂电负极生产基地。"
+ALLIANCE = "淮北高新区成立锂电产业链党建联盟。"
+BODY = f"{INVEST}\n{ALLIANCE}"
+
+MODELS = ["article", "initiative", "metric", "source", "initiativemention", "ingestrun",
+          "tombstone"]
+
+
+# --- pages as the ingest would store them -----------------------------------------
+
+
+def page_result(*, zone_name="淮北高新区", title="党建引领开新局", name="page-a.txt"):
+    block = ArticleBlock(position=0, title=title, paragraphs=[INVEST, ALLIANCE], authors=["肖干"])
+    article = ArticleResult(
+        block=block,
+        zones=[ZoneMention(name=zone_name, surface=zone_name)],
+        year=2023,
+        metrics=[MetricFact(label="总投资", raw="总投资50亿元", value=50.0, unit="亿元",
+                            normalized_value=5e9, normalized_unit="元", sentence=INVEST)],
+        initiatives=[InitiativeFact(name="锂电产业链党建联盟", category="industry_chain",
+                                    sentence=ALLIANCE, offset=BODY.index(ALLIANCE))],
+    )
+    text = f"{name}:{title}:{zone_name}"
+    return PageResult(
+        page=PageText(name=name, text=text, encoding="utf-8",
+                      content_hash=hashlib.sha256(text.encode()).hexdigest()),
+        articles=[article],
+    )
+
+
+@pytest.fixture
+def huaibei():
+    return make_zone("淮北高新区", full_name="淮北高新技术产业开发区", aliases=["淮北国家高新区"],
+                     province="安徽省", city="淮北市")
+
+
+@pytest.fixture
+def ingested(huaibei):
+    upsert_page(result=page_result())
+    return Article.objects.get()
+
+
+def populate(n, zone=None):
+    """``n`` articles, each with two metrics and an initiative, plus an ingest run."""
+    zone = zone or make_zone()
+    for i in range(n):
+        article = make_article(title=f"文章{i}", body=BODY, zone=zone, year=2023,
+                               original_text=BODY, ingested_values={"title": f"文章{i}"})
+        make_metric(article, sentence=INVEST)
+        make_metric(article, label="产能", value=10, unit="万吨", normalized_value=1e5,
+                    normalized_unit="吨", sentence=INVEST)
+        make_initiative("锂电产业链党建联盟", article=article, sentence=ALLIANCE)
+    IngestRun.objects.create(paths=["fixtures/seeds/"], files=[{"name": "a.txt", "status": "ok"}],
+                             counts={"articles": {"created": n}}, ok=True)
+    Tombstone.objects.create(model="article", key=f"gone-{Tombstone.objects.count()}#0")
+    return zone
+
+
+def change_form_data(response):
+    """The POST body the change page would send back unchanged (main form and inlines)."""
+    data = {}
+
+    def add(form):
+        for bound in form:
+            value = bound.value()
+            if value is None or value is False:
+                continue
+            if value is True:
+                value = "on"
+            data[bound.html_name] = [str(v) for v in value] if isinstance(value, list) else value
+            if bound.field.show_hidden_initial:  # the browser sends these back too
+                data[bound.html_initial_name] = data[bound.html_name]
+
+    add(response.context["adminform"].form)
+    for inline in response.context["inline_admin_formsets"]:
+        add(inline.formset.management_form)
+        for form in inline.formset.forms:
+            add(form)
+    return data
+
+
+def changelist(model, app="articles"):
+    return reverse(f"admin:{app}_{model}_changelist")
+
+
+def change_url(obj):
+    opts = obj._meta
+    return reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
+
+
+def queries(client, url):
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(captured)
+
+
+# --- pages ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("model", MODELS + ["zone"])
+def test_every_changelist_answers_with_a_bounded_number_of_queries(
+    admin_client, model, django_assert_max_num_queries
+):
+    zone = populate(3)
+    url = changelist(model, "zones" if model == "zone" else "articles")
+    few = queries(admin_client, url)
+    populate(12, zone=make_zone())
+    populate(5, zone=zone)
+
+    with django_assert_max_num_queries(16):
+        response = admin_client.get(url)
+    assert response.status_code == 200
+    assert queries(admin_client, url) == few
+
+
+def test_every_change_page_answers_with_a_bounded_number_of_queries(
+    admin_client, django_assert_max_num_queries
+):
+    zone = populate(4)
+    article = Article.objects.first()
+    objects = [article, article.metrics.first(), Initiative.objects.first(), zone,
+               article.source, article.initiative_mentions.first(), IngestRun.objects.get(),
+               Tombstone.objects.get()]
+    for obj in objects:
+        with django_assert_max_num_queries(20):
+            response = admin_client.get(change_url(obj))
+        assert response.status_code == 200, obj
+
+
+def test_search_pages_answer(admin_client):
+    populate(2)
+    for model, app in [(m, "articles") for m in MODELS] + [("zone", "zones")]:
+        response = admin_client.get(changelist(model, app), {"q": "联盟"})
+        assert response.status_code == 200, model
+
+
+def test_non_staff_user_gets_no_admin(client):
+    user = User.objects.create_user("reader", password="pw-12345-long")
+    client.force_login(user)
+    for url in (reverse("admin:index"), changelist("article"), changelist("zone", "zones")):
+        response = client.get(url)
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("admin:login"))
+
+
+# --- search -----------------------------------------------------------------------
+
+
+def test_article_search_puts_the_exact_title_first(admin_client):
+    zone = make_zone()
+    make_article(title="锂电产业链", body="锂电产业链党建联盟。" * 5, zone=zone)
+    wanted = make_article(title="锂电产业链党建联盟", body="正文。", zone=zone)
+    make_article(title="无关", body="营商环境。", zone=zone)
+
+    response = admin_client.get(changelist("article"), {"q": "锂电产业链党建联盟"})
+
+    found = list(response.context["cl"].result_list)
+    assert found[0] == wanted
+    assert "无关" not in [a.title for a in found]
+
+
+def test_zone_search_finds_aliases_and_article_autocomplete_finds_titles(admin_client, huaibei):
+    response = admin_client.get(changelist("zone", "zones"), {"q": "淮北国家高新区"})
+    assert list(response.context["cl"].result_list) == [huaibei]
+
+    make_article(title="党建引领开新局", body=BODY, zone=huaibei)
+    response = admin_client.get(
+        reverse("admin:autocomplete"),
+        {"app_label": "articles", "model_name": "metric", "field_name": "article", "term": "开新局"},
+    )
+    assert [r["text"] for r in response.json()["results"]] == ["党建引领开新局"]
+
+
+# --- editing and provenance ---------------------------------------------------------
+
+
+def test_title_edited_in_the_admin_is_curated_logged_and_survives_a_reingest(
+    admin_client, ingested
+):
+    url = change_url(ingested)
+    data = change_form_data(admin_client.get(url))
+    data["title"] = "淮北高新区：党建引领开新局"
+
+    response = admin_client.post(url, data)
+
+    assert response.status_code == 302, response.context and response.context["errors"]
+    ingested.refresh_from_db()
+    assert ingested.title == "淮北高新区：党建引领开新局"
+    assert ingested.curated_fields == ["title"]
+    entry = LogEntry.objects.get(object_id=str(ingested.pk))
+    assert "标题" in entry.get_change_message() and "人工修订" in entry.get_change_message()
+
+    outcome = upsert_page(result=page_result(title="党建引领开新局（版面重排）"))
+
+    ingested.refresh_from_db()
+    assert ingested.title == "淮北高新区：党建引领开新局"
+    assert ingested.ingested_values["title"] == "党建引领开新局（版面重排）"
+    assert outcome.counts.articles.skipped_curated == 1
+    # The comparison panel shows what the ingest read beside the curator's title.
+    page = admin_client.get(url).content.decode()
+    assert "党建引领开新局（版面重排）" in page and "kb-differs" in page
+
+
+def test_change_page_shows_provenance_escaped_and_highlighted(admin_client):
+    article = make_article(title="标题", body="<b>总投资</b>50亿元。", original_text="<原文>")
+    metric = make_metric(article, sentence="<b>总投资</b>50亿元。", raw="总投资50亿元")
+
+    page = admin_client.get(change_url(metric)).content.decode()
+    assert "&lt;b&gt;总投资&lt;/b&gt;<mark>50亿元</mark>。" in page
+    assert "<b>总投资</b>" not in page
+
+    page = admin_client.get(change_url(article)).content.decode()
+    assert "&lt;原文&gt;" in page and article.source.name in page
+
+
+def test_metric_edited_in_the_article_inline_is_curated(admin_client, ingested):
+    url = change_url(ingested)
+    data = change_form_data(admin_client.get(url))
+    data["metrics-0-label"] = "项目总投资"
+
+    assert admin_client.post(url, data).status_code == 302
+
+    metric = Metric.objects.get()
+    assert metric.label == "项目总投资" and metric.curated_fields == ["label"]
+    upsert_page(result=page_result())
+    assert Metric.objects.get().label == "项目总投资"
+
+
+def test_list_editable_label_is_curated(admin_client, ingested):
+    response = admin_client.get(changelist("metric"))
+    formset = response.context["cl"].formset
+    data = {"_save": "保存"}
+    for form in [formset.management_form, *formset.forms]:
+        for bound in form:
+            value = bound.value()
+            if value not in (None, False):
+                data[bound.html_name] = "on" if value is True else value
+    data["form-0-label"] = "计划总投资"
+
+    assert admin_client.post(changelist("metric"), data).status_code == 302
+    metric = Metric.objects.get()
+    assert (metric.label, metric.curated_fields) == ("计划总投资", ["label"])
+
+
+# --- actions ----------------------------------------------------------------------
+
+
+def action(client, model, name, objs, app="articles", **extra):
+    data = {"action": name, "_selected_action": [str(o.pk) for o in objs], **extra}
+    return client.post(changelist(model, app), data)
+
+
+def test_hidden_metric_leaves_public_lists_and_stays_hidden_after_a_reingest(
+    admin_client, ingested
+):
+    metric = ingested.metrics.get()
+    response = action(admin_client, "metric", "make_hidden", [metric])
+    assert response.status_code == 302
+
+    metric.refresh_from_db()
+    assert metric.hidden and "hidden" in metric.curated_fields
+    assert not Metric.objects.visible().exists()
+    assert "隐藏" in LogEntry.objects.get(object_id=str(metric.pk)).get_change_message()
+
+    upsert_page(result=page_result())
+
+    assert Metric.objects.get().hidden
+    # Still there for curators.
+    assert admin_client.get(changelist("metric")).context["cl"].result_count == 1
+
+
+def test_verify_and_unhide_actions(admin_client, ingested):
+    initiative = Initiative.objects.get()
+    action(admin_client, "initiative", "make_verified", [initiative])
+    action(admin_client, "initiative", "make_hidden", [initiative])
+    action(admin_client, "initiative", "make_visible", [initiative])
+    initiative.refresh_from_db()
+    assert initiative.verified and not initiative.hidden
+    assert set(initiative.curated_fields) == {"verified", "hidden"}
+
+
+def test_deleting_in_the_admin_tombstones_and_the_ingest_does_not_resurrect(
+    admin_client, ingested
+):
+    metric_key = ingested.metrics.get().key
+    response = admin_client.post(reverse("admin:articles_article_delete", args=[ingested.pk]),
+                                 {"post": "yes"})
+    assert response.status_code == 302
+    assert set(Tombstone.objects.values_list("model", "key")) == {
+        ("article", ingested.key), ("metric", metric_key)
+    }
+
+    outcome = upsert_page(result=page_result())
+
+    assert not Article.objects.exists()
+    assert outcome.counts.articles.skipped_deleted == 1
+
+
+def test_bulk_delete_action_tombstones_every_row(admin_client, ingested):
+    action(admin_client, "initiative", "delete_selected", Initiative.objects.all(), post="yes")
+    assert Tombstone.objects.filter(model="initiative", key="淮北高新区|锂电产业链党建联盟").exists()
+
+
+# --- merging ----------------------------------------------------------------------
+
+
+def test_zone_merge_confirms_then_moves_everything_and_the_next_ingest_follows(
+    admin_client, huaibei
+):
+    typo = make_zone("淮北市高新区", province="安徽省")
+    upsert_page(result=page_result(zone_name="淮北市高新区"))
+    article = Article.objects.get()
+    assert article.zone == typo
+
+    confirm = action(admin_client, "zone", "merge", [huaibei, typo], app="zones")
+    assert confirm.status_code == 200
+    page = confirm.content.decode()
+    assert "确认合并" in page and "淮北市高新区" in page
+    assert Zone.objects.filter(pk=typo.pk).exists()  # nothing happens before confirmation
+
+    done = action(admin_client, "zone", "merge", [huaibei, typo], app="zones",
+                  post="yes", survivor=str(huaibei.pk))
+    assert done.status_code == 302
+
+    assert not Zone.objects.filter(pk=typo.pk).exists()
+    article.refresh_from_db()
+    assert article.zone == huaibei and list(article.zones.all()) == [huaibei]
+    initiative = Initiative.objects.get()
+    assert (initiative.zone, initiative.key) == (huaibei, "淮北高新区|锂电产业链党建联盟")
+    assert Metric.objects.get().zone == huaibei
+    huaibei.refresh_from_db()
+    assert "淮北市高新区" in huaibei.aliases and "aliases" in huaibei.curated_fields
+    assert "合并了 淮北市高新区" in LogEntry.objects.filter(
+        object_id=str(huaibei.pk)).get().get_change_message()
+
+    # A new page naming the merged spelling links to the survivor; nothing is duplicated.
+    upsert_page(result=page_result(zone_name="淮北市高新区"))
+    upsert_page(result=page_result(zone_name="淮北市高新区", name="page-b.txt", title="新的一篇"))
+
+    assert not Zone.objects.filter(name="淮北市高新区").exists()
+    assert set(Article.objects.values_list("zone__name", flat=True)) == {"淮北高新区"}
+    assert Initiative.objects.count() == 1
+    assert Initiative.objects.get().mentions.count() == 2
+
+
+def test_merging_a_single_zone_is_refused(admin_client, huaibei):
+    response = action(admin_client, "zone", "merge", [huaibei], app="zones")
+    assert response.status_code == 302
+    assert Zone.objects.filter(pk=huaibei.pk).exists()
+
+
+def test_initiative_merge_from_the_admin(admin_client, huaibei):
+    first = make_article(title="一", body=BODY, zone=huaibei)
+    second = make_article(title="二", body=BODY, zone=huaibei)
+    keep = make_initiative("锂电产业链党建联盟", article=first, sentence=ALLIANCE)
+    drop = make_initiative("锂电党建联盟", article=second, sentence=ALLIANCE)
+
+    confirm = action(admin_client, "initiative", "merge", [keep, drop])
+    assert "锂电党建联盟" in confirm.content.decode()
+    action(admin_client, "initiative", "merge", [keep, drop], post="yes", survivor=str(keep.pk))
+
+    assert list(Initiative.objects.all()) == [keep]
+    assert sorted(keep.articles.values_list("title", flat=True)) == ["一", "二"]
+
+
+def test_ingest_run_is_read_only(admin_client):
+    run = IngestRun.objects.create(
+        paths=["fixtures/seeds/"], ok=False, errors=["bad.txt: 文件为空"],
+        files=[{"name": "bad.txt", "status": "error", "message": "文件为空"}],
+        counts={"articles": {"created": 3, "skipped_curated": 1}},
+    )
+    listing = admin_client.get(changelist("ingestrun")).content.decode()
+    assert "文章 · 新增 3" in listing and "文章 · 保留人工修订 1" in listing
+    detail = admin_client.get(change_url(run)).content.decode()
+    assert "文件为空" in detail and 'name="_save"' not in detail
+    assert admin_client.get(reverse("admin:articles_ingestrun_add")).status_code == 403
