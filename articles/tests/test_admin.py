@@ -9,6 +9,7 @@ import hashlib
 import pytest
 from django.contrib.admin.models import LogEntry
 from django.contrib.auth.models import User
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -279,6 +280,8 @@ def test_hidden_metric_leaves_public_lists_and_stays_hidden_after_a_reingest(
     admin_client, ingested
 ):
     metric = ingested.metrics.get()
+    assert admin_client.get("/api/metrics/").json()["count"] == 1
+    assert "总投资50亿元" in admin_client.get(reverse("articles:metrics")).content.decode()
     response = action(admin_client, "metric", "make_hidden", [metric])
     assert response.status_code == 302
 
@@ -290,6 +293,9 @@ def test_hidden_metric_leaves_public_lists_and_stays_hidden_after_a_reingest(
     upsert_page(result=page_result())
 
     assert Metric.objects.get().hidden
+    api = admin_client.get("/api/metrics/").json()
+    assert (api["count"], api["results"]) == (0, [])
+    assert "总投资50亿元" not in admin_client.get(reverse("articles:metrics")).content.decode()
     # Still there for curators.
     assert admin_client.get(changelist("metric")).context["cl"].result_count == 1
 
@@ -399,3 +405,23 @@ def test_ingest_run_is_read_only(admin_client):
     detail = admin_client.get(change_url(run)).content.decode()
     assert "文件为空" in detail and 'name="_save"' not in detail
     assert admin_client.get(reverse("admin:articles_ingestrun_add")).status_code == 403
+
+
+# --- curator accounts ---------------------------------------------------------------
+
+
+def test_setup_curators_gives_a_staff_user_the_curation_work_and_nothing_more(client, ingested):
+    call_command("setup_curators", "--user", "curator", verbosity=0)
+    call_command("setup_curators", verbosity=0)  # idempotent
+    user = User.objects.get(username="curator")
+    assert user.is_staff and not user.is_superuser and not user.has_usable_password()
+    client.force_login(user)
+
+    metric = ingested.metrics.get()
+    assert client.get(change_url(ingested)).status_code == 200
+    assert action(client, "metric", "make_hidden", [metric]).status_code == 302
+    metric.refresh_from_db()
+    assert metric.hidden
+    assert client.get(changelist("ingestrun")).status_code == 200
+    assert client.get(reverse("admin:articles_ingestrun_add")).status_code == 403
+    assert client.get(reverse("admin:auth_user_changelist")).status_code == 403
