@@ -1,6 +1,5 @@
 """Reading page files: encodings are recognised, bad files are refused with a clear message."""
 import hashlib
-import os
 
 import pytest
 
@@ -82,15 +81,20 @@ def test_missing_file_is_refused(tmp_path):
         read_page(tmp_path / "missing.txt")
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root can read any file")
-def test_unreadable_file_is_refused(tmp_path):
+def test_unreadable_file_is_refused(tmp_path, monkeypatch):
     path = write(tmp_path, "locked.txt", PAGE.encode("utf-8"))
-    path.chmod(0)
-    try:
-        with pytest.raises(PageError, match="locked.txt.*cannot read"):
-            read_page(path)
-    finally:
-        path.chmod(0o644)
+
+    def denied(self):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(type(path), "read_bytes", denied)
+    with pytest.raises(PageError, match="locked.txt.*cannot read file: Permission denied"):
+        read_page(path)
+
+
+def test_a_folder_is_refused_as_a_page(tmp_path):
+    with pytest.raises(PageError, match="folder"):
+        read_page(tmp_path)
 
 
 def test_page_error_is_a_value_error():

@@ -1,0 +1,239 @@
+"""OCR cleaning of page text: pure functions, string (or list of lines) in, string out.
+
+The layout step decides *where* each function applies (a byline's spaces
+separate names, a title's single space separates its two halves, a body
+paragraph's spaces are OCR noise); this module only knows *how*.
+"""
+import re
+
+CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# CJK and full-width punctuation, curly quotes, dashes, ellipsis, middle dot.
+CJK_PUNCT = "\u3001-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2014-\u2027\u00b7"
+
+_CJK_CHAR = re.compile(f"[{CJK}]")
+
+# Full-width digits and Latin letters fold to ASCII; full-width punctuation stays,
+# because ，：（）are the page's own punctuation and blanket NFKC would change them.
+_WIDTH = {code: code - 0xFEE0 for code in range(0xFF10, 0xFF1A)}  # ０-９
+_WIDTH.update({code: code - 0xFEE0 for code in range(0xFF21, 0xFF3B)})  # Ａ-Ｚ
+_WIDTH.update({code: code - 0xFEE0 for code in range(0xFF41, 0xFF5B)})  # ａ-ｚ
+_WIDTH.update({0xFF05: "%", 0x3000: " ", 0x00A0: " "})
+
+
+def fold_width(text):
+    """Full-width digits, Latin letters and ％ to ASCII, ideographic space to a space."""
+    return text.translate(_WIDTH)
+
+
+# --- spaces -----------------------------------------------------------------
+
+_TIGHT = f"{CJK}{CJK_PUNCT}"
+# A run of spaces with a CJK character or CJK punctuation on one side and CJK,
+# CJK punctuation, a digit, % or ASCII punctuation on the other: OCR noise. A
+# space between CJK and a Latin word ("重要性 and 紧迫感") is kept.
+_BODY_SPACE = re.compile(
+    f"(?<=[{_TIGHT}])[ \\t]+(?=[{_TIGHT}0-9%\"'(),.:;!?\\[\\]])"
+    f"|(?<=[0-9%\"'(),.:;!?\\[\\]])[ \\t]+(?=[{_TIGHT}])"
+)
+
+
+def remove_cjk_spaces(line):
+    """Drop the spaces OCR put inside Chinese text: ``园区产 业发展`` -> ``园区产业发展``.
+
+    For body paragraphs, where no space is meaningful between Chinese characters.
+    Titles and headings go through ``tidy_heading_spaces``; bylines are parsed
+    before any space is removed, because there spaces separate names.
+    """
+    return _BODY_SPACE.sub("", line).strip()
+
+
+_SEGMENT_MIN = 4  # each half of a two-part headline has at least this many characters
+_DIGIT_UNIT_SPACE = re.compile(f"(?<=[0-9])[ \\t]+(?=[{CJK}%])|(?<=[{CJK}])[ \\t]+(?=[0-9])")
+
+
+def tidy_heading_spaces(line):
+    """The gentler rule for titles and headings.
+
+    A headline's halves are set apart by a space (``强化楼宇党建 激活“红色引擎”``)
+    and keep it; a space that cuts a word (``国家高 新区``), one between a number
+    and its unit, or OCR spacing all through the line, goes.
+    """
+    line = " ".join(line.split())
+    line = _DIGIT_UNIT_SPACE.sub("", line)
+    segments = line.split(" ")
+    if len(segments) == 1:
+        return line
+    if all(_visible_len(s) >= _SEGMENT_MIN for s in segments):
+        return line
+    # Merge every short fragment into its neighbour, keep spaces between long halves.
+    merged = [segments[0]]
+    for seg in segments[1:]:
+        if _visible_len(merged[-1]) < _SEGMENT_MIN or _visible_len(seg) < _SEGMENT_MIN:
+            merged[-1] = remove_cjk_spaces(merged[-1] + " " + seg)
+        else:
+            merged.append(seg)
+    return " ".join(merged)
+
+
+def _visible_len(text):
+    return len(text.replace(" ", ""))
+
+
+# --- quotes -----------------------------------------------------------------
+
+
+def pair_quotes(text):
+    """Straight quotes around Chinese words become curly ones: ``"红链帮帮团"`` -> ``“红链帮帮团”``.
+
+    Some pages are typeset with ASCII quotes; pairing them gives every page the
+    same quoting, which the programme-name extraction relies on. Only done when
+    the quotes pair up (an even count), otherwise the text is left alone.
+    """
+    if text.count('"') and text.count('"') % 2 == 0 and _CJK_CHAR.search(text):
+        parts = text.split('"')
+        out = [parts[0]]
+        for i, part in enumerate(parts[1:]):
+            out.append("“" if i % 2 == 0 else "”")
+            out.append(part)
+        text = "".join(out)
+    if text.count("'") and text.count("'") % 2 == 0 and not re.search(r"[A-Za-z]'[A-Za-z]", text):
+        parts = text.split("'")
+        out = [parts[0]]
+        for i, part in enumerate(parts[1:]):
+            out.append("‘" if i % 2 == 0 else "’")
+            out.append(part)
+        text = "".join(out)
+    return text
+
+
+# --- traditional -> simplified ----------------------------------------------
+
+_converter = None
+
+
+def to_simplified(text):
+    """Traditional characters to simplified (OpenCC t2s); simplified text is unchanged."""
+    global _converter
+    if not text:
+        return text
+    if _converter is None:
+        import opencc
+
+        _converter = opencc.OpenCC("t2s")
+    return _converter.convert(text)
+
+
+# --- line joining -------------------------------------------------------------
+
+# A paragraph is complete when it ends a sentence, possibly inside closing quotes.
+_SENTENCE_END = re.compile(r"(?:[。！？!?…；;]|\.{3}|……)[”’」』\"')）]*$")
+
+
+def ends_sentence(line):
+    """Whether ``line`` ends a sentence (。！？… possibly followed by a closing quote)."""
+    return bool(_SENTENCE_END.search(line.rstrip()))
+
+
+def join_broken(first, second):
+    """Join two pieces of one sentence split across columns: ``…年产2万`` + ``套智能…``.
+
+    Chinese needs no space at the seam; two Latin words do.
+    """
+    first, second = first.rstrip(), second.lstrip()
+    if first and second and first[-1].isascii() and first[-1].isalpha() and second[0].isascii() and second[0].isalpha():
+        return f"{first} {second}"
+    return first + second
+
+
+def join_lines(lines):
+    """Rejoin paragraph lines broken mid-sentence or mid-number.
+
+    ``lines`` are the non-blank lines of running text in page order; a line that
+    does not end a sentence continues on the next one (``…登记技术合同7.7`` /
+    ``亿元，科技成果登记237项。``). Returns the paragraphs.
+    """
+    paragraphs = []
+    open_paragraph = False
+    for line in lines:
+        line = line.strip()
+        if not line:
+            continue
+        if open_paragraph and paragraphs:
+            paragraphs[-1] = join_broken(paragraphs[-1], line)
+        else:
+            paragraphs.append(line)
+        open_paragraph = not ends_sentence(paragraphs[-1])
+    return paragraphs
+
+
+# --- vertical headline residue -------------------------------------------------
+
+_NUMERIC_ONLY = re.compile(r"^[0-9.,%‰+\-~]+$")
+
+
+def is_vertical_residue(line):
+    """A line left over from a vertical headline: one character, or spaced one- and two-character bits.
+
+    ``力``, ``江 助阴 高 新``, ``Щ 高 新 区即``: a vertical banner read across by
+    the OCR. No title, paragraph or byline has this shape.
+    """
+    tokens = line.split()
+    if not tokens:
+        return False
+    if len("".join(tokens)) == 1:
+        return True
+    if len(tokens) >= 3 and all(len(t) <= 2 for t in tokens) and sum(len(t) == 1 for t in tokens) >= 2:
+        return True
+    return False
+
+
+def strip_interleaved_chars(line):
+    """Remove vertical-banner characters the OCR interleaved into a text line.
+
+    ``加 江阴高新区充分发挥党员先锋模范作 速 用，推行…`` -> ``江阴高新区充分发挥党员先锋模范作 用，推行…``:
+    a lone character between spaces is never text in a line of running text, and
+    two or more of them on one line mean a banner ran alongside the column.
+    """
+    tokens = line.split()
+    singles = [t for t in tokens if len(t) == 1 and _CJK_CHAR.match(t)]
+    if len(singles) >= 2 and any(len(t) >= 6 for t in tokens):
+        return " ".join(t for t in tokens if not (len(t) == 1 and _CJK_CHAR.match(t)))
+    return line
+
+
+def collapse_vertical_residue(lines):
+    """Drop vertical headline residue from a page's lines (blank lines are kept).
+
+    Besides the lines ``is_vertical_residue`` recognises, a short line next to
+    residue that is only a number (a banner ending ``97.7%``) or one or two
+    characters belongs to the banner too. Lines with interleaved banner
+    characters are repaired.
+    """
+    residue = vertical_residue_flags(lines)
+    return [strip_interleaved_chars(line) for line, res in zip(lines, residue) if not res]
+
+
+def vertical_residue_flags(lines):
+    """For each line, whether it is vertical headline residue (see ``collapse_vertical_residue``)."""
+    residue = [is_vertical_residue(line) for line in lines]
+    # Spread to short neighbours of residue (skipping blank lines), until stable.
+    changed = True
+    while changed:
+        changed = False
+        for i, line in enumerate(lines):
+            text = "".join(line.split())
+            if residue[i] or not text:
+                continue
+            if len(text) <= 2 or (len(text) <= 8 and _NUMERIC_ONLY.match(text)):
+                if _next_nonblank_is_residue(lines, residue, i, -1) or _next_nonblank_is_residue(lines, residue, i, 1):
+                    residue[i] = changed = True
+    return residue
+
+
+def _next_nonblank_is_residue(lines, residue, i, step):
+    j = i + step
+    while 0 <= j < len(lines):
+        if lines[j].strip():
+            return residue[j]
+        j += step
+    return False
