@@ -1,0 +1,66 @@
+"""Writing the segmented columns the full-text index is built from.
+
+The database objects (FTS5 triggers, generated tsvector) follow these columns
+by themselves, so keeping the index right means keeping ``search_title``,
+``search_head`` and ``search_body`` right: whoever changes an article's title,
+kicker, subtitle or body calls ``index_articles`` (or ``fill_search_fields``
+before saving).
+"""
+from django.db import transaction
+
+from .segment import refresh_dictionary, segment_for_index
+
+SOURCE_FIELDS = ("title", "kicker", "subtitle", "body")
+SEARCH_FIELDS = ("search_title", "search_head", "search_body")
+BATCH_SIZE = 500
+
+
+def search_fields_for(title, kicker, subtitle, body):
+    return {
+        "search_title": segment_for_index(title),
+        "search_head": segment_for_index(f"{kicker}\n{subtitle}"),
+        "search_body": segment_for_index(body),
+    }
+
+
+def fill_search_fields(article):
+    """Set the segmented columns on an unsaved instance (e.g. in ModelAdmin.save_model)."""
+    values = search_fields_for(article.title, article.kicker, article.subtitle, article.body)
+    for name, value in values.items():
+        setattr(article, name, value)
+    return article
+
+
+def index_articles(articles_or_ids, *, refresh=True):
+    """Re-segment and store the searchable text of the given articles (instances or ids).
+
+    New zone and initiative names in the database are added to the dictionary
+    first, so an article is segmented with the names ingested alongside it.
+    Returns the number of articles written.
+    """
+    from articles.models import Article
+
+    items = list(articles_or_ids)
+    if not items:
+        return 0
+    if refresh:
+        refresh_dictionary()
+    ids = [item.pk if isinstance(item, Article) else int(item) for item in items]
+    written = 0
+    with transaction.atomic():
+        for offset in range(0, len(ids), BATCH_SIZE):
+            batch = list(
+                Article.objects.filter(pk__in=ids[offset : offset + BATCH_SIZE]).only(
+                    "pk", *SOURCE_FIELDS, *SEARCH_FIELDS
+                )
+            )
+            changed = []
+            for article in batch:
+                before = [getattr(article, name) for name in SEARCH_FIELDS]
+                fill_search_fields(article)
+                if [getattr(article, name) for name in SEARCH_FIELDS] != before:
+                    changed.append(article)
+            if changed:
+                Article.objects.bulk_update(changed, SEARCH_FIELDS)
+            written += len(changed)
+    return written

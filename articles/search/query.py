@@ -1,0 +1,96 @@
+"""The query language: what a user typed -> what must, may and must not match.
+
+* words are ANDed; a search that finds nothing falls back to OR;
+* ``"…"`` (also “…” or 「…」) is a phrase: its words must appear together;
+* ``-词`` excludes articles containing 词.
+
+Everything else -- operators, ``*``, ``NEAR(``, brackets, emoji -- is plain
+text: it is segmented like any other text and dropped if it holds no word, so
+nothing a user types reaches the database as syntax.
+"""
+import re
+from dataclasses import dataclass, field
+
+from .segment import fold, query_units
+
+MAX_QUERY_CHARS = 100
+MAX_UNITS = 24
+
+_QUOTES = str.maketrans({"“": '"', "”": '"', "「": '"', "」": '"', "『": '"', "』": '"', "＂": '"'})
+_CHUNK = re.compile(r'(?P<neg>(?<!\S)-)?(?:"(?P<phrase>[^"]*)"?|(?P<word>[^\s"]+))')
+
+
+@dataclass
+class Phrase:
+    text: str  # folded, as it appears in stored (simplified) text
+    units: list
+
+
+@dataclass
+class ParsedQuery:
+    units: list = field(default_factory=list)  # each: list of alternative token lists
+    phrases: list = field(default_factory=list)
+    excluded: list = field(default_factory=list)  # each: list of units
+    highlight: list = field(default_factory=list)  # words to mark in snippets
+    text: str = ""  # the folded query actually searched
+    notices: list = field(default_factory=list)
+
+    @property
+    def all_units(self):
+        units = list(self.units)
+        for phrase in self.phrases:
+            units.extend(phrase.units)
+        return units
+
+    @property
+    def searchable(self):
+        return bool(self.all_units)
+
+
+def clean_query(raw):
+    """Fold the raw input and cut it to MAX_QUERY_CHARS; returns (text, notices)."""
+    notices = []
+    text = fold(raw or "").translate(_QUOTES)
+    text = " ".join(text.split())
+    if len(text) > MAX_QUERY_CHARS:
+        text = text[:MAX_QUERY_CHARS]
+        notices.append(f"查询过长，只按前 {MAX_QUERY_CHARS} 个字符检索。")
+    return text, notices
+
+
+def parse_query(raw):
+    text, notices = clean_query(raw)
+    parsed = ParsedQuery(text=text, notices=notices)
+    for match in _CHUNK.finditer(text):
+        negated = bool(match.group("neg"))
+        chunk = match.group("phrase") if match.group("phrase") is not None else match.group("word")
+        chunk = (chunk or "").strip()
+        if not chunk:
+            continue
+        units = query_units(chunk)
+        if not units:
+            continue
+        if negated:
+            parsed.excluded.append(units)
+        elif match.group("phrase") is not None and len(units) > 1:
+            phrase_text = "".join(chunk.split())
+            parsed.phrases.append(Phrase(phrase_text, units))
+            parsed.highlight.append(phrase_text)
+        else:
+            parsed.units.extend(units)
+            parsed.highlight.extend(alternatives[0][0] if len(alternatives[0]) == 1 else chunk
+                                    for alternatives in units)
+    if len(parsed.all_units) > MAX_UNITS:
+        parsed.units = parsed.units[: max(0, MAX_UNITS - sum(len(p.units) for p in parsed.phrases))]
+        parsed.notices.append(f"查询词过多，只按前 {MAX_UNITS} 个词检索。")
+    parsed.highlight = _highlight_words(parsed.highlight)
+    return parsed
+
+
+def _highlight_words(words):
+    # Bigrams of an unknown name overlap ("肖干部" -> 肖干, 干部); keep each once.
+    seen = []
+    for word in words:
+        if word and word not in seen:
+            seen.append(word)
+    return seen

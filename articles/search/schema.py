@@ -1,0 +1,75 @@
+"""The database objects behind full-text search, created by migration 0002.
+
+Kept in code (not only in the migration) because SQLite loses triggers when
+Django rebuilds a table for a schema change: ``install`` is idempotent and
+``reindex`` runs it again, so a later migration on ``articles_article`` cannot
+leave the index silently out of step.
+"""
+ARTICLE_TABLE = "articles_article"
+FTS_TABLE = "articles_article_fts"
+COLUMNS = ("search_title", "search_head", "search_body")
+
+_cols = ", ".join(COLUMNS)
+_new = ", ".join(f"new.{c}" for c in COLUMNS)
+_old = ", ".join(f"old.{c}" for c in COLUMNS)
+
+SQLITE_INSTALL = [
+    # External content: the index reads the segmented text from the article
+    # table itself instead of keeping a second copy.
+    f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5("
+    f"{_cols}, content='{ARTICLE_TABLE}', content_rowid='id', "
+    "tokenize='unicode61 remove_diacritics 0')",
+    f"CREATE TRIGGER IF NOT EXISTS {FTS_TABLE}_insert AFTER INSERT ON {ARTICLE_TABLE} BEGIN "
+    f"INSERT INTO {FTS_TABLE}(rowid, {_cols}) VALUES (new.id, {_new}); END",
+    f"CREATE TRIGGER IF NOT EXISTS {FTS_TABLE}_delete AFTER DELETE ON {ARTICLE_TABLE} BEGIN "
+    f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, {_cols}) VALUES ('delete', old.id, {_old}); END",
+    # Only a change of the segmented text touches the index (not hiding, verifying…).
+    f"CREATE TRIGGER IF NOT EXISTS {FTS_TABLE}_update AFTER UPDATE OF {_cols} ON {ARTICLE_TABLE} "
+    f"BEGIN INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, {_cols}) VALUES ('delete', old.id, {_old}); "
+    f"INSERT INTO {FTS_TABLE}(rowid, {_cols}) VALUES (new.id, {_new}); END",
+]
+SQLITE_UNINSTALL = [
+    f"DROP TRIGGER IF EXISTS {FTS_TABLE}_insert",
+    f"DROP TRIGGER IF EXISTS {FTS_TABLE}_delete",
+    f"DROP TRIGGER IF EXISTS {FTS_TABLE}_update",
+    f"DROP TABLE IF EXISTS {FTS_TABLE}",
+]
+
+POSTGRES_VECTOR_INDEX = "article_search_vector_gin"
+POSTGRES_INSTALL = [
+    f"ALTER TABLE {ARTICLE_TABLE} ADD COLUMN IF NOT EXISTS search_vector tsvector "
+    "GENERATED ALWAYS AS ("
+    "setweight(to_tsvector('simple'::regconfig, coalesce(search_title, '')), 'A') || "
+    "setweight(to_tsvector('simple'::regconfig, coalesce(search_head, '')), 'B') || "
+    "setweight(to_tsvector('simple'::regconfig, coalesce(search_body, '')), 'C')"
+    ") STORED",
+    f"CREATE INDEX IF NOT EXISTS {POSTGRES_VECTOR_INDEX} ON {ARTICLE_TABLE} USING gin (search_vector)",
+]
+POSTGRES_UNINSTALL = [
+    f"DROP INDEX IF EXISTS {POSTGRES_VECTOR_INDEX}",
+    f"ALTER TABLE {ARTICLE_TABLE} DROP COLUMN IF EXISTS search_vector",
+]
+
+
+def _statements(vendor, install):
+    if vendor == "sqlite":
+        return SQLITE_INSTALL if install else SQLITE_UNINSTALL
+    if vendor == "postgresql":
+        return POSTGRES_INSTALL if install else POSTGRES_UNINSTALL
+    return []
+
+
+def install(connection):
+    with connection.cursor() as cursor:
+        for statement in _statements(connection.vendor, install=True):
+            cursor.execute(statement)
+
+
+def uninstall(connection):
+    with connection.cursor() as cursor:
+        for statement in _statements(connection.vendor, install=False):
+            cursor.execute(statement)
+
+
+def supported(connection):
+    return connection.vendor in ("sqlite", "postgresql")

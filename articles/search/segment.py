@@ -1,0 +1,364 @@
+"""Chinese word segmentation shared by the index and the query side.
+
+Databases cannot split Chinese into words, so every searchable text is
+segmented here with jieba and stored as space-separated tokens; the database
+then indexes those tokens as plain words (FTS5 ``unicode61``, PostgreSQL
+``simple``).  Index and query must be segmented the same way, so both go
+through this module.
+
+The dictionary has two layers:
+
+* static: jieba's own dictionary, ``fixtures/party_terms.txt`` and the names
+  of the reference zones (``fixtures/zones.json``) -- identical in every
+  process;
+* dynamic: zone names and aliases and initiative names found in the
+  database.  They change as pages are ingested, so a process that loaded the
+  dictionary earlier may segment a newer name differently.  Both sides stay
+  compatible because the index also stores each dynamic term's static parts
+  and a query accepts either the whole term or all of its parts.
+
+Precise-mode segmentation without jieba's HMM guesser is used on purpose: the
+HMM joins unknown characters differently depending on the context, which
+would make the same name segment one way in an article and another way in a
+query.  Unknown names therefore come out as single characters; runs of
+single characters are also indexed as character bigrams so that a two- or
+three-character name (a person, a company) is still found as a unit.
+"""
+import json
+import logging
+import re
+import threading
+
+from django.conf import settings
+
+logger = logging.getLogger(__name__)
+
+# Domain words must beat jieba's general vocabulary ("两新组织", not "两/新/组织").
+DOMAIN_WORD_MIN_FREQ = 2000
+
+_lock = threading.RLock()
+_state = None  # the loaded _Dictionary, built on first use
+
+
+class _Dictionary:
+    def __init__(self, tokenizer, static_terms, dynamic_parts):
+        self.tokenizer = tokenizer
+        self.static_terms = static_terms
+        # dynamic term -> its segmentation under the static dictionary alone
+        self.dynamic_parts = dynamic_parts
+        self.domain_by_prefix = {}
+        self.add_domain_terms(static_terms)
+        self.add_domain_terms(dynamic_parts)
+
+    def add_domain_terms(self, terms):
+        for term in terms:
+            bucket = self.domain_by_prefix.setdefault(term[:2], [])
+            if term not in bucket:
+                bucket.append(term)
+
+
+# ---------------------------------------------------------------- folding
+
+_FULLWIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+_FULLWIDTH[0x3000] = 0x20
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+
+_opencc = None
+_opencc_lock = threading.Lock()
+
+
+def to_simplified(text):
+    global _opencc
+    if _opencc is None:
+        with _opencc_lock:
+            if _opencc is None:
+                import opencc
+
+                _opencc = opencc.OpenCC("t2s")
+    return _opencc.convert(text)
+
+
+def fold(text):
+    """Simplified characters, half-width ASCII, no control characters, lower case."""
+    text = _CONTROL.sub(" ", text or "")
+    text = text.translate(_FULLWIDTH)
+    return to_simplified(text).lower()
+
+
+# ------------------------------------------------------------ dictionary
+
+
+def _read_party_terms():
+    path = settings.FIXTURES_DIR / "party_terms.txt"
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        return []
+    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+
+
+def _read_reference_zone_names():
+    try:
+        with open(settings.FIXTURES_DIR / "zones.json", encoding="utf-8") as fh:
+            entries = json.load(fh)
+    except (FileNotFoundError, ValueError):
+        return []
+    names = []
+    for entry in entries:
+        names.append(entry.get("name", ""))
+        names.append(entry.get("full_name", ""))
+        names.extend(entry.get("aliases", []))
+    return names
+
+
+def _database_terms():
+    """Zone names, full names and aliases and initiative names stored in the database."""
+    from django.db import DatabaseError
+
+    from articles.models import Initiative
+    from zones.models import Zone
+
+    names = []
+    try:
+        for name, full_name, aliases in Zone.objects.values_list("name", "full_name", "aliases"):
+            names.extend([name, full_name, *(aliases or [])])
+        names.extend(Initiative.objects.values_list("name", flat=True))
+    except DatabaseError:  # tables not migrated yet (e.g. during `migrate`)
+        logger.warning("search dictionary built without database terms")
+    return names
+
+
+def _clean_terms(names):
+    terms = set()
+    for name in names:
+        term = fold(name or "").strip()
+        # Names that are too short or carry punctuation do not make useful words.
+        if 2 <= len(term) <= 24 and all(ch.isalnum() for ch in term):
+            terms.add(term)
+    return terms
+
+
+def _build(dynamic_names):
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    tokenizer = jieba.Tokenizer()
+    tokenizer.initialize()
+    static_terms = _clean_terms(_read_party_terms() + _read_reference_zone_names())
+    for term in sorted(static_terms):
+        _add_word(tokenizer, term)
+    dynamic_terms = _clean_terms(dynamic_names) - static_terms
+    dynamic_parts = {
+        term: [w for w in tokenizer.cut(term, HMM=False) if w.strip()] for term in dynamic_terms
+    }
+    for term in sorted(dynamic_terms):
+        _add_word(tokenizer, term)
+    return _Dictionary(tokenizer, frozenset(static_terms), dynamic_parts)
+
+
+def _add_word(tokenizer, term):
+    freq = max(tokenizer.suggest_freq(term, tune=False), DOMAIN_WORD_MIN_FREQ)
+    tokenizer.add_word(term, freq)
+
+
+def _dictionary():
+    global _state
+    if _state is None:
+        with _lock:
+            if _state is None:
+                _state = _build(_database_terms())
+    return _state
+
+
+def refresh_dictionary(force=False):
+    """Add zone and initiative names stored since the dictionary was loaded.
+
+    Returns the number of new terms.  ``force`` rebuilds from scratch (used by
+    ``reindex``).  Cheap when nothing changed: two small queries.
+    """
+    global _state
+    with _lock:
+        if force or _state is None:
+            _state = _build(_database_terms())
+            return len(_state.dynamic_parts)
+        state = _state
+        new_terms = _clean_terms(_database_terms()) - state.static_terms - set(state.dynamic_parts)
+        if not new_terms:
+            return 0
+        freq = state.tokenizer.FREQ
+        # The static parts of a new term: segment it with every dynamic word
+        # switched off (jieba ignores zero-frequency entries), then restore.
+        saved = {term: freq.get(term, 0) for term in state.dynamic_parts}
+        for term in saved:
+            freq[term] = 0
+        try:
+            for term in new_terms:
+                state.dynamic_parts[term] = [
+                    w for w in state.tokenizer.cut(term, HMM=False) if w.strip()
+                ]
+        finally:
+            freq.update(saved)
+        for term in sorted(new_terms):
+            _add_word(state.tokenizer, term)
+        state.add_domain_terms(new_terms)
+        return len(new_terms)
+
+
+def reset_dictionary():
+    """Forget the loaded dictionary; the next segmentation loads it again."""
+    global _state
+    with _lock:
+        _state = None
+
+
+# ------------------------------------------------------------ segmentation
+
+
+def _is_cjk(ch):
+    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
+
+
+def _words(text, dictionary):
+    """Precise-mode words of folded text: alphanumeric runs only, punctuation dropped."""
+    for word in dictionary.tokenizer.cut(text, HMM=False):
+        word = "".join(ch for ch in word if ch.isalnum())
+        if word:
+            yield word
+
+
+def _bigrams(run):
+    return [run[i] + run[i + 1] for i in range(len(run) - 1)]
+
+
+def _sub_words(word, freq):
+    """Shorter dictionary words inside a longer word (jieba's search mode, any length)."""
+    found = []
+    for n in range(2, len(word)):
+        for i in range(len(word) - n + 1):
+            gram = word[i : i + n]
+            if freq.get(gram):
+                found.append(gram)
+    return found
+
+
+def _domain_occurrences(text, dictionary):
+    """(start, term) of every domain term in text, including those the segmentation split.
+
+    "产业链党建联盟" segments as 产业链党建 + 联盟, which would hide 党建联盟;
+    domain terms are what people search for, so each occurrence is indexed.
+    """
+    by_prefix = dictionary.domain_by_prefix
+    found = []
+    for i in range(len(text) - 1):
+        for term in by_prefix.get(text[i : i + 2], ()):
+            if text.startswith(term, i):
+                found.append((i, term))
+    return found
+
+
+def index_tokens(text):
+    """Every token stored for ``text``: precise words, their sub-words, domain terms, bigrams of single characters."""
+    dictionary = _dictionary()
+    freq = dictionary.tokenizer.FREQ
+    text = fold(text)
+    tokens = []
+    token_at = []  # index of the jieba token covering each character
+    run = []  # consecutive single CJK characters, e.g. an unknown name
+
+    def close_run():
+        if len(run) > 1:
+            tokens.extend(_bigrams(run))
+        run.clear()
+
+    for number, raw in enumerate(dictionary.tokenizer.cut(text, HMM=False)):
+        token_at.extend([number] * len(raw))
+        word = "".join(ch for ch in raw if ch.isalnum())
+        if not word:
+            close_run()
+            continue
+        tokens.append(word)
+        if len(word) == 1 and _is_cjk(word):
+            run.append(word)
+            continue
+        close_run()
+        if len(word) > 2:
+            tokens.extend(_sub_words(word, freq))
+        parts = dictionary.dynamic_parts.get(word)
+        if parts:
+            tokens.extend(query_tokens_of_words(parts))
+    close_run()
+    # Terms inside one token are already there as the token or its sub-words.
+    tokens.extend(
+        term
+        for start, term in _domain_occurrences(text, dictionary)
+        if token_at[start] != token_at[start + len(term) - 1]
+    )
+    return tokens
+
+
+def segment_for_index(text):
+    """The space-separated token text stored in ``Article.search_*``."""
+    return " ".join(index_tokens(text))
+
+
+def query_tokens_of_words(words):
+    """Turn runs of single characters into their bigrams, as the index stores them."""
+    tokens = []
+    run = []
+    for word in words:
+        if len(word) == 1 and _is_cjk(word):
+            run.append(word)
+            continue
+        if run:
+            tokens.extend(_bigrams(run) if len(run) > 1 else run)
+            run = []
+        tokens.append(word)
+    if run:
+        tokens.extend(_bigrams(run) if len(run) > 1 else run)
+    return tokens
+
+
+def query_units(text):
+    """The units a query text must match, each a list of alternatives (token lists).
+
+    A unit is one dictionary word, or one bigram of a run of single characters.
+    Normally a unit has one alternative; a dynamic dictionary term also offers
+    its static parts, so an article indexed before the term was known is still
+    found.
+    """
+    dictionary = _dictionary()
+    units = []
+    run = []
+
+    def close_run():
+        if len(run) > 1:
+            units.extend([[bigram]] for bigram in _bigrams(run))
+        elif run:
+            units.append([[run[0]]])
+        run.clear()
+
+    for word in _words(fold(text), dictionary):
+        if len(word) == 1 and _is_cjk(word):
+            run.append(word)
+            continue
+        close_run()
+        alternatives = [[word]]
+        parts = dictionary.dynamic_parts.get(word)
+        if parts:
+            split = query_tokens_of_words(parts)
+            if split and split != [word]:
+                alternatives.append(split)
+        units.append(alternatives)
+    close_run()
+    return units
+
+
+def segment_query(text):
+    """The tokens a query text is searched by (the first alternative of each word)."""
+    return query_tokens_of_words(list(_words(fold(text), _dictionary())))
+
+
+def is_domain_term(text):
+    term = fold(text).strip()
+    dictionary = _dictionary()
+    return term in dictionary.static_terms or term in dictionary.dynamic_parts
