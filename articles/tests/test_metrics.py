@@ -1,0 +1,168 @@
+import pytest
+
+from articles.ingest.dates import article_year
+from articles.ingest.metrics import extract_metrics
+
+
+def facts(text, year=None):
+    return [(m.label, m.value, m.unit, m.normalized_value, m.normalized_unit, m.qualifier)
+            for m in extract_metrics(text, article_year=year)]
+
+
+def one(text, year=None):
+    found = extract_metrics(text, article_year=year)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_project_sentence_from_a_feature():
+    text = (
+        "项目总投资50亿元，建设年产10万吨锂电负极和2万吨硅碳负极生产基地，预计项目建成全部达产后，"
+        "可实现年产值120亿元、利税20亿元，带动就业500人以上。"
+    )
+    assert facts(text) == [
+        ("总投资", 50, "亿元", 5e9, "元", "exact"),
+        ("年产", 10, "万吨", 1e5, "吨", "exact"),
+        ("年产", 2, "万吨", 2e4, "吨", "exact"),
+        ("年产值", 120, "亿元", 1.2e10, "元", "exact"),
+        ("利税", 20, "亿元", 2e9, "元", "exact"),
+        ("带动就业", 500, "人", 500, "人", "at_least"),
+    ]
+
+
+def test_percent_and_percentage_points_are_kept_apart_with_the_period():
+    text = "今年上半年，园区新增签约项目42个，完成全年任务的64.6%，超出序时进度14.6个百分点。"
+    found = extract_metrics(text, article_year=2022)
+    assert [(m.label, m.value, m.unit) for m in found] == [
+        ("新增签约项目", 42, "个"),
+        ("完成全年任务", 64.6, "%"),
+        ("超出序时进度", 14.6, "个百分点"),
+    ]
+    assert {m.normalized_unit for m in found} == {"个", "%", "个百分点"}
+    assert all(m.year == 2022 and m.period == "今年上半年" for m in found)
+
+
+def test_sentence_and_offset_point_back_into_the_body():
+    body = "据了解，今年第三季度乐山高新区共受理企业、群众诉求1033件，满意率达97.7%。\n会议指出，工作要做实。"
+    found = extract_metrics(body, article_year=2025)
+    assert [(m.label, m.value, m.unit) for m in found] == [
+        ("受理企业、群众诉求", 1033, "件"),
+        ("满意率", 97.7, "%"),
+    ]
+    for m in found:
+        assert body[m.offset : m.offset + len(m.sentence)] == m.sentence
+        assert m.year == 2025 and m.period == "今年第三季度"
+
+
+@pytest.mark.parametrize(
+    "text, label, value, unit, normalized, qualifier",
+    [
+        ("2023年，烟台高新区新增授权发明专利283件。", "新增授权发明专利", 283, "件", 283, "exact"),
+        ("联动引育各类产业人才1000人以上。", "联动引育各类产业人才", 1000, "人", 1000, "at_least"),
+        ("自主培育各类高技能人才3000余人。", "自主培育各类高技能人才", 3000, "人", 3000, "at_least"),
+        ("发放各类人才资金8000余万元。", "发放各类人才资金", 8000, "万元", 8e7, "at_least"),
+        ("截至目前，工会会员3.74万人。", "工会会员", 3.74, "万人", 37400, "exact"),
+        ("累计总投资额73.42亿元。", "总投资额", 73.42, "亿元", 7.342e9, "exact"),
+        ("今年1-5月累计上报固定资产投资额4.6亿元。", "上报固定资产投资额", 4.6, "亿元", 4.6e8, "exact"),
+        ("往返行程累计近2万公里。", "往返行程", 2, "万公里", 20000, "approximate"),
+        ("企业有党员近20名，大部分是核心骨干。", "党员", 20, "名", 20, "approximate"),
+        ("先后引进的产业项目总投资额约85亿元。", "总投资额", 85, "亿元", 8.5e9, "approximate"),
+        ("宝鸡高新区两支队伍入选。", "队伍", 2, "支", 2, "exact"),
+        ("新建丰碑、裕欣生物等4个村办产业园区。", "村办产业园区", 4, "个", 4, "exact"),
+        ("每家企业补贴不超过50万元。", "每家企业补贴", 50, "万元", 5e5, "at_most"),
+        ("带头现场授课近50多场。", "带头现场授课", 50, "场", 50, "approximate"),
+        ("工会会员增至二十五万人左右。", "工会会员", 25, "万人", 250000, "approximate"),
+    ],
+)
+def test_value_unit_label_and_qualifier(text, label, value, unit, normalized, qualifier):
+    m = one(text)
+    assert (m.label, m.value, m.unit, m.normalized_value, m.qualifier) == (
+        label, value, unit, normalized, qualifier,
+    )
+
+
+def test_last_figure_of_a_list():
+    found = extract_metrics("已录入工会组织364个、工会会员3.74万人。")
+    assert [(m.label, m.value, m.unit) for m in found] == [("录入工会组织", 364, "个"), ("工会会员", 3.74, "万人")]
+
+
+def test_growth_rate_and_comparison_year():
+    text = "2021年度全区上报研发经费2.64亿元，较去年增长0.4个百分点；同比增长80%。"
+    found = extract_metrics(text, article_year=2022)
+    assert [(m.label, m.value, m.unit, m.year) for m in found] == [
+        ("上报研发经费", 2.64, "亿元", 2021),
+        ("增长", 0.4, "个百分点", 2021),
+        ("同比增长", 80, "%", None),
+    ]
+
+
+def test_ranges_stay_ranges():
+    m = one("重点打造2-3名稀土高层次人才冲刺国家级重点人才计划。")
+    assert (m.value, m.value_max, m.unit, m.label) == (2, 3, "名", "稀土高层次人才")
+    assert m.normalized_max == 3
+
+
+def test_counts_take_the_noun_after_the_measure_word():
+    text = "目前，园区共有华润金蟾、中意胶带、相邦科技、中勤科技4个博士后科研工作站，组织45名包保干部深入87家“四上企业”。"
+    assert [(m.label, m.value, m.unit) for m in extract_metrics(text)] == [
+        ("博士后科研工作站", 4, "个"),
+        ("包保干部", 45, "名"),
+        ("四上企业", 87, "家"),
+    ]
+
+
+def test_years_relative_to_the_article():
+    found = extract_metrics("去年以来，烟台高新区新增高新技术企业100家。今年以来，共推荐26家企业申报。", article_year=2024)
+    assert [(m.label, m.value, m.year, m.period) for m in found] == [
+        ("新增高新技术企业", 100, 2023, "去年以来"),
+        ("企业", 26, 2024, "今年以来"),
+    ]
+    assert extract_metrics("今年以来，共推荐26家企业申报。")[0].year is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "7月25日，淮北高新区召开专项行动动员部署会。",
+        "2023年，园区发展迅速。",
+        "淮北高新区理论中心组第8次学习研讨会第一时间集中学习。",
+        "4月15日，第135届中国进出口商品交易会举行。",
+        "搭建“1+X+N”的开放式组织体系，推动“3+1”结对工程。",
+        "加压推进“六找六强”，实现“六个一”目标，实行“一对一”结对帮扶。",
+        "实现最大政绩，关键在“一把手”。",
+        "各项经济指标呈两位数增长，在国家高新区综合评价中再跃进8位。",
+        "其中总投资10亿元以上项目、5亿元以上项目顺利签约。",
+        "围绕三大主导产业，打造十大人才创新项目。",
+        "确保每季度召开一次联席会议，推行“一项目一专班”，华孚二期三期开工。",
+        "5G基站和3S双创社区，覆盖全国2/3千万级机场。",
+        "设立15分钟政务服务圈，联系电话13812345678。",
+        "开展“百名博士进高新”和“万人助万企”活动，达成“100%满意”目标。",
+        "根据《关于促进2个中心建设的若干措施》执行。",
+    ],
+)
+def test_never_metrics(text):
+    assert extract_metrics(text, article_year=2024) == []
+
+
+def test_other_zone_sentences():
+    text = (
+        "2023年，宜兴高新区实现规上工业产值1200.5亿元，同比增长8.3%；"
+        "新增国家级专精特新“小巨人”企业12家，引进博士36名、硕士120余名。"
+    )
+    found = extract_metrics(text, article_year=2024)
+    assert [(m.label, m.value, m.unit, m.normalized_value, m.qualifier, m.year) for m in found] == [
+        ("规上工业产值", 1200.5, "亿元", 1.2005e11, "exact", 2023),
+        ("同比增长", 8.3, "%", 8.3, "exact", 2023),
+        ("新增国家级专精特新“小巨人”企业", 12, "家", 12, "exact", None),
+        ("引进博士", 36, "名", 36, "exact", None),
+        ("硕士", 120, "名", 120, "at_least", None),
+    ]
+
+
+def test_article_year_takes_the_latest_past_or_present_year():
+    assert article_year("2021年，招引人才3861人；2022年上半年，举办培训班。") == 2022
+    assert article_year("截至2023年底，园区已建成。预计2026年竣工17个，到2030年实现倍增。") == 2023
+    assert article_year("2025年，神马尼龙化工有限责任公司将实施升级改造项目。") is None
+    assert article_year("近日，2024东莞市职业技能大赛举办。") == 2024
+    assert article_year("园区有企业2024家。") is None
+    assert article_year("没有年份。", title="2019年度报告") == 2019
