@@ -42,3 +42,150 @@ def test_admin_requires_login(client):
 
 def test_admin_opens_for_staff(admin_client, reference_zones):
     assert admin_client.get("/admin/zones/zone/").status_code == 200
+
+
+# --- directory filters, province pages, zone page ----------------------------------
+
+import json  # noqa: E402
+
+from django.db import connection  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+
+from articles.tests.factories import make_article, make_initiative, make_metric, make_zone  # noqa: E402
+
+
+def zone_names(response):
+    return {zone.name for group in response.context["provinces"] for zone in group["zones"]}
+
+
+def test_directory_filters_by_province_level_and_articles(client):
+    huaibei = make_zone("淮北高新区", slug="huaibei", province="安徽省", level="national")
+    make_zone("宿州高新区", slug="suzhou-ah", province="安徽省", level="provincial")
+    make_zone("烟台高新区", slug="yantai", province="山东省")
+    make_article(zone=huaibei)
+    url = reverse("zones:directory")
+    assert zone_names(client.get(url, {"province": "安徽省"})) == {"淮北高新区", "宿州高新区"}
+    assert zone_names(client.get(url, {"level": "provincial"})) == {"宿州高新区"}
+    assert zone_names(client.get(url, {"has_articles": "true"})) == {"淮北高新区"}
+    assert zone_names(client.get(url, {"has_articles": "false", "province": "安徽省"})) == {"宿州高新区"}
+
+
+def test_directory_search_matches_aliases(client):
+    make_zone("天津滨海高新区", slug="tianjin", province="天津市", aliases=["天津高新区", "滨海高新区"])
+    make_zone("淮北高新区", slug="huaibei")
+    assert zone_names(client.get(reverse("zones:directory"), {"q": "天津高新区"})) == {"天津滨海高新区"}
+
+
+def test_province_permalink_shows_only_that_province(client, reference_zones):
+    response = client.get(reverse("zones:province", args=["anhui"]))
+    assert response.status_code == 200
+    names = zone_names(response)
+    assert "淮北高新区" in names and "烟台高新区" not in names
+    assert response.context["province"] == "安徽省"
+    assert "安徽省的高新区" in response.content.decode()
+    assert client.get("/zones/?province=安徽省").context["zone_count"] == len(names)
+
+
+def test_unknown_province_slug_is_404(client):
+    assert client.get("/zones/province/atlantis/").status_code == 404
+
+
+@pytest.mark.parametrize(
+    "params", [{"province": "火星"}, {"level": "<script>"}, {"q": "x" * 1000}, {"q": "\x00"}, {"page_size": "101"}]
+)
+def test_directory_bad_filters_are_form_errors(client, params):
+    response = client.get(reverse("zones:directory"), params)
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "筛选条件有误" in html and "<script>" not in html.split("</header>", 1)[1]
+
+
+def test_directory_counts_only_public_articles(client):
+    zone = make_zone("淮北高新区", slug="huaibei")
+    make_article(zone=zone)
+    make_article(zone=zone, hidden=True)
+    response = client.get(reverse("zones:directory"))
+    [shown] = [z for g in response.context["provinces"] for z in g["zones"]]
+    assert shown.article_count == 1
+
+
+def test_directory_query_count_does_not_grow_with_zones(client, reference_zones, django_assert_num_queries):
+    for zone in Zone.objects.all()[:20]:
+        make_metric(make_article(zone=zone), sentence="测试正文。")
+    # zones with counts, level facet, nothing per zone
+    with django_assert_num_queries(2):
+        client.get(reverse("zones:directory"))
+
+
+@pytest.fixture
+def huaibei_with_facts():
+    zone = make_zone("淮北高新区", slug="huaibei", province="安徽省", city="淮北市", full_name="淮北高新技术产业开发区",
+                     approval_year=2021)
+    a2023 = make_article(title="二〇二三年的文章", zone=zone, year=2023, body="项目总投资50亿元。群众满意率达98%。")
+    a2022 = make_article(title="二〇二二年的文章", zone=zone, year=2022, body="新增企业120家。")
+    other = make_zone("合肥高新区", slug="hefei")
+    mention = make_article(title="合肥的文章提到淮北", zone=other, year=2023)
+    mention.zones.add(zone)
+    make_initiative("锂电产业链党建联盟", article=a2023, category="industry_chain")
+    make_initiative("红色代办", article=a2022, category="business_env")
+    make_initiative("隐藏举措", article=a2022, category="business_env", hidden=True)
+    make_metric(a2023, label="总投资", value=50, unit="亿元", normalized_value=5e9, year=2023, sentence="项目总投资50亿元。")
+    make_metric(a2023, label="满意率", value=98, unit="%", normalized_value=98, normalized_unit="%", year=2023,
+                sentence="群众满意率达98%。")
+    make_metric(a2022, label="新增企业", value=120, unit="家", normalized_value=120, normalized_unit="家", year=2022,
+                sentence="新增企业120家。")
+    make_article(title="隐藏文章", zone=zone, hidden=True)
+    return zone
+
+
+def test_zone_page_shows_profile_articles_initiatives_metrics_and_timeline(client, huaibei_with_facts):
+    response = client.get(huaibei_with_facts.get_absolute_url())
+    html = response.content.decode()
+    for text in ("淮北高新技术产业开发区", "安徽省", "淮北市", "国家级", "2021",
+                 "二〇二三年的文章", "二〇二二年的文章", "合肥的文章提到淮北",
+                 "产业链党建", "营商环境", "锂电产业链党建联盟", "红色代办",
+                 "总投资50亿元", "50亿元", "2023年", "2022年"):
+        assert text in html, text
+    assert "隐藏文章" not in html and "隐藏举措" not in html
+    groups = {g["label"]: [i.name for i in g["initiatives"]] for g in response.context["initiative_groups"]}
+    assert groups == {"产业链党建": ["锂电产业链党建联盟"], "营商环境": ["红色代办"]}
+    assert [(year, {a.title for a in articles}, n) for year, articles, n in response.context["timeline"]] == [
+        (2023, {"二〇二三年的文章", "合肥的文章提到淮北"}, 2),
+        (2022, {"二〇二二年的文章"}, 1),
+    ]
+    assert reverse("zones:feed", args=["huaibei"]) in html
+
+
+def test_zone_page_charts_its_metrics_one_chart_per_unit(client, huaibei_with_facts):
+    html = client.get(huaibei_with_facts.get_absolute_url()).content.decode()
+    start = html.index('<script id="zone-charts" type="application/json">')
+    charts = json.loads(html[html.index(">", start) + 1 : html.index("</script>", start)])
+    assert sorted(c["unit"] for c in charts) == ["%", "元", "家"]
+    yuan = next(c for c in charts if c["unit"] == "元")
+    metric = huaibei_with_facts.metrics.get(label="总投资")
+    assert yuan["items"] == [
+        {"name": "总投资", "value": 5e9, "text": "总投资50亿元", "url": f"{metric.article.get_absolute_url()}#m{metric.pk}"}
+    ]
+    assert "vendor/echarts/echarts.min.js" in html
+
+
+def test_zone_page_without_facts_has_no_chart_script(client):
+    zone = make_zone("空白高新区", slug="blank")
+    html = client.get(zone.get_absolute_url()).content.decode()
+    assert "暂无收录文章" in html and "echarts" not in html
+
+
+def test_zone_page_query_count_is_bounded(client, huaibei_with_facts, django_assert_num_queries):
+    def count():
+        with CaptureQueriesContext(connection) as ctx:
+            client.get(huaibei_with_facts.get_absolute_url())
+        return len(ctx.captured_queries)
+
+    before = count()
+    for n in range(5):
+        article = make_article(zone=huaibei_with_facts, year=2020 + n, body="总投资1亿元。")
+        make_metric(article, sentence="总投资1亿元。", year=2020 + n)
+        make_initiative(f"举措{n}", article=article, category="talent")
+    assert count() == before
+    with django_assert_num_queries(4):  # zone, articles, initiatives, metrics
+        client.get(huaibei_with_facts.get_absolute_url())

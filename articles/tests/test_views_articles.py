@@ -1,0 +1,305 @@
+import csv
+import io
+
+import pytest
+from django.urls import reverse
+
+from articles.tests.factories import make_article, make_initiative, make_metric, make_source, make_zone
+
+pytestmark = pytest.mark.django_db
+
+BODY = (
+    "近日，南京中比新材料基地项目签约落户淮北高新区。项目总投资50亿元，建设年产10万吨锂电负极生产基地。\n"
+    "今年4月，淮北高新区党工委成立锂电产业链党建联盟。群众满意率达98%。"
+)
+
+
+@pytest.fixture
+def huaibei():
+    return make_zone("淮北高新区", slug="huaibei", province="安徽省", city="淮北市")
+
+
+@pytest.fixture
+def yantai():
+    return make_zone("烟台高新区", slug="yantai", province="山东省", city="烟台市")
+
+
+@pytest.fixture
+def feature(huaibei):
+    article = make_article(
+        title="党建引领开新局",
+        kicker="聚焦党建赋能",
+        subtitle="——淮北高新区党建赋能高质量发展纪实",
+        byline="■ 首席记者 肖干",
+        authors=["肖干"],
+        body=BODY,
+        zone=huaibei,
+        year=2023,
+        column="党建在高新",
+        source=make_source("2023-07-淮北.txt"),
+    )
+    return article
+
+
+def page(client, url, **params):
+    response = client.get(url, params)
+    return response, response.content.decode()
+
+
+# --- list -------------------------------------------------------------------
+
+
+def test_article_list_filters_by_zone_province_year_and_kind(client, huaibei, yantai):
+    a = make_article(title="淮北二三年通讯", zone=huaibei, year=2023)
+    make_article(title="淮北二二年简讯", zone=huaibei, year=2022, kind="brief")
+    make_article(title="烟台二三年通讯", zone=yantai, year=2023)
+    url = reverse("articles:list")
+
+    _, html = page(client, url, zone="huaibei")
+    assert "淮北二三年通讯" in html and "淮北二二年简讯" in html and "烟台二三年通讯" not in html
+
+    _, html = page(client, url, province="山东省")
+    assert "烟台二三年通讯" in html and "淮北" not in html.split('id="results-heading"')[1]
+
+    _, html = page(client, url, year=2023, kind="feature", zone="huaibei")
+    assert a.title in html and "淮北二二年简讯" not in html and "烟台二三年通讯" not in html
+
+
+def test_article_list_shows_facet_counts_of_the_filtered_list(client, huaibei, yantai):
+    for year in (2021, 2022, 2022):
+        make_article(title=f"淮北{year}", zone=huaibei, year=year)
+    make_article(title="烟台", zone=yantai, year=2022)
+    response = client.get(reverse("articles:list"), {"province": "安徽省"})
+    facets = {facet.param: {o["label"]: o["count"] for o in facet.options} for facet in response.context["facets"]}
+    assert facets["year"] == {2022: 2, 2021: 1}
+    assert facets["province"] == {"安徽省": 3}
+    assert facets["zone"] == {"淮北高新区": 3}
+    # The selected province links back to the unfiltered list.
+    selected = [o for o in response.context["facets"][0].options if o["selected"]]
+    assert selected and "province" not in selected[0]["url"]
+
+
+@pytest.mark.parametrize(
+    "params, field",
+    [
+        ({"year": "abc"}, "year"),
+        ({"year": "99999"}, "year"),
+        ({"zone": "does-not-exist"}, "zone"),
+        ({"kind": "<script>"}, "kind"),
+        ({"province": "火星省"}, "province"),
+        ({"page": "0"}, "page"),
+        ({"page": "abc"}, "page"),
+        ({"page_size": "1000"}, "page_size"),
+        ({"zone": "a\x00b"}, "zone"),
+    ],
+)
+def test_bad_filter_values_are_form_errors_not_server_errors(client, huaibei, params, field):
+    make_article(title="一篇文章", zone=huaibei)
+    response = client.get(reverse("articles:list"), params)
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "筛选条件有误" in html
+    assert "<script>" not in html.split("</header>", 1)[1]  # the bad value is escaped
+    assert "一篇文章" not in html  # no results shown under a filter that was not applied
+
+
+def test_very_long_and_nul_text_never_breaks_the_list(client, huaibei):
+    make_article(title="一篇文章", zone=huaibei)
+    for q in ("党建" * 3000, "党\x00建"):
+        response = client.get(reverse("articles:list"), {"q": q})
+        assert response.status_code in (200, 400)
+
+
+def test_page_past_the_end_is_not_found(client, huaibei):
+    make_article(zone=huaibei)
+    assert client.get(reverse("articles:list"), {"page": 999999}).status_code == 404
+
+
+def test_pagination_links_keep_the_filters(client, huaibei):
+    for n in range(5):
+        make_article(title=f"文章{n}", zone=huaibei, year=2023)
+    response = client.get(reverse("articles:list"), {"zone": "huaibei", "page_size": 2})
+    html = response.content.decode()
+    assert "第 1 / 3 页" in html
+    assert 'href="?zone=huaibei&amp;page_size=2&amp;page=2"' in html
+
+
+def test_hidden_articles_are_not_listed(client, huaibei):
+    make_article(title="公开文章", zone=huaibei)
+    make_article(title="隐藏文章", zone=huaibei, hidden=True)
+    html = client.get(reverse("articles:list")).content.decode()
+    assert "公开文章" in html and "隐藏文章" not in html
+    csv_text = b"".join(client.get(reverse("articles:list"), {"format": "csv"}).streaming_content).decode()
+    assert "公开文章" in csv_text and "隐藏文章" not in csv_text
+
+
+def test_article_list_query_count_does_not_grow_with_the_list(client, huaibei, yantai, django_assert_num_queries):
+    def count_for(n):
+        for i in range(n):
+            article = make_article(title=f"文章{i}", zone=huaibei, year=2023)
+            article.zones.add(yantai)
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(reverse("articles:list")).status_code == 200
+        return len(ctx.captured_queries)
+
+    few = count_for(1)
+    more = count_for(10)
+    assert few == more
+    with django_assert_num_queries(few):
+        client.get(reverse("articles:list"))
+
+
+# --- CSV --------------------------------------------------------------------
+
+
+def test_csv_is_utf8_with_bom_and_the_api_keys_as_header(client, feature):
+    response = client.get(reverse("articles:list"), {"format": "csv", "zone": "huaibei"})
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/csv")
+    assert response["Content-Disposition"] == 'attachment; filename="articles-huaibei.csv"'
+    raw = b"".join(response.streaming_content)
+    assert raw.startswith("\ufeff".encode())
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert rows[0]["title"] == "党建引领开新局"
+    assert rows[0]["zones"] == "淮北高新区"
+    assert rows[0]["authors"] == "肖干"
+    assert "body" not in rows[0]
+
+
+def test_csv_defuses_cells_a_spreadsheet_would_run_as_formulas(client, huaibei):
+    make_article(title="=HYPERLINK(\"http://example.com\")", zone=huaibei)
+    raw = b"".join(client.get(reverse("articles:list"), {"format": "csv"}).streaming_content)
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert rows[0]["title"].startswith("'=")
+
+
+def test_csv_with_bad_filters_shows_the_form_errors(client):
+    response = client.get(reverse("articles:list"), {"format": "csv", "year": "abc"})
+    assert response.status_code == 400
+    assert "筛选条件有误" in response.content.decode()
+
+
+# --- detail -----------------------------------------------------------------
+
+
+def test_article_page_shows_head_source_and_paragraphs(client, feature):
+    response, html = page(client, feature.get_absolute_url())
+    assert response.status_code == 200
+    for text in ("聚焦党建赋能", "党建引领开新局", "——淮北高新区党建赋能高质量发展纪实", "■ 首席记者 肖干",
+                 "通讯", "2023-07-淮北.txt", "党建在高新", "版面第 1 篇"):
+        assert text in html
+    assert html.count('<span class="sentence"') == 4
+    assert '<p><span class="sentence" id="s0">近日，' in html
+
+
+def test_each_metric_links_to_its_sentence_which_carries_the_anchor(client, feature):
+    sentence = "项目总投资50亿元，建设年产10万吨锂电负极生产基地。"
+    metric = make_metric(feature, label="总投资", value=50, unit="亿元", sentence=sentence)
+    initiative = make_initiative(
+        "锂电产业链党建联盟", article=feature, sentence="今年4月，淮北高新区党工委成立锂电产业链党建联盟。",
+        category="industry_chain",
+    )
+    mention = initiative.mentions.get()
+    _, html = page(client, feature.get_absolute_url())
+    assert f'href="#m{metric.pk}"' in html
+    assert f'<span class="fact" id="m{metric.pk}">{sentence}</span>' in html
+    assert f'href="#im{mention.pk}"' in html
+    assert f'<span class="fact" id="im{mention.pk}">今年4月，淮北高新区党工委成立锂电产业链党建联盟。</span>' in html
+    assert "≈ 50亿元" in html
+    assert initiative.get_absolute_url() in html
+
+
+def test_article_page_lists_zones_mentioned_and_related_articles(client, feature, yantai, huaibei):
+    feature.zones.add(yantai)
+    same_zone = make_article(title="同区另一篇", zone=huaibei)
+    elsewhere = make_article(title="烟台的文章", zone=yantai)
+    shared = make_initiative("党建联盟", article=feature)
+    make_initiative("党建联盟", article=elsewhere).mentions.update(initiative=shared)
+    unrelated = make_article(title="无关的文章", zone=make_zone())
+    _, html = page(client, feature.get_absolute_url())
+    assert yantai.get_absolute_url() in html
+    assert same_zone.title in html and elsewhere.title in html
+    assert unrelated.title not in html
+    assert html.index(elsewhere.title) < html.index(same_zone.title)  # shared initiative ranks first
+
+
+def test_stored_text_is_escaped_on_the_article_page(client, huaibei):
+    article = make_article(title="<script>alert(1)</script>", body="正文<b>粗体</b>。", zone=huaibei,
+                           kicker="<i>引题</i>")
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "<b>粗体</b>" not in html and "<i>引题</i>" not in html
+
+
+def test_hidden_article_and_hidden_facts_stay_out_of_the_page(client, feature):
+    shown = make_metric(feature, label="总投资", sentence="项目总投资50亿元，建设年产10万吨锂电负极生产基地。")
+    hidden = make_metric(feature, label="满意率", value=98, unit="%", sentence="群众满意率达98%。", hidden=True)
+    html = client.get(feature.get_absolute_url()).content.decode()
+    assert f"#m{shown.pk}" in html and f"#m{hidden.pk}" not in html
+    feature.hidden = True
+    feature.save()
+    assert client.get(feature.get_absolute_url()).status_code == 404
+
+
+def test_article_page_query_count_is_bounded(client, feature, yantai, django_assert_num_queries):
+    for n in range(6):
+        make_metric(feature, label=f"指标{n}", sentence="群众满意率达98%。")
+        make_initiative(f"举措{n}", article=feature)
+        make_article(title=f"相关{n}", zone=feature.zone)
+    feature.zones.add(yantai)
+    # article, its zones, metrics, initiative mentions, related, same page
+    with django_assert_num_queries(6):
+        assert client.get(feature.get_absolute_url()).status_code == 200
+
+
+def test_unknown_article_is_404(client):
+    assert client.get("/articles/999999/").status_code == 404
+
+
+# --- home, feeds, sitemap -------------------------------------------------------
+
+
+def test_home_shows_counts_provinces_newest_articles_and_common_categories(client, feature, yantai):
+    make_initiative("党建联盟", article=feature, category="industry_chain")
+    make_initiative("红色驿站", article=feature, category="industry_chain")
+    make_initiative("人才之家", article=feature, category="talent")
+    make_article(title="隐藏文章", zone=yantai, hidden=True)
+    response, html = page(client, "/")
+    assert response.context["counts"]["articles"] == 1
+    assert response.context["counts"]["initiatives"] == 3
+    assert 'action="/search/"' in html
+    assert feature.title in html and "隐藏文章" not in html
+    assert reverse("zones:province", args=["anhui"]) in html
+    categories = [c["label"] for c in response.context["categories"]]
+    assert categories == ["产业链党建", "人才服务"]
+
+
+def test_home_query_count_is_bounded(client, huaibei, yantai, django_assert_num_queries):
+    for n in range(5):
+        make_initiative(f"举措{n}", article=make_article(zone=huaibei), category="talent")
+    # zones with counts, categories, three counts, newest articles
+    with django_assert_num_queries(6):
+        client.get("/")
+
+
+def test_feeds_list_public_articles_only(client, feature, huaibei):
+    make_article(title="隐藏文章", zone=huaibei, hidden=True)
+    for url in (reverse("articles:feed"), reverse("zones:feed", args=["huaibei"])):
+        response = client.get(url)
+        assert response["Content-Type"].startswith("application/atom+xml")
+        xml = response.content.decode()
+        assert feature.title in xml and "隐藏文章" not in xml
+    assert client.get("/zones/no-such-zone/feed/").status_code == 404
+
+
+def test_sitemap_lists_public_pages_only(client, feature, huaibei):
+    hidden = make_article(title="隐藏文章", zone=huaibei, hidden=True)
+    xml = client.get("/sitemap.xml").content.decode()
+    assert feature.get_absolute_url() in xml
+    assert hidden.get_absolute_url() + "<" not in xml
+    assert huaibei.get_absolute_url() in xml
+    assert reverse("zones:province", args=["anhui"]) in xml
