@@ -42,6 +42,9 @@ class ZoneMention:
     surface: str  # the text as written, e.g. "杭州高新区（滨江）"
     count: int = 1
     in_title: bool = False
+    known: bool = True  # False: not in the zone table, to be created
+    city: str = ""
+    province: str = ""
 
 
 @dataclass

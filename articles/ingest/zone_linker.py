@@ -1,0 +1,207 @@
+"""Which high-tech zones an article is about, primary zone first.
+
+Reference names come first: each zone's name, full name and aliases, with
+高新技术产业开发区 <-> 高新区 and the 国家高新区 form, longest match winning,
+and a district in brackets kept with it (杭州高新区（滨江）, 乌鲁木齐高新区(新市区)).
+A name not in the table (a provincial zone, ``宜兴高新区``) is still a zone when
+the place before 高新区 is a known city or county; it is returned with
+``known=False``, in the 高新区 short form, with its city and province resolved
+from the city table. Nothing else becomes a zone: not the generic 国家高新区
+(``国家高新区综合评价``), not 市高新区, not 高新科技园 or 松湖华科产业园.
+
+A bare 高新区 / 园区 / 全区 / 该高新区 (高新区党工委, 高新区管委会) inside an
+article means the article's own zone: it counts towards the primary zone and
+never creates one.
+"""
+import re
+
+from articles.ingest.types import ZoneMention
+
+CJK = r"\u4e00-\u9fff"
+SUFFIXES = ("高新技术产业开发区", "高技术产业开发区", "高新技术产业园区", "高新区")
+# A district in brackets right after a zone name: （滨江）, (新市区).
+DISTRICT = re.compile(rf"\s*[（(](?!以下|简称|下称)([{CJK}]{{1,6}})[)）]")
+GENERIC_SUFFIX = re.compile(r"(国家)?(高新技术产业开发区|高技术产业开发区|高新技术产业园区|高新区)")
+MODIFIER = re.compile(rf"[{CJK}]{{0,4}}")
+NOT_IN_MODIFIER = set("的在与和及、是到了对向为把将由从等市区县省国家首各该全本")
+BARE = re.compile(r"该高新区|本高新区|该区|全区|高新区|园区")
+# Before a bare 高新区/园区 that refers to the article's zone (not 产业园区, 国家高新区).
+BARE_BEFORE = set("该本全在为到入进驻我和与及、将是了对向把从于由\n，,。；;：:“”\"（()）")
+GENERIC_WORDS = {"高新区", "国家高新区", "高新技术产业开发区", "国家高新技术产业开发区"}
+
+
+def _get(zone, attr):
+    if isinstance(zone, dict):
+        return zone.get(attr)
+    return getattr(zone, attr, None)
+
+
+def _variants(name):
+    """The spellings a zone name is printed in."""
+    names = {name}
+    for long in SUFFIXES[:-1]:
+        if name.endswith(long):
+            names.add(name[: -len(long)] + "高新区")
+    for short in list(names):
+        if short.endswith("高新区") and not short.endswith("国家高新区"):
+            place = short[: -len("高新区")]
+            names.add(place + "高新技术产业开发区")
+            names.add(place + "国家高新区")
+    return {n for n in names if len(n) >= 3 and n not in GENERIC_WORDS}
+
+
+def _default_province_for_city(city):
+    from zones.reference import province_for_city
+
+    return province_for_city(city)
+
+
+class ZoneIndex:
+    """The zone table, ready for finding zone names in text.
+
+    ``zones``: dicts or objects with name, full_name, aliases, province, city.
+    ``province_for_city``: city -> province ("" if unknown); defaults to the
+    project's city table, read lazily so the index works without a database.
+    """
+
+    def __init__(self, zones, province_for_city=None):
+        self.zones = {}
+        self.surfaces = {}
+        for zone in zones:
+            name = _get(zone, "name")
+            if not name:
+                continue
+            self.zones.setdefault(
+                name,
+                {"province": _get(zone, "province") or "", "city": _get(zone, "city") or ""},
+            )
+            for surface in [name, _get(zone, "full_name") or "", *(_get(zone, "aliases") or [])]:
+                for variant in _variants(surface) if surface else ():
+                    self.surfaces.setdefault(variant, name)
+        alternatives = sorted(self.surfaces, key=len, reverse=True)
+        self.pattern = re.compile("|".join(map(re.escape, alternatives))) if alternatives else None
+        self._province_for_city = province_for_city or _default_province_for_city
+
+    # ------------------------------------------------------------ finding
+
+    def find(self, text):
+        """The zones named in ``text``, in order of first appearance, with counts."""
+        mentions = {}
+        for start, end, mention in self._matches(text):
+            if mention.name in mentions:
+                mentions[mention.name].count += 1
+            else:
+                mentions[mention.name] = mention
+        return list(mentions.values())
+
+    def bare_references(self, text):
+        """How often ``text`` says 高新区/园区/全区 meaning its own zone."""
+        covered = [(s, e) for s, e, _ in self._matches(text)]
+        count = 0
+        for match in BARE.finditer(text):
+            start, end = match.span()
+            if any(s <= start < e for s, e in covered):
+                continue
+            word = match.group()
+            if word in ("高新区", "园区"):
+                before = text[start - 1] if start else "\n"
+                if before not in BARE_BEFORE:
+                    continue  # 国家高新区, 市高新区, 产业园区: not this article's zone
+            count += 1
+        return count
+
+    def _matches(self, text):
+        """[(start, end, ZoneMention)] for each zone name, known names first."""
+        found = []
+        taken = []
+        if self.pattern is not None:
+            for match in self.pattern.finditer(text):
+                start, end = match.span()
+                name = self.surfaces[match.group()]
+                district = DISTRICT.match(text, end)
+                if district and _is_district(district.group(1)):
+                    end = district.end()
+                info = self.zones[name]
+                found.append(
+                    (start, end, ZoneMention(
+                        name=name, surface=text[start:end].replace("\n", ""),
+                        known=True, city=info["city"], province=info["province"],
+                    ))
+                )
+                taken.append((start, end))
+        for match in GENERIC_SUFFIX.finditer(text):
+            start, end = match.span()
+            if any(s <= start < e or s < end <= e for s, e in taken):
+                continue
+            mention = self._unknown(text, start, end)
+            if mention is not None:
+                found.append((mention[0], end, mention[1]))
+                taken.append((mention[0], end))
+        found.sort(key=lambda item: item[0])
+        return found
+
+    def _unknown(self, text, suffix_start, suffix_end):
+        """A zone outside the table: <city or county><modifier>高新区, or None."""
+        window_start = suffix_start
+        while window_start > 0 and suffix_start - window_start < 10 and re.match(
+            rf"[{CJK}]", text[window_start - 1]
+        ):
+            window_start -= 1
+        for j in range(window_start, suffix_start):
+            for k in (4, 3, 2):
+                place = text[j : j + k]
+                if j + k > suffix_start or not re.fullmatch(rf"[{CJK}]+", place):
+                    continue
+                province = self._province_for_city(place)
+                if not province:
+                    continue
+                if place.endswith(("市", "县")) and self._province_for_city(place[:-1]):
+                    place = place[:-1]  # 宜兴市高新区 is 宜兴高新区
+                rest = text[j + len(place) : suffix_start]
+                if rest.startswith(("市", "县")):
+                    rest = rest[1:]
+                if len(rest) > 4 or set(rest) & NOT_IN_MODIFIER:
+                    continue
+                city = place + "市" if self._province_for_city(place + "市") else place
+                name = place + rest + "高新区"
+                if name in self.surfaces:  # 宜兴市高新区 when 宜兴高新区 is known
+                    known = self.surfaces[name]
+                    info = self.zones[known]
+                    return j, ZoneMention(
+                        name=known, surface=text[j:suffix_end], known=True,
+                        city=info["city"], province=info["province"],
+                    )
+                return j, ZoneMention(
+                    name=name, surface=text[j:suffix_end], known=False, city=city, province=province
+                )
+        return None
+
+
+def _is_district(text):
+    return text.endswith(("区", "县", "市")) or len(text) <= 3
+
+
+def link_zones(title, kicker, body, index):
+    """The zones of an article, primary first: named in the title or kicker, then by frequency."""
+    head = index.find(f"{title}\n{kicker}")
+    body_mentions = index.find(body or "")
+    merged = {}
+    for mention in head:
+        mention.in_title = True
+        merged[mention.name] = mention
+    order = {m.name: i for i, m in enumerate(body_mentions)}
+    for mention in body_mentions:
+        if mention.name in merged:
+            merged[mention.name].count += mention.count
+        else:
+            merged[mention.name] = mention
+    if not merged:
+        return []
+    head_names = [m.name for m in head]
+    rest = sorted(
+        (m for m in merged.values() if m.name not in head_names),
+        key=lambda m: (-m.count, order.get(m.name, 0)),
+    )
+    ordered = [merged[name] for name in head_names] + rest
+    ordered[0].count += index.bare_references(body or "")
+    return ordered

@@ -1,0 +1,114 @@
+from articles.ingest.zone_linker import ZoneIndex, link_zones
+
+ZONES = [
+    {"name": "淮北高新区", "full_name": "淮北高新技术产业开发区", "aliases": ["淮北国家高新区"],
+     "province": "安徽省", "city": "淮北市"},
+    {"name": "杭州高新区", "full_name": "杭州高新技术产业开发区", "aliases": ["杭州高新区（滨江）"],
+     "province": "浙江省", "city": "杭州市"},
+    {"name": "乌鲁木齐高新区", "full_name": "乌鲁木齐高新技术产业开发区", "aliases": [],
+     "province": "新疆维吾尔自治区", "city": "乌鲁木齐市"},
+    {"name": "厦门火炬高新区", "full_name": "厦门火炬高技术产业开发区", "aliases": ["厦门高新区"],
+     "province": "福建省", "city": "厦门市"},
+    {"name": "包头稀土高新区", "full_name": "包头稀土高新技术产业开发区", "aliases": ["稀土高新区"],
+     "province": "内蒙古自治区", "city": "包头市"},
+    {"name": "松山湖高新区", "full_name": "东莞松山湖高新技术产业开发区", "aliases": ["东莞松山湖高新区"],
+     "province": "广东省", "city": "东莞市"},
+    {"name": "南通高新区", "full_name": "南通高新技术产业开发区", "aliases": [],
+     "province": "江苏省", "city": "南通市"},
+]
+CITIES = {"淮北": "安徽省", "淮北市": "安徽省", "宜兴": "江苏省", "宜兴市": "江苏省",
+          "南京": "江苏省", "南京市": "江苏省", "丹阳": "江苏省", "丹阳市": "江苏省",
+          "东莞": "广东省", "东莞市": "广东省", "烟台": "山东省", "烟台市": "山东省"}
+
+
+def index():
+    return ZoneIndex(ZONES, province_for_city=lambda city: CITIES.get(city, ""))
+
+
+def names(text):
+    return [(m.name, m.surface, m.count) for m in index().find(text)]
+
+
+def test_reference_names_full_names_and_aliases_link_to_the_canonical_zone():
+    text = "淮北高新技术产业开发区发布措施。淮北国家高新区党工委召开会议。淮北高新区成立联盟。"
+    assert names(text) == [("淮北高新区", "淮北高新技术产业开发区", 3)]
+    zone = index().find(text)[0]
+    assert (zone.known, zone.province, zone.city) == (True, "安徽省", "淮北市")
+
+
+def test_full_name_of_a_torch_zone_and_names_kept_whole():
+    assert names("厦门火炬高技术产业开发区与包头稀土高新区合作。") == [
+        ("厦门火炬高新区", "厦门火炬高技术产业开发区", 1),
+        ("包头稀土高新区", "包头稀土高新区", 1),
+    ]
+
+
+def test_district_in_brackets_stays_with_the_zone():
+    text = "由杭州高新区(滨江)党委宣传部主办，杭州高新区（滨江）承办。乌鲁木齐高新区(新市区)持续加强党建。"
+    assert names(text) == [
+        ("杭州高新区", "杭州高新区(滨江)", 2),
+        ("乌鲁木齐高新区", "乌鲁木齐高新区(新市区)", 1),
+    ]
+
+
+def test_district_bracket_broken_by_a_line_is_still_the_zone():
+    assert names("4月15日，由杭州高新区\n(滨江)党委宣传部主办。")[0][:2] == ("杭州高新区", "杭州高新区(滨江)")
+
+
+def test_a_bracketed_note_is_not_a_district():
+    assert names("南通高新区(以下简称园区)")[0][1] == "南通高新区"
+
+
+def test_unknown_zone_in_a_known_city_is_returned_unknown_with_province():
+    found = index().find("2023年，宜兴市高新区新增企业45家；南京江宁高新区、丹阳高新技术产业开发区同步推进。宜兴高新区还将…")
+    assert [(m.name, m.known, m.city, m.province, m.count) for m in found] == [
+        ("宜兴高新区", False, "宜兴市", "江苏省", 2),
+        ("南京江宁高新区", False, "南京市", "江苏省", 1),
+        ("丹阳高新区", False, "丹阳市", "江苏省", 1),
+    ]
+
+
+def test_generic_and_false_zones_are_not_zones():
+    text = (
+        "这是国家高新区党建工作的一道课题，在国家高新区综合评价中再跃进8位。全市高新区开展“百名博士进高新”活动，"
+        "高新科技园联合工会揭牌，大赛在松湖华科产业园举办。图片来源：松山湖科学城。烟台和某某高新区"
+    )
+    assert names(text) == []
+
+
+def test_an_unknown_place_is_not_a_zone():
+    assert names("火星高新区举办活动。") == []
+
+
+def test_bare_references_count_for_the_article_zone():
+    body = (
+        "淮北高新区召开会议。高新区党工委要求，全区上下真正来一次思想大解放。"
+        "园区新增签约项目42个。该高新区已录入工会组织364个。淮北高新区管委会出台措施。"
+        "平顶山高新区尼龙新材料产业园区负责人介绍。"
+    )
+    zones = link_zones("", "", body, index())
+    assert [(m.name, m.count) for m in zones] == [("淮北高新区", 2 + 4)]
+
+
+def test_title_and_kicker_zone_comes_first_even_if_others_are_more_frequent():
+    body = "南通高新区与淮北高新区合作。南通高新区企业。南通高新区党工委。"
+    zones = link_zones("厚植产业发展“红色沃土”", "淮北高新区凝聚更强向心力——", body, index())
+    assert [(m.name, m.in_title) for m in zones] == [("淮北高新区", True), ("南通高新区", False)]
+    assert zones[0].count == 2  # once in the kicker, once in the body
+
+
+def test_without_a_title_zone_the_most_mentioned_zone_is_primary():
+    body = "厦门高新区企业上榜。南通高新区企业。南通高新区党工委。"
+    assert [m.name for m in link_zones("4企入选创新案例", "", body, index())] == ["南通高新区", "厦门火炬高新区"]
+
+
+def test_no_zone_named_means_no_zone():
+    assert link_zones("党建引领开新局", "", "高新区召开会议。全区上下。", index()) == []
+
+
+def test_index_accepts_model_like_objects():
+    class Zone:
+        name, full_name, aliases, province, city = "保定高新区", "保定高新技术产业开发区", [], "河北省", "保定市"
+
+    found = ZoneIndex([Zone()], province_for_city=lambda city: "").find("保定高新技术产业开发区工会")
+    assert [(m.name, m.province) for m in found] == [("保定高新区", "河北省")]
