@@ -17,6 +17,7 @@ from django.utils.text import Truncator
 
 from . import curation
 from .models import Article, IngestRun, Initiative, InitiativeMention, Metric, Source, Tombstone
+from .search import fill_search_fields
 
 admin.site.site_header = "高新区党建知识库 · 管理"
 admin.site.site_title = "知识库管理"
@@ -24,6 +25,8 @@ admin.site.index_title = "内容审核与修订"
 
 # Full-text hits listed in the admin's search; exact title matches always come on top.
 SEARCH_LIMIT = 200
+# The article fields the full-text index is built from.
+SEARCHED_FIELDS = {"title", "kicker", "subtitle", "body"}
 
 
 # --- display helpers -------------------------------------------------------------
@@ -105,6 +108,35 @@ def long_text(value, limit=160):
         Truncator(text).chars(limit),
         text,
     )
+
+
+def province_filter(zone_path):
+    """A province filter listing only provinces that have rows here, in the usual order."""
+
+    class ProvinceFilter(admin.SimpleListFilter):
+        title = "省份"
+        parameter_name = "province"
+        lookup = f"{zone_path}__province"
+
+        def lookups(self, request, model_admin):
+            from zones.reference import province_order
+
+            found = (
+                model_admin.model._default_manager.exclude(**{self.lookup: ""})
+                .filter(**{f"{self.lookup}__isnull": False})
+                .order_by()
+                .values_list(self.lookup, flat=True)
+                .distinct()
+            )
+            order = province_order()
+            return [(p, p) for p in sorted(found, key=lambda p: (order.get(p, len(order)), p))]
+
+        def queryset(self, request, queryset):
+            if self.value():
+                return queryset.filter(**{self.lookup: self.value()})
+            return queryset
+
+    return ProvinceFilter
 
 
 # --- shared behaviour ------------------------------------------------------------
@@ -351,7 +383,6 @@ class ArticleAdmin(CurationAdmin):
         "kind",
         "year",
         "source",
-        "position",
         "initiative_count",
         "metric_count",
         "verified",
@@ -363,7 +394,7 @@ class ArticleAdmin(CurationAdmin):
         "hidden",
         "kind",
         "year",
-        "zone__province",
+        province_filter("zone"),
         ("zone", admin.RelatedOnlyFieldListFilter),
         "column",
     )
@@ -424,9 +455,11 @@ class ArticleAdmin(CurationAdmin):
         found = queryset.filter(Q(pk__in=ranked) | Q(title__icontains=term))
         return found.annotate(search_order=order).order_by("search_order", "pk"), False
 
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        index_for_search(form.instance)
+    def save_model(self, request, obj, form, change):
+        if SEARCHED_FIELDS & set(form.changed_data):
+            # Keep the full-text index in step with the curator's text, in the same save.
+            fill_search_fields(obj)
+        super().save_model(request, obj, form, change)
 
     @admin.display(description="省份", ordering="zone__province")
     def province(self, obj):
@@ -449,15 +482,6 @@ class ArticleAdmin(CurationAdmin):
         return format_html('<pre class="kb-original">{}</pre>', obj.original_text or "—")
 
 
-def index_for_search(article):
-    """Refresh an edited article's full-text entry, when the search backend keeps one."""
-    from articles import search
-
-    index = getattr(search, "index_articles", None) or getattr(search, "reindex_articles", None)
-    if index is not None:
-        index([article.pk])
-
-
 @admin.register(Initiative)
 class InitiativeAdmin(CurationAdmin):
     list_display = (
@@ -475,7 +499,7 @@ class InitiativeAdmin(CurationAdmin):
         "category",
         "verified",
         "hidden",
-        "zone__province",
+        province_filter("zone"),
         ("zone", admin.RelatedOnlyFieldListFilter),
         "article__year",
     )
@@ -550,13 +574,9 @@ class MetricAdmin(CurationAdmin):
     list_display = (
         "raw",
         "label",
-        "value",
-        "unit",
         "normalized",
-        "qualifier",
         "year",
         "zone",
-        "province",
         "article_link",
         "verified",
         "hidden",
@@ -570,7 +590,7 @@ class MetricAdmin(CurationAdmin):
         "qualifier",
         "unit",
         "year",
-        "zone__province",
+        province_filter("zone"),
         ("zone", admin.RelatedOnlyFieldListFilter),
     )
     search_fields = ("label", "raw", "sentence", "zone__name", "article__title")
@@ -604,11 +624,8 @@ class MetricAdmin(CurationAdmin):
     def normalized(self, obj):
         if obj.normalized_value is None:
             return "—"
-        return f"{obj.normalized_value:,.6g} {obj.normalized_unit}"
-
-    @admin.display(description="省份", ordering="zone__province")
-    def province(self, obj):
-        return obj.zone.province if obj.zone else "—"
+        number = f"{obj.normalized_value:,.2f}".rstrip("0").rstrip(".")
+        return f"{number} {obj.normalized_unit}"
 
     @admin.display(description="文章", ordering="article__title")
     def article_link(self, obj):

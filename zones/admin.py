@@ -20,7 +20,7 @@ class ZoneAdmin(CuratedFieldsAdmin):
         "initiative_count",
         "metric_count",
     )
-    list_filter = ("province", "level", "is_reference", "approval_year")
+    list_filter = ("province", "level", "is_reference")
     search_fields = ("name", "full_name", "city")
     search_help_text = "名称、全称、别名或城市"
     actions = ["merge"]

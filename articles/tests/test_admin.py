@@ -18,6 +18,7 @@ from articles.ingest.pipeline import ArticleResult, PageResult
 from articles.ingest.types import ArticleBlock, InitiativeFact, MetricFact, PageText, ZoneMention
 from articles.ingest.upsert import upsert_page
 from articles.models import Article, IngestRun, Initiative, Metric, Tombstone
+from articles.search import index_articles
 from articles.tests.factories import make_article, make_initiative, make_metric, make_zone
 from zones.models import Zone
 
@@ -172,17 +173,18 @@ def test_non_staff_user_gets_no_admin(client):
 # --- search -----------------------------------------------------------------------
 
 
-def test_article_search_puts_the_exact_title_first(admin_client):
+def test_article_search_is_full_text_with_the_exact_title_first(admin_client):
     zone = make_zone()
-    make_article(title="锂电产业链", body="锂电产业链党建联盟。" * 5, zone=zone)
+    in_body = make_article(title="产业链上党旗红", body="淮北高新区成立锂电产业链党建联盟。" * 3,
+                           zone=zone)
     wanted = make_article(title="锂电产业链党建联盟", body="正文。", zone=zone)
-    make_article(title="无关", body="营商环境。", zone=zone)
+    make_article(title="无关", body="营商环境持续优化。", zone=zone)
+    index_articles(Article.objects.all())
 
     response = admin_client.get(changelist("article"), {"q": "锂电产业链党建联盟"})
 
     found = list(response.context["cl"].result_list)
-    assert found[0] == wanted
-    assert "无关" not in [a.title for a in found]
+    assert found == [wanted, in_body]
 
 
 def test_zone_search_finds_aliases_and_article_autocomplete_finds_titles(admin_client, huaibei):
@@ -205,21 +207,22 @@ def test_title_edited_in_the_admin_is_curated_logged_and_survives_a_reingest(
 ):
     url = change_url(ingested)
     data = change_form_data(admin_client.get(url))
-    data["title"] = "淮北高新区：党建引领开新局"
+    data["title"] = "党旗飘扬：党建引领开新局"
 
     response = admin_client.post(url, data)
 
     assert response.status_code == 302, response.context and response.context["errors"]
     ingested.refresh_from_db()
-    assert ingested.title == "淮北高新区：党建引领开新局"
+    assert ingested.title == "党旗飘扬：党建引领开新局"
     assert ingested.curated_fields == ["title"]
+    assert list(Article.objects.search("党旗飘扬").queryset) == [ingested]
     entry = LogEntry.objects.get(object_id=str(ingested.pk))
     assert "标题" in entry.get_change_message() and "人工修订" in entry.get_change_message()
 
     outcome = upsert_page(result=page_result(title="党建引领开新局（版面重排）"))
 
     ingested.refresh_from_db()
-    assert ingested.title == "淮北高新区：党建引领开新局"
+    assert ingested.title == "党旗飘扬：党建引领开新局"
     assert ingested.ingested_values["title"] == "党建引领开新局（版面重排）"
     assert outcome.counts.articles.skipped_curated == 1
     # The comparison panel shows what the ingest read beside the curator's title.
