@@ -255,6 +255,20 @@ def test_metric_edited_in_the_article_inline_is_curated(admin_client, ingested):
     assert Metric.objects.get().label == "项目总投资"
 
 
+def test_metric_deleted_in_the_article_inline_is_tombstoned(admin_client, ingested):
+    url = change_url(ingested)
+    metric = ingested.metrics.get()
+    data = change_form_data(admin_client.get(url))
+    data["metrics-0-DELETE"] = "on"
+
+    assert admin_client.post(url, data).status_code == 302
+
+    assert not Metric.objects.exists()
+    assert Tombstone.objects.filter(model="metric", key=metric.key).exists()
+    upsert_page(result=page_result())
+    assert not Metric.objects.exists()
+
+
 def test_list_editable_label_is_curated(admin_client, ingested):
     response = admin_client.get(changelist("metric"))
     formset = response.context["cl"].formset
