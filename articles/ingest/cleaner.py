@@ -17,12 +17,21 @@ _CJK_CHAR = re.compile(f"[{CJK}]")
 _WIDTH = {code: code - 0xFEE0 for code in range(0xFF10, 0xFF1A)}  # ０-９
 _WIDTH.update({code: code - 0xFEE0 for code in range(0xFF21, 0xFF3B)})  # Ａ-Ｚ
 _WIDTH.update({code: code - 0xFEE0 for code in range(0xFF41, 0xFF5B)})  # ａ-ｚ
+# Full-width signs with no Chinese-punctuation role: “党建＋招商” is “党建+招商”.
+_WIDTH.update({ord(ch): ord(ch) - 0xFEE0 for ch in "＋＝＜＞＃＆＊＠＄"})
 _WIDTH.update({0xFF05: "%", 0x3000: " ", 0x00A0: " "})
+# Inside a number the full-width point, slash and dash are the number's own: １８．６, ２／３, １－５月.
+_NUMBER_SIGNS = re.compile(r"(?<=[0-9])([．／－])(?=[0-9])")
+_NUMBER_SIGN_ASCII = {"．": ".", "／": "/", "－": "-"}
 
 
 def fold_width(text):
-    """Full-width digits, Latin letters and ％ to ASCII, ideographic space to a space."""
-    return text.translate(_WIDTH)
+    """Full-width digits, Latin letters, ％ and ＋ to ASCII, ideographic space to a space.
+
+    ．／－ are folded only inside numbers; Chinese punctuation (，：（）“”、。！？) is kept.
+    """
+    text = text.translate(_WIDTH)
+    return _NUMBER_SIGNS.sub(lambda m: _NUMBER_SIGN_ASCII[m.group(1)], text)
 
 
 # --- spaces -----------------------------------------------------------------
@@ -37,6 +46,10 @@ _BODY_SPACE = re.compile(
 )
 
 
+# A number the OCR split with a space inside Chinese text: 人才86 0人.
+_SPLIT_NUMBER = re.compile(f"(?<=[{CJK}])([0-9][0-9.]*)[ \\t]+([0-9][0-9.]*)(?=[{CJK}%])")
+
+
 def remove_cjk_spaces(line):
     """Drop the spaces OCR put inside Chinese text: ``园区产 业发展`` -> ``园区产业发展``.
 
@@ -44,6 +57,7 @@ def remove_cjk_spaces(line):
     Titles and headings go through ``tidy_heading_spaces``; bylines are parsed
     before any space is removed, because there spaces separate names.
     """
+    line = _SPLIT_NUMBER.sub(r"\1\2", line)
     return _BODY_SPACE.sub("", line).strip()
 
 
@@ -63,7 +77,7 @@ def tidy_heading_spaces(line):
     segments = line.split(" ")
     if len(segments) == 1:
         return line
-    if all(_visible_len(s) >= _SEGMENT_MIN for s in segments):
+    if len(segments) == 2 and all(_visible_len(s) >= _SEGMENT_MIN for s in segments):
         return line
     # Merge every short fragment into its neighbour, keep spaces between long halves.
     merged = [segments[0]]
@@ -72,6 +86,9 @@ def tidy_heading_spaces(line):
             merged[-1] = remove_cjk_spaces(merged[-1] + " " + seg)
         else:
             merged.append(seg)
+    if len(merged) > 2:
+        # A headline has at most two halves: more pieces mean OCR spacing throughout.
+        return remove_cjk_spaces(" ".join(merged))
     return " ".join(merged)
 
 

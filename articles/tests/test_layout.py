@@ -1,0 +1,518 @@
+"""Page layout: articles found on a page, with their kicker, title, byline, body and captions.
+
+Rules are tested on literal snippets of real pages, then on the seed pages, then on
+pages of other layouts in tests/pages/ that the rules were not written against.
+"""
+from pathlib import Path
+
+import pytest
+
+from articles.ingest.layout import derive_title, line_shape, parse_byline, split_page
+from articles.ingest.reader import read_page
+
+PAGES = Path(__file__).parent / "pages"
+SEEDS = Path(__file__).resolve().parents[2] / "fixtures" / "seeds"
+
+
+def page(*lines):
+    return "\n".join(lines)
+
+
+def seed(prefix):
+    (path,) = SEEDS.glob(f"{prefix}_*.txt")
+    return split_page(read_page(path).text)
+
+
+def summary(blocks):
+    return [(b.kind, b.kicker, b.title, b.authors) for b in blocks]
+
+
+# --- line shapes -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line, shape",
+    [
+        ("■ 首席记者 肖干 通讯员 周建军", "byline"),
+        ("► 张熙哲", "byline"),
+        ("▶ 本报记者 刘琴", "byline"),
+        ("——淮北高新区党建赋能高质量发展纪实", "subtitle"),
+        ("烟台高新区凝聚更强向心力——", "kicker"),
+        ("厦门火炬高新区:", "kicker"),
+        ("乌鲁木齐高新区(新市区)夯基础优服务强示范——", "kicker"),
+        ("党建引领开新局 “找改强争”创一流", "headline"),
+        ("中山火炬高新区党校", "headline"),
+        ("推进“两个覆盖”", "headline"),
+        ("王宏伟 孙达", "names"),
+        ("张国贞", "names"),
+        ("图片来源:松山湖科学城", "credit"),
+        ("图片来源：…", "credit"),
+        ("平顶山高新区供图", "credit"),
+        ("图为活动现场举行“滨滨有理”基层特色理论宣讲队授旗仪式。", "caption"),
+        ("本报讯 近日,乐山高新区召开深化党建引领心连心接诉即办改革工作", "brief"),
+        ("淮北高新区成立锂电产业链党建联盟。", "text"),
+        ("4月15日,由杭州高新区", "text"),  # a line cut mid-name, not a headline
+        ("截至目前，咸宁高新区获评专精", "text"),
+        ("“清远高新区机关党委各党支部可以结合工作职责，联合企业在高新区范", "text"),  # open quote
+        ("完善人才政策体系。烟台高新区", "text"),
+    ],
+)
+def test_line_shape(line, shape):
+    assert line_shape(line) == shape
+
+
+def test_a_sentence_opening_with_the_word_reporter_is_not_a_byline():
+    assert line_shape("记者从合肥高新区获悉，今年以来园区新增党组织12个") != "byline"
+    assert line_shape("记者 从合肥高新区获悉，今年以来园区新增党组织12个") != "byline"
+
+
+@pytest.mark.parametrize(
+    "byline, names",
+    [
+        ("■ 首席记者 肖干 通讯员 周建军", ["肖干", "周建军"]),
+        ("► 张熙哲", ["张熙哲"]),
+        ("▶ 本报记者 刘琴", ["刘琴"]),
+        ("▶ 本报记者刘琴 通讯员张伟", ["刘琴", "张伟"]),
+        ("王宏伟 孙达", ["王宏伟", "孙达"]),
+        ("代可友 赵祎诺", ["代可友", "赵祎诺"]),
+        ("记者 周明 通讯员 彭丽", ["周明", "彭丽"]),
+        ("■ 记者 依明江·亚森", ["依明江·亚森"]),
+    ],
+)
+def test_byline_names_are_bare_personal_names(byline, names):
+    assert parse_byline(byline) == names
+
+
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        (
+            "近日,乐山高新区召开深化党建引领心连心接诉即办改革工作2025年第三季度书记点评会。会议听取…",
+            "乐山高新区召开深化党建引领心连心接诉即办改革工作2025年第三季度书记点评会",
+        ),
+        ("今年以来,江阴高新区党工委深入落实“一线冲锋奋斗建功”行动,以党员干部先锋攻坚为抓手", "江阴高新区党工委深入落实“一线冲锋奋斗建功”行动"),
+        ("4月15日,第135届中国进出口商品交易会(广交会)举行,苏州高新区精心组织了22家企业参展", "第135届中国进出口商品交易会(广交会)举行"),
+    ],
+)
+def test_a_title_is_derived_from_the_first_clause(text, title):
+    assert derive_title(text) == title
+
+
+def test_a_derived_title_is_never_longer_than_forty_characters():
+    text = "近日，2024东莞市职业技能大赛无人机操作技术项目竞赛暨世界青年技能日宣传活动在松湖华科产业园举办。"
+    title = derive_title(text)
+    assert 8 <= len(title) <= 40
+    assert title.startswith("2024东莞市职业技能大赛")
+
+
+# --- snippets of real pages -------------------------------------------------------------------
+
+
+def test_feature_header_title_subtitle_byline_and_captions_above_the_title():
+    text = page(
+        "", "", "",
+        "7月25日,淮北高新区召开“找差距、改作风、强担当、争先进”专项行动动员部署会。",
+        "", "", "",
+        "淮北高新区成立锂电产业链党建联盟。",
+        "",
+        "党建引领开新局 “找改强争”创一流",
+        "",
+        "——淮北高新区党建赋能高质量发展纪实",
+        "",
+        "■ 首席记者 肖干 通讯员 周建军",
+        "",
+        "近年来,在市委的坚强领导下,淮北高新区党工委深入贯彻落实新时代党的建设总要求。",
+        "",
+        "党建联盟凝聚力 共建共享促发展",
+        "",
+        "近日,南京中比新材料基地项目签约落户淮北高新区。项目总投资50亿元。",
+    )
+    (block,) = split_page(text)
+    assert block.kind == "feature"
+    assert block.title == "党建引领开新局 “找改强争”创一流"
+    assert block.subtitle == "——淮北高新区党建赋能高质量发展纪实"
+    assert block.byline == "■ 首席记者 肖干 通讯员 周建军"
+    assert block.authors == ["肖干", "周建军"]
+    assert block.headings == ["党建联盟凝聚力 共建共享促发展"]
+    assert block.captions == [
+        "7月25日,淮北高新区召开“找差距、改作风、强担当、争先进”专项行动动员部署会。",
+        "淮北高新区成立锂电产业链党建联盟。",
+    ]
+    assert len(block.paragraphs) == 2
+    assert block.original.startswith("7月25日,淮北高新区召开")
+
+
+def test_a_paragraph_interrupted_by_captions_is_joined_again():
+    text = page(
+        "党建强则事业强,党建兴则事业兴。淮北高新区构建院士工作站、博士后科研工作站,人才成长培训室、技术创新实验室、工匠",
+        "", "", "",
+        "组织党员干部参加无偿献血活动。",
+        "", "", "",
+        "中意胶带扎实开展党支部学习活动。",
+        "",
+        "大师工作室等“一心二站三室”服务平台。以党建为核心,统领科技和人才工作。",
+    )
+    (block,) = split_page(text)
+    assert block.paragraphs == [
+        "党建强则事业强,党建兴则事业兴。淮北高新区构建院士工作站、博士后科研工作站,人才成长培训室、技术创新实验室、"
+        "工匠大师工作室等“一心二站三室”服务平台。以党建为核心,统领科技和人才工作。"
+    ]
+    assert block.captions == ["组织党员干部参加无偿献血活动。", "中意胶带扎实开展党支部学习活动。"]
+
+
+def test_a_caption_run_after_a_broken_line_and_the_text_resuming_after_it():
+    text = page(
+        "平顶山高新区皇台产业园区开展党建“三联建”活动,引导企业走进实验室了解新技术、新工艺,与平顶山学院尧山实验室",
+        "", "", "",
+        "平顶山高新区皇台产业园区工作人员走访企业。",
+        "",
+        "平顶山高新区创新创业服务园区“牵线搭桥”帮助企业聘请外国专家,解决技术难题。",
+        "",
+        "开展“党建引领创新赋能企业动力”联学共建活动,服务企业实施技改项目,助力企业将实验室成果转为生产实践。",
+    )
+    (block,) = split_page(text)
+    assert len(block.captions) == 2
+    assert block.paragraphs[0].endswith("与平顶山学院尧山实验室开展“党建引领创新赋能企业动力”联学共建活动,服务企业实施技改项目,助力企业将实验室成果转为生产实践。")
+
+
+def test_numbers_split_across_lines_are_rejoined():
+    text = page(
+        "紧盯中勤科技、华润金蟾等重点企业,深入摸排企业技术合同,上半年登记技术合同7.7",
+        "",
+        "亿元，科技成果登记237项。",
+        "",
+        "平顶山高新区深化产业延链补链强链,加快推进昊顺电气装备智造产业园、神马年产2万",
+        "",
+        "套智能流体机械成套设备等项目等产业链重点项目建设。",
+    )
+    (block,) = split_page(text)
+    assert "上半年登记技术合同7.7亿元，科技成果登记237项。" in block.paragraphs[0]
+    assert "神马年产2万套智能流体机械成套设备" in block.paragraphs[1]
+
+
+def test_column_header_kicker_title_and_names_byline():
+    text = page(
+        "", "",
+        "党建在高新",
+        "",
+        "烟台高新区凝聚更强向心力——",
+        "",
+        "打造“1+2+N”产业链党建新格局",
+        "",
+        "王宏伟 孙达",
+        "",
+        "建立健全产业链党建联盟,产业链企业由最初的12家发展至如今56家。",
+    )
+    (block,) = split_page(text)
+    assert block.column == "党建在高新"
+    assert block.kicker == "烟台高新区凝聚更强向心力"
+    assert block.title == "打造“1+2+N”产业链党建新格局"
+    assert block.authors == ["王宏伟", "孙达"]
+    assert block.kind == "feature"
+
+
+def test_briefs_with_kickers_and_trailing_authors_on_their_own_line_or_glued():
+    text = page(
+        "中山火炬高新区党校",
+        "",
+        "四个结合“贴地行走”赋能高质量发展",
+        "",
+        "本报讯 近年来，中山火炬高新区党校按照“六有”镇街党校建设标准，充分发挥党员干部教育培训主阵地作用。",
+        "",
+        "李慧",
+        "",
+        "厦门火炬高新区:",
+        "",
+        "4企入选全国“人工智能”创新案例",
+        "",
+        "本报讯 近日2024全国“人工智能+”行动创新案例百强榜单发布,厦门火炬高新区4家企业榜上有名。",
+        "",
+        "近年来,厦门火炬高新区加大政策支持力度,助力企业抢占人工智能新赛道,加快形成新质生产力。林露虹",
+        "",
+        "通化医药高新区",
+        "",
+        "让党旗在项目建设一线高高飘扬",
+        "",
+        "本报讯 今年以来，通化医药高新区党工委持续夯实党建基础、群众基础。",
+        "",
+        "朱传刚 樊勇",
+    )
+    assert summary(split_page(text)) == [
+        ("brief", "中山火炬高新区党校", "四个结合“贴地行走”赋能高质量发展", ["李慧"]),
+        ("brief", "厦门火炬高新区", "4企入选全国“人工智能”创新案例", ["林露虹"]),
+        ("brief", "通化医药高新区", "让党旗在项目建设一线高高飘扬", ["朱传刚", "樊勇"]),
+    ]
+    blocks = split_page(text)
+    assert blocks[1].paragraphs[-1].endswith("加快形成新质生产力。")
+    assert blocks[0].paragraphs[0].startswith("近年来")  # the 本报讯 marker is not body text
+
+
+def test_a_sentence_ending_in_a_place_name_is_not_taken_for_an_author():
+    text = page(
+        "本报讯 近日,烟台高新区召开党建工作会议。会议要求各单位完善人才政策体系。烟台高新区",
+        "",
+        "在烟台市率先出台青年人3年免房租住房保障政策。",
+    )
+    (block,) = split_page(text)
+    assert block.authors == []
+    assert block.paragraphs[-1].endswith("烟台高新区在烟台市率先出台青年人3年免房租住房保障政策。")
+
+
+def test_a_photo_item_after_a_feature_is_its_own_article_and_its_credit_stays_with_it():
+    text = page(
+        "清远高新区“红色”动能澎湃奔涌",
+        "",
+        "▶ 本报记者 叶伟",
+        "",
+        "党建做实了就是生产力，做强了就是竞争力，做细了就是凝聚力。",
+        "", "", "",
+        "图片来源:松山湖科学城",
+        "",
+        "近日，2024东莞市职业技能大赛无人机操作技术项目竞赛在松湖华科产业园举办。共有60余名选手参赛。",
+        "",
+        "包头稀土高新区十大人才创新项目提升人才“稀”引力",
+        "",
+        "本报讯 今年以来，包头稀土高新区坚持创新引领。",
+    )
+    blocks = split_page(text)
+    assert [b.kind for b in blocks] == ["feature", "photo", "brief"]
+    photo = blocks[1]
+    assert photo.captions == ["图片来源:松山湖科学城"]
+    assert photo.title == "2024东莞市职业技能大赛无人机操作技术项目竞赛在松湖华科产业园举办"
+    assert photo.paragraphs[0].startswith("近日，2024东莞市")
+    assert blocks[0].captions == []
+
+
+def test_a_credit_inside_a_feature_stays_a_caption_of_the_feature():
+    text = page(
+        "平顶山高新区“党建三链”激活发展新动能",
+        "",
+        "► 张熙哲",
+        "",
+        "为实现产业链招商精准对接,平顶山高新区以“党建+招商”双轮驱动。",
+        "", "", "",
+        "平顶山高新区供图",
+        "",
+        "今年以来,在“企业大走访,产业大招商”活动中签约引进了优质产业项目6个,总投资额15.9亿元。",
+        "",
+        "平顶山高新区以“链长+专班”为指挥部,推动企业实现党建强、发展强。",
+    )
+    (block,) = split_page(text)
+    assert block.captions == ["平顶山高新区供图"]
+    assert len(block.paragraphs) == 3
+
+
+def test_a_photo_item_after_a_closed_brief_with_its_caption_and_credit_after_it():
+    text = page(
+        "本报讯 近日,陕西省科技厅公布2024年度入选名单,宝鸡高新区两支队伍入选。为产业创新发展提供强有力的支撑。高欣",
+        "",
+        "4月15日,由杭州高新区",
+        "",
+        "(滨江)党委宣传部主办的青年宣讲活动在北航杭州研究院举行。",
+        "",
+        "图为活动现场举行“滨滨有理”基层特色理论宣讲队授旗仪式。",
+        "", "", "",
+        "图片来源:杭州高新区(滨江)",
+    )
+    brief, photo = split_page(text)
+    assert brief.authors == ["高欣"]
+    assert photo.kind == "photo"
+    assert photo.paragraphs == ["4月15日,由杭州高新区(滨江)党委宣传部主办的青年宣讲活动在北航杭州研究院举行。"]
+    assert photo.captions == ["图为活动现场举行“滨滨有理”基层特色理论宣讲队授旗仪式。", "图片来源:杭州高新区(滨江)"]
+    assert photo.title.startswith("由杭州高新区(滨江)党委宣传部")
+
+
+def test_ocr_spaced_briefs_without_a_title_line_and_vertical_residue_around_them():
+    text = page(
+        "南通高新区推出一系列党建 举措,为产业发展提供了\"红色沃 土\"。",
+        "",
+        "本报讯 近日,乐山高新区召开深化 党建引领心连心接诉即办改革工作2025 年第三季度书记点评会。",
+        "",
+        "会议要求,乐山高新区要提高政治 站位,确保改革工作有序推进。 宋腾",
+        "",
+        "本报讯 今年以来,江阴高新区党工委 深入落实\"一线冲锋奋斗建功\"行动。",
+        "",
+        "加 江阴高新区充分发挥党员先锋模范作 速 用,推行\"一项目 一专班\"挂钩联系制度,清晰标注",
+        "",
+        "江 助阴 高 新",
+        "",
+        "各环节办理流程、注意事项及服务指南。",
+        "",
+        "Щ 高 新 区即",
+        "",
+        "接",
+        "",
+        "意",
+        "",
+        "97.7%",
+    )
+    feature, leshan, jiangyin = split_page(text)
+    assert leshan.kind == "brief"
+    assert leshan.title == "乐山高新区召开深化党建引领心连心接诉即办改革工作2025年第三季度书记点评会"
+    assert leshan.authors == ["宋腾"]
+    assert leshan.paragraphs[0].startswith("近日,乐山高新区召开深化党建引领心连心接诉即办改革工作2025年第三季度")
+    assert jiangyin.title == "江阴高新区党工委深入落实“一线冲锋奋斗建功”行动"
+    assert jiangyin.paragraphs[-1] == (
+        "江阴高新区充分发挥党员先锋模范作用,推行“一项目一专班”挂钩联系制度,清晰标注各环节办理流程、注意事项及服务指南。"
+    )
+    assert "97.7%" not in jiangyin.body
+
+
+def test_captions_never_become_articles_and_trailing_captions_stay_with_the_article():
+    text = page(
+        "随州高新区以高质量党建促高质量发展",
+        "",
+        "► 钟克波",
+        "",
+        "服务发展齐心协力。随州高新区开展联合督查56次。",
+        "", "", "",
+        "召开智慧党建培训会。",
+        "", "", "",
+        "开展主题党日活。",
+    )
+    (block,) = split_page(text)
+    assert block.captions == ["召开智慧党建培训会。", "开展主题党日活。"]
+
+
+def test_empty_and_blank_pages_have_no_articles():
+    assert split_page("") == []
+    assert split_page("\n\n  \n") == []
+
+
+# --- the seed pages -----------------------------------------------------------------------
+
+
+def test_seed_000_is_one_long_feature():
+    (block,) = seed("000")
+    assert (block.kind, block.kicker, block.title, block.subtitle, block.authors) == (
+        "feature", "", "党建引领开新局 “找改强争”创一流", "——淮北高新区党建赋能高质量发展纪实", ["肖干", "周建军"],
+    )
+    assert len(block.captions) >= 8
+    assert not any(c in p for c in block.captions for p in block.paragraphs)
+
+
+def test_seed_001_has_two_features():
+    assert summary(seed("001")) == [
+        ("feature", "", "平顶山高新区“党建三链”激活发展新动能", ["张熙哲"]),
+        ("feature", "", "随州高新区以高质量党建促高质量发展", ["钟克波"]),
+    ]
+
+
+def test_seed_002_has_a_feature_and_two_untitled_briefs():
+    blocks = seed("002")
+    assert [(b.kind, b.authors) for b in blocks] == [("feature", ["刘琴"]), ("brief", ["宋腾"]), ("brief", [])]
+    assert blocks[0].title == "南通高新区厚植产业发展“红色沃土”"
+    assert blocks[1].title.startswith("乐山高新区")
+    assert blocks[2].title.startswith("江阴高新区")
+    # the vertical banner left nothing behind
+    assert all(len(p) > 20 for b in blocks for p in b.paragraphs)
+
+
+def test_seed_003_has_a_feature_a_photo_item_and_briefs():
+    assert summary(seed("003")) == [
+        ("feature", "", "清远高新区“红色”动能澎湃奔涌", ["叶伟"]),
+        ("photo", "", "2024东莞市职业技能大赛无人机操作技术项目竞赛暨世界青年技能日宣传活动", []),
+        ("brief", "", "包头稀土高新区十大人才创新项目提升人才“稀”引力", ["张国贞"]),
+        ("brief", "", "扬州高新区首家产业链党群服务中心揭牌", []),
+        ("brief", "中山火炬高新区党校", "四个结合“贴地行走”赋能高质量发展", ["李慧"]),
+        ("brief", "通化医药高新区", "让党旗在项目建设一线高高飘扬", ["朱传刚", "樊勇"]),
+        ("brief", "", "无锡高新区入选江苏省行业级工业互联网平台", ["溪浩"]),
+        ("brief", "", "咸宁高新区一批企业上榜国家级“小巨人”“绿色工厂”", ["黄行"]),
+    ]
+    blocks = seed("003")
+    assert blocks[0].column == "党建在高新"
+    assert blocks[1].captions == ["图片来源:松山湖科学城"]
+    assert blocks[3].captions == ["图片来源:扬州高新区"]
+
+
+def test_seed_004_has_a_feature_two_photo_items_and_briefs():
+    blocks = seed("004")
+    hangzhou = blocks[5]
+    assert summary(blocks[:5] + blocks[6:]) == [
+        ("feature", "烟台高新区凝聚更强向心力", "打造“1+2+N”产业链党建新格局", ["王宏伟", "孙达"]),
+        ("photo", "", "第135届中国进出口商品交易会(广交会)举行", []),
+        ("brief", "厦门火炬高新区", "4企入选全国“人工智能”创新案例", ["林露虹"]),
+        ("brief", "保定高新区", "两家新业态工会同日揭牌成立", ["代可友", "赵祎诺"]),
+        ("brief", "宝鸡高新区", "省市秦创原“科学家+工程师”队伍共15支", ["高欣"]),
+        ("brief", "乌鲁木齐高新区(新市区)夯基础优服务强示范", "强化楼宇党建 激活“红色引擎”", ["于秀"]),
+    ]
+    assert (hangzhou.kind, hangzhou.authors) == ("photo", [])
+    assert hangzhou.title.startswith("由杭州高新区(滨江)党委宣传部主办")
+    assert hangzhou.paragraphs[0].startswith("4月15日,由杭州高新区(滨江)党委宣传部主办")
+    assert hangzhou.captions[-1] == "图片来源:杭州高新区(滨江)"
+    assert len(hangzhou.title) <= 40
+
+
+def test_positions_are_page_order():
+    blocks = seed("003")
+    assert [b.position for b in blocks] == list(range(len(blocks)))
+
+
+# --- pages of other layouts ------------------------------------------------------------------
+
+
+def own(name):
+    return split_page(read_page(PAGES / name).text)
+
+
+def test_own_feature_with_column_kicker_subtitle_headings_and_captions():
+    (block,) = own("chengdu_feature.txt")
+    assert block.column == "高新视点"
+    assert block.kicker == "成都高新区以“链上党建”赋能产业建圈强链"
+    assert block.title == "“蓉芯”红链激活发展新引擎"
+    assert block.subtitle == "——成都高新区产业链党建工作纪实"
+    assert block.authors == ["王晓东", "李佳"]
+    assert block.headings == ["建强链上组织 凝聚发展合力", "做优服务链条 护航企业成长"]
+    assert block.captions == [
+        "成都高新区电子信息产业链党委召开联席会议。",
+        "链上企业党员开展技术攻关。",
+        "“红色驿站”为新就业群体提供暖心服务。",
+        "成都高新区供图",
+    ]
+    assert "覆盖企业1200余家，其中规模以上企业党组织覆盖率达95%以上。" in block.body
+    assert "合同金额达12.6亿元。" in block.body
+    assert len(block.paragraphs) == 5
+
+
+def test_own_page_of_briefs_with_full_width_text_and_a_photo_item():
+    blocks = own("hefei_briefs.txt")
+    assert summary(blocks) == [
+        ("brief", "合肥高新区", "“红芯驿站”打通服务企业“最后一公里”", ["陈静", "刘洋"]),
+        ("brief", "", "长沙高新区获评湖南省级党建示范园区", []),
+        ("brief", "", "株洲高新区党建联盟助力中小企业“抱团出海”", ["周明", "彭丽"]),
+        ("photo", "", "西安高新区举办“丝路硬科技”党建联盟成立大会", []),
+        ("brief", "洛阳高新区", "“党建+招商”跑出项目落地加速度", ["孙伟"]),
+    ]
+    assert "提供政策咨询、党员教育、矛盾调解等12项服务。" in blocks[0].body
+    assert "今年1-5月，联盟企业实现出口额18.6亿元，同比增长23%。" in blocks[2].body
+    assert blocks[2].byline == "记者 周明 通讯员 彭丽"
+    assert blocks[1].captions == ["图片来源：长沙高新区"]
+    assert blocks[4].body.endswith("跑出了项目落地“加速度”。")
+
+
+def test_own_traditional_page_in_gb18030_is_simplified_and_the_original_kept():
+    blocks = own("xian_traditional_gb18030.txt")
+    assert summary(blocks) == [
+        ("feature", "", "西安高新区党建引领产业链协同发展", ["赵丽", "张强"]),
+        ("brief", "", "株洲高新区“红色物业”提升社区治理效能", ["刘芳"]),
+    ]
+    feature = blocks[0]
+    assert feature.column == "党建在高新"
+    assert feature.headings == ["党建联盟串起产业链", "人才服务筑牢发展根基"]
+    assert "带动产业链上下游企业新增产值56亿元。" in feature.body
+    assert "黨建引領產業鏈協同發展" in feature.original
+    assert "本報訊" in blocks[1].original
+
+
+def test_own_ocr_spaced_page_with_bom_split_numbers_and_residue():
+    feature, brief = own("wuhan_ocr_bom.txt")
+    assert feature.title == "武汉东湖高新区“党建+人才”赋能产业升级"
+    assert feature.authors == ["罗敏"]
+    assert feature.headings == ["人才引育强根基"]
+    assert "其中博士及以上高层次人才860人;新增“3551光谷人才计划”入选者45名,带动企业新增研发投入32.5亿元。" in feature.body
+    assert "党建引领" not in "".join(feature.headings)
+    assert all(len(p) > 20 for p in feature.paragraphs)
+    assert brief.kind == "brief"
+    assert brief.title == "东湖高新区举办“光谷人才周”活动"
+    assert brief.authors == ["黄磊"]
+    assert brief.body.endswith("总投资约15亿元。")
