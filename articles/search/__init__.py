@@ -76,6 +76,13 @@ def _phrase_condition(phrase):
     return condition
 
 
+def _matching(backend, queryset, parsed, required, any_of=()):
+    matched = backend.filter_and_rank(queryset, required, any_of, parsed.excluded)
+    for phrase in parsed.phrases:
+        matched = matched.filter(_phrase_condition(phrase))
+    return matched
+
+
 def search_articles(queryset, query):
     parsed = parse_query(query)
     notices = list(parsed.notices)
@@ -88,16 +95,15 @@ def search_articles(queryset, query):
 
     backend = backend_for(queryset.db)
     entities = named_entities(parsed.text)
-    units = parsed.all_units
-    matched = backend.filter_and_rank(queryset, units, parsed.excluded)
-    for phrase in parsed.phrases:
-        matched = matched.filter(_phrase_condition(phrase))
+    phrase_units = [unit for phrase in parsed.phrases for unit in phrase.units]
+    matched = _matching(backend, queryset, parsed, phrase_units + parsed.units)
     used_or = False
-    if len(units) > 1 and not matched.exists():
-        # Nothing has every word: show what has some of them, and say so.
-        matched = backend.filter_and_rank(queryset, units, parsed.excluded, any_unit=True)
-        used_or = True
-        notices.append(OR_FALLBACK_NOTICE)
+    if len(parsed.units) > 1 and not matched.exists():
+        # Nothing has every word: show what has some of them (phrases stay required), and say so.
+        fallback = _matching(backend, queryset, parsed, phrase_units, any_of=parsed.units)
+        if fallback.exists():
+            matched, used_or = fallback, True
+            notices.append(OR_FALLBACK_NOTICE)
 
     ordering = ["-rank", "pk"]
     if entities.zone_ids:

@@ -6,7 +6,7 @@ the jieba-segmented text, so PostgreSQL only splits on the spaces we put
 there.  The tsquery is built here from quoted tokens, so nothing a user types
 is read as tsquery syntax.
 """
-from django.db.models.expressions import RawSQL
+from .expressions import VectorMatch, VectorRank
 
 VECTOR_COLUMN = "search_vector"
 # ts_rank_cd weights in {D, C, B, A} order: body (C) counts least, title (A) most.
@@ -24,22 +24,21 @@ def _unit(alternatives):
     return options[0] if len(options) == 1 else "(" + " | ".join(options) + ")"
 
 
-def tsquery_text(units, excluded=(), any_unit=False):
-    joiner = " | " if any_unit else " & "
-    text = "(" + joiner.join(_unit(u) for u in units) + ")"
+def tsquery_text(required, any_of=(), excluded=()):
+    """All ``required`` units, at least one of ``any_of``, none of each ``excluded`` group."""
+    parts = [_unit(u) for u in required]
+    if any_of:
+        parts.append("(" + " | ".join(_unit(u) for u in any_of) + ")")
+    text = "(" + " & ".join(parts) + ")"
     for excluded_units in excluded:
         text = f"{text} & !({' & '.join(_unit(u) for u in excluded_units)})"
     return text
 
 
-def filter_and_rank(queryset, units, excluded=(), any_unit=False):
-    query = tsquery_text(units, excluded, any_unit)
-    column = f'"{queryset.model._meta.db_table}"."{VECTOR_COLUMN}"'
-    return queryset.extra(where=[f"{column} @@ to_tsquery('simple', %s)"], params=[query]).annotate(
-        rank=RawSQL(
-            f"ts_rank_cd(%s::float4[], {column}, to_tsquery('simple', %s), {NORMALIZATION})",
-            (WEIGHTS, query),
-        )
+def filter_and_rank(queryset, required, any_of=(), excluded=()):
+    query = tsquery_text(required, any_of, excluded)
+    return queryset.filter(VectorMatch(VECTOR_COLUMN, query)).annotate(
+        rank=VectorRank(VECTOR_COLUMN, query, WEIGHTS, NORMALIZATION)
     )
 
 

@@ -7,7 +7,12 @@ expression is built here from quoted tokens only -- FTS5 treats unquoted
 input as query syntax, and user text such as ``NEAR(`` or ``"`` would be a
 syntax error.
 """
-FTS_TABLE = "articles_article_fts"
+from django.db.models import FloatField
+from django.db.models.expressions import RawSQL
+
+from .expressions import FtsMatch
+from .schema import FTS_TABLE
+
 # Column weights for bm25(): segmented title, kicker + subtitle, body.
 WEIGHTS = (10.0, 4.0, 1.0)
 
@@ -21,27 +26,28 @@ def _unit(alternatives):
     return options[0] if len(options) == 1 else "(" + " OR ".join(options) + ")"
 
 
-def match_expression(units, excluded=(), any_unit=False):
-    joiner = " OR " if any_unit else " AND "
-    expression = "(" + joiner.join(_unit(u) for u in units) + ")"
+def match_expression(required, any_of=(), excluded=()):
+    """All ``required`` units, at least one of ``any_of``, none of each ``excluded`` group."""
+    parts = [_unit(u) for u in required]
+    if any_of:
+        parts.append("(" + " OR ".join(_unit(u) for u in any_of) + ")")
+    expression = "(" + " AND ".join(parts) + ")"
     for excluded_units in excluded:
         expression = f"{expression} NOT ({' AND '.join(_unit(u) for u in excluded_units)})"
     return expression
 
 
-def filter_and_rank(queryset, units, excluded=(), any_unit=False):
-    """``queryset`` restricted to articles matching the units, annotated with ``rank`` (higher is better)."""
-    expression = match_expression(units, excluded, any_unit)
-    table = queryset.model._meta.db_table
+def filter_and_rank(queryset, required, any_of=(), excluded=()):
+    """``queryset`` restricted to matching articles, annotated with ``rank`` (higher is better)."""
+    expression = match_expression(required, any_of, excluded)
     weights = ", ".join(str(w) for w in WEIGHTS)
     # A join rather than `pk IN (…)`: bm25() is only available on the row the
     # FTS cursor is positioned on, and the join lets SQLite drive the query
-    # from the index.
-    return queryset.extra(
-        select={"rank": f"-bm25({FTS_TABLE}, {weights})"},
-        tables=[FTS_TABLE],
-        where=[f"{FTS_TABLE}.rowid = {table}.id", f"{FTS_TABLE} MATCH %s"],
-        params=[expression],
+    # from the index instead of scoring each article separately.
+    return (
+        queryset.extra(tables=[FTS_TABLE])
+        .filter(FtsMatch(FTS_TABLE, expression))
+        .annotate(rank=RawSQL(f"-bm25({FTS_TABLE}, {weights})", (), output_field=FloatField()))
     )
 
 

@@ -1,0 +1,93 @@
+"""SQL expressions for the index objects Django does not know as model fields.
+
+The FTS5 table and the generated tsvector column live outside the model, but
+SQL naming the article table must still follow Django's table aliases: when a
+search queryset is used as a subquery (``pk__in=…`` for facet counts) the
+article table is renamed (``U0``) and a hard-coded ``articles_article.id``
+would silently point at the outer query.  These expressions carry a resolved
+``pk`` column, so Django relabels them like any other column.
+"""
+from django.db.models import BooleanField, Expression, F, FloatField
+
+
+class _RowExpression(Expression):
+    """Base: keeps the row's primary-key column as its one source expression."""
+
+    def __init__(self, *, output_field, pk=None):
+        super().__init__(output_field=output_field)
+        self.pk = pk if pk is not None else F("pk")
+
+    def get_source_expressions(self):
+        return [self.pk]
+
+    def set_source_expressions(self, exprs):
+        (self.pk,) = exprs
+
+    def _table(self, compiler):
+        return compiler.quote_name_unless_alias(self.pk.alias)
+
+
+class FtsMatch(_RowExpression):
+    """SQLite: the FTS5 row of this article matches ``expression`` (joined through ``extra(tables=…)``)."""
+
+    conditional = True
+
+    def __init__(self, fts_table, expression, pk=None):
+        super().__init__(output_field=BooleanField(), pk=pk)
+        self.fts_table = fts_table
+        self.expression = expression
+
+    def __repr__(self):
+        return f"FtsMatch({self.fts_table!r}, {self.expression!r})"
+
+    def copy(self):
+        clone = super().copy()
+        clone.fts_table, clone.expression = self.fts_table, self.expression
+        return clone
+
+    def as_sql(self, compiler, connection):
+        pk_sql, pk_params = compiler.compile(self.pk)
+        sql = f"({self.fts_table}.rowid = {pk_sql} AND {self.fts_table} MATCH %s)"
+        return sql, [*pk_params, self.expression]
+
+
+class VectorMatch(_RowExpression):
+    """PostgreSQL: the article's stored tsvector matches the tsquery text."""
+
+    conditional = True
+
+    def __init__(self, column, tsquery, pk=None):
+        super().__init__(output_field=BooleanField(), pk=pk)
+        self.column = column
+        self.tsquery = tsquery
+
+    def copy(self):
+        clone = super().copy()
+        clone.column, clone.tsquery = self.column, self.tsquery
+        return clone
+
+    def as_sql(self, compiler, connection):
+        column = f"{self._table(compiler)}.{connection.ops.quote_name(self.column)}"
+        return f"{column} @@ to_tsquery('simple', %s)", [self.tsquery]
+
+
+class VectorRank(_RowExpression):
+    """PostgreSQL: ts_rank_cd of the article's stored tsvector against the tsquery text."""
+
+    def __init__(self, column, tsquery, weights, normalization, pk=None):
+        super().__init__(output_field=FloatField(), pk=pk)
+        self.column = column
+        self.tsquery = tsquery
+        self.weights = weights
+        self.normalization = normalization
+
+    def copy(self):
+        clone = super().copy()
+        clone.column, clone.tsquery = self.column, self.tsquery
+        clone.weights, clone.normalization = self.weights, self.normalization
+        return clone
+
+    def as_sql(self, compiler, connection):
+        column = f"{self._table(compiler)}.{connection.ops.quote_name(self.column)}"
+        sql = f"ts_rank_cd(%s::float4[], {column}, to_tsquery('simple', %s), %s)"
+        return sql, [self.weights, self.tsquery, self.normalization]
