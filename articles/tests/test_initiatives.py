@@ -1,0 +1,111 @@
+import pytest
+
+from articles.ingest.initiatives import categorize, extract_initiatives
+
+
+def names(body):
+    return [f.name for f in extract_initiatives(body)]
+
+
+def test_quoted_programmes_with_their_generic_word():
+    body = (
+        "以全面实施“双创两提升”工程为主线。平顶山高新区以“党建+招商”模式实现签约落地亿元以上项目49个。"
+        "沃太能源以“红聚沃太能动未来”党建品牌为引领。"
+    )
+    assert names(body) == ["双创两提升工程", "党建+招商模式", "红聚沃太能动未来党建品牌"]
+
+
+def test_a_word_after_a_modifier_is_not_part_of_the_name():
+    body = "构建院士工作站、工匠大师工作室等“一心二站三室”服务平台。实施“智汇高新”人才行动。"
+    assert names(body) == ["一心二站三室", "智汇高新"]
+
+
+def test_names_that_say_what_they_are_formulas_and_numbered_slogans():
+    body = (
+        "近日，南通高新区“红链帮帮团”成员向企业反馈成效。搭建“党建交流平台”，推动阵地共享。"
+        "规划设计“1+2+N”的产业链党建发展新格局。充分认识开展“六找六强”工作的重要性。"
+        "深化拓展党员到社区“双报到、双报告”工作。"
+    )
+    assert names(body) == ["红链帮帮团", "党建交流平台", "1+2+N", "六找六强", "双报到、双报告"]
+
+
+def test_lists_sharing_one_programme_word():
+    body = (
+        "认真落实“民呼我为”“接诉即办”机制。制定“联席会议制”“企业轮值制”“清单服务制”3项运行机制。"
+        "先后启动非公党建“强基培优”工程、“3+1”结对工程、“党旗领航、强企发展”等特色党建品牌。"
+    )
+    assert names(body) == [
+        "民呼我为", "接诉即办机制", "联席会议制", "企业轮值制", "清单服务制",
+        "强基培优工程", "3+1", "党旗领航、强企发展",
+    ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "为“工业强市”战略实施注入源源不断的“高新动能”。",
+        "“链主”企业牵头链上企业，攻克“卡脖子”难题，打造“引力场”，让“近者悦”“远者来”。",
+        "要衷心拥护“两个确立”、忠诚践行“两个维护”。",
+        "实现“六个一”目标，实行“一对一”结对帮扶，关键在“一把手”。",
+        "咸宁高新区获评专精特新“小巨人”的8家企业。",
+        "“党建工作与业务工作是分不开的。”清远高新区党工委副书记表示。",
+        "制定《淮北高新区“找差距、改作风、强担当、争先进”专项行动方案》。",
+        "沃太能源坚持“党建做实即生产力”理念。",
+        "无锡物联网创新中心有限公司开发的“端-边-云协同纺纱工业互联网创新平台”入选。"
+        "“端-边-云协同纺纱工业互联网创新平台”围绕传统纺纱行业痛点。",
+        "推行“你点我送”，持续做好“党建+”引领。",
+    ],
+)
+def test_ordinary_quoted_words_speech_and_products_are_not_initiatives(body):
+    assert names(body) == []
+
+
+def test_unquoted_organisational_forms():
+    body = (
+        "淮北高新区成立锂电产业链党建联盟。通过建立产业链党建联盟破解难题。"
+        "成立重大产业项目服务攻坚党支部，整合20余名业务骨干。"
+        "近日，召开创新广场楼宇党委第一次联席会议，楼宇党委成立。"
+        "扬州市首家产业链党群服务中心扬州高新区产业链党群服务中心揭牌。"
+        "聚石化学党支部以党建引领推动科技创新，机关党委开展活动。"
+    )
+    found = extract_initiatives(body)
+    assert [f.name for f in found] == [
+        "锂电产业链党建联盟", "锂电产业链党建联盟",
+        "重大产业项目服务攻坚党支部",
+        "楼宇党委", "楼宇党委",
+        "产业链党群服务中心", "产业链党群服务中心",
+    ]
+    for fact in found:
+        assert body[fact.offset : fact.offset + len(fact.sentence)] == fact.sentence
+        assert fact.name[:2] in fact.sentence or fact.name[-4:] in fact.sentence
+
+
+def test_each_mention_is_a_fact_with_its_own_sentence():
+    body = "组建“红链帮帮团”。\n此外，“红链帮帮团”成员走访企业30余家。"
+    found = extract_initiatives(body)
+    assert [(f.name, f.offset) for f in found] == [("红链帮帮团", 0), ("红链帮帮团", 11)]
+    assert found[1].sentence == "此外，“红链帮帮团”成员走访企业30余家。"
+
+
+def test_other_zone_programmes():
+    body = "宜兴高新区打造“陶都红链”党建品牌，推出“企业吹哨、部门报到”机制，成立新能源产业链党建联盟。"
+    assert names(body) == ["陶都红链党建品牌", "企业吹哨、部门报到机制", "新能源产业链党建联盟"]
+
+
+@pytest.mark.parametrize(
+    "name, sentence, category",
+    [
+        ("锂电产业链党建联盟", "", "industry_chain"),
+        ("党建+招商模式", "", "investment"),
+        ("智汇高新", "实施“智汇高新”人才行动。", "talent"),
+        ("接诉即办机制", "", "business_env"),
+        ("双报到、双报告", "深化拓展党员到社区“双报到、双报告”工作。", "governance"),
+        ("楼宇党委", "", "non_public"),
+        ("你点我送", "中山火炬高新区党校推行“你点我送”教学模式。", "education"),
+        ("重大产业项目服务攻坚党支部", "", "project"),
+        ("红聚沃太能动未来党建品牌", "", "brand"),
+        ("坐庄机制", "轮流主持开展联盟内活动。", "other"),
+    ],
+)
+def test_categories(name, sentence, category):
+    assert categorize(name, sentence) == category
