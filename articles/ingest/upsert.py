@@ -477,9 +477,11 @@ def upsert_page(*, result):
 
 
 def _after_articles_written(article_ids):
-    """Refresh the segmented full-text columns of the articles just created or changed."""
-    from articles import search
+    """Re-segment the full-text columns of the articles just created or changed.
 
-    reindex = getattr(search, "reindex_articles", None)
-    if reindex is not None:
-        reindex(article_ids)
+    Called once per page, after its zones and initiatives are stored, so their
+    names are in the segmentation dictionary when the articles are indexed.
+    """
+    from articles.search import index_articles
+
+    index_articles(article_ids)

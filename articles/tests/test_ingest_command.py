@@ -58,9 +58,14 @@ def test_every_seed_page_becomes_articles_linked_to_zones_with_provinces(seeded)
         assert article["zones"], with_title
         assert zones[article["zones"][0]]["province"], with_title
         assert article["kind"] in {"feature", "brief", "photo"}
-        if article["kind"] == "brief":
+        if article["kind"] == "feature":
             assert article["authors"], with_title
-        assert all(2 <= len(name) <= 4 for name in article["authors"]), article["authors"]
+        for name in article["authors"]:
+            # Bare personal names: no role (记者, 通讯员), no byline marker, no spaces.
+            assert 2 <= len(name) <= 4 and not set(name) & set("记者通讯员■►▶ "), name
+        if article["kind"] == "brief" and article["authors"]:
+            # The names closing a brief are its byline, not part of its text.
+            assert not article["body"].rstrip().endswith(article["authors"][-1]), with_title
 
 
 def test_every_fact_quotes_a_sentence_of_its_article(seeded):
