@@ -559,8 +559,6 @@ def parse_byline(text):
             token = token.strip("（()）:：/")
             if token and _is_name(token) and token not in names and token not in _NOT_NAMES:
                 names.append(token)
-            elif token and len(token) > 4 and re.fullmatch(f"[{CJK}]+", token) is None:
-                continue
     return names
 
 
