@@ -106,7 +106,7 @@ NOT_A_UNIT_BEFORE = {
     "台": "湾阶",
     "元": "素旦宵",
     "天": "空然津",
-    "个": "人体性",
+    "个": "体性",
     "处": "理",
     "种": "植子",
     "类": "似",
@@ -162,7 +162,7 @@ SPLIT_WORDS = {
     "共", "共计", "合计", "总计", "累计", "已", "已经", "先后", "均", "其中", "分别", "同时", "并",
     "还", "又", "再", "也", "都", "目前", "截至目前", "今年", "去年", "前年", "当年", "以来", "年内",
     "上半年", "下半年", "前三季度", "近年来", "此外", "另外", "实现", "达到", "达", "为",
-    "是", "有", "拥有", "其", "可", "通过", "帮助", "此次", "本次", "预计", "仅用", "用",
+    "是", "有", "拥有", "其", "可", "通过", "帮助", "此次", "本次", "预计", "仅用", "用", "以及",
 }
 LEADING_DROP = {"建设", "建成", "完成了", "持续", "积极", "成功", "大力", "重点", "新", "全部", "总共"}
 TRAILING_DROP = (
@@ -172,6 +172,11 @@ TRAILING_DROP = (
     "至", "仅", "已",
 )
 STOP_FLAGS = ("v", "d", "ad", "p", "u", "c", "r", "m", "q", "a", "t", "y", "x", "zg", "l", "i")
+# Verbs the tagger splits out of compound nouns (人才|创新|项目, 研发|中心).
+NOUN_MODIFIER_VERBS = {
+    "创新", "研发", "服务", "孵化", "培训", "创业", "投资", "示范", "检测", "科研", "建设", "管理",
+    "教育", "共享", "监测", "实训",
+}
 # Verbs and function words that end the noun after a measure word even when the
 # tagger calls them nouns (企业|先行, 企业|申报).
 NOT_IN_NOUN = {
@@ -415,6 +420,9 @@ def _clean_label(fragment):
             if text == word:
                 return ""
     # 项目总投资 / 企业总产值: what is measured is the 总… part.
+    listed_total = re.search(r"、(总[\u4e00-\u9fff]+)$", text)
+    if listed_total:
+        text = listed_total.group(1)  # 华孚二期三期、总投资10亿元: the figure is the 总投资
     total = re.fullmatch(r"[\u4e00-\u9fff]*?(?:项目|企业|园区|工程|基地)(总[\u4e00-\u9fff]+)", text)
     if total:
         text = total.group(1)
@@ -440,7 +448,7 @@ def _noun_after(sentence, end):
             break
         # The tagger's word classes are rough (选手 comes out a verb): the first word
         # is taken on trust, later ones must look like parts of a noun phrase.
-        if words and flag.startswith(STOP_FLAGS):
+        if words and flag.startswith(STOP_FLAGS) and word not in NOUN_MODIFIER_VERBS:
             break
         words.append(word)
         if len(words) == 5:

@@ -96,6 +96,16 @@ def test_growth_rate_and_comparison_year():
     ]
 
 
+def test_listed_projects_each_with_its_total_investment():
+    text = "其中总投资11亿元的华孚二期三期、总投资10亿元的锡州机械，以及总投资9亿元的天力二期顺利签约。"
+    assert [(m.label, m.value) for m in extract_metrics(text)] == [("总投资", 11), ("总投资", 10), ("总投资", 9)]
+
+
+def test_a_count_of_ten_items_named_by_a_noun():
+    m = one("聚力打造实施10个人才创新项目，为产业发展赋能。")
+    assert (m.label, m.value, m.unit) == ("人才创新项目", 10, "个")
+
+
 def test_ranges_stay_ranges():
     m = one("重点打造2-3名稀土高层次人才冲刺国家级重点人才计划。")
     assert (m.value, m.value_max, m.unit, m.label) == (2, 3, "名", "稀土高层次人才")
