@@ -84,6 +84,40 @@ class ZoneIndex:
 
     # ------------------------------------------------------------ finding
 
+    def fallback(self, text):
+        """Zones of a text that names none: by a named zone, its place name or its only city."""
+        named = self.find(text)
+        if named:
+            return named[:1]
+        places = sorted(self._places(), key=lambda item: len(item[0]), reverse=True)
+        for place, name in places:
+            if place in text:
+                return [self._mention(name, place)]
+        for city, names in self._cities().items():
+            if len(names) == 1 and (city in text or city.rstrip("市") + "市" in text):
+                return [self._mention(names[0], city)]
+        return []
+
+    def _places(self):
+        """(place, zone name) for zone names whose place part is distinctive: 松山湖高新区 -> 松山湖."""
+        for name in self.zones:
+            place = name[: -len("高新区")] if name.endswith("高新区") else ""
+            if len(place) >= 3:
+                yield place, name
+
+    def _cities(self):
+        cities = {}
+        for name, info in self.zones.items():
+            if info["city"]:
+                cities.setdefault(info["city"], []).append(name)
+        return cities
+
+    def _mention(self, name, surface):
+        info = self.zones[name]
+        return ZoneMention(
+            name=name, surface=surface, known=True, city=info["city"], province=info["province"]
+        )
+
     def find(self, text):
         """The zones named in ``text``, in order of first appearance, with counts."""
         mentions = {}
@@ -181,10 +215,17 @@ def _is_district(text):
     return text.endswith(("区", "县", "市")) or len(text) <= 3
 
 
-def link_zones(title, kicker, body, index):
-    """The zones of an article, primary first: named in the title or kicker, then by frequency."""
+def link_zones(title, kicker, body, index, captions=()):
+    """The zones of an article, primary first: named in the title or kicker, then by frequency.
+
+    Photo news often names its zone only in the credit (图片来源：松山湖科学城) or
+    by place alone, so when the text names no zone the captions are searched,
+    then the zones' place names, then a city that hosts exactly one zone.
+    """
     head = index.find(f"{title}\n{kicker}")
     body_mentions = index.find(body or "")
+    if not head and not body_mentions:
+        return index.fallback("\n".join([title, kicker, body or "", *captions]))
     merged = {}
     for mention in head:
         mention.in_title = True

@@ -112,3 +112,19 @@ def test_index_accepts_model_like_objects():
 
     found = ZoneIndex([Zone()], province_for_city=lambda city: "").find("保定高新技术产业开发区工会")
     assert [(m.name, m.province) for m in found] == [("保定高新区", "河北省")]
+
+
+def test_photo_news_named_only_in_its_credit_links_to_that_zone():
+    body = "近日，2024东莞市职业技能大赛无人机操作技术项目竞赛在松湖华科产业园举办。"
+    found = link_zones("职业技能大赛举办", "", body, index(), captions=["图片来源:松山湖科学城"])
+    assert [(m.name, m.province) for m in found] == [("松山湖高新区", "广东省")]
+
+
+def test_a_city_hosting_a_single_zone_links_when_nothing_else_does():
+    found = link_zones("技能大赛", "", "近日，东莞市举办职业技能大赛。", index())
+    assert [m.name for m in found] == ["松山湖高新区"]
+
+
+def test_a_zone_named_in_the_text_wins_over_the_fallbacks():
+    found = link_zones("技能大赛", "", "南通高新区举办大赛。", index(), captions=["图片来源:东莞市"])
+    assert [m.name for m in found] == ["南通高新区"]
