@@ -23,7 +23,7 @@ def named_entities(text):
     found = NamedEntities()
     if not text:
         return found
-    for zone in Zone.objects.only("pk", "slug", "name", "full_name", "aliases"):
+    for zone in Zone.objects.only("pk", "slug", "name", "full_name", "aliases").order_by():
         names = {fold(n) for n in zone.all_names if n}
         if text in names:
             found.zone = zone

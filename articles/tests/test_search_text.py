@@ -1,0 +1,92 @@
+"""Segmentation, query parsing and snippets, on sentences taken from real pages."""
+import pytest
+
+from articles.search import segment_for_index, segment_query, snippet
+from articles.search.query import MAX_QUERY_CHARS, parse_query
+from articles.search.segment import fold
+
+pytestmark = pytest.mark.django_db
+
+PAGE_SENTENCE = (
+    "今年4月，淮北高新区党工委以组织链串起产业链，由国轩锂电、理士新能源等14家锂电产业链上企业"
+    "先行联合成立锂电产业链党建联盟。"
+)
+
+
+def test_domain_terms_stay_whole_in_the_index():
+    tokens = segment_for_index(PAGE_SENTENCE).split()
+    for term in ("淮北高新区", "党建联盟", "锂电", "产业链"):
+        assert term in tokens
+
+
+def test_index_holds_sub_words_so_a_short_word_finds_a_longer_one():
+    tokens = segment_for_index("锂电产业链党建").split()
+    assert {"锂电", "产业链", "产业"} <= set(tokens)
+
+
+def test_unknown_names_are_indexed_as_character_pairs():
+    # 肖干 is in no dictionary: the pair is what a query for the name looks up.
+    assert "肖干" in segment_for_index("■ 首席记者 肖干 通讯员 周建军").split()
+    assert segment_query("肖干") == ["肖干"]
+
+
+def test_query_and_index_agree_on_the_same_words():
+    indexed = set(segment_for_index(PAGE_SENTENCE).split())
+    for query in ("淮北高新区", "国轩锂电", "党建联盟", "锂电产业链"):
+        assert set(segment_query(query)) <= indexed, query
+
+
+def test_traditional_and_full_width_queries_are_folded():
+    assert fold("兩新組織") == "两新组织"
+    assert fold("ＡＢＣ１２３") == "abc123"
+    assert segment_query("國軒鋰電") == segment_query("国轩锂电")
+
+
+def test_punctuation_and_operators_are_not_words():
+    assert segment_query('NEAR( * " ) OR AND - ^') == ["near", "or", "and"]
+    assert segment_query("😀🎉") == []
+
+
+def test_query_language():
+    parsed = parse_query('锂电 "锂电产业链党建联盟" -烟台')
+    assert parsed.units == [[["锂电"]]]
+    assert [p.text for p in parsed.phrases] == ["锂电产业链党建联盟"]
+    assert len(parsed.phrases[0].units) > 1
+    assert parsed.excluded == [[[["烟台"]]]]
+    assert parsed.highlight == ["锂电", "锂电产业链党建联盟"]
+
+
+def test_a_one_word_phrase_is_just_a_word():
+    assert parse_query('"锂电"').units == [[["锂电"]]]
+
+
+def test_hyphen_inside_a_word_is_not_an_exclusion():
+    assert parse_query("党建-招商").excluded == []
+
+
+def test_chinese_quotes_make_a_phrase():
+    parsed = parse_query("“找差距、改作风”")
+    assert [p.text for p in parsed.phrases] == ["找差距、改作风"]
+
+
+def test_overlong_query_is_cut_with_a_notice():
+    parsed = parse_query("党建" * 3000)
+    assert len(parsed.text) == MAX_QUERY_CHARS
+    assert parsed.notices
+
+
+def test_snippet_marks_words_in_the_best_window():
+    body = "开头的话。" * 40 + PAGE_SENTENCE + "结尾的话。" * 40
+    html = snippet(body, ["锂电", "党建联盟"], width=80)
+    assert "<mark>锂电</mark>" in html and "<mark>党建联盟</mark>" in html
+    assert html.startswith("…") and html.endswith("…")
+
+
+def test_snippet_escapes_page_text():
+    html = snippet("<script>alert(1)</script> 党建 & 发展", ["党建"])
+    assert "<script>" not in html
+    assert "&lt;script&gt;" in html and "<mark>党建</mark>" in html and "&amp;" in html
+
+
+def test_snippet_merges_overlapping_words():
+    assert str(snippet("国轩锂电", ["国轩", "轩锂", "锂电"])) == "<mark>国轩锂电</mark>"

@@ -1,0 +1,188 @@
+"""The search page and the search side of /api/articles/, as a user meets them."""
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from articles.models import Article
+from articles.search import index_articles, search_articles
+from articles.tests.factories import make_article, make_initiative, make_source, make_zone
+
+pytestmark = pytest.mark.django_db
+
+HOSTILE = [
+    '"',
+    '"""',
+    "'",
+    "*",
+    "NEAR(",
+    "NEAR(党建 锂电, 2)",
+    "党建 AND OR NOT",
+    "title:党建",
+    "{search_title}: 党建",
+    "^党建",
+    "(((",
+    ")",
+    "-",
+    "--党建",
+    "-党建",
+    "\\",
+    "!&|:",
+    "😀🎉 党建",
+    "党建\x00锂电",
+    "党" * 5000,
+    "党建 " * 2000,
+    "\ufffd\ufffd",
+    "<script>alert(1)</script>",
+    "%",
+    "_",
+    "' OR 1=1 --",
+    "\u200b\u202e",
+]
+
+
+@pytest.fixture
+def articles(db):
+    huaibei = make_zone("淮北高新区", slug="huaibei", province="安徽省")
+    yantai = make_zone("烟台高新区", slug="yantai", province="山东省")
+    source = make_source("page.txt")
+    made = [
+        make_article(
+            title="淮北高新区成立锂电产业链党建联盟", zone=huaibei, source=source, year=2022,
+            body="淮北高新区党工委以组织链串起产业链，由国轩锂电等企业成立锂电产业链党建联盟。",
+        ),
+        make_article(
+            title="烟台高新区推进产业链党建", zone=yantai, source=source, year=2023, kind="brief",
+            body="烟台高新区学习淮北经验，推进生物医药产业链党建。<b>粗体</b>",
+        ),
+    ]
+    for n in range(30):
+        made.append(
+            make_article(
+                title=f"园区党建工作简讯第{n + 1}期", zone=yantai, source=source, year=2023,
+                body="园区召开党建工作会议，部署产业链党建重点任务。",
+            )
+        )
+    index_articles(made)
+    return made
+
+
+@pytest.mark.parametrize("query", HOSTILE)
+@pytest.mark.parametrize("url", ["/search/", "/api/articles/"])
+def test_hostile_input_never_breaks_the_page(client, articles, url, query):
+    response = client.get(url, {"q": query})
+    assert response.status_code in (200, 400)
+    if url == "/search/":
+        assert b"<script>alert(1)</script>" not in response.content
+
+
+def test_broken_utf8_in_the_url(client, articles):
+    for url in ("/search/?q=%E5%85%9A%E5", "/api/articles/?q=%FF%FE"):
+        assert client.get(url).status_code in (200, 400)
+
+
+def test_search_page_shows_ranked_results_with_marked_snippets(client, articles):
+    response = client.get("/search/", {"q": "锂电"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<mark>锂电</mark>" in html
+    assert html.index("淮北高新区成立") < html.index("烟台高新区推进") if "烟台高新区推进" in html else True
+
+
+def test_stored_markup_is_escaped_in_snippets(client, articles):
+    html = client.get("/search/", {"q": "生物医药"}).content.decode()
+    assert "&lt;b&gt;粗体&lt;/b&gt;" in html
+    assert "<b>粗体</b>" not in html
+
+
+def test_api_results_are_best_first_with_snippets(client, articles):
+    data = client.get("/api/articles/", {"q": "锂电 党建联盟"}).json()
+    assert data["count"] == 1
+    assert data["results"][0]["title"] == "淮北高新区成立锂电产业链党建联盟"
+    assert "<mark>" in data["results"][0]["snippet"]
+
+
+def test_facets_count_the_filtered_results(client, articles):
+    response = client.get("/search/", {"q": "产业链党建"})
+    facets = {facet.param: facet for facet in response.context["facets"]}
+    provinces = {o["label"]: o["count"] for o in facets["province"].options}
+    assert provinces == {"安徽省": 1, "山东省": 31}
+    narrowed = client.get("/search/", {"q": "产业链党建", "province": "安徽省"})
+    assert narrowed.context["page_obj"].paginator.count == 1
+
+
+def test_query_naming_a_zone_offers_its_page(client, articles):
+    html = client.get("/search/", {"q": "淮北高新区"}).content.decode()
+    assert reverse("zones:detail", args=["huaibei"]) in html
+    assert "查看高新区专页" in html
+
+
+def test_query_naming_an_initiative_offers_its_page(client, articles):
+    initiative = make_initiative("锂电产业链党建联盟", article=articles[0])
+    html = client.get("/search/", {"q": "锂电产业链党建联盟"}).content.decode()
+    assert initiative.get_absolute_url() in html
+
+
+def test_no_results_page_helps(client, articles):
+    response = client.get("/search/", {"q": "火星基地", "year": 2022})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "没有找到" in html and "去掉筛选条件" in html
+
+
+def test_cut_query_and_or_fallback_are_announced(client, articles):
+    assert "查询过长" in client.get("/search/", {"q": "党建" * 300}).content.decode()
+    assert "部分关键词" in client.get("/search/", {"q": "锂电 火星"}).content.decode()
+
+
+def test_pagination_with_orphans_and_bad_pages(client, articles):
+    first = client.get("/search/", {"q": "党建"})
+    assert first.context["page_obj"].paginator.num_pages == 2  # 32 results, 20 + 12
+    assert client.get("/search/", {"q": "党建", "page": "abc"}).context["page_obj"].number == 1
+    assert client.get("/search/", {"q": "党建", "page": "-1"}).status_code == 200
+    assert client.get("/search/", {"q": "党建", "page": "99"}).status_code == 404
+
+
+def test_invalid_filter_is_a_form_error(client, articles):
+    response = client.get("/search/", {"q": "党建", "year": "abc"})
+    assert response.status_code == 400
+    assert client.get("/api/articles/", {"q": "党建", "zone": "nowhere"}).status_code == 400
+
+
+def test_empty_query_shows_the_form_without_searching(client, articles, django_assert_max_num_queries):
+    with django_assert_max_num_queries(1):
+        response = client.get("/search/")
+    assert response.status_code == 200
+
+
+def test_search_page_query_count_is_bounded(client, articles, django_assert_max_num_queries):
+    # zones + initiative lookups, AND (and OR) check, count, page, prefetch,
+    # four facets, the filter form: the same however many articles match.
+    with django_assert_max_num_queries(11):
+        client.get("/search/", {"q": "锂电 党建"})
+    with django_assert_max_num_queries(12):
+        client.get("/search/", {"q": "锂电 火星", "province": "安徽省"})
+    with django_assert_max_num_queries(8):
+        client.get("/api/articles/", {"q": "产业链党建"})
+
+
+def test_hidden_articles_are_not_found(client, articles):
+    Article.objects.filter(pk=articles[0].pk).update(hidden=True)
+    assert client.get("/api/articles/", {"q": "国轩锂电"}).json()["count"] == 0
+
+
+def test_index_follows_edits_and_deletes(articles):
+    article = articles[1]
+    article.title = "烟台高新区建设人才服务驿站"
+    article.save()
+    index_articles([article.pk])
+    found = search_articles(Article.objects.all(), "人才服务驿站").queryset
+    assert list(found) == [article]
+    article.delete()
+    assert not search_articles(Article.objects.all(), "人才服务驿站").queryset.exists()
+
+
+def test_reindex_rebuilds_every_article(articles):
+    Article.objects.update(search_title="", search_head="", search_body="")
+    assert not search_articles(Article.objects.all(), "国轩锂电").queryset.exists()
+    call_command("reindex", verbosity=0)
+    assert search_articles(Article.objects.all(), "国轩锂电").queryset.exists()
