@@ -290,7 +290,7 @@ def upsert_initiatives(*, article, facts, counts, deleted_keys):
         if normalise_name(fact.name):
             groups.setdefault(initiative_key(zone, fact.name), []).append(fact)
     existing = {i.key: i for i in Initiative.objects.filter(key__in=groups)}
-    kept_mentions = set()
+    kept_mentions, new_mentions = set(), []
     old_mentions = {(m.initiative_id, m.offset): m for m in article.initiative_mentions.all()}
     for key, group in groups.items():
         if key in deleted_keys:
@@ -333,17 +333,18 @@ def upsert_initiatives(*, article, facts, counts, deleted_keys):
             kept_mentions.add(place)
             mention = old_mentions.get(place)
             if mention is None:
-                InitiativeMention.objects.create(
+                new_mentions.append(InitiativeMention(
                     initiative=initiative, article=article, sentence=fact.sentence,
                     offset=fact.offset,
-                )
-                counts.mentions.created += 1
+                ))
             elif mention.sentence != fact.sentence:
                 mention.sentence = fact.sentence
                 mention.save(update_fields=["sentence"])
                 counts.mentions.updated += 1
             else:
                 counts.mentions.unchanged += 1
+    InitiativeMention.objects.bulk_create(new_mentions)
+    counts.mentions.created += len(new_mentions)
     gone = [m.pk for place, m in old_mentions.items() if place not in kept_mentions]
     if gone:
         InitiativeMention.objects.filter(pk__in=gone).delete()
@@ -395,6 +396,7 @@ def upsert_metrics(*, article, facts, tally, deleted_keys):
                 claimed.add(metric.pk)
                 break
 
+    new = []  # created in one statement: a page has dozens of figures
     for key, fact in keyed:
         if key in deleted_keys:
             tally.skipped_deleted += 1
@@ -404,8 +406,7 @@ def upsert_metrics(*, article, facts, tally, deleted_keys):
                     "zone": zone.name if zone else None}
         metric = matched.get(key)
         if metric is None:
-            Metric.objects.create(key=key, article=article, ingested_values=ingested, **values)
-            tally.created += 1
+            new.append(Metric(key=key, article=article, ingested_values=ingested, **values))
             continue
         curated = set(metric.curated_fields)
         zone_value = values.pop("zone")
@@ -427,6 +428,8 @@ def upsert_metrics(*, article, facts, tally, deleted_keys):
             metric.save(update_fields=changed + extra + ["updated_at"])
         _tally_update(tally, changed=changed, curated_differs=curated_differs)
 
+    Metric.objects.bulk_create(new)
+    tally.created += len(new)
     stale = [m for m in existing if m.pk not in claimed]
     removable = [m.pk for m in stale if not (m.verified or m.hidden or m.curated_fields)]
     if removable:
