@@ -5,10 +5,11 @@ curator did (curated_fields, hidden, Tombstone, zone aliases).
 """
 import json
 
+from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.models import LogEntry
 from django.contrib.admin.views.main import ORDER_VAR, ChangeList
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models import Case, Count, IntegerField, Q, Value, When
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -139,6 +140,21 @@ def province_filter(zone_path):
     return ProvinceFilter
 
 
+class MultilineTextField(forms.CharField):
+    """Text as stored: browsers send textarea newlines as CRLF and the ingest stores LF.
+
+    Without this, saving an untouched body would change it and mark it as curated.
+    """
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("strip", False)
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return value.replace("\r\n", "\n") if isinstance(value, str) else value
+
+
 # --- shared behaviour ------------------------------------------------------------
 
 
@@ -154,6 +170,8 @@ class RankedChangeList(ChangeList):
 
 class CuratedFieldsAdmin(admin.ModelAdmin):
     """Remembers every field a curator changes and tombstones what a curator deletes."""
+
+    formfield_overrides = {models.TextField: {"form_class": MultilineTextField}}
 
     def save_model(self, request, obj, form, change):
         form.curated_added = curation.record_curated_fields(obj, form.changed_data)
@@ -256,7 +274,7 @@ class CurationAdmin(CuratedFieldsAdmin):
             rows,
         )
         return format_html(
-            '<table class="kb-diff"><thead><tr><th>字段</th><th>导入结果</th>'
+            '<table class="kb-diff"><thead><tr><th>字段</th><th>导入值</th>'
             "<th>当前值</th><th></th></tr></thead><tbody>{}</tbody></table>",
             body,
         )

@@ -7,6 +7,7 @@ independently of how the text steps read a page.
 import hashlib
 
 import pytest
+from django import forms
 from django.contrib.admin.models import LogEntry
 from django.contrib.auth.models import User
 from django.core.management import call_command
@@ -93,6 +94,8 @@ def change_form_data(response):
                 continue
             if value is True:
                 value = "on"
+            if isinstance(value, str) and isinstance(bound.field.widget, forms.Textarea):
+                value = value.replace("\n", "\r\n")  # as a browser sends a textarea
             data[bound.html_name] = [str(v) for v in value] if isinstance(value, list) else value
             if bound.field.show_hidden_initial:  # the browser sends these back too
                 data[bound.html_initial_name] = data[bound.html_name]
@@ -215,6 +218,7 @@ def test_title_edited_in_the_admin_is_curated_logged_and_survives_a_reingest(
     ingested.refresh_from_db()
     assert ingested.title == "党旗飘扬：党建引领开新局"
     assert ingested.curated_fields == ["title"]
+    assert ingested.body == BODY
     assert list(Article.objects.search("党旗飘扬").queryset) == [ingested]
     entry = LogEntry.objects.get(object_id=str(ingested.pk))
     assert "标题" in entry.get_change_message() and "人工修订" in entry.get_change_message()
