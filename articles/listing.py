@@ -120,6 +120,8 @@ class ListEndpoint(View):
         filterset = self.filterset_class(
             self.get_filter_data(), queryset=self.get_queryset(), request=request
         )
+        # Labels sit above their fields: no "：" after them.
+        filterset.form.label_suffix = ""
         page_form = PageForm(request.GET)
         valid = filterset.is_valid() & page_form.is_valid()  # both run, for all errors
         fmt = self.render_as or (page_form.cleaned_data.get("format") if valid else "") or "html"

@@ -36,3 +36,13 @@ def number(value):
         return _trim(float(value))
     except (TypeError, ValueError):
         return str(value)
+
+
+@register.filter
+def converted(metric):
+    """The normalized value when it says more than the printed one ("50亿元" for 5e9 元), else ""."""
+    if metric.normalized_value is None:
+        return ""
+    text = amount(metric.normalized_value, metric.normalized_unit)
+    printed = f"{number(metric.value)}{metric.unit}"
+    return "" if text == printed else text

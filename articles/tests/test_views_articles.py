@@ -208,7 +208,8 @@ def test_each_metric_links_to_its_sentence_which_carries_the_anchor(client, feat
     assert f'<span class="fact" id="m{metric.pk}">{sentence}</span>' in html
     assert f'href="#im{mention.pk}"' in html
     assert f'<span class="fact" id="im{mention.pk}">今年4月，淮北高新区党工委成立锂电产业链党建联盟。</span>' in html
-    assert "≈ 50亿元" in html
+    # The printed value already reads 50亿元: no restatement of it.
+    assert "= 50亿元" not in html
     assert initiative.get_absolute_url() in html
 
 
@@ -224,6 +225,12 @@ def test_article_page_lists_zones_mentioned_and_related_articles(client, feature
     assert same_zone.title in html and elsewhere.title in html
     assert unrelated.title not in html
     assert html.index(elsewhere.title) < html.index(same_zone.title)  # shared initiative ranks first
+
+
+def test_a_figure_shows_its_normalized_value_when_that_reads_differently(client, feature):
+    make_metric(feature, label="总投资", value=0.5, unit="亿元", normalized_value=5e7,
+                sentence="项目总投资50亿元，建设年产10万吨锂电负极生产基地。")
+    assert "= 5000万元" in client.get(feature.get_absolute_url()).content.decode()
 
 
 def test_stored_text_is_escaped_on_the_article_page(client, huaibei):

@@ -24,7 +24,7 @@
     var instance = window.echarts.init(element, null, { renderer: "canvas" });
     instance.setOption({
       animation: false,
-      grid: { left: 8, right: 24, top: 8, bottom: 24, containLabel: true },
+      grid: { left: 8, right: 72, top: 8, bottom: 24, containLabel: true },
       tooltip: {
         trigger: "item",
         formatter: function (params) {
