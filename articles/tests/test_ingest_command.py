@@ -222,3 +222,39 @@ def test_a_page_failing_while_stored_leaves_nothing_half_written(db, monkeypatch
         ingest(seeds[1])
     assert not Source.objects.filter(name=seeds[1].name).exists()
     assert export("--include-hidden") == before
+
+
+TRADITIONAL_BRIEF = """黨建在高新
+
+紹興高新區打造“紅色樓宇”黨建品牌
+
+本報訊 今年以來，紹興高新區黨工委推進樓宇黨建，新建黨群服務中心3個，服務企業200餘家。 陳明
+"""
+
+
+def test_a_traditional_character_page_is_stored_simplified_with_its_original(db, tmp_path):
+    path = tmp_path / "traditional.txt"
+    path.write_text(TRADITIONAL_BRIEF, encoding="utf-8")
+    ingest(path)
+
+    article = Article.objects.get()
+    assert "绍兴高新区党工委" in article.body
+    assert "紹興高新區黨工委" in article.original_text
+    assert (article.zone.name, article.zone.province) == ("绍兴高新区", "浙江省")
+    assert article.authors == ["陈明"]
+    metric = Metric.objects.get(unit__contains="家")
+    assert metric.value == 200 and metric.qualifier != "exact"  # 200余家
+    assert metric.sentence in article.body
+
+
+def test_a_copy_of_an_ingested_page_is_reported_and_skipped(seeded, tmp_path):
+    seed = sorted(settings.SEEDS_DIR.glob("*.txt"))[0]
+    copy = tmp_path / "copy-of-a-page.txt"
+    copy.write_bytes(seed.read_bytes())
+    articles = Article.objects.count()
+
+    _, err = ingest(copy)
+
+    assert f"copy-of-a-page.txt: 与已导入的 {seed.name} 内容相同" in err
+    assert not Source.objects.filter(name=copy.name).exists()
+    assert Article.objects.count() == articles
