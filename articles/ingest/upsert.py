@@ -4,7 +4,8 @@ Identity, so a re-ingest updates instead of duplicating:
   source      its file name;
   article     ``"{source name}#{position}"``;
   initiative  ``"{zone name}|{normalised name}"`` (one per zone and programme;
-              each sentence naming it is an InitiativeMention);
+              each sentence naming it is an InitiativeMention; its name,
+              category and sentence come from the first article naming it);
   metric      ``"{article key}|{sentence offset}|{raw}"``, with a fallback on
               article + raw + sentence so an offset shifted by an edit earlier
               in the page keeps the same row.
@@ -310,12 +311,17 @@ def upsert_initiatives(*, article, facts, counts, deleted_keys):
                 ingested_values=ingested, **values,
             )
             counts.initiatives.created += 1
+        elif initiative.article_id not in (None, article.pk):
+            # Named again in another article: that adds a mention below. Its own
+            # values come from its first article only, so two articles reading
+            # the programme a little differently cannot flip it back and forth.
+            counts.initiatives.unchanged += 1
         else:
             changed, curated_differs = _update_fields(
                 initiative, values, curated=set(initiative.curated_fields)
             )
             if initiative.article_id is None and "article" not in initiative.curated_fields:
-                # Its first article was deleted: the earliest mention still standing takes over.
+                # Its first article was deleted: this mention takes over.
                 initiative.article, initiative.sentence = article, first.sentence
                 changed += ["article", "sentence"]
             if initiative.ingested_values != ingested:

@@ -286,3 +286,15 @@ def test_a_merged_initiative_keeps_its_mentions_on_the_survivor(huaibei):
 
     assert list(Initiative.objects.values_list("name", flat=True)) == ["锂电产业链党建联盟"]
     assert sorted(survivor.mentions.values_list("offset", flat=True)) == [0, len(SENTENCE_1) + 1]
+
+
+def test_an_initiative_takes_its_values_from_its_first_article_only(huaibei):
+    other_reading = InitiativeFact(name="锂电产业链党建联盟", category="non_public",
+                                   sentence=SENTENCE_2, offset=0)
+    second = article(position=1, title="第二篇", paragraphs=[SENTENCE_2],
+                     initiatives=[other_reading], metrics=[])
+    upsert_page(result=page(article(), second))
+    outcome = upsert_page(result=page(article(), second))
+
+    assert Initiative.objects.get().category == "industry_chain"
+    assert outcome.counts.initiatives.updated == 0
