@@ -415,6 +415,25 @@ def test_initiative_merge_from_the_admin(admin_client, huaibei):
     assert sorted(keep.articles.values_list("title", flat=True)) == ["一", "二"]
 
 
+def test_initiatives_merged_in_the_admin_stay_merged_after_a_reingest(admin_client, huaibei):
+    second_name = "锂电党建联盟已吸纳企业20家。"
+    page = page_result()
+    item = page.articles[0]
+    item.block.paragraphs.append(second_name)
+    item.initiatives.append(InitiativeFact(
+        name="锂电党建联盟", category="industry_chain", sentence=second_name,
+        offset=item.block.body.index(second_name)))
+    upsert_page(result=page)
+    keep = Initiative.objects.get(name="锂电产业链党建联盟")
+    drop = Initiative.objects.get(name="锂电党建联盟")
+
+    action(admin_client, "initiative", "merge", [keep, drop], post="yes", survivor=str(keep.pk))
+    upsert_page(result=page)
+
+    assert list(Initiative.objects.all()) == [keep]
+    assert sorted(keep.mentions.values_list("sentence", flat=True)) == [ALLIANCE, second_name]
+
+
 def test_ingest_run_is_read_only(admin_client):
     run = IngestRun.objects.create(
         paths=["fixtures/seeds/"], ok=False, errors=["bad.txt: 文件为空"],
