@@ -742,7 +742,7 @@ def flat_counts(counts, prefix=""):
 
 @admin.register(IngestRun)
 class IngestRunAdmin(admin.ModelAdmin):
-    list_display = ("started_at", "finished_at", "file_count", "counts_summary", "error_count", "ok")
+    list_display = ("started_at", "finished_at", "files_summary", "counts_summary", "error_count", "ok")
     list_filter = ("ok",)
     date_hierarchy = "started_at"
     fields = (
@@ -765,9 +765,11 @@ class IngestRunAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None):
         return False
 
-    @admin.display(description="文件数")
-    def file_count(self, obj):
-        return len(obj.files or [])
+    @admin.display(description="文件")
+    def files_summary(self, obj):
+        names = [f.get("name", "") if isinstance(f, dict) else str(f) for f in obj.files or []]
+        shown = "、".join(names[:3])
+        return f"{shown} 等 {len(names)} 个" if len(names) > 3 else (shown or "—")
 
     @admin.display(description="错误数")
     def error_count(self, obj):

@@ -442,6 +442,7 @@ def test_ingest_run_is_read_only(admin_client):
     )
     listing = admin_client.get(changelist("ingestrun")).content.decode()
     assert "文章 · 新增 3" in listing and "文章 · 保留人工修订 1" in listing
+    assert "bad.txt" in listing
     detail = admin_client.get(change_url(run)).content.decode()
     assert "文件为空" in detail and 'name="_save"' not in detail
     assert admin_client.get(reverse("admin:articles_ingestrun_add")).status_code == 403
