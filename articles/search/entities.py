@@ -1,5 +1,6 @@
 """Zones and initiatives a query names, for ranking and for the "go to page" offer."""
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .segment import fold
 
@@ -15,7 +16,7 @@ class NamedEntities:
 
 
 def named_entities(text):
-    """One query for zones (there are a few hundred), one for an initiative of exactly this name."""
+    """One query for zone names (there are a few hundred), one for the zone or initiative named exactly."""
     from articles.models import Initiative
     from zones.models import Zone
 
@@ -23,14 +24,25 @@ def named_entities(text):
     found = NamedEntities()
     if not text:
         return found
-    for zone in Zone.objects.only("pk", "slug", "name", "full_name", "aliases").order_by():
-        names = {fold(n) for n in zone.all_names if n}
+    exact = None
+    for pk, name, full_name, aliases in Zone.objects.order_by().values_list(
+        "pk", "name", "full_name", "aliases"
+    ):
+        names = _folded((name, full_name, *(aliases or [])))
         if text in names:
-            found.zone = zone
+            exact = pk
         if any(len(n) >= MIN_NAME_CHARS and n in text for n in names):
-            found.zone_ids.append(zone.pk)
+            found.zone_ids.append(pk)
+    if exact is not None:
+        found.zone = Zone.objects.filter(pk=exact).first()
     if found.zone is None:
         found.initiative = (
             Initiative.objects.visible().filter(name=text).select_related("zone").order_by("pk").first()
         )
     return found
+
+
+@lru_cache(maxsize=4096)
+def _folded(names):
+    # Folding (OpenCC) costs more than the query itself; zone names rarely change.
+    return frozenset(fold(name) for name in names if name)
