@@ -15,7 +15,7 @@ class Steps:
     """The text functions the pipeline chains (see ``default_steps``)."""
 
     split_page: object  # text -> list[ArticleBlock]
-    link_zones: object  # (title, kicker, body, index) -> list[ZoneMention]
+    link_zones: object  # (title, kicker, body, index, captions=()) -> list[ZoneMention]
     extract_initiatives: object  # body -> list[InitiativeFact]
     extract_metrics: object  # (body, article_year=None) -> list[MetricFact]
     article_year: object  # (body, title="") -> int | None
@@ -88,7 +88,11 @@ def analyse_page(page, *, zone_index, steps):
         results.append(
             ArticleResult(
                 block=block,
-                zones=list(steps.link_zones(block.title, block.kicker, body, zone_index)),
+                zones=list(
+                    steps.link_zones(
+                        block.title, block.kicker, body, zone_index, captions=block.captions
+                    )
+                ),
                 year=year,
                 initiatives=list(steps.extract_initiatives(body)),
                 metrics=list(steps.extract_metrics(body, article_year=year)),
