@@ -10,22 +10,26 @@ from django.db import transaction
 
 from .segment import refresh_dictionary, segment_for_index
 
-SOURCE_FIELDS = ("title", "kicker", "subtitle", "body")
+SOURCE_FIELDS = ("title", "kicker", "subtitle", "authors", "body")
 SEARCH_FIELDS = ("search_title", "search_head", "search_body")
 BATCH_SIZE = 500
 
 
-def search_fields_for(title, kicker, subtitle, body):
+def search_fields_for(title, kicker, subtitle, body, authors=()):
+    # Authors go with the kicker and subtitle: readers look journalists up by name.
+    names = " ".join(a for a in authors or () if isinstance(a, str))
     return {
         "search_title": segment_for_index(title),
-        "search_head": segment_for_index(f"{kicker}\n{subtitle}"),
+        "search_head": segment_for_index(f"{kicker}\n{subtitle}\n{names}"),
         "search_body": segment_for_index(body),
     }
 
 
 def fill_search_fields(article):
     """Set the segmented columns on an unsaved instance (e.g. in ModelAdmin.save_model)."""
-    values = search_fields_for(article.title, article.kicker, article.subtitle, article.body)
+    values = search_fields_for(
+        article.title, article.kicker, article.subtitle, article.body, article.authors
+    )
     for name, value in values.items():
         setattr(article, name, value)
     return article

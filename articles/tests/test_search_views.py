@@ -186,3 +186,9 @@ def test_reindex_rebuilds_every_article(articles):
     assert not search_articles(Article.objects.all(), "国轩锂电").queryset.exists()
     call_command("reindex", verbosity=0)
     assert search_articles(Article.objects.all(), "国轩锂电").queryset.exists()
+
+
+def test_authors_are_searchable(articles):
+    article = make_article(title="园区新闻", body="园区召开会议。", authors=["肖干", "周建军"])
+    index_articles([article])
+    assert list(search_articles(Article.objects.all(), "周建军").queryset) == [article]
