@@ -210,6 +210,8 @@ class ListEndpoint(View):
             "valid": valid,
             "page_errors": error_fields(page_form),
             "api_url": self.api_url(),
+            # The filters in force, including any the address fixes (a province page).
+            "query": self.get_filter_data(),
             "facets": [],
             "page_obj": None,
             "objects": [],

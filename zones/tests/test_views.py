@@ -189,3 +189,12 @@ def test_zone_page_query_count_is_bounded(client, huaibei_with_facts, django_ass
     assert count() == before
     with django_assert_num_queries(4):  # zone, articles, initiatives, metrics
         client.get(huaibei_with_facts.get_absolute_url())
+
+
+def test_province_page_offers_its_own_json_and_csv(client, reference_zones):
+    html = client.get(reverse("zones:province", args=["anhui"])).content.decode()
+    assert 'href="/api/zones/?province=%E5%AE%89%E5%BE%BD%E7%9C%81"' in html
+    response = client.get(reverse("zones:province", args=["anhui"]), {"format": "csv"})
+    rows = b"".join(response.streaming_content).decode("utf-8-sig").splitlines()
+    assert len(rows) - 1 == Zone.objects.filter(province="安徽省").count()
+    assert all(",安徽省," in row for row in rows[1:])
