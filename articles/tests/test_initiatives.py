@@ -109,3 +109,66 @@ def test_other_zone_programmes():
 )
 def test_categories(name, sentence, category):
     assert categorize(name, sentence) == category
+
+
+def test_short_quoted_names_keep_the_words_that_say_what_they_are():
+    body = (
+        "中山火炬高新区党校按照“六有”镇街党校建设标准，推动基层党员全员轮训。"
+        "清远高新区探索设立“两新”组织党建基金。2021年7月，清远高新区“两新”组织党工委成立。"
+        "万盛社区依托集电港商务楼宇成立“集电港”综合党委。"
+        "构建“一站式”操作指引体系。"
+    )
+    assert names(body) == ["六有镇街党校建设标准", "两新组织党建基金", "两新组织党工委", "集电港综合党委"]
+
+
+def test_joint_meeting_institutions_and_reforms_led_by_party_building_without_quotes():
+    body = (
+        "建立党建联盟联席会议制度，确保每季度召开一次联席会议。"
+        "清远高新区创新性地建立机关党委与“两新”组织党委党建工作联席会议制度。"
+        "会议听取乐山高新区开展深化党建引领心连心接诉即办改革工作情况。"
+    )
+    assert names(body) == [
+        "党建联盟联席会议制度", "两新组织党委", "党建工作联席会议制度", "心连心接诉即办改革",
+    ]
+
+
+def test_formulas_of_words_periodic_routines_and_what_party_building_leads():
+    body = (
+        "平顶山高新区以“链长+专班”为指挥部。听取新城建设局“每月一题”课题开展情况。"
+        "以场景化实践导向推进党建引领“三链融合”。以“集中培训+业务交流”的方式打开思路。"
+        "“学+用”结合，促进成果转化。"
+    )
+    assert names(body) == ["链长+专班", "每月一题", "三链融合"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a nationwide formula the zone repeats
+        "有力推动三大重点产业发展和“双招双引”工作的提升。",
+        # an attitude, not a programme
+        "建立“问题导向”调度机制，累计召开攻坚调度会30余次。",
+        # a goal the zone focuses on
+        "平顶山高新区将聚焦“四高四争先”，持续推动“三链融合”。",
+        # a company's development model, the company named by its short name
+        "沃太能源有限公司（以下简称“沃太能源”）党支部书记介绍道。"
+        "沃太能源坚持创新，构建“战略共融、人才共育、技术共攻”发展模式。",
+    ],
+)
+def test_national_formulas_attitudes_goals_and_company_models_are_not_initiatives(body):
+    assert names(body) == []
+
+
+def test_a_shortened_later_mention_of_an_organisation_is_the_same_initiative():
+    body = (
+        "江阴高新区成立重大产业项目服务攻坚党支部，整合20余名业务骨干。"
+        "下一步，将进一步发挥项目攻坚党支部克难求进的“尖刀”作用。"
+    )
+    assert names(body) == ["重大产业项目服务攻坚党支部", "重大产业项目服务攻坚党支部"]
+
+
+def test_category_comes_from_the_clause_naming_the_programme_not_the_whole_sentence():
+    sentence = "以全面实施“双创两提升”工程为主线，以党建引领营商环境优化、领办党建项目为抓手。"
+    assert categorize("双创两提升工程", sentence) == "other"
+    clause = "长春中路街道万盛社区依托集电港商务楼宇成立“集电港”综合党委。"
+    assert categorize("集电港综合党委", clause) == "non_public"
