@@ -38,11 +38,11 @@ def fold_width(text):
 
 _TIGHT = f"{CJK}{CJK_PUNCT}"
 # A run of spaces with a CJK character or CJK punctuation on one side and CJK,
-# CJK punctuation, a digit, % or ASCII punctuation on the other: OCR noise. A
+# CJK punctuation, a digit, %, + (党建+ 招商) or ASCII punctuation on the other: OCR noise. A
 # space between CJK and a Latin word ("重要性 and 紧迫感") is kept.
 _BODY_SPACE = re.compile(
-    f"(?<=[{_TIGHT}])[ \\t]+(?=[{_TIGHT}0-9%\"'(),.:;!?\\[\\]])"
-    f"|(?<=[0-9%\"'(),.:;!?\\[\\]])[ \\t]+(?=[{_TIGHT}])"
+    f"(?<=[{_TIGHT}])[ \\t]+(?=[{_TIGHT}0-9%+\"'(),.:;!?\\[\\]])"
+    f"|(?<=[0-9%+\"'(),.:;!?\\[\\]])[ \\t]+(?=[{_TIGHT}])"
 )
 
 
@@ -128,8 +128,16 @@ def pair_quotes(text):
 _converter = None
 
 
+# Pages set in traditional characters quote with corner brackets; simplified text
+# quotes with curly quotes, which the programme-name extraction and search expect.
+_CORNER_QUOTES = str.maketrans({"「": "“", "」": "”", "『": "‘", "』": "’"})
+
+
 def to_simplified(text):
-    """Traditional characters to simplified (OpenCC t2s); simplified text is unchanged."""
+    """Traditional characters to simplified (OpenCC t2s), corner quotes 「」『』 to “”‘’.
+
+    Simplified text with curly quotes is unchanged.
+    """
     global _converter
     if not text:
         return text
@@ -137,7 +145,7 @@ def to_simplified(text):
         import opencc
 
         _converter = opencc.OpenCC("t2s")
-    return _converter.convert(text)
+    return _converter.convert(text).translate(_CORNER_QUOTES)
 
 
 # --- line joining -------------------------------------------------------------
@@ -204,16 +212,23 @@ def is_vertical_residue(line):
     return False
 
 
+_INTERLEAVE_MIN_RUN = 8  # mean length of the text runs around interleaved banner characters
+
+
 def strip_interleaved_chars(line):
     """Remove vertical-banner characters the OCR interleaved into a text line.
 
     ``加 江阴高新区充分发挥党员先锋模范作 速 用，推行…`` -> ``江阴高新区充分发挥党员先锋模范作 用，推行…``:
-    a lone character between spaces is never text in a line of running text, and
-    two or more of them on one line mean a banner ran alongside the column.
+    a lone character between long runs of text is never text in a line of
+    running text, and two or more of them on one line mean a banner ran
+    alongside the column. In a line with OCR spacing every few characters
+    (``园区党工委 推 行 “党员服务专员”制度,``) the runs are short and the lone
+    characters are words of the sentence: they stay.
     """
     tokens = line.split()
     singles = [t for t in tokens if len(t) == 1 and _CJK_CHAR.match(t)]
-    if len(singles) >= 2 and any(len(t) >= 6 for t in tokens):
+    runs = [t for t in tokens if not (len(t) == 1 and _CJK_CHAR.match(t))]
+    if len(singles) >= 2 and runs and sum(map(len, runs)) / len(runs) >= _INTERLEAVE_MIN_RUN:
         return " ".join(t for t in tokens if not (len(t) == 1 and _CJK_CHAR.match(t)))
     return line
 
@@ -233,6 +248,12 @@ def collapse_vertical_residue(lines):
 def vertical_residue_flags(lines):
     """For each line, whether it is vertical headline residue (see ``collapse_vertical_residue``)."""
     residue = [is_vertical_residue(line) for line in lines]
+    # A banner is a run of lines; a lone character between two lines of text is the
+    # end of a word broken by the column (西安高新 / 区 / 召开…), not a banner.
+    for i, line in enumerate(lines):
+        if residue[i] and len("".join(line.split())) == 1:
+            if not (_next_nonblank_is_residue(lines, residue, i, -1) or _next_nonblank_is_residue(lines, residue, i, 1)):
+                residue[i] = False
     # Spread to short neighbours of residue (skipping blank lines), until stable.
     changed = True
     while changed:

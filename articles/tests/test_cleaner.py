@@ -220,3 +220,24 @@ def test_banner_characters_interleaved_into_a_text_line_are_removed():
 def test_a_normal_ocr_spaced_line_is_not_touched_by_the_interleave_rule():
     line = "近年来,南通高新区始终坚 持“党建链”赋能“发展链”,创新 构建“组织建在产业上”的 融合生态"
     assert strip_interleaved_chars(line) == line
+
+
+# --- pages of other layouts ----------------------------------------------------------------
+
+
+def test_a_space_after_a_plus_between_chinese_words_is_ocr_noise():
+    assert remove_cjk_spaces("推动“党建+ 招商”“党建 +人才”融合") == "推动“党建+招商”“党建+人才”融合"
+
+
+def test_lone_words_in_a_line_spaced_every_few_characters_are_not_banner_characters():
+    line = "园区党工委 推 行 \"党员服务专员\"制度, 组建服务专班 24个, 累计为企业解决 用工、融资等问题 518个,"
+    assert strip_interleaved_chars(line) == line
+
+
+def test_a_lone_character_between_lines_of_text_is_the_end_of_a_broken_word():
+    lines = ["本报讯 近日,西安高新", "", "区", "", "召开非公企业党建工作推进会。"]
+    assert collapse_vertical_residue(lines) == lines
+
+
+def test_corner_quotes_of_traditional_pages_become_curly_quotes():
+    assert to_simplified("深入實施「黨建強鏈」工程") == "深入实施“党建强链”工程"
