@@ -22,7 +22,7 @@ COLUMN_MAX = 6  # a column header (党建在高新) is a few characters
 # --- line shapes ----------------------------------------------------------------
 
 _BYLINE_MARK = re.compile(r"^[■►▶●◆▲□◇★☆▷▸•]\s*")
-_ROLE = r"(?:本报|首席|特约|见习|实习|融媒)?(?:记者|通讯员)|撰文|摄影|文/图|图/文|文[/／]|图[/／]"
+_ROLE = r"(?:本报|首席|特约|见习|实习|融媒)?(?:记者|通讯员)|实习生|见习生|撰文|摄影|文/图|图/文|文[/／]|图[/／]"
 _ROLE_RE = re.compile(_ROLE)
 _BYLINE_START = re.compile(rf"^(?:{_ROLE})\s*[{CJK}]")
 _SUBTITLE = re.compile(r"^(?:——|--|──|—)\s*\S")
@@ -33,6 +33,13 @@ _KICKER_END = re.compile(r"(?:——|—|:|：)$")
 _CREDIT = re.compile(
     r"^(?:图片来源|图片提供|照片来源|图源|摄影|供图)\s*[:：]?"
     r"|(?:供图|\s摄|图片由\S+提供)$"
+)
+# A photographer's credit after a caption: 企业党员在生产线上开展攻关。 孙立新 摄
+_CAPTION_CREDIT = re.compile(rf"(?<=[。！])\s*((?:(?:本报)?记者\s*)?[{CJK}·]{{2,8}}(?:\s+[{CJK}·]{{2,4}})?\s*摄)$")
+# Page furniture: the editors' line and the dateline of the page, no article's text.
+_FURNITURE = re.compile(
+    r"^(?:(?:责任编辑|本版编辑|美术编辑|美编|版式设计|版面设计|版式|责任校对|校对|制图)\s*[:：]\s*[^\s:：]{2,8}\s*)+$"
+    r"|^\d{4}年\d{1,2}月\d{1,2}日\s*(?:星期|周)[一二三四五六日天](?:\s+\S{1,12}){0,3}$"
 )
 _CAPTION_MARK = re.compile(r"^(?:图为|上图|下图|左图|右图|图中|题图)[：:，,\s]?")
 # A time phrase opening a news lead: 近日，/ 4月15日, / 今年以来，
@@ -93,12 +100,49 @@ def _has_surname(token):
     return token[0] in _SURNAMES or token[:2] in _COMPOUND_SURNAMES
 
 
+def _credited_caption(text, credit):
+    """A short one-sentence caption followed by its photographer's name and 摄."""
+    caption = _visible(text[: credit.start(1)])
+    names = _ROLE_RE.sub(" ", credit.group(1)[:-1])
+    return (
+        len(caption) <= CAPTION_MAX
+        and not _SENTENCE_MARK.search(caption[:-1])
+        and is_names_line(" ".join(_rejoin_spaced_names(_name_tokens(names))))
+    )
+
+
+def _split_caption_credit(text):
+    """``图为…辅导。李明 摄`` -> [``图为…辅导。``, ``李明 摄``]."""
+    credit = _CAPTION_CREDIT.search(text)
+    if credit and _credited_caption(text, credit):
+        return [text[: credit.start(1)].rstrip(), credit.group(1)]
+    return [text]
+
+
 def is_names_line(text):
-    """Only personal names: ``王宏伟 孙达``, ``朱传刚 樊勇``, ``张国贞``."""
+    """Only personal names: ``王宏伟 孙达``, ``朱传刚 樊勇``, ``张国贞``.
+
+    With two names or more each must start with a surname: a heading in OCR
+    spacing (``链上 党建 聚合力``) has the same shape.
+    """
     if len(_visible(text)) > 16 or text in _NOT_NAMES:
         return False
     tokens = _name_tokens(text)
-    return 1 <= len(tokens) <= 4 and all(_is_name(t) for t in tokens)
+    if not (1 <= len(tokens) <= 4 and all(_is_name(t) for t in tokens)):
+        return False
+    return len(tokens) == 1 or all(_has_surname(t) for t in tokens)
+
+
+_BRACKETED = re.compile(r"^[（(]\s*([^（()）]{2,30}?)\s*[）)]$")
+_GLUED_BRACKETED = re.compile(r"(?<=[。！？”」』])\s*[（(]\s*([^（()）]{2,30}?)\s*[）)]$")
+
+
+def bracketed_byline(inner):
+    """The names of a byline printed in brackets (``李敏 王涛``, ``记者 许晴``), or [] if it is not one."""
+    rest = _ROLE_RE.sub(" ", inner)
+    if not rest.strip() or not is_names_line(" ".join(_rejoin_spaced_names(_name_tokens(rest)))):
+        return []
+    return parse_byline(inner)
 
 
 def line_shape(text):
@@ -108,6 +152,9 @@ def line_shape(text):
         return "brief"
     if _CAPTION_MARK.match(text) and len(visible) <= 2 * CAPTION_MAX:
         return "caption"
+    credit = _CAPTION_CREDIT.search(text)
+    if credit and _credited_caption(text, credit):
+        return "caption"
     if len(visible) <= 40 and _CREDIT.search(text) and not _SENTENCE_MARK.search(text[:-1]):
         return "credit"
     if _BYLINE_MARK.match(text) and len(visible) <= 50:
@@ -116,6 +163,9 @@ def line_shape(text):
         return "byline"
     if is_names_line(text):
         return "names"
+    bracketed = _BRACKETED.match(text)
+    if bracketed and bracketed_byline(bracketed.group(1)):
+        return "names"  # （李敏 王涛）, （记者 许晴）: a brief's authors on their own line
     if not re.search(f"[{CJK}]", text):
         return "text"
     if _SENTENCE_MARK.search(text.rstrip("！？!?")) or "。" in text:
@@ -193,6 +243,8 @@ def _page_lines(text):
         if not text_line:
             gap += 1
             continue
+        if _FURNITURE.match(text_line):
+            continue
         text_line = " ".join(cleaner.strip_interleaved_chars(text_line).split())
         line = _Line(index=i, raw=raw.strip(), text=text_line, gap=gap)
         line.shape = line_shape(text_line)
@@ -236,7 +288,8 @@ class _Walker:
             if self.current is not None:
                 self._add_captions(self.current, self.pending)
             self.pending = []
-        return [_finish(draft, position) for position, draft in enumerate(self.drafts)]
+        drafts = [d for d in self.drafts if _has_text(d)]
+        return [_finish(draft, position) for position, draft in enumerate(drafts)]
 
     # --- the walk ---------------------------------------------------------------
 
@@ -382,11 +435,15 @@ class _Walker:
             return False
         if len(_SENTENCE_MARK.findall(visible[:-1])):
             return False
+        if re.match(r"[.%，,、；;：:）)”’]", visible) or not re.search(f"[{CJK}]", visible):
+            return False  # a caption is words; .6%。 or ，… is the end of a sentence
         cur = self.current
         interrupted = cur is not None and cur.open_paragraph
         if interrupted:
             if _CONTINUATION.match(visible):
                 return False  # 其中…, 并…: the rest of the interrupted sentence, not a caption
+            if re.search(r"[0-9.]$", cur.paragraphs[-1]) and re.match(r"[0-9.%]", visible):
+                return False  # …增长12 / .6%。: the rest of a number broken by the column
             nxt = self.lines[i + 1] if i + 1 < len(self.lines) else None
             if nxt is None or nxt.shape != "text":
                 return False  # the last text before the next article: it completes the sentence
@@ -467,15 +524,15 @@ class _Walker:
     def _add_captions(self, draft, run):
         for line in run:
             line.role = "caption"
-            draft.captions.append(line.text)
+            draft.captions.extend(_split_caption_credit(line.text))
             draft.lines.append(line)
 
     # --- authors ----------------------------------------------------------------
 
     def _names_close_article(self, i):
         cur = self.current
-        tokens = _name_tokens(self.lines[i].text)
-        if not (cur.brief or any(_has_surname(t) for t in tokens)):
+        tokens = parse_byline(self.lines[i].text)
+        if not tokens or not (cur.brief or any(_has_surname(t) for t in tokens)):
             return False
         if not cur.open_paragraph:
             return True
@@ -496,6 +553,16 @@ class _Walker:
     def _glued_author(self, draft, i):
         """A brief's author printed at the end of its last paragraph: ``…新质生产力。林露虹``."""
         if not (draft.brief or not draft.headlines) or not draft.paragraphs:
+            return
+        bracketed = _GLUED_BRACKETED.search(draft.paragraphs[-1])
+        if bracketed and bracketed_byline(bracketed.group(1)):
+            # …同比增长9.6%。（杨帆）: names in brackets after the last sentence are its authors.
+            names = bracketed_byline(bracketed.group(1))
+            draft.paragraphs[-1] = draft.paragraphs[-1][: bracketed.start(1) - 1].rstrip()
+            if not draft.byline:
+                draft.byline = bracketed.group(0)
+            draft.authors.extend(n for n in names if n not in draft.authors)
+            draft.closed = True
             return
         match = re.search(rf"([。！？”」』])\s*([{CJK}]{{2,4}})$", draft.paragraphs[-1])
         if not match:
@@ -555,11 +622,28 @@ def parse_byline(text):
     text = re.sub(r"^本报讯\s*", "", text)
     names = []
     for chunk in _ROLE_RE.split(text):
-        for token in _name_tokens(chunk.strip(" （()）:：/")):
+        for token in _rejoin_spaced_names(_name_tokens(chunk.strip(" （()）:：/"))):
             token = token.strip("（()）:：/")
             if token and _is_name(token) and token not in names and token not in _NOT_NAMES:
                 names.append(token)
     return names
+
+
+def _rejoin_spaced_names(tokens):
+    """OCR spacing inside a name (``韩 冰``): a lone character is never a name by itself."""
+    out = []
+    for token in tokens:
+        if out and len(out[-1]) == 1 and len(out[-1] + token) <= 3:
+            out[-1] += token
+        else:
+            out.append(token)
+    return out
+
+
+def _has_text(draft):
+    """Whether a draft has anything to read: a 本报讯 marker alone on a page is no article."""
+    pieces = [line.text for line in draft.headlines] + draft.paragraphs + draft.captions
+    return any(re.search(f"[{CJK}0-9A-Za-z]", piece) for piece in pieces)
 
 
 # --- finishing an article ---------------------------------------------------------------
@@ -580,7 +664,7 @@ def _finish(draft, position):
     title = _KICKER_END.sub("", title).strip()
 
     paragraphs = [p for p in (clean_paragraph(p) for p in draft.paragraphs) if p]
-    captions = [clean_paragraph(c) for c in draft.captions]
+    captions = [clean_caption(c) for c in draft.captions]
     if draft.brief:
         kind = "brief"
     elif not title:
@@ -591,8 +675,9 @@ def _finish(draft, position):
         kind = "brief"
     if title:
         title = clean_heading(title)
-    else:
-        title = derive_title(paragraphs[0] if paragraphs else (captions[0] if captions else ""))
+    if not title:
+        derived = (derive_title(text) for text in paragraphs + captions + draft.headings)
+        title = next((t for t in derived if t), "") or _visible(kicker or subtitle).strip("—-") or "（无标题）"
 
     original = "\n".join(line.raw for line in sorted(draft.lines, key=lambda line: line.index))
     return ArticleBlock(
@@ -616,6 +701,13 @@ def clean_paragraph(text):
     return cleaner.to_simplified(cleaner.remove_cjk_spaces(cleaner.pair_quotes(text)))
 
 
+def clean_caption(text):
+    """A caption like a paragraph; a photographer's credit keeps the spaces between its names."""
+    if len(_visible(text)) <= 20 and re.search(r"\s摄$", text):
+        return cleaner.to_simplified(" ".join(text.split()))
+    return clean_paragraph(text)
+
+
 def clean_heading(text):
     """A title, kicker, subtitle or heading: the gentler space rule keeps its halves apart."""
     return cleaner.to_simplified(cleaner.tidy_heading_spaces(cleaner.pair_quotes(text)))
@@ -627,8 +719,11 @@ def derive_title(text):
     ``近日，乐山高新区召开…书记点评会。会议听取…`` -> ``乐山高新区召开…书记点评会``.
     """
     text = re.sub(r"^本报讯\s*", "", text.strip())
-    sentence = re.split(r"[。！？!?；;]", text, maxsplit=1)[0]
+    # The first sentence with words in it: a line may open with the end of a cut one (。——).
+    sentences = [s for s in re.split(r"[。！？!?；;]", text) if re.search(f"[{CJK}0-9A-Za-z]", s)]
+    sentence = sentences[0] if sentences else ""
     sentence = _TIME_LEAD.sub("", sentence, count=1).strip()
+    sentence = re.sub(r"^[\s，,、：:—\-…·”’）)]+", "", sentence)
     title = ""
     for clause in (c for c in re.split(r"[，,]", sentence) if c):
         title = f"{title}，{clause}" if title else clause

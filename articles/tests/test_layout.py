@@ -55,6 +55,11 @@ def summary(blocks):
         ("截至目前，咸宁高新区获评专精", "text"),
         ("“清远高新区机关党委各党支部可以结合工作职责，联合企业在高新区范", "text"),  # open quote
         ("完善人才政策体系。烟台高新区", "text"),
+        ("链上 党建 聚合力", "headline"),  # a heading in OCR spacing, not three names
+        ("（李敏 王涛）", "names"),
+        ("（记者 许晴）", "names"),
+        ("企业党员技术骨干在生产线上开展攻关。 孙立新 摄", "caption"),
+        ("记者 李娜 实习生 赵宇", "byline"),
     ],
 )
 def test_line_shape(line, shape):
@@ -77,6 +82,11 @@ def test_a_sentence_opening_with_the_word_reporter_is_not_a_byline():
         ("代可友 赵祎诺", ["代可友", "赵祎诺"]),
         ("记者 周明 通讯员 彭丽", ["周明", "彭丽"]),
         ("■ 记者 依明江·亚森", ["依明江·亚森"]),
+        ("记者 李娜 实习生 赵宇", ["李娜", "赵宇"]),
+        ("文/图 孙立新", ["孙立新"]),
+        ("本报记者 陈晓 周婷 通讯员 方明", ["陈晓", "周婷", "方明"]),
+        ("► 本报记者 韩 冰", ["韩冰"]),  # OCR spacing inside a name
+        ("（记者 许晴）", ["许晴"]),
     ],
 )
 def test_byline_names_are_bare_personal_names(byline, names):
@@ -372,6 +382,60 @@ def test_captions_never_become_articles_and_trailing_captions_stay_with_the_arti
     )
     (block,) = split_page(text)
     assert block.captions == ["召开智慧党建培训会。", "开展主题党日活。"]
+
+
+def test_authors_in_brackets_after_the_last_sentence_or_on_their_own_line():
+    text = page(
+        "本报讯 今年以来，昆明高新区在生物医药产业集聚区成立产业链党委。上半年实现产值185亿元，同比增长9.6%。（杨帆）",
+        "",
+        "绵阳高新区:",
+        "",
+        "“科技城党建联盟”凝聚创新合力",
+        "",
+        "本报讯 近日，绵阳高新区组织辖区23家科技企业党组织成立“科技城党建联盟”。",
+        "",
+        "（李敏 王涛）",
+    )
+    first, second = split_page(text)
+    assert first.authors == ["杨帆"]
+    assert first.body.endswith("同比增长9.6%。")
+    assert (second.kicker, second.authors) == ("绵阳高新区", ["李敏", "王涛"])
+    assert second.body.endswith("成立“科技城党建联盟”。")
+
+
+def test_a_number_broken_around_captions_is_not_taken_for_a_caption():
+    text = page(
+        "西安高新区光子产业链党委今年上半年促成企业合作项目43个,带动链上企业营收同比增长12",
+        "", "", "",
+        "光子产业链党委召开季度联席会议。",
+        "", "", "",
+        ".6%。",
+        "",
+        "在党建引领下,西安高新区已累计培育国家级专精特新“小巨人”企业67家。",
+    )
+    (block,) = split_page(text)
+    assert block.captions == ["光子产业链党委召开季度联席会议。"]
+    assert block.paragraphs[0].endswith("同比增长12.6%。")
+
+
+def test_the_editors_line_and_the_dateline_are_no_article_text():
+    text = page(
+        "2024年6月17日 星期一",
+        "",
+        "长春高新区推行“党员干部包保企业”制度",
+        "",
+        "本报讯 380名党员干部包保企业1200户，累计帮助企业解决问题460个。",
+        "",
+        "责任编辑：林晓  美术编辑：王静",
+    )
+    (block,) = split_page(text)
+    assert block.title == "长春高新区推行“党员干部包保企业”制度"
+    assert block.body == "380名党员干部包保企业1200户，累计帮助企业解决问题460个。"
+
+
+def test_a_marker_with_nothing_after_it_is_no_article():
+    assert split_page("本报讯\n\n\n") == []
+    assert [b.title for b in split_page("党建引领开新局\n\n■ 记者 肖干\n\n本报讯")] == ["党建引领开新局"]
 
 
 def test_empty_and_blank_pages_have_no_articles():
