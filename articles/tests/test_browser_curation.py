@@ -5,6 +5,7 @@ from django.core.management import call_command
 from playwright.sync_api import expect
 
 from articles.models import Article, Initiative, Metric
+from articles.search.segment import reset_dictionary
 from articles.tests.factories import make_zone
 from zones.models import Zone
 
@@ -25,6 +26,13 @@ PAGE = """党建在高新
 
 南京中比新材料基地项目签约落户淮北市高新区，项目总投资50亿元，建设年产10万吨锂电负极生产基地。
 """
+
+
+@pytest.fixture(autouse=True)
+def fresh_dictionary():
+    """The ingest adds stored names to the process-wide segmentation dictionary: forget them."""
+    yield
+    reset_dictionary()
 
 
 def shot(page, name):
