@@ -22,13 +22,20 @@ COLUMN_MAX = 6  # a column header (党建在高新) is a few characters
 # --- line shapes ----------------------------------------------------------------
 
 _BYLINE_MARK = re.compile(r"^[■►▶●◆▲□◇★☆▷▸•]\s*")
-_ROLE = r"(?:本报|首席|特约|见习|实习|融媒)?(?:记者|通讯员)|实习生|见习生|撰文|摄影|文/图|图/文|文[/／]|图[/／]"
+_ROLE = (
+    r"(?:本报|本刊)?(?:首席|特约|见习|实习|融媒体?|全媒体)?(?:记者|通讯员)"
+    r"|实习生|见习生|撰文|摄影|文/图|图/文|文[/／]|图[/／]"
+)
 _ROLE_RE = re.compile(_ROLE)
 _BYLINE_START = re.compile(rf"^(?:{_ROLE})\s*[{CJK}]")
 _SUBTITLE = re.compile(r"^(?:——|--|──|—)\s*\S")
 _BRIEF = re.compile(r"^本报讯")
 # 本报讯（记者 张三 通讯员 李四）: the brief's byline inside the marker's parentheses.
 _BRIEF_BYLINE = re.compile(r"^本报讯\s*[（(]([^）)]{2,40})[）)]\s*")
+# 本报讯 记者 李四 报道：近日…: the brief's byline inline, closed by 报道.
+_BRIEF_INLINE_BYLINE = re.compile(rf"^本报讯\s*((?:{_ROLE})[{CJK}·\s]{{2,24}}?)\s*报道\s*[：:，,]?\s*")
+# 张三/文 李四/图: what each name did, after a slash.
+_NAME_DUTY = re.compile(r"\s*[/／]\s*(?:文图|图文|文|图|摄)(?=\s|$)")
 _KICKER_END = re.compile(r"(?:——|—|:|：)$")
 _CREDIT = re.compile(
     r"^(?:图片来源|图片提供|照片来源|图源|摄影|供图)\s*[:：]?"
@@ -71,7 +78,7 @@ _SURNAMES = set(
     "普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居"
     "揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由代"
 )
-_NOT_NAMES = {"前言", "结语", "引言", "附件", "链接", "点评", "背景", "编者按", "短评", "观察", "声音", "记者手记", "延伸阅读", "相关链接"}
+_NOT_NAMES = {"报道", "整理", "采写", "供稿", "编译", "综合", "前言", "结语", "引言", "附件", "链接", "点评", "背景", "编者按", "短评", "观察", "声音", "记者手记", "延伸阅读", "相关链接"}
 _NAME_TOKEN = re.compile(rf"^(?:[{CJK}]{{2,3}}|[{CJK}]{{1,6}}·[{CJK}]{{1,6}})$")
 
 
@@ -394,7 +401,7 @@ class _Walker:
 
     def _brief_paragraph(self, draft, line):
         text = _visible_prefix_strip(line.text)
-        match = _BRIEF_BYLINE.match(text)
+        match = _BRIEF_BYLINE.match(text) or _BRIEF_INLINE_BYLINE.match(text)
         if match:
             if not draft.byline:
                 draft.byline = match.group(1).strip()
@@ -620,6 +627,7 @@ def parse_byline(text):
     """
     text = _BYLINE_MARK.sub("", text.strip())
     text = re.sub(r"^本报讯\s*", "", text)
+    text = _NAME_DUTY.sub(" ", text)
     names = []
     for chunk in _ROLE_RE.split(text):
         for token in _rejoin_spaced_names(_name_tokens(chunk.strip(" （()）:：/"))):

@@ -87,6 +87,10 @@ def test_a_sentence_opening_with_the_word_reporter_is_not_a_byline():
         ("本报记者 陈晓 周婷 通讯员 方明", ["陈晓", "周婷", "方明"]),
         ("► 本报记者 韩 冰", ["韩冰"]),  # OCR spacing inside a name
         ("（记者 许晴）", ["许晴"]),
+        ("■ 本报记者 张三/文 李四/图", ["张三", "李四"]),
+        ("本报特约记者 陈岩", ["陈岩"]),
+        ("融媒体记者 李想", ["李想"]),
+        ("记者 张敏 报道", ["张敏"]),
     ],
 )
 def test_byline_names_are_bare_personal_names(byline, names):
@@ -431,6 +435,13 @@ def test_the_editors_line_and_the_dateline_are_no_article_text():
     (block,) = split_page(text)
     assert block.title == "长春高新区推行“党员干部包保企业”制度"
     assert block.body == "380名党员干部包保企业1200户，累计帮助企业解决问题460个。"
+
+
+def test_a_brief_with_its_byline_inline_before_the_word_report():
+    (block,) = split_page("本报讯 记者 李想 报道：近日，宁波高新区举办党建论坛，150余名企业党组织书记参加。")
+    assert block.authors == ["李想"]
+    assert block.paragraphs == ["近日，宁波高新区举办党建论坛，150余名企业党组织书记参加。"]
+    assert block.title == "宁波高新区举办党建论坛"
 
 
 def test_a_marker_with_nothing_after_it_is_no_article():
