@@ -559,10 +559,13 @@ class _Walker:
 
     def _glued_author(self, draft, i):
         """A brief's author printed at the end of its last paragraph: ``…新质生产力。林露虹``."""
-        if not (draft.brief or not draft.headlines) or not draft.paragraphs:
+        if not draft.paragraphs:
             return
         bracketed = _GLUED_BRACKETED.search(draft.paragraphs[-1])
-        if bracketed and bracketed_byline(bracketed.group(1)):
+        # A role inside the brackets (（本报记者 张敏）) marks the byline of any article;
+        # bare names in brackets only end a brief.
+        brief_like = draft.brief or not draft.headlines
+        if bracketed and (brief_like or _ROLE_RE.search(bracketed.group(1))) and bracketed_byline(bracketed.group(1)):
             # …同比增长9.6%。（杨帆）: names in brackets after the last sentence are its authors.
             names = bracketed_byline(bracketed.group(1))
             draft.paragraphs[-1] = draft.paragraphs[-1][: bracketed.start(1) - 1].rstrip()
@@ -570,6 +573,8 @@ class _Walker:
                 draft.byline = bracketed.group(0)
             draft.authors.extend(n for n in names if n not in draft.authors)
             draft.closed = True
+            return
+        if not brief_like:
             return
         match = re.search(rf"([。！？”」』])\s*([{CJK}]{{2,4}})$", draft.paragraphs[-1])
         if not match:

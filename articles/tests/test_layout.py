@@ -437,6 +437,30 @@ def test_the_editors_line_and_the_dateline_are_no_article_text():
     assert block.body == "380名党员干部包保企业1200户，累计帮助企业解决问题460个。"
 
 
+def test_a_feature_byline_in_brackets_after_its_last_sentence():
+    text = page(
+        "党建引领产业链 创新链深度融合",
+        "",
+        "本报记者 张敏",
+        "",
+        "近年来，合肥高新区坚持党建引领，今年上半年新增高新技术企业120家。",
+        "",
+        "让党员成为攻坚主力",
+        "",
+        "合肥高新区组建党员突击队32支。（本报记者 张敏）",
+        "",
+        "服务企业有温度",
+        "",
+        "——株洲高新区“红色管家”工作小记",
+        "",
+        "株洲高新区组建“红色管家”团队，今年以来服务企业800余家次。",
+    )
+    first, second = split_page(text)
+    assert first.authors == ["张敏"]
+    assert first.body.endswith("合肥高新区组建党员突击队32支。")
+    assert (second.title, second.subtitle) == ("服务企业有温度", "——株洲高新区“红色管家”工作小记")
+
+
 def test_a_brief_with_its_byline_inline_before_the_word_report():
     (block,) = split_page("本报讯 记者 李想 报道：近日，宁波高新区举办党建论坛，150余名企业党组织书记参加。")
     assert block.authors == ["李想"]
