@@ -26,12 +26,21 @@ Decisions (so a reader knows what the numbers mean):
   ``两位数``, programme names and anything inside a short quotation or a book
   title (“1+X+N”, “六个一”, 《…》), numbers glued to Latin letters or ``+ - /``
   (5G, 3+1, 2/3), thresholds that qualify a noun (``10亿元以上项目``,
-  ``25人以上企业``: the count that follows is the fact), phone-like digit runs.
+  ``25人以上企业``: the count that follows is the fact), phone-like digit runs,
+  counts of abstract nouns (``三条路径``, ``3个方面``, ``两个环节``: how a text
+  is organised, not what a zone did), figures of speech (做好……``3篇文章``), and
+  Chinese-numeral counts of the names listed right before them
+  (``工业互联网、车联网两个行业``; an Arabic count of a list, ``…4个先锋小组``,
+  is a fact the text chose to state).
 - ``label`` says what is counted: for a count whose measure word is followed
   by a noun (``4个博士后科研工作站``) that noun; otherwise the phrase before the
   number with its time words, zone name and adverbs removed (``满意率达97.7%``
   -> 满意率, ``项目总投资50亿元`` -> 总投资). Coordinated figures share the
-  label (``年产10万吨锂电负极和2万吨硅碳负极`` -> both 年产).
+  label (``年产10万吨锂电负极和2万吨硅碳负极`` -> both 年产). A generic noun
+  (企业, 单位, …) takes the verbs around it (``共推荐26家企业申报认定高企`` ->
+  推荐企业申报认定高企, ``收办75家企业反映的诉求`` -> 收办企业). The label is the
+  shortest whole phrase: no zone or its 直属 organs (高新区直机关党员干部 ->
+  机关党员干部), no cut word (级秦创原…), OCR's 人驻 read as 入驻.
 - ``year``: the last explicit year before the number in its sentence
   (``2023年，…``), or 今年/去年/前年/目前/截至目前/今年以来 resolved from
   ``article_year``; a period without a year (上半年, 1-5月) belongs to the
@@ -155,7 +164,7 @@ RELATIVE_YEARS = {"今年": 0, "本年": 0, "本年度": 0, "当年": 0, "截至
 CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?\n（）()【】]")
 BRACKETED = re.compile(r"（[^（）]*）|\([^()]*\)")
 LEADING_PLACE = re.compile(
-    r"^(?:(?:20[0-3]\d\s?年度?|今年|去年|前年)(?:上半年|下半年|前三季度|第?[一二三四]季度|\d{1,2}\s?[-—–~]\s?\d{1,2}月)?|[\u4e00-\u9fff]{0,10}?(?:高新区|开发区|园区)(?:（[^）]*）|\([^)]*\))?|全区|该区|本区|我区|该企业|该公司)"
+    r"^(?:(?:20[0-3]\d\s?年度?|今年|去年|前年)(?:上半年|下半年|前三季度|第?[一二三四]季度|\d{1,2}\s?[-—–~]\s?\d{1,2}月)?|[\u4e00-\u9fff]{0,10}?(?:高新区|开发区|园区)(?:（[^）]*）|\([^)]*\))?(?:直属|直(?=机关))?|全区|该区|本区|我区|该企业|该公司)"
 )
 # Words after which what follows is the thing counted: split there, keep the tail.
 SPLIT_WORDS = {
@@ -175,8 +184,22 @@ STOP_FLAGS = ("v", "d", "ad", "p", "u", "c", "r", "m", "q", "a", "t", "y", "x", 
 # Verbs the tagger splits out of compound nouns (人才|创新|项目, 研发|中心).
 NOUN_MODIFIER_VERBS = {
     "创新", "研发", "服务", "孵化", "培训", "创业", "投资", "示范", "检测", "科研", "建设", "管理",
-    "教育", "共享", "监测", "实训",
+    "教育", "共享", "监测", "实训", "综合", "独立",
 }
+# Verbs that describe the noun they precede (31家入驻企业, 12家落户项目).
+ATTRIBUTIVE_VERBS = {"入驻", "落户", "入库", "入园", "入选", "获评", "上榜", "参展", "在建", "新建", "续建"}
+# OCR reads 入 as 人: 人驻企业 is 入驻企业.
+OCR_WORDS = {"人驻": "入驻", "人园": "入园", "人库": "入库", "人围": "入围"}
+# Counts of abstract nouns say how a text is organised, not what a zone did:
+# 三条路径, 3个方面, 两个环节.
+ABSTRACT_NOUNS = {
+    "方面", "路径", "环节", "目标", "渠道", "步", "方向", "层面", "维度", "原则", "思路", "理念",
+    "特点", "优势", "举措", "篇章", "结合", "途径",
+}
+# 做好“党建+”引领……3篇文章: a figure of speech.
+WRITE_WELL = re.compile(r"(做好|写好|做实|答好|做足|做活)")
+# Nouns that need the verb around them to say what is counted: 推荐26家企业申报认定高企.
+GENERIC_NOUNS = {"企业", "单位", "机构", "人员", "团队"}
 # Verbs and function words that end the noun after a measure word even when the
 # tagger calls them nouns (企业|先行, 企业|申报).
 NOT_IN_NOUN = {
@@ -207,6 +230,8 @@ def _sentence_metrics(sentence, offset, article_year):
     for match in METRIC_RE.finditer(sentence):
         start, end = match.span()
         if any(a <= start < b for a, b in skipped) or not _is_metric(sentence, match):
+            continue
+        if match.group("base") in COUNT_UNITS and _counts_no_fact(sentence, match):
             continue
         value, value_max = _number(match.group("num")), None
         if match.group("num2"):
@@ -344,10 +369,9 @@ def _when(before, article_year):
 
 def _label(sentence, start, end, base, previous):
     """(label, where it starts in the sentence or None)."""
-    if base in COUNT_UNITS:
-        noun = _noun_after(sentence, end)
-        if noun:
-            return noun, None
+    noun = _noun_after(sentence, end) if base in COUNT_UNITS else ""
+    if noun and noun not in GENERIC_NOUNS:
+        return noun, None
     clause_start = _clause_start(sentence, start, previous)
     fragment = sentence[clause_start:start]
     if previous and re.fullmatch(r"[\u4e00-\u9fff]{0,8}?[和及与、]", fragment or "") and previous[2] == UNITS[base]:
@@ -357,6 +381,8 @@ def _label(sentence, start, end, base, previous):
     if previous and previous[1] and previous[2] == UNITS[base] and CHANGE_TO.search(fragment):
         return previous[1], None
     label = _clean_label(fragment)
+    if base in COUNT_UNITS and noun:
+        return _generic_label(label, noun, sentence, end), None
     if not label and previous and previous[2] == UNITS[base]:
         # 征集到建议100余条，其中有25条被企业采纳: still the same thing counted.
         return previous[1], None
@@ -427,29 +453,86 @@ def _clean_label(fragment):
     if total:
         text = total.group(1)
     text = text.strip(" 、，,“”\"")
-    if len(text) > MAX_LABEL:
+    if _length(text) > MAX_LABEL:
         words = list(_words(text))
-        while words and len("".join(words)) > MAX_LABEL:
+        while words and _length("".join(words)) > MAX_LABEL:
             words.pop(0)
+        while len(words) > 1 and words[0] in ("级", "省", "市", "区"):
+            words.pop(0)  # never a label that starts mid-word (级秦创原…)
         text = "".join(words) or text[-MAX_LABEL:]
     return text
+
+
+def _length(label):
+    """Quotation marks do not make a label longer to read."""
+    return len(re.sub(r"[“”\"‘’]", "", label))
+
+
+def _generic_label(before, noun, sentence, end):
+    """企业 with the verbs that say which: 推荐|企业|申报认定高企, 收办|企业, 获评“小巨人”|企业."""
+    if LEADING_PLACE.fullmatch(before) or len(before) < 2 or before[-1] in "和及与、":
+        before = ""  # a place, or the first half of 21个党组织和39家企业
+    if before.count("“") > before.count("”"):
+        before += "”"
+    after = ""
+    rest = sentence[end + sentence[end:].find(noun) + len(noun) :]
+    phrase = re.match(r"[\u4e00-\u9fff]{2,6}(?=[，,。；;（(\d]|$)", rest)
+    if phrase and "的" not in phrase.group():
+        words = _tagged(phrase.group())
+        if words and words[0][1] in ("v", "nz") and words[0][0] not in NOT_AFTER_GENERIC:
+            after = phrase.group()
+    return (before + noun + after)[-MAX_LABEL:]
+
+
+NOT_AFTER_GENERIC = {"分别", "是", "有", "中", "均", "共"}
+
+
+def _counts_no_fact(sentence, match):
+    """A count of abstract nouns, a figure of speech, or of the names just listed."""
+    start, end = match.span()
+    words = _tagged(sentence[end : end + 12]) if re.match(r"[\u4e00-\u9fff]", sentence[end : end + 1]) else ()
+    first = words[0][0] if words else ""
+    if first in ABSTRACT_NOUNS:
+        return True
+    if first == "文章" and WRITE_WELL.search(sentence[:start]):
+        return True
+    return _is_enumeration_count(sentence, start, match.group("num"))
+
+
+def _is_enumeration_count(sentence, start, num):
+    """两个行业 after 工业互联网、车联网: the number only counts the names listed before it."""
+    if num[0].isdigit():
+        return False
+    value = _number(num)
+    clause = CLAUSE_BREAK.split(sentence[:start])[-1]
+    if not value or value > 10 or not re.search(r"[、和及与]", clause):
+        return False
+    return len(re.split(r"、|和|及|与", clause)) == value
 
 
 def _noun_after(sentence, end):
     """The noun phrase right after a measure word: 4个|博士后科研工作站, 87家|“四上企业”."""
     text = sentence[end : end + 24]
+    for wrong, right in OCR_WORDS.items():
+        if text.startswith(wrong):
+            text = right + text[len(wrong) :]
     quoted = re.match(r"[“\"‘']([^”\"’']{1,12})[”\"’']", text)
     prefix = ""
     if quoted:
         prefix, text = quoted.group(1), text[quoted.end() :]
     words = []
     for word, flag in _tagged(text) if re.match(r"[\u4e00-\u9fff]", text) else ():
+        if not words and word in ATTRIBUTIVE_VERBS:
+            words.append(word)
+            continue
         if not re.fullmatch(r"[\u4e00-\u9fff]+", word) or word in NOT_IN_NOUN:
             break
         # The tagger's word classes are rough (选手 comes out a verb): the first word
         # is taken on trust, later ones must look like parts of a noun phrase.
         if words and flag.startswith(STOP_FLAGS) and word not in NOUN_MODIFIER_VERBS:
             break
+        if words and (flag == "nr" or len(word) == 4 and flag in ("nz", "i", "l")):
+            break  # a verb the tagger does not know (齐聚 as a name) or an idiom (齐聚一堂)
         words.append(word)
         if len(words) == 5:
             break

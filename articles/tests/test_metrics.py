@@ -125,7 +125,7 @@ def test_years_relative_to_the_article():
     found = extract_metrics("去年以来，烟台高新区新增高新技术企业100家。今年以来，共推荐26家企业申报。", article_year=2024)
     assert [(m.label, m.value, m.year, m.period) for m in found] == [
         ("新增高新技术企业", 100, 2023, "去年以来"),
-        ("企业", 26, 2024, "今年以来"),
+        ("推荐企业申报", 26, 2024, "今年以来"),
     ]
     assert extract_metrics("今年以来，共推荐26家企业申报。")[0].year is None
 
@@ -176,3 +176,55 @@ def test_article_year_takes_the_latest_past_or_present_year():
     assert article_year("近日，2024东莞市职业技能大赛举办。") == 2024
     assert article_year("园区有企业2024家。") is None
     assert article_year("没有年份。", title="2019年度报告") == 2019
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "通过探索党建链、党建补链、党建延链三条路径，让党旗在产业链上高高飘扬。",
+        "从产才融合、载体创建、服务优化3个方面精准发力。",
+        "积极引导中小企业从科技、研发费用、知识产权三个方面加大投入。",
+        "将持续做好“党建+”引领，“学习+”赋能，“服务+”效能3篇文章。",
+        "深耕工业互联网、车联网两个行业应用以及系统集成解决方案。",
+    ],
+)
+def test_counts_of_abstract_nouns_figures_of_speech_and_listed_names_are_not_metrics(text):
+    assert facts(text) == []
+
+
+def test_a_count_of_listed_names_in_arabic_digits_is_still_a_fact():
+    text = "划分综合协调、项目招引、建设护航、审批服务4个先锋小组。"
+    assert [(m.label, m.value) for m in extract_metrics(text)] == [("先锋小组", 4)]
+
+
+@pytest.mark.parametrize(
+    "text, labels",
+    [
+        ("今年以来，共推荐26家企业申报认定高企（复审16家）。", ["推荐企业申报认定高企", "复审"]),
+        ("累计收办75家企业反映的诉求和建议107项。", ["收办企业", "诉求和建议"]),
+        ("帮助7家企业引进科研人才10名。", ["帮助企业引进科研人才", "企业引进科研人才"]),
+        ("咸宁高新区获评专精特新“小巨人”的8家企业分别是。", ["获评专精特新“小巨人”企业"]),
+        ("通化医药高新区21个直属机关基层党组织和39家企业中35个非公企业党组织参与。",
+         ["直属机关基层党组织", "企业", "非公企业党组织"]),
+    ],
+)
+def test_a_generic_noun_takes_the_verbs_that_say_which(text, labels):
+    assert [m.label for m in extract_metrics(text)] == labels
+
+
+@pytest.mark.parametrize(
+    "text, label",
+    [
+        # OCR reads 入 as 人
+        ("楼宇内31家人驻企业代表齐聚一堂。", "入驻企业代表"),
+        ("黏合777家人驻企业。", "入驻企业"),
+        ("成立了3个楼宇综合党委。", "楼宇综合党委"),
+        ("引进10余家供应链独立法人企业落户。", "供应链独立法人企业"),
+        # the zone's own organs (高新区直机关) are not part of what is counted
+        ("调配高新区直机关党员干部1000余人次参与志愿服务。", "机关党员干部"),
+        # quotation marks do not count towards the length, and no label starts mid-word
+        ("宝鸡高新区拥有宝鸡市级秦创原“科学家+工程师”队伍9支。", "宝鸡市级秦创原“科学家+工程师”队伍"),
+    ],
+)
+def test_labels_are_the_shortest_whole_phrase(text, label):
+    assert one(text).label == label
