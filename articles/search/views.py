@@ -42,6 +42,8 @@ class SearchView(ArticleList):
             "form": filterset.form,
             "page_form": page_form,
             "valid": True,
+            "query": self.get_filter_data(),
+            "api_url": self.api_url(),
             "empty_query": True,
             "facets": [],
             "objects": [],
@@ -60,7 +62,7 @@ class SearchView(ArticleList):
             article.snippet = snippet(article.body, terms)
             article.title_html = snippet(article.title, terms, width=len(article.title) or 1)
         return {
-            "query": filterset.form.cleaned_data.get("q", ""),
+            "search_query": filterset.form.cleaned_data.get("q", ""),
             "result": result,
             "filtered": any(
                 filterset.form.cleaned_data.get(name) not in (None, "")
