@@ -65,15 +65,18 @@ def load_reference_zones():
     """Create or update the reference zones; returns (created, updated, unchanged)."""
     from zones.models import Zone
 
+    from articles.models import Tombstone
+
     existing = {z.name: z for z in Zone.objects.all()}
+    deleted = set(Tombstone.objects.filter(model="zone").values_list("key", flat=True))
     aliases_taken = {alias: z for z in existing.values() for alias in z.aliases}
     slugs = {z.slug for z in existing.values()}
     created = updated = unchanged = 0
     for entry in reference_zones():
         name = entry["name"]
         zone = existing.get(name)
-        if zone is None and name in aliases_taken:
-            # Merged by a curator into another zone: that zone now answers to this name.
+        if zone is None and (name in aliases_taken or name in deleted):
+            # Merged into another zone (which now answers to this name) or deleted by a curator.
             unchanged += 1
             continue
         values = {f: entry.get(f) or ("" if f != "approval_year" else None) for f in ZONE_FIELDS}

@@ -53,3 +53,13 @@ def test_city_table_resolves_with_and_without_suffix():
 def test_slug_is_readable_pinyin_and_unique():
     assert make_slug("淮北高新区") == "huaibei"
     assert make_slug("泰州高新区", taken={"taizhou"}) == "taizhou-2"
+
+
+def test_a_zone_a_curator_deleted_is_not_recreated():
+    from articles.models import Tombstone
+
+    load_reference_zones()
+    Zone.objects.get(name="随州高新区").delete()
+    Tombstone.objects.create(model="zone", key="随州高新区")
+    load_reference_zones()
+    assert not Zone.objects.filter(name="随州高新区").exists()
