@@ -207,7 +207,9 @@ class Command(BaseCommand):
                 sqlite.optimize(connection)
                 cursor.execute("ANALYZE")
             else:
-                cursor.execute("ANALYZE articles_article")
+                # Flushes the GIN index's pending list (fast-update): until autovacuum
+                # does it, every search would scan the freshly inserted entries linearly.
+                cursor.execute("VACUUM ANALYZE articles_article")
         return time.perf_counter() - started, companies
 
     def cleanup(self):
