@@ -145,7 +145,10 @@ def to_simplified(text):
         import opencc
 
         _converter = opencc.OpenCC("t2s")
-    return _converter.convert(text).translate(_CORNER_QUOTES)
+    text = _converter.convert(text)
+    if "「" in text or "『" in text or "」" in text or "』" in text:  # translate() is slow on long text
+        text = text.translate(_CORNER_QUOTES)
+    return text
 
 
 # --- line joining -------------------------------------------------------------

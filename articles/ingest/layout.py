@@ -120,7 +120,7 @@ def _credited_caption(text, credit):
 
 def _split_caption_credit(text):
     """``图为…辅导。李明 摄`` -> [``图为…辅导。``, ``李明 摄``]."""
-    credit = _CAPTION_CREDIT.search(text)
+    credit = _CAPTION_CREDIT.search(text) if text.endswith("摄") else None
     if credit and _credited_caption(text, credit):
         return [text[: credit.start(1)].rstrip(), credit.group(1)]
     return [text]
@@ -159,7 +159,7 @@ def line_shape(text):
         return "brief"
     if _CAPTION_MARK.match(text) and len(visible) <= 2 * CAPTION_MAX:
         return "caption"
-    credit = _CAPTION_CREDIT.search(text)
+    credit = _CAPTION_CREDIT.search(text) if text.endswith("摄") else None
     if credit and _credited_caption(text, credit):
         return "caption"
     if len(visible) <= 40 and _CREDIT.search(text) and not _SENTENCE_MARK.search(text[:-1]):
@@ -561,7 +561,8 @@ class _Walker:
         """A brief's author printed at the end of its last paragraph: ``…新质生产力。林露虹``."""
         if not draft.paragraphs:
             return
-        bracketed = _GLUED_BRACKETED.search(draft.paragraphs[-1])
+        last = draft.paragraphs[-1]
+        bracketed = _GLUED_BRACKETED.search(last) if last.endswith(("）", ")")) else None
         # A role inside the brackets (（本报记者 张敏）) marks the byline of any article;
         # bare names in brackets only end a brief.
         brief_like = draft.brief or not draft.headlines
