@@ -170,7 +170,7 @@ def test_the_pipeline_links_each_article_of_an_unseen_page_to_its_zone(reference
 
 def _corpus_lines():
     lines = []
-    for path in sorted(SEEDS.glob("*.txt")) + sorted(PAGES.glob("*.txt")):
+    for path in sorted(SEEDS.glob("*.txt")) + sorted(PAGES.glob("layout_*.txt")):
         lines.extend(read_page(path).text.split("\n"))
     return lines
 
