@@ -141,6 +141,8 @@ def categorize(name, sentence=""):
     Only the clause: a long sentence lists several things, and a word elsewhere
     in it (营商环境 three clauses away) says nothing about this name.
     """
+    if name.endswith("品牌"):
+        return "brand"  # “硬科技红色工坊”党建品牌 is a brand whatever its words are about
     for text in (name, _clause_of(name, sentence)):
         for category, pattern in CATEGORY_PATTERNS:
             if pattern.search(text or ""):

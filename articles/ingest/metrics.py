@@ -10,7 +10,9 @@ Decisions (so a reader knows what the numbers mean):
 - ``value``/``unit`` are as printed (``8000`` ``万元``); ``normalized_*`` are in
   base units: 万/亿/百万/千万 multiply (8e7 ``元``), % and 个百分点 stay as they
   are, a count's base unit is its measure word (``万人`` -> ``人``).
-- Qualifiers: 余/多/以上/超/超过/逾/不少于/不低于/至少 -> ``at_least``
+- Round numbers: a bare 百/千 after 近/逾/超/上/约 is a number (``近百家`` ->
+  100 approximate, ``逾千人`` -> 1000 at least); elsewhere 百名/万人 open names.
+- Qualifiers: 余/多/以上/超/超过/突破/逾/不少于/不低于/至少 -> ``at_least``
   (``10余家``, ``500人以上``); 近/约/大约/将近/接近/左右/上下 -> ``approximate``
   (``近20名``; ``近50多场`` is approximate too: "near" wins); 不超过/以内/以下/
   不到/不足/最多 -> ``at_most``; 达/高达 keep ``exact``.
@@ -45,7 +47,8 @@ Decisions (so a reader knows what the numbers mean):
   (``2023年，…``), or 今年/去年/前年/目前/截至目前/今年以来 resolved from
   ``article_year``; a period without a year (上半年, 1-5月) belongs to the
   article's year. A year after 较/比/同比 is a comparison base, not the
-  fact's year. ``period`` keeps the period as written (今年上半年, 1-5月,
+  fact's year. Clauses after a ； keep the time of the clause before them
+  (``2023年，营业收入3.5亿元；研发投入强度12.6%`` -> both 2023). ``period`` keeps the period as written (今年上半年, 1-5月,
   第三季度, 今年以来).
 """
 import re
@@ -60,7 +63,9 @@ CN_DIGITS = "零〇一二两三四五六七八九十百千"
 ARABIC = r"\d+(?:\.\d+)?"
 # A Chinese numeral opens with a digit or 十; 百/千/万 alone open names (百名博士进高新).
 CHINESE = r"[一二两三四五六七八九十][零〇一二两三四五六七八九十百千]*"
-NUMBER = rf"(?:{ARABIC}|{CHINESE})"
+# 近百家, 逾千人, 上百场: a bare 百/千 is a round number only after such a word.
+ROUND = r"(?<=[近逾超上约])[百千]"
+NUMBER = rf"(?:{ARABIC}|{CHINESE}|{ROUND})"
 
 MULTIPLIERS = {"千万": 1e7, "百万": 1e6, "万": 1e4, "亿": 1e8}
 # base unit as printed -> normalized base unit
@@ -129,6 +134,7 @@ PREFIX_QUALIFIERS = {
     "不低于": "at_least",
     "至少": "at_least",
     "超过": "at_least",
+    "突破": "at_least",
     "逾": "at_least",
     "超": "at_least",
     "不超过": "at_most",
@@ -164,7 +170,7 @@ RELATIVE_YEARS = {"今年": 0, "本年": 0, "本年度": 0, "当年": 0, "截至
 CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?\n（）()【】]")
 BRACKETED = re.compile(r"（[^（）]*）|\([^()]*\)")
 LEADING_PLACE = re.compile(
-    r"^(?:(?:20[0-3]\d\s?年度?|今年|去年|前年)(?:上半年|下半年|前三季度|第?[一二三四]季度|\d{1,2}\s?[-—–~]\s?\d{1,2}月)?|[\u4e00-\u9fff]{0,10}?(?:高新区|开发区|园区)(?:（[^）]*）|\([^)]*\))?(?:直属|直(?=机关))?|全区|该区|本区|我区|该企业|该公司)"
+    r"^(?:(?:20[0-3]\d\s?年度?|今年|去年|前年)(?:上半年|下半年|前三季度|第?[一二三四]季度|\d{1,2}\s?[-—–~]\s?\d{1,2}月)?|[\u4e00-\u9fff]{0,10}?(?:高新区|开发区|园区)(?:（[^）]*）|\([^)]*\))?(?:直属|直(?=机关))?|全区|该区|本区|我区|区内|园区内|辖区内|该企业|该公司)"
 )
 # Words after which what follows is the thing counted: split there, keep the tail.
 SPLIT_WORDS = {
@@ -218,8 +224,18 @@ CHANGE_TO = re.compile(r"(?:发展|增加|增长|提升|提高|扩大|增)?(?:�
 def extract_metrics(body, article_year=None):
     """Every numeric fact of ``body``, in order."""
     facts = []
+    carried = None  # (year, period) of a sentence ending in ；: 2023年，A；B。 are both 2023
     for offset, sentence in split_sentences(body):
-        facts.extend(_sentence_metrics(sentence, offset, article_year))
+        found = _sentence_metrics(sentence, offset, article_year)
+        if carried and not _when(sentence, article_year)[0] and not TIME_RE.search(sentence):
+            for fact in found:
+                fact.year, fact.period = carried
+        facts.extend(found)
+        year, period = _when(sentence, article_year)
+        if sentence.rstrip().endswith(("；", ";")):
+            carried = (year, period) if year else carried
+        else:
+            carried = None
     return facts
 
 
@@ -316,6 +332,8 @@ def _is_metric(sentence, match):
 def _number(text):
     if text[0].isdigit():
         return float(text)
+    if text in ("百", "千"):
+        return 100.0 if text == "百" else 1000.0
     try:
         return float(cn2an.cn2an(text.replace("两", "二"), "smart"))
     except (ValueError, KeyError, TypeError):
@@ -330,6 +348,8 @@ def _prefix_qualifier(sentence, start):
     for word in sorted(PREFIX_QUALIFIERS, key=len, reverse=True):
         if sentence[:start].endswith(word):
             return start - len(word), PREFIX_QUALIFIERS[word]
+    if sentence[:start].endswith("上") and sentence[start : start + 1] in ("百", "千"):
+        return start - 1, "at_least"  # 上百家: a hundred or more
     return start, "exact"
 
 
@@ -419,7 +439,7 @@ def _clean_label(fragment):
     text = YEAR_IN_LABEL.sub("", text)
     if "等" in text[:-2]:
         # 化工专业等紧缺高层次人才: the examples before 等 are not what is counted.
-        text = text.rsplit("等", 1)[-1]
+        text = re.split(r"等地?(?![级同于待])", text)[-1]
     tokens = _words(text)
     for i in range(len(tokens) - 1, -1, -1):
         if tokens[i] in SPLIT_WORDS and i < len(tokens) - 1:

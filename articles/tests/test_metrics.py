@@ -87,7 +87,7 @@ def test_last_figure_of_a_list():
 
 
 def test_growth_rate_and_comparison_year():
-    text = "2021年度全区上报研发经费2.64亿元，较去年增长0.4个百分点；同比增长80%。"
+    text = "2021年度全区上报研发经费2.64亿元，较去年增长0.4个百分点。同比增长80%。"
     found = extract_metrics(text, article_year=2022)
     assert [(m.label, m.value, m.unit, m.year) for m in found] == [
         ("上报研发经费", 2.64, "亿元", 2021),
@@ -163,9 +163,9 @@ def test_other_zone_sentences():
     assert [(m.label, m.value, m.unit, m.normalized_value, m.qualifier, m.year) for m in found] == [
         ("规上工业产值", 1200.5, "亿元", 1.2005e11, "exact", 2023),
         ("同比增长", 8.3, "%", 8.3, "exact", 2023),
-        ("新增国家级专精特新“小巨人”企业", 12, "家", 12, "exact", None),
-        ("引进博士", 36, "名", 36, "exact", None),
-        ("硕士", 120, "名", 120, "at_least", None),
+        ("新增国家级专精特新“小巨人”企业", 12, "家", 12, "exact", 2023),
+        ("引进博士", 36, "名", 36, "exact", 2023),
+        ("硕士", 120, "名", 120, "at_least", 2023),
     ]
 
 
@@ -228,3 +228,22 @@ def test_a_generic_noun_takes_the_verbs_that_say_which(text, labels):
 )
 def test_labels_are_the_shortest_whole_phrase(text, label):
     assert one(text).label == label
+
+
+def test_round_numbers_after_a_qualifier():
+    text = "为近百家企业提供政策咨询。今年以来累计吸引青年人才逾千人。上百家企业参加。"
+    assert [(m.value, m.unit, m.qualifier) for m in extract_metrics(text)] == [
+        (100, "家", "approximate"), (1000, "人", "at_least"), (100, "家", "at_least"),
+    ]
+    assert facts("扎实开展“百名博士进高新”活动，实施万人助万企行动。") == []
+
+
+def test_clauses_after_a_semicolon_keep_the_year_of_the_first():
+    text = "2023年，合肥高新区量子产业实现营业收入3.5亿元；研发投入强度达12.6%。区内新建孵化器3个。"
+    found = extract_metrics(text, article_year=2024)
+    assert [(m.label, m.year) for m in found] == [("营业收入", 2023), ("研发投入强度", 2023), ("新建孵化器", None)]
+
+
+def test_places_listed_with_deng_di_are_not_the_label():
+    assert one("赴长三角、珠三角等地开展招商活动50余场。").label == "开展招商活动"
+    assert one("高新技术企业总数突破1100家。").qualifier == "at_least"
