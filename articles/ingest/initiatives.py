@@ -48,7 +48,8 @@ Unquoted names are organisational forms of party building: a 党建联盟,
 党群服务中心, 党委, 党支部 or 党总支 whose name says where it is built
 (产业链, 链上, 楼宇, 商圈, 攻坚, 行业, 联合, …): 锂电产业链党建联盟, 楼宇党委,
 产业链党群服务中心, 重大产业项目服务攻坚党支部. The words before the core are
-kept only when they follow a verb of founding (成立, 组建, …) or a count.
+kept only when they follow a verb of founding (成立, 组建, …), a count or the
+zone's name (株洲高新区轨道交通装备产业链党建联盟).
 Also unquoted: a 联席会议制度 named by its 党建 part (党建联盟联席会议制度) and a
 reform that party building leads (党建引领心连心接诉即办改革).
 
@@ -304,11 +305,14 @@ def _extend_left(before):
     for word, flag in reversed(words):
         if not re.fullmatch(rf"[{CJK}]+", word) or word in FOUNDING_VERBS or not flag.startswith(EXTENSION_FLAGS):
             break
+        if ZONE_END.search(word):
+            break
         kept.insert(0, (word, flag))
     if not kept or len(kept) == len(words):
         return ""  # nothing to add, or no founding verb / count before it to vouch for it
     previous_word, previous_flag = words[len(words) - len(kept) - 1]
-    if previous_word in FOUNDING_VERBS or previous_flag in ("m", "q", "mq"):
+    # 株洲高新区|轨道交通装备|产业链党建联盟: the zone's own alliance, named after the zone.
+    if previous_word in FOUNDING_VERBS or previous_flag in ("m", "q", "mq") or ZONE_END.search(previous_word):
         return "".join(word for word, _ in kept)
     return ""
 
