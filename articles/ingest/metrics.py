@@ -216,6 +216,8 @@ NOT_IN_NOUN = {
     "发挥", "充分发挥", "发展", "精准", "发力", "为", "是", "将", "把", "以", "于", "入驻", "进驻",
 }
 MAX_LABEL = 16
+GROWTH_AFTER = re.compile(r"(?:以上|左右)?的?(?P<word>增长|增幅|增速)")
+KEEPING = re.compile(r"(?:连续[一二两三四五六七八九十\d]+年)?(?:保持|实现|达到|均|都)*$")
 YEAR_IN_LABEL = re.compile(r"20[0-3]\d\s?年度?")
 # 由最初的12家发展至如今56家: the second figure is the same thing later.
 CHANGE_TO = re.compile(r"(?:发展|增加|增长|提升|提高|扩大|增)?(?:至|到)(?:如今|目前|现在|今年)?$")
@@ -263,6 +265,10 @@ def _sentence_metrics(sentence, offset, article_year):
         qualifier_start, qualifier = _prefix_qualifier(sentence, start)
         qualifier = _combine_qualifiers(qualifier, match)
         label, label_start = _label(sentence, qualifier_start, end, base, previous)
+        growth = GROWTH_AFTER.match(sentence, end)
+        if growth and base in ("%", "％", "倍") and label and not label.endswith(growth.group("word")):
+            # 主要经济指标连续两年保持20%以上增长: what is measured is the growth.
+            label = KEEPING.sub("", label) + growth.group("word")
         year, period = _when(sentence[:qualifier_start], article_year)
         raw_start = label_start if label_start is not None else qualifier_start
         facts.append(

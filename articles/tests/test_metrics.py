@@ -247,3 +247,8 @@ def test_clauses_after_a_semicolon_keep_the_year_of_the_first():
 def test_places_listed_with_deng_di_are_not_the_label():
     assert one("赴长三角、珠三角等地开展招商活动50余场。").label == "开展招商活动"
     assert one("高新技术企业总数突破1100家。").qualifier == "at_least"
+
+
+def test_a_rate_followed_by_growth_is_labelled_as_the_growth():
+    m = one("主要经济指标连续两年保持20%以上增长，为战略实施注入动能。")
+    assert (m.label, m.value, m.qualifier) == ("主要经济指标增长", 20, "at_least")
