@@ -126,6 +126,10 @@ def merge_initiatives(*, survivor: Initiative, others: Iterable[Initiative]) -> 
                 setattr(survivor, name, getattr(other, name))
                 fill.append(name.removesuffix("_id"))
         result.merged.append(other.name)
+        for alias in [other.name, *other.aliases]:
+            if alias != survivor.name and alias not in survivor.aliases:
+                survivor.aliases = [*survivor.aliases, alias]
+                fill.append("aliases")
         Tombstone.objects.get_or_create(model="initiative", key=other.key)
         other.delete()
     if fill:

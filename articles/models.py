@@ -140,6 +140,9 @@ class Initiative(CurationFields):
 
     key = models.CharField("稳定标识", max_length=160, unique=True, help_text="高新区+规范化名称")
     name = models.CharField("名称", max_length=128)
+    # Names of initiatives a curator merged into this one; the ingest links
+    # later mentions of those names here.
+    aliases = models.JSONField("别名", default=list, blank=True)
     zone = models.ForeignKey(
         "zones.Zone",
         verbose_name="高新区",

@@ -283,6 +283,19 @@ def upsert_article(*, source, result, zones, tally, deleted_keys):
     return article, bool(changed)
 
 
+def _merged_into(zone, keys):
+    """{key: survivor} for keys naming an initiative a curator merged into another."""
+    if not keys:
+        return {}
+    found = {}
+    for initiative in Initiative.objects.filter(zone=zone):
+        for alias in initiative.aliases:
+            key = initiative_key(zone, alias)
+            if key in keys:
+                found[key] = initiative
+    return found
+
+
 def upsert_initiatives(*, article, facts, counts, deleted_keys):
     """One initiative per zone + programme; one mention per sentence naming it."""
     zone = article.zone  # after curation: a curator's zone fix carries over
@@ -291,10 +304,11 @@ def upsert_initiatives(*, article, facts, counts, deleted_keys):
         if normalise_name(fact.name):
             groups.setdefault(initiative_key(zone, fact.name), []).append(fact)
     existing = {i.key: i for i in Initiative.objects.filter(key__in=groups)}
+    existing.update(_merged_into(zone, set(groups) - set(existing)))
     kept_mentions, new_mentions = set(), []
     old_mentions = {(m.initiative_id, m.offset): m for m in article.initiative_mentions.all()}
     for key, group in groups.items():
-        if key in deleted_keys:
+        if key in deleted_keys and key not in existing:
             counts.initiatives.skipped_deleted += 1
             # A curator merged this programme into another: the mention at this
             # sentence was moved to the survivor and stays there.
@@ -311,7 +325,7 @@ def upsert_initiatives(*, article, facts, counts, deleted_keys):
                 ingested_values=ingested, **values,
             )
             counts.initiatives.created += 1
-        elif initiative.article_id not in (None, article.pk):
+        elif initiative.key != key or initiative.article_id not in (None, article.pk):
             # Named again in another article: that adds a mention below. Its own
             # values come from its first article only, so two articles reading
             # the programme a little differently cannot flip it back and forth.

@@ -298,3 +298,21 @@ def test_an_initiative_takes_its_values_from_its_first_article_only(huaibei):
 
     assert Initiative.objects.get().category == "industry_chain"
     assert outcome.counts.initiatives.updated == 0
+
+
+def test_a_merged_initiative_named_in_a_new_article_links_to_the_survivor(huaibei):
+    from articles.curation import merge_initiatives
+
+    other_name = InitiativeFact(name="锂电党建联盟", category="industry_chain",
+                                sentence=SENTENCE_1, offset=0)
+    upsert_page(result=page(article(initiatives=[alliance(len(SENTENCE_1) + 1), other_name])))
+    survivor = Initiative.objects.get(name="锂电产业链党建联盟")
+    merge_initiatives(survivor=survivor, others=Initiative.objects.filter(name="锂电党建联盟"))
+
+    later = InitiativeFact(name="“锂电党建联盟”", category="industry_chain", sentence=SENTENCE_2, offset=0)
+    upsert_page(result=page(article(paragraphs=[SENTENCE_2], initiatives=[later], metrics=[]),
+                            name="page-b.txt", text="另一版面"))
+
+    assert list(Initiative.objects.values_list("name", flat=True)) == ["锂电产业链党建联盟"]
+    newest = Article.objects.get(source__name="page-b.txt")
+    assert list(newest.initiatives.all()) == [survivor]
