@@ -72,3 +72,31 @@ def test_deploy_check_is_clean_with_production_settings():
         cwd=ROOT, env=environ, capture_output=True, text=True,
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_static_files_are_served_hashed_and_compressed_with_debug_off(tmp_path):
+    environ = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}}
+    environ.update(
+        DJANGO_SETTINGS_MODULE="config.settings",
+        DEBUG="0",
+        SECRET_KEY="x" * 50,
+        ALLOWED_HOSTS="testserver",
+        STATIC_ROOT=str(tmp_path / "static"),
+        DATABASE_URL=f"sqlite:///{tmp_path}/db.sqlite3",
+    )
+    collect = subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
+        cwd=ROOT, env=environ, capture_output=True, text=True,
+    )
+    assert collect.returncode == 0, collect.stderr
+    fetch = (
+        "import django; django.setup();"
+        "from django.templatetags.static import static; from django.test import Client;"
+        "url = static('css/site.css');"
+        "r = Client().get(url, HTTP_ACCEPT_ENCODING='gzip');"
+        "print(url, r.status_code, r['Content-Type'], r.get('Content-Encoding', ''), sep='|')"
+    )
+    proc = subprocess.run([sys.executable, "-c", fetch], cwd=ROOT, env=environ, capture_output=True, text=True)
+    url, status, content_type, encoding = proc.stdout.strip().split("|")
+    assert url.startswith("/static/css/site.") and url != "/static/css/site.css"  # hashed name
+    assert status == "200" and content_type.startswith("text/css") and encoding == "gzip"
