@@ -1,4 +1,6 @@
 """One curation round in a real browser, then a re-ingest that must not undo it."""
+import os
+
 import pytest
 from django.contrib.auth.models import User
 from django.core.management import call_command
@@ -36,7 +38,11 @@ def fresh_dictionary():
 
 
 def shot(page, name):
-    page.screenshot(path=f"/tmp/curation_{name}.png", full_page=True)
+    """Keep a screenshot to look at when SCREENSHOT_DIR is set (e.g. SCREENSHOT_DIR=screenshots)."""
+    folder = os.environ.get("SCREENSHOT_DIR")
+    if folder:
+        os.makedirs(folder, exist_ok=True)
+        page.screenshot(path=os.path.join(folder, f"curation_{name}.png"), full_page=True)
 
 
 def run_action(page, action_label):
