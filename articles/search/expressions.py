@@ -7,7 +7,7 @@ article table is renamed (``U0``) and a hard-coded ``articles_article.id``
 would silently point at the outer query.  These expressions carry a resolved
 ``pk`` column, so Django relabels them like any other column.
 """
-from django.db.models import BooleanField, Expression, F, FloatField
+from django.db.models import BooleanField, Expression, F, FloatField, IntegerField
 
 
 class _RowExpression(Expression):
@@ -91,3 +91,28 @@ class VectorRank(_RowExpression):
         column = f"{self._table(compiler)}.{connection.ops.quote_name(self.column)}"
         sql = f"ts_rank_cd(%s::float4[], {column}, to_tsquery('simple', %s), %s)"
         return sql, [self.weights, self.tsquery, self.normalization]
+
+
+class IdPosition(_RowExpression):
+    """Where the row's id stands in a ranked list of ids (lower is better).
+
+    One parameter however long the list: a CASE with a branch per id costs
+    Django more to build than the database needs to run the whole search.
+    """
+
+    def __init__(self, ids, pk=None):
+        super().__init__(output_field=IntegerField(), pk=pk)
+        self.ids = [int(i) for i in ids]
+
+    def copy(self):
+        clone = super().copy()
+        clone.ids = self.ids
+        return clone
+
+    def as_sql(self, compiler, connection):
+        pk_sql, pk_params = compiler.compile(self.pk)
+        if connection.vendor == "postgresql":
+            return f"array_position(%s::bigint[], {pk_sql})", [self.ids, *pk_params]
+        # SQLite: the character offset of ",id," in ",id1,id2,…," grows with the position.
+        listed = "," + ",".join(str(i) for i in self.ids) + ","
+        return f"instr(%s, ',' || {pk_sql} || ',')", [listed, *pk_params]

@@ -42,5 +42,52 @@ def filter_and_rank(queryset, required, any_of=(), excluded=()):
     )
 
 
+HEAD_COLUMN = "search_vector_head"
+
+
+def _any(groups):
+    return "(" + " | ".join("(" + " & ".join(_unit(u) for u in units) + ")" for units in groups) + ")"
+
+
+def candidates(connection, required, any_of, excluded, limit, within=None):
+    """Two tiers of ``[(article id, score)]``: title/kicker matches, then any match.
+
+    Each tier holds at most ``limit`` matches, in table order (a GIN index
+    gives no order, and sorting every match by rank is what is slow).  Tier 1
+    is read and ranked from the small title/kicker vector; tier 2 from the
+    full one.  ``within`` (a queryset) restricts the matches to its articles.
+    """
+    wanted = tsquery_text(required, any_of)
+    full = tsquery_text(required, any_of, excluded)
+    tier_conditions = [
+        (f"{HEAD_COLUMN} @@ to_tsquery('simple', %s)", [wanted], HEAD_COLUMN, wanted),
+        (f"{VECTOR_COLUMN} @@ to_tsquery('simple', %s)", [full], VECTOR_COLUMN, full),
+    ]
+    if excluded:
+        # Excluded words count anywhere in the article, not only in its title.
+        condition, params, column, query = tier_conditions[0]
+        tier_conditions[0] = (
+            f"{condition} AND NOT {VECTOR_COLUMN} @@ to_tsquery('simple', %s)",
+            [*params, _any(excluded)], column, query,
+        )
+    tiers = []
+    for condition, params, column, query in tier_conditions:
+        score = f"ts_rank_cd(%s::float4[], {column}, to_tsquery('simple', %s), %s)"
+        score_params = [WEIGHTS, query, NORMALIZATION]
+        if within is None:
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    f"SELECT id, {score} FROM articles_article WHERE {condition} LIMIT %s",
+                    [*score_params, *params, limit],
+                )
+                tiers.append(cursor.fetchall())
+        else:
+            rows = within.extra(
+                select={"score": score}, select_params=score_params, where=[condition], params=params
+            ).order_by().values_list("pk", "score")[:limit]
+            tiers.append(list(rows))
+    return tiers
+
+
 def rebuild(connection):
     """Nothing to do: the generated column follows the segmented columns."""

@@ -36,6 +36,7 @@ SQLITE_UNINSTALL = [
 ]
 
 POSTGRES_VECTOR_INDEX = "article_search_vector_gin"
+POSTGRES_HEAD_INDEX = "article_search_head_gin"
 POSTGRES_INSTALL = [
     f"ALTER TABLE {ARTICLE_TABLE} ADD COLUMN IF NOT EXISTS search_vector tsvector "
     "GENERATED ALWAYS AS ("
@@ -44,8 +45,18 @@ POSTGRES_INSTALL = [
     "setweight(to_tsvector('simple'::regconfig, coalesce(search_body, '')), 'C')"
     ") STORED",
     f"CREATE INDEX IF NOT EXISTS {POSTGRES_VECTOR_INDEX} ON {ARTICLE_TABLE} USING gin (search_vector)",
+    # Tier 1 (migration 0004): title and kicker alone, small enough to rank
+    # without reading the body's vector out of TOAST.
+    f"ALTER TABLE {ARTICLE_TABLE} ADD COLUMN IF NOT EXISTS search_vector_head tsvector "
+    "GENERATED ALWAYS AS ("
+    "setweight(to_tsvector('simple'::regconfig, coalesce(search_title, '')), 'A') || "
+    "setweight(to_tsvector('simple'::regconfig, coalesce(search_head, '')), 'B')"
+    ") STORED",
+    f"CREATE INDEX IF NOT EXISTS {POSTGRES_HEAD_INDEX} ON {ARTICLE_TABLE} USING gin (search_vector_head)",
 ]
 POSTGRES_UNINSTALL = [
+    f"DROP INDEX IF EXISTS {POSTGRES_HEAD_INDEX}",
+    f"ALTER TABLE {ARTICLE_TABLE} DROP COLUMN IF EXISTS search_vector_head",
     f"DROP INDEX IF EXISTS {POSTGRES_VECTOR_INDEX}",
     f"ALTER TABLE {ARTICLE_TABLE} DROP COLUMN IF EXISTS search_vector",
 ]

@@ -70,10 +70,15 @@ class Command(BaseCommand):
         parser.add_argument("--seed", type=int, default=20240601, help="Random seed of the corpus.")
         parser.add_argument("--keep", action="store_true", help="Keep the synthetic articles afterwards.")
         parser.add_argument(
+            "--reuse", action="store_true",
+            help="Time the synthetic articles a run with --keep left (same --articles and --seed); no build.",
+        )
+        parser.add_argument(
             "--force", action="store_true", help="Run even though the database holds real articles."
         )
 
-    def handle(self, *args, articles, repeat, baseline_repeat, seed, keep, force, verbosity=1, **options):
+    def handle(self, *args, articles, repeat, baseline_repeat, seed, keep, reuse, force, verbosity=1,
+               **options):
         if articles < 1 or articles > 2_000_000:
             raise CommandError("--articles must be between 1 and 2,000,000.")
         if repeat < 1 or baseline_repeat < 1:
@@ -88,18 +93,24 @@ class Command(BaseCommand):
             )
         self.verbosity = verbosity
         self.rng = random.Random(seed)
-        self.cleanup()
         zones = self.zones()
         material = self.material()
-        self.say(f"Building {articles} articles from {len(material['sentences'])} sentences…")
-        index_seconds, companies = self.build(articles, zones, material)
-        self.say(f"Built and indexed in {index_seconds:.1f} s.")
+        if reuse:
+            kept = Article.objects.filter(source__name__startswith=PREFIX).count()
+            if kept != articles:
+                raise CommandError(f"--reuse: the database holds {kept} synthetic articles, not {articles}.")
+            index_seconds, companies, keep = None, self.companies(articles, material), True
+        else:
+            self.cleanup()
+            self.say(f"Building {articles} articles from {len(material['sentences'])} sentences…")
+            index_seconds, companies = self.build(articles, zones, material)
+            self.say(f"Built and indexed in {index_seconds:.1f} s.")
         try:
             report = self.measure(articles, zones, companies, repeat, baseline_repeat)
         finally:
             if not keep:
                 self.cleanup()
-        report["index_seconds"] = round(index_seconds, 2)
+        report["index_seconds"] = round(index_seconds, 2) if index_seconds is not None else None
         ordered = ["articles", "index_seconds", "search_p50_ms", "search_p95_ms", "search_p99_ms",
                    "baseline_p50_ms", "speedup_p50", "db_bytes"]
         self.stdout.write(json.dumps({key: report[key] for key in ordered}, ensure_ascii=False))
@@ -142,14 +153,19 @@ class Command(BaseCommand):
             "chars": sorted(chars),
         }
 
-    def build(self, count, zones, material):
-        rng = self.rng
-        sentences, headlines, chars = material["sentences"], material["headlines"], material["chars"]
-        zone_names = [z.name for z in zones]
-        companies = [
-            rng.choice(chars) + rng.choice(chars) + rng.choice(COMPANY_SUFFIXES)
+    def companies(self, count, material):
+        # Drawn first from the seeded generator, so --reuse finds the same names.
+        chars = material["chars"]
+        return [
+            self.rng.choice(chars) + self.rng.choice(chars) + self.rng.choice(COMPANY_SUFFIXES)
             for _ in range(max(50, count // 5))
         ]
+
+    def build(self, count, zones, material):
+        rng = self.rng
+        sentences, headlines = material["sentences"], material["headlines"]
+        zone_names = [z.name for z in zones]
+        companies = self.companies(count, material)
         refresh_dictionary()
         cache = {}
 
