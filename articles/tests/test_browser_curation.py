@@ -73,7 +73,7 @@ def test_edits_hides_and_merges_survive_the_next_ingest(live_server, page, tmp_p
     page.goto(f"{live_server.url}/admin/articles/article/?q=锂电链上党旗红")
     page.get_by_role("link", name="锂电链上党旗红").click()
     shot(page, "1_article")
-    assert page.locator("mark", has_text="50亿元").count() >= 1  # provenance, highlighted
+    expect(page.locator("mark", has_text="50亿元").first).to_be_visible()  # provenance, highlighted
     page.fill("#id_title", "淮北高新区成立锂电产业链党建联盟")
     page.locator("input[name=_save]").click()
     expect(page.locator(".messagelist .success")).to_have_count(1)
