@@ -28,7 +28,30 @@ SQLITE_INSTALL = [
     f"BEGIN INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, {_cols}) VALUES ('delete', old.id, {_old}); "
     f"INSERT INTO {FTS_TABLE}(rowid, {_cols}) VALUES (new.id, {_new}); END",
 ]
+# Tier 1 (migration 0005): title and kicker alone.  Its doclists are short, so
+# "both words in the title" is found without walking every body's postings.
+FTS_HEAD_TABLE = "articles_article_fts_head"
+HEAD_COLUMNS = ("search_title", "search_head")
+_hcols = ", ".join(HEAD_COLUMNS)
+_hnew = ", ".join(f"new.{c}" for c in HEAD_COLUMNS)
+_hold = ", ".join(f"old.{c}" for c in HEAD_COLUMNS)
+SQLITE_INSTALL += [
+    f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_HEAD_TABLE} USING fts5("
+    f"{_hcols}, content='{ARTICLE_TABLE}', content_rowid='id', "
+    "tokenize='unicode61 remove_diacritics 0')",
+    f"CREATE TRIGGER IF NOT EXISTS {FTS_HEAD_TABLE}_insert AFTER INSERT ON {ARTICLE_TABLE} BEGIN "
+    f"INSERT INTO {FTS_HEAD_TABLE}(rowid, {_hcols}) VALUES (new.id, {_hnew}); END",
+    f"CREATE TRIGGER IF NOT EXISTS {FTS_HEAD_TABLE}_delete AFTER DELETE ON {ARTICLE_TABLE} BEGIN "
+    f"INSERT INTO {FTS_HEAD_TABLE}({FTS_HEAD_TABLE}, rowid, {_hcols}) VALUES ('delete', old.id, {_hold}); END",
+    f"CREATE TRIGGER IF NOT EXISTS {FTS_HEAD_TABLE}_update AFTER UPDATE OF {_hcols} ON {ARTICLE_TABLE} "
+    f"BEGIN INSERT INTO {FTS_HEAD_TABLE}({FTS_HEAD_TABLE}, rowid, {_hcols}) VALUES ('delete', old.id, {_hold}); "
+    f"INSERT INTO {FTS_HEAD_TABLE}(rowid, {_hcols}) VALUES (new.id, {_hnew}); END",
+]
 SQLITE_UNINSTALL = [
+    f"DROP TRIGGER IF EXISTS {FTS_HEAD_TABLE}_insert",
+    f"DROP TRIGGER IF EXISTS {FTS_HEAD_TABLE}_delete",
+    f"DROP TRIGGER IF EXISTS {FTS_HEAD_TABLE}_update",
+    f"DROP TABLE IF EXISTS {FTS_HEAD_TABLE}",
     f"DROP TRIGGER IF EXISTS {FTS_TABLE}_insert",
     f"DROP TRIGGER IF EXISTS {FTS_TABLE}_delete",
     f"DROP TRIGGER IF EXISTS {FTS_TABLE}_update",

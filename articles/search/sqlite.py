@@ -10,14 +10,15 @@ syntax error.
 Candidates are read from the FTS table alone (no article rows), newest first
 in rowid order, at most ``limit`` per tier: FTS5 walks its doclists in rowid
 order, so the LIMIT stops the scan early and bm25() is computed for the
-returned rows only.  Tier 1 restricts the match to the title and kicker
-columns; tier 2 is the whole article.
+returned rows only.  Tier 1 reads a second, small FTS table over the title
+and kicker (migration 0005), whose short doclists find "every word in the
+title" without walking the body postings; tier 2 is the whole article.
 """
 from django.db.models import FloatField
 from django.db.models.expressions import RawSQL
 
 from .expressions import FtsMatch
-from .schema import FTS_TABLE
+from .schema import FTS_HEAD_TABLE, FTS_TABLE
 
 # Column weights for bm25(): segmented title, kicker + subtitle, body.
 WEIGHTS = (10.0, 4.0, 1.0)
@@ -32,39 +33,39 @@ def _unit(alternatives):
     return options[0] if len(options) == 1 else "(" + " OR ".join(options) + ")"
 
 
-def match_expression(required, any_of=(), excluded=(), columns=None):
-    """All ``required`` units, at least one of ``any_of``, none of each ``excluded`` group.
-
-    ``columns`` (an FTS5 column filter such as ``{search_title search_head}``)
-    restricts where the wanted words must be; exclusions always apply to the whole article.
-    """
+def match_expression(required, any_of=(), excluded=()):
+    """All ``required`` units, at least one of ``any_of``, none of each ``excluded`` group."""
     parts = [_unit(u) for u in required]
     if any_of:
         parts.append("(" + " OR ".join(_unit(u) for u in any_of) + ")")
     expression = "(" + " AND ".join(parts) + ")"
-    if columns:
-        expression = f"({columns} : {expression})"
     for excluded_units in excluded:
         expression = f"{expression} NOT ({' AND '.join(_unit(u) for u in excluded_units)})"
     return expression
 
 
-def filter_and_rank(queryset, required, any_of=(), excluded=()):
-    """``queryset`` restricted to matching articles, annotated with ``rank`` (higher is better)."""
-    expression = match_expression(required, any_of, excluded)
-    weights = ", ".join(str(w) for w in WEIGHTS)
-    # A join rather than `pk IN (…)`: bm25() is only available on the row the
-    # FTS cursor is positioned on, and the join lets SQLite drive the query
-    # from the index instead of scoring each article separately.
-    return (
-        queryset.extra(tables=[FTS_TABLE])
-        .filter(FtsMatch(FTS_TABLE, expression))
-        .annotate(rank=RawSQL(f"-bm25({FTS_TABLE}, {weights})", (), output_field=FloatField()))
-    )
+def _score(table, weights):
+    return f"-bm25({table}, {', '.join(str(w) for w in weights)})"
 
 
-HEAD_COLUMNS = "{search_title search_head}"
-_SCORE = f"-bm25({FTS_TABLE}, {', '.join(str(w) for w in WEIGHTS)})"
+# Tier 1 reads the small title/kicker table, tier 2 the whole article.
+TIERS = ((FTS_HEAD_TABLE, WEIGHTS[:2]), (FTS_TABLE, WEIGHTS))
+
+
+def _without_excluded(connection, rows, excluded):
+    # Excluded words count anywhere in the article, not only in its title.
+    if not excluded or not rows:
+        return rows
+    expression = " OR ".join("(" + " AND ".join(_unit(u) for u in units) + ")" for units in excluded)
+    ids = [pk for pk, _score in rows]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s "
+            f"AND rowid IN ({', '.join(['%s'] * len(ids))})",
+            [expression, *ids],
+        )
+        dropped = {pk for (pk,) in cursor.fetchall()}
+    return [row for row in rows if row[0] not in dropped]
 
 
 def candidates(connection, required, any_of, excluded, limit, within=None):
@@ -72,36 +73,40 @@ def candidates(connection, required, any_of, excluded, limit, within=None):
 
     Each tier holds at most ``limit`` matches, the newest first.  ``within``
     (a queryset) restricts the matches to its articles through a join; without
-    it only the FTS table is read.
+    it only the FTS tables are read.
     """
     tiers = []
-    for columns in (HEAD_COLUMNS, None):
-        expression = match_expression(required, any_of, excluded, columns)
+    for table, weights in TIERS:
+        head = table == FTS_HEAD_TABLE
+        expression = match_expression(required, any_of, () if head else excluded)
+        score = _score(table, weights)
         if within is None:
             with connection.cursor() as cursor:
                 cursor.execute(
-                    f"SELECT rowid, {_SCORE} FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s "
+                    f"SELECT rowid, {score} FROM {table} WHERE {table} MATCH %s "
                     "ORDER BY rowid DESC LIMIT %s",
                     [expression, limit],
                 )
-                tiers.append(cursor.fetchall())
+                rows = cursor.fetchall()
         else:
-            rows = (
-                within.extra(tables=[FTS_TABLE])
-                .filter(FtsMatch(FTS_TABLE, expression))
-                .annotate(score=RawSQL(_SCORE, (), output_field=FloatField()))
+            rows = list(
+                within.extra(tables=[table])
+                .filter(FtsMatch(table, expression))
+                .annotate(score=RawSQL(score, (), output_field=FloatField()))
                 .order_by("-pk")
                 .values_list("pk", "score")[:limit]
             )
-            tiers.append(list(rows))
+        tiers.append(_without_excluded(connection, rows, excluded) if head else rows)
     return tiers
 
 
 def rebuild(connection):
     with connection.cursor() as cursor:
-        cursor.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')")
+        for table in (FTS_TABLE, FTS_HEAD_TABLE):
+            cursor.execute(f"INSERT INTO {table}({table}) VALUES ('rebuild')")
 
 
 def optimize(connection):
     with connection.cursor() as cursor:
-        cursor.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('optimize')")
+        for table in (FTS_TABLE, FTS_HEAD_TABLE):
+            cursor.execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")
