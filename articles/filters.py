@@ -29,6 +29,15 @@ class ArticleFilterSet(django_filters.FilterSet):
         self.form.fields["year"].widget = forms.NumberInput(attrs={"min": 1949, "max": 2100})
         self.form.fields["q"].widget.attrs.update(type="search")
 
+    def filter_queryset(self, queryset):
+        # The search ranks a bounded set of matches among the articles it is
+        # given, so the other filters narrow the list before it, not after.
+        data = dict(self.form.cleaned_data)
+        query = data.pop("q", None)
+        for name, value in data.items():
+            queryset = self.filters[name].filter(queryset, value)
+        return self.filters["q"].filter(queryset, query)
+
     def filter_q(self, queryset, name, value):
         self.search_result = queryset.search(value)
         return self.search_result.queryset

@@ -25,16 +25,19 @@ Speed at 100,000 articles comes from never scoring or reading every match:
 * bounded ranking -- each tier reads at most RANK_LIMIT matches, ids and
   scores only, taken in index order (the newest articles first on SQLite;
   in table order on PostgreSQL).  Ranking is exact up to RANK_LIMIT matches
-  per tier.  Beyond that (a common word such as 党建 matches nearly every
-  article) the list holds the best of that bounded set, says so in the
-  notice, and its count -- the paginator's, the API's ``count`` -- is the
-  number of ranked results, at most 2 × RANK_LIMIT, not the number of
-  matches;
-* the page -- only its 20 rows are read in full, by id; facets count the
-  ranked results, so they are bounded too.
+  per tier, and tier 2 is not read at all when tier 1 is full.  Beyond that
+  (a common word such as 党建 matches nearly every article) the list holds
+  the best of that bounded set, says so in the notice, and its count -- the
+  paginator's, the API's ``count`` -- is the number of ranked results, at
+  most 2 × RANK_LIMIT, not the number of matches;
+* the page -- only its 20 rows are read in full, by id, and the count is the
+  length of the ranked list (RankedQuerySetMixin); facets count the ranked
+  results, so they are bounded too.  The other filters of the list (zone,
+  year…) are applied before the search, which ranks within them.
 """
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from django.db import connections
 from django.db.models import Q, QuerySet
@@ -134,15 +137,45 @@ def _candidates(backend, queryset, parsed, required, any_of=()):
     return [(pk, allowed[pk]) for *_key, pk in ranked], truncated
 
 
+class RankedQuerySetMixin:
+    """The ranked result list: a page slice reads only its own rows, and the count is known.
+
+    Any derived queryset (``filter()``, ``values()`` for facets…) is a plain
+    clone without ``ranked_ids`` and runs its SQL as usual.
+    """
+
+    ranked_ids = None
+
+    def count(self):
+        if self.ranked_ids is not None and self._result_cache is None:
+            return len(self.ranked_ids)
+        return super().count()
+
+    def __getitem__(self, k):
+        ids = self.ranked_ids
+        if ids is None or not isinstance(k, slice) or k.step or self._result_cache is not None:
+            return super().__getitem__(k)
+        page_ids = ids[k]
+        rows = {obj.pk: obj for obj in self.filter(pk__in=page_ids)} if page_ids else {}
+        return [rows[pk] for pk in page_ids if pk in rows]
+
+
+@lru_cache(maxsize=None)
+def _ranked_class(queryset_class):
+    return type(f"Ranked{queryset_class.__name__}", (RankedQuerySetMixin, queryset_class), {})
+
+
 def _ranked_queryset(queryset, ordered_ids):
     if not ordered_ids:
         return queryset.none()
-    # The page is fetched by id, in the order of the ranked list.
-    return (
+    ranked = (
         queryset.filter(pk__in=ordered_ids)
         .annotate(rank=IdPosition(ordered_ids))
         .order_by("rank")
     )
+    ranked.__class__ = _ranked_class(type(ranked))
+    ranked.ranked_ids = list(ordered_ids)
+    return ranked
 
 
 def search_articles(queryset, query):

@@ -55,7 +55,8 @@ def candidates(connection, required, any_of, excluded, limit, within=None):
     Each tier holds at most ``limit`` matches, in table order (a GIN index
     gives no order, and sorting every match by rank is what is slow).  Tier 1
     is read and ranked from the small title/kicker vector; tier 2 from the
-    full one.  ``within`` (a queryset) restricts the matches to its articles.
+    full one, and only when tier 1 is not full.  ``within`` (a queryset)
+    restricts the matches to its articles.
     """
     wanted = tsquery_text(required, any_of)
     full = tsquery_text(required, any_of, excluded)
@@ -86,6 +87,8 @@ def candidates(connection, required, any_of, excluded, limit, within=None):
                 select={"score": score}, select_params=score_params, where=[condition], params=params
             ).order_by().values_list("pk", "score")[:limit]
             tiers.append(list(rows))
+        if len(tiers[-1]) >= limit:
+            break  # a full tier 1 fills the ranked list: tier 2 would only come after it
     return tiers
 
 

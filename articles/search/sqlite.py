@@ -71,7 +71,8 @@ def _without_excluded(connection, rows, excluded):
 def candidates(connection, required, any_of, excluded, limit, within=None):
     """Two tiers of ``[(article id, score)]``: title/kicker matches, then any match.
 
-    Each tier holds at most ``limit`` matches, the newest first.  ``within``
+    Each tier holds at most ``limit`` matches, the newest first; tier 2 is
+    not read when tier 1 is full.  ``within``
     (a queryset) restricts the matches to its articles through a join; without
     it only the FTS tables are read.
     """
@@ -97,6 +98,8 @@ def candidates(connection, required, any_of, excluded, limit, within=None):
                 .values_list("pk", "score")[:limit]
             )
         tiers.append(_without_excluded(connection, rows, excluded) if head else rows)
+        if len(rows) >= limit:
+            break  # a full tier 1 fills the ranked list: tier 2 would only come after it
     return tiers
 
 

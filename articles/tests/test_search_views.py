@@ -202,3 +202,23 @@ def test_authors_are_searchable(articles):
     article = make_article(title="园区新闻", body="园区召开会议。", authors=["肖干", "周建军"])
     index_articles([article])
     assert list(search_articles(Article.objects.all(), "周建军").queryset) == [article]
+
+
+def test_many_matches_rank_a_bounded_set_title_matches_first_and_say_so(client, articles, monkeypatch):
+    monkeypatch.setattr("articles.search.RANK_LIMIT", 5)
+    data = client.get("/api/articles/", {"q": "产业链党建"}).json()
+    # 32 articles match; two have both words in the title and come first, whatever their age.
+    assert data["count"] < 32
+    assert {r["title"] for r in data["results"][:2]} == {
+        "淮北高新区成立锂电产业链党建联盟", "烟台高新区推进产业链党建"
+    }
+    assert "超过 5 篇" in data["notice"]
+
+
+def test_filters_narrow_the_articles_before_the_bounded_ranking(client, articles, monkeypatch):
+    monkeypatch.setattr("articles.search.RANK_LIMIT", 5)
+    # The Huaibei article is the oldest of 32 matches, outside the newest five.
+    data = client.get("/api/articles/", {"q": "党建", "zone": "huaibei"}).json()
+    assert [r["title"] for r in data["results"]] == ["淮北高新区成立锂电产业链党建联盟"]
+    html = client.get("/search/", {"q": "党建", "zone": "huaibei"}).content.decode()
+    assert "淮北高新区成立" in html
