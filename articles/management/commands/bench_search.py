@@ -26,6 +26,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.core.paginator import Paginator
 from django.db import connection, transaction
 from django.db.models import Q
 
@@ -248,9 +249,10 @@ class Command(BaseCommand):
         return [(kind, query) for kind in order for query in mix[kind]]
 
     def run_search(self, query):
-        result = search_articles(Article.objects.visible(), query)
-        page = list(result.queryset.select_related("zone")[:PAGE])
-        return result.queryset.count(), page
+        # As the search page runs it: a paginator over the ranked queryset.
+        result = search_articles(Article.objects.visible().select_related("zone"), query)
+        page = Paginator(result.queryset, PAGE).page(1)
+        return page.paginator.count, list(page.object_list)
 
     def run_baseline(self, query):
         condition = Q()
