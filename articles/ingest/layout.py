@@ -597,9 +597,10 @@ class _Walker:
 
 # How a paragraph opens: 会议要求，/ 据了解，/ 此外，. After a line cut off in the middle
 # of a word (the rest lost in the scan), such a line starts a new paragraph instead of
-# continuing the cut one.
+# continuing the cut one. A single character before 表示 is a pronoun (他表示，) or the
+# end of a name cut at the line (…党委副书记田文 / 广表示，): only the pronouns open.
 _PARAGRAPH_OPENER = re.compile(
-    rf"^(?:[{CJK}]{{1,6}}(?:指出|要求|强调|表示|认为|介绍|获悉)|据了解|据介绍|据悉|此外|同时|另外|近日|日前"
+    rf"^(?:(?:[他她其]|[{CJK}]{{2,6}})(?:指出|要求|强调|表示|认为|介绍|获悉)|据了解|据介绍|据悉|此外|同时|另外|近日|日前"
     r"|今年以来|近年来|目前|截至目前)[，,:：]"
 )
 

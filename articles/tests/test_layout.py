@@ -615,3 +615,16 @@ def test_own_ocr_spaced_page_with_bom_split_numbers_and_residue():
     assert brief.title == "东湖高新区举办“光谷人才周”活动"
     assert brief.authors == ["黄磊"]
     assert brief.body.endswith("总投资约15亿元。")
+
+
+def test_a_speakers_name_cut_at_the_line_end_continues_on_the_next_line():
+    text = page(
+        "“党建做实了就是生产力,做强了就是竞争力,做细了就是凝聚力,党建是推动企业发展的关键力量。”东方蓝天钛金科技有限公司党委副书记田文",
+        "",
+        "广表示,作为航空航天产业链链主企业,钛金科技以高质量党建引领高质量发展。",
+        "",
+        "他表示,下一步将继续深化产业链党建。",
+    )
+    (block,) = split_page(text)
+    assert block.paragraphs[0].endswith("党委副书记田文广表示,作为航空航天产业链链主企业,钛金科技以高质量党建引领高质量发展。")
+    assert block.paragraphs[1] == "他表示,下一步将继续深化产业链党建。"
