@@ -16,16 +16,6 @@ METRIC_KEYS = {"id", "zone", "label", "value", "unit", "normalized_value", "norm
 
 
 @pytest.fixture
-def huaibei():
-    return make_zone("淮北高新区", slug="huaibei", province="安徽省", city="淮北市")
-
-
-@pytest.fixture
-def yantai():
-    return make_zone("烟台高新区", slug="yantai", province="山东省", city="烟台市")
-
-
-@pytest.fixture
 def article(huaibei):
     article = make_article(
         title="党建引领开新局", authors=["肖干", "周建军"], zone=huaibei, year=2023,

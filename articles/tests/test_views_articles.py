@@ -15,16 +15,6 @@ BODY = (
 
 
 @pytest.fixture
-def huaibei():
-    return make_zone("淮北高新区", slug="huaibei", province="安徽省", city="淮北市")
-
-
-@pytest.fixture
-def yantai():
-    return make_zone("烟台高新区", slug="yantai", province="山东省", city="烟台市")
-
-
-@pytest.fixture
 def feature(huaibei):
     article = make_article(
         title="党建引领开新局",

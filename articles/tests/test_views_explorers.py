@@ -13,16 +13,6 @@ from articles.tests.factories import make_article, make_initiative, make_metric,
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def huaibei():
-    return make_zone("淮北高新区", slug="huaibei", province="安徽省")
-
-
-@pytest.fixture
-def yantai():
-    return make_zone("烟台高新区", slug="yantai", province="山东省")
-
-
 def queries_for(client, url, params=None):
     with CaptureQueriesContext(connection) as ctx:
         assert client.get(url, params or {}).status_code == 200
