@@ -168,6 +168,32 @@ class RankedChangeList(ChangeList):
         return ordering
 
 
+class RelatedCountsMixin:
+    """Changelist columns counting related rows, annotated in the changelist's one query and sortable.
+
+    ``related_counts`` maps the annotation (``n_articles``, ``n_initiatives``, ``n_metrics``)
+    to the relation it counts; list the matching ``*_count`` columns in ``list_display``.
+    """
+
+    related_counts = {}
+
+    def get_queryset(self, request):
+        counts = {name: Count(lookup, distinct=True) for name, lookup in self.related_counts.items()}
+        return super().get_queryset(request).annotate(**counts)
+
+    @admin.display(description="文章", ordering="n_articles")
+    def article_count(self, obj):
+        return obj.n_articles
+
+    @admin.display(description="举措", ordering="n_initiatives")
+    def initiative_count(self, obj):
+        return obj.n_initiatives
+
+    @admin.display(description="指标", ordering="n_metrics")
+    def metric_count(self, obj):
+        return obj.n_metrics
+
+
 class CuratedFieldsAdmin(admin.ModelAdmin):
     """Remembers every field a curator changes and tombstones what a curator deletes."""
 
@@ -393,7 +419,7 @@ class InitiativeMentionOfInitiativeInline(InitiativeMentionInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(CurationAdmin):
+class ArticleAdmin(RelatedCountsMixin, CurationAdmin):
     list_display = (
         "title",
         "zone",
@@ -443,15 +469,7 @@ class ArticleAdmin(CurationAdmin):
     )
     inlines = (InitiativeMentionInline, MetricInline)
 
-    def get_queryset(self, request):
-        return (
-            super()
-            .get_queryset(request)
-            .annotate(
-                n_initiatives=Count("initiative_mentions__initiative", distinct=True),
-                n_metrics=Count("metrics", distinct=True),
-            )
-        )
+    related_counts = {"n_initiatives": "initiative_mentions__initiative", "n_metrics": "metrics"}
 
     def get_changelist(self, request, **kwargs):
         return RankedChangeList
@@ -483,13 +501,6 @@ class ArticleAdmin(CurationAdmin):
     def province(self, obj):
         return obj.zone.province if obj.zone else "—"
 
-    @admin.display(description="举措", ordering="n_initiatives")
-    def initiative_count(self, obj):
-        return obj.n_initiatives
-
-    @admin.display(description="指标", ordering="n_metrics")
-    def metric_count(self, obj):
-        return obj.n_metrics
 
     @admin.display(description="来源版面")
     def source_link(self, obj):
@@ -661,7 +672,7 @@ class MetricAdmin(CurationAdmin):
 
 
 @admin.register(Source)
-class SourceAdmin(admin.ModelAdmin):
+class SourceAdmin(RelatedCountsMixin, admin.ModelAdmin):
     list_display = ("name", "column", "encoding", "article_count", "ingested_at")
     list_filter = ("column", "encoding")
     search_fields = ("name",)
@@ -669,8 +680,7 @@ class SourceAdmin(admin.ModelAdmin):
     fields = ("name", "column", "encoding", "content_hash", "ingested_at", "articles_list", "text")
     readonly_fields = fields
 
-    def get_queryset(self, request):
-        return super().get_queryset(request).annotate(n_articles=Count("articles"))
+    related_counts = {"n_articles": "articles"}
 
     def has_add_permission(self, request):
         return False
@@ -681,10 +691,6 @@ class SourceAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None):
         # Articles protect their page; delete the articles (tombstoned) instead.
         return False
-
-    @admin.display(description="文章数", ordering="n_articles")
-    def article_count(self, obj):
-        return obj.n_articles
 
     @admin.display(description="本版文章")
     def articles_list(self, obj):

@@ -1,14 +1,14 @@
 from django.contrib import admin
-from django.db.models import Count, Q
+from django.db.models import Q
 
 from articles import curation
-from articles.admin import CuratedFieldsAdmin, merge_action
+from articles.admin import CuratedFieldsAdmin, RelatedCountsMixin, merge_action
 
 from .models import Zone
 
 
 @admin.register(Zone)
-class ZoneAdmin(CuratedFieldsAdmin):
+class ZoneAdmin(RelatedCountsMixin, CuratedFieldsAdmin):
     list_display = (
         "name",
         "full_name",
@@ -32,16 +32,7 @@ class ZoneAdmin(CuratedFieldsAdmin):
         ("审核", {"fields": ("curated_display", "is_reference", "created_at", "updated_at")}),
     )
 
-    def get_queryset(self, request):
-        return (
-            super()
-            .get_queryset(request)
-            .annotate(
-                n_articles=Count("primary_articles", distinct=True),
-                n_initiatives=Count("initiatives", distinct=True),
-                n_metrics=Count("metrics", distinct=True),
-            )
-        )
+    related_counts = {"n_articles": "primary_articles", "n_initiatives": "initiatives", "n_metrics": "metrics"}
 
     def get_search_results(self, request, queryset, search_term):
         term = search_term.strip()
@@ -61,18 +52,6 @@ class ZoneAdmin(CuratedFieldsAdmin):
             | Q(pk__in=by_alias)
         )
         return queryset.filter(condition), False
-
-    @admin.display(description="文章", ordering="n_articles")
-    def article_count(self, obj):
-        return obj.n_articles
-
-    @admin.display(description="举措", ordering="n_initiatives")
-    def initiative_count(self, obj):
-        return obj.n_initiatives
-
-    @admin.display(description="指标", ordering="n_metrics")
-    def metric_count(self, obj):
-        return obj.n_metrics
 
     @admin.action(description="合并所选高新区…", permissions=["change", "delete"])
     def merge(self, request, queryset):

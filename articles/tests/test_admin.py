@@ -474,3 +474,24 @@ def test_setup_curators_gives_a_staff_user_the_curation_work_and_nothing_more(cl
     assert client.get(changelist("ingestrun")).status_code == 200
     assert client.get(reverse("admin:articles_ingestrun_add")).status_code == 403
     assert client.get(reverse("admin:auth_user_changelist")).status_code == 403
+
+
+def test_changelists_count_related_rows_and_sort_by_the_count(admin_client, huaibei):
+    yantai = make_zone("烟台高新区", province="山东省", city="烟台市")
+    article = make_article(zone=huaibei, body=INVEST)
+    make_article(zone=huaibei, source=article.source, position=1)
+    make_metric(article, label="总投资", value=50, unit="亿元", sentence=INVEST)
+    make_initiative("锂电产业链党建联盟", article=article, sentence=ALLIANCE)
+
+    response = admin_client.get(reverse("admin:zones_zone_changelist"), {"o": "-7"})
+    rows = list(response.context["cl"].result_list)
+    assert [z.name for z in rows[:2]] == ["淮北高新区", "烟台高新区"] and rows[1] == yantai
+    assert (rows[0].n_articles, rows[0].n_initiatives, rows[0].n_metrics) == (2, 1, 1)
+
+    response = admin_client.get(reverse("admin:articles_article_changelist"))
+    counts = {a.pk: (a.n_initiatives, a.n_metrics) for a in response.context["cl"].result_list}
+    assert counts[article.pk] == (1, 1)
+
+    response = admin_client.get(reverse("admin:articles_source_changelist"))
+    (source,) = response.context["cl"].result_list
+    assert source.n_articles == 2
