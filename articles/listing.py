@@ -200,8 +200,9 @@ class ListEndpoint(View):
     def csv_empty_header(self):
         return []
 
-    def render_html(self, filterset, page_form, valid):
-        context = {
+    def base_context(self, filterset, page_form, valid):
+        """What every state of a list page shows: the filter form, its errors and the list's links."""
+        return {
             "title": self.title,
             "section": self.section,
             "filter": filterset,
@@ -216,6 +217,9 @@ class ListEndpoint(View):
             "page_obj": None,
             "objects": [],
         }
+
+    def render_html(self, filterset, page_form, valid):
+        context = self.base_context(filterset, page_form, valid)
         if valid:
             queryset = filterset.qs
             if self.paginate_html:
