@@ -68,7 +68,7 @@ MANY_MATCHES_NOTICE = "匹配的文章超过 {limit:,} 篇，下面只列出其�
 ONLY_EXCLUDED_NOTICE = "请至少输入一个要查找的词（“-词”只用于排除）。"
 
 # At most this many matches per tier are ranked (see the module docstring).
-RANK_LIMIT = 300
+RANK_LIMIT = 200
 
 _CJK_SPACE = re.compile(r"(?<=[\u3400-\u9fff])\s+|\s+(?=[\u3400-\u9fff])")
 

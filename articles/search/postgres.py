@@ -6,7 +6,6 @@ the jieba-segmented text, so PostgreSQL only splits on the spaces we put
 there.  The tsquery is built here from quoted tokens, so nothing a user types
 is read as tsquery syntax.
 """
-from .expressions import VectorMatch, VectorRank
 
 VECTOR_COLUMN = "search_vector"
 # ts_rank_cd weights in {D, C, B, A} order: body (C) counts least, title (A) most.
@@ -33,13 +32,6 @@ def tsquery_text(required, any_of=(), excluded=()):
     for excluded_units in excluded:
         text = f"{text} & !({' & '.join(_unit(u) for u in excluded_units)})"
     return text
-
-
-def filter_and_rank(queryset, required, any_of=(), excluded=()):
-    query = tsquery_text(required, any_of, excluded)
-    return queryset.filter(VectorMatch(VECTOR_COLUMN, query)).annotate(
-        rank=VectorRank(VECTOR_COLUMN, query, WEIGHTS, NORMALIZATION)
-    )
 
 
 HEAD_COLUMN = "search_vector_head"
@@ -71,25 +63,26 @@ def candidates(connection, required, any_of, excluded, limit, within=None):
             f"{condition} AND NOT {VECTOR_COLUMN} @@ to_tsquery('simple', %s)",
             [*params, _any(excluded)], column, query,
         )
-    tiers = []
-    for condition, params, column, query in tier_conditions:
-        score = f"ts_rank_cd(%s::float4[], {column}, to_tsquery('simple', %s), %s)"
-        score_params = [WEIGHTS, query, NORMALIZATION]
-        if within is None:
-            with connection.cursor() as cursor:
-                cursor.execute(
-                    f"SELECT id, {score} FROM articles_article WHERE {condition} LIMIT %s",
-                    [*score_params, *params, limit],
-                )
-                tiers.append(cursor.fetchall())
-        else:
-            rows = within.extra(
-                select={"score": score}, select_params=score_params, where=[condition], params=params
-            ).order_by().values_list("pk", "score")[:limit]
-            tiers.append(list(rows))
-        if len(tiers[-1]) >= limit:
-            break  # a full tier 1 fills the ranked list: tier 2 would only come after it
-    return tiers
+    head = _tier(connection, *tier_conditions[0], limit, within)
+    if len(head) >= limit:
+        return [head]  # a full tier 1 fills the ranked list: tier 2 would only come after it
+    return [head, _tier(connection, *tier_conditions[1], limit, within)]
+
+
+def _tier(connection, condition, params, column, query, limit, within):
+    score = f"ts_rank_cd(%s::float4[], {column}, to_tsquery('simple', %s), %s)"
+    score_params = [WEIGHTS, query, NORMALIZATION]
+    if within is None:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT id, {score} FROM articles_article WHERE {condition} LIMIT %s",
+                [*score_params, *params, limit],
+            )
+            return cursor.fetchall()
+    rows = within.extra(
+        select={"score": score}, select_params=score_params, where=[condition], params=params
+    ).order_by().values_list("pk", "score")[:limit]
+    return list(rows)
 
 
 def rebuild(connection):
