@@ -64,7 +64,7 @@ __all__ = [
 
 OR_FALLBACK_NOTICE = "没有同时包含全部关键词的文章，下面列出包含其中部分关键词的文章。"
 EMPTY_QUERY_NOTICE = "查询中没有可检索的词语，请换个说法。"
-MANY_MATCHES_NOTICE = "匹配的文章超过 {limit:,} 篇，下面只列出其中最新的一批按相关度排序的结果；加一个词可以缩小范围。"
+MANY_MATCHES_NOTICE = "匹配的文章超过 {limit:,} 篇，下面按相关度列出其中一部分；加一个词可以缩小范围。"
 ONLY_EXCLUDED_NOTICE = "请至少输入一个要查找的词（“-词”只用于排除）。"
 
 # At most this many matches per tier are ranked (see the module docstring).
