@@ -155,6 +155,37 @@ class MultilineTextField(forms.CharField):
         return value.replace("\r\n", "\n") if isinstance(value, str) else value
 
 
+class LinesListField(forms.CharField):
+    """A list of names (authors, aliases, captions) edited one per line instead of as JSON.
+
+    Blank lines and surrounding spaces are dropped; the stored list is compared as a
+    list, so saving an untouched form changes nothing and marks nothing as curated.
+    """
+
+    widget = forms.Textarea(attrs={"rows": 4})
+
+    def __init__(self, *, encoder=None, decoder=None, **kwargs):
+        # The model's JSONField offers its encoder and decoder; a list of lines needs neither.
+        kwargs.setdefault("strip", False)
+        super().__init__(**kwargs)
+
+    def prepare_value(self, value):
+        if isinstance(value, (list, tuple)):
+            return "\n".join(str(item) for item in value)
+        return value
+
+    def to_python(self, value):
+        if isinstance(value, (list, tuple)):
+            return list(value)
+        text = super().to_python(value) or ""
+        return [line.strip() for line in text.splitlines() if line.strip()]
+
+    def has_changed(self, initial, data):
+        if self.disabled:
+            return False
+        return list(initial or []) != self.to_python(data)
+
+
 # --- shared behaviour ------------------------------------------------------------
 
 
@@ -197,7 +228,10 @@ class RelatedCountsMixin:
 class CuratedFieldsAdmin(admin.ModelAdmin):
     """Remembers every field a curator changes and tombstones what a curator deletes."""
 
-    formfield_overrides = {models.TextField: {"form_class": MultilineTextField}}
+    formfield_overrides = {
+        models.TextField: {"form_class": MultilineTextField},
+        models.JSONField: {"form_class": LinesListField},
+    }
 
     def save_model(self, request, obj, form, change):
         form.curated_added = curation.record_curated_fields(obj, form.changed_data)

@@ -495,3 +495,27 @@ def test_changelists_count_related_rows_and_sort_by_the_count(admin_client, huai
     response = admin_client.get(reverse("admin:articles_source_changelist"))
     (source,) = response.context["cl"].result_list
     assert source.n_articles == 2
+
+
+def test_authors_and_aliases_are_edited_one_per_line_not_as_json(admin_client, ingested, huaibei):
+    ingested.authors = ["肖干", "周建军"]
+    ingested.save()
+    url = change_url(ingested)
+    response = admin_client.get(url)
+    assert response.context["adminform"].form["authors"].value() == "肖干\n周建军"
+
+    data = change_form_data(response)
+    data["authors"] = "肖干\r\n\r\n 张敏 \r\n"
+    assert admin_client.post(url, data).status_code == 302
+    ingested.refresh_from_db()
+    assert ingested.authors == ["肖干", "张敏"]
+    assert ingested.curated_fields == ["authors"]
+
+    url = change_url(huaibei)
+    data = change_form_data(admin_client.get(url))
+    assert data["aliases"] == "淮北国家高新区"
+    data["aliases"] = "淮北国家高新区\r\n淮北高新技术产业开发区"
+    assert admin_client.post(url, data).status_code == 302
+    huaibei.refresh_from_db()
+    assert huaibei.aliases == ["淮北国家高新区", "淮北高新技术产业开发区"]
+    assert huaibei.curated_fields == ["aliases"]
