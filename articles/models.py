@@ -29,6 +29,15 @@ class VisibleQuerySet(models.QuerySet):
         return self.filter(hidden=False)
 
 
+class InitiativeQuerySet(VisibleQuerySet):
+    def visible(self):
+        # An initiative read only from hidden articles would quote them and link to pages
+        # that are not public; one a curator added by hand (no mentions) stays.
+        mentions = InitiativeMention.objects.filter(initiative=models.OuterRef("pk"))
+        shown = mentions.filter(article__hidden=False)
+        return super().visible().filter(models.Exists(shown) | ~models.Exists(mentions))
+
+
 class Source(models.Model):
     """One ingested page file."""
 
@@ -172,7 +181,7 @@ class Initiative(CurationFields):
         blank=True,
     )
 
-    objects = VisibleQuerySet.as_manager()
+    objects = InitiativeQuerySet.as_manager()
 
     class Meta:
         verbose_name = "党建举措"

@@ -91,6 +91,23 @@ def test_hidden_initiative_is_404_and_absent_from_lists(client, huaibei):
     assert "隐藏举措" not in client.get(reverse("articles:initiatives")).content.decode()
 
 
+def test_initiative_read_only_from_hidden_articles_is_not_public(client, huaibei):
+    hidden = make_article(title="隐藏的文章", zone=huaibei, hidden=True,
+                          body="近日,淮北高新区召开深化党建引领心连心接诉即办改革工作点评会。")
+    only_hidden = make_initiative("心连心接诉即办改革", article=hidden, sentence=hidden.body)
+    also_shown = make_initiative("锂电产业链党建联盟", article=hidden)
+    also_shown.mentions.create(article=make_article(zone=huaibei), sentence="锂电产业链党建联盟。", offset=0)
+    by_hand = make_initiative("楼宇党委", zone=huaibei)
+
+    assert client.get(only_hidden.get_absolute_url()).status_code == 404
+    for url in (reverse("articles:initiatives"), huaibei.get_absolute_url(), reverse("api:initiatives")):
+        page = client.get(url).content.decode()
+        assert "心连心接诉即办改革" not in page, url
+        assert "锂电产业链党建联盟" in page and "楼宇党委" in page, url
+    assert "召开深化党建引领" not in client.get(reverse("api:initiatives")).content.decode()
+    assert client.get(by_hand.get_absolute_url()).status_code == 200
+
+
 def test_initiative_page_query_count_is_bounded(client, huaibei, django_assert_num_queries):
     initiative = make_initiative("党建联盟", article=make_article(zone=huaibei))
     for n in range(5):
