@@ -225,7 +225,8 @@ def zone_merge_preview(zones: Iterable[Zone]) -> list[dict]:
             "mentioned": z.n_mentioned,
             "initiatives": z.n_initiatives,
             "metrics": z.n_metrics,
-            "names": [n for n in [z.name, z.full_name, *z.aliases] if n],
+            # The reference data often repeats the full name among the aliases.
+            "names": list(dict.fromkeys(n for n in [z.name, z.full_name, *z.aliases] if n)),
         }
         for z in rows
     ]

@@ -155,3 +155,10 @@ def test_merge_initiatives_moves_mentions_and_keeps_the_merged_one_deleted():
     assert survivor.mentions.count() == 2
     assert result.moved == {"mentions": 1}
     assert Tombstone.objects.filter(model="initiative", key=other.key).exists()
+
+
+def test_merge_preview_lists_each_name_of_a_zone_once():
+    zone = make_zone("淮北高新区", full_name="淮北高新技术产业开发区",
+                     aliases=["淮北国家高新区", "淮北高新技术产业开发区"])
+    (row,) = curation.zone_merge_preview([zone])
+    assert row["names"] == ["淮北高新区", "淮北高新技术产业开发区", "淮北国家高新区"]
