@@ -172,7 +172,7 @@ def test_bad_files_are_refused_one_line_each_and_nothing_stored_is_lost(seeded, 
     (tmp_path / "gbk.txt").write_bytes(BRIEF.encode("gbk"))
     missing = tmp_path / "missing.txt"
 
-    with pytest.raises(CommandError):
+    with pytest.raises(CommandError, match="3 个文件未能导入；其余 1 个文件已导入"):
         ingest(tmp_path, missing)
     run = IngestRun.objects.order_by("-pk").first()
     statuses = {f["name"]: f["status"] for f in run.files}
@@ -199,7 +199,7 @@ def test_bad_files_are_refused_one_line_each_and_nothing_stored_is_lost(seeded, 
 def test_the_error_lines_go_to_stderr_naming_each_file(db, tmp_path):
     (tmp_path / "empty.txt").write_bytes(b"   \n")
     err = StringIO()
-    with pytest.raises(CommandError):
+    with pytest.raises(CommandError, match="2 个文件未能导入；没有导入任何文件"):
         call_command("ingest", str(tmp_path / "empty.txt"), str(tmp_path / "nope.txt"),
                      stdout=StringIO(), stderr=err)
     lines = err.getvalue().strip().splitlines()

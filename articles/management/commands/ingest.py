@@ -59,8 +59,10 @@ class Command(BaseCommand):
             run.finished_at = timezone.now()
             run.save()
         if self.errors:
-            done = "已解析" if dry_run else "已导入"
-            raise CommandError(f"{len(self.errors)} 个文件未能导入；其余文件{done}。")
+            verb = "解析" if dry_run else "导入"
+            good = sum(1 for f in self.files if f["status"] != "error")
+            rest = f"其余 {good} 个文件已{verb}" if good else f"没有{verb}任何文件"
+            raise CommandError(f"{len(self.errors)} 个文件未能导入；{rest}。")
 
     def _fail(self, name, message):
         """Record a refused file; ``message`` is one line naming the file."""
