@@ -33,9 +33,9 @@ class ZoneSlugFilter(django_filters.ModelChoiceFilter):
         super().__init__(*args, **kwargs)
 
 
-def _count(model, zone_field, hidden_field="hidden"):
+def _count(public_rows, zone_field):
     rows = (
-        model.objects.filter(**{zone_field: OuterRef("pk"), hidden_field: False})
+        public_rows.filter(**{zone_field: OuterRef("pk")})
         .order_by()
         .values(zone_field)
         .annotate(n=Count("pk"))
@@ -54,9 +54,10 @@ def zone_list_queryset():
 
     mentions = Article.zones.through
     return Zone.objects.annotate(
-        article_count=_count(mentions, "zone", hidden_field="article__hidden"),
-        initiative_count=_count(Initiative, "zone"),
-        metric_count=_count(Metric, "zone"),
+        article_count=_count(mentions.objects.filter(article__hidden=False), "zone"),
+        # The same rows the zone's own page lists: no facts read only from hidden articles.
+        initiative_count=_count(Initiative.objects.visible(), "zone"),
+        metric_count=_count(Metric.objects.visible().filter(article__hidden=False), "zone"),
     ).order_by("province", "name")
 
 

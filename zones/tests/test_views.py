@@ -109,6 +109,24 @@ def test_directory_counts_only_public_articles(client):
     assert shown.article_count == 1
 
 
+def test_directory_and_api_count_the_facts_the_zone_page_shows(client):
+    zone = make_zone("乐山高新区", slug="leshan", province="四川省")
+    shown = make_article(zone=zone)
+    hidden = make_article(zone=zone, hidden=True)
+    make_metric(shown, label="签约项目", value=8, unit="个")
+    make_metric(hidden, label="总投资", value=50, unit="亿元")
+    make_metric(shown, label="满意率", value=98, unit="%", hidden=True)
+    make_initiative("红链帮帮团", article=shown)
+    make_initiative("心连心接诉即办改革", article=hidden)
+
+    page = client.get(zone.get_absolute_url()).context
+    [listed] = [z for g in client.get(reverse("zones:directory")).context["provinces"] for z in g["zones"]]
+    [api] = client.get(reverse("api:zones")).json()["results"]
+    assert (page["initiative_count"], len(page["metrics"])) == (1, 1)
+    assert (listed.initiative_count, listed.metric_count) == (1, 1)
+    assert (api["initiative_count"], api["metric_count"]) == (1, 1)
+
+
 def test_directory_query_count_does_not_grow_with_zones(client, reference_zones, django_assert_num_queries):
     for zone in Zone.objects.all()[:20]:
         make_metric(make_article(zone=zone), sentence="测试正文。")
