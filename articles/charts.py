@@ -34,5 +34,20 @@ def metric_charts(metrics, *, name, title="{unit}", max_charts=MAX_CHARTS, max_b
     return charts
 
 
+def latest_per_zone(metrics):
+    """One figure per zone, so a chart compares zones: its most recent, the largest of that year.
+
+    Figures are kept in their first-seen order; metrics without a zone are left out.
+    """
+    best = {}
+    for metric in metrics:
+        if metric.zone_id is None:
+            continue
+        rank = (metric.year or 0, metric.normalized_value or metric.value or 0)
+        if metric.zone_id not in best or rank > best[metric.zone_id][0]:
+            best[metric.zone_id] = (rank, metric)
+    return [metric for _, metric in best.values()]
+
+
 def unit_label(unit):
     return "按百分比" if unit == "%" else f"以{unit}"

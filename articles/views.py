@@ -6,7 +6,7 @@ from zones.views import group_by_province, province_slugs
 
 from . import serializers
 from .body import paragraphs
-from .charts import metric_charts
+from .charts import latest_per_zone, metric_charts
 from .filters import ArticleFilterSet, InitiativeFilterSet, MetricFilterSet
 from .listing import FacetSpec, ListEndpoint
 from .models import Article, Initiative, InitiativeMention, Metric
@@ -146,11 +146,11 @@ class MetricList(ListEndpoint):
                 F("normalized_value").desc(nulls_last=True)
             )[:200]
             charts = metric_charts(
-                chart_metrics,
+                latest_per_zone(chart_metrics),
                 name=lambda m: " ".join(
                     str(part) for part in ((m.zone.name if m.zone else "未知高新区"), m.year) if part
                 ),
-                title=f"{label}：各高新区比较（{{unit}}计）",
+                title=f"{label}：各高新区比较（每区取最新一项，{{unit}}计）",
             )
         return {"chart_label": label, "charts": charts}
 

@@ -167,9 +167,20 @@ def test_metrics_chart_compares_zones_on_one_label_with_normalized_values(client
         ("烟台高新区 2022", 8e7, "总投资8000万元"),
     ]
     assert data[0]["unit"] == "元"
+    assert "每区取最新一项" in data[0]["title"]
     assert "vendor/echarts/echarts.min.js" in html and "js/charts.js" in html
     # The text alternative: the same figures in a table.
     assert "50亿元" in html and "8000万元" in html
+
+
+def test_metrics_chart_shows_one_bar_per_zone_its_latest_figure(client, figures, huaibei):
+    older = make_article(zone=huaibei, body="总投资90亿元。")
+    make_metric(older, label="总投资", value=90, unit="亿元", normalized_value=9e9, year=2021,
+                sentence="总投资90亿元。")
+    html = client.get(reverse("articles:metrics"), {"label": "总投资"}).content.decode()
+    start = html.index('<script id="metric-charts" type="application/json">')
+    data = json.loads(html[html.index(">", start) + 1 : html.index("</script>", start)])
+    assert [i["name"] for i in data[0]["items"]] == ["淮北高新区 2023", "烟台高新区 2022"]
 
 
 def test_metrics_chart_defaults_to_the_commonest_label(client, figures):
