@@ -1,23 +1,5 @@
 from django.db import models
-from django.db.models import Count, Q
 from django.urls import reverse
-
-
-class ZoneQuerySet(models.QuerySet):
-    def in_province(self, province):
-        return self.filter(province=province)
-
-    def with_counts(self):
-        """Annotate public article / initiative / metric counts (hidden items excluded)."""
-        return self.annotate(
-            article_count=Count(
-                "primary_articles", filter=Q(primary_articles__hidden=False), distinct=True
-            ),
-            initiative_count=Count(
-                "initiatives", filter=Q(initiatives__hidden=False), distinct=True
-            ),
-            metric_count=Count("metrics", filter=Q(metrics__hidden=False), distinct=True),
-        )
 
 
 class Zone(models.Model):
@@ -42,8 +24,6 @@ class Zone(models.Model):
     curated_fields = models.JSONField("已人工修订字段", default=list, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-
-    objects = ZoneQuerySet.as_manager()
 
     class Meta:
         verbose_name = "高新区"
