@@ -212,6 +212,7 @@ class _Draft:
     column: str = ""
     brief: bool = False  # starts with 本报讯
     headings: list = field(default_factory=list)
+    heading_at: list = field(default_factory=list)  # paragraphs seen before each heading
     paragraphs: list = field(default_factory=list)  # raw-ish text, joined across breaks
     captions: list = field(default_factory=list)
     lines: list = field(default_factory=list)  # _Line, for ``original``
@@ -315,6 +316,7 @@ class _Walker:
                 return i + 1
             if shape == "headline" and self._is_heading(i):
                 self.current.headings.append(line.text)
+                self.current.heading_at.append(len(self.current.paragraphs))
                 self.current.lines.append(line)
                 return i + 1
             return self._text(i)
@@ -678,7 +680,10 @@ def _finish(draft, position):
     kicker = _KICKER_END.sub("", kicker).strip()
     title = _KICKER_END.sub("", title).strip()
 
-    paragraphs = [p for p in (clean_paragraph(p) for p in draft.paragraphs) if p]
+    cleaned = [clean_paragraph(p) for p in draft.paragraphs]
+    paragraphs = [p for p in cleaned if p]
+    # A heading stands before the first paragraph that followed it on the page.
+    heading_positions = [sum(1 for p in cleaned[:at] if p) for at in draft.heading_at]
     captions = [clean_caption(c) for c in draft.captions]
     if draft.brief:
         kind = "brief"
@@ -705,6 +710,7 @@ def _finish(draft, position):
         kind=kind,
         column=cleaner.to_simplified(draft.column),
         headings=[clean_heading(h) for h in draft.headings],
+        heading_positions=heading_positions,
         paragraphs=paragraphs,
         captions=captions,
         original=original,

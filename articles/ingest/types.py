@@ -25,6 +25,7 @@ class ArticleBlock:
     kind: str = "feature"  # "feature" | "brief" | "photo"
     column: str = ""  # column header above it, e.g. "党建在高新"
     headings: list = field(default_factory=list)  # section headings inside the body
+    heading_positions: list = field(default_factory=list)  # index of the paragraph each precedes
     paragraphs: list = field(default_factory=list)  # body paragraphs (simplified, cleaned)
     captions: list = field(default_factory=list)  # photo captions and credits kept with it
     original: str = ""  # the article's lines as they were on the page (before conversion)

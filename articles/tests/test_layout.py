@@ -148,6 +148,7 @@ def test_feature_header_title_subtitle_byline_and_captions_above_the_title():
     assert block.byline == "■ 首席记者 肖干 通讯员 周建军"
     assert block.authors == ["肖干", "周建军"]
     assert block.headings == ["党建联盟凝聚力 共建共享促发展"]
+    assert block.heading_positions == [1]  # after the opening paragraph
     assert block.captions == [
         "7月25日,淮北高新区召开“找差距、改作风、强担当、争先进”专项行动动员部署会。",
         "淮北高新区成立锂电产业链党建联盟。",
