@@ -80,3 +80,21 @@ def paragraphs(body, facts=()):
                     break
         result.append(sentences)
     return result, placed
+
+
+def with_headings(paragraph_list, headings):
+    """Pair each paragraph with the section headings standing before it.
+
+    ``headings`` is the stored ``[{"before": index, "text": heading}]``; a heading
+    whose index is past the last paragraph (a curator shortened the body) goes last.
+    """
+    before = {}
+    last = max(len(paragraph_list) - 1, 0)
+    for heading in headings or ():
+        text = (heading.get("text") or "").strip() if isinstance(heading, dict) else ""
+        if text:
+            before.setdefault(min(int(heading.get("before") or 0), last), []).append(text)
+    return [
+        {"headings": before.get(index, []), "sentences": sentences}
+        for index, sentences in enumerate(paragraph_list)
+    ]

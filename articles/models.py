@@ -88,6 +88,9 @@ class Article(CurationFields):
     kind = models.CharField("体裁", max_length=16, choices=Kind.choices, default=Kind.FEATURE)
     body = models.TextField("正文", blank=True, help_text="清洗后的正文，段落以换行分隔")
     captions = models.JSONField("图片说明", default=list, blank=True)
+    # [{"before": paragraph index, "text": heading}]; nullable so adding it leaves
+    # the table (and SQLite's full-text triggers on it) in place.
+    headings = models.JSONField("小标题", null=True, blank=True)
     original_text = models.TextField("原文", blank=True, help_text="OCR 原文（含繁体）")
     zone = models.ForeignKey(
         "zones.Zone",

@@ -5,7 +5,7 @@ from zones.filters import zone_list_queryset
 from zones.views import group_by_province, province_slugs
 
 from . import serializers
-from .body import paragraphs
+from .body import paragraphs, with_headings
 from .charts import latest_per_zone, metric_charts
 from .filters import ArticleFilterSet, InitiativeFilterSet, MetricFilterSet
 from .listing import FacetSpec, ListEndpoint
@@ -212,7 +212,7 @@ def article_detail(request, pk):
     context = {
         "section": "articles",
         "article": article,
-        "paragraphs": body,
+        "paragraphs": with_headings(body, article.headings),
         "metrics": [(m, f"m{m.pk}" in placed) for m in metrics],
         "initiatives": list(initiatives.values()),
         "related": related_articles(article, set(initiatives)),

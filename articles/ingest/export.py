@@ -57,6 +57,7 @@ def build_export(*, include_hidden=False):
         item = article_item(article, body=True)
         item["byline"] = article.byline
         item["captions"] = list(article.captions)
+        item["headings"] = list(article.headings or [])
         article_rows.append(_with_hidden(item, article, include_hidden))
 
     initiative_rows = []

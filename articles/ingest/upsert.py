@@ -39,7 +39,7 @@ from zones.models import Zone
 
 ARTICLE_FIELDS = (
     "column", "kicker", "title", "subtitle", "byline", "authors", "kind",
-    "body", "captions", "original_text", "year",
+    "body", "captions", "headings", "original_text", "year",
 )
 INITIATIVE_FIELDS = ("name", "category")
 METRIC_FIELDS = (
@@ -240,6 +240,10 @@ def upsert_article(*, source, result, zones, tally, deleted_keys):
         "kind": block.kind,
         "body": block.body,
         "captions": list(block.captions),
+        "headings": [
+            {"before": at, "text": text}
+            for text, at in zip(block.headings, block.heading_positions)
+        ],
         "original_text": block.original,
         "year": result.year,
     }

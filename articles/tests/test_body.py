@@ -1,4 +1,4 @@
-from articles.body import locate, paragraphs, sentence_bounds
+from articles.body import locate, paragraphs, sentence_bounds, with_headings
 
 BODY = (
     "近日，南京中比新材料基地项目签约落户淮北高新区。项目总投资50亿元，建设年产10万吨锂电负极生产基地。\n"
@@ -64,3 +64,10 @@ def test_a_sentence_not_in_the_body_is_not_placed():
 def test_text_without_a_final_stop_keeps_its_last_sentence():
     assert sentence_bounds("第一句。第二句没有句号") == [4, 11]
     assert locate("甲。乙。", "乙。", 99) == 2
+
+
+def test_headings_pair_with_the_paragraph_after_them():
+    paras = [["第一段"], ["第二段"], ["第三段"]]
+    blocks = with_headings(paras, [{"before": 1, "text": "小标题甲"}, {"before": 9, "text": "小标题乙"}])
+    assert [b["headings"] for b in blocks] == [[], ["小标题甲"], ["小标题乙"]]
+    assert with_headings(paras, None)[0] == {"headings": [], "sentences": ["第一段"]}

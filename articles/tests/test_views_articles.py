@@ -185,6 +185,15 @@ def test_article_page_shows_head_source_and_paragraphs(client, feature):
     assert '<p><span class="sentence" id="s0">近日，' in html
 
 
+def test_section_headings_stand_before_their_paragraphs(client, feature):
+    feature.headings = [{"before": 1, "text": "党建联盟凝聚力 共建共享促发展"}]
+    feature.save()
+    _, html = page(client, feature.get_absolute_url())
+    body = html[html.index('<div class="article-body">'):]
+    heading = body.index('<h2 class="section-heading">党建联盟凝聚力 共建共享促发展</h2>')
+    assert body.index("签约落户淮北高新区") < heading < body.index("今年4月")
+
+
 def test_each_metric_links_to_its_sentence_which_carries_the_anchor(client, feature):
     sentence = "项目总投资50亿元，建设年产10万吨锂电负极生产基地。"
     metric = make_metric(feature, label="总投资", value=50, unit="亿元", sentence=sentence)
