@@ -83,6 +83,16 @@ def test_every_fact_quotes_a_sentence_of_its_article(seeded):
         assert metric.raw and metric.unit, metric.raw
 
 
+def test_section_headings_are_kept_apart_from_the_body_in_their_place(seeded):
+    features = Article.objects.filter(kind="feature")
+    assert any(article.headings for article in features)
+    for article in features:
+        paragraphs = article.paragraphs
+        for heading in article.headings or []:
+            assert heading["text"] not in paragraphs, heading
+            assert 0 < heading["before"] < len(paragraphs), (article.title, heading)
+
+
 def test_what_a_reader_of_the_huaibei_page_would_find(seeded):
     article = Article.objects.get(subtitle="——淮北高新区党建赋能高质量发展纪实")
     assert article.title == "党建引领开新局 “找改强争”创一流"
