@@ -63,10 +63,10 @@ The category comes from the name, else from the clause that names it (not the
 whole sentence, which often lists unrelated work), else ``other``.
 """
 import re
-from functools import lru_cache
 
 from articles.ingest.sentences import split_sentences
 from articles.ingest.types import InitiativeFact
+from articles.ingest.words import tagged as _tagged
 
 CJK = r"\u4e00-\u9fff"
 ENDINGS = (
@@ -344,10 +344,3 @@ def _same_org(short, long):
         return False
     rest = iter(long[: -len(end)])
     return all(ch in rest for ch in short[: -len(end)])
-
-
-@lru_cache(maxsize=2048)
-def _tagged(text):
-    import jieba.posseg
-
-    return tuple((p.word, p.flag) for p in jieba.posseg.lcut(text))

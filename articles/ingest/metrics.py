@@ -58,6 +58,8 @@ import cn2an
 
 from articles.ingest.sentences import split_sentences
 from articles.ingest.types import MetricFact
+from articles.ingest.words import tagged as _tagged
+from articles.ingest.words import words as _words
 
 CN_DIGITS = "零〇一二两三四五六七八九十百千"
 ARABIC = r"\d+(?:\.\d+)?"
@@ -565,17 +567,3 @@ def _noun_after(sentence, end):
     while words and (words[-1] in ("上", "中", "内", "里", "等") or len(words[-1]) == 1 and len(words) > 1 and words[-1] in "在从向对为"):
         words.pop()
     return (prefix + "".join(words))[:MAX_LABEL]
-
-
-@lru_cache(maxsize=4096)
-def _words(text):
-    import jieba
-
-    return tuple(jieba.lcut(text))
-
-
-@lru_cache(maxsize=4096)
-def _tagged(text):
-    import jieba.posseg
-
-    return tuple((p.word, p.flag) for p in jieba.posseg.lcut(text))

@@ -1,0 +1,27 @@
+"""jieba's plain dictionary, shared by the fact extractors (labels, name boundaries).
+
+Loaded on first use and quiet: jieba logs its dictionary loading at DEBUG level
+to stderr, which would read as noise (or an error) in the ingest's output.
+"""
+import logging
+from functools import lru_cache
+
+
+@lru_cache(maxsize=1)
+def _jieba():
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(logging.WARNING)
+    return jieba
+
+
+@lru_cache(maxsize=4096)
+def words(text):
+    return tuple(_jieba().lcut(text))
+
+
+@lru_cache(maxsize=4096)
+def tagged(text):
+    """(word, part-of-speech flag) pairs."""
+    return tuple((p.word, p.flag) for p in _jieba().posseg.lcut(text))
