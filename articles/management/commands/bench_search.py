@@ -31,7 +31,7 @@ from django.db import connection, transaction
 from django.db.models import Q
 
 from articles.models import Article, Source
-from articles.search import search_articles
+from articles.search import RANK_LIMIT, search_articles
 from articles.search.segment import fold, refresh_dictionary, segment_for_index
 from zones.models import Zone
 
@@ -284,6 +284,10 @@ class Command(BaseCommand):
             rows.append((kind, query, hits, base_hits, statistics.median(durations), max(durations),
                          statistics.median(base_durations)))
         if self.verbosity:
+            self.stdout.write(
+                f"Ranking exact up to {RANK_LIMIT} matches per tier (title/kicker, then any); "
+                f"beyond that the best of {RANK_LIMIT} per tier, and 'hits' counts the ranked list."
+            )
             self.stdout.write(f"{'kind':<12} {'query':<16} {'hits':>7} {'icontains':>9} "
                               f"{'p50 ms':>8} {'max ms':>8} {'base ms':>9}")
             for kind, query, hits, base_hits, p50, worst, base in rows:
