@@ -193,9 +193,9 @@ def search_articles(queryset, query):
     phrase_units = [unit for phrase in parsed.phrases for unit in phrase.units]
     found, truncated = _candidates(backend, queryset, parsed, phrase_units + parsed.units)
     used_or = False
-    if len(parsed.units) > 1 and not found:
+    if len(parsed.words) > 1 and not found:
         # Nothing has every word: show what has some of them (phrases stay required), and say so.
-        found, truncated = _candidates(backend, queryset, parsed, phrase_units, any_of=parsed.units)
+        found, truncated = _candidates(backend, queryset, parsed, phrase_units, any_of=parsed.words)
         if found:
             used_or = True
             notices.append(OR_FALLBACK_NOTICE)

@@ -24,10 +24,10 @@ def _unit(alternatives):
 
 
 def tsquery_text(required, any_of=(), excluded=()):
-    """All ``required`` units, at least one of ``any_of``, none of each ``excluded`` group."""
+    """All ``required`` units, every unit of at least one ``any_of`` group, none of each ``excluded`` group."""
     parts = [_unit(u) for u in required]
     if any_of:
-        parts.append("(" + " | ".join(_unit(u) for u in any_of) + ")")
+        parts.append(_any(any_of))
     text = "(" + " & ".join(parts) + ")"
     for excluded_units in excluded:
         text = f"{text} & !({' & '.join(_unit(u) for u in excluded_units)})"

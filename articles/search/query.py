@@ -29,6 +29,9 @@ class Phrase:
 @dataclass
 class ParsedQuery:
     units: list = field(default_factory=list)  # each: list of alternative token lists
+    # The units of each word the user typed; the OR fallback is across these words,
+    # never across the pieces jieba cut one word into.
+    words: list = field(default_factory=list)
     phrases: list = field(default_factory=list)
     excluded: list = field(default_factory=list)  # each: list of units
     highlight: list = field(default_factory=list)  # words to mark in snippets
@@ -78,13 +81,26 @@ def parse_query(raw):
             parsed.highlight.append(phrase_text)
         else:
             parsed.units.extend(units)
+            parsed.words.append(units)
             parsed.highlight.extend(alternatives[0][0] if len(alternatives[0]) == 1 else chunk
                                     for alternatives in units)
     if len(parsed.all_units) > MAX_UNITS:
         parsed.units = parsed.units[: max(0, MAX_UNITS - sum(len(p.units) for p in parsed.phrases))]
+        parsed.words = _cut_words(parsed.words, len(parsed.units))
         parsed.notices.append(f"查询词过多，只按前 {MAX_UNITS} 个词检索。")
     parsed.highlight = _highlight_words(parsed.highlight)
     return parsed
+
+
+def _cut_words(words, keep):
+    """The typed words whose units survive a cut to ``keep`` units."""
+    kept = []
+    for units in words:
+        if keep <= 0:
+            break
+        kept.append(units[:keep])
+        keep -= len(units)
+    return kept
 
 
 def _highlight_words(words):

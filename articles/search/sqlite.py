@@ -34,10 +34,11 @@ def _unit(alternatives):
 
 
 def match_expression(required, any_of=(), excluded=()):
-    """All ``required`` units, at least one of ``any_of``, none of each ``excluded`` group."""
+    """All ``required`` units, every unit of at least one ``any_of`` group, none of each ``excluded`` group."""
     parts = [_unit(u) for u in required]
     if any_of:
-        parts.append("(" + " OR ".join(_unit(u) for u in any_of) + ")")
+        groups = ["(" + " AND ".join(_unit(u) for u in group) + ")" for group in any_of]
+        parts.append("(" + " OR ".join(groups) + ")")
     expression = "(" + " AND ".join(parts) + ")"
     for excluded_units in excluded:
         expression = f"{expression} NOT ({' AND '.join(_unit(u) for u in excluded_units)})"

@@ -235,3 +235,16 @@ def test_nothing_found_says_nothing_and_raises_nothing(corpus):
     result, ranked = first_results("火星基地")
     assert ranked == []
     assert not result.used_or_fallback
+
+
+def test_one_word_with_no_match_does_not_fall_back_to_its_pieces(corpus):
+    # 产业链 alone occurs in the corpus; the typed word 火星产业链 does not.
+    assert Article.objects.search("产业链").queryset.exists()
+    result, ranked = first_results("火星产业链")
+    assert ranked == [] and not result.used_or_fallback
+
+
+def test_the_fallback_keeps_each_typed_word_whole(corpus):
+    # Neither typed word occurs whole, though 产业链 (a piece of the second) does.
+    result, ranked = first_results("量子引力 火星产业链")
+    assert ranked == [] and not result.used_or_fallback
