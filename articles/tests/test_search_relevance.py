@@ -9,18 +9,10 @@ import pytest
 
 from articles.models import Article
 from articles.search import index_articles, search_articles
-from articles.search.segment import reset_dictionary
 from articles.tests.factories import make_article, make_source, make_zone
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("clean_dictionary")]
 
-
-@pytest.fixture(autouse=True)
-def clean_dictionary():
-    """Segment with this test's own names: other tests' ingests teach the process-wide dictionary theirs."""
-    reset_dictionary()
-    yield
-    reset_dictionary()
 
 ZONES = {
     "huaibei": ("淮北高新区", "安徽省", ["淮北国家高新区"]),

@@ -3,17 +3,10 @@ import pytest
 
 from articles.search import segment_for_index, segment_query, snippet
 from articles.search.query import MAX_QUERY_CHARS, parse_query
-from articles.search.segment import fold, reset_dictionary
+from articles.search.segment import fold
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("clean_dictionary")]
 
-
-@pytest.fixture(autouse=True)
-def clean_dictionary():
-    """Segment with this test's own names: other tests' ingests teach the process-wide dictionary theirs."""
-    reset_dictionary()
-    yield
-    reset_dictionary()
 
 PAGE_SENTENCE = (
     "今年4月，淮北高新区党工委以组织链串起产业链，由国轩锂电、理士新能源等14家锂电产业链上企业"

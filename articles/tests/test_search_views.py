@@ -5,18 +5,10 @@ from django.urls import reverse
 
 from articles.models import Article
 from articles.search import index_articles, search_articles
-from articles.search.segment import reset_dictionary
 from articles.tests.factories import make_article, make_initiative, make_source, make_zone
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("clean_dictionary")]
 
-
-@pytest.fixture(autouse=True)
-def clean_dictionary():
-    """Segment with this test's own names: other tests' ingests teach the process-wide dictionary theirs."""
-    reset_dictionary()
-    yield
-    reset_dictionary()
 
 HOSTILE = [
     '"',
