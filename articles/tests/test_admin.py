@@ -20,11 +20,10 @@ from articles.ingest.types import ArticleBlock, InitiativeFact, MetricFact, Page
 from articles.ingest.upsert import upsert_page
 from articles.models import Article, IngestRun, Initiative, Metric, Tombstone
 from articles.search import index_articles
-from articles.search.segment import reset_dictionary
 from articles.tests.factories import make_article, make_initiative, make_metric, make_zone
 from zones.models import Zone
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("clean_dictionary")]
 
 INVEST = "项目总投资50亿元，建设年产10万吨锂电负极生产基地。"
 ALLIANCE = "淮北高新区成立锂电产业链党建联盟。"
@@ -54,13 +53,6 @@ def page_result(*, zone_name="淮北高新区", title="党建引领开新局", n
                       content_hash=hashlib.sha256(text.encode()).hexdigest()),
         articles=[article],
     )
-
-
-@pytest.fixture(autouse=True)
-def fresh_dictionary():
-    """The ingest adds stored names to the process-wide segmentation dictionary: forget them."""
-    yield
-    reset_dictionary()
 
 
 @pytest.fixture

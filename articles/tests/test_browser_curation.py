@@ -7,11 +7,14 @@ from django.core.management import call_command
 from playwright.sync_api import expect
 
 from articles.models import Article, Initiative, Metric
-from articles.search.segment import reset_dictionary
 from articles.tests.factories import make_zone
 from zones.models import Zone
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("clean_dictionary"),
+]
 
 PASSWORD = "curation-round-2024"
 
@@ -28,13 +31,6 @@ PAGE = """党建在高新
 
 南京中比新材料基地项目签约落户淮北市高新区，项目总投资50亿元，建设年产10万吨锂电负极生产基地。
 """
-
-
-@pytest.fixture(autouse=True)
-def fresh_dictionary():
-    """The ingest adds stored names to the process-wide segmentation dictionary: forget them."""
-    yield
-    reset_dictionary()
 
 
 def shot(page, name):
