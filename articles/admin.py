@@ -199,6 +199,16 @@ class RankedChangeList(ChangeList):
         return ordering
 
 
+class ViewOnlyMixin:
+    """Rows the ingest writes and curators only read (pages, mentions, runs, deletion records)."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
 class RelatedCountsMixin:
     """Changelist columns counting related rows, annotated in the changelist's one query and sortable.
 
@@ -706,7 +716,7 @@ class MetricAdmin(CurationAdmin):
 
 
 @admin.register(Source)
-class SourceAdmin(RelatedCountsMixin, admin.ModelAdmin):
+class SourceAdmin(ViewOnlyMixin, RelatedCountsMixin, admin.ModelAdmin):
     list_display = ("name", "column", "encoding", "article_count", "ingested_at")
     list_filter = ("column", "encoding")
     search_fields = ("name",)
@@ -715,12 +725,6 @@ class SourceAdmin(RelatedCountsMixin, admin.ModelAdmin):
     readonly_fields = fields
 
     related_counts = {"n_articles": "articles"}
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
     def has_delete_permission(self, request, obj=None):
         # Articles protect their page; delete the articles (tombstoned) instead.
@@ -735,18 +739,12 @@ class SourceAdmin(RelatedCountsMixin, admin.ModelAdmin):
 
 
 @admin.register(InitiativeMention)
-class InitiativeMentionAdmin(admin.ModelAdmin):
+class InitiativeMentionAdmin(ViewOnlyMixin, admin.ModelAdmin):
     list_display = ("initiative", "article", "sentence_marked", "offset")
     list_select_related = ("initiative", "article")
     search_fields = ("initiative__name", "sentence", "article__title")
     fields = ("initiative", "article", "sentence_marked", "offset")
     readonly_fields = fields
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
     # Deleting stays allowed: deleting an article or initiative cascades to its mentions.
 
@@ -781,7 +779,7 @@ def flat_counts(counts, prefix=""):
 
 
 @admin.register(IngestRun)
-class IngestRunAdmin(admin.ModelAdmin):
+class IngestRunAdmin(ViewOnlyMixin, admin.ModelAdmin):
     list_display = ("started_at", "finished_at", "files_summary", "counts_summary", "error_count", "ok")
     list_filter = ("ok",)
     date_hierarchy = "started_at"
@@ -795,12 +793,6 @@ class IngestRunAdmin(admin.ModelAdmin):
         "errors_display",
     )
     readonly_fields = fields
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
     def has_delete_permission(self, request, obj=None):
         return False
@@ -859,15 +851,10 @@ class IngestRunAdmin(admin.ModelAdmin):
 
 
 @admin.register(Tombstone)
-class TombstoneAdmin(admin.ModelAdmin):
+class TombstoneAdmin(ViewOnlyMixin, admin.ModelAdmin):
     list_display = ("model", "key", "deleted_at")
     list_filter = ("model",)
     search_fields = ("key",)
     date_hierarchy = "deleted_at"
     readonly_fields = ("model", "key", "deleted_at")
 
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
