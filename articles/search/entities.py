@@ -2,6 +2,8 @@
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from django.db.models import Count, Max
+
 from .segment import fold
 
 # Shorter names ("高新") would match inside too many queries.
@@ -16,7 +18,7 @@ class NamedEntities:
 
 
 def named_entities(text):
-    """One query for zone names (there are a few hundred), one for the zone or initiative named exactly."""
+    """Zones named in the query (from a per-process table of zone names), and the zone or initiative named exactly."""
     from articles.models import Initiative
     from zones.models import Zone
 
@@ -25,10 +27,7 @@ def named_entities(text):
     if not text:
         return found
     exact = None
-    for pk, name, full_name, aliases in Zone.objects.order_by().values_list(
-        "pk", "name", "full_name", "aliases"
-    ):
-        names = _folded((name, full_name, *(aliases or [])))
+    for pk, names in _zone_names(Zone):
         if text in names:
             exact = pk
         if any(len(n) >= MIN_NAME_CHARS and n in text for n in names):
@@ -40,6 +39,28 @@ def named_entities(text):
             Initiative.objects.visible().filter(name=text).select_related("zone").order_by("pk").first()
         )
     return found
+
+
+_zone_table = {"stamp": None, "rows": ()}
+
+
+def _zone_names(zone_model):
+    """[(pk, folded names)] of every zone, reloaded only when the zone table changed.
+
+    Reading and folding every zone's names cost more than the search itself;
+    a count and the latest ``updated_at`` tell whether a merge, rename or new
+    alias happened since the last search of this process.
+    """
+    stamp = tuple(zone_model.objects.aggregate(n=Count("pk"), t=Max("updated_at")).values())
+    if _zone_table["stamp"] != stamp:
+        rows = zone_model.objects.order_by().values_list("pk", "name", "full_name", "aliases")
+        _zone_table.update(
+            stamp=stamp,
+            rows=tuple(
+                (pk, _folded((name, full_name, *(aliases or [])))) for pk, name, full_name, aliases in rows
+            ),
+        )
+    return _zone_table["rows"]
 
 
 @lru_cache(maxsize=4096)
