@@ -91,3 +91,15 @@ def test_snippet_escapes_page_text():
 
 def test_snippet_merges_overlapping_words():
     assert str(snippet("国轩锂电", ["国轩", "轩锂", "锂电"])) == "<mark>国轩锂电</mark>"
+
+
+def test_a_zone_alias_added_after_a_search_is_known_to_the_next_one():
+    from articles.search.entities import named_entities
+    from articles.tests.factories import make_zone
+
+    zone = make_zone("株洲高新区", slug="zhuzhou")
+    assert named_entities("株洲高新区").zone == zone
+    assert named_entities("动力谷").zone is None
+    zone.aliases = ["动力谷"]
+    zone.save()
+    assert named_entities("动力谷").zone == zone
