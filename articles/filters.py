@@ -85,7 +85,7 @@ class MetricFilterSet(django_filters.FilterSet):
     sort = django_filters.ChoiceFilter(
         method="sort_by",
         label="排序",
-        empty_label="按文章顺序",
+        empty_label="按指标分组",
         choices=[
             ("-normalized", "折算值从大到小"),
             ("normalized", "折算值从小到大"),
