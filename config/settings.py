@@ -26,11 +26,37 @@ def env_list(name, default=""):
 
 DEBUG = env_bool("DEBUG", False)
 
+def stored_secret_key(path):
+    """The key kept in ``path``, created (readable by its owner only) on first use.
+
+    Lets `python manage.py …` run on a fresh checkout without configuration,
+    while every process of one installation shares the same key, so sessions
+    survive restarts. Production should still set SECRET_KEY.
+    """
+    path = Path(path)
+    try:
+        return path.read_text(encoding="ascii").strip()
+    except FileNotFoundError:
+        from django.core.management.utils import get_random_secret_key
+
+        key = get_random_secret_key()
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:  # another process created it first
+            return path.read_text(encoding="ascii").strip()
+        with os.fdopen(fd, "w", encoding="ascii") as fh:
+            fh.write(key)
+        return key
+    except OSError as exc:
+        raise ImproperlyConfigured(f"Set SECRET_KEY: {path} cannot be read ({exc}).") from exc
+
+
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
-    if not DEBUG:
-        raise ImproperlyConfigured("Set SECRET_KEY (or DEBUG=1 for local development).")
-    SECRET_KEY = "django-insecure-local-development-only"
+    if DEBUG:
+        SECRET_KEY = "django-insecure-local-development-only"
+    else:
+        SECRET_KEY = stored_secret_key(os.environ.get("SECRET_KEY_FILE") or BASE_DIR / ".secret_key")
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")

@@ -45,10 +45,19 @@ def test_sqlite_url_selects_that_file(tmp_path):
     assert json.loads(proc.stdout)["name"] == f"{tmp_path}/other.sqlite3"
 
 
-def test_production_refuses_to_start_without_a_secret_key():
-    proc = settings_with(DEBUG="0")
-    assert proc.returncode != 0
-    assert "SECRET_KEY" in proc.stderr
+def test_without_a_secret_key_one_is_generated_once_and_kept(tmp_path):
+    key_file = tmp_path / "secret"
+    probe = "from django.conf import settings; print(settings.SECRET_KEY)"
+    keys = []
+    for _ in range(2):
+        environ = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "DEBUG", "SECRET_KEY"}}
+        environ.update(DJANGO_SETTINGS_MODULE="config.settings", DEBUG="0", SECRET_KEY_FILE=str(key_file))
+        proc = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, env=environ, capture_output=True, text=True)
+        assert proc.returncode == 0, proc.stderr
+        keys.append(proc.stdout.strip())
+    assert keys[0] == keys[1] == key_file.read_text()
+    assert len(keys[0]) >= 50 and not keys[0].startswith("django-insecure")
+    assert key_file.stat().st_mode & 0o077 == 0  # readable by its owner only
 
 
 def test_unknown_database_scheme_is_a_clear_error():
