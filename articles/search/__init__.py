@@ -115,18 +115,18 @@ def _candidates(backend, queryset, parsed, required, any_of=()):
     tiers = backend.candidates(connection, required, any_of, parsed.excluded, RANK_LIMIT)
     truncated = any(len(tier) >= RANK_LIMIT for tier in tiers)
     ids = {pk for tier in tiers for pk, _score in tier}
-    allowed = dict(queryset.filter(pk__in=ids).values_list("pk", "zone_id")) if ids else {}
+    allowed = dict(queryset.filter(pk__in=ids).order_by().values_list("pk", "zone_id")) if ids else {}
     if truncated and len(allowed) < len(ids) // 2:
         tiers = backend.candidates(
             connection, required, any_of, parsed.excluded, RANK_LIMIT, within=queryset
         )
         ids = {pk for tier in tiers for pk, _score in tier}
-        allowed = dict(queryset.filter(pk__in=ids).values_list("pk", "zone_id")) if ids else {}
+        allowed = dict(queryset.filter(pk__in=ids).order_by().values_list("pk", "zone_id")) if ids else {}
     if parsed.phrases and allowed:
         with_phrases = queryset.filter(pk__in=allowed)
         for phrase in parsed.phrases:
             with_phrases = with_phrases.filter(_phrase_condition(phrase))
-        allowed = dict(with_phrases.values_list("pk", "zone_id"))
+        allowed = dict(with_phrases.order_by().values_list("pk", "zone_id"))
     ranked, seen = [], set()
     for tier, rows in enumerate(tiers):
         for pk, score in rows:
