@@ -118,6 +118,20 @@ def _update_fields(obj, values, *, curated):
     return changed, curated_differs
 
 
+def _update_zone(obj, zone, *, curated, changed):
+    """``_update_fields`` for the zone foreign key, compared by id so no zone is fetched.
+
+    Appends "zone" to ``changed`` when it is set; returns whether a curated zone held.
+    """
+    if obj.zone_id == (zone.pk if zone else None):
+        return False
+    if "zone" in curated:
+        return True
+    obj.zone = zone
+    changed.append("zone")
+    return False
+
+
 def _tally_update(tally, *, changed, curated_differs):
     if changed:
         tally.updated += 1
@@ -264,12 +278,7 @@ def upsert_article(*, source, result, zones, tally, deleted_keys):
 
     curated = set(article.curated_fields)
     changed, curated_differs = _update_fields(article, values, curated=curated)
-    if article.zone_id != (primary.pk if primary else None):
-        if "zone" in curated:
-            curated_differs = True
-        else:
-            article.zone = primary
-            changed.append("zone")
+    curated_differs |= _update_zone(article, primary, curated=curated, changed=changed)
     if article.ingested_values != ingested:
         article.ingested_values = ingested
         changed_ingested = ["ingested_values"]
@@ -435,12 +444,7 @@ def upsert_metrics(*, article, facts, tally, deleted_keys):
         curated = set(metric.curated_fields)
         zone_value = values.pop("zone")
         changed, curated_differs = _update_fields(metric, values, curated=curated)
-        if metric.zone_id != (zone_value.pk if zone_value else None):
-            if "zone" in curated:
-                curated_differs = True
-            else:
-                metric.zone = zone_value
-                changed.append("zone")
+        curated_differs |= _update_zone(metric, zone_value, curated=curated, changed=changed)
         extra = []
         if metric.key != key:
             metric.key = key
