@@ -103,30 +103,34 @@ def _phrase_condition(phrase):
 
 
 def _candidates(backend, queryset, parsed, required, any_of=()):
-    """Matching articles of ``queryset`` in rank order: ``([(id, zone_id)], truncated)``.
+    """Ids of the matching articles of ``queryset`` in rank order: ``(ids, truncated)``.
 
-    The index is asked for at most RANK_LIMIT matches per tier, from the index
-    alone; the queryset's own filters are then checked on those ids only.  When
-    those filters drop most of a truncated tier (a zone or a year among
-    thousands of matches), the index is asked again through a join with the
-    queryset, so a narrow filter still finds its articles.
+    The index is asked for at most RANK_LIMIT matches per tier.  Where the
+    backend applies the queryset's own filters in the same scan (PostgreSQL),
+    every id it returns is wanted.  Otherwise (SQLite) the index alone is read
+    and the filters are checked on those ids only; when they drop most of a
+    truncated tier (a zone or a year among thousands of matches), the index
+    is asked again through a join with the queryset, so a narrow filter still
+    finds its articles.
     """
     connection = connections[queryset.db]
-    tiers = backend.candidates(connection, required, any_of, parsed.excluded, RANK_LIMIT)
+    within = queryset if backend.FILTERS_IN_SCAN else None
+    tiers = backend.candidates(connection, required, any_of, parsed.excluded, RANK_LIMIT, within=within)
     truncated = any(len(tier) >= RANK_LIMIT for tier in tiers)
     ids = {pk for tier in tiers for pk, _score in tier}
-    allowed = dict(queryset.filter(pk__in=ids).order_by().values_list("pk", "zone_id")) if ids else {}
-    if truncated and len(allowed) < len(ids) // 2:
-        tiers = backend.candidates(
-            connection, required, any_of, parsed.excluded, RANK_LIMIT, within=queryset
-        )
-        ids = {pk for tier in tiers for pk, _score in tier}
-        allowed = dict(queryset.filter(pk__in=ids).order_by().values_list("pk", "zone_id")) if ids else {}
+    allowed = ids
+    if within is None and ids:
+        allowed = set(queryset.filter(pk__in=ids).order_by().values_list("pk", flat=True))
+        if truncated and len(allowed) < len(ids) // 2:
+            tiers = backend.candidates(
+                connection, required, any_of, parsed.excluded, RANK_LIMIT, within=queryset
+            )
+            allowed = {pk for tier in tiers for pk, _score in tier}
     if parsed.phrases and allowed:
         with_phrases = queryset.filter(pk__in=allowed)
         for phrase in parsed.phrases:
             with_phrases = with_phrases.filter(_phrase_condition(phrase))
-        allowed = dict(with_phrases.order_by().values_list("pk", "zone_id"))
+        allowed = set(with_phrases.order_by().values_list("pk", flat=True))
     ranked, seen = [], set()
     for tier, rows in enumerate(tiers):
         for pk, score in rows:
@@ -134,7 +138,13 @@ def _candidates(backend, queryset, parsed, required, any_of=()):
                 seen.add(pk)
                 ranked.append((tier, -score, -pk, pk))
     ranked.sort()
-    return [(pk, allowed[pk]) for *_key, pk in ranked], truncated
+    return [pk for *_key, pk in ranked], truncated
+
+
+def _about_zones_first(queryset, ids, zone_ids):
+    # An article about the zone the query names beats one that mentions it in passing.
+    about = set(queryset.filter(pk__in=ids, zone_id__in=zone_ids).order_by().values_list("pk", flat=True))
+    return sorted(ids, key=lambda pk: pk not in about)
 
 
 class RankedQuerySetMixin:
@@ -199,13 +209,12 @@ def search_articles(queryset, query):
         if found:
             used_or = True
             notices.append(OR_FALLBACK_NOTICE)
-    if entities.zone_ids:
-        # An article about the zone the query names beats one that mentions it in passing.
-        found.sort(key=lambda item: item[1] not in entities.zone_ids)
+    if entities.zone_ids and found:
+        found = _about_zones_first(queryset, found, entities.zone_ids)
     if truncated:
         notices.append(MANY_MATCHES_NOTICE.format(limit=RANK_LIMIT))
     return SearchResult(
-        queryset=_ranked_queryset(queryset, [pk for pk, _zone in found]),
+        queryset=_ranked_queryset(queryset, found),
         terms=parsed.highlight,
         notice=" ".join(notices),
         zone=entities.zone,

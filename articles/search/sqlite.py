@@ -20,6 +20,10 @@ from django.db.models.expressions import RawSQL
 from .expressions import FtsMatch
 from .schema import FTS_HEAD_TABLE, FTS_TABLE
 
+# The FTS tables are read alone (a join would walk the article table in its
+# own order); the list's filters are checked on the candidate ids afterwards.
+FILTERS_IN_SCAN = False
+
 # Column weights for bm25(): segmented title, kicker + subtitle, body.
 WEIGHTS = (10.0, 4.0, 1.0)
 
