@@ -190,7 +190,11 @@ class Initiative(CurationFields):
         verbose_name = "党建举措"
         verbose_name_plural = "党建举措"
         ordering = ["zone__name", "name"]
-        indexes = [models.Index(fields=["zone", "category"], name="initiative_zone_cat_idx")]
+        indexes = [
+            models.Index(fields=["zone", "category"], name="initiative_zone_cat_idx"),
+            # Every search asks whether the query is exactly an initiative's name.
+            models.Index(fields=["name"], name="initiative_name_idx"),
+        ]
 
     def __str__(self):
         return self.name
