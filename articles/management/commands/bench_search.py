@@ -33,6 +33,7 @@ from django.db.models import Q
 from articles.models import Article, Source
 from articles.search import RANK_LIMIT, search_articles
 from articles.search.segment import fold, refresh_dictionary, segment_for_index
+from articles.views import article_queryset
 from zones.models import Zone
 
 PREFIX = "bench-synthetic/"
@@ -250,7 +251,7 @@ class Command(BaseCommand):
 
     def run_search(self, query):
         # As the search page runs it: a paginator over the ranked queryset.
-        result = search_articles(Article.objects.visible().select_related("zone"), query)
+        result = search_articles(article_queryset(), query)
         page = Paginator(result.queryset, PAGE).page(1)
         return page.paginator.count, list(page.object_list)
 
@@ -258,8 +259,8 @@ class Command(BaseCommand):
         condition = Q()
         for word in fold(query).replace('"', " ").split():
             condition &= Q(title__icontains=word) | Q(body__icontains=word)
-        queryset = Article.objects.visible().filter(condition).order_by("pk")
-        page = list(queryset.select_related("zone")[:PAGE])
+        queryset = article_queryset().filter(condition).order_by("pk")
+        page = list(queryset[:PAGE])
         return queryset.count(), page
 
     def timed(self, function, query, times):
