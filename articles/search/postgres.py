@@ -7,7 +7,10 @@ there.  The tsquery is built here from quoted tokens, so nothing a user types
 is read as tsquery syntax.
 """
 
+from .expressions import VectorMatch, VectorRank
+
 VECTOR_COLUMN = "search_vector"
+HEAD_COLUMN = "search_vector_head"  # title and kicker only: tier 1
 # The list's own filters (visible, zone, year…) go into the scan that reads the
 # matches: one round trip, and a narrow filter still finds its first matches.
 FILTERS_IN_SCAN = True
@@ -37,55 +40,35 @@ def tsquery_text(required, any_of=(), excluded=()):
     return text
 
 
-HEAD_COLUMN = "search_vector_head"
-
 
 def _any(groups):
     return "(" + " | ".join("(" + " & ".join(_unit(u) for u in units) + ")" for units in groups) + ")"
 
 
-def candidates(connection, required, any_of, excluded, limit, within=None):
+def candidates(connection, required, any_of, excluded, limit, within):
     """Two tiers of ``[(article id, score)]``: title/kicker matches, then any match.
 
-    Each tier holds at most ``limit`` matches, in table order (a GIN index
-    gives no order, and sorting every match by rank is what is slow).  Tier 1
-    is read and ranked from the small title/kicker vector; tier 2 from the
-    full one, and only when tier 1 is not full.  ``within`` (a queryset)
-    restricts the matches to its articles.
+    Each tier holds at most ``limit`` matches of ``within`` (a queryset whose
+    filters apply in the same scan), in table order: a GIN index gives no
+    order, and sorting every match by rank is what is slow.  Tier 1 is read
+    and ranked from the small title/kicker vector; tier 2 from the full one,
+    and only when tier 1 is not full.
     """
     wanted = tsquery_text(required, any_of)
-    full = tsquery_text(required, any_of, excluded)
-    tier_conditions = [
-        (f"{HEAD_COLUMN} @@ to_tsquery('simple', %s)", [wanted], HEAD_COLUMN, wanted),
-        (f"{VECTOR_COLUMN} @@ to_tsquery('simple', %s)", [full], VECTOR_COLUMN, full),
-    ]
+    head_matches = within.filter(VectorMatch(HEAD_COLUMN, wanted))
     if excluded:
         # Excluded words count anywhere in the article, not only in its title.
-        condition, params, column, query = tier_conditions[0]
-        tier_conditions[0] = (
-            f"{condition} AND NOT {VECTOR_COLUMN} @@ to_tsquery('simple', %s)",
-            [*params, _any(excluded)], column, query,
-        )
-    head = _tier(connection, *tier_conditions[0], limit, within)
+        head_matches = head_matches.exclude(VectorMatch(VECTOR_COLUMN, _any(excluded)))
+    head = _ranked(head_matches, HEAD_COLUMN, wanted, limit)
     if len(head) >= limit:
         return [head]  # a full tier 1 fills the ranked list: tier 2 would only come after it
-    return [head, _tier(connection, *tier_conditions[1], limit, within)]
+    full = tsquery_text(required, any_of, excluded)
+    return [head, _ranked(within.filter(VectorMatch(VECTOR_COLUMN, full)), VECTOR_COLUMN, full, limit)]
 
 
-def _tier(connection, condition, params, column, query, limit, within):
-    score = f"ts_rank_cd(%s::float4[], {column}, to_tsquery('simple', %s), %s)"
-    score_params = [WEIGHTS, query, NORMALIZATION]
-    if within is None:
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT id, {score} FROM articles_article WHERE {condition} LIMIT %s",
-                [*score_params, *params, limit],
-            )
-            return cursor.fetchall()
-    rows = within.extra(
-        select={"score": score}, select_params=score_params, where=[condition], params=params
-    ).order_by().values_list("pk", "score")[:limit]
-    return list(rows)
+def _ranked(matches, column, query, limit):
+    score = VectorRank(column, query, WEIGHTS, NORMALIZATION)
+    return list(matches.annotate(score=score).order_by().values_list("pk", "score")[:limit])
 
 
 def rebuild(connection):
