@@ -77,6 +77,10 @@ def tombstone(obj) -> Tombstone:
     if isinstance(obj, Article):
         for key in obj.metrics.values_list("key", flat=True):
             Tombstone.objects.get_or_create(model="metric", key=key)
+    if isinstance(obj, Metric):
+        Tombstone.objects.get_or_create(
+            model="metric", key=Metric.sentence_key(obj.article.key, obj.sentence, obj.raw)
+        )
     stone, _ = Tombstone.objects.get_or_create(
         model=TOMBSTONE_MODELS[type(obj)], key=tombstone_key(obj)
     )

@@ -6,6 +6,8 @@ carry a stable ``key`` so re-ingesting updates them in place; fields a curator
 changed are listed in ``curated_fields`` and never overwritten, and
 ``ingested_values`` keeps what the ingest produced last, for comparison.
 """
+import hashlib
+
 from django.db import models
 from django.urls import reverse
 
@@ -276,6 +278,16 @@ class Metric(CurationFields):
 
     def get_absolute_url(self):
         return f"{self.article.get_absolute_url()}#m{self.pk}"
+
+    @staticmethod
+    def sentence_key(article_key, sentence, raw):
+        """The figure's identity by its sentence rather than its offset.
+
+        A curator's deletion is recorded under this key too, so the figure
+        stays deleted when an edit earlier in the article moves its sentence.
+        """
+        digest = hashlib.sha1(sentence.encode()).hexdigest()[:16]
+        return f"{article_key}|s{digest}|{raw}"[:160]
 
 
 class IngestRun(models.Model):

@@ -15,6 +15,8 @@ Curation always wins:
     produced is still stored in ``ingested_values`` for comparison;
   - ``hidden`` and ``verified`` are never touched;
   - a key in Tombstone (deleted by a curator) is never recreated, nor its facts;
+    a deleted metric is also found by its sentence (``Metric.sentence_key``),
+    so it stays deleted when its offset shifts;
   - a zone merged into another is an alias of the survivor and resolves to it.
 
 What the ingest no longer produces:
@@ -431,13 +433,15 @@ def upsert_metrics(*, article, facts, tally, deleted_keys):
 
     new = []  # created in one statement: a page has dozens of figures
     for key, fact in keyed:
-        if key in deleted_keys:
+        metric = matched.get(key)
+        if key in deleted_keys or (
+            metric is None and Metric.sentence_key(article.key, fact.sentence, fact.raw[:64]) in deleted_keys
+        ):
             tally.skipped_deleted += 1
             continue
         values = _metric_values(fact, zone)
         ingested = {**{k: v for k, v in values.items() if k != "zone"},
                     "zone": zone.name if zone else None}
-        metric = matched.get(key)
         if metric is None:
             new.append(Metric(key=key, article=article, ingested_values=ingested, **values))
             continue

@@ -9,6 +9,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from articles import curation
 from articles.ingest.pipeline import ArticleResult, PageResult
 from articles.ingest.types import ArticleBlock, InitiativeFact, MetricFact, PageText, ZoneMention
 from articles.ingest.upsert import upsert_page
@@ -226,6 +227,27 @@ def test_a_metric_keeps_its_row_when_an_earlier_paragraph_shifts_its_offset(huai
     assert same.key == f"page-a.txt#0|{len(prefix) + 1}|总投资50亿元"
     assert Metric.objects.count() == 2
     assert outcome.counts.metrics.created == 0
+
+
+def test_a_deleted_metric_stays_deleted_when_an_earlier_paragraph_shifts_its_offset(huaibei):
+    upsert_page(result=page(article()))
+    curation.tombstone(Metric.objects.get(raw="总投资50亿元"))
+    Metric.objects.filter(raw="总投资50亿元").delete()
+
+    prefix = "近日，新项目签约落户。"
+    shifted = article(paragraphs=[prefix, SENTENCE_1, SENTENCE_2],
+                      metrics=[investment(len(prefix) + 1), jobs(len(prefix) + 1)])
+    outcome = upsert_page(result=page(shifted))
+
+    assert list(Metric.objects.values_list("raw", flat=True)) == ["就业500人以上"]
+    assert outcome.counts.metrics.skipped_deleted == 1
+    # The same figure in another sentence is another fact, and is stored.
+    other = "二期项目总投资50亿元。"
+    paragraphs = [prefix, SENTENCE_1, SENTENCE_2, other]
+    offset = len("\n".join(paragraphs[:3])) + 1
+    upsert_page(result=page(article(paragraphs=paragraphs, metrics=[
+        investment(len(prefix) + 1), jobs(len(prefix) + 1), investment(offset, sentence=other)])))
+    assert list(Metric.objects.filter(raw="总投资50亿元").values_list("sentence", flat=True)) == [other]
 
 
 def test_metrics_no_longer_produced_are_removed_unless_a_curator_touched_them(huaibei):
