@@ -155,6 +155,7 @@ class RankedQuerySetMixin:
     """
 
     ranked_ids = None
+    unranked = None  # the queryset that was searched: a page is read from it by id
 
     def count(self):
         if self.ranked_ids is not None and self._result_cache is None:
@@ -166,7 +167,8 @@ class RankedQuerySetMixin:
         if ids is None or not isinstance(k, slice) or k.step or self._result_cache is not None:
             return super().__getitem__(k)
         page_ids = ids[k]
-        rows = {obj.pk: obj for obj in self.filter(pk__in=page_ids)} if page_ids else {}
+        # By id from the searched queryset: the whole ranked list need not be in this query.
+        rows = {obj.pk: obj for obj in self.unranked.filter(pk__in=page_ids)} if page_ids else {}
         return [rows[pk] for pk in page_ids if pk in rows]
 
 
@@ -185,6 +187,7 @@ def _ranked_queryset(queryset, ordered_ids):
     )
     ranked.__class__ = _ranked_class(type(ranked))
     ranked.ranked_ids = list(ordered_ids)
+    ranked.unranked = queryset
     return ranked
 
 

@@ -34,7 +34,8 @@ def named_entities(text):
             found.zone_ids.append(pk)
     if exact is not None:
         found.zone = Zone.objects.filter(pk=exact).first()
-    if found.zone is None:
+    # Building the visibility query costs more than most searches; few queries name an initiative.
+    if found.zone is None and Initiative.objects.filter(name=text).exists():
         found.initiative = (
             Initiative.objects.visible().filter(name=text).select_related("zone").order_by("pk").first()
         )
