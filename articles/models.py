@@ -277,7 +277,8 @@ class Metric(CurationFields):
         return self.raw
 
     def get_absolute_url(self):
-        return f"{self.article.get_absolute_url()}#m{self.pk}"
+        # By id: a list of figures need not load their articles to link to them.
+        return f"{reverse('articles:detail', args=[self.article_id])}#m{self.pk}"
 
     @staticmethod
     def sentence_key(article_key, sentence, raw):

@@ -9,7 +9,7 @@ ZONE_FIELDS = ("slug", "name", "full_name", "aliases", "province", "city", "leve
 ARTICLE_SELECT = ("zone", "source")
 ARTICLE_PREFETCH = ("zones",)
 INITIATIVE_SELECT = ("zone",)
-METRIC_SELECT = ("zone", "article")
+METRIC_SELECT = ("zone",)
 
 
 def zone_item(zone):

@@ -15,8 +15,8 @@ from .search import snippet
 NEWEST = (F("year").desc(nulls_last=True), "-created_at", "pk")
 
 
-# A list shows titles and a snippet of the body: the page's original text and
-# the segmented search columns are as long as the body again, and unread.
+# A list shows titles and a snippet of the body: the article's original text,
+# the segmented search columns and its source page's whole text go unread.
 LIST_DEFERRED = (
     "original_text", "search_title", "search_head", "search_body",
     "captions", "headings", "ingested_values", "curated_fields",
@@ -28,7 +28,7 @@ def article_queryset():
         Article.objects.visible()
         .select_related(*serializers.ARTICLE_SELECT)
         .prefetch_related(*serializers.ARTICLE_PREFETCH)
-        .defer(*LIST_DEFERRED)
+        .defer(*LIST_DEFERRED, "source__text")
         .order_by(F("year").desc(nulls_last=True), "source__name", "position")
     )
 

@@ -102,7 +102,6 @@ def zone_detail(request, slug):
     metrics = list(
         zone.metrics.visible()
         .filter(article__hidden=False)
-        .select_related("article")
         .order_by("label", "-year", "article_id", "offset")
     )
     by_category = []
