@@ -1,7 +1,8 @@
-from django.db.models import Count, F, Q
+from django.db.models import Count, F, Prefetch, Q
 from django.shortcuts import get_object_or_404, render
 
 from zones.filters import zone_list_queryset
+from zones.models import Zone
 from zones.views import group_by_province, province_slugs
 
 from . import serializers
@@ -24,10 +25,12 @@ LIST_DEFERRED = (
 
 
 def article_queryset():
+    # The zones an article mentions are listed by name and linked by slug.
+    mentioned = Prefetch("zones", queryset=Zone.objects.only("pk", "name", "slug"))
     return (
         Article.objects.visible()
         .select_related(*serializers.ARTICLE_SELECT)
-        .prefetch_related(*serializers.ARTICLE_PREFETCH)
+        .prefetch_related(mentioned)
         .defer(*LIST_DEFERRED, "source__text")
         .order_by(F("year").desc(nulls_last=True), "source__name", "position")
     )
