@@ -19,6 +19,7 @@ from django.utils.text import Truncator
 from . import curation
 from .models import Article, IngestRun, Initiative, InitiativeMention, Metric, Source, Tombstone
 from .search import fill_search_fields
+from .search.indexing import SOURCE_FIELDS
 
 admin.site.site_header = "高新区党建知识库 · 管理"
 admin.site.site_title = "知识库管理"
@@ -27,7 +28,7 @@ admin.site.index_title = "内容审核与修订"
 # Full-text hits listed in the admin's search; exact title matches always come on top.
 SEARCH_LIMIT = 200
 # The article fields the full-text index is built from.
-SEARCHED_FIELDS = {"title", "kicker", "subtitle", "body"}
+SEARCHED_FIELDS = set(SOURCE_FIELDS)
 
 
 # --- display helpers -------------------------------------------------------------

@@ -10,25 +10,30 @@ from django.db import transaction
 
 from .segment import refresh_dictionary, segment_for_index
 
-SOURCE_FIELDS = ("title", "kicker", "subtitle", "authors", "body")
+SOURCE_FIELDS = ("title", "kicker", "subtitle", "authors", "body", "captions", "headings")
 SEARCH_FIELDS = ("search_title", "search_head", "search_body")
 BATCH_SIZE = 500
 
 
-def search_fields_for(title, kicker, subtitle, body, authors=()):
+def search_fields_for(title, kicker, subtitle, body, authors=(), captions=(), headings=()):
     # Authors go with the kicker and subtitle: readers look journalists up by name.
     names = " ".join(a for a in authors or () if isinstance(a, str))
+    # Section headings and photo captions are read with the body; a photo
+    # item's place is often named only in its credit (图片来源：松山湖科学城).
+    extra = [h.get("text", "") for h in headings or () if isinstance(h, dict)]
+    extra += [c for c in captions or () if isinstance(c, str)]
     return {
         "search_title": segment_for_index(title),
         "search_head": segment_for_index(f"{kicker}\n{subtitle}\n{names}"),
-        "search_body": segment_for_index(body),
+        "search_body": segment_for_index("\n".join([body, *extra])),
     }
 
 
 def fill_search_fields(article):
     """Set the segmented columns on an unsaved instance (e.g. in ModelAdmin.save_model)."""
     values = search_fields_for(
-        article.title, article.kicker, article.subtitle, article.body, article.authors
+        article.title, article.kicker, article.subtitle, article.body, article.authors,
+        article.captions, article.headings,
     )
     for name, value in values.items():
         setattr(article, name, value)

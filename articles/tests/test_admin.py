@@ -205,6 +205,17 @@ def test_zone_search_finds_aliases_and_article_autocomplete_finds_titles(admin_c
 # --- editing and provenance ---------------------------------------------------------
 
 
+def test_a_caption_added_in_the_admin_is_searchable_at_once(admin_client, ingested):
+    url = change_url(ingested)
+    data = change_form_data(admin_client.get(url))
+    data["captions"] = "图为党员志愿者在松山湖科学城服务企业。"
+
+    response = admin_client.post(url, data)
+
+    assert response.status_code == 302, response.context and response.context["errors"]
+    assert list(Article.objects.search("志愿者").queryset) == [ingested]
+
+
 def test_title_edited_in_the_admin_is_curated_logged_and_survives_a_reingest(
     admin_client, ingested
 ):

@@ -196,6 +196,21 @@ def test_authors_are_searchable(articles):
     assert list(search_articles(Article.objects.all(), "周建军").queryset) == [article]
 
 
+def test_photo_captions_and_section_headings_are_searchable(articles):
+    # From the 东莞 photo item: its zone is named only in the picture credit.
+    photo = make_article(
+        title="2024东莞市职业技能大赛无人机操作技术项目竞赛举行", kind="photo",
+        body="大赛在松湖华科产业园举办，共有60余名选手参赛。", captions=["图片来源:松山湖科学城"],
+    )
+    feature = make_article(
+        title="园区新闻", body="园区召开会议。\n会议部署全年工作。",
+        headings=[{"before": 1, "text": "织密红色网格"}],
+    )
+    index_articles([photo, feature])
+    assert list(search_articles(Article.objects.all(), "松山湖").queryset) == [photo]
+    assert list(search_articles(Article.objects.all(), "红色网格").queryset) == [feature]
+
+
 def test_many_matches_rank_a_bounded_set_title_matches_first_and_say_so(client, articles, monkeypatch):
     monkeypatch.setattr("articles.search.RANK_LIMIT", 5)
     data = client.get("/api/articles/", {"q": "产业链党建"}).json()
