@@ -93,9 +93,10 @@ def backend_for(alias):
     raise NotImplementedError(f"full-text search is not available on {vendor}")
 
 
-def _phrase_condition(phrase):
+def _written_as(text):
+    """The article's title, kicker, subtitle or body holds ``text`` as written."""
     # Stored text has no spaces between Chinese characters; neither should the phrase.
-    text = _CJK_SPACE.sub("", phrase.text)
+    text = _CJK_SPACE.sub("", text)
     condition = Q()
     for name in ("title", "kicker", "subtitle", "body"):
         condition |= Q(**{f"{name}__icontains": text})
@@ -127,18 +128,24 @@ def _candidates(backend, queryset, parsed, required, any_of=()):
             )
             allowed = {pk for tier in tiers for pk, _score in tier}
     if parsed.phrases and allowed:
-        with_phrases = queryset.filter(pk__in=allowed)
-        for phrase in parsed.phrases:
-            with_phrases = with_phrases.filter(_phrase_condition(phrase))
-        allowed = set(with_phrases.order_by().values_list("pk", flat=True))
+        allowed = _holding(queryset, allowed, [phrase.text for phrase in parsed.phrases])
+    whole = _holding(queryset, allowed, parsed.split_words) if parsed.split_words and allowed else allowed
     ranked, seen = [], set()
     for tier, rows in enumerate(tiers):
         for pk, score in rows:
             if pk in allowed and pk not in seen:
                 seen.add(pk)
-                ranked.append((tier, -score, -pk, pk))
+                ranked.append((tier, pk not in whole, -score, -pk, pk))
     ranked.sort()
     return [pk for *_key, pk in ranked], truncated
+
+
+def _holding(queryset, ids, texts):
+    """The ids of ``queryset`` whose articles hold every one of ``texts`` as written."""
+    found = queryset.filter(pk__in=ids)
+    for text in texts:
+        found = found.filter(_written_as(text))
+    return set(found.order_by().values_list("pk", flat=True))
 
 
 def _about_zones_first(queryset, ids, zone_ids):

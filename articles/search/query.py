@@ -35,6 +35,9 @@ class ParsedQuery:
     phrases: list = field(default_factory=list)
     excluded: list = field(default_factory=list)  # each: list of units
     highlight: list = field(default_factory=list)  # words to mark in snippets
+    # Words typed as one that the index holds as several (项目建设 -> 项目, 建设):
+    # articles where they are written whole rank first.
+    split_words: list = field(default_factory=list)
     text: str = ""  # the folded query actually searched
     notices: list = field(default_factory=list)
 
@@ -82,8 +85,12 @@ def parse_query(raw):
         else:
             parsed.units.extend(units)
             parsed.words.append(units)
-            parsed.highlight.extend(alternatives[0][0] if len(alternatives[0]) == 1 else chunk
-                                    for alternatives in units)
+            parts = [alternatives[0][0] if len(alternatives[0]) == 1 else chunk for alternatives in units]
+            if len(units) > 1:
+                parsed.split_words.append(chunk)
+                # The whole word first; a single character (新) would be marked all over the page.
+                parts = [chunk, *(part for part in parts if len(part) > 1)]
+            parsed.highlight.extend(parts)
     if len(parsed.all_units) > MAX_UNITS:
         parsed.units = parsed.units[: max(0, MAX_UNITS - sum(len(p.units) for p in parsed.phrases))]
         parsed.words = _cut_words(parsed.words, len(parsed.units))

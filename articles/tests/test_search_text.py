@@ -57,6 +57,14 @@ def test_query_language():
     assert parsed.highlight == ["锂电", "锂电产业链党建联盟"]
 
 
+def test_a_word_the_index_holds_in_parts_is_marked_whole_never_by_single_characters():
+    # From the 保定 brief: 新业态工会 is cut into 新 / 业态 / 工会.
+    parsed = parse_query("新业态工会")
+    assert len(parsed.units) == 3 and parsed.split_words == ["新业态工会"]
+    assert parsed.highlight == ["新业态工会", "业态", "工会"]
+    assert parse_query("锂电 党建联盟").split_words == []
+
+
 def test_a_one_word_phrase_is_just_a_word():
     assert parse_query('"锂电"').units == [[["锂电"]]]
 

@@ -196,6 +196,17 @@ def test_authors_are_searchable(articles):
     assert list(search_articles(Article.objects.all(), "周建军").queryset) == [article]
 
 
+def test_a_word_typed_as_one_ranks_articles_that_write_it_whole_first(articles):
+    # bm25 and ts_rank_cd favour the short article, whose 项目 and 建设 are far apart.
+    apart = make_article(title="园区新闻", body="新项目签约落户。园区加快基础设施建设。")
+    whole = make_article(
+        title="园区动态",
+        body="园区召开会议，部署全年工作。" * 8 + "会议要求全力推进重点项目建设，确保年底投产。",
+    )
+    index_articles([apart, whole])
+    assert list(search_articles(Article.objects.all(), "项目建设").queryset) == [whole, apart]
+
+
 def test_photo_captions_and_section_headings_are_searchable(articles):
     # From the 东莞 photo item: its zone is named only in the picture credit.
     photo = make_article(
