@@ -148,6 +148,17 @@ def _holding(queryset, ids, texts):
     return set(found.order_by().values_list("pk", flat=True))
 
 
+def _with_zone_articles(queryset, ids, zone):
+    """``ids`` and then the zone's own articles the text search did not find, newest first.
+
+    The query is the zone's name: its articles belong in the list even where
+    their text names it otherwise (a photo credited to 松山湖科学城).
+    """
+    own = queryset.filter(zone=zone).order_by("-pk").values_list("pk", flat=True)[:RANK_LIMIT]
+    known = set(ids)
+    return ids + [pk for pk in own if pk not in known]
+
+
 def _about_zones_first(queryset, ids, zone_ids):
     # An article about the zone the query names beats one that mentions it in passing.
     about = set(queryset.filter(pk__in=ids, zone_id__in=zone_ids).order_by().values_list("pk", flat=True))
@@ -219,6 +230,8 @@ def search_articles(queryset, query):
         if found:
             used_or = True
             notices.append(OR_FALLBACK_NOTICE)
+    if entities.zone is not None:
+        found = _with_zone_articles(queryset, found, entities.zone)
     if entities.zone_ids and found:
         found = _about_zones_first(queryset, found, entities.zone_ids)
     if truncated:

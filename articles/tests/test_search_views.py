@@ -207,6 +207,22 @@ def test_a_word_typed_as_one_ranks_articles_that_write_it_whole_first(articles):
     assert list(search_articles(Article.objects.all(), "项目建设").queryset) == [whole, apart]
 
 
+def test_a_zone_name_finds_the_zones_articles_even_where_the_text_names_it_otherwise(articles):
+    songshanhu = make_zone("松山湖高新区", slug="songshanhu", province="广东省")
+    photo = make_article(
+        title="东莞市职业技能大赛举行", kind="photo", zone=songshanhu,
+        body="大赛在松湖华科产业园举办，共有60余名选手参赛。",
+    )
+    named = make_article(
+        title="松山湖高新区举办人才招聘会", zone=songshanhu, body="松山湖高新区人才招聘会吸引企业参加。"
+    )
+    index_articles([photo, named])
+    result = search_articles(Article.objects.all(), "松山湖高新区")
+    # The zone's article whose text names it first, then its photo item.
+    assert list(result.queryset) == [named, photo]
+    assert result.zone == songshanhu
+
+
 def test_photo_captions_and_section_headings_are_searchable(articles):
     # From the 东莞 photo item: its zone is named only in the picture credit.
     photo = make_article(
