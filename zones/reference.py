@@ -11,7 +11,6 @@ from functools import lru_cache
 from django.conf import settings
 from django.db import transaction
 from django.utils.text import slugify
-from pypinyin import lazy_pinyin
 
 ZONE_FIELDS = ("full_name", "province", "city", "level", "approval_year")
 
@@ -51,6 +50,10 @@ def province_for_city(city):
 
 def make_slug(name, taken=frozenset()):
     """A readable ASCII slug from a Chinese zone name: 淮北高新区 -> huaibei."""
+    # Imported here: its phrase table is 190,000 Python lists, which every web
+    # process would otherwise carry (and the garbage collector walk) for nothing.
+    from pypinyin import lazy_pinyin
+
     place = re.sub(r"(国家)?(高新技术产业开发区|高新技术产业园区|高新区|开发区|园区)$", "", name)
     base = slugify("".join(lazy_pinyin(place or name))) or "zone"
     base = base[:56]

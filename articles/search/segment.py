@@ -24,6 +24,7 @@ query.  Unknown names therefore come out as single characters; runs of
 single characters are also indexed as character bigrams so that a two- or
 three-character name (a person, a company) is still found as a unit.
 """
+import gc
 import json
 import logging
 import re
@@ -187,6 +188,11 @@ def _dictionary():
         with _lock:
             if _state is None:
                 _state = _build(_database_terms())
+                # The dictionary (and the app loaded before it) lives as long as
+                # the process: frozen, a full garbage collection no longer walks
+                # it, which otherwise stalls a request every so often.
+                gc.collect()
+                gc.freeze()
     return _state
 
 
