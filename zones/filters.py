@@ -6,6 +6,7 @@ from django.db.models.functions import Coalesce
 
 from .models import Zone
 from .reference import provinces
+from .widgets import QuickSelect
 
 
 def province_choices():
@@ -19,6 +20,7 @@ class ProvinceFilter(django_filters.ChoiceFilter):
         kwargs.setdefault("choices", province_choices)
         kwargs.setdefault("label", "省份")
         kwargs.setdefault("empty_label", "全部省份")
+        kwargs.setdefault("widget", QuickSelect)
         super().__init__(*args, **kwargs)
 
 
@@ -30,6 +32,7 @@ class ZoneSlugFilter(django_filters.ModelChoiceFilter):
         kwargs.setdefault("to_field_name", "slug")
         kwargs.setdefault("label", "高新区")
         kwargs.setdefault("empty_label", "全部高新区")
+        kwargs.setdefault("widget", QuickSelect)
         super().__init__(*args, **kwargs)
 
 

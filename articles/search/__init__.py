@@ -44,7 +44,7 @@ from django.db.models import Q, QuerySet
 
 from . import postgres, sqlite
 from .entities import named_entities
-from .expressions import IdPosition
+from .expressions import IdIn, IdPosition
 from .highlight import snippet
 from .indexing import fill_search_fields, index_articles
 from .query import MAX_QUERY_CHARS, parse_query
@@ -121,7 +121,7 @@ def _candidates(backend, queryset, parsed, required, any_of=()):
     ids = {pk for tier in tiers for pk, _score in tier}
     allowed = ids
     if within is None and ids:
-        allowed = set(queryset.filter(pk__in=ids).order_by().values_list("pk", flat=True))
+        allowed = set(queryset.filter(IdIn(ids)).order_by().values_list("pk", flat=True))
         if truncated and len(allowed) < len(ids) // 2:
             tiers = backend.candidates(
                 connection, required, any_of, parsed.excluded, RANK_LIMIT, within=queryset
@@ -142,7 +142,7 @@ def _candidates(backend, queryset, parsed, required, any_of=()):
 
 def _holding(queryset, ids, texts):
     """The ids of ``queryset`` whose articles hold every one of ``texts`` as written."""
-    found = queryset.filter(pk__in=ids)
+    found = queryset.filter(IdIn(ids))
     for text in texts:
         found = found.filter(_written_as(text))
     return set(found.order_by().values_list("pk", flat=True))
@@ -161,7 +161,7 @@ def _with_zone_articles(queryset, ids, zone):
 
 def _about_zones_first(queryset, ids, zone_ids):
     # An article about the zone the query names beats one that mentions it in passing.
-    about = set(queryset.filter(pk__in=ids, zone_id__in=zone_ids).order_by().values_list("pk", flat=True))
+    about = set(queryset.filter(IdIn(ids), zone_id__in=zone_ids).order_by().values_list("pk", flat=True))
     return sorted(ids, key=lambda pk: pk not in about)
 
 
@@ -199,7 +199,7 @@ def _ranked_queryset(queryset, ordered_ids):
     if not ordered_ids:
         return queryset.none()
     ranked = (
-        queryset.filter(pk__in=ordered_ids)
+        queryset.filter(IdIn(ordered_ids))
         .annotate(rank=IdPosition(ordered_ids))
         .order_by("rank")
     )

@@ -7,6 +7,8 @@ article table is renamed (``U0``) and a hard-coded ``articles_article.id``
 would silently point at the outer query.  These expressions carry a resolved
 ``pk`` column, so Django relabels them like any other column.
 """
+import json
+
 from django.db.models import BooleanField, Expression, F, FloatField, IntegerField
 
 
@@ -116,3 +118,28 @@ class IdPosition(_RowExpression):
         # SQLite: the character offset of ",id," in ",id1,id2,…," grows with the position.
         listed = "," + ",".join(str(i) for i in self.ids) + ","
         return f"instr(%s, ',' || {pk_sql} || ',')", [listed, *pk_params]
+
+
+class IdIn(_RowExpression):
+    """The row's id is one of ``ids``: one parameter however long the list.
+
+    ``pk__in`` binds a parameter per id; for the few hundred ids of a ranked
+    list, building and binding them cost more than the query itself.
+    """
+
+    conditional = True
+
+    def __init__(self, ids, pk=None):
+        super().__init__(output_field=BooleanField(), pk=pk)
+        self.ids = [int(i) for i in ids]
+
+    def copy(self):
+        clone = super().copy()
+        clone.ids = self.ids
+        return clone
+
+    def as_sql(self, compiler, connection):
+        pk_sql, pk_params = compiler.compile(self.pk)
+        if connection.vendor == "postgresql":
+            return f"{pk_sql} = ANY(%s::bigint[])", [*pk_params, self.ids]
+        return f"{pk_sql} IN (SELECT value FROM json_each(%s))", [*pk_params, json.dumps(self.ids)]

@@ -7,6 +7,9 @@ MAX_HITS = 300
 
 def _lower_same_length(text):
     # str.lower() may change the length of a few letters (İ); offsets must stay valid.
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
     return "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
 
 

@@ -97,6 +97,11 @@ def test_snippet_escapes_page_text():
     assert "&lt;script&gt;" in html and "<mark>党建</mark>" in html and "&amp;" in html
 
 
+def test_snippet_offsets_survive_letters_whose_lowercase_is_longer():
+    # "İ".lower() is two characters: marks must still land on the word.
+    assert str(snippet("İZMİR代表团考察党建工作", ["党建", "zm"])) == "İ<mark>ZM</mark>İR代表团考察<mark>党建</mark>工作"
+
+
 def test_snippet_merges_overlapping_words():
     assert str(snippet("国轩锂电", ["国轩", "轩锂", "锂电"])) == "<mark>国轩锂电</mark>"
 
