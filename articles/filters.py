@@ -6,8 +6,20 @@ from django.db.models import F, Q
 from zones.filters import ProvinceFilter, ZoneSlugFilter
 
 from .models import Article, Initiative, Metric
+from .search.segment import fold
 
 TEXT_MAX = 100
+
+
+def words_in(value, fields):
+    """Every word of ``value`` in one of ``fields``; traditional and full-width input folded."""
+    condition = Q()
+    for word in fold(value).split():
+        in_any = Q()
+        for name in fields:
+            in_any |= Q(**{f"{name}__icontains": word})
+        condition &= in_any
+    return condition
 
 
 class ArticleFilterSet(django_filters.FilterSet):
@@ -60,9 +72,7 @@ class InitiativeFilterSet(django_filters.FilterSet):
         self.form.fields["q"].widget.attrs.update(type="search", placeholder="名称或原文")
 
     def filter_q(self, queryset, name, value):
-        return queryset.filter(
-            Q(name__icontains=value) | Q(sentence__icontains=value) | Q(description__icontains=value)
-        )
+        return queryset.filter(words_in(value, ("name", "sentence", "description")))
 
 
 class MetricFilterSet(django_filters.FilterSet):
@@ -104,9 +114,7 @@ class MetricFilterSet(django_filters.FilterSet):
         self.form.fields["q"].widget.attrs.update(type="search", placeholder="指标或原文")
 
     def filter_q(self, queryset, name, value):
-        return queryset.filter(
-            Q(label__icontains=value) | Q(raw__icontains=value) | Q(sentence__icontains=value)
-        )
+        return queryset.filter(words_in(value, ("label", "raw", "sentence")))
 
     def sort_by(self, queryset, name, value):
         return queryset.order_by(*self.SORTS[value], "pk")

@@ -36,6 +36,10 @@ def test_initiatives_filter_by_province_zone_category_and_text(client, huaibei, 
     assert sorted(names(category="industry_chain")) == ["烟台党建联盟", "锂电产业链党建联盟"]
     assert names(q="驿站") == ["人才服务驿站"]
     assert names(q="党建联盟", province="山东省") == ["烟台党建联盟"]
+    # Traditional characters are folded; several words must all appear, in any field.
+    assert names(q="鋰電") == ["锂电产业链党建联盟"]
+    assert names(q="人才 驿站") == ["人才服务驿站"]
+    assert names(q="人才 联盟") == []
 
 
 def test_initiative_facets_count_categories_of_the_filtered_list(client, huaibei, yantai):
@@ -146,6 +150,7 @@ def test_metrics_filter_by_province_zone_unit_label_year_and_qualifier(client, f
     assert metric_ids(client, year=2022) == [f["yt_invest"].pk]
     assert metric_ids(client, qualifier="at_least") == [f["hb_rate"].pk]
     assert metric_ids(client, q="满意") == [f["hb_rate"].pk]
+    assert metric_ids(client, q="滿意") == [f["hb_rate"].pk]
 
 
 def test_metrics_sort_by_normalized_value_compares_yi_and_wan_correctly(client, figures):
