@@ -240,16 +240,21 @@ def reset_dictionary():
 # ------------------------------------------------------------ segmentation
 
 
+_QUOTES = re.compile("[\"'“”‘’「」『』]")
+
+
 def _is_cjk(ch):
     return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
 
 
 def _words(text, dictionary):
-    """Precise-mode words of folded text: alphanumeric runs only, punctuation dropped."""
+    """Precise-mode words of folded text, alphanumeric only; None where punctuation or space was.
+
+    The None marks where a run of single characters ends, as it does in the
+    index: the bigrams of 双报到、双报告 never include 到双.
+    """
     for word in dictionary.tokenizer.cut(text, HMM=False):
-        word = "".join(ch for ch in word if ch.isalnum())
-        if word:
-            yield word
+        yield "".join(ch for ch in word if ch.isalnum()) or None
 
 
 def _bigrams(run):
@@ -319,6 +324,12 @@ def index_tokens(text):
         for start, term in _domain_occurrences(text, dictionary)
         if token_at[start] != token_at[start + len(term) - 1]
     )
+    # Programme names are stored without the quotes the page wrote inside them
+    # (“两新”组织党委 -> 两新组织党委): find them in the text without quotes too.
+    unquoted = _QUOTES.sub("", text)
+    if unquoted != text:
+        present = set(tokens)
+        tokens.extend(term for _start, term in _domain_occurrences(unquoted, dictionary) if term not in present)
     return tokens
 
 
@@ -332,6 +343,11 @@ def query_tokens_of_words(words):
     tokens = []
     run = []
     for word in words:
+        if word is None:
+            if run:
+                tokens.extend(_bigrams(run) if len(run) > 1 else run)
+                run = []
+            continue
         if len(word) == 1 and _is_cjk(word):
             run.append(word)
             continue
@@ -364,6 +380,9 @@ def query_units(text):
         run.clear()
 
     for word in _words(fold(text), dictionary):
+        if word is None:
+            close_run()
+            continue
         if len(word) == 1 and _is_cjk(word):
             run.append(word)
             continue

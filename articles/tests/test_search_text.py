@@ -1,9 +1,10 @@
 """Segmentation, query parsing and snippets, on sentences taken from real pages."""
 import pytest
 
-from articles.search import segment_for_index, segment_query, snippet
+from articles.search import refresh_dictionary, segment_for_index, segment_query, snippet
 from articles.search.query import MAX_QUERY_CHARS, parse_query
 from articles.search.segment import fold
+from articles.tests.factories import make_initiative
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("clean_dictionary")]
 
@@ -18,6 +19,23 @@ def test_domain_terms_stay_whole_in_the_index():
     tokens = segment_for_index(PAGE_SENTENCE).split()
     for term in ("淮北高新区", "党建联盟", "锂电", "产业链"):
         assert term in tokens
+
+
+def test_a_programme_name_the_page_wrote_with_quotes_inside_is_indexed_whole():
+    # From the 清远 page: the stored initiative is 两新组织党委.
+    make_initiative("两新组织党委")
+    refresh_dictionary()
+    tokens = segment_for_index("建立机关党委与“两新”组织党委党建工作联席会议制度。").split()
+    assert "两新组织党委" in tokens
+    assert parse_query("两新组织党委").units[0][0] == ["两新组织党委"]
+
+
+def test_punctuation_ends_a_run_of_single_characters_in_queries_as_in_the_index():
+    # From the 随州 page: “双报到、双报告”.
+    units = [alternatives[0] for alternatives in parse_query("双报到、双报告").units]
+    index = segment_for_index("深化拓展党员到社区“双报到、双报告”工作").split()
+    assert ["到双"] not in units
+    assert all(token in index for unit in units for token in unit)
 
 
 def test_index_holds_sub_words_so_a_short_word_finds_a_longer_one():
