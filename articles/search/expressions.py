@@ -95,21 +95,27 @@ class VectorRank(_RowExpression):
         return sql, [self.weights, self.tsquery, self.normalization]
 
 
-class IdPosition(_RowExpression):
-    """Where the row's id stands in a ranked list of ids (lower is better).
+class _IdListExpression(_RowExpression):
+    """Base: the row's id against a list of ids, bound as one parameter however long the list.
 
-    One parameter however long the list: a CASE with a branch per id costs
-    Django more to build than the database needs to run the whole search.
+    A CASE or an IN with a term per id costs Django more to build and bind
+    than the database needs to run the whole search.
     """
 
     def __init__(self, ids, pk=None):
-        super().__init__(output_field=IntegerField(), pk=pk)
+        super().__init__(output_field=self.list_output_field(), pk=pk)
         self.ids = [int(i) for i in ids]
 
     def copy(self):
         clone = super().copy()
         clone.ids = self.ids
         return clone
+
+
+class IdPosition(_IdListExpression):
+    """Where the row's id stands in a ranked list of ids (lower is better)."""
+
+    list_output_field = IntegerField
 
     def as_sql(self, compiler, connection):
         pk_sql, pk_params = compiler.compile(self.pk)
@@ -120,23 +126,11 @@ class IdPosition(_RowExpression):
         return f"instr(%s, ',' || {pk_sql} || ',')", [listed, *pk_params]
 
 
-class IdIn(_RowExpression):
-    """The row's id is one of ``ids``: one parameter however long the list.
-
-    ``pk__in`` binds a parameter per id; for the few hundred ids of a ranked
-    list, building and binding them cost more than the query itself.
-    """
+class IdIn(_IdListExpression):
+    """The row's id is one of ``ids``."""
 
     conditional = True
-
-    def __init__(self, ids, pk=None):
-        super().__init__(output_field=BooleanField(), pk=pk)
-        self.ids = [int(i) for i in ids]
-
-    def copy(self):
-        clone = super().copy()
-        clone.ids = self.ids
-        return clone
+    list_output_field = BooleanField
 
     def as_sql(self, compiler, connection):
         pk_sql, pk_params = compiler.compile(self.pk)
