@@ -40,7 +40,6 @@ def tsquery_text(required, any_of=(), excluded=()):
     return text
 
 
-
 def _any(groups):
     return "(" + " | ".join("(" + " & ".join(_unit(u) for u in units) + ")" for units in groups) + ")"
 

@@ -86,7 +86,8 @@ def parse_query(raw):
             parsed.units.extend(units)
             parsed.words.append(units)
             parts = [alternatives[0][0] if len(alternatives[0]) == 1 else chunk for alternatives in units]
-            if len(units) > 1 or len(units[0]) > 1:  # cut in parts, or a new name with an older reading
+            # Cut in parts, or a name newer than some articles' index (also matched by its parts).
+            if len(units) > 1 or len(units[0]) > 1:
                 parsed.split_words.append(chunk)
                 # The whole word first; a single character (新) would be marked all over the page.
                 parts = [chunk, *(part for part in parts if len(part) > 1)]
