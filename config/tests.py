@@ -124,3 +124,13 @@ def test_static_files_are_served_hashed_and_compressed_with_debug_off(tmp_path):
     url, status, content_type, encoding = proc.stdout.strip().split("|")
     assert url.startswith("/static/css/site.") and url != "/static/css/site.css"  # hashed name
     assert status == "200" and content_type.startswith("text/css") and encoding == "gzip"
+
+
+def test_a_server_process_loads_the_search_dictionary_as_it_starts(tmp_path):
+    # Otherwise the first visitor's search waits about a second for it.
+    probe = "import config.wsgi; from articles.search import segment; print(segment._state is not None)"
+    environ = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY"}}
+    environ.update(DJANGO_SETTINGS_MODULE="config.settings", DEBUG="1",
+                   DATABASE_URL=f"sqlite:///{tmp_path}/empty.sqlite3")
+    proc = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, env=environ, capture_output=True, text=True)
+    assert proc.stdout.strip() == "True", proc.stderr

@@ -196,6 +196,11 @@ def _dictionary():
     return _state
 
 
+def load_dictionary():
+    """Load the dictionary now (about a second) instead of in the first search that needs it."""
+    _dictionary()
+
+
 def refresh_dictionary(force=False):
     """Add zone and initiative names stored since the dictionary was loaded.
 
