@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from articles.ingest import cleaner
+from articles.ingest.words import dictionary_words
 from articles.ingest.types import ArticleBlock
 
 CJK = cleaner.CJK
@@ -657,6 +658,26 @@ def _rejoin_spaced_names(tokens):
     return out
 
 
+def _broken_mid_word(first, second):
+    """Whether two headline lines are one title the column broke inside a word.
+
+    A kicker ends where its phrase ends; 苏州高新区打造产业链党建联 / 盟新高地
+    splits 联盟.  Only a break inside a dictionary word counts: a break
+    between words cannot be told from a kicker.
+    """
+    first, second = _visible(first), _visible(second)
+    if not first or not second or _KICKER_END.search(first):
+        return False
+    end = 0
+    for word in dictionary_words(first + second):
+        start, end = end, end + len(word)
+        if start < len(first) < end:
+            return True
+        if end >= len(first):
+            return False
+    return False
+
+
 def _has_text(draft):
     """Whether a draft has anything to read: a 本报讯 marker alone on a page is no article."""
     pieces = [line.text for line in draft.headlines] + draft.paragraphs + draft.captions
@@ -671,6 +692,8 @@ def _finish(draft, position):
     kicker = title = subtitle = ""
     if len(heads) == 1:
         title = heads[0]
+    elif len(heads) == 2 and _broken_mid_word(heads[0], heads[1]):
+        title = heads[0].rstrip() + heads[1].lstrip()
     elif len(heads) >= 2:
         kicker, title = heads[0], heads[1]
         if len(heads) == 3:

@@ -22,6 +22,12 @@ def words(text):
 
 
 @lru_cache(maxsize=4096)
+def dictionary_words(text):
+    """Words from the dictionary alone: no guessed new words (HMM off)."""
+    return tuple(_jieba().lcut(text, HMM=False))
+
+
+@lru_cache(maxsize=4096)
 def tagged(text):
     """(word, part-of-speech flag) pairs."""
     return tuple((p.word, p.flag) for p in _jieba().posseg.lcut(text))

@@ -226,6 +226,20 @@ def test_column_header_kicker_title_and_names_byline():
     assert block.kind == "feature"
 
 
+def test_a_title_the_column_broke_inside_a_word_is_one_title_not_kicker_and_title():
+    text = page(
+        "苏州高新区打造产业链党建联",
+        "",
+        "盟新高地",
+        "",
+        "本报讯 近日，苏州高新区成立光伏产业党建联盟，推动创新链与产业链深度融合。",
+        "",
+        "张明",
+    )
+    (block,) = split_page(text)
+    assert (block.kicker, block.title) == ("", "苏州高新区打造产业链党建联盟新高地")
+
+
 def test_briefs_with_kickers_and_trailing_authors_on_their_own_line_or_glued():
     text = page(
         "中山火炬高新区党校",
