@@ -1,4 +1,6 @@
 """Snippets: the best window of the original text, escaped, with query words in <mark>."""
+import re
+
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
@@ -13,17 +15,47 @@ def _lower_same_length(text):
     return "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
 
 
+_QUOTES = re.compile("[\"'“”‘’「」『』]")
+
+
 def find_hits(text, terms):
-    """(start, end) spans of every term in text, case-insensitively, merged where they overlap."""
+    """(start, end) spans of every term in text, case-insensitively, merged where they overlap.
+
+    A term the page wrote with quotes inside (“两新”组织党委) is found too, and
+    marked with its quotes.
+    """
     haystack = _lower_same_length(text)
     spans = []
+    unquoted = None
     for term in {t.lower() for t in terms if t}:
+        found = len(spans)
         start = haystack.find(term)
         while start >= 0 and len(spans) < MAX_HITS:
             spans.append((start, start + len(term), term))
             start = haystack.find(term, start + 1)
+        if len(spans) == found and _QUOTES.search(haystack):
+            if unquoted is None:
+                unquoted = (_QUOTES.sub("", haystack), [m.start() for m in _QUOTES.finditer(haystack)])
+            bare, removed = unquoted
+            start = bare.find(term)
+            while start >= 0 and len(spans) < MAX_HITS:
+                first = _in_quoted(start, removed)
+                end = _in_quoted(start + len(term) - 1, removed) + 1
+                if first > 0 and haystack[first - 1] in "“‘「『" and _QUOTES.search(haystack[first:end]):
+                    first -= 1  # the quote opened just before the name closes inside it
+                spans.append((first, end, term))
+                start = bare.find(term, start + 1)
     spans.sort()
     return spans
+
+
+def _in_quoted(position, removed):
+    """Where ``position`` of the text without quotes is in the text with them (``removed``: quote offsets)."""
+    for quote in removed:
+        if quote > position:
+            break
+        position += 1
+    return position
 
 
 def _merge(spans):

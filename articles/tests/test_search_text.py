@@ -120,6 +120,11 @@ def test_snippet_offsets_survive_letters_whose_lowercase_is_longer():
     assert str(snippet("İZMİR代表团考察党建工作", ["党建", "zm"])) == "İ<mark>ZM</mark>İR代表团考察<mark>党建</mark>工作"
 
 
+def test_snippet_marks_a_name_the_page_wrote_with_quotes_inside():
+    html = str(snippet("建立机关党委与“两新”组织党委党建工作联席会议制度。", ["两新组织党委"]))
+    assert "<mark>“两新”组织党委</mark>" in html
+
+
 def test_snippet_merges_overlapping_words():
     assert str(snippet("国轩锂电", ["国轩", "轩锂", "锂电"])) == "<mark>国轩锂电</mark>"
 
