@@ -104,11 +104,11 @@ def _written_as(text):
 
 
 def _candidates(backend, queryset, parsed, required, any_of=()):
-    """Ids of the matching articles of ``queryset`` in rank order: ``(ids, truncated)``.
+    """Matching articles of ``queryset`` in rank order: ``([(id, zone id)], truncated)``.
 
     The index is asked for at most RANK_LIMIT matches per tier.  Where the
     backend applies the queryset's own filters in the same scan (PostgreSQL),
-    every id it returns is wanted.  Otherwise (SQLite) the index alone is read
+    every row it returns is wanted.  Otherwise (SQLite) the index alone is read
     and the filters are checked on those ids only; when they drop most of a
     truncated tier (a zone or a year among thousands of matches), the index
     is asked again through a join with the queryset, so a narrow filter still
@@ -118,26 +118,32 @@ def _candidates(backend, queryset, parsed, required, any_of=()):
     within = queryset if backend.FILTERS_IN_SCAN else None
     tiers = backend.candidates(connection, required, any_of, parsed.excluded, RANK_LIMIT, within=within)
     truncated = any(len(tier) >= RANK_LIMIT for tier in tiers)
-    ids = {pk for tier in tiers for pk, _score in tier}
-    allowed = ids
-    if within is None and ids:
-        allowed = set(queryset.filter(IdIn(ids)).order_by().values_list("pk", flat=True))
-        if truncated and len(allowed) < len(ids) // 2:
+    zone_of = _zones_of(tiers)
+    if within is None and zone_of:
+        found = len(zone_of)
+        zone_of = dict(queryset.filter(IdIn(zone_of)).order_by().values_list("pk", "zone_id"))
+        if truncated and len(zone_of) < found // 2:
             tiers = backend.candidates(
                 connection, required, any_of, parsed.excluded, RANK_LIMIT, within=queryset
             )
-            allowed = {pk for tier in tiers for pk, _score in tier}
+            zone_of = _zones_of(tiers)
+    allowed = set(zone_of)
     if parsed.phrases and allowed:
         allowed = _holding(queryset, allowed, [phrase.text for phrase in parsed.phrases])
     whole = _holding(queryset, allowed, parsed.split_words) if parsed.split_words and allowed else allowed
     ranked, seen = [], set()
     for tier, rows in enumerate(tiers):
-        for pk, score in rows:
+        for pk, score, _zone in rows:
             if pk in allowed and pk not in seen:
                 seen.add(pk)
                 ranked.append((tier, pk not in whole, -score, -pk, pk))
     ranked.sort()
-    return [pk for *_key, pk in ranked], truncated
+    return [(pk, zone_of[pk]) for *_key, pk in ranked], truncated
+
+
+def _zones_of(tiers):
+    # Rows read through the queryset carry the zone id; rows read from the index alone do not.
+    return {pk: zone_id for tier in tiers for pk, _score, zone_id in tier}
 
 
 def _holding(queryset, ids, texts):
@@ -148,21 +154,15 @@ def _holding(queryset, ids, texts):
     return set(found.order_by().values_list("pk", flat=True))
 
 
-def _with_zone_articles(queryset, ids, zone):
-    """``ids`` and then the zone's own articles the text search did not find, newest first.
+def _with_zone_articles(queryset, found, zone):
+    """``found`` and then the zone's own articles the text search did not find, newest first.
 
     The query is the zone's name: its articles belong in the list even where
     their text names it otherwise (a photo credited to 松山湖科学城).
     """
     own = queryset.filter(zone=zone).order_by("-pk").values_list("pk", flat=True)[:RANK_LIMIT]
-    known = set(ids)
-    return ids + [pk for pk in own if pk not in known]
-
-
-def _about_zones_first(queryset, ids, zone_ids):
-    # An article about the zone the query names beats one that mentions it in passing.
-    about = set(queryset.filter(IdIn(ids), zone_id__in=zone_ids).order_by().values_list("pk", flat=True))
-    return sorted(ids, key=lambda pk: pk not in about)
+    known = {pk for pk, _zone in found}
+    return found + [(pk, zone.pk) for pk in own if pk not in known]
 
 
 class RankedQuerySetMixin:
@@ -232,12 +232,13 @@ def search_articles(queryset, query):
             notices.append(OR_FALLBACK_NOTICE)
     if entities.zone is not None:
         found = _with_zone_articles(queryset, found, entities.zone)
-    if entities.zone_ids and found:
-        found = _about_zones_first(queryset, found, entities.zone_ids)
+    if entities.zone_ids:
+        # An article about the zone the query names beats one that mentions it in passing.
+        found.sort(key=lambda item: item[1] not in entities.zone_ids)
     if truncated:
         notices.append(MANY_MATCHES_NOTICE.format(limit=RANK_LIMIT))
     return SearchResult(
-        queryset=_ranked_queryset(queryset, found),
+        queryset=_ranked_queryset(queryset, [pk for pk, _zone in found]),
         terms=parsed.highlight,
         notice=" ".join(notices),
         zone=entities.zone,

@@ -45,7 +45,7 @@ def _any(groups):
 
 
 def candidates(connection, required, any_of, excluded, limit, within):
-    """Two tiers of ``[(article id, score)]``: title/kicker matches, then any match.
+    """Two tiers of ``[(article id, score, zone id)]``: title/kicker matches, then any match.
 
     Each tier holds at most ``limit`` matches of ``within`` (a queryset whose
     filters apply in the same scan), in table order: a GIN index gives no
@@ -67,7 +67,7 @@ def candidates(connection, required, any_of, excluded, limit, within):
 
 def _ranked(matches, column, query, limit):
     score = VectorRank(column, query, WEIGHTS, NORMALIZATION)
-    return list(matches.annotate(score=score).order_by().values_list("pk", "score")[:limit])
+    return list(matches.annotate(score=score).order_by().values_list("pk", "score", "zone_id")[:limit])
 
 
 def rebuild(connection):

@@ -62,7 +62,7 @@ def _without_excluded(connection, rows, excluded):
     if not excluded or not rows:
         return rows
     expression = " OR ".join("(" + " AND ".join(_unit(u) for u in units) + ")" for units in excluded)
-    ids = [pk for pk, _score in rows]
+    ids = [row[0] for row in rows]
     with connection.cursor() as cursor:
         cursor.execute(
             f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s "
@@ -74,12 +74,12 @@ def _without_excluded(connection, rows, excluded):
 
 
 def candidates(connection, required, any_of, excluded, limit, within=None):
-    """Two tiers of ``[(article id, score)]``: title/kicker matches, then any match.
+    """Two tiers of ``[(article id, score, zone id)]``: title/kicker matches, then any match.
 
     Each tier holds at most ``limit`` matches, the newest first; tier 2 is
-    not read when tier 1 is full.  ``within``
-    (a queryset) restricts the matches to its articles through a join; without
-    it only the FTS tables are read.
+    not read when tier 1 is full.  ``within`` (a queryset) restricts the
+    matches to its articles through a join; without it only the FTS tables
+    are read, and the zone id is None.
     """
     tiers = []
     for table, weights in TIERS:
@@ -89,7 +89,7 @@ def candidates(connection, required, any_of, excluded, limit, within=None):
         if within is None:
             with connection.cursor() as cursor:
                 cursor.execute(
-                    f"SELECT rowid, {score} FROM {table} WHERE {table} MATCH %s "
+                    f"SELECT rowid, {score}, NULL FROM {table} WHERE {table} MATCH %s "
                     "ORDER BY rowid DESC LIMIT %s",
                     [expression, limit],
                 )
@@ -100,7 +100,7 @@ def candidates(connection, required, any_of, excluded, limit, within=None):
                 .filter(FtsMatch(table, expression))
                 .annotate(score=RawSQL(score, (), output_field=FloatField()))
                 .order_by("-pk")
-                .values_list("pk", "score")[:limit]
+                .values_list("pk", "score", "zone_id")[:limit]
             )
         tiers.append(_without_excluded(connection, rows, excluded) if head else rows)
         if len(rows) >= limit:
