@@ -188,12 +188,25 @@ def _dictionary():
         with _lock:
             if _state is None:
                 _state = _build(_database_terms())
-                # The dictionary (and the app loaded before it) lives as long as
-                # the process: frozen, a full garbage collection no longer walks
-                # it, which otherwise stalls a request every so often.
-                gc.collect()
-                gc.freeze()
+                _freeze_once()
     return _state
+
+
+_frozen = False
+
+
+def _freeze_once():
+    """Keep the first dictionary (and the app loaded before it) out of full garbage collections.
+
+    They live as long as the process; walking them took a full collection
+    20-65 ms, a stall in whichever request triggered it.  Later rebuilds
+    (``reindex``, tests) are not frozen, so what they replace can be freed.
+    """
+    global _frozen
+    if not _frozen:
+        _frozen = True
+        gc.collect()
+        gc.freeze()
 
 
 def load_dictionary():
