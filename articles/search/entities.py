@@ -27,11 +27,16 @@ def named_entities(text):
     if not text:
         return found
     exact = None
-    for pk, names in _zone_names(Zone):
+    rows, zone_of_city = _zone_names(Zone)
+    for pk, names in rows:
         if text in names:
             exact = pk
         if any(len(n) >= MIN_NAME_CHARS and n in text for n in names):
             found.zone_ids.append(pk)
+    if exact is None and text in zone_of_city:
+        # 淮北市 or 淮北: the city of exactly one zone stands for that zone.
+        exact = zone_of_city[text]
+        found.zone_ids.append(exact)
     if exact is not None:
         found.zone = Zone.objects.filter(pk=exact).first()
     # Building the visibility query costs more than most searches; few queries name an initiative.
@@ -42,11 +47,11 @@ def named_entities(text):
     return found
 
 
-_zone_table = {"stamp": None, "rows": ()}
+_zone_table = {"stamp": None, "rows": (), "cities": {}}
 
 
 def _zone_names(zone_model):
-    """[(pk, folded names)] of every zone, reloaded only when the zone table changed.
+    """([(pk, folded names)] of every zone, {city: pk} for cities with one zone), reloaded when zones change.
 
     Reading and folding every zone's names cost more than the search itself;
     a count and the latest ``updated_at`` tell whether a merge, rename or new
@@ -54,14 +59,19 @@ def _zone_names(zone_model):
     """
     stamp = tuple(zone_model.objects.aggregate(n=Count("pk"), t=Max("updated_at")).values())
     if _zone_table["stamp"] != stamp:
-        rows = zone_model.objects.order_by().values_list("pk", "name", "full_name", "aliases")
+        rows = list(zone_model.objects.order_by().values_list("pk", "name", "full_name", "aliases", "city"))
+        zones_of_city = {}
+        for pk, *_names, city in rows:
+            for name in _folded((city, city.removesuffix("市") if len(city) > 2 else city)):
+                zones_of_city.setdefault(name, set()).add(pk)
         _zone_table.update(
             stamp=stamp,
             rows=tuple(
-                (pk, _folded((name, full_name, *(aliases or [])))) for pk, name, full_name, aliases in rows
+                (pk, _folded((name, full_name, *(aliases or [])))) for pk, name, full_name, aliases, _city in rows
             ),
+            cities={city: pks.pop() for city, pks in zones_of_city.items() if len(pks) == 1},
         )
-    return _zone_table["rows"]
+    return _zone_table["rows"], _zone_table["cities"]
 
 
 @lru_cache(maxsize=4096)

@@ -223,6 +223,22 @@ def test_a_zone_name_finds_the_zones_articles_even_where_the_text_names_it_other
     assert result.zone == songshanhu
 
 
+def test_the_city_of_a_single_zone_stands_for_that_zone(articles):
+    make_zone("苏州高新区", slug="suzhou", province="江苏省", city="苏州市")
+    make_zone("苏州工业园区", slug="sip", province="江苏省", city="苏州市")
+    huaibei = Article.objects.filter(zone__slug="huaibei").first().zone
+    huaibei.city = "淮北市"
+    huaibei.save()
+    own = make_article(title="党建引领开新局", zone=huaibei, body="园区召开大会。")
+    index_articles([own])
+    for query in ("淮北市", "淮北"):
+        result = search_articles(Article.objects.all(), query)
+        assert result.zone == huaibei
+        assert own in list(result.queryset)
+    # 苏州市 has two zones: neither is offered.
+    assert search_articles(Article.objects.all(), "苏州市").zone is None
+
+
 def test_photo_captions_and_section_headings_are_searchable(articles):
     # From the 东莞 photo item: its zone is named only in the picture credit.
     photo = make_article(
