@@ -24,12 +24,14 @@ Speed at 100,000 articles comes from never scoring or reading every match:
   ts_rank_cd on PostgreSQL);
 * bounded ranking -- each tier reads at most RANK_LIMIT matches, ids and
   scores only, taken in index order (the newest articles first on SQLite;
-  in table order on PostgreSQL).  Ranking is exact up to RANK_LIMIT matches
+  in table order on PostgreSQL, every scan starting at the first block --
+  see ``synchronize_seqscans`` in config/settings.py).  Ranking is exact up to RANK_LIMIT matches
   per tier, and tier 2 is not read at all when tier 1 is full.  Beyond that
   (a common word such as 党建 matches nearly every article) the list holds
   the best of that bounded set, says so in the notice, and its count -- the
   paginator's, the API's ``count`` -- is the number of ranked results, at
-  most 2 × RANK_LIMIT, not the number of matches;
+  most 2 × RANK_LIMIT (plus up to RANK_LIMIT of a named zone's own
+  articles), not the number of matches;
 * the page -- only its 20 rows are read in full, by id, and the count is the
   length of the ranked list (RankedQuerySetMixin); facets count the ranked
   results, so they are bounded too.  The other filters of the list (zone,
