@@ -112,14 +112,7 @@ try:
     DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
 except Exception as exc:  # an unknown scheme would otherwise surface as a KeyError deep in Django
     raise ImproperlyConfigured(f"DATABASE_URL is not usable: {exc}") from exc
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # Search reads the first matches of a sequential scan (articles/search).
-    # A synchronized scan would start wherever the previous one stopped, so the
-    # same query would pick different articles each time -- page 2 would not
-    # follow page 1 -- and read cold pages; every scan starts at the first block.
-    pg_options = DATABASES["default"].setdefault("OPTIONS", {})
-    pg_options["options"] = f"{pg_options.get('options', '')} -c synchronize_seqscans=off".strip()
-elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets the dev server read while an ingest writes; a busy timeout
     # turns "database is locked" into a short wait.
     DATABASES["default"]["CONN_MAX_AGE"] = 0

@@ -40,21 +40,6 @@ def test_postgres_url_selects_postgresql():
     assert (db["name"], db["host"]) == ("kb", "127.0.0.1")
 
 
-def test_postgres_scans_start_at_the_first_block_and_keep_the_urls_options():
-    # Search takes the first matches of a scan; a synchronized scan would start
-    # where the previous query stopped and pick other articles for the same query.
-    probe = "from django.conf import settings; print(settings.DATABASES['default']['OPTIONS']['options'])"
-    for url, expected in [
-        ("postgres://postgres@127.0.0.1:5432/kb", "-c synchronize_seqscans=off"),
-        ("postgres://postgres@127.0.0.1:5432/kb?options=-c%20statement_timeout%3D5000",
-         "-c statement_timeout=5000 -c synchronize_seqscans=off"),
-    ]:
-        environ = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY"}}
-        environ.update(DJANGO_SETTINGS_MODULE="config.settings", DEBUG="1", DATABASE_URL=url)
-        proc = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, env=environ, capture_output=True, text=True)
-        assert proc.stdout.strip() == expected, proc.stderr
-
-
 def test_sqlite_url_selects_that_file(tmp_path):
     proc = settings_with(DEBUG="1", DATABASE_URL=f"sqlite:///{tmp_path}/other.sqlite3")
     assert json.loads(proc.stdout)["name"] == f"{tmp_path}/other.sqlite3"

@@ -25,7 +25,7 @@ Speed at 100,000 articles comes from never scoring or reading every match:
 * bounded ranking -- each tier reads at most RANK_LIMIT matches, ids and
   scores only, taken in index order (the newest articles first on SQLite;
   in table order on PostgreSQL, every scan starting at the first block --
-  see ``synchronize_seqscans`` in config/settings.py).  Ranking is exact up to RANK_LIMIT matches
+  see ``postgres.configure_connection``).  Ranking is exact up to RANK_LIMIT matches
   per tier, and tier 2 is not read at all when tier 1 is full.  Beyond that
   (a common word such as 党建 matches nearly every article) the list holds
   the best of that bounded set, says so in the notice, and its count -- the

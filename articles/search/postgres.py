@@ -70,5 +70,19 @@ def _ranked(matches, column, query, limit):
     return list(matches.annotate(score=score).order_by().values_list("pk", "score", "zone_id")[:limit])
 
 
+def configure_connection(sender, connection, **kwargs):
+    """Every scan starts at the table's first block (connected to ``connection_created``).
+
+    Search reads the first matches of a sequential scan.  A synchronized scan
+    starts wherever the previous one stopped, so the same query would pick
+    other articles each time -- page 2 would not follow page 1 -- and read
+    cold pages.  Set per session rather than as a startup option, which
+    connection poolers such as PgBouncer refuse.
+    """
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET synchronize_seqscans = off")
+
+
 def rebuild(connection):
     """Nothing to do: the generated column follows the segmented columns."""
