@@ -107,20 +107,19 @@ def pair_quotes(text):
     the quotes pair up (an even count), otherwise the text is left alone.
     """
     if text.count('"') and text.count('"') % 2 == 0 and _CJK_CHAR.search(text):
-        parts = text.split('"')
-        out = [parts[0]]
-        for i, part in enumerate(parts[1:]):
-            out.append("“" if i % 2 == 0 else "”")
-            out.append(part)
-        text = "".join(out)
+        text = _alternate(text, '"', "“”")
     if text.count("'") and text.count("'") % 2 == 0 and not re.search(r"[A-Za-z]'[A-Za-z]", text):
-        parts = text.split("'")
-        out = [parts[0]]
-        for i, part in enumerate(parts[1:]):
-            out.append("‘" if i % 2 == 0 else "’")
-            out.append(part)
-        text = "".join(out)
+        text = _alternate(text, "'", "‘’")
     return text
+
+
+def _alternate(text, mark, pair):
+    """Each ``mark`` replaced by the opening, then the closing character of ``pair``, in turn."""
+    parts = text.split(mark)
+    out = [parts[0]]
+    for i, part in enumerate(parts[1:]):
+        out += [pair[i % 2], part]
+    return "".join(out)
 
 
 # --- traditional -> simplified ----------------------------------------------

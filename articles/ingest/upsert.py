@@ -143,6 +143,16 @@ def _tally_update(tally, *, changed, curated_differs):
         tally.unchanged += 1
 
 
+def _save(obj, changed, ingested):
+    """Save ``changed`` fields and the ingest's latest reading; nothing when neither changed."""
+    fields = list(changed)
+    if obj.ingested_values != ingested:
+        obj.ingested_values = ingested
+        fields.append("ingested_values")
+    if fields:
+        obj.save(update_fields=[*fields, "updated_at"])
+
+
 def tombstoned_keys(model):
     return set(Tombstone.objects.filter(model=model).values_list("key", flat=True))
 
@@ -281,13 +291,7 @@ def upsert_article(*, source, result, zones, tally, deleted_keys):
     curated = set(article.curated_fields)
     changed, curated_differs = _update_fields(article, values, curated=curated)
     curated_differs |= _update_zone(article, primary, curated=curated, changed=changed)
-    if article.ingested_values != ingested:
-        article.ingested_values = ingested
-        changed_ingested = ["ingested_values"]
-    else:
-        changed_ingested = []
-    if changed or changed_ingested:
-        article.save(update_fields=changed + changed_ingested + ["updated_at"])
+    _save(article, changed, ingested)
     if {zone.pk for zone in article.zones.all()} != {zone.pk for zone in zones}:
         if "zones" in curated:
             curated_differs = True
@@ -353,13 +357,7 @@ def upsert_initiatives(*, article, facts, counts, deleted_keys):
                 # Its first article was deleted: this mention takes over.
                 initiative.article, initiative.sentence = article, first.sentence
                 changed += ["article", "sentence"]
-            if initiative.ingested_values != ingested:
-                initiative.ingested_values = ingested
-                extra = ["ingested_values"]
-            else:
-                extra = []
-            if changed or extra:
-                initiative.save(update_fields=changed + extra + ["updated_at"])
+            _save(initiative, changed, ingested)
             _tally_update(counts.initiatives, changed=changed, curated_differs=curated_differs)
         for fact in group:
             place = (initiative.pk, fact.offset)
@@ -449,15 +447,9 @@ def upsert_metrics(*, article, facts, tally, deleted_keys):
         zone_value = values.pop("zone")
         changed, curated_differs = _update_fields(metric, values, curated=curated)
         curated_differs |= _update_zone(metric, zone_value, curated=curated, changed=changed)
-        extra = []
-        if metric.key != key:
-            metric.key = key
-            extra.append("key")
-        if metric.ingested_values != ingested:
-            metric.ingested_values = ingested
-            extra.append("ingested_values")
-        if changed or extra:
-            metric.save(update_fields=changed + extra + ["updated_at"])
+        moved = metric.key != key  # its offset shifted: bookkeeping, not a changed figure
+        metric.key = key
+        _save(metric, [*changed, "key"] if moved else changed, ingested)
         _tally_update(tally, changed=changed, curated_differs=curated_differs)
 
     Metric.objects.bulk_create(new)

@@ -360,21 +360,19 @@ def query_tokens_of_words(words):
     """Turn runs of single characters into their bigrams, as the index stores them."""
     tokens = []
     run = []
+
+    def close_run():
+        tokens.extend(_bigrams(run) if len(run) > 1 else run)
+        run.clear()
+
     for word in words:
-        if word is None:
-            if run:
-                tokens.extend(_bigrams(run) if len(run) > 1 else run)
-                run = []
-            continue
-        if len(word) == 1 and _is_cjk(word):
+        if word is not None and len(word) == 1 and _is_cjk(word):
             run.append(word)
             continue
-        if run:
-            tokens.extend(_bigrams(run) if len(run) > 1 else run)
-            run = []
-        tokens.append(word)
-    if run:
-        tokens.extend(_bigrams(run) if len(run) > 1 else run)
+        close_run()
+        if word is not None:  # None: punctuation, which only ends the run
+            tokens.append(word)
+    close_run()
     return tokens
 
 
