@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.humanize",
     "django_filters",
+    "core",
     "zones",
     "articles",
 ]
