@@ -1,5 +1,4 @@
 from django.apps import AppConfig
-from django.db.backends.signals import connection_created
 
 
 class ArticlesConfig(AppConfig):
@@ -7,6 +6,9 @@ class ArticlesConfig(AppConfig):
     verbose_name = "文章与党建知识"
 
     def ready(self):
-        from articles.search import postgres
+        from articles import selectors
+        from articles.search import backends, segment
 
-        connection_created.connect(postgres.configure_connection, dispatch_uid="articles.search.postgres")
+        backends.connect_signals()
+        # The search dictionary's dynamic layer: names stored in the database.
+        segment.set_term_source(selectors.dictionary_names)

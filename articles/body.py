@@ -5,12 +5,9 @@ and nests one more id per fact drawn from it (``m<pk>`` for a metric,
 ``im<pk>`` for an initiative mention), so ``#m12`` scrolls to and highlights
 the sentence the figure came from.
 """
-import re
 from dataclasses import dataclass, field
 
-# A sentence ends at 。！？； (or their ASCII forms), taking closing quotes and
-# brackets with it: “……。” belongs to the sentence it closes.
-SENTENCE_END = re.compile(r"[。！？!?；;…]+[”’\"」』）)】]*")
+from core.text import split_sentences
 
 
 @dataclass
@@ -25,8 +22,11 @@ class Sentence:
 
 
 def sentence_bounds(text):
-    """Offsets where sentences of ``text`` end (the last one is ``len(text)``)."""
-    ends = [match.end() for match in SENTENCE_END.finditer(text)]
+    """Offsets where sentences of ``text`` end (the last one is ``len(text)``).
+
+    The same sentences the ingest cites facts by (``core.text.split_sentences``).
+    """
+    ends = [offset + len(sentence) for offset, sentence in split_sentences(text)]
     if not ends or ends[-1] != len(text):
         ends.append(len(text))
     return ends

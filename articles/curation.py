@@ -12,12 +12,20 @@ from django.db import models, transaction
 
 from zones.models import Zone
 
+from . import identity
 from .models import Article, Initiative, Metric, Tombstone
+from .search import fill_search_fields
+from .search.indexing import SOURCE_FIELDS
 
 # Curation bookkeeping itself is not content the ingest could overwrite.
 UNTRACKED_FIELDS = frozenset({"curated_fields", "ingested_values", "created_at", "updated_at"})
 
-TOMBSTONE_MODELS = {Article: "article", Initiative: "initiative", Metric: "metric", Zone: "zone"}
+TOMBSTONE_KINDS = {
+    Article: Tombstone.Kind.ARTICLE,
+    Initiative: Tombstone.Kind.INITIATIVE,
+    Metric: Tombstone.Kind.METRIC,
+    Zone: Tombstone.Kind.ZONE,
+}
 
 
 def record_curated_fields(obj, changed_fields: Iterable[str]) -> list[str]:
@@ -34,6 +42,20 @@ def record_curated_fields(obj, changed_fields: Iterable[str]) -> list[str]:
             curated.append(name)
             added.append(name)
     obj.curated_fields = curated
+    return added
+
+
+def article_update(*, article: Article, changed_fields: Iterable[str]) -> list[str]:
+    """Save a curator's edit of ``article``: curated fields recorded, search index kept in step.
+
+    Returns the names newly recorded as curated.
+    """
+    changed_fields = list(changed_fields)
+    added = record_curated_fields(article, changed_fields)
+    if set(SOURCE_FIELDS) & set(changed_fields):
+        # The segmented columns follow the curator's text in the same save.
+        fill_search_fields(article)
+    article.save()
     return added
 
 
@@ -62,11 +84,6 @@ def set_hidden(*, items: models.QuerySet, hidden: bool) -> list:
     return _set_flag(items, "hidden", hidden)
 
 
-def tombstone_key(obj) -> str:
-    # Zones have no ingest key: the ingest finds them by name.
-    return obj.name if isinstance(obj, Zone) else obj.key
-
-
 @transaction.atomic
 def tombstone(obj) -> Tombstone:
     """Record that a curator deleted ``obj`` so the ingest never recreates it.
@@ -76,13 +93,14 @@ def tombstone(obj) -> Tombstone:
     """
     if isinstance(obj, Article):
         for key in obj.metrics.values_list("key", flat=True):
-            Tombstone.objects.get_or_create(model="metric", key=key)
+            Tombstone.objects.get_or_create(model=Tombstone.Kind.METRIC, key=key)
     if isinstance(obj, Metric):
         Tombstone.objects.get_or_create(
-            model="metric", key=Metric.sentence_key(obj.article.key, obj.sentence, obj.raw)
+            model=Tombstone.Kind.METRIC,
+            key=identity.metric_sentence_key(obj.article.key, obj.sentence, obj.raw),
         )
     stone, _ = Tombstone.objects.get_or_create(
-        model=TOMBSTONE_MODELS[type(obj)], key=tombstone_key(obj)
+        model=TOMBSTONE_KINDS[type(obj)], key=identity.tombstone_key(obj)
     )
     return stone
 
@@ -134,23 +152,17 @@ def merge_initiatives(*, survivor: Initiative, others: Iterable[Initiative]) -> 
             if alias != survivor.name and alias not in survivor.aliases:
                 survivor.aliases = [*survivor.aliases, alias]
                 fill.append("aliases")
-        Tombstone.objects.get_or_create(model="initiative", key=other.key)
+        Tombstone.objects.get_or_create(model=Tombstone.Kind.INITIATIVE, key=other.key)
         other.delete()
     if fill:
         survivor.save(update_fields=sorted(set(fill)) + ["updated_at"])
     return result
 
 
-def rekeyed(key: str, zone: Zone) -> str:
-    """The key an initiative gets when it moves to ``zone``: ``zone name|normalised name``."""
-    _, sep, rest = key.partition("|")
-    return f"{zone.name}|{rest}" if sep else f"{zone.name}|{key}"
-
-
 def _move_initiatives(survivor: Zone, others: list[Zone]) -> tuple[int, int]:
     moved = folded = 0
     for initiative in Initiative.objects.filter(zone__in=others).order_by("pk"):
-        key = rekeyed(initiative.key, survivor)
+        key = identity.initiative_key(survivor.pk, initiative.name)
         twin = Initiative.objects.filter(key=key).exclude(pk=initiative.pk).first()
         if twin is not None:
             # The survivor already has this programme: one initiative, all mentions.
@@ -169,7 +181,7 @@ def merge_zones(*, survivor: Zone, others: Iterable[Zone]) -> MergeResult:
     """Merge ``others`` into ``survivor``: every relation moves, their names become aliases.
 
     Articles (as primary zone and as mentioned zone), initiatives (re-keyed to the
-    survivor's name, folded into the survivor's own when it already has one of the
+    survivor's id, folded into the survivor's own when it already has one of the
     same name) and metrics move; the merged zones are deleted. Their names are kept
     as the survivor's aliases, recorded as curated, so the ingest links future
     mentions to the survivor and reference reloads neither drop the aliases nor

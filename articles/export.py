@@ -14,7 +14,7 @@ Every list is ordered by id, so two exports of the same database are byte-identi
 from django.db.models import Prefetch
 
 from articles.models import Article, Initiative, InitiativeMention, Metric
-from articles.serializers import (
+from core.serializers import (
     ARTICLE_PREFETCH,
     ARTICLE_SELECT,
     INITIATIVE_SELECT,
@@ -47,9 +47,9 @@ def build_export(*, include_hidden=False):
     metrics = Metric.objects.select_related(*METRIC_SELECT)
     if not include_hidden:
         articles = articles.visible()
-        mentions = mentions.filter(article__hidden=False)
+        mentions = mentions.visible()
         initiatives = initiatives.visible()
-        metrics = metrics.visible().filter(article__hidden=False)
+        metrics = metrics.visible()
     initiatives = initiatives.prefetch_related(Prefetch("mentions", queryset=mentions))
 
     article_rows = []

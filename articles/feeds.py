@@ -6,9 +6,16 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.text import Truncator
 
+from core.text import strip_controls
 from zones.models import Zone
 
+from . import selectors
 from .models import Article
+
+
+def _xml_safe(text):
+    # XML 1.0 cannot carry control characters: one in a stored title must not break the feed.
+    return strip_controls(text or "")[0]
 
 FEED_SIZE = 30
 
@@ -28,11 +35,11 @@ class LatestArticlesFeed(Feed):
         return self.articles().order_by("-created_at", "-pk")[:FEED_SIZE]
 
     def item_title(self, article):
-        return article.title
+        return _xml_safe(article.title)
 
     def item_description(self, article):
         # Plain text: the feed generator escapes it, nothing stored is marked safe.
-        return Truncator(article.body.replace("\n", " ")).chars(200)
+        return _xml_safe(Truncator(article.body.replace("\n", " ")).chars(200))
 
     def item_updateddate(self, article):
         return article.updated_at
@@ -41,10 +48,10 @@ class LatestArticlesFeed(Feed):
         return article.created_at
 
     def item_author_name(self, article):
-        return "、".join(article.authors) or None
+        return _xml_safe("、".join(article.authors)) or None
 
     def item_categories(self, article):
-        return [article.zone.name] if article.zone_id else []
+        return [_xml_safe(article.zone.name)] if article.zone_id else []
 
 
 class ZoneArticlesFeed(LatestArticlesFeed):
@@ -62,8 +69,7 @@ class ZoneArticlesFeed(LatestArticlesFeed):
 
     def items(self, zone):
         return (
-            Article.objects.visible()
-            .filter(zones=zone)
+            selectors.zone_feed_articles(zone)
             .select_related("zone")
             .order_by(F("year").desc(nulls_last=True), "-created_at", "-pk")[:FEED_SIZE]
         )

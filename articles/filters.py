@@ -5,6 +5,7 @@ from django.db.models import F, Q
 
 from zones.filters import ProvinceFilter, ZoneSlugFilter
 
+from . import selectors
 from .models import Article, Initiative, Metric
 from .search.segment import fold
 
@@ -51,7 +52,7 @@ class ArticleFilterSet(django_filters.FilterSet):
         return self.filters["q"].filter(queryset, query)
 
     def filter_q(self, queryset, name, value):
-        self.search_result = queryset.search(value)
+        self.search_result = selectors.search_articles(queryset, value)
         return self.search_result.queryset
 
 

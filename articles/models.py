@@ -6,8 +6,6 @@ carry a stable ``key`` so re-ingesting updates them in place; fields a curator
 changed are listed in ``curated_fields`` and never overwritten, and
 ``ingested_values`` keeps what the ingest produced last, for comparison.
 """
-import hashlib
-
 from django.db import models
 from django.urls import reverse
 
@@ -26,6 +24,10 @@ class CurationFields(models.Model):
         abstract = True
 
 
+# What the public sees, written once per model: every page, feed, API list and
+# export reads through these ``visible()`` methods (see articles/selectors.py).
+
+
 class VisibleQuerySet(models.QuerySet):
     def visible(self):
         return self.filter(hidden=False)
@@ -38,6 +40,19 @@ class InitiativeQuerySet(VisibleQuerySet):
         mentions = InitiativeMention.objects.filter(initiative=models.OuterRef("pk"))
         shown = mentions.filter(article__hidden=False)
         return super().visible().filter(models.Exists(shown) | ~models.Exists(mentions))
+
+
+class ArticleFactQuerySet(VisibleQuerySet):
+    """Rows read from an article: shown only while the article itself is shown."""
+
+    def visible(self):
+        # A figure or sentence of a hidden article would link to a page that does not exist.
+        return super().visible().filter(article__hidden=False)
+
+
+class MentionQuerySet(models.QuerySet):
+    def visible(self):
+        return self.filter(article__hidden=False, initiative__hidden=False)
 
 
 class Source(models.Model):
@@ -59,24 +74,13 @@ class Source(models.Model):
         return self.name
 
 
-class ArticleQuerySet(VisibleQuerySet):
-    def search(self, query):
-        """Full-text search: a SearchResult whose queryset is ranked best first."""
-        from articles.search import search_articles
-
-        return search_articles(self, query)
-
-    def in_year(self, year):
-        return self.filter(year=year)
-
-
 class Article(CurationFields):
     class Kind(models.TextChoices):
         FEATURE = "feature", "通讯"
         BRIEF = "brief", "简讯"
         PHOTO = "photo", "图片新闻"
 
-    key = models.CharField("稳定标识", max_length=128, unique=True, help_text="来源文件#位置")
+    key = models.CharField("稳定标识", max_length=128, unique=True, help_text="来源文件摘要#位置（articles.identity）")
     source = models.ForeignKey(
         Source, verbose_name="来源版面", on_delete=models.PROTECT, related_name="articles"
     )
@@ -111,7 +115,7 @@ class Article(CurationFields):
     search_head = models.TextField(blank=True, editable=False)
     search_body = models.TextField(blank=True, editable=False)
 
-    objects = ArticleQuerySet.as_manager()
+    objects = VisibleQuerySet.as_manager()
 
     class Meta:
         verbose_name = "文章"
@@ -152,7 +156,7 @@ class Initiative(CurationFields):
         BRAND = "brand", "党建品牌"
         OTHER = "other", "其他"
 
-    key = models.CharField("稳定标识", max_length=160, unique=True, help_text="高新区+规范化名称")
+    key = models.CharField("稳定标识", max_length=160, unique=True, help_text="高新区编号+规范化名称（articles.identity）")
     name = models.CharField("名称", max_length=128)
     # Names of initiatives a curator merged into this one; the ingest links
     # later mentions of those names here.
@@ -213,6 +217,8 @@ class InitiativeMention(models.Model):
     sentence = models.TextField("句子")
     offset = models.PositiveIntegerField("句子在正文中的位置", default=0)
 
+    objects = MentionQuerySet.as_manager()
+
     class Meta:
         verbose_name = "举措出处"
         verbose_name_plural = "举措出处"
@@ -234,7 +240,7 @@ class Metric(CurationFields):
         AT_LEAST = "at_least", "不少于"
         AT_MOST = "at_most", "不超过"
 
-    key = models.CharField("稳定标识", max_length=160, unique=True, help_text="文章标识+位置+原文")
+    key = models.CharField("稳定标识", max_length=160, unique=True, help_text="文章标识+句子位置+原文（articles.identity）")
     zone = models.ForeignKey(
         "zones.Zone",
         verbose_name="高新区",
@@ -262,7 +268,7 @@ class Metric(CurationFields):
     sentence = models.TextField("出处句子")
     offset = models.PositiveIntegerField("句子在正文中的位置", default=0)
 
-    objects = VisibleQuerySet.as_manager()
+    objects = ArticleFactQuerySet.as_manager()
 
     class Meta:
         verbose_name = "数据指标"
@@ -280,16 +286,6 @@ class Metric(CurationFields):
         # By id: a list of figures need not load their articles to link to them.
         return f"{reverse('articles:detail', args=[self.article_id])}#m{self.pk}"
 
-    @staticmethod
-    def sentence_key(article_key, sentence, raw):
-        """The figure's identity by its sentence rather than its offset.
-
-        A curator's deletion is recorded under this key too, so the figure
-        stays deleted when an edit earlier in the article moves its sentence.
-        """
-        digest = hashlib.sha1(sentence.encode()).hexdigest()[:16]
-        return f"{article_key}|s{digest}|{raw}"[:160]
-
 
 class IngestRun(models.Model):
     """One run of the ingest command, for the curators' record."""
@@ -302,7 +298,6 @@ class IngestRun(models.Model):
         "计数", default=dict, help_text="created / updated / unchanged / skipped_curated …"
     )
     errors = models.JSONField("错误", default=list)
-    ok = models.BooleanField("成功", default=False)
 
     class Meta:
         verbose_name = "导入记录"
@@ -312,12 +307,26 @@ class IngestRun(models.Model):
     def __str__(self):
         return f"导入 {self.started_at:%Y-%m-%d %H:%M}"
 
+    @property
+    def ok(self):
+        """Finished, and every file went in."""
+        return self.finished_at is not None and not self.errors
+
 
 class Tombstone(models.Model):
-    """A row a curator deleted; the ingest never recreates an item whose key is here."""
+    """A row a curator deleted; the ingest never recreates an item whose key is here.
 
-    model = models.CharField(max_length=32)
-    key = models.CharField(max_length=160)
+    Keys are those of ``articles.identity``.
+    """
+
+    class Kind(models.TextChoices):
+        ARTICLE = "article", "文章"
+        INITIATIVE = "initiative", "党建举措"
+        METRIC = "metric", "数据指标"
+        ZONE = "zone", "高新区"
+
+    model = models.CharField("类型", max_length=32, choices=Kind.choices)
+    key = models.CharField("稳定标识", max_length=160)
     deleted_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -2,7 +2,6 @@ from django.urls import path
 
 from . import views
 from .feeds import LatestArticlesFeed
-from .search.views import SearchView
 
 app_name = "articles"
 
@@ -14,5 +13,5 @@ urlpatterns = [
     path("initiatives/<int:pk>/", views.initiative_detail, name="initiative"),
     path("metrics/", views.MetricList.as_view(), name="metrics"),
     path("feed/", LatestArticlesFeed(), name="feed"),
-    path("search/", SearchView.as_view(), name="search"),
+    path("search/", views.SearchView.as_view(), name="search"),
 ]

@@ -115,6 +115,10 @@ class ListEndpoint(View):
     def get_extra_context(self, filterset, objects):
         return {}
 
+    def get_list(self, filterset):
+        """What is paged, counted and exported: the filtered queryset, or a ranked list."""
+        return filterset.qs
+
     # --- dispatch ----------------------------------------------------------
     def get(self, request, *args, **kwargs):
         filterset = self.filterset_class(
@@ -145,7 +149,7 @@ class ListEndpoint(View):
     # --- renderings --------------------------------------------------------
     def render_json(self, filterset, page_form):
         try:
-            page = self.paginate(filterset.qs, page_form)
+            page = self.paginate(self.get_list(filterset), page_form)
         except EmptyPage:
             return JsonResponse(
                 {"error": "页码超出范围", "fields": {"page": ["没有这一页"]}},
@@ -174,7 +178,7 @@ class ListEndpoint(View):
             writer = csv.writer(_Echo())
             yield "\ufeff"
             header = None
-            for obj in filterset.qs.iterator(chunk_size=500):
+            for obj in self.get_list(filterset).iterator(chunk_size=500):
                 item = self.item(obj, filterset)
                 if header is None:
                     header = list(item)
@@ -224,7 +228,7 @@ class ListEndpoint(View):
             queryset = filterset.qs
             if self.paginate_html:
                 try:
-                    page = self.paginate(queryset, page_form)
+                    page = self.paginate(self.get_list(filterset), page_form)
                 except EmptyPage:
                     raise Http404("没有这一页")
                 context["page_obj"] = page

@@ -1,12 +1,11 @@
 """The zone directory's FilterSet, and the zone and province filters every list reuses."""
 import django_filters
 from django import forms
-from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
-from django.db.models.functions import Coalesce
+
+from core.widgets import QuickSelect
 
 from .models import Zone
 from .reference import provinces
-from .widgets import QuickSelect
 
 
 def province_choices():
@@ -34,34 +33,6 @@ class ZoneSlugFilter(django_filters.ModelChoiceFilter):
         kwargs.setdefault("empty_label", "全部高新区")
         kwargs.setdefault("widget", QuickSelect)
         super().__init__(*args, **kwargs)
-
-
-def _count(public_rows, zone_field):
-    rows = (
-        public_rows.filter(**{zone_field: OuterRef("pk")})
-        .order_by()
-        .values(zone_field)
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    return Coalesce(Subquery(rows, output_field=IntegerField()), Value(0))
-
-
-def zone_list_queryset():
-    """Zones with their public article / initiative / metric counts.
-
-    Subqueries rather than joined ``Count``s: three joins would multiply a busy
-    zone's rows by each other before counting.
-    """
-    from articles.models import Article, Initiative, Metric
-
-    mentions = Article.zones.through
-    return Zone.objects.annotate(
-        article_count=_count(mentions.objects.filter(article__hidden=False), "zone"),
-        # The same rows the zone's own page lists: no facts read only from hidden articles.
-        initiative_count=_count(Initiative.objects.visible(), "zone"),
-        metric_count=_count(Metric.objects.visible().filter(article__hidden=False), "zone"),
-    ).order_by("province", "name")
 
 
 class ZoneFilterSet(django_filters.FilterSet):

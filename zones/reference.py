@@ -12,6 +12,8 @@ from django.conf import settings
 from django.db import transaction
 from django.utils.text import slugify
 
+from core.services import model_update
+
 ZONE_FIELDS = ("full_name", "province", "city", "level", "approval_year")
 
 
@@ -66,9 +68,8 @@ def make_slug(name, taken=frozenset()):
 @transaction.atomic
 def load_reference_zones():
     """Create or update the reference zones; returns (created, updated, unchanged)."""
-    from zones.models import Zone
-
     from articles.models import Tombstone
+    from zones.models import Zone
 
     existing = {z.name: z for z in Zone.objects.all()}
     deleted = set(Tombstone.objects.filter(model="zone").values_list("key", flat=True))
@@ -94,20 +95,12 @@ def load_reference_zones():
             )
             created += 1
             continue
-        changed = []
-        for field_name, value in values.items():
-            if field_name in zone.curated_fields:
-                continue
-            if getattr(zone, field_name) != value:
-                setattr(zone, field_name, value)
-                changed.append(field_name)
         merged_aliases = zone.aliases + [a for a in aliases if a not in zone.aliases]
-        if merged_aliases != zone.aliases and "aliases" not in zone.curated_fields:
-            zone.aliases = merged_aliases
-            changed.append("aliases")
-        if not zone.is_reference:
-            zone.is_reference = True
-            changed.append("is_reference")
+        changed = model_update(
+            zone,
+            {**values, "aliases": merged_aliases, "is_reference": True},
+            curated=set(zone.curated_fields),
+        ).changed
         if changed:
             zone.save(update_fields=changed + ["updated_at"])
             updated += 1

@@ -1,15 +1,14 @@
 from itertools import groupby
 
-from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
-from articles.charts import metric_charts
-from articles.listing import FacetSpec, ListEndpoint
-from articles.models import Article
-from articles.serializers import zone_item
+from articles import selectors
+from core.charts import metric_charts
+from core.listing import FacetSpec, ListEndpoint
+from core.serializers import zone_item
 
-from .filters import ZoneFilterSet, zone_list_queryset
+from .filters import ZoneFilterSet
 from .models import Zone
 from .reference import province_order, provinces
 
@@ -40,7 +39,7 @@ class ZoneDirectory(ListEndpoint):
     facet_specs = (FacetSpec("level", "级别", "level", labels=dict(Zone.Level.choices)),)
 
     def get_queryset(self):
-        return zone_list_queryset()
+        return selectors.zones_with_counts()
 
     def item(self, zone, filterset):
         item = zone_item(zone)
@@ -82,28 +81,11 @@ class ProvinceDirectory(ZoneDirectory):
 
 def zone_detail(request, slug):
     zone = get_object_or_404(Zone, slug=slug)
-    articles = list(
-        Article.objects.visible()
-        .filter(Q(zone=zone) | Q(zones=zone))
-        .distinct()
-        .order_by("-year", "source__name", "position")
-    )
+    articles = list(selectors.zone_articles(zone))
     own = [a for a in articles if a.zone_id == zone.pk]
     mentioned = [a for a in articles if a.zone_id != zone.pk]
-    initiatives = list(
-        zone.initiatives.visible()
-        .annotate(
-            article_count=Count(
-                "mentions__article", filter=Q(mentions__article__hidden=False), distinct=True
-            )
-        )
-        .order_by("category", "name")
-    )
-    metrics = list(
-        zone.metrics.visible()
-        .filter(article__hidden=False)
-        .order_by("label", "-year", "article_id", "offset")
-    )
+    initiatives = list(selectors.zone_initiatives(zone))
+    metrics = list(selectors.zone_metrics(zone))
     by_category = []
     for category, group in groupby(initiatives, key=lambda i: i.category):
         group = list(group)

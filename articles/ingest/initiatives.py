@@ -64,9 +64,9 @@ whole sentence, which often lists unrelated work), else ``other``.
 """
 import re
 
-from articles.ingest.sentences import split_sentences
 from articles.ingest.types import InitiativeFact
 from articles.ingest.words import tagged as _tagged
+from core.text import split_sentences
 
 CJK = r"\u4e00-\u9fff"
 ENDINGS = (

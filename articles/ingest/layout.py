@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass, field
 
 from articles.ingest import cleaner
-from articles.ingest.words import dictionary_words
 from articles.ingest.types import ArticleBlock
+from articles.ingest.words import dictionary_words
 
 CJK = cleaner.CJK
 TITLE_MAX = 40  # visible characters of a headline, and of a title derived from text

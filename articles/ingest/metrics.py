@@ -56,10 +56,10 @@ from functools import lru_cache
 
 import cn2an
 
-from articles.ingest.sentences import split_sentences
 from articles.ingest.types import MetricFact
 from articles.ingest.words import tagged as _tagged
 from articles.ingest.words import words as _words
+from core.text import split_sentences
 
 CN_DIGITS = "零〇一二两三四五六七八九十百千"
 ARABIC = r"\d+(?:\.\d+)?"

@@ -1,21 +1,20 @@
 """The ingest's only database writer: an analysed page in, rows created or updated in place.
 
-Identity, so a re-ingest updates instead of duplicating:
-  source      its file name;
-  article     ``"{source name}#{position}"``;
-  initiative  ``"{zone name}|{normalised name}"`` (one per zone and programme;
-              each sentence naming it is an InitiativeMention; its name,
-              category and sentence come from the first article naming it);
-  metric      ``"{article key}|{sentence offset}|{raw}"``, with a fallback on
-              article + raw + sentence so an offset shifted by an edit earlier
-              in the page keeps the same row.
+Identity, so a re-ingest updates instead of duplicating: the keys of
+``articles.identity`` (a source by its file name, an article by its source
+and position, an initiative by its zone's id and normalised name -- one per
+zone and programme, each sentence naming it an InitiativeMention, its name,
+category and sentence from the first article naming it -- a metric by its
+article, sentence offset and raw figure, with a fallback on article + raw +
+sentence so an offset shifted by an edit earlier in the page keeps the row).
 
 Curation always wins:
-  - a field named in ``curated_fields`` is never overwritten; what the ingest
-    produced is still stored in ``ingested_values`` for comparison;
+  - a field named in ``curated_fields`` is never overwritten
+    (``core.services.model_update``); what the ingest produced is still stored
+    in ``ingested_values`` for comparison;
   - ``hidden`` and ``verified`` are never touched;
   - a key in Tombstone (deleted by a curator) is never recreated, nor its facts;
-    a deleted metric is also found by its sentence (``Metric.sentence_key``),
+    a deleted metric is also found by its sentence (``identity.metric_sentence_key``),
     so it stays deleted when its offset shifts;
   - a zone merged into another is an alias of the survivor and resolves to it.
 
@@ -31,12 +30,21 @@ What the ingest no longer produces:
 An unchanged page performs no UPDATE at all: every write is guarded by a
 field-by-field comparison.
 """
-import re
 from dataclasses import asdict, dataclass, field
 
 from django.db.models import Q
 
-from articles.models import Article, Initiative, InitiativeMention, Metric, Source, Tombstone
+from articles import identity, selectors
+from articles.models import (
+    Article,
+    Initiative,
+    InitiativeMention,
+    Metric,
+    Source,
+    Tombstone,
+)
+from articles.search import index_articles
+from core.services import model_update
 from zones.models import Zone
 
 ARTICLE_FIELDS = (
@@ -102,38 +110,6 @@ class PageOutcome:
 # ---------------------------------------------------------------- helpers
 
 
-def _update_fields(obj, values, *, curated):
-    """Set the values that differ on ``obj``; returns (changed, curated_differs).
-
-    Curated fields are compared only to tell the curator's value held against
-    a different reading of the page.
-    """
-    changed, curated_differs = [], False
-    for name, value in values.items():
-        if getattr(obj, name) == value:
-            continue
-        if name in curated:
-            curated_differs = True
-            continue
-        setattr(obj, name, value)
-        changed.append(name)
-    return changed, curated_differs
-
-
-def _update_zone(obj, zone, *, curated, changed):
-    """``_update_fields`` for the zone foreign key, compared by id so no zone is fetched.
-
-    Appends "zone" to ``changed`` when it is set; returns whether a curated zone held.
-    """
-    if obj.zone_id == (zone.pk if zone else None):
-        return False
-    if "zone" in curated:
-        return True
-    obj.zone = zone
-    changed.append("zone")
-    return False
-
-
 def _tally_update(tally, *, changed, curated_differs):
     if changed:
         tally.updated += 1
@@ -153,23 +129,6 @@ def _save(obj, changed, ingested):
         obj.save(update_fields=[*fields, "updated_at"])
 
 
-def tombstoned_keys(model):
-    return set(Tombstone.objects.filter(model=model).values_list("key", flat=True))
-
-
-def normalise_name(name):
-    """The identity form of an initiative name: no quotes, no spaces."""
-    return re.sub(r"[\s“”\"‘’'「」『』]", "", name)
-
-
-def initiative_key(zone, name):
-    return f"{zone.name if zone else ''}|{normalise_name(name)}"[:160]
-
-
-def metric_key(article_key, offset, raw):
-    return f"{article_key}|{offset}|{raw}"[:160]
-
-
 # ---------------------------------------------------------------- zones
 
 
@@ -185,7 +144,7 @@ class ZoneResolver:
         self.slugs = set()
         for zone in Zone.objects.order_by("pk"):
             self._remember(zone)
-        self.deleted = tombstoned_keys("zone")
+        self.deleted = selectors.tombstoned_keys(Tombstone.Kind.ZONE)
         self.created = 0
 
     def _remember(self, zone):
@@ -240,10 +199,11 @@ def upsert_source(*, page, column=""):
         "text": page.text,
         "column": column[:64],
     }
-    source = Source.objects.filter(name=page.name).first()
+    name = identity.source_name(page.name)
+    source = Source.objects.filter(name=name).first()
     if source is None:
-        return Source.objects.create(name=page.name, **values)
-    changed, _ = _update_fields(source, values, curated=())
+        return Source.objects.create(name=name, **values)
+    changed = model_update(source, values).changed
     if changed:
         source.save(update_fields=changed + ["ingested_at"])
     return source
@@ -252,7 +212,7 @@ def upsert_source(*, page, column=""):
 def upsert_article(*, source, result, zones, tally, deleted_keys):
     """Create or update the article of ``result``; None when a curator deleted it."""
     block = result.block
-    key = f"{source.name}#{block.position}"
+    key = identity.article_key(source.name, block.position)
     if key in deleted_keys:
         tally.skipped_deleted += 1
         return None, False
@@ -289,8 +249,8 @@ def upsert_article(*, source, result, zones, tally, deleted_keys):
         return article, True
 
     curated = set(article.curated_fields)
-    changed, curated_differs = _update_fields(article, values, curated=curated)
-    curated_differs |= _update_zone(article, primary, curated=curated, changed=changed)
+    update = model_update(article, {**values, "zone": primary}, curated=curated)
+    changed, curated_differs = update.changed, update.curated_held
     _save(article, changed, ingested)
     if {zone.pk for zone in article.zones.all()} != {zone.pk for zone in zones}:
         if "zones" in curated:
@@ -309,7 +269,7 @@ def _merged_into(zone, keys):
     found = {}
     for initiative in Initiative.objects.filter(zone=zone):
         for alias in initiative.aliases:
-            key = initiative_key(zone, alias)
+            key = identity.initiative_key(zone.pk if zone else None, alias)
             if key in keys:
                 found[key] = initiative
     return found
@@ -320,8 +280,9 @@ def upsert_initiatives(*, article, facts, counts, deleted_keys):
     zone = article.zone  # after curation: a curator's zone fix carries over
     groups = {}
     for fact in facts:
-        if normalise_name(fact.name):
-            groups.setdefault(initiative_key(zone, fact.name), []).append(fact)
+        if identity.normalise_name(fact.name):
+            key = identity.initiative_key(zone.pk if zone else None, fact.name)
+            groups.setdefault(key, []).append(fact)
     existing = {i.key: i for i in Initiative.objects.filter(key__in=groups)}
     existing.update(_merged_into(zone, set(groups) - set(existing)))
     kept_mentions, new_mentions = set(), []
@@ -350,9 +311,8 @@ def upsert_initiatives(*, article, facts, counts, deleted_keys):
             # the programme a little differently cannot flip it back and forth.
             counts.initiatives.unchanged += 1
         else:
-            changed, curated_differs = _update_fields(
-                initiative, values, curated=set(initiative.curated_fields)
-            )
+            update = model_update(initiative, values, curated=set(initiative.curated_fields))
+            changed, curated_differs = update.changed, update.curated_held
             if initiative.article_id is None and "article" not in initiative.curated_fields:
                 # Its first article was deleted: this mention takes over.
                 initiative.article, initiative.sentence = article, first.sentence
@@ -409,10 +369,10 @@ def upsert_metrics(*, article, facts, tally, deleted_keys):
     by_key = {m.key: m for m in existing}
     keyed, taken = [], set()
     for fact in facts:
-        key = metric_key(article.key, fact.offset, fact.raw)
+        key = identity.metric_key(article.key, fact.offset, fact.raw)
         n = 2
         while key in taken:  # the same figure twice in one sentence
-            key, n = metric_key(article.key, fact.offset, f"{fact.raw}#{n}"), n + 1
+            key, n = identity.metric_key(article.key, fact.offset, f"{fact.raw}#{n}"), n + 1
         taken.add(key)
         keyed.append((key, fact))
 
@@ -433,7 +393,8 @@ def upsert_metrics(*, article, facts, tally, deleted_keys):
     for key, fact in keyed:
         metric = matched.get(key)
         if key in deleted_keys or (
-            metric is None and Metric.sentence_key(article.key, fact.sentence, fact.raw[:64]) in deleted_keys
+            metric is None
+            and identity.metric_sentence_key(article.key, fact.sentence, fact.raw[:64]) in deleted_keys
         ):
             tally.skipped_deleted += 1
             continue
@@ -443,10 +404,8 @@ def upsert_metrics(*, article, facts, tally, deleted_keys):
         if metric is None:
             new.append(Metric(key=key, article=article, ingested_values=ingested, **values))
             continue
-        curated = set(metric.curated_fields)
-        zone_value = values.pop("zone")
-        changed, curated_differs = _update_fields(metric, values, curated=curated)
-        curated_differs |= _update_zone(metric, zone_value, curated=curated, changed=changed)
+        update = model_update(metric, values, curated=set(metric.curated_fields))
+        changed, curated_differs = update.changed, update.curated_held
         moved = metric.key != key  # its offset shifted: bookkeeping, not a changed figure
         metric.key = key
         _save(metric, [*changed, "key"] if moved else changed, ingested)
@@ -467,20 +426,25 @@ def upsert_page(*, result):
     page = result.page
     counts = IngestCounts()
     twin = (
-        Source.objects.filter(content_hash=page.content_hash).exclude(name=page.name).first()
+        Source.objects.filter(content_hash=page.content_hash)
+        .exclude(name=identity.source_name(page.name))
+        .first()
     )
     if twin is not None:
         return PageOutcome(source=None, counts=counts, duplicate_of=twin.name)
 
     source = upsert_source(page=page, column=result.column)
     zones = ZoneResolver()
-    deleted = {model: tombstoned_keys(model) for model in ("article", "initiative", "metric")}
+    deleted = {
+        kind: selectors.tombstoned_keys(kind)
+        for kind in (Tombstone.Kind.ARTICLE, Tombstone.Kind.INITIATIVE, Tombstone.Kind.METRIC)
+    }
     written, positions = [], set()
     for item in result.articles:
         positions.add(item.block.position)
         article, changed = upsert_article(
             source=source, result=item, zones=zones.resolve_all(item.zones),
-            tally=counts.articles, deleted_keys=deleted["article"],
+            tally=counts.articles, deleted_keys=deleted[Tombstone.Kind.ARTICLE],
         )
         if article is None:
             continue
@@ -488,11 +452,11 @@ def upsert_page(*, result):
             written.append(article.pk)
         upsert_initiatives(
             article=article, facts=item.initiatives, counts=counts,
-            deleted_keys=deleted["initiative"],
+            deleted_keys=deleted[Tombstone.Kind.INITIATIVE],
         )
         upsert_metrics(
             article=article, facts=item.metrics, tally=counts.metrics,
-            deleted_keys=deleted["metric"],
+            deleted_keys=deleted[Tombstone.Kind.METRIC],
         )
     # A page that now yields fewer articles: the extra ones may carry curated
     # work, so they stay; the summary says how many.
@@ -509,6 +473,4 @@ def _after_articles_written(article_ids):
     Called once per page, after its zones and initiatives are stored, so their
     names are in the segmentation dictionary when the articles are indexed.
     """
-    from articles.search import index_articles
-
-    index_articles(article_ids)
+    index_articles(Article.objects.filter(pk__in=article_ids))

@@ -17,17 +17,18 @@ class NamedEntities:
     zone_ids: list = field(default_factory=list)  # zones named anywhere in the query
 
 
-def named_entities(text):
-    """Zones named in the query (from a per-process table of zone names), and the zone or initiative named exactly."""
-    from articles.models import Initiative
-    from zones.models import Zone
+def named_entities(text, *, zones, initiatives):
+    """Zones named in the query, and the zone or initiative named exactly.
 
+    ``zones``: every zone (a queryset; its names are kept in a per-process
+    table); ``initiatives``: the initiatives a query may offer (the visible ones).
+    """
     text = "".join(fold(text).split())
     found = NamedEntities()
     if not text:
         return found
     exact = None
-    rows, zone_of_city = _zone_names(Zone)
+    rows, zone_of_city = _zone_names(zones)
     for pk, names in rows:
         if text in names:
             exact = pk
@@ -38,28 +39,26 @@ def named_entities(text):
         exact = zone_of_city[text]
         found.zone_ids.append(exact)
     if exact is not None:
-        found.zone = Zone.objects.filter(pk=exact).first()
+        found.zone = zones.filter(pk=exact).first()
     # Building the visibility query costs more than most searches; few queries name an initiative.
-    if found.zone is None and Initiative.objects.filter(name=text).exists():
-        found.initiative = (
-            Initiative.objects.visible().filter(name=text).select_related("zone").order_by("pk").first()
-        )
+    if found.zone is None and initiatives.model._default_manager.filter(name=text).exists():
+        found.initiative = initiatives.filter(name=text).select_related("zone").order_by("pk").first()
     return found
 
 
 _zone_table = {"stamp": None, "rows": (), "cities": {}}
 
 
-def _zone_names(zone_model):
+def _zone_names(zones):
     """([(pk, folded names)] of every zone, {city: pk} for cities with one zone), reloaded when zones change.
 
     Reading and folding every zone's names cost more than the search itself;
     a count and the latest ``updated_at`` tell whether a merge, rename or new
     alias happened since the last search of this process.
     """
-    stamp = tuple(zone_model.objects.aggregate(n=Count("pk"), t=Max("updated_at")).values())
+    stamp = tuple(zones.aggregate(n=Count("pk"), t=Max("updated_at")).values())
     if _zone_table["stamp"] != stamp:
-        rows = list(zone_model.objects.order_by().values_list("pk", "name", "full_name", "aliases", "city"))
+        rows = list(zones.order_by().values_list("pk", "name", "full_name", "aliases", "city"))
         zones_of_city = {}
         for pk, *_names, city in rows:
             for name in _folded((city, city.removesuffix("市") if len(city) > 2 else city)):

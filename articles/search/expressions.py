@@ -119,11 +119,13 @@ class IdPosition(_IdListExpression):
 
     def as_sql(self, compiler, connection):
         pk_sql, pk_params = compiler.compile(self.pk)
-        if connection.vendor == "postgresql":
-            return f"array_position(%s::bigint[], {pk_sql})", [self.ids, *pk_params]
         # SQLite: the character offset of ",id," in ",id1,id2,…," grows with the position.
         listed = "," + ",".join(str(i) for i in self.ids) + ","
         return f"instr(%s, ',' || {pk_sql} || ',')", [listed, *pk_params]
+
+    def as_postgresql(self, compiler, connection):
+        pk_sql, pk_params = compiler.compile(self.pk)
+        return f"array_position(%s::bigint[], {pk_sql})", [self.ids, *pk_params]
 
 
 class IdIn(_IdListExpression):
@@ -134,6 +136,8 @@ class IdIn(_IdListExpression):
 
     def as_sql(self, compiler, connection):
         pk_sql, pk_params = compiler.compile(self.pk)
-        if connection.vendor == "postgresql":
-            return f"{pk_sql} = ANY(%s::bigint[])", [*pk_params, self.ids]
         return f"{pk_sql} IN (SELECT value FROM json_each(%s))", [*pk_params, json.dumps(self.ids)]
+
+    def as_postgresql(self, compiler, connection):
+        pk_sql, pk_params = compiler.compile(self.pk)
+        return f"{pk_sql} = ANY(%s::bigint[])", [*pk_params, self.ids]

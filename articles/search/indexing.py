@@ -4,7 +4,7 @@ The database objects (FTS5 triggers, generated tsvector) follow these columns
 by themselves, so keeping the index right means keeping ``search_title``,
 ``search_head`` and ``search_body`` right: whoever changes an article's title,
 kicker, subtitle or body calls ``index_articles`` (or ``fill_search_fields``
-before saving).
+before saving); ``articles.services.article_update`` does it for the admin.
 """
 from django.db import transaction
 
@@ -40,26 +40,24 @@ def fill_search_fields(article):
     return article
 
 
-def index_articles(articles_or_ids, *, refresh=True):
-    """Re-segment and store the searchable text of the given articles (instances or ids).
+def index_articles(articles, *, refresh=True):
+    """Re-segment and store the searchable text of ``articles`` (a queryset).
 
     New zone and initiative names in the database are added to the dictionary
     first, so an article is segmented with the names ingested alongside it.
     Returns the number of articles written.
     """
-    from articles.models import Article
-
-    items = list(articles_or_ids)
-    if not items:
+    ids = list(articles.order_by("pk").values_list("pk", flat=True))
+    if not ids:
         return 0
     if refresh:
         refresh_dictionary()
-    ids = [item.pk if isinstance(item, Article) else int(item) for item in items]
+    model = articles.model
     written = 0
     with transaction.atomic():
         for offset in range(0, len(ids), BATCH_SIZE):
             batch = list(
-                Article.objects.filter(pk__in=ids[offset : offset + BATCH_SIZE]).only(
+                model._default_manager.filter(pk__in=ids[offset : offset + BATCH_SIZE]).only(
                     "pk", *SOURCE_FIELDS, *SEARCH_FIELDS
                 )
             )
@@ -70,6 +68,6 @@ def index_articles(articles_or_ids, *, refresh=True):
                 if [getattr(article, name) for name in SEARCH_FIELDS] != before:
                     changed.append(article)
             if changed:
-                Article.objects.bulk_update(changed, SEARCH_FIELDS)
+                model._default_manager.bulk_update(changed, SEARCH_FIELDS)
             written += len(changed)
     return written

@@ -112,21 +112,29 @@ def _read_reference_zone_names():
     return names
 
 
+_term_source = None  # callable returning the names stored in the database
+
+
+def set_term_source(source):
+    """Where the dynamic layer's names come from: a callable returning an iterable of names.
+
+    The app registers it (``ArticlesConfig.ready``), so this module reads no model.
+    """
+    global _term_source
+    _term_source = source
+
+
 def _database_terms():
     """Zone names, full names and aliases and initiative names stored in the database."""
     from django.db import DatabaseError
 
-    from articles.models import Initiative
-    from zones.models import Zone
-
-    names = []
+    if _term_source is None:
+        return []
     try:
-        for name, full_name, aliases in Zone.objects.values_list("name", "full_name", "aliases"):
-            names.extend([name, full_name, *(aliases or [])])
-        names.extend(Initiative.objects.values_list("name", flat=True))
+        return list(_term_source())
     except DatabaseError:  # tables not migrated yet (e.g. during `migrate`)
         logger.warning("search dictionary built without database terms")
-    return names
+        return []
 
 
 def _clean_terms(names):
@@ -214,19 +222,22 @@ def load_dictionary():
     _dictionary()
 
 
-def refresh_dictionary(force=False):
+def refresh_dictionary(force=False, names=None):
     """Add zone and initiative names stored since the dictionary was loaded.
 
     Returns the number of new terms.  ``force`` rebuilds from scratch (used by
-    ``reindex``).  Cheap when nothing changed: two small queries.
+    ``reindex``).  ``names`` replaces the registered term source (a migration
+    hands in its historical models' names).  Cheap when nothing changed: two
+    small queries.
     """
     global _state
     with _lock:
+        names = _database_terms() if names is None else list(names)
         if force or _state is None:
-            _state = _build(_database_terms())
+            _state = _build(names)
             return len(_state.dynamic_parts)
         state = _state
-        new_terms = _clean_terms(_database_terms()) - state.static_terms - set(state.dynamic_parts)
+        new_terms = _clean_terms(names) - state.static_terms - set(state.dynamic_parts)
         if not new_terms:
             return 0
         freq = state.tokenizer.FREQ
@@ -414,12 +425,3 @@ def query_units(text):
     return units
 
 
-def segment_query(text):
-    """The tokens a query text is searched by (the first alternative of each word)."""
-    return query_tokens_of_words(list(_words(fold(text), _dictionary())))
-
-
-def is_domain_term(text):
-    term = fold(text).strip()
-    dictionary = _dictionary()
-    return term in dictionary.static_terms or term in dictionary.dynamic_parts

@@ -1,9 +1,9 @@
 """Small builders for tests: explicit keyword arguments, sensible defaults."""
 import itertools
 
-from zones.models import Zone
-
+from articles import identity
 from articles.models import Article, Initiative, InitiativeMention, Metric, Source
+from zones.models import Zone
 
 _seq = itertools.count(1)
 
@@ -25,7 +25,7 @@ def make_article(title="测试文章", body="测试正文。", zone=None, source
     source = source or make_source()
     position = fields.pop("position", source.articles.count())
     article = Article.objects.create(
-        key=fields.pop("key", f"{source.name}#{position}"),
+        key=fields.pop("key", identity.article_key(source.name, position)),
         source=source,
         position=position,
         title=title,
@@ -41,7 +41,7 @@ def make_article(title="测试文章", body="测试正文。", zone=None, source
 def make_initiative(name="党建联盟", article=None, zone=None, sentence="", **fields):
     zone = zone or (article.zone if article else None)
     initiative = Initiative.objects.create(
-        key=fields.pop("key", f"{zone.name if zone else ''}|{name}|{next(_seq)}"),
+        key=fields.pop("key", identity.initiative_key(zone.pk if zone else None, f"{name}{next(_seq)}")),
         name=name,
         zone=zone,
         article=article,
@@ -73,3 +73,11 @@ def make_metric(article, label="总投资", value=50, unit="亿元", normalized_
         offset=max(article.body.find(sentence), 0),
         **fields,
     )
+
+
+def index_for_search(articles):
+    """Segment ``articles`` (instances or ids) for the full-text index, as the ingest does."""
+    from articles.search import index_articles
+
+    ids = [a if isinstance(a, int) else a.pk for a in articles]
+    return index_articles(Article.objects.filter(pk__in=ids))

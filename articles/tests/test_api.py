@@ -2,8 +2,13 @@
 import pytest
 from django.urls import reverse
 
-from articles.search import index_articles
-from articles.tests.factories import make_article, make_initiative, make_metric, make_zone
+from articles.tests.factories import (
+    index_for_search,
+    make_article,
+    make_initiative,
+    make_metric,
+    make_zone,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -92,7 +97,7 @@ def test_article_search_is_ranked_with_highlighted_snippets(client, huaibei):
     title_hit = make_article(title="产业链党建联盟成立", zone=huaibei, body="会议在淮北召开。")
     body_hit = make_article(title="其他新闻", zone=huaibei, body="区里也提到产业链党建联盟的做法。")
     make_article(title="无关", zone=huaibei, body="天气晴朗。")
-    index_articles([title_hit, body_hit])
+    index_for_search([title_hit, body_hit])
     body = get(client, "api:articles", q="产业链党建联盟").json()
     assert [r["id"] for r in body["results"]] == [title_hit.pk, body_hit.pk]
     assert "<mark>" in body["results"][1]["snippet"]
@@ -100,7 +105,7 @@ def test_article_search_is_ranked_with_highlighted_snippets(client, huaibei):
 
 def test_search_snippets_are_escaped(client, huaibei):
     article = make_article(title="党建", zone=huaibei, body="<script>alert(1)</script>党建联盟工作。")
-    index_articles([article])
+    index_for_search([article])
     [item] = get(client, "api:articles", q="党建联盟").json()["results"]
     assert "<script>" not in item["snippet"] and "&lt;script&gt;" in item["snippet"]
 

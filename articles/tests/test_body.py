@@ -11,11 +11,12 @@ def texts(result):
     return [[s.text for s in sentences] for sentences in result]
 
 
-def test_sentences_end_at_chinese_stops_and_take_closing_quotes_with_them():
+def test_sentences_end_at_chinese_stops_and_a_quotation_stays_with_what_follows_it():
+    # The page splits sentences as the ingest does, so a fact's sentence is one sentence here.
     result, _ = paragraphs(BODY)
     assert texts(result) == [
         ["近日，南京中比新材料基地项目签约落户淮北高新区。", "项目总投资50亿元，建设年产10万吨锂电负极生产基地。"],
-        ["“各级党组织要把党的政治建设放在首位。”", "近年来，淮北高新区党工委深入贯彻落实新时代党的建设总要求。"],
+        ["“各级党组织要把党的政治建设放在首位。”近年来，淮北高新区党工委深入贯彻落实新时代党的建设总要求。"],
     ]
 
 

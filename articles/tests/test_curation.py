@@ -1,9 +1,14 @@
 """Curation services: what a curator does is recorded in the form the ingest respects."""
 import pytest
 
-from articles import curation
+from articles import curation, identity
 from articles.models import Article, Initiative, InitiativeMention, Metric, Tombstone
-from articles.tests.factories import make_article, make_initiative, make_metric, make_zone
+from articles.tests.factories import (
+    make_article,
+    make_initiative,
+    make_metric,
+    make_zone,
+)
 from zones.models import Zone
 from zones.reference import load_reference_zones
 
@@ -65,11 +70,11 @@ def two_spellings():
     mentioned = make_article(title="只提到别名", body=SENTENCE)
     mentioned.zones.add(other)
     shared = make_initiative("锂电产业链党建联盟", zone=survivor, article=both,
-                             key="淮北高新区|锂电产业链党建联盟", sentence=SENTENCE)
+                             key=identity.initiative_key(survivor.pk, "锂电产业链党建联盟"), sentence=SENTENCE)
     twin = make_initiative("锂电产业链党建联盟", zone=other, article=only_other,
-                           key="淮北市高新区|锂电产业链党建联盟", sentence=SENTENCE)
-    own = make_initiative("双创两提升", zone=other, article=both, key="淮北市高新区|双创两提升",
-                          sentence=SENTENCE)
+                           key=identity.initiative_key(other.pk, "锂电产业链党建联盟"), sentence=SENTENCE)
+    own = make_initiative("双创两提升", zone=other, article=both,
+                          key=identity.initiative_key(other.pk, "双创两提升"), sentence=SENTENCE)
     metric = make_metric(both, zone=other)
     return {"survivor": survivor, "other": other, "both": both, "only_other": only_other,
             "mentioned": mentioned,
@@ -93,7 +98,7 @@ def test_merge_zones_moves_every_relation_without_duplicates(two_spellings):
     }
     # The other zone's own programme moves and is keyed as the ingest will look for it.
     own = Initiative.objects.get(pk=s["own"].pk)
-    assert (own.zone, own.key) == (survivor, "淮北高新区|双创两提升")
+    assert (own.zone, own.key) == (survivor, identity.initiative_key(survivor.pk, "双创两提升"))
     assert Metric.objects.get(pk=s["metric"].pk).zone == survivor
     survivor.refresh_from_db()
     assert survivor.aliases == ["淮北国家高新区", "淮北市高新区", "淮北市高新技术开发区", "淮北高新"]

@@ -5,8 +5,13 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from articles.ingest.export import build_export
-from articles.tests.factories import make_article, make_initiative, make_metric, make_zone
+from articles.export import build_export
+from articles.tests.factories import (
+    make_article,
+    make_initiative,
+    make_metric,
+    make_zone,
+)
 
 pytestmark = pytest.mark.django_db
 

@@ -8,8 +8,13 @@ and company names that no dictionary knows.  Runs on SQLite and PostgreSQL.
 import pytest
 
 from articles.models import Article
-from articles.search import index_articles, search_articles
-from articles.tests.factories import make_article, make_source, make_zone
+from articles.selectors import search_articles
+from articles.tests.factories import (
+    index_for_search,
+    make_article,
+    make_source,
+    make_zone,
+)
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("clean_dictionary")]
 
@@ -168,7 +173,7 @@ def corpus(db):
             title=title, body=body, kicker=kicker, subtitle=subtitle, kind=kind,
             zone=zones[zone], source=source, position=position, year=2022,
         )
-    index_articles(articles.values())
+    index_for_search(articles.values())
     return {article.pk: key for key, article in articles.items()}
 
 
@@ -231,7 +236,7 @@ def test_nothing_found_says_nothing_and_raises_nothing(corpus):
 
 def test_one_word_with_no_match_does_not_fall_back_to_its_pieces(corpus):
     # 产业链 alone occurs in the corpus; the typed word 火星产业链 does not.
-    assert Article.objects.search("产业链").queryset.exists()
+    assert search_articles(Article.objects.all(), "产业链").queryset.exists()
     result, ranked = first_results("火星产业链")
     assert ranked == [] and not result.used_or_fallback
 

@@ -5,8 +5,14 @@ from django.db import connection
 from django.urls import reverse
 
 from articles.models import Article
-from articles.search import index_articles, search_articles
-from articles.tests.factories import make_article, make_initiative, make_source, make_zone
+from articles.selectors import search_articles
+from articles.tests.factories import (
+    index_for_search,
+    make_article,
+    make_initiative,
+    make_source,
+    make_zone,
+)
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("clean_dictionary")]
 
@@ -64,7 +70,7 @@ def articles(db):
                 body="园区召开党建工作会议，部署产业链党建重点任务。",
             )
         )
-    index_articles(made)
+    index_for_search(made)
     return made
 
 
@@ -177,7 +183,7 @@ def test_index_follows_edits_and_deletes(articles):
     article = articles[1]
     article.title = "烟台高新区建设人才服务驿站"
     article.save()
-    index_articles([article.pk])
+    index_for_search([article.pk])
     found = search_articles(Article.objects.all(), "人才服务驿站").queryset
     assert list(found) == [article]
     article.delete()
@@ -193,7 +199,7 @@ def test_reindex_rebuilds_every_article(articles):
 
 def test_authors_are_searchable(articles):
     article = make_article(title="园区新闻", body="园区召开会议。", authors=["肖干", "周建军"])
-    index_articles([article])
+    index_for_search([article])
     assert list(search_articles(Article.objects.all(), "周建军").queryset) == [article]
 
 
@@ -204,7 +210,7 @@ def test_a_word_typed_as_one_ranks_articles_that_write_it_whole_first(articles):
         title="园区动态",
         body="园区召开会议，部署全年工作。" * 8 + "会议要求全力推进重点项目建设，确保年底投产。",
     )
-    index_articles([apart, whole])
+    index_for_search([apart, whole])
     assert list(search_articles(Article.objects.all(), "项目建设").queryset) == [whole, apart]
 
 
@@ -217,7 +223,7 @@ def test_a_zone_name_finds_the_zones_articles_even_where_the_text_names_it_other
     named = make_article(
         title="松山湖高新区举办人才招聘会", zone=songshanhu, body="松山湖高新区人才招聘会吸引企业参加。"
     )
-    index_articles([photo, named])
+    index_for_search([photo, named])
     result = search_articles(Article.objects.all(), "松山湖高新区")
     # The zone's article whose text names it first, then its photo item.
     assert list(result.queryset) == [named, photo]
@@ -231,7 +237,7 @@ def test_the_city_of_a_single_zone_stands_for_that_zone(articles):
     huaibei.city = "淮北市"
     huaibei.save()
     own = make_article(title="党建引领开新局", zone=huaibei, body="园区召开大会。")
-    index_articles([own])
+    index_for_search([own])
     for query in ("淮北市", "淮北"):
         result = search_articles(Article.objects.all(), query)
         assert result.zone == huaibei
@@ -258,13 +264,13 @@ def test_photo_captions_and_section_headings_are_searchable(articles):
         title="园区新闻", body="园区召开会议。\n会议部署全年工作。",
         headings=[{"before": 1, "text": "织密红色网格"}],
     )
-    index_articles([photo, feature])
+    index_for_search([photo, feature])
     assert list(search_articles(Article.objects.all(), "松山湖").queryset) == [photo]
     assert list(search_articles(Article.objects.all(), "红色网格").queryset) == [feature]
 
 
 def test_many_matches_rank_a_bounded_set_title_matches_first_and_say_so(client, articles, monkeypatch):
-    monkeypatch.setattr("articles.search.RANK_LIMIT", 5)
+    monkeypatch.setattr("articles.search.engine.RANK_LIMIT", 5)
     data = client.get("/api/articles/", {"q": "产业链党建"}).json()
     # 32 articles match; two have both words in the title and come first, whatever their age.
     assert data["count"] < 32
@@ -275,7 +281,7 @@ def test_many_matches_rank_a_bounded_set_title_matches_first_and_say_so(client, 
 
 
 def test_filters_narrow_the_articles_before_the_bounded_ranking(client, articles, monkeypatch):
-    monkeypatch.setattr("articles.search.RANK_LIMIT", 5)
+    monkeypatch.setattr("articles.search.engine.RANK_LIMIT", 5)
     # The Huaibei article is the oldest of 32 matches, outside the newest five.
     data = client.get("/api/articles/", {"q": "党建", "zone": "huaibei"}).json()
     assert [r["title"] for r in data["results"]] == ["淮北高新区成立锂电产业链党建联盟"]

@@ -11,8 +11,15 @@ from django.test.utils import CaptureQueriesContext
 
 from articles import curation
 from articles.ingest.pipeline import ArticleResult, PageResult
-from articles.ingest.types import ArticleBlock, InitiativeFact, MetricFact, PageText, ZoneMention
+from articles.ingest.types import (
+    ArticleBlock,
+    InitiativeFact,
+    MetricFact,
+    PageText,
+    ZoneMention,
+)
 from articles.ingest.upsert import upsert_page
+from articles import identity
 from articles.models import Article, Initiative, InitiativeMention, Metric, Tombstone
 from articles.tests.factories import make_zone
 from zones.models import Zone
@@ -83,7 +90,7 @@ def test_first_ingest_creates_everything_with_its_zone(huaibei):
     outcome = upsert_page(result=page(article()))
 
     stored = Article.objects.get()
-    assert stored.key == "page-a.txt#0"
+    assert stored.key == identity.article_key("page-a.txt", 0)
     assert stored.zone == huaibei and list(stored.zones.all()) == [huaibei]
     assert stored.ingested_values["title"] == "党建引领开新局"
     assert stored.ingested_values["zone"] == "淮北高新区"
@@ -91,7 +98,7 @@ def test_first_ingest_creates_everything_with_its_zone(huaibei):
     assert all(m.zone == huaibei for m in Metric.objects.all())
     initiative = Initiative.objects.get()
     assert (initiative.key, initiative.zone, initiative.article) == (
-        "淮北高新区|锂电产业链党建联盟", huaibei, stored)
+        identity.initiative_key(huaibei.pk, "锂电产业链党建联盟"), huaibei, stored)
     counts = outcome.counts
     assert (counts.articles.created, counts.metrics.created, counts.initiatives.created) == (1, 2, 1)
 
@@ -160,7 +167,7 @@ def test_hidden_and_verified_flags_are_never_touched(huaibei):
 
 def test_a_deleted_article_is_not_resurrected_nor_its_facts(huaibei):
     upsert_page(result=page(article()))
-    Tombstone.objects.create(model="article", key="page-a.txt#0")
+    Tombstone.objects.create(model="article", key=identity.article_key("page-a.txt", 0))
     Article.objects.all().delete()
 
     outcome = upsert_page(result=page(article()))
@@ -224,7 +231,7 @@ def test_a_metric_keeps_its_row_when_an_earlier_paragraph_shifts_its_offset(huai
 
     same = Metric.objects.get(pk=verified.pk)
     assert same.verified and same.offset == len(prefix) + 1
-    assert same.key == f"page-a.txt#0|{len(prefix) + 1}|总投资50亿元"
+    assert same.key == identity.metric_key(identity.article_key("page-a.txt", 0), len(prefix) + 1, "总投资50亿元")
     assert Metric.objects.count() == 2
     assert outcome.counts.metrics.created == 0
 

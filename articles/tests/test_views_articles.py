@@ -4,7 +4,13 @@ import io
 import pytest
 from django.urls import reverse
 
-from articles.tests.factories import make_article, make_initiative, make_metric, make_source, make_zone
+from articles.tests.factories import (
+    make_article,
+    make_initiative,
+    make_metric,
+    make_source,
+    make_zone,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -257,8 +263,9 @@ def test_article_page_query_count_is_bounded(client, feature, yantai, django_ass
         make_initiative(f"举措{n}", article=feature)
         make_article(title=f"相关{n}", zone=feature.zone)
     feature.zones.add(yantai)
-    # article, its zones, metrics, initiative mentions, related, same page
-    with django_assert_num_queries(6):
+    # article, its zones, metrics, initiative mentions, same page; related: the
+    # mentions of its programmes, the zone's newest articles, those articles
+    with django_assert_num_queries(8):
         assert client.get(feature.get_absolute_url()).status_code == 200
 
 

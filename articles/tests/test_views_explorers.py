@@ -8,7 +8,12 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from articles.tests.factories import make_article, make_initiative, make_metric, make_zone
+from articles.tests.factories import (
+    make_article,
+    make_initiative,
+    make_metric,
+    make_zone,
+)
 
 pytestmark = pytest.mark.django_db
 

@@ -1,63 +1,17 @@
-from django.db.models import Count, F, Prefetch, Q
-from django.shortcuts import get_object_or_404, render
+"""Browsing pages: home, the article, initiative and metric lists, and their detail pages."""
+from django.db.models import Count, F
+from django.http import Http404
+from django.shortcuts import render
 
-from zones.filters import zone_list_queryset
-from zones.models import Zone
+from articles import selectors
+from articles.body import paragraphs, with_headings
+from articles.filters import ArticleFilterSet, InitiativeFilterSet, MetricFilterSet
+from articles.models import Article, Initiative, Metric
+from articles.search import snippet
+from core import serializers
+from core.charts import latest_per_zone, metric_charts
+from core.listing import FacetSpec, ListEndpoint
 from zones.views import group_by_province, province_slugs
-
-from . import serializers
-from .body import paragraphs, with_headings
-from .charts import latest_per_zone, metric_charts
-from .filters import ArticleFilterSet, InitiativeFilterSet, MetricFilterSet
-from .listing import FacetSpec, ListEndpoint
-from .models import Article, Initiative, InitiativeMention, Metric
-from .search import snippet
-
-NEWEST = (F("year").desc(nulls_last=True), "-created_at", "pk")
-
-
-# A list shows titles and a snippet of the body: the article's original text,
-# the segmented search columns and its source page's whole text go unread.
-LIST_DEFERRED = (
-    "original_text", "search_title", "search_head", "search_body",
-    "captions", "headings", "ingested_values", "curated_fields",
-)
-
-
-def article_queryset():
-    # The zones an article mentions are listed by name and linked by slug.
-    mentioned = Prefetch("zones", queryset=Zone.objects.only("pk", "name", "slug"))
-    return (
-        Article.objects.visible()
-        .select_related(*serializers.ARTICLE_SELECT)
-        .prefetch_related(mentioned)
-        .defer(*LIST_DEFERRED, "source__text")
-        .order_by(F("year").desc(nulls_last=True), "source__name", "position")
-    )
-
-
-def initiative_queryset():
-    return (
-        Initiative.objects.visible()
-        .select_related(*serializers.INITIATIVE_SELECT)
-        .annotate(
-            article_count=Count(
-                "mentions__article", filter=Q(mentions__article__hidden=False), distinct=True
-            )
-        )
-        .order_by("zone__province", "zone__name", "name")
-    )
-
-
-def metric_queryset():
-    # A figure from a hidden article would link to a page that does not exist.
-    return (
-        Metric.objects.visible()
-        .filter(article__hidden=False)
-        .select_related(*serializers.METRIC_SELECT)
-        .order_by("label", "zone__name", F("year").desc(nulls_last=True), "article_id", "offset")
-    )
-
 
 PROVINCE_FACET = FacetSpec("province", "省份", "zone__province", limit=40)
 
@@ -78,7 +32,11 @@ class ArticleList(ListEndpoint):
     )
 
     def get_queryset(self):
-        return article_queryset()
+        return selectors.article_list()
+
+    def get_list(self, filterset):
+        result = filterset.search_result
+        return result.ranked if result is not None else filterset.qs
 
     def item(self, article, filterset):
         item = serializers.article_item(article, body=False)
@@ -109,7 +67,7 @@ class InitiativeList(ListEndpoint):
     )
 
     def get_queryset(self):
-        return initiative_queryset()
+        return selectors.initiative_list()
 
     def item(self, initiative, filterset):
         item = serializers.initiative_item(initiative)
@@ -135,7 +93,7 @@ class MetricList(ListEndpoint):
     )
 
     def get_queryset(self):
-        return metric_queryset()
+        return selectors.metric_list()
 
     def item(self, metric, filterset):
         return serializers.metric_item(metric)
@@ -168,47 +126,32 @@ class MetricList(ListEndpoint):
 
 
 def home(request):
-    zones = list(zone_list_queryset())
+    zones = list(selectors.zones_with_counts())
     slugs = province_slugs()
     provinces = [
         {"name": name, "slug": slugs.get(name, ""), "zones": group}
         for name, group in group_by_province(zones)
-    ]
-    categories = [
-        {"value": row["category"], "label": Initiative.Category(row["category"]).label, "n": row["n"]}
-        for row in Initiative.objects.visible()
-        .values("category")
-        .annotate(n=Count("pk"))
-        .order_by("-n", "category")[:8]
-        if row["category"] in Initiative.Category.values
     ]
     context = {
         "section": "home",
         "counts": {
             "zones": len(zones),
             "zones_with_articles": sum(1 for z in zones if z.article_count),
-            "articles": Article.objects.visible().count(),
-            "initiatives": Initiative.objects.visible().count(),
-            "metrics": Metric.objects.visible().filter(article__hidden=False).count(),
+            **selectors.home_counts(),
         },
         "provinces": provinces,
-        "latest": Article.objects.visible().select_related("zone").order_by(*NEWEST)[:8],
-        "categories": categories,
+        "latest": selectors.latest_articles(),
+        "categories": selectors.top_initiative_categories(),
     }
     return render(request, "home.html", context)
 
 
 def article_detail(request, pk):
-    article = get_object_or_404(
-        Article.objects.visible().select_related("zone", "source").prefetch_related("zones"),
-        pk=pk,
-    )
-    metrics = list(article.metrics.visible().select_related("zone").order_by("offset", "pk"))
-    mentions = list(
-        article.initiative_mentions.filter(initiative__hidden=False)
-        .select_related("initiative")
-        .order_by("offset", "pk")
-    )
+    try:
+        article = selectors.article_detail(pk)
+    except Article.DoesNotExist:
+        raise Http404("没有这篇文章") from None
+    metrics, mentions = selectors.article_facts(article)
     facts = [(f"m{m.pk}", m.sentence, m.offset) for m in metrics]
     facts += [(f"im{m.pk}", m.sentence, m.offset) for m in mentions]
     body, placed = paragraphs(article.body, facts)
@@ -227,41 +170,17 @@ def article_detail(request, pk):
         "paragraphs": with_headings(body, article.headings),
         "metrics": [(m, f"m{m.pk}" in placed) for m in metrics],
         "initiatives": list(initiatives.values()),
-        "related": related_articles(article, set(initiatives)),
-        "same_page": Article.objects.visible()
-        .filter(source_id=article.source_id)
-        .exclude(pk=article.pk)
-        .order_by("position")
-        .only("pk", "title", "position"),
+        "related": selectors.related_articles(article, set(initiatives)),
+        "same_page": selectors.same_page_articles(article),
     }
     return render(request, "articles/detail.html", context)
 
 
-def related_articles(article, initiative_ids, limit=6):
-    """Articles sharing an initiative with this one first, then others of the same zone."""
-    shared = Count(
-        "initiative_mentions__initiative",
-        filter=Q(initiative_mentions__initiative__in=initiative_ids),
-        distinct=True,
-    )
-    same_zone = Q(zone_id=article.zone_id) if article.zone_id else Q(pk__in=[])
-    return (
-        Article.objects.visible()
-        .exclude(pk=article.pk)
-        .annotate(shared=shared)
-        .filter(same_zone | Q(shared__gt=0))
-        .select_related("zone")
-        .order_by("-shared", *NEWEST)[:limit]
-    )
-
-
 def initiative_detail(request, pk):
-    initiative = get_object_or_404(Initiative.objects.visible().select_related("zone"), pk=pk)
-    mentions = list(
-        InitiativeMention.objects.filter(initiative=initiative, article__hidden=False)
-        .select_related("article", "article__zone")
-        .order_by(F("article__year").desc(nulls_last=True), "article_id", "offset")
-    )
+    try:
+        initiative, mentions = selectors.initiative_detail(pk)
+    except Initiative.DoesNotExist:
+        raise Http404("没有这项举措") from None
     articles = list({m.article_id: m.article for m in mentions}.values())
     context = {
         "section": "initiatives",
@@ -270,4 +189,3 @@ def initiative_detail(request, pk):
         "articles": articles,
     }
     return render(request, "articles/initiative_detail.html", context)
-

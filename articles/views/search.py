@@ -6,9 +6,8 @@ the page and the API cannot disagree about what a query finds.
 """
 from django.core.paginator import Paginator
 
-from articles.views import ArticleList
-
-from . import snippet
+from articles.search import snippet
+from articles.views.pages import ArticleList
 
 PAGE_ORPHANS = 3
 

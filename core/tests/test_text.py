@@ -1,4 +1,4 @@
-from articles.ingest.sentences import split_sentences
+from core.text import split_sentences
 
 
 def texts(body):

@@ -1,7 +1,12 @@
 import pytest
 
 from zones.models import Zone
-from zones.reference import load_reference_zones, make_slug, province_for_city, reference_zones
+from zones.reference import (
+    load_reference_zones,
+    make_slug,
+    province_for_city,
+    reference_zones,
+)
 
 pytestmark = pytest.mark.django_db
 

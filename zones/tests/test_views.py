@@ -51,7 +51,12 @@ import json  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
-from articles.tests.factories import make_article, make_initiative, make_metric, make_zone  # noqa: E402
+from articles.tests.factories import (  # noqa: E402
+    make_article,
+    make_initiative,
+    make_metric,
+    make_zone,
+)
 
 
 def zone_names(response):

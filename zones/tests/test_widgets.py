@@ -3,7 +3,7 @@ from html.parser import HTMLParser
 
 from django import forms
 
-from zones.widgets import QuickSelect
+from core.widgets import QuickSelect
 
 CHOICES = [
     ("", "全部高新区"),

@@ -31,9 +31,10 @@ from django.db import connection, transaction
 from django.db.models import Q
 
 from articles.models import Article, Source
-from articles.search import RANK_LIMIT, search_articles
+from articles.search import backends
+from articles.search.engine import RANK_LIMIT
 from articles.search.segment import fold, refresh_dictionary, segment_for_index
-from articles.views import article_queryset
+from articles.selectors import article_list, search_articles
 from zones.models import Zone
 
 PREFIX = "bench-synthetic/"
@@ -85,8 +86,10 @@ class Command(BaseCommand):
             raise CommandError("--articles must be between 1 and 2,000,000.")
         if repeat < 1 or baseline_repeat < 1:
             raise CommandError("--repeat and --baseline-repeat must be at least 1.")
-        if connection.vendor not in ("sqlite", "postgresql"):
-            raise CommandError(f"Full-text search is not available on {connection.vendor}.")
+        try:
+            self.backend = backends.get_backend(connection)
+        except backends.SearchUnavailable as exc:
+            raise CommandError(str(exc)) from None
         real = Article.objects.exclude(source__name__startswith=PREFIX)
         if real.exists() and not force:
             raise CommandError(
@@ -218,16 +221,7 @@ class Command(BaseCommand):
                         self.say(f"  {n + 1} articles")
             if batch:
                 Article.objects.bulk_create(batch)
-        with connection.cursor() as cursor:
-            if connection.vendor == "sqlite":
-                from articles.search import sqlite
-
-                sqlite.optimize(connection)
-                cursor.execute("ANALYZE")
-            else:
-                # Flushes the GIN index's pending list (fast-update): until autovacuum
-                # does it, every search would scan the freshly inserted entries linearly.
-                cursor.execute("VACUUM ANALYZE articles_article")
+        self.backend.optimize(connection)
         return time.perf_counter() - started, companies
 
     def cleanup(self):
@@ -238,8 +232,7 @@ class Command(BaseCommand):
                 synthetic.delete()
             # Deleted rows leave empty pages at the head of the table, which every
             # later scan would cross: the next run would time this run's leftovers.
-            with connection.cursor() as cursor:
-                cursor.execute("VACUUM" if connection.vendor == "sqlite" else "VACUUM FULL ANALYZE articles_article")
+            self.backend.compact_table(connection)
 
     # --- timing ---------------------------------------------------------
     def queries(self, zones, companies):
@@ -255,7 +248,7 @@ class Command(BaseCommand):
 
     def run_search(self, query):
         # As the search page runs it: a paginator over the ranked queryset.
-        result = search_articles(article_queryset(), query)
+        result = search_articles(article_list(), query)
         page = Paginator(result.queryset, PAGE).page(1)
         return page.paginator.count, list(page.object_list)
 
@@ -263,7 +256,7 @@ class Command(BaseCommand):
         condition = Q()
         for word in fold(query).replace('"', " ").split():
             condition &= Q(title__icontains=word) | Q(body__icontains=word)
-        queryset = article_queryset().filter(condition).order_by("pk")
+        queryset = article_list().filter(condition).order_by("pk")
         page = list(queryset[:PAGE])
         return queryset.count(), page
 
@@ -311,11 +304,4 @@ class Command(BaseCommand):
         }
 
     def db_bytes(self):
-        with connection.cursor() as cursor:
-            if connection.vendor == "sqlite":
-                cursor.execute("PRAGMA page_count")
-                pages = cursor.fetchone()[0]
-                cursor.execute("PRAGMA page_size")
-                return pages * cursor.fetchone()[0]
-            cursor.execute("SELECT pg_database_size(current_database())")
-            return cursor.fetchone()[0]
+        return self.backend.database_bytes(connection)

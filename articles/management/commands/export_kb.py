@@ -3,7 +3,7 @@ import json
 
 from django.core.management.base import BaseCommand
 
-from articles.ingest.export import build_export
+from articles.export import build_export
 
 
 class Command(BaseCommand):

@@ -55,7 +55,6 @@ class Command(BaseCommand):
 
         if run is not None:
             run.files, run.counts, run.errors = self.files, self.totals.as_dict(), self.errors
-            run.ok = not self.errors
             run.finished_at = timezone.now()
             run.save()
         if self.errors:

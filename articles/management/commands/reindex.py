@@ -3,7 +3,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
 from articles.models import Article
-from articles.search import schema
+from articles.search import backends
 from articles.search.indexing import index_articles
 from articles.search.segment import refresh_dictionary
 
@@ -23,8 +23,10 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, dry_run=False, batch_size=500, verbosity=1, **options):
-        if not schema.supported(connection):
-            raise CommandError(f"Full-text search is not available on {connection.vendor}.")
+        try:
+            backend = backends.get_backend(connection)
+        except backends.SearchUnavailable as exc:
+            raise CommandError(str(exc)) from None
         if batch_size < 1:
             raise CommandError("--batch-size must be at least 1.")
         ids = list(Article.objects.order_by("pk").values_list("pk", flat=True))
@@ -32,19 +34,16 @@ class Command(BaseCommand):
             self.stdout.write(f"{len(ids)} articles would be re-segmented.")
             return
         terms = refresh_dictionary(force=True)
-        if connection.vendor == "sqlite":
-            # Recreates the triggers should a table rebuild by a later migration have dropped them.
-            schema.install(connection)
+        # Recreates the index objects should a table rebuild by a later migration have dropped them.
+        backend.repair(connection)
         changed = 0
         for offset in range(0, len(ids), batch_size):
-            changed += index_articles(ids[offset : offset + batch_size], refresh=False)
+            batch = Article.objects.filter(pk__in=ids[offset : offset + batch_size])
+            changed += index_articles(batch, refresh=False)
             if verbosity >= 2:
                 self.stdout.write(f"  {min(offset + batch_size, len(ids))}/{len(ids)}")
-        if connection.vendor == "sqlite":
-            from articles.search import sqlite
-
-            sqlite.rebuild(connection)
-            sqlite.optimize(connection)
+        backend.rebuild(connection)
+        backend.optimize(connection)
         if verbosity:
             self.stdout.write(
                 self.style.SUCCESS(

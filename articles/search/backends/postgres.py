@@ -7,7 +7,8 @@ there.  The tsquery is built here from quoted tokens, so nothing a user types
 is read as tsquery syntax.
 """
 
-from .expressions import VectorMatch, VectorRank
+from ..expressions import VectorMatch, VectorRank
+from .base import SearchBackend
 
 VECTOR_COLUMN = "search_vector"
 HEAD_COLUMN = "search_vector_head"  # title and kicker only: tier 1
@@ -70,19 +71,38 @@ def _ranked(matches, column, query, limit):
     return list(matches.annotate(score=score).order_by().values_list("pk", "score", "zone_id")[:limit])
 
 
-def configure_connection(sender, connection, **kwargs):
-    """Every scan starts at the table's first block (connected to ``connection_created``).
+class PostgresBackend(SearchBackend):
+    filters_in_scan = FILTERS_IN_SCAN
 
-    Search reads the first matches of a sequential scan.  A synchronized scan
-    starts wherever the previous one stopped, so the same query would pick
-    other articles each time -- page 2 would not follow page 1 -- and read
-    cold pages.  Set per session rather than as a startup option, which
-    connection poolers such as PgBouncer refuse.
-    """
-    if connection.vendor == "postgresql":
+    def candidates(self, connection, required, any_of, excluded, limit, within=None):
+        return candidates(connection, required, any_of, excluded, limit, within)
+
+    # rebuild: nothing to do, the generated column follows the segmented columns.
+
+    def optimize(self, connection):
+        # VACUUM flushes the GIN index's pending list (fast-update): until autovacuum
+        # does it, every search would scan the freshly inserted entries linearly.
+        # It cannot run inside a transaction; ANALYZE can.
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE articles_article" if connection.in_atomic_block else "VACUUM ANALYZE articles_article")
+
+    def database_bytes(self, connection):
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_database_size(current_database())")
+            return cursor.fetchone()[0]
+
+    def compact_table(self, connection):
+        with connection.cursor() as cursor:
+            cursor.execute("VACUUM FULL ANALYZE articles_article")
+
+    def configure_connection(self, connection):
+        """Every scan starts at the table's first block.
+
+        Search reads the first matches of a sequential scan.  A synchronized scan
+        starts wherever the previous one stopped, so the same query would pick
+        other articles each time -- page 2 would not follow page 1 -- and read
+        cold pages.  Set per session rather than as a startup option, which
+        connection poolers such as PgBouncer refuse.
+        """
         with connection.cursor() as cursor:
             cursor.execute("SET synchronize_seqscans = off")
-
-
-def rebuild(connection):
-    """Nothing to do: the generated column follows the segmented columns."""

@@ -17,8 +17,9 @@ title" without walking the body postings; tier 2 is the whole article.
 from django.db.models import FloatField
 from django.db.models.expressions import RawSQL
 
-from .expressions import FtsMatch
-from .schema import FTS_HEAD_TABLE, FTS_TABLE
+from ..expressions import FtsMatch
+from ..schema import FTS_HEAD_TABLE, FTS_TABLE, install
+from .base import SearchBackend
 
 # The FTS tables are read alone (a join would walk the article table in its
 # own order); the list's filters are checked on the candidate ids afterwards.
@@ -108,13 +109,34 @@ def candidates(connection, required, any_of, excluded, limit, within=None):
     return tiers
 
 
-def rebuild(connection):
-    with connection.cursor() as cursor:
-        for table in (FTS_TABLE, FTS_HEAD_TABLE):
-            cursor.execute(f"INSERT INTO {table}({table}) VALUES ('rebuild')")
+class SQLiteBackend(SearchBackend):
+    filters_in_scan = FILTERS_IN_SCAN
 
+    def candidates(self, connection, required, any_of, excluded, limit, within=None):
+        return candidates(connection, required, any_of, excluded, limit, within=within)
 
-def optimize(connection):
-    with connection.cursor() as cursor:
-        for table in (FTS_TABLE, FTS_HEAD_TABLE):
-            cursor.execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")
+    def repair(self, connection):
+        # SQLite drops a table's triggers when Django rebuilds it for a schema change.
+        install(connection)
+
+    def rebuild(self, connection):
+        with connection.cursor() as cursor:
+            for table in (FTS_TABLE, FTS_HEAD_TABLE):
+                cursor.execute(f"INSERT INTO {table}({table}) VALUES ('rebuild')")
+
+    def optimize(self, connection):
+        with connection.cursor() as cursor:
+            for table in (FTS_TABLE, FTS_HEAD_TABLE):
+                cursor.execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")
+            cursor.execute("ANALYZE")
+
+    def database_bytes(self, connection):
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA page_count")
+            pages = cursor.fetchone()[0]
+            cursor.execute("PRAGMA page_size")
+            return pages * cursor.fetchone()[0]
+
+    def compact_table(self, connection):
+        with connection.cursor() as cursor:
+            cursor.execute("VACUUM")

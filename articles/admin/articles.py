@@ -1,0 +1,171 @@
+"""The article admin, its inlines, and full-text search in its changelist."""
+
+from django.contrib import admin
+from django.db.models import Case, IntegerField, Q, Value, When
+from django.db.models.functions import Coalesce
+from django.utils.html import format_html
+
+from articles import curation, selectors
+from articles.models import Article, InitiativeMention, Metric
+from articles.search.expressions import IdIn, IdPosition
+
+from .display import admin_link, highlight, metric_needles, province_filter
+from .mixins import CurationAdmin, RankedChangeList, RelatedCountsMixin
+
+# Full-text hits listed in the admin's search; exact title matches always come on top.
+SEARCH_LIMIT = 200
+
+# --- inlines ---------------------------------------------------------------------
+
+
+class MetricInline(admin.TabularInline):
+    model = Metric
+    fk_name = "article"
+    extra = 0
+    show_change_link = True
+    fields = ("sentence_marked", "label", "value", "unit", "qualifier", "year", "verified", "hidden")
+    readonly_fields = ("sentence_marked",)
+    verbose_name_plural = "数据指标（删除的指标不会被重新导入）"
+
+    def has_add_permission(self, request, obj=None):
+        # Metrics come from a sentence of the body; a curator fixes them, not invents them.
+        return False
+
+    @admin.display(description="出处句子")
+    def sentence_marked(self, obj):
+        return highlight(obj.sentence, metric_needles(obj))
+
+
+class InitiativeMentionInline(admin.TabularInline):
+    model = InitiativeMention
+    fk_name = "article"
+    extra = 0
+    fields = ("initiative_link", "sentence_marked", "offset")
+    readonly_fields = fields
+    verbose_name_plural = "提及的党建举措"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("initiative")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        # A mention is a fact of the text: hide or merge the initiative instead.
+        return False
+
+    @admin.display(description="举措")
+    def initiative_link(self, obj):
+        return admin_link(obj.initiative)
+
+    @admin.display(description="句子")
+    def sentence_marked(self, obj):
+        return highlight(obj.sentence, [obj.initiative.name])
+
+
+class InitiativeMentionOfInitiativeInline(InitiativeMentionInline):
+    fk_name = "initiative"
+    fields = ("article_link", "sentence_marked", "offset")
+    readonly_fields = fields
+    verbose_name_plural = "出处（提及此举措的文章句子）"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("article")
+
+    @admin.display(description="文章")
+    def article_link(self, obj):
+        return admin_link(obj.article)
+
+
+# --- model admins ----------------------------------------------------------------
+
+
+@admin.register(Article)
+class ArticleAdmin(RelatedCountsMixin, CurationAdmin):
+    list_display = (
+        "title",
+        "zone",
+        "province",
+        "kind",
+        "year",
+        "source",
+        "initiative_count",
+        "metric_count",
+        "verified",
+        "hidden",
+    )
+    list_select_related = ("zone", "source")
+    list_filter = (
+        "verified",
+        "hidden",
+        "kind",
+        "year",
+        province_filter("zone"),
+        ("zone", admin.RelatedOnlyFieldListFilter),
+        "column",
+    )
+    search_fields = ("title",)  # replaced by full-text search in get_search_results
+    search_help_text = "全文检索（标题、正文），标题完全一致的排在最前"
+    autocomplete_fields = ("zone", "zones")
+    date_hierarchy = "created_at"
+    list_per_page = 50
+    readonly_fields = (
+        "key",
+        "source_link",
+        "position",
+        "original_text_display",
+        "curated_display",
+        "ingest_comparison",
+        "created_at",
+        "updated_at",
+    )
+    fieldsets = (
+        (None, {"fields": ("title", "kicker", "subtitle", "kind", "column", "year")}),
+        ("作者", {"fields": ("byline", "authors")}),
+        ("正文", {"fields": ("body", "captions")}),
+        ("高新区", {"fields": ("zone", "zones")}),
+        ("审核", {"fields": ("verified", "hidden", "curated_display")}),
+        ("出处", {"fields": ("source_link", "position", "key", "original_text_display")}),
+        ("导入结果", {"classes": ("collapse",), "fields": ("ingest_comparison",)}),
+        ("记录", {"fields": ("created_at", "updated_at")}),
+    )
+    inlines = (InitiativeMentionInline, MetricInline)
+
+    related_counts = {
+        "n_initiatives": (InitiativeMention, "article", "initiative"),
+        "n_metrics": (Metric, "article", "pk"),
+    }
+
+    def get_changelist(self, request, **kwargs):
+        return RankedChangeList
+
+    def get_search_results(self, request, queryset, search_term):
+        term = search_term.strip()
+        if not term:
+            return queryset, False
+        ranked = selectors.search_articles(Article.objects.all(), term).ranked.ids[:SEARCH_LIMIT]
+        # Exact title first, then titles holding the term, then the full-text order.
+        order = Case(
+            When(title=term, then=Value(-2)),
+            When(title__icontains=term, then=Value(-1)),
+            default=Coalesce(IdPosition(ranked), Value(SEARCH_LIMIT + 1)),
+            output_field=IntegerField(),
+        )
+        found = queryset.filter(IdIn(ranked) | Q(title__icontains=term))
+        return found.annotate(search_order=order).order_by("search_order", "pk"), False
+
+    def save_model(self, request, obj, form, change):
+        form.curated_added = curation.article_update(article=obj, changed_fields=form.changed_data)
+
+    @admin.display(description="省份", ordering="zone__province")
+    def province(self, obj):
+        return obj.zone.province if obj.zone else "—"
+
+
+    @admin.display(description="来源版面")
+    def source_link(self, obj):
+        return admin_link(obj.source)
+
+    @admin.display(description="原文（OCR）")
+    def original_text_display(self, obj):
+        return format_html('<pre class="kb-original">{}</pre>', obj.original_text or "—")

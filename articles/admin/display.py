@@ -1,0 +1,116 @@
+"""Small display helpers of the admin: links, highlighted sentences, labels, values."""
+import json
+
+from django.contrib import admin
+from django.urls import reverse
+from django.utils.html import escape, format_html
+from django.utils.text import Truncator
+
+# --- display helpers -------------------------------------------------------------
+
+
+def highlight(text, needles):
+    """``text`` escaped, with the first needle found wrapped in <mark>."""
+    text = text or ""
+    for needle in needles:
+        if not needle:
+            continue
+        at = text.find(needle)
+        if at >= 0:
+            return format_html(
+                "{}<mark>{}</mark>{}", text[:at], needle, text[at + len(needle) :]
+            )
+    return escape(text)
+
+
+def metric_needles(metric):
+    """What to mark in a metric's sentence: the printed figure, else the bare number."""
+    figure = metric.raw.removeprefix(metric.label) if metric.label else metric.raw
+    return [metric.raw, figure, f"{metric.value:g}"]
+
+
+def admin_link(obj, text=None):
+    if obj is None:
+        return "—"
+    opts = obj._meta
+    url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
+    return format_html('<a href="{}">{}</a>', url, text if text is not None else str(obj))
+
+
+def field_label(model, name):
+    try:
+        return str(model._meta.get_field(name).verbose_name)
+    except Exception:
+        return name
+
+
+def as_text(value):
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        return "、".join(as_text(v) for v in value)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+def current_value(obj, name):
+    """The value shown now, comparable with what the ingest stored under ``name``."""
+    try:
+        model_field = obj._meta.get_field(name)
+    except Exception:
+        return getattr(obj, name, None)
+    if model_field.many_to_many:
+        return sorted(str(o) for o in getattr(obj, name).all())
+    if model_field.many_to_one:
+        related = getattr(obj, name)
+        return str(related) if related is not None else None
+    return getattr(obj, name)
+
+
+def same(produced, current):
+    if isinstance(produced, list) and isinstance(current, list):
+        return sorted(map(as_text, produced)) == sorted(map(as_text, current))
+    if isinstance(produced, (int, float)) and isinstance(current, (int, float)):
+        return float(produced) == float(current)
+    return as_text(produced) == as_text(current)
+
+
+def long_text(value, limit=160):
+    text = as_text(value)
+    if len(text) <= limit:
+        return format_html("{}", text)
+    return format_html(
+        "<details><summary>{}</summary><div class='kb-long'>{}</div></details>",
+        Truncator(text).chars(limit),
+        text,
+    )
+
+
+def province_filter(zone_path):
+    """A province filter listing only provinces that have rows here, in the usual order."""
+
+    class ProvinceFilter(admin.SimpleListFilter):
+        title = "省份"
+        parameter_name = "province"
+        lookup = f"{zone_path}__province"
+
+        def lookups(self, request, model_admin):
+            from zones.reference import province_order
+
+            found = (
+                model_admin.model._default_manager.exclude(**{self.lookup: ""})
+                .filter(**{f"{self.lookup}__isnull": False})
+                .order_by()
+                .values_list(self.lookup, flat=True)
+                .distinct()
+            )
+            order = province_order()
+            return [(p, p) for p in sorted(found, key=lambda p: (order.get(p, len(order)), p))]
+
+        def queryset(self, request, queryset):
+            if self.value():
+                return queryset.filter(**{self.lookup: self.value()})
+            return queryset
+
+    return ProvinceFilter

@@ -1,0 +1,193 @@
+"""Initiatives, metrics and initiative mentions: the facts curators check, fix, hide and merge."""
+
+from django.contrib import admin
+from django.db.models import Count
+from django.utils.html import format_html
+from django.utils.text import Truncator
+
+from articles import curation
+from articles.models import Initiative, InitiativeMention, Metric
+
+from .actions import merge_action
+from .articles import InitiativeMentionOfInitiativeInline
+from .display import admin_link, highlight, metric_needles, province_filter
+from .mixins import CurationAdmin, ViewOnlyMixin
+
+
+@admin.register(Initiative)
+class InitiativeAdmin(CurationAdmin):
+    list_display = (
+        "name",
+        "zone",
+        "province",
+        "category",
+        "mention_count",
+        "article",
+        "verified",
+        "hidden",
+    )
+    list_select_related = ("zone", "article")
+    list_filter = (
+        "category",
+        "verified",
+        "hidden",
+        province_filter("zone"),
+        ("zone", admin.RelatedOnlyFieldListFilter),
+        "article__year",
+    )
+    search_fields = ("name", "zone__name", "description")
+    autocomplete_fields = ("zone", "article")
+    date_hierarchy = "created_at"
+    actions = [*CurationAdmin.actions, "merge"]
+    readonly_fields = (
+        "key",
+        "sentence_marked",
+        "curated_display",
+        "ingest_comparison",
+        "created_at",
+        "updated_at",
+    )
+    fieldsets = (
+        (None, {"fields": ("name", "zone", "category", "description")}),
+        ("审核", {"fields": ("verified", "hidden", "curated_display")}),
+        ("出处", {"fields": ("article", "sentence_marked", "key")}),
+        ("导入结果", {"classes": ("collapse",), "fields": ("ingest_comparison",)}),
+        ("记录", {"fields": ("created_at", "updated_at")}),
+    )
+    inlines = (InitiativeMentionOfInitiativeInline,)
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(n_mentions=Count("mentions", distinct=True))
+
+    @admin.display(description="省份", ordering="zone__province")
+    def province(self, obj):
+        return obj.zone.province if obj.zone else "—"
+
+    @admin.display(description="出处句数", ordering="n_mentions")
+    def mention_count(self, obj):
+        return obj.n_mentions
+
+    @admin.display(description="出处句子")
+    def sentence_marked(self, obj):
+        return highlight(obj.sentence, [obj.name])
+
+    @admin.action(description="合并所选举措…", permissions=["change", "delete"])
+    def merge(self, request, queryset):
+        def preview(objs):
+            rows = curation.initiative_merge_preview(objs)
+            rows.sort(key=lambda r: (-r["mentions"], r["initiative"].pk))
+            return [
+                {
+                    "obj": r["initiative"],
+                    "cells": [
+                        r["initiative"].zone or "—",
+                        r["initiative"].get_category_display(),
+                        r["mentions"],
+                        r["articles"],
+                    ],
+                }
+                for r in rows
+            ]
+
+        return merge_action(
+            self,
+            request,
+            queryset.select_related("zone"),
+            what="党建举措",
+            columns=["高新区", "类别", "出处句", "涉及文章"],
+            preview=preview,
+            merge=curation.merge_initiatives,
+            describe=lambda r: f"移动出处句 {r.moved['mentions']} 条。",
+        )
+
+
+@admin.register(Metric)
+class MetricAdmin(CurationAdmin):
+    list_display = (
+        "raw",
+        "label",
+        "normalized",
+        "year",
+        "zone",
+        "article_link",
+        "verified",
+        "hidden",
+    )
+    list_display_links = ("raw",)
+    list_editable = ("label", "verified", "hidden")
+    list_select_related = ("zone", "article")
+    list_filter = (
+        "verified",
+        "hidden",
+        "qualifier",
+        "unit",
+        "year",
+        province_filter("zone"),
+        ("zone", admin.RelatedOnlyFieldListFilter),
+    )
+    search_fields = ("label", "raw", "sentence", "zone__name", "article__title")
+    autocomplete_fields = ("zone", "article")
+    date_hierarchy = "created_at"
+    readonly_fields = (
+        "key",
+        "sentence_marked",
+        "source_link",
+        "offset",
+        "curated_display",
+        "ingest_comparison",
+        "created_at",
+        "updated_at",
+    )
+    fieldsets = (
+        (None, {"fields": ("label", "raw", "zone", "year", "period")}),
+        ("数值", {"fields": ("value", "value_max", "unit", "qualifier")}),
+        ("折算", {"fields": ("normalized_value", "normalized_max", "normalized_unit")}),
+        ("审核", {"fields": ("verified", "hidden", "curated_display")}),
+        ("出处", {"fields": ("article", "source_link", "sentence_marked", "offset", "key")}),
+        ("导入结果", {"classes": ("collapse",), "fields": ("ingest_comparison",)}),
+        ("记录", {"fields": ("created_at", "updated_at")}),
+    )
+
+    def get_queryset(self, request):
+        # A select_related here replaces list_select_related in the changelist.
+        return super().get_queryset(request).select_related("zone", "article__source")
+
+    @admin.display(description="折算值", ordering="normalized_value")
+    def normalized(self, obj):
+        if obj.normalized_value is None:
+            return "—"
+        number = f"{obj.normalized_value:,.2f}".rstrip("0").rstrip(".")
+        return f"{number} {obj.normalized_unit}"
+
+    @admin.display(description="文章", ordering="article__title")
+    def article_link(self, obj):
+        return admin_link(obj.article, Truncator(obj.article.title).chars(24))
+
+    @admin.display(description="来源版面")
+    def source_link(self, obj):
+        return format_html(
+            "{} · 第 {} 篇", admin_link(obj.article.source), obj.article.position + 1
+        )
+
+    @admin.display(description="出处句子")
+    def sentence_marked(self, obj):
+        return highlight(obj.sentence, metric_needles(obj))
+
+
+
+
+@admin.register(InitiativeMention)
+class InitiativeMentionAdmin(ViewOnlyMixin, admin.ModelAdmin):
+    list_display = ("initiative", "article", "sentence_marked", "offset")
+    list_select_related = ("initiative", "article")
+    search_fields = ("initiative__name", "sentence", "article__title")
+    fields = ("initiative", "article", "sentence_marked", "offset")
+    readonly_fields = fields
+
+    # Deleting stays allowed: deleting an article or initiative cascades to its mentions.
+
+    @admin.display(description="句子")
+    def sentence_marked(self, obj):
+        return highlight(obj.sentence, [obj.initiative.name])
+
+

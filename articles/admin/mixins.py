@@ -1,0 +1,192 @@
+"""What every curated ModelAdmin shares: recording curated fields, tombstones, flags, counts."""
+import json
+
+from django.contrib import admin, messages
+from django.contrib.admin.models import LogEntry
+from django.contrib.admin.views.main import ORDER_VAR, ChangeList
+from django.db import models, transaction
+from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce
+from django.utils.html import format_html, format_html_join
+
+from articles import curation
+
+from .display import current_value, field_label, long_text, same
+from .fields import LinesListField, MultilineTextField
+
+
+class RankedChangeList(ChangeList):
+    """Keeps the search rank as the first ordering unless the curator sorts by a column."""
+
+    def get_ordering(self, request, queryset):
+        ordering = super().get_ordering(request, queryset)
+        if "search_order" in queryset.query.annotations and not self.params.get(ORDER_VAR):
+            return ["search_order", *[o for o in ordering if o != "search_order"]]
+        return ordering
+
+
+class ViewOnlyMixin:
+    """Rows the ingest writes and curators only read (pages, mentions, runs, deletion records)."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class RelatedCountsMixin:
+    """Changelist columns counting related rows, annotated in the changelist's one query and sortable.
+
+    ``related_counts`` maps the annotation (``n_articles``, ``n_initiatives``, ``n_metrics``)
+    to ``(model, field pointing at this row, field counted distinctly)``; list the
+    matching ``*_count`` columns in ``list_display``.  Each count is a correlated
+    subquery over one row's relations: joining two relations and counting
+    distinct values multiplied every row by every other before counting.
+    """
+
+    related_counts = {}
+
+    def get_queryset(self, request):
+        counts = {
+            name: Coalesce(
+                Subquery(
+                    model._default_manager.filter(**{fk: OuterRef("pk")})
+                    .order_by()
+                    .values(fk)
+                    .annotate(n=Count(counted, distinct=counted != "pk"))
+                    .values("n"),
+                    output_field=IntegerField(),
+                ),
+                Value(0),
+            )
+            for name, (model, fk, counted) in self.related_counts.items()
+        }
+        return super().get_queryset(request).annotate(**counts)
+
+    @admin.display(description="文章", ordering="n_articles")
+    def article_count(self, obj):
+        return obj.n_articles
+
+    @admin.display(description="举措", ordering="n_initiatives")
+    def initiative_count(self, obj):
+        return obj.n_initiatives
+
+    @admin.display(description="指标", ordering="n_metrics")
+    def metric_count(self, obj):
+        return obj.n_metrics
+
+
+class CuratedFieldsAdmin(admin.ModelAdmin):
+    """Remembers every field a curator changes and tombstones what a curator deletes."""
+
+    formfield_overrides = {
+        models.TextField: {"form_class": MultilineTextField},
+        models.JSONField: {"form_class": LinesListField},
+    }
+
+    def save_model(self, request, obj, form, change):
+        form.curated_added = curation.record_curated_fields(obj, form.changed_data)
+        super().save_model(request, obj, form, change)
+
+    def construct_change_message(self, request, form, formsets, add=False):
+        message = super().construct_change_message(request, form, formsets, add)
+        added = getattr(form, "curated_added", [])
+        if not added:
+            return message
+        text = LogEntry(change_message=json.dumps(message)).get_change_message()
+        names = "、".join(field_label(self.model, n) for n in added)
+        return f"{text} 记为人工修订（重新导入不覆盖）：{names}。"
+
+    def save_formset(self, request, form, formset, change):
+        curated_model = "curated_fields" in {f.name for f in formset.model._meta.get_fields()}
+        if not curated_model:
+            return super().save_formset(request, form, formset, change)
+        instances = formset.save(commit=False)
+        for obj in formset.deleted_objects:
+            curation.tombstone(obj)
+            obj.delete()
+        for inline_form in formset.forms:
+            if inline_form.instance in instances:
+                curation.record_curated_fields(inline_form.instance, inline_form.changed_data)
+        for obj in instances:
+            obj.save()
+        formset.save_m2m()
+
+    def delete_model(self, request, obj):
+        with transaction.atomic():
+            curation.tombstone(obj)
+            super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        with transaction.atomic():
+            for obj in queryset:
+                curation.tombstone(obj)
+            super().delete_queryset(request, queryset)
+
+    @admin.display(description="已人工修订字段")
+    def curated_display(self, obj):
+        if not obj.curated_fields:
+            return "—（均为导入值）"
+        return "、".join(field_label(self.model, n) for n in obj.curated_fields)
+
+
+class CurationAdmin(CuratedFieldsAdmin):
+    """Verified / hidden actions and the "what the ingest produced" panel."""
+
+    actions = ["make_verified", "make_unverified", "make_hidden", "make_visible"]
+
+    def _flag(self, request, changed, message, done):
+        for obj in changed:
+            self.log_change(request, obj, message)
+        self.message_user(request, done.format(n=len(changed)), messages.SUCCESS)
+
+    @admin.action(description="标记为已核实", permissions=["change"])
+    def make_verified(self, request, queryset):
+        changed = curation.mark_verified(items=queryset, verified=True)
+        self._flag(request, changed, "标记为已核实。", "{n} 条已标记为已核实。")
+
+    @admin.action(description="取消核实标记", permissions=["change"])
+    def make_unverified(self, request, queryset):
+        changed = curation.mark_verified(items=queryset, verified=False)
+        self._flag(request, changed, "取消核实标记。", "{n} 条已取消核实标记。")
+
+    @admin.action(description="隐藏（不在公开页面与接口中出现）", permissions=["change"])
+    def make_hidden(self, request, queryset):
+        changed = curation.set_hidden(items=queryset, hidden=True)
+        self._flag(request, changed, "隐藏。", "{n} 条已隐藏，重新导入也不会恢复显示。")
+
+    @admin.action(description="取消隐藏", permissions=["change"])
+    def make_visible(self, request, queryset):
+        changed = curation.set_hidden(items=queryset, hidden=False)
+        self._flag(request, changed, "取消隐藏。", "{n} 条已恢复显示。")
+
+    @admin.display(description="导入原始值与当前值")
+    def ingest_comparison(self, obj):
+        produced = obj.ingested_values or {}
+        if not produced:
+            return "—（没有导入记录，例如人工新建的条目）"
+        rows = []
+        for name, value in produced.items():
+            now = current_value(obj, name)
+            differs = not same(value, now)
+            state = "已人工修订" if name in obj.curated_fields else ("不同" if differs else "")
+            rows.append(
+                (
+                    "kb-differs" if differs else "",
+                    field_label(self.model, name),
+                    long_text(value),
+                    long_text(now),
+                    state,
+                )
+            )
+        body = format_html_join(
+            "",
+            '<tr class="{}"><th>{}</th><td>{}</td><td>{}</td><td>{}</td></tr>',
+            rows,
+        )
+        return format_html(
+            '<table class="kb-diff"><thead><tr><th>字段</th><th>导入值</th>'
+            "<th>当前值</th><th></th></tr></thead><tbody>{}</tbody></table>",
+            body,
+        )

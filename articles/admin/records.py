@@ -1,0 +1,143 @@
+"""What the ingest leaves behind for the record: source pages, ingest runs, deletions."""
+
+from django.contrib import admin
+from django.utils.html import format_html, format_html_join
+
+from articles.models import Article, IngestRun, Source, Tombstone
+
+from .display import admin_link, as_text
+from .mixins import RelatedCountsMixin, ViewOnlyMixin
+
+
+@admin.register(Source)
+class SourceAdmin(ViewOnlyMixin, RelatedCountsMixin, admin.ModelAdmin):
+    list_display = ("name", "column", "encoding", "article_count", "ingested_at")
+    list_filter = ("column", "encoding")
+    search_fields = ("name",)
+    date_hierarchy = "ingested_at"
+    fields = ("name", "column", "encoding", "content_hash", "ingested_at", "articles_list", "text")
+    readonly_fields = fields
+
+    related_counts = {"n_articles": (Article, "source", "pk")}
+
+    def has_delete_permission(self, request, obj=None):
+        # Articles protect their page; delete the articles (tombstoned) instead.
+        return False
+
+    @admin.display(description="本版文章")
+    def articles_list(self, obj):
+        items = obj.articles.order_by("position")
+        return format_html(
+            "<ol>{}</ol>", format_html_join("", "<li>{}</li>", ((admin_link(a),) for a in items))
+        )
+
+
+
+
+COUNT_LABELS = {
+    "articles": "文章",
+    "initiatives": "举措",
+    "metrics": "指标",
+    "mentions": "出处句",
+    "created": "新增",
+    "updated": "更新",
+    "unchanged": "未变",
+    "skipped_curated": "保留人工修订",
+    "skipped_deleted": "已删除不恢复",
+    "stale": "不再出现但保留",
+    "deleted": "不再出现已移除",
+    "zones_created": "新增高新区",
+}
+
+
+def flat_counts(counts, prefix=""):
+    for key, value in (counts or {}).items():
+        label = f"{prefix}{COUNT_LABELS.get(key, key)}"
+        if isinstance(value, dict):
+            yield from flat_counts(value, f"{label} · ")
+        else:
+            yield label, value
+
+
+@admin.register(IngestRun)
+class IngestRunAdmin(ViewOnlyMixin, admin.ModelAdmin):
+    list_display = ("started_at", "finished_at", "files_summary", "counts_summary", "error_count", "ok_display")
+    date_hierarchy = "started_at"
+    fields = (
+        "started_at",
+        "finished_at",
+        "ok_display",
+        "paths_display",
+        "counts_table",
+        "files_table",
+        "errors_display",
+    )
+    readonly_fields = fields
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description="成功", boolean=True)
+    def ok_display(self, obj):
+        return obj.ok
+
+    @admin.display(description="文件")
+    def files_summary(self, obj):
+        names = [f.get("name", "") if isinstance(f, dict) else str(f) for f in obj.files or []]
+        shown = "、".join(names[:3])
+        return f"{shown} 等 {len(names)} 个" if len(names) > 3 else (shown or "—")
+
+    @admin.display(description="错误数")
+    def error_count(self, obj):
+        return len(obj.errors or [])
+
+    @admin.display(description="计数")
+    def counts_summary(self, obj):
+        # Only what happened: a re-ingest of unchanged pages reads "文章 · 未变 12 …".
+        shown = [f"{label} {value}" for label, value in flat_counts(obj.counts) if value]
+        return "，".join(shown) or "—"
+
+    @admin.display(description="输入路径")
+    def paths_display(self, obj):
+        return "、".join(map(str, obj.paths or [])) or "—"
+
+    @admin.display(description="计数")
+    def counts_table(self, obj):
+        rows = list(flat_counts(obj.counts))
+        if not rows:
+            return "—"
+        return format_html(
+            '<table class="kb-diff"><tbody>{}</tbody></table>',
+            format_html_join("", "<tr><th>{}</th><td>{}</td></tr>", rows),
+        )
+
+    @admin.display(description="文件")
+    def files_table(self, obj):
+        files = [f if isinstance(f, dict) else {"name": f} for f in obj.files or []]
+        if not files:
+            return "—"
+        rows = (
+            (f.get("name", ""), f.get("status", ""), f.get("message", "")) for f in files
+        )
+        return format_html(
+            '<table class="kb-diff"><thead><tr><th>文件</th><th>状态</th><th>说明</th></tr>'
+            "</thead><tbody>{}</tbody></table>",
+            format_html_join("", "<tr><td>{}</td><td>{}</td><td>{}</td></tr>", rows),
+        )
+
+    @admin.display(description="错误")
+    def errors_display(self, obj):
+        if not obj.errors:
+            return "—"
+        return format_html(
+            "<ul>{}</ul>", format_html_join("", "<li>{}</li>", ((as_text(e),) for e in obj.errors))
+        )
+
+
+@admin.register(Tombstone)
+class TombstoneAdmin(ViewOnlyMixin, admin.ModelAdmin):
+    list_display = ("model", "key", "deleted_at")
+    list_filter = ("model",)
+    search_fields = ("key",)
+    date_hierarchy = "deleted_at"
+    readonly_fields = ("model", "key", "deleted_at")

@@ -1,0 +1,257 @@
+"""Public reads of the knowledge base: what every page, feed, API list and export shows.
+
+Visibility itself is written once, on the QuerySets (``visible()`` in
+models.py); this module composes those reads for the pages, so a view only
+validates, calls a selector and renders.  ``zones`` reads articles through
+here too (zone and province pages, directory counts).
+"""
+from django.db.models import (
+    Count,
+    F,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    Value,
+)
+from django.db.models.functions import Coalesce
+
+from core import serializers
+from zones.models import Zone
+
+from . import search
+from .models import Article, Initiative, InitiativeMention, Metric, Tombstone
+
+# Newest first; undated articles last on every database (PostgreSQL sorts NULL
+# first in a descending order, SQLite last).
+NEWEST = (F("year").desc(nulls_last=True), "-created_at", "-pk")
+
+# A list shows titles and a snippet of the body: the article's original text,
+# the segmented search columns and its source page's whole text go unread.
+LIST_DEFERRED = (
+    "original_text", "search_title", "search_head", "search_body",
+    "captions", "headings", "ingested_values", "curated_fields",
+)
+
+# Related articles: at most this many mention rows are read to find articles
+# sharing a programme, however often the programme is named.
+RELATED_MENTION_ROWS = 400
+
+
+# ---------------------------------------------------------------- lists
+
+
+def article_list():
+    # The zones an article mentions are listed by name and linked by slug.
+    mentioned = Prefetch("zones", queryset=Zone.objects.only("pk", "name", "slug"))
+    return (
+        Article.objects.visible()
+        .select_related(*serializers.ARTICLE_SELECT)
+        .prefetch_related(mentioned)
+        .defer(*LIST_DEFERRED, "source__text")
+        .order_by(F("year").desc(nulls_last=True), "source__name", "position")
+    )
+
+
+def _public_article_count():
+    return Count("mentions__article", filter=Q(mentions__article__hidden=False), distinct=True)
+
+
+def initiative_list():
+    return (
+        Initiative.objects.visible()
+        .select_related(*serializers.INITIATIVE_SELECT)
+        .annotate(article_count=_public_article_count())
+        .order_by("zone__province", "zone__name", "name")
+    )
+
+
+def metric_list():
+    return (
+        Metric.objects.visible()
+        .select_related(*serializers.METRIC_SELECT)
+        .order_by("label", "zone__name", F("year").desc(nulls_last=True), "article_id", "offset")
+    )
+
+
+def search_articles(queryset, query):
+    """Full-text search of ``queryset``; a query naming a zone or a programme is recognised."""
+    return search.search_articles(
+        queryset, query, zones=Zone.objects.all(), initiatives=Initiative.objects.visible()
+    )
+
+
+# ---------------------------------------------------------------- detail pages
+
+
+def article_detail(pk):
+    return Article.objects.visible().select_related("zone", "source").prefetch_related("zones").get(pk=pk)
+
+
+def article_facts(article):
+    """(figures, initiative mentions) of an article, in body order."""
+    metrics = list(article.metrics.visible().select_related("zone").order_by("offset", "pk"))
+    mentions = list(
+        InitiativeMention.objects.visible()
+        .filter(article=article)
+        .select_related("initiative")
+        .order_by("offset", "pk")
+    )
+    return metrics, mentions
+
+
+def same_page_articles(article):
+    return (
+        Article.objects.visible()
+        .filter(source_id=article.source_id)
+        .exclude(pk=article.pk)
+        .order_by("position")
+        .only("pk", "title", "position")
+    )
+
+
+def related_articles(article, initiative_ids, limit=6):
+    """Articles sharing an initiative with this one first, then others of the same zone.
+
+    Bounded by design: at most RELATED_MENTION_ROWS mention rows and ``limit``
+    articles of the zone are read, whatever the size of the article or zone.
+    """
+    shared = {}
+    if initiative_ids:
+        rows = (
+            InitiativeMention.objects.filter(initiative_id__in=list(initiative_ids))
+            .exclude(article_id=article.pk)
+            .order_by("-article_id")
+            .values_list("article_id", "initiative_id")[:RELATED_MENTION_ROWS]
+        )
+        for article_id, initiative_id in rows:
+            shared.setdefault(article_id, set()).add(initiative_id)
+    candidates = sorted(shared, key=lambda pk: (-len(shared[pk]), -pk))[: limit * 2]
+    if article.zone_id:
+        same_zone = (
+            Article.objects.visible()
+            .filter(zone_id=article.zone_id)
+            .exclude(pk=article.pk)
+            .order_by(*NEWEST)
+            .values_list("pk", flat=True)[:limit]
+        )
+        candidates += [pk for pk in same_zone if pk not in shared]
+    rows = {
+        a.pk: a
+        for a in Article.objects.visible()
+        .filter(pk__in=candidates)
+        .select_related("zone")
+        .only("pk", "title", "year", "zone__name", "zone__slug", "created_at")
+    }
+    return [rows[pk] for pk in candidates if pk in rows][:limit]
+
+
+def initiative_detail(pk):
+    initiative = Initiative.objects.visible().select_related("zone").get(pk=pk)
+    mentions = list(
+        InitiativeMention.objects.visible()
+        .filter(initiative=initiative)
+        .select_related("article", "article__zone")
+        .order_by(F("article__year").desc(nulls_last=True), "article_id", "offset")
+    )
+    return initiative, mentions
+
+
+# ---------------------------------------------------------------- zones
+
+
+def _count(public_rows, zone_field):
+    rows = (
+        public_rows.filter(**{zone_field: OuterRef("pk")})
+        .order_by()
+        .values(zone_field)
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(rows, output_field=IntegerField()), Value(0))
+
+
+def zones_with_counts():
+    """Zones with their public article / initiative / metric counts.
+
+    Subqueries rather than joined ``Count``s: three joins would multiply a busy
+    zone's rows by each other before counting.
+    """
+    mentions = Article.zones.through
+    return Zone.objects.annotate(
+        article_count=_count(mentions.objects.filter(article__hidden=False), "zone"),
+        # The same rows the zone's own page lists: no facts read only from hidden articles.
+        initiative_count=_count(Initiative.objects.visible(), "zone"),
+        metric_count=_count(Metric.objects.visible(), "zone"),
+    ).order_by("province", "name")
+
+
+def zone_articles(zone):
+    """The zone's own articles and those mentioning it, newest first, undated last."""
+    return (
+        Article.objects.visible()
+        .filter(Q(zone=zone) | Q(zones=zone))
+        .distinct()
+        .defer(*LIST_DEFERRED)
+        .order_by(*NEWEST)
+    )
+
+
+def zone_initiatives(zone):
+    return (
+        zone.initiatives.visible()
+        .annotate(article_count=_public_article_count())
+        .order_by("category", "name")
+    )
+
+
+def zone_metrics(zone):
+    return zone.metrics.visible().order_by("label", F("year").desc(nulls_last=True), "article_id", "offset")
+
+
+def zone_feed_articles(zone):
+    return Article.objects.visible().filter(Q(zone=zone) | Q(zones=zone)).distinct()
+
+
+# ---------------------------------------------------------------- home
+
+
+def home_counts():
+    return {
+        "articles": Article.objects.visible().count(),
+        "initiatives": Initiative.objects.visible().count(),
+        "metrics": Metric.objects.visible().count(),
+    }
+
+
+def latest_articles(limit=8):
+    return Article.objects.visible().select_related("zone").order_by(*NEWEST)[:limit]
+
+
+def top_initiative_categories(limit=8):
+    return [
+        {"value": row["category"], "label": Initiative.Category(row["category"]).label, "n": row["n"]}
+        for row in Initiative.objects.visible()
+        .values("category")
+        .annotate(n=Count("pk"))
+        .order_by("-n", "category")[:limit]
+        if row["category"] in Initiative.Category.values
+    ]
+
+
+# ---------------------------------------------------------------- ingest and search support
+
+
+def tombstoned_keys(kind):
+    """Keys of the rows of ``kind`` (a Tombstone.Kind) a curator deleted."""
+    return set(Tombstone.objects.filter(model=kind).values_list("key", flat=True))
+
+
+def dictionary_names():
+    """Zone names, full names, aliases and initiative names: the search dictionary's dynamic layer."""
+    names = []
+    for name, full_name, aliases in Zone.objects.values_list("name", "full_name", "aliases"):
+        names.extend([name, full_name, *(aliases or [])])
+    names.extend(Initiative.objects.values_list("name", flat=True))
+    return names
