@@ -59,6 +59,12 @@ def article_update(*, article: Article, changed_fields: Iterable[str]) -> list[s
     return added
 
 
+def keep_old_name(zone: Zone, old_name: str) -> None:
+    """A renamed zone answers to its old name as an alias (in memory; the caller saves)."""
+    if old_name and old_name != zone.name and old_name not in zone.aliases:
+        zone.aliases = [*zone.aliases, old_name]
+
+
 def _set_flag(items: models.QuerySet, flag: str, value: bool) -> list:
     """Set a boolean curation flag on every item that differs; return the items changed."""
     changed = []

@@ -248,6 +248,10 @@ def tombstoned_keys(kind):
     return set(Tombstone.objects.filter(model=kind).values_list("key", flat=True))
 
 
+def deleted_zone_names():
+    return tombstoned_keys(Tombstone.Kind.ZONE)
+
+
 def dictionary_names():
     """Zone names, full names, aliases and initiative names: the search dictionary's dynamic layer."""
     names = []

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from . import views
-from .feeds import LatestArticlesFeed
+from .feeds import LatestArticlesFeed, ZoneArticlesFeed
 
 app_name = "articles"
 
@@ -13,5 +13,7 @@ urlpatterns = [
     path("initiatives/<int:pk>/", views.initiative_detail, name="initiative"),
     path("metrics/", views.MetricList.as_view(), name="metrics"),
     path("feed/", LatestArticlesFeed(), name="feed"),
+    # A zone's feed sits under its page's address; it is served here, with the other feeds.
+    path("zones/<slug:slug>/feed/", ZoneArticlesFeed(), name="zone_feed"),
     path("search/", views.SearchView.as_view(), name="search"),
 ]

@@ -68,11 +68,11 @@ def make_slug(name, taken=frozenset()):
 @transaction.atomic
 def load_reference_zones():
     """Create or update the reference zones; returns (created, updated, unchanged)."""
-    from articles.models import Tombstone
+    from articles import selectors
     from zones.models import Zone
 
     existing = {z.name: z for z in Zone.objects.all()}
-    deleted = set(Tombstone.objects.filter(model="zone").values_list("key", flat=True))
+    deleted = selectors.deleted_zone_names()
     aliases_taken = {alias: z for z in existing.values() for alias in z.aliases}
     slugs = {z.slug for z in existing.values()}
     created = updated = unchanged = 0

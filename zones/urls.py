@@ -1,7 +1,5 @@
 from django.urls import path
 
-from articles.feeds import ZoneArticlesFeed
-
 from . import views
 
 app_name = "zones"
@@ -10,5 +8,4 @@ urlpatterns = [
     path("", views.ZoneDirectory.as_view(), name="directory"),
     path("province/<slug:province_slug>/", views.ProvinceDirectory.as_view(), name="province"),
     path("<slug:slug>/", views.zone_detail, name="detail"),
-    path("<slug:slug>/feed/", ZoneArticlesFeed(), name="feed"),
 ]

@@ -45,6 +45,13 @@ class ZoneAdmin(RelatedCountsMixin, CuratedFieldsAdmin):
         "n_metrics": (Metric, "zone", "pk"),
     }
 
+    def save_model(self, request, obj, form, change):
+        if change and "name" in form.changed_data:
+            # Pages already ingested (and those to come) name the zone the old way.
+            curation.keep_old_name(obj, form.initial.get("name", ""))
+            form.changed_data.append("aliases")
+        super().save_model(request, obj, form, change)
+
     def get_search_results(self, request, queryset, search_term):
         term = search_term.strip()
         if not term:

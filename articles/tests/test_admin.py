@@ -259,6 +259,42 @@ def test_title_edited_in_the_admin_is_curated_logged_and_survives_a_reingest(
     assert "党建引领开新局（版面重排）" in page and "kb-differs" in page
 
 
+def fact_counts():
+    return (Article.objects.count(), Initiative.objects.count(), Metric.objects.count(),
+            Initiative.objects.visible().count())
+
+
+def test_renaming_then_merging_zones_in_the_admin_never_duplicates_at_the_next_ingest(
+    admin_client, ingested, huaibei
+):
+    before = fact_counts()
+    url = change_url(huaibei)
+    data = change_form_data(admin_client.get(url))
+    data["name"] = "淮北国家高新区"
+    assert admin_client.post(url, data).status_code == 302
+    huaibei.refresh_from_db()
+    assert huaibei.name == "淮北国家高新区" and "淮北高新区" in huaibei.aliases
+
+    upsert_page(result=page_result())  # the page still says 淮北高新区
+    assert fact_counts() == before
+    assert Initiative.objects.get().zone == huaibei
+
+    # A second spelling read from another page, then merged into the renamed zone.
+    typo = make_zone("淮北市高新区", province="安徽省")
+    upsert_page(result=page_result(zone_name="淮北市高新区", name="page-b.txt", title="另一版"))
+    assert Initiative.objects.filter(zone=typo).count() == 1
+    action(admin_client, "zone", "merge", [huaibei, typo], app="zones", post="yes",
+           survivor=str(huaibei.pk))
+    merged = fact_counts()
+    assert merged[1] == 1  # the same programme of the same zone: one initiative
+
+    upsert_page(result=page_result())
+    upsert_page(result=page_result(zone_name="淮北市高新区", name="page-b.txt", title="另一版"))
+    assert fact_counts() == merged
+    assert set(Initiative.objects.values_list("zone", flat=True)) == {huaibei.pk}
+    assert Initiative.objects.get().mentions.count() == 2
+
+
 def test_change_page_shows_provenance_escaped_and_highlighted(admin_client):
     article = make_article(title="标题", body="<b>总投资</b>50亿元。", original_text="<原文>")
     metric = make_metric(article, sentence="<b>总投资</b>50亿元。", raw="总投资50亿元")

@@ -301,7 +301,7 @@ def test_home_query_count_is_bounded(client, huaibei, yantai, django_assert_num_
 
 def test_feeds_list_public_articles_only(client, feature, huaibei):
     make_article(title="隐藏文章", zone=huaibei, hidden=True)
-    for url in (reverse("articles:feed"), reverse("zones:feed", args=["huaibei"])):
+    for url in (reverse("articles:feed"), reverse("articles:zone_feed", args=["huaibei"])):
         response = client.get(url)
         assert response["Content-Type"].startswith("application/atom+xml")
         xml = response.content.decode()

@@ -176,7 +176,7 @@ def test_zone_page_shows_profile_articles_initiatives_metrics_and_timeline(clien
         (2023, {"二〇二三年的文章", "合肥的文章提到淮北"}, 2),
         (2022, {"二〇二二年的文章"}, 1),
     ]
-    assert reverse("zones:feed", args=["huaibei"]) in html
+    assert reverse("articles:zone_feed", args=["huaibei"]) in html
 
 
 def test_zone_page_charts_its_metrics_one_chart_per_unit(client, huaibei_with_facts):
@@ -221,3 +221,14 @@ def test_province_page_offers_its_own_json_and_csv(client, reference_zones):
     rows = b"".join(response.streaming_content).decode("utf-8-sig").splitlines()
     assert len(rows) - 1 == Zone.objects.filter(province="安徽省").count()
     assert all(",安徽省," in row for row in rows[1:])
+
+
+def test_a_zone_page_lists_newest_first_and_undated_articles_last(client, db):
+    zone = Zone.objects.create(name="测试高新区", slug="ceshi", province="安徽省")
+    undated = make_article(title="无日期", zone=zone, year=None)
+    old = make_article(title="旧文", zone=zone, year=2019)
+    new = make_article(title="新文", zone=zone, year=2024)
+    response = client.get(zone.get_absolute_url())
+    assert [a.pk for a in response.context["own_articles"]] == [new.pk, old.pk, undated.pk]
+    years = [year for year, _articles, _metrics in response.context["timeline"]]
+    assert years == [2024, 2019, None]
