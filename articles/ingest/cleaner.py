@@ -6,11 +6,10 @@ paragraph's spaces are OCR noise); this module only knows *how*.
 """
 import re
 
-CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+from core.text import CJK_RANGES, CJK_RE
+
 # CJK and full-width punctuation, curly quotes, dashes, ellipsis, middle dot.
 CJK_PUNCT = "\u3001-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2014-\u2027\u00b7"
-
-_CJK_CHAR = re.compile(f"[{CJK}]")
 
 # Full-width digits and Latin letters fold to ASCII; full-width punctuation stays,
 # because ，：（）are the page's own punctuation and blanket NFKC would change them.
@@ -36,7 +35,7 @@ def fold_width(text):
 
 # --- spaces -----------------------------------------------------------------
 
-_TIGHT = f"{CJK}{CJK_PUNCT}"
+_TIGHT = f"{CJK_RANGES}{CJK_PUNCT}"
 # A run of spaces with a CJK character or CJK punctuation on one side and CJK,
 # CJK punctuation, a digit, %, + (党建+ 招商) or ASCII punctuation on the other: OCR noise. A
 # space between CJK and a Latin word ("重要性 and 紧迫感") is kept.
@@ -47,7 +46,7 @@ _BODY_SPACE = re.compile(
 
 
 # A number the OCR split with a space inside Chinese text: 人才86 0人.
-_SPLIT_NUMBER = re.compile(f"(?<=[{CJK}])([0-9][0-9.]*)[ \\t]+([0-9][0-9.]*)(?=[{CJK}%])")
+_SPLIT_NUMBER = re.compile(f"(?<=[{CJK_RANGES}])([0-9][0-9.]*)[ \\t]+([0-9][0-9.]*)(?=[{CJK_RANGES}%])")
 
 
 def remove_cjk_spaces(line):
@@ -62,7 +61,7 @@ def remove_cjk_spaces(line):
 
 
 _SEGMENT_MIN = 4  # each half of a two-part headline has at least this many characters
-_DIGIT_UNIT_SPACE = re.compile(f"(?<=[0-9])[ \\t]+(?=[{CJK}%])|(?<=[{CJK}])[ \\t]+(?=[0-9])")
+_DIGIT_UNIT_SPACE = re.compile(f"(?<=[0-9])[ \\t]+(?=[{CJK_RANGES}%])|(?<=[{CJK_RANGES}])[ \\t]+(?=[0-9])")
 
 
 def tidy_heading_spaces(line):
@@ -96,6 +95,11 @@ def _visible_len(text):
     return len(text.replace(" ", ""))
 
 
+def visible(text):
+    """The text without any whitespace: what a reader of the page counts."""
+    return "".join(text.split())
+
+
 # --- quotes -----------------------------------------------------------------
 
 
@@ -106,7 +110,7 @@ def pair_quotes(text):
     same quoting, which the programme-name extraction relies on. Only done when
     the quotes pair up (an even count), otherwise the text is left alone.
     """
-    if text.count('"') and text.count('"') % 2 == 0 and _CJK_CHAR.search(text):
+    if text.count('"') and text.count('"') % 2 == 0 and CJK_RE.search(text):
         text = _alternate(text, '"', "“”")
     if text.count("'") and text.count("'") % 2 == 0 and not re.search(r"[A-Za-z]'[A-Za-z]", text):
         text = _alternate(text, "'", "‘’")
@@ -228,10 +232,10 @@ def strip_interleaved_chars(line):
     characters are words of the sentence: they stay.
     """
     tokens = line.split()
-    singles = [t for t in tokens if len(t) == 1 and _CJK_CHAR.match(t)]
-    runs = [t for t in tokens if not (len(t) == 1 and _CJK_CHAR.match(t))]
+    singles = [t for t in tokens if len(t) == 1 and CJK_RE.match(t)]
+    runs = [t for t in tokens if not (len(t) == 1 and CJK_RE.match(t))]
     if len(singles) >= 2 and runs and sum(map(len, runs)) / len(runs) >= _INTERLEAVE_MIN_RUN:
-        return " ".join(t for t in tokens if not (len(t) == 1 and _CJK_CHAR.match(t)))
+        return " ".join(t for t in tokens if not (len(t) == 1 and CJK_RE.match(t)))
     return line
 
 
@@ -253,7 +257,7 @@ def vertical_residue_flags(lines):
     # A banner is a run of lines; a lone character between two lines of text is the
     # end of a word broken by the column (西安高新 / 区 / 召开…), not a banner.
     for i, line in enumerate(lines):
-        if residue[i] and len("".join(line.split())) == 1:
+        if residue[i] and len(visible(line)) == 1:
             if not (_next_nonblank_is_residue(lines, residue, i, -1) or _next_nonblank_is_residue(lines, residue, i, 1)):
                 residue[i] = False
     # Spread to short neighbours of residue (skipping blank lines), until stable.
@@ -261,7 +265,7 @@ def vertical_residue_flags(lines):
     while changed:
         changed = False
         for i, line in enumerate(lines):
-            text = "".join(line.split())
+            text = visible(line)
             if residue[i] or not text:
                 continue
             if len(text) <= 2 or (len(text) <= 8 and _NUMERIC_ONLY.match(text)):

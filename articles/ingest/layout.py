@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from articles.ingest import cleaner
 from articles.ingest.types import ArticleBlock
 from articles.ingest.words import dictionary_words
+from core.text import CJK_RANGES as CJK
 
-CJK = cleaner.CJK
 TITLE_MAX = 40  # visible characters of a headline, and of a title derived from text
 CAPTION_MAX = 60  # a photo caption is one short sentence
 COLUMN_MAX = 6  # a column header (党建在高新) is a few characters
