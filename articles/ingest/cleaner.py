@@ -176,27 +176,6 @@ def join_broken(first, second):
     return first + second
 
 
-def join_lines(lines):
-    """Rejoin paragraph lines broken mid-sentence or mid-number.
-
-    ``lines`` are the non-blank lines of running text in page order; a line that
-    does not end a sentence continues on the next one (``…登记技术合同7.7`` /
-    ``亿元，科技成果登记237项。``). Returns the paragraphs.
-    """
-    paragraphs = []
-    open_paragraph = False
-    for line in lines:
-        line = line.strip()
-        if not line:
-            continue
-        if open_paragraph and paragraphs:
-            paragraphs[-1] = join_broken(paragraphs[-1], line)
-        else:
-            paragraphs.append(line)
-        open_paragraph = not ends_sentence(paragraphs[-1])
-    return paragraphs
-
-
 # --- vertical headline residue -------------------------------------------------
 
 _NUMERIC_ONLY = re.compile(r"^[0-9.,%‰+\-~]+$")
@@ -239,20 +218,14 @@ def strip_interleaved_chars(line):
     return line
 
 
-def collapse_vertical_residue(lines):
-    """Drop vertical headline residue from a page's lines (blank lines are kept).
+def vertical_residue_flags(lines):
+    """For each line of a page (blank lines included), whether it is vertical headline residue.
 
     Besides the lines ``is_vertical_residue`` recognises, a short line next to
     residue that is only a number (a banner ending ``97.7%``) or one or two
     characters belongs to the banner too. Lines with interleaved banner
-    characters are repaired.
+    characters are repaired by ``strip_interleaved_chars`` instead.
     """
-    residue = vertical_residue_flags(lines)
-    return [strip_interleaved_chars(line) for line, res in zip(lines, residue) if not res]
-
-
-def vertical_residue_flags(lines):
-    """For each line, whether it is vertical headline residue (see ``collapse_vertical_residue``)."""
     residue = [is_vertical_residue(line) for line in lines]
     # A banner is a run of lines; a lone character between two lines of text is the
     # end of a word broken by the column (西安高新 / 区 / 召开…), not a banner.

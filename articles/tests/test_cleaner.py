@@ -2,17 +2,16 @@
 import pytest
 
 from articles.ingest.cleaner import (
-    collapse_vertical_residue,
     ends_sentence,
     fold_width,
     is_vertical_residue,
     join_broken,
-    join_lines,
     pair_quotes,
     remove_cjk_spaces,
     strip_interleaved_chars,
     tidy_heading_spaces,
     to_simplified,
+    vertical_residue_flags,
 )
 
 # --- width -------------------------------------------------------------------------
@@ -150,23 +149,12 @@ def test_latin_words_split_across_columns_keep_a_space():
     assert join_broken("基于人工智能 Smart", "City 平台") == "基于人工智能 Smart City 平台"
 
 
-def test_join_lines_rejoins_sentences_broken_across_columns():
-    lines = [
-        "2021年,淮北高新区共为园区46家规模以上企业提供人才需求,招引各类人才3861人;2022年上半年,成功举办",
-        "首届高新区焊工、钳工、电工热门技能中级培训课程,共开设培训班20个。",
-        "平顶山高新区以“链长+专班”为指挥部。",
-        "…采取分类分层分区和单建联建统建相结合的办法，推进“两个",
-        "覆盖”工作。",
-    ]
-    assert join_lines(lines) == [
-        "2021年,淮北高新区共为园区46家规模以上企业提供人才需求,招引各类人才3861人;2022年上半年,成功举办"
-        "首届高新区焊工、钳工、电工热门技能中级培训课程,共开设培训班20个。",
-        "平顶山高新区以“链长+专班”为指挥部。",
-        "…采取分类分层分区和单建联建统建相结合的办法，推进“两个覆盖”工作。",
-    ]
-
-
 # --- vertical headline residue -------------------------------------------------------------------
+
+
+def residue(lines):
+    """The lines of a page taken for vertical headline residue."""
+    return [line for line, flag in zip(lines, vertical_residue_flags(lines)) if flag]
 
 
 @pytest.mark.parametrize("line", ["力", "驶", "江 助阴 高 新", "Щ 高 新 区即"])
@@ -193,20 +181,17 @@ def test_one_character_per_line_banner_is_dropped():
         "",
         "党旗飘扬在产业链,党员 奋战在最前线。",
     ]
-    assert [line for line in collapse_vertical_residue(lines) if line] == [
-        "“红链帮帮团”成员向企 业梳理反馈助企服务的成效。",
-        "党旗飘扬在产业链,党员 奋战在最前线。",
-    ]
+    assert residue(lines) == ["力", "重", "项", "目"]
 
 
 def test_a_banner_ending_in_a_figure_is_dropped_with_the_figure():
     lines = ["园区持续贡献先锋力量。", "", "Щ 高 新 区即", "", "接", "", "诉", "", "意", "", "97.7%"]
-    assert [line for line in collapse_vertical_residue(lines) if line] == ["园区持续贡献先锋力量。"]
+    assert residue(lines) == ["Щ 高 新 区即", "接", "诉", "意", "97.7%"]
 
 
 def test_a_figure_line_away_from_any_banner_is_kept():
     lines = ["上半年登记技术合同", "", "7.7", "", "亿元，科技成果登记237项。"]
-    assert collapse_vertical_residue(lines) == lines
+    assert residue(lines) == []
 
 
 def test_banner_characters_interleaved_into_a_text_line_are_removed():
@@ -236,7 +221,7 @@ def test_lone_words_in_a_line_spaced_every_few_characters_are_not_banner_charact
 
 def test_a_lone_character_between_lines_of_text_is_the_end_of_a_broken_word():
     lines = ["本报讯 近日,西安高新", "", "区", "", "召开非公企业党建工作推进会。"]
-    assert collapse_vertical_residue(lines) == lines
+    assert residue(lines) == []
 
 
 def test_corner_quotes_of_traditional_pages_become_curly_quotes():

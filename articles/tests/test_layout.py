@@ -205,6 +205,23 @@ def test_numbers_split_across_lines_are_rejoined():
     assert "神马年产2万套智能流体机械成套设备" in block.paragraphs[1]
 
 
+def test_sentences_broken_across_columns_are_rejoined_into_paragraphs():
+    text = page(
+        "2021年,淮北高新区共为园区46家规模以上企业提供人才需求,招引各类人才3861人;2022年上半年,成功举办",
+        "首届高新区焊工、钳工、电工热门技能中级培训课程,共开设培训班20个。",
+        "平顶山高新区以“链长+专班”为指挥部。",
+        "…采取分类分层分区和单建联建统建相结合的办法，推进“两个",
+        "覆盖”工作。",
+    )
+    (block,) = split_page(text)
+    assert block.paragraphs == [
+        "2021年,淮北高新区共为园区46家规模以上企业提供人才需求,招引各类人才3861人;2022年上半年,成功举办"
+        "首届高新区焊工、钳工、电工热门技能中级培训课程,共开设培训班20个。",
+        "平顶山高新区以“链长+专班”为指挥部。",
+        "…采取分类分层分区和单建联建统建相结合的办法，推进“两个覆盖”工作。",
+    ]
+
+
 def test_column_header_kicker_title_and_names_byline():
     text = page(
         "", "",
