@@ -298,6 +298,9 @@ class IngestRun(models.Model):
         "计数", default=dict, help_text="created / updated / unchanged / skipped_curated …"
     )
     errors = models.JSONField("错误", default=list)
+    interrupted = models.BooleanField(
+        "已中断", default=False, help_text="进程在完成前被终止；已写入的版面各自完整，重新运行即可补齐"
+    )
 
     class Meta:
         verbose_name = "导入记录"
@@ -310,7 +313,7 @@ class IngestRun(models.Model):
     @property
     def ok(self):
         """Finished, and every file went in."""
-        return self.finished_at is not None and not self.errors
+        return self.finished_at is not None and not self.errors and not self.interrupted
 
 
 class Tombstone(models.Model):

@@ -23,7 +23,6 @@ from django.views.decorators.csrf import csrf_exempt
 MAX_PAGE_SIZE = 100
 FORMATS = ("html", "json", "csv")
 # Spreadsheet programs run cells starting with these as formulas.
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
 class PageForm(forms.Form):
@@ -65,13 +64,23 @@ def error_fields(*forms_):
     }
 
 
+# What a spreadsheet may evaluate as a formula when a cell starts with it,
+# full-width forms included (some spreadsheets fold them).
+FORMULA_STARTS = frozenset("=+-@|%\t\r＝＋－＠｜％")
+# What a spreadsheet may skip before reading that first character.
+SKIPPED_LEADING = " \u3000\u00a0\u200b\u200c\u200d\u2060\ufeff"
+
+
 def csv_cell(value):
+    """A value as a CSV cell that no spreadsheet runs as a formula (a leading ' keeps it text)."""
     if isinstance(value, (list, tuple)):
         value = "、".join(str(v) for v in value)
     if value is None:
         return ""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
+    if isinstance(value, str):
+        first = value.lstrip(SKIPPED_LEADING)[:1]
+        if first and first in FORMULA_STARTS:
+            return "'" + value
     return value
 
 
@@ -128,7 +137,9 @@ class ListEndpoint(View):
         filterset.form.label_suffix = ""
         page_form = PageForm(request.GET)
         valid = filterset.is_valid() & page_form.is_valid()  # both run, for all errors
-        fmt = self.render_as or (page_form.cleaned_data.get("format") if valid else "") or "html"
+        fmt = (page_form.cleaned_data.get("format") if valid else "") or self.render_as or "html"
+        if self.render_as == "json" and fmt == "html":
+            fmt = "json"
         if fmt == "json":
             if not valid:
                 return JsonResponse(

@@ -61,12 +61,17 @@ def flat_counts(counts, prefix=""):
 
 @admin.register(IngestRun)
 class IngestRunAdmin(ViewOnlyMixin, admin.ModelAdmin):
-    list_display = ("started_at", "finished_at", "files_summary", "counts_summary", "error_count", "ok_display")
+    list_display = (
+        "started_at", "finished_at", "files_summary", "counts_summary", "error_count", "ok_display",
+        "interrupted",
+    )
+    list_filter = ("interrupted",)
     date_hierarchy = "started_at"
     fields = (
         "started_at",
         "finished_at",
         "ok_display",
+        "interrupted",
         "paths_display",
         "counts_table",
         "files_table",

@@ -268,3 +268,68 @@ def test_a_copy_of_an_ingested_page_is_reported_and_skipped(seeded, tmp_path):
     assert f"copy-of-a-page.txt: 与已导入的 {seed.name} 内容相同" in err
     assert not Source.objects.filter(name=copy.name).exists()
     assert Article.objects.count() == articles
+
+
+# --- a safe batch job -----------------------------------------------------------------
+
+
+def test_a_second_ingest_waits_then_refuses_clearly_and_the_first_one_completes(db, tmp_path):
+    from django.db import connections
+
+    from articles.ingest.lock import ingest_lock
+
+    page = tmp_path / "brief.txt"
+    page.write_text(BRIEF, encoding="utf-8")
+    other = connections.create_connection("default")  # another session holds the lock
+    try:
+        with ingest_lock(other, wait=0):
+            with pytest.raises(CommandError, match="另一个导入正在进行"):
+                ingest(page, wait=0.6)
+            assert not Article.objects.exists()
+    finally:
+        other.close()
+    ingest(page, wait=0)
+    assert Article.objects.filter(title__contains="红色引擎").count() == 1
+
+
+def test_a_run_killed_midway_is_marked_interrupted_by_the_next_one(db, tmp_path):
+    killed = IngestRun.objects.create(paths=["somewhere/"])  # never finished
+    page = tmp_path / "brief.txt"
+    page.write_text(BRIEF, encoding="utf-8")
+    ingest(page)
+    killed.refresh_from_db()
+    assert killed.interrupted and not killed.ok
+    latest = IngestRun.objects.exclude(pk=killed.pk).get()
+    assert latest.ok and not latest.interrupted
+
+
+def test_an_interrupted_run_records_the_pages_it_finished(db, tmp_path, monkeypatch):
+    from articles.management.commands import ingest as command
+
+    for n in range(2):
+        (tmp_path / f"page{n}.txt").write_text(BRIEF.replace("六安", ["六安", "宿州"][n]), encoding="utf-8")
+    real = command.upsert_page
+    calls = []
+
+    def stop_at_second(*, result):
+        calls.append(result)
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+        return real(result=result)
+
+    monkeypatch.setattr(command, "upsert_page", stop_at_second)
+    with pytest.raises(KeyboardInterrupt):
+        ingest(tmp_path)
+    run = IngestRun.objects.get()
+    assert run.interrupted and run.finished_at and not run.ok
+    assert [f["name"] for f in run.files] == ["page0.txt"]
+    assert Article.objects.count() == 1  # the finished page is whole, the other absent
+
+
+def test_a_page_file_with_a_very_long_name_is_ingested_once(db, tmp_path):
+    page = tmp_path / ("党建在高新" * 4 + "-" * 176 + ".txt")  # 200 characters, 236 bytes
+    page.write_text(BRIEF, encoding="utf-8")
+    ingest(page)
+    ingest(page)
+    assert Source.objects.count() == 1 and Article.objects.count() == 1
+    assert IngestRun.objects.filter(counts__articles__unchanged=1).exists()

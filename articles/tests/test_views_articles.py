@@ -165,11 +165,22 @@ def test_csv_is_utf8_with_bom_and_the_api_keys_as_header(client, feature):
     assert "body" not in rows[0]
 
 
-def test_csv_defuses_cells_a_spreadsheet_would_run_as_formulas(client, huaibei):
-    make_article(title="=HYPERLINK(\"http://example.com\")", zone=huaibei)
-    raw = b"".join(client.get(reverse("articles:list"), {"format": "csv"}).streaming_content)
-    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
-    assert rows[0]["title"].startswith("'=")
+FORMULA_TITLES = [
+    '=HYPERLINK("http://example.com")', "+1+1", "-2+3", "@SUM(A1)", "|calc", " =1+1",
+    "\u3000=1+1", "\u200b=1+1", "＝1+1", "\t=1", "党建=发展",
+]
+
+
+@pytest.mark.parametrize("path", ["articles:list", "api:articles"])
+def test_csv_defuses_cells_a_spreadsheet_would_run_as_formulas(client, huaibei, path):
+    for title in FORMULA_TITLES:
+        make_article(title=title, zone=huaibei)
+    response = client.get(reverse(path), {"format": "csv"})
+    assert response["Content-Type"].startswith("text/csv")
+    raw = b"".join(response.streaming_content)
+    titles = {row["title"] for row in csv.DictReader(io.StringIO(raw.decode("utf-8-sig")))}
+    defused = {f"'{title}" for title in FORMULA_TITLES[:-1]}
+    assert titles == defused | {"党建=发展"}
 
 
 def test_csv_with_bad_filters_shows_the_form_errors(client):

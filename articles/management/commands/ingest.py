@@ -4,18 +4,32 @@ The work is in articles/ingest/: reader -> pipeline (layout, zones, initiatives,
 metrics) -> upsert. This command walks the files, gives each page its own
 transaction, reports, and records the run.
 """
+import signal
+import threading
 import time
 from contextlib import nullcontext
 from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
+from articles.ingest.lock import IngestBusy, ingest_lock
 from articles.ingest.pipeline import analyse_page, default_steps, load_zone_index
 from articles.ingest.upsert import IngestCounts, upsert_page
 from articles.models import IngestRun
+
+
+def _interrupt_on_sigterm():
+    """Let SIGTERM (a stopped service, a timeout) end the run like Ctrl-C, so it is recorded."""
+    if threading.current_thread() is not threading.main_thread():
+        return None
+
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+
+    return signal.signal(signal.SIGTERM, interrupt)
 
 
 class Command(BaseCommand):
@@ -35,33 +49,64 @@ class Command(BaseCommand):
             "--dry-run", action="store_true",
             help="只解析并报告将会发生的变化，不写入数据库。",
         )
+        parser.add_argument(
+            "--wait", type=float, default=10.0, metavar="SECONDS",
+            help="另一个导入正在进行时最多等待的秒数（默认 10），超时则退出并说明。",
+        )
 
     def handle(self, *args, **options):
         self.verbosity = options["verbosity"]
         self.reraise = options["traceback"]
         self.files, self.errors, self.totals = [], [], IngestCounts()
+        self._finished = False
         dry_run = options["dry_run"]
         raw_paths = options["paths"] or [str(settings.SEEDS_DIR)]
-        run = None if dry_run else IngestRun.objects.create(paths=raw_paths)
-
-        paths = self._page_paths(raw_paths)
-        # A dry run does all its work in one transaction rolled back at the end,
-        # so its counts are exactly those a real run would report. A real run
-        # commits page by page.
-        with transaction.atomic() if dry_run else nullcontext():
-            self._ingest(paths, dry_run)
-            if dry_run:
-                transaction.set_rollback(True)
-
-        if run is not None:
-            run.files, run.counts, run.errors = self.files, self.totals.as_dict(), self.errors
-            run.finished_at = timezone.now()
-            run.save()
+        try:
+            with ingest_lock(connection, wait=options["wait"]):
+                self._locked_run(raw_paths, dry_run)
+        except IngestBusy as exc:
+            raise CommandError(str(exc)) from None
         if self.errors:
             verb = "解析" if dry_run else "导入"
             good = sum(1 for f in self.files if f["status"] != "error")
             rest = f"其余 {good} 个文件已{verb}" if good else f"没有{verb}任何文件"
             raise CommandError(f"{len(self.errors)} 个文件未能导入；{rest}。")
+
+    def _locked_run(self, raw_paths, dry_run):
+        # Holding the lock, no other run is alive: an unfinished record is a killed run's.
+        IngestRun.objects.filter(finished_at__isnull=True, interrupted=False).update(interrupted=True)
+        self.run = None if dry_run else IngestRun.objects.create(paths=raw_paths)
+        paths = self._page_paths(raw_paths)
+        previous = _interrupt_on_sigterm()
+        try:
+            # A dry run does all its work in one transaction rolled back at the end,
+            # so its counts are exactly those a real run would report. A real run
+            # commits page by page.
+            with transaction.atomic() if dry_run else nullcontext():
+                self._ingest(paths, dry_run)
+                if dry_run:
+                    transaction.set_rollback(True)
+        except KeyboardInterrupt:
+            # Pages already committed are whole; the record says the run stopped.
+            self._record(interrupted=True)
+            raise
+        finally:
+            if previous is not None:
+                signal.signal(signal.SIGTERM, previous)
+        self._record()
+
+    def _record(self, *, interrupted=False):
+        """Write what the run did so far to its record (after each page, and at the end)."""
+        if self.run is None:
+            return
+        run = self.run
+        run.files, run.counts, run.errors = self.files, self.totals.as_dict(), self.errors
+        run.interrupted = interrupted
+        fields = ["files", "counts", "errors", "interrupted"]
+        if interrupted or self._finished:
+            run.finished_at = timezone.now()
+            fields.append("finished_at")
+        run.save(update_fields=fields)
 
     def _fail(self, name, message):
         """Record a refused file; ``message`` is one line naming the file."""
@@ -131,6 +176,9 @@ class Command(BaseCommand):
             if counts.zones_created:
                 # New zones must be linkable from the next page on.
                 zone_index = load_zone_index(steps)
+            if not dry_run:
+                self._record()
+        self._finished = True
         self._report(chars, time.perf_counter() - started, dry_run)
 
     def _ensure_reference_zones(self):
