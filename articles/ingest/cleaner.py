@@ -2,7 +2,9 @@
 
 The layout step decides *where* each function applies (a byline's spaces
 separate names, a title's single space separates its two halves, a body
-paragraph's spaces are OCR noise); this module only knows *how*.
+paragraph's spaces are OCR noise); this module only knows *how*. The
+dependency runs one way: layout calls these functions, this module imports
+nothing from layout.
 """
 import re
 

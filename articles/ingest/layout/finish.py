@@ -1,0 +1,132 @@
+"""Finishing an article: its headline lines, kind and text cleaned into an ArticleBlock.
+
+Two headline lines are a kicker and a title, or one title the column broke
+inside a word; three add a subtitle. The kind follows from the header: a
+本报讯 start or a plain title is a brief, a byline under the title, a subtitle
+or section headings make a feature, captions without a title a photo item. An
+article printed without a title gets one from its first clause. Paragraphs,
+captions and headings are cleaned each by its own rule (cleaner.py).
+"""
+import re
+
+from articles.ingest import cleaner
+from articles.ingest.layout.lines import KICKER_END, TIME_LEAD, TITLE_MAX, WORD_CHAR
+from articles.ingest.types import ArticleBlock
+from articles.ingest.words import dictionary_words
+
+
+def finish(draft, position):
+    """The ArticleBlock for a walked Draft, at ``position`` on the page."""
+    heads = [line.text for line in draft.headlines]
+    kicker = title = subtitle = ""
+    if len(heads) == 1:
+        title = heads[0]
+    elif len(heads) == 2 and _broken_mid_word(heads[0], heads[1]):
+        title = heads[0].rstrip() + heads[1].lstrip()
+    elif len(heads) >= 2:
+        kicker, title = heads[0], heads[1]
+        if len(heads) == 3:
+            subtitle = heads[2]
+    subtitle = draft.subtitle or subtitle
+    # The kicker is stored without the dash or colon that leads into the title.
+    kicker = KICKER_END.sub("", kicker).strip()
+    title = KICKER_END.sub("", title).strip()
+
+    cleaned = [clean_paragraph(p) for p in draft.paragraphs]
+    paragraphs = [p for p in cleaned if p]
+    # A heading stands before the first paragraph that followed it on the page.
+    heading_positions = [sum(1 for p in cleaned[:at] if p) for at in draft.heading_at]
+    captions = [clean_caption(c) for c in draft.captions]
+    if draft.brief:
+        kind = "brief"
+    elif not title:
+        kind = "photo" if captions else "brief"
+    elif draft.header_byline or subtitle or draft.headings:
+        kind = "feature"
+    else:
+        kind = "brief"
+    if title:
+        title = clean_heading(title)
+    if not title:
+        derived = (derive_title(text) for text in paragraphs + captions + draft.headings)
+        title = next((t for t in derived if t), "") or cleaner.visible(kicker or subtitle).strip("—-") or "（无标题）"
+
+    original = "\n".join(line.raw for line in sorted(draft.lines, key=lambda line: line.index))
+    return ArticleBlock(
+        position=position,
+        title=title,
+        kicker=clean_heading(kicker) if kicker else "",
+        subtitle=clean_heading(subtitle) if subtitle else "",
+        byline=draft.byline,
+        authors=[cleaner.to_simplified(a) for a in draft.authors],
+        kind=kind,
+        column=cleaner.to_simplified(draft.column),
+        headings=[clean_heading(h) for h in draft.headings],
+        heading_positions=heading_positions,
+        paragraphs=paragraphs,
+        captions=captions,
+        original=original,
+    )
+
+
+def clean_paragraph(text):
+    """A body paragraph or caption: quotes paired, OCR spaces removed, simplified."""
+    return cleaner.to_simplified(cleaner.remove_cjk_spaces(cleaner.pair_quotes(text)))
+
+
+def clean_caption(text):
+    """A caption like a paragraph; a photographer's credit keeps the spaces between its names."""
+    if len(cleaner.visible(text)) <= 20 and re.search(r"\s摄$", text):
+        return cleaner.to_simplified(" ".join(text.split()))
+    return clean_paragraph(text)
+
+
+def clean_heading(text):
+    """A title, kicker, subtitle or heading: the gentler space rule keeps its halves apart."""
+    return cleaner.to_simplified(cleaner.tidy_heading_spaces(cleaner.pair_quotes(text)))
+
+
+def derive_title(text):
+    """A title for an article printed without one: its first clause, at most TITLE_MAX characters.
+
+    ``近日，乐山高新区召开…书记点评会。会议听取…`` -> ``乐山高新区召开…书记点评会``.
+    """
+    text = re.sub(r"^本报讯\s*", "", text.strip())
+    # The first sentence with words in it: a line may open with the end of a cut one (。——).
+    sentences = [s for s in re.split(r"[。！？!?；;]", text) if WORD_CHAR.search(s)]
+    sentence = sentences[0] if sentences else ""
+    sentence = TIME_LEAD.sub("", sentence, count=1).strip()
+    sentence = re.sub(r"^[\s，,、：:—\-…·”’）)]+", "", sentence)
+    title = ""
+    for clause in (c for c in re.split(r"[，,]", sentence) if c):
+        title = f"{title}，{clause}" if title else clause
+        if len(title) >= 8:
+            break
+    if len(title) <= TITLE_MAX:
+        return title
+    head = title[:TITLE_MAX]
+    # Cut before a preposition or conjunction rather than inside a word, if one is near the end.
+    cut = max(head.rfind(ch) for ch in "在于暨和与及")
+    if cut >= TITLE_MAX // 2:
+        return head[:cut]
+    return head[: TITLE_MAX - 1] + "…"
+
+
+def _broken_mid_word(first, second):
+    """Whether two headline lines are one title the column broke inside a word.
+
+    A kicker ends where its phrase ends; 苏州高新区打造产业链党建联 / 盟新高地
+    splits 联盟.  Only a break inside a dictionary word counts: a break
+    between words cannot be told from a kicker.
+    """
+    first, second = cleaner.visible(first), cleaner.visible(second)
+    if not first or not second or KICKER_END.search(first):
+        return False
+    end = 0
+    for word in dictionary_words(first + second):
+        start, end = end, end + len(word)
+        if start < len(first) < end:
+            return True
+        if end >= len(first):
+            return False
+    return False

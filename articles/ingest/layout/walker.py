@@ -1,0 +1,269 @@
+"""The walk over a page's shaped lines: what each line is in its context.
+
+Line by line, the walker decides whether header lines start an article (a
+title needs a byline, 本报讯, a kicker or a place after it to count over an
+open feature) or are a section heading inside one; whether a short sentence
+after a photo's blank lines is a caption; whether a line of names closes an
+article as its authors or a headline-shaped line is a fragment of a sentence
+broken across columns. It keeps the articles as Drafts (draft.py), in page
+order; only drafts with something to read are returned.
+"""
+import re
+
+from articles.ingest import cleaner
+from articles.ingest.layout.bylines import has_surname, parse_byline
+from articles.ingest.layout.draft import Draft
+from articles.ingest.layout.lines import CAPTION_MAX, SENTENCE_MARK
+from core.text import CJK_RANGES, CJK_RE
+
+# The opening of a photo news item: 近日，/ 4月15日,
+_NEWS_LEAD = re.compile(r"^(?:近日|日前|近期|(?:\d{4}年)?\d{1,2}月\d{1,2}日)")
+# Words that continue a sentence and cannot open a caption.
+_CONTINUATION = re.compile(r"^(?:其中|并且|并|以及|及|等|的|了|也|而|从而|进而|和|与|或|[，,、；;）)”])")
+_ZONE_NAME = re.compile(rf"[{CJK_RANGES}]{{2,}}(?:高新区|高新技术产业开发区|经开区|开发区|科学城|科技城)")
+_NOT_A_PLACE = re.compile(r"^(?:全|本|该|各|我|国家|省级|市级)")
+
+
+def _names_zone(text):
+    """Whether a headline names a particular zone (平顶山高新区…), as titles do and headings seldom do."""
+    match = _ZONE_NAME.search(text)
+    return bool(match) and not _NOT_A_PLACE.match(match.group(0))
+
+
+class Walker:
+    """One walk over one page's lines (``lines.page_lines``), its column header already found."""
+
+    def __init__(self, lines, column):
+        self.lines = [line for line in lines if line.role != "column"]
+        self.column = column
+        self.column_lines = [line for line in lines if line.role == "column"]
+        self.drafts = []
+        self.current = None
+        self.pending = []  # captions seen while no article could take them
+
+    def run(self):
+        """The page's articles as Drafts, in page order."""
+        i = 0
+        while i < len(self.lines):
+            i = self.step(i)
+        if self.pending:
+            if self.current is not None:
+                self.current.add_captions(self.pending)
+            self.pending = []
+        return [draft for draft in self.drafts if draft.has_text]
+
+    # --- the walk ---------------------------------------------------------------
+
+    def step(self, i):
+        """Take the line at ``i`` (and any that go with it); returns the index of the next line to take."""
+        line = self.lines[i]
+        shape = line.shape
+
+        if shape in ("headline", "weak_headline", "kicker", "subtitle", "byline"):
+            group_end, starts = self._header_group(i)
+            if starts:
+                brief = group_end < len(self.lines) and self.lines[group_end].shape == "brief"
+                self._start(self.lines[i:group_end], brief_at=group_end if brief else None)
+                return group_end + (1 if brief else 0)
+            if shape == "byline" and self.current is not None:
+                self.current.close_with_author(line)
+                return i + 1
+            if shape == "headline" and self._is_heading(i):
+                self.current.add_heading(line)
+                return i + 1
+            return self._text(i)
+
+        if shape == "brief":
+            self._start([], brief_at=i)
+            return i + 1
+
+        if shape == "names":
+            if self.current is not None and self.current.paragraphs and self._names_close_article(i):
+                self.current.close_with_author(line)
+                return i + 1
+            return self._text(i)
+
+        if shape in ("caption", "credit") or self._is_unmarked_caption(i):
+            return self._captions(i)
+
+        return self._text(i)
+
+    def _header_group(self, i):
+        """Where the header lines starting at ``i`` end, and whether they start an article."""
+        lines = self.lines
+        j = i
+        heads = []
+        while j < len(lines) and lines[j].shape in ("headline", "weak_headline", "kicker") and len(heads) < 3:
+            heads.append(lines[j])
+            j += 1
+        anchors = []
+        while j < len(lines) and lines[j].shape == "subtitle" and heads:
+            anchors.append(lines[j])
+            j += 1
+        if j < len(lines) and (lines[j].shape == "byline" or (lines[j].shape == "names" and heads)):
+            anchors.append(lines[j])
+            j += 1
+        following = lines[j] if j < len(lines) else None
+
+        if not heads:
+            return j, False
+        strong = [h for h in heads if h.shape != "weak_headline"]
+        if anchors or (following is not None and following.shape == "brief"):
+            return j, True
+        if not strong:
+            return i + 1, False
+        # A lone fragment inside a sentence broken across columns is not a headline.
+        if self.current is not None and self.current.open_paragraph and len(heads) == 1 and heads[0].shape != "kicker":
+            return i + 1, False
+        if any(h.shape == "kicker" for h in heads) or len(strong) >= 2:
+            return j, True
+        if following is None:
+            return i + 1, False  # a last line on its own starts nothing
+        cur = self.current
+        if cur is None or cur.closed or cur.brief or not cur.headlines:
+            return j, True
+        if _names_zone(heads[0].text):
+            return j, True
+        return i + 1, False
+
+    def _is_heading(self, i):
+        cur = self.current
+        return cur is not None and not cur.open_paragraph and i + 1 < len(self.lines)
+
+    def _next(self, i):
+        return self.lines[i + 1] if i + 1 < len(self.lines) else None
+
+    def _start(self, header_lines, brief_at=None):
+        """A new article from its header lines, and from the 本报讯 line at ``brief_at`` if it opens with one."""
+        draft = Draft(column=self.column)
+        if not self.drafts and self.column_lines:
+            draft.lines.extend(self.column_lines)
+        for line in header_lines:
+            draft.add_header(line)
+        if self.pending:
+            draft.add_captions(self.pending)
+            self.pending = []
+        self.drafts.append(draft)
+        self.current = draft
+        if brief_at is not None:
+            draft.add_brief(self.lines[brief_at])
+            draft.take_glued_author(self._next(brief_at))
+
+    def _text(self, i):
+        cur = self.current
+        if cur is None or cur.closed:
+            self._start([])
+            cur = self.current
+        cur.add_text(self.lines[i])
+        cur.take_glued_author(self._next(i))
+        return i + 1
+
+    # --- captions ---------------------------------------------------------------
+
+    def _is_unmarked_caption(self, i):
+        """A short sentence standing alone after a cluster of blank lines (a photo's place)."""
+        line = self.lines[i]
+        if line.shape != "text":
+            return False
+        visible = cleaner.visible(line.text)
+        if len(visible) > CAPTION_MAX or not re.search(r"[。！]$", visible):
+            return False
+        if len(SENTENCE_MARK.findall(visible[:-1])):
+            return False
+        if re.match(r"[.%，,、；;：:）)”’]", visible) or not CJK_RE.search(visible):
+            return False  # a caption is words; .6%。 or ，… is the end of a sentence
+        cur = self.current
+        interrupted = cur is not None and cur.open_paragraph
+        if interrupted:
+            if _CONTINUATION.match(visible):
+                return False  # 其中…, 并…: the rest of the interrupted sentence, not a caption
+            if re.search(r"[0-9.]$", cur.paragraphs[-1]) and re.match(r"[0-9.%]", visible):
+                return False  # …增长12 / .6%。: the rest of a number broken by the column
+            nxt = self._next(i)
+            if nxt is None or nxt.shape != "text":
+                return False  # the last text before the next article: it completes the sentence
+        if line.gap >= 2:
+            return True
+        prev = self.lines[i - 1] if i else None
+        if prev is not None and prev.role == "caption":
+            # Captions come in runs; the text they interrupt resumes after them.
+            return interrupted or len(visible) <= 30
+        return False
+
+    def _captions(self, i):
+        """A run of captions and credits starting at ``i``; returns the index after it."""
+        j = i
+        run = []
+        while j < len(self.lines) and (
+            self.lines[j].shape in ("caption", "credit") or (j == i or run) and self._caption_at(j)
+        ):
+            self.lines[j].role = "caption"
+            run.append(self.lines[j])
+            j += 1
+        cur = self.current
+        if cur is None or cur.closed:
+            self.pending.extend(run)
+        elif cur.paragraphs and not cur.open_paragraph and self._photo_item_ahead(i, j):
+            self._start([])
+            self.current.add_captions(run)
+        else:
+            cur.add_captions(run)
+        return j
+
+    def _caption_at(self, j):
+        line = self.lines[j]
+        if line.shape in ("caption", "credit"):
+            return True
+        return self._is_unmarked_caption(j)
+
+    def _photo_item_ahead(self, i, j):
+        """Whether a caption run ending before ``j`` heads a photo news item.
+
+        A photo item is a credit or caption with one descriptive paragraph and no
+        title, followed by the next article or the end of the page; its
+        paragraph reads like a news lead (a date, 近日…) or describes the photo.
+        """
+        lines = self.lines
+        if j >= len(lines) or lines[j].shape != "text":
+            return False
+        lead = lines[j]
+        k = j + 1
+        # The paragraph may continue over a column break.
+        paragraph = lead.text
+        while k < len(lines) and lines[k].shape == "text" and not cleaner.ends_sentence(paragraph):
+            paragraph += lines[k].text
+            k += 1
+        while k < len(lines) and lines[k].shape in ("caption", "credit"):
+            k += 1
+        if k < len(lines) and not self._strong_start(k):
+            return False
+        visible = cleaner.visible(paragraph)
+        has_credit = any(line.shape == "credit" for line in lines[i:j]) or "图为" in visible
+        return has_credit and bool(_NEWS_LEAD.match(visible) or "图为" in visible)
+
+    def _strong_start(self, k):
+        """Whether line ``k`` starts an article whatever came before (本报讯, kicker, byline…)."""
+        lines = self.lines
+        if lines[k].shape == "brief":
+            return True
+        if lines[k].shape not in ("headline", "weak_headline", "kicker"):
+            return False
+        saved = self.current
+        self.current = Draft(headlines=[lines[k]])  # as if inside a feature: only strong signs count
+        try:
+            _, starts = self._header_group(k)
+        finally:
+            self.current = saved
+        return starts
+
+    # --- authors ----------------------------------------------------------------
+
+    def _names_close_article(self, i):
+        cur = self.current
+        tokens = parse_byline(self.lines[i].text)
+        if not tokens or not (cur.brief or any(has_surname(t) for t in tokens)):
+            return False
+        if not cur.open_paragraph:
+            return True
+        nxt = self._next(i)
+        return nxt is None or nxt.shape in ("brief", "headline", "kicker", "caption", "credit")
