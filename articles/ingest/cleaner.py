@@ -159,12 +159,16 @@ def to_simplified(text):
 # --- line joining -------------------------------------------------------------
 
 # A paragraph is complete when it ends a sentence, possibly inside closing quotes.
-_SENTENCE_END = re.compile(r"(?:[。！？!?…；;]|\.{3}|……)[”’」』\"')）]*$")
+_END_MARKS = ("。", "！", "？", "!", "?", "…", "；", ";", "...")
+_CLOSING = "”’」』\"')）"
 
 
 def ends_sentence(line):
-    """Whether ``line`` ends a sentence (。！？… possibly followed by a closing quote)."""
-    return bool(_SENTENCE_END.search(line.rstrip()))
+    """Whether ``line`` ends a sentence (。！？… possibly followed by a closing quote).
+
+    Only the end of the line is read, so a long paragraph costs no more than a short one.
+    """
+    return line.rstrip().rstrip(_CLOSING).endswith(_END_MARKS)
 
 
 def join_broken(first, second):

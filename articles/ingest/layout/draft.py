@@ -18,7 +18,7 @@ from articles.ingest.layout.bylines import (
     split_brief_marker,
 )
 from articles.ingest.layout.lines import TIME_LEAD, WORD_CHAR, split_caption_credit
-from core.text import CJK_RANGES
+from core.text import CJK_RANGES, CJK_RE
 
 # How a paragraph opens: 会议要求，/ 据了解，/ 此外，. After a line cut off in the middle
 # of a word (the rest lost in the scan), such a line starts a new paragraph instead of
@@ -28,13 +28,12 @@ _PARAGRAPH_OPENER = re.compile(
     rf"^(?:(?:[他她其]|[{CJK_RANGES}]{{2,6}})(?:指出|要求|强调|表示|认为|介绍|获悉)|据了解|据介绍|据悉|此外|同时|另外|近日|日前"
     r"|今年以来|近年来|目前|截至目前)[，,:：]"
 )
-_ENDS_IN_CJK = re.compile(rf"[{CJK_RANGES}]$")
 # After a glued name, the next line must start something else for the name to be an author.
 _STARTS_SOMETHING = ("brief", "kicker", "headline", "weak_headline", "caption", "credit")
 
 
 def _starts_new_paragraph(previous, line):
-    return bool(_ENDS_IN_CJK.search(previous) and _PARAGRAPH_OPENER.match(cleaner.visible(line)))
+    return bool(CJK_RE.match(previous[-1:]) and _PARAGRAPH_OPENER.match(cleaner.visible(line)))
 
 
 @dataclass
