@@ -4,12 +4,28 @@ from dataclasses import dataclass, field
 
 @dataclass
 class PageText:
-    """A decoded page file (reader.py)."""
+    """One page read from a file (articles/ingest/readers/), whatever the file's format.
 
-    name: str  # file name, the source's identity
-    text: str  # decoded text, as in the file
-    encoding: str  # "utf-8", "utf-8-sig", "gb18030"
-    content_hash: str  # sha256 of the raw bytes
+    The raw bytes are not kept: ``content_hash`` stands for them. The source
+    fields (paper, date, page, page_name, url) are empty where nothing said
+    them; ``meta_source`` tells for each one that is set where it was read.
+    """
+
+    name: str  # the source's identity: the file name; "<file>#p<N>" for a page of a PDF
+    text: str  # the page text: lines, blank lines between paragraphs
+    encoding: str  # "utf-8", "utf-8-sig", "gb18030", "big5", "utf-16", "utf-16-le"; "pdf", "docx", "ocr"
+    content_hash: str  # sha256 of the file's bytes; of the file's bytes + b"#p<N>" for a PDF page
+    format: str = "text"  # "text" | "html" | "pdf" | "docx" | "image"
+    paper: str = ""  # 报名 / site name: "中国高新技术产业导报"
+    date: "datetime.date | None" = None  # issue or publication date
+    page: str = ""  # 版次: "A7", "3"
+    page_name: str = ""  # 版名: "党建在高新"
+    url: str = ""
+    doc_title: str = ""  # the document's own title metadata (<title>, PDF /Title, docx core title)
+    meta_source: dict = field(default_factory=dict)  # field -> where it was read: {"date": "folio"}
+    removed_controls: int = 0  # control characters (NUL included) taken out of the text
+    ocr_quality: float | None = None  # 0-1 estimate (mean recognition confidence) for OCR'd pages
+    file_hash: str = ""  # sha256 of the whole file (content_hash too, but for a page of a multi-page file)
 
 
 @dataclass

@@ -1,0 +1,300 @@
+"""Where a page comes from, read from the page's own lines: paper, date, 版次, 版名, URL.
+
+A pure function over text (no Django, no I/O). Only the first and last
+``EDGE_LINES`` non-blank lines are looked at: that is where a page prints its
+folio (``2023年6月12日 星期一 编辑：王芳 校对：李明``), its edition
+(``A7``, ``第3版``, ``A5 园区``), its masthead (``中国高新技术产业导报``) and,
+for a web page, its ``发布时间：… 来源：…`` line. A line is only taken for
+furniture when nothing but furniture is on it, so a body sentence that opens
+with a date (``2022年9月5日，合肥高新区召开…``) gives nothing.
+
+An e-paper URL (given, or written on the page) gives a date and a page where
+its path spells them: ``/html/2022-09/05/``, ``/2022/0905/A07/``,
+``content_123_A7.html``. Founder-style ``node_7.htm`` numbers are layout
+nodes, not page numbers (node_2 is often 第1版), so no page is read from them.
+"""
+import datetime
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+EDGE_LINES = 15
+_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+
+
+@dataclass
+class SourceMeta:
+    paper: str = ""
+    date: datetime.date | None = None
+    page: str = ""  # "A7", "3"
+    page_name: str = ""  # "园区", "党建在高新"
+    url: str = ""
+    sources: dict = field(default_factory=dict)  # field -> "folio", "edition", "masthead", "web", "column header", "url"
+    author: str = ""  # 作者 of a web page line
+
+    def set(self, name, value, source):
+        """Keep the first value found for ``name``."""
+        if value and not getattr(self, name):
+            setattr(self, name, value)
+            self.sources[name] = source
+
+
+# --- dates -------------------------------------------------------------------------
+
+_CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4,
+              "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_DATE_CJK = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
+_DATE_CN = re.compile(
+    r"(?P<y>[〇零○一二三四五六七八九]{4})年(?P<m>十[一二]?|[一二三四五六七八九])月"
+    r"(?P<d>三十[一]?|二?十[一二三四五六七八九]?|[一二三四五六七八九])日"
+)
+_DATE_NUM = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)")
+_TIME = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?!\d)")
+
+
+def make_date(y, m, d):
+    try:
+        value = datetime.date(int(y), int(m), int(d))
+    except (TypeError, ValueError):
+        return None
+    return value if 1949 <= value.year <= 2100 else None
+
+
+def _cn_number(text):
+    """十二 -> 12, 二十一 -> 21, 三十 -> 30, 七 -> 7."""
+    if "十" not in text:
+        return _CN_DIGITS[text]
+    tens, _, units = text.partition("十")
+    return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[units] if units else 0)
+
+
+def find_date(text):
+    """The first date written in ``text`` (年月日, 〇年月日 or 2023-05-12), and its span."""
+    found = []
+    for pattern in (_DATE_CJK, _DATE_NUM):
+        m = pattern.search(text)
+        if m:
+            found.append((m.start(), make_date(m["y"], m["m"], m["d"]), m.span()))
+    m = _DATE_CN.search(text)
+    if m:
+        year = "".join(str(_CN_DIGITS[c]) for c in m["y"])
+        found.append((m.start(), make_date(year, _cn_number(m["m"]), _cn_number(m["d"])), m.span()))
+    found = [f for f in found if f[1]]
+    if not found:
+        return None, None
+    _, value, span = min(found)
+    return value, span
+
+
+# --- furniture ----------------------------------------------------------------------
+
+_PAPER = re.compile(
+    rf"(?P<paper>[{_CJK}]{{2,12}}?(?:日报|晚报|导报|时报|商报|晨报|早报|周报|周刊|都市报|快报|经济报|科技报|青年报|法治报|法制报|工人报|农民报))"
+)
+_WEEKDAY = re.compile(r"(?:星期|周|礼拜)[一二三四五六日天]")
+_LUNAR = re.compile(rf"农历[{_CJK}]{{2,12}}|[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年(?:[{_CJK}]{{0,8}})?")
+_ROLES = (
+    r"责任编辑|本版编辑|本版责编|编辑|责编|校对|责任校对|美编|美术编辑|版式设计|版面设计|版式|制图|组版|审读|值班编辑|主编|签发|视觉"
+)
+_ROLE_FIELD = re.compile(rf"(?:{_ROLES})\s*[:：]\s*[^\s:：|｜丨]{{1,8}}")
+_ISSUE = re.compile(
+    r"总第\s*\d+\s*期|第\s*\d+\s*期|今日\s*\d+\s*版|本期\s*\d+\s*版|国内统一连续出版物号\s*\S+|CN\s*\d{2}\s*-\s*\d{4}(?:/\S+)?|邮发代号\s*\S+"
+)
+_EDITION_CN = re.compile(rf"第\s*(?P<page>[A-Z]?\d{{1,3}})\s*版(?:\s*[:：·|｜丨]?\s*(?P<name>[{_CJK}]{{2,8}}))?")
+_EDITION_CODE = re.compile(rf"(?<![A-Za-z0-9])(?P<page>[A-Z]\d{{1,2}})(?![A-Za-z0-9])(?:\s*版)?(?:\s*[:：·|｜丨]?\s*(?P<name>[{_CJK}]{{2,8}}))?")
+# A line that is nothing but an edition: "A7", "A07版", "A5 园区", "第3版", "第3版：党建在高新", "党建在高新 A7"
+_EDITION_LINE = re.compile(
+    rf"^(?:第\s*(?P<p1>[A-Z]?\d{{1,3}})\s*版|(?P<p2>[A-Z]\d{{1,2}})(?:\s*版)?)"
+    rf"(?:\s*[:：·|｜丨\s]\s*(?P<n1>[{_CJK}]{{2,8}}))?$"
+    rf"|^(?P<n2>[{_CJK}]{{2,8}})\s*[·|｜丨\s]\s*(?:第\s*(?P<p3>[A-Z]?\d{{1,3}})\s*版|(?P<p4>[A-Z]\d{{1,2}})(?:\s*版)?)$"
+)
+_SEPARATORS = re.compile(r"[\s|｜丨/·•\-—_,，、()（）\[\]【】]+")
+_SENTENCE = re.compile(r"[，。；！？、]")
+# Words a page name never is: the edition token's neighbour is then something else.
+_NOT_PAGE_NAME = re.compile(r"^(?:星期|周|农历|编辑|责编|校对|美编|版式|今日|本期|国内)")
+
+
+def normalize_page(page):
+    """'A07' -> 'A7', '03' -> '3'."""
+    m = re.fullmatch(r"([A-Z]?)0*(\d+)", page.strip().upper())
+    return f"{m[1]}{m[2]}" if m else page.strip()
+
+
+def _fold(line):
+    # Full-width digits, letters and colons to ASCII, so Ａ７ and ２０２３ read alike.
+    return unicodedata.normalize("NFKC", line).strip()
+
+
+def _folio(line, meta):
+    """A dateline/folio: a date with nothing around it but weekday, editors, edition, paper."""
+    value, span = find_date(line)
+    if not value:
+        return False
+    rest = line[: span[0]] + " " + line[span[1]:]
+    for pattern in (_WEEKDAY, _LUNAR, _ROLE_FIELD, _ISSUE, _TIME):
+        rest = pattern.sub(" ", rest)
+    paper = _PAPER.search(rest)
+    if paper:
+        rest = rest.replace(paper["paper"], " ")
+    edition = _EDITION_CN.search(rest) or _EDITION_CODE.search(rest)
+    name = ""
+    if edition:
+        name = edition["name"] or ""
+        rest = rest.replace(edition.group(0), " ")
+    rest = _SEPARATORS.sub("", rest)
+    if _SENTENCE.search(_ROLE_FIELD.sub(" ", line)) or len(rest) > 8:
+        return False
+    meta.set("date", value, "folio")
+    if paper:
+        meta.set("paper", paper["paper"], "folio")
+    if edition:
+        meta.set("page", normalize_page(edition["page"]), "folio")
+        meta.set("page_name", name, "folio")
+    return True
+
+
+def _edition_line(line, meta):
+    m = _EDITION_LINE.match(line)
+    if not m:
+        return False
+    page = m["p1"] or m["p2"] or m["p3"] or m["p4"]
+    meta.set("page", normalize_page(page), "edition")
+    meta.set("page_name", m["n1"] or m["n2"] or "", "edition")
+    return True
+
+
+def _masthead(line, meta):
+    """A line that is a paper's name, perhaps with its edition or issue furniture."""
+    m = _PAPER.search(line)
+    if not m or len(line) > 40 or _SENTENCE.search(line):
+        return False
+    before = _SEPARATORS.sub("", line[: m.start()].replace("《", ""))
+    if before:
+        return False
+    rest = line[m.end():].replace("》", " ")
+    edition = _EDITION_CN.search(rest) or _EDITION_CODE.search(rest)
+    for pattern in (_ISSUE, _ROLE_FIELD):
+        rest = pattern.sub(" ", rest)
+    if edition:
+        rest = rest.replace(edition.group(0), " ")
+    if len(_SEPARATORS.sub("", rest)) > 8:
+        return False
+    meta.set("paper", m["paper"], "masthead")
+    if edition:
+        meta.set("page", normalize_page(edition["page"]), "masthead")
+        if edition["name"] and not _NOT_PAGE_NAME.match(edition["name"]):
+            meta.set("page_name", edition["name"], "masthead")
+    return True
+
+
+_WEB_DATE = re.compile(r"(?:发布时间|发布日期|发表时间|发表日期|更新时间|时间|日期)\s*[:：]\s*")
+_WEB_SOURCE = re.compile(r"(?:来源|来自|稿源|出处)\s*[:：]\s*(?P<src>[^\s|｜丨:：]{2,30})")
+_WEB_AUTHOR = re.compile(r"(?:作者|记者|撰稿)\s*[:：]\s*(?P<who>[^\s|｜丨:：]{2,20}(?:\s+[^\s|｜丨:：]{2,4})*?)(?=\s+\S+\s*[:：]|\s*$|\s*[|｜丨])")
+_SITE_WORDS = re.compile(r"^(?:本站|本网|原创|网络|互联网|综合|转载)$")
+
+
+def _web_line(line, meta):
+    """发布时间：2023-05-12 10:20 来源：中国高新网 作者：王芳 编辑：李明"""
+    date_label = _WEB_DATE.search(line)
+    source = _WEB_SOURCE.search(line)
+    if not date_label and not source:
+        return False
+    if len(line) > 120 or _SENTENCE.search(_WEB_SOURCE.sub("", line)):
+        return False
+    found = False
+    if date_label:
+        value, _ = find_date(line[date_label.end():])
+        if value:
+            meta.set("date", value, "web")
+            found = True
+    if source and not _SITE_WORDS.match(source["src"]):
+        meta.set("paper", source["src"], "web")
+        found = True
+    author = _WEB_AUTHOR.search(line)
+    if author and found:
+        meta.set("author", author["who"].strip(), "web")
+    return found
+
+
+def _column_header(lines, meta):
+    """A short page header above the first headline: 党建在高新, 高新视点, 园区党建."""
+    for i, line in enumerate(lines[:4]):
+        if _looks_like_furniture(line):
+            continue
+        nxt = lines[i + 1] if i + 1 < len(lines) else ""
+        if (
+            re.fullmatch(rf"[{_CJK}]{{2,6}}", line)
+            and not re.search(r"[区县市省镇村园]$", line)
+            and len(line) < len(nxt) <= 40
+            and not re.search(r"[。！？]", nxt)
+            and not _looks_like_furniture(nxt)
+        ):
+            meta.set("page_name", line, "column header")
+        return
+
+
+def _looks_like_furniture(line):
+    probe = SourceMeta()
+    return _folio(line, probe) or _edition_line(line, probe) or _masthead(line, probe) or _web_line(line, probe)
+
+
+# --- URLs ---------------------------------------------------------------------------
+
+_URL_IN_TEXT = re.compile(r"https?://[^\s\"'<>，。）)]+")
+_URL_DATES = (
+    re.compile(r"(?P<y>(?:19|20)\d{2})-(?P<m>\d{2})/(?P<d>\d{2})(?=/)"),  # /html/2022-09/05/
+    re.compile(r"(?P<y>(?:19|20)\d{2})(?P<m>\d{2})/(?P<d>\d{2})(?=/)"),  # /202209/05/
+    re.compile(r"(?P<y>(?:19|20)\d{2})/(?P<m>\d{2})(?P<d>\d{2})(?=/)"),  # /2022/0905/
+    re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})[-/_](?P<m>\d{1,2})[-/_](?P<d>\d{1,2})(?!\d)"),
+    re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})(?P<m>[01]\d)(?P<d>[0-3]\d)(?!\d)"),  # 20220905
+)
+_URL_PAGES = (
+    re.compile(r"/(?P<page>[A-Za-z]\d{1,2})/", re.I),  # /2022/0905/A07/
+    re.compile(r"[_/-](?P<page>[A-Za-z]\d{1,2})\.s?html?\b"),  # content_123_A7.html, node_A07.htm
+    re.compile(r"nbs\.D\d+\w*?_(?P<page>\d{2})\.htm"),  # nbs.D110000gmrb_01.htm
+    re.compile(r"_\d{8}_\d+-(?P<page>\d{2})\.htm"),  # nw.D110000renmrb_20220905_1-07.htm
+    re.compile(r"[?&](?:page|ban|bc|banci)=(?P<page>[A-Za-z]?\d{1,3})(?:&|$)", re.I),
+)
+
+
+def url_meta(url, meta, source="url"):
+    """The date and page an e-paper URL spells."""
+    path = url.split("://", 1)[-1]
+    path = path[path.find("/"):] if "/" in path else ""
+    for pattern in _URL_DATES:
+        m = pattern.search(path)
+        if m and (value := make_date(m["y"], m["m"], m["d"])):
+            meta.set("date", value, source)
+            break
+    for pattern in _URL_PAGES:
+        m = pattern.search(path)
+        if m:
+            meta.set("page", normalize_page(m["page"]), source)
+            break
+
+
+# --- the function ---------------------------------------------------------------------
+
+
+def source_meta(text, url="", column_header=True):
+    """The page's paper, date, 版次, 版名 and URL as its own edge lines (and ``url``) tell them.
+
+    ``column_header``: whether a short first line above a headline (党建在高新) is
+    the page's name; a web page's first line is its title, so not there.
+    """
+    lines = [_fold(line) for line in text.split("\n")]
+    lines = [line for line in lines if line]
+    head = lines[:EDGE_LINES]
+    tail = lines[EDGE_LINES:][-EDGE_LINES:]
+    meta = SourceMeta()
+    for line in head + tail:
+        _folio(line, meta) or _edition_line(line, meta) or _masthead(line, meta) or _web_line(line, meta)
+        if not meta.url and (m := _URL_IN_TEXT.search(line)):
+            meta.set("url", m.group(0), "text")
+    if column_header:
+        _column_header(head, meta)
+    if url:
+        meta.set("url", url, "given")
+    if meta.url:
+        url_meta(meta.url, meta)
+    return meta

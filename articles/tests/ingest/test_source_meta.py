@@ -1,0 +1,159 @@
+"""Where a page comes from, read from its own lines: literal snippets as pages print them."""
+import datetime
+
+import pytest
+
+from articles.ingest.readers.metadata import find_date, normalize_page, source_meta
+
+D = datetime.date
+BODY = "\n\n合肥高新区打造“红芯”党建品牌\n\n本报讯 近日，合肥高新区召开党建工作推进会。\n"
+
+
+def test_a_folio_with_weekday_and_editors_gives_the_date():
+    meta = source_meta("2023年6月12日 星期一 编辑：王芳 校对：李明" + BODY)
+    assert meta.date == D(2023, 6, 12)
+    assert meta.sources["date"] == "folio"
+
+
+def test_a_bare_dateline():
+    assert source_meta("2022年9月5日" + BODY).date == D(2022, 9, 5)
+
+
+def test_full_width_digits_and_chinese_numerals():
+    assert source_meta("２０２３年６月１２日　星期一" + BODY).date == D(2023, 6, 12)
+    assert source_meta("二〇二三年六月十二日 星期一" + BODY).date == D(2023, 6, 12)
+    assert source_meta("二〇二二年十二月三十一日" + BODY).date == D(2022, 12, 31)
+
+
+def test_a_body_sentence_opening_with_a_date_is_no_folio():
+    meta = source_meta("2022年9月5日，合肥高新区召开党建工作推进会，部署全年工作。\n\n正文。")
+    assert meta.date is None
+
+
+def test_an_impossible_date_is_ignored():
+    assert source_meta("2023年2月30日 星期四" + BODY).date is None
+
+
+def test_a_folio_at_the_foot_of_the_page():
+    lines = "\n\n".join(f"第{i}段正文，合肥高新区党建工作扎实推进。" for i in range(40))
+    meta = source_meta("标题\n\n" + lines + "\n\n2023年6月12日 星期一 A7 党建在高新 责任编辑：王芳")
+    assert (meta.date, meta.page, meta.page_name) == (D(2023, 6, 12), "A7", "党建在高新")
+
+
+def test_a_date_in_the_middle_of_a_long_page_is_not_looked_at():
+    middle = "\n\n".join("正文，合肥高新区党建工作扎实推进。" for _ in range(20))
+    meta = source_meta("标题\n\n" + middle + "\n\n2023年6月12日\n\n" + middle)
+    assert meta.date is None
+
+
+@pytest.mark.parametrize(
+    "line, page, name",
+    [
+        ("A7", "A7", ""),
+        ("A07版", "A7", ""),
+        ("第3版", "3", ""),
+        ("第03版", "3", ""),
+        ("第A7版：党建在高新", "A7", "党建在高新"),
+        ("A5 园区", "A5", "园区"),
+        ("A5·园区", "A5", "园区"),
+        ("党建在高新 A7", "A7", "党建在高新"),
+    ],
+)
+def test_edition_lines(line, page, name):
+    meta = source_meta(line + BODY)
+    assert (meta.page, meta.page_name) == (page, name)
+    assert meta.sources["page"] == "edition"
+
+
+def test_a_masthead_gives_the_paper_and_an_edition_line_the_page():
+    meta = source_meta("中国高新技术产业导报\n\n2022年9月5日\n\nA5 园区" + BODY)
+    assert (meta.paper, meta.date, meta.page, meta.page_name) == ("中国高新技术产业导报", D(2022, 9, 5), "A5", "园区")
+    assert meta.sources == {"paper": "masthead", "date": "folio", "page": "edition", "page_name": "edition"}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "中国高新技术产业导报 2023年6月12日 星期一 第A7版：党建在高新",
+        "2023年6月12日 星期一 中国高新技术产业导报 A7 党建在高新",
+        "中国高新技术产业导报 | 2023年6月12日 | 第A07版 党建在高新",
+    ],
+)
+def test_one_folio_line_with_everything(line):
+    meta = source_meta(line + BODY)
+    assert (meta.paper, meta.date, meta.page, meta.page_name) == ("中国高新技术产业导报", D(2023, 6, 12), "A7", "党建在高新")
+
+
+def test_a_daily_masthead():
+    meta = source_meta("科技日报 | 2023年6月12日 | 第03版" + BODY)
+    assert (meta.paper, meta.page) == ("科技日报", "3")
+
+
+def test_a_paper_named_inside_a_sentence_is_no_masthead():
+    assert source_meta("据科技日报报道，合肥高新区召开党建工作会议。\n\n正文").paper == ""
+
+
+def test_the_column_header_is_the_page_name():
+    meta = source_meta("党建在高新" + BODY)
+    assert (meta.page_name, meta.sources["page_name"]) == ("党建在高新", "column header")
+
+
+def test_a_kicker_naming_a_zone_is_no_column_header():
+    assert source_meta("洛阳高新区\n\n“党建＋招商”跑出项目落地加速度\n\n本报讯 今年以来……").page_name == ""
+
+
+def test_a_short_first_line_over_a_sentence_is_no_column_header():
+    assert source_meta("标题\n\n2022年9月5日，合肥高新区召开会议，部署工作。").page_name == ""
+
+
+def test_a_web_publication_line():
+    meta = source_meta("标题\n\n发布时间：2023-05-12 10:20 来源：中国高新网 作者：王芳 编辑：李明\n\n正文。", column_header=False)
+    assert (meta.date, meta.paper, meta.author) == (D(2023, 5, 12), "中国高新网", "王芳")
+    assert meta.sources["date"] == meta.sources["paper"] == "web"
+
+
+def test_a_web_line_whose_source_is_the_site_itself_gives_no_paper():
+    meta = source_meta("标题\n\n来源：本站  发布日期：2023年5月12日\n\n正文。", column_header=False)
+    assert (meta.date, meta.paper) == (D(2023, 5, 12), "")
+
+
+@pytest.mark.parametrize(
+    "url, date, page",
+    [
+        ("http://paper.example.cn/html/2022-09/05/node_7.htm", D(2022, 9, 5), ""),  # node 7 is no page number
+        ("http://paper.example.cn/html/2022-09/05/content_1234.htm", D(2022, 9, 5), ""),
+        ("https://epaper.example.cn/2022/0905/A07/content_1.html", D(2022, 9, 5), "A7"),
+        ("https://epaper.example.cn/pc/content/202209/05/content_123_A7.html", D(2022, 9, 5), "A7"),
+        ("https://epaper.example.cn/gmrb/html/2022-09/05/nbs.D110000gmrb_01.htm", D(2022, 9, 5), "1"),
+        ("http://paper.example.cn/rmrb/html/2022-09/05/nw.D110000renmrb_20220905_1-07.htm", D(2022, 9, 5), "7"),
+        ("https://news.example.cn/a/20230512/123.html", D(2023, 5, 12), ""),
+        ("https://news.example.cn/read?id=1&page=A3", None, "A3"),
+    ],
+)
+def test_e_paper_urls(url, date, page):
+    meta = source_meta("标题\n\n正文。", url=url)
+    assert (meta.date, meta.page, meta.url) == (date, page, url)
+    if date:
+        assert meta.sources["date"] == "url"
+
+
+def test_a_url_written_on_the_page():
+    meta = source_meta("标题\n\n正文。\n\n原文链接：http://paper.example.cn/html/2022-09/05/node_7.htm")
+    assert meta.url == "http://paper.example.cn/html/2022-09/05/node_7.htm"
+    assert (meta.date, meta.sources["url"], meta.sources["date"]) == (D(2022, 9, 5), "text", "url")
+
+
+def test_the_page_s_own_folio_wins_over_its_url():
+    meta = source_meta("2023年6月12日 星期一" + BODY, url="https://e.example.cn/2022/0905/A07/x.html")
+    assert (meta.date, meta.page) == (D(2023, 6, 12), "A7")
+
+
+def test_helpers():
+    assert normalize_page("A07") == "A7" and normalize_page("03") == "3" and normalize_page("b2") == "B2"
+    assert find_date("发布于2023-05-12T10:20:00+08:00")[0] == D(2023, 5, 12)
+    assert find_date("没有日期")[0] is None
+
+
+def test_no_metadata_at_all():
+    meta = source_meta("合肥高新区打造党建品牌\n\n本报讯 近日，合肥高新区召开党建工作推进会。")
+    assert (meta.paper, meta.date, meta.page, meta.page_name, meta.url, meta.sources) == ("", None, "", "", "", {})
