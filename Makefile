@@ -7,7 +7,7 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/kb
 # The embedded database of `make run`; tests use their own throwaway databases.
 RUN_DB ?= sqlite:///$(CURDIR)/kb.sqlite3
 
-.PHONY: run test install install-dev browser-deps setup-db test-sqlite test-postgres check-deploy clean
+.PHONY: run serve test install install-dev browser-deps ocr-deps setup-db test-sqlite test-postgres check-deploy clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,14 +34,39 @@ browser-deps:
 	  else echo "chromium not installed and apt-get unavailable: browser tests will be skipped"; fi; \
 	fi
 
+# Scanned pages (images, PDF pages without a text layer) are read with tesseract; the
+# reader tests render Chinese pages with fonts-wqy-microhei. Without them OCR pages are
+# refused with a message saying what to install, and the OCR tests are skipped.
+OCR_PACKAGES := tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-chi-tra fonts-wqy-microhei
+ocr-deps:
+	@if ! command -v tesseract >/dev/null || ! tesseract --list-langs 2>&1 | grep -qx chi_sim \
+	   || ! tesseract --list-langs 2>&1 | grep -qx chi_tra || [ ! -f /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ]; then \
+	  if command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing $(OCR_PACKAGES)…"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(OCR_PACKAGES) >/dev/null; \
+	  else echo "tesseract (chi_sim, chi_tra) not installed and apt-get unavailable: OCR pages will be refused, OCR tests skipped"; fi; \
+	fi
+
 setup-db: install
 	DATABASE_URL=$(RUN_DB) DEBUG=1 $(BIN)/python manage.py migrate --noinput
 	DATABASE_URL=$(RUN_DB) DEBUG=1 $(BIN)/python manage.py load_zones
 	DATABASE_URL=$(RUN_DB) DEBUG=1 $(BIN)/python manage.py ingest fixtures/seeds/
 
-run: setup-db
+run: ocr-deps setup-db
 	DEBUG=1 $(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	DATABASE_URL=$(RUN_DB) DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+# Production mode in one command: DEBUG off, static files collected, the deployment
+# checks (which stop here on an error), migrations, the zone list, then gunicorn on
+# 127.0.0.1:$(PORT) with config/gunicorn.conf.py (WEB_CONCURRENCY, GUNICORN_THREADS,
+# GUNICORN_TIMEOUT…). DATABASE_URL picks the database; without it, the embedded SQLite file.
+serve: install ocr-deps
+	@set -e; export DEBUG=0 PORT=$(PORT) DATABASE_URL="$${DATABASE_URL:-$(RUN_DB)}"; \
+	$(BIN)/python manage.py collectstatic --noinput --verbosity 0; \
+	$(BIN)/python manage.py check --deploy --fail-level ERROR; \
+	$(BIN)/python manage.py migrate --noinput; \
+	$(BIN)/python manage.py load_zones; \
+	exec $(BIN)/python -m gunicorn --config config/gunicorn.conf.py config.wsgi:application
 
 test-sqlite: install-dev
 	@echo "=== Test suite on SQLite ==="
@@ -58,7 +83,7 @@ test-postgres: install-dev
 	  echo "=== PostgreSQL not reachable at $(PG_URL): suite ran on SQLite only ==="; \
 	fi
 
-test: install-dev browser-deps
+test: install-dev browser-deps ocr-deps
 	$(MAKE) --no-print-directory test-sqlite
 	$(MAKE) --no-print-directory test-postgres
 

@@ -66,7 +66,7 @@ def test_unknown_database_scheme_is_a_clear_error():
     assert "DATABASE_URL" in proc.stderr
 
 
-def test_deploy_check_is_clean_with_production_settings():
+def test_deploy_check_is_clean_with_production_settings(tmp_path):
     # The browser fixture sets DJANGO_ALLOW_ASYNC_UNSAFE for its own process; production never does.
     environ = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}}
     environ.update(
@@ -75,7 +75,14 @@ def test_deploy_check_is_clean_with_production_settings():
         SECRET_KEY="x" * 20 + "a-long-random-production-key-for-the-check",
         SECURE_SSL_REDIRECT="1",
         SECURE_HSTS_SECONDS="31536000",
+        STATIC_ROOT=str(tmp_path / "static"),
     )
+    # As `make serve` does: static files collected before the server (and the check) runs.
+    collected = subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "--verbosity", "0"],
+        cwd=ROOT, env=environ, capture_output=True, text=True,
+    )
+    assert collected.returncode == 0, collected.stderr
     proc = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=ROOT, env=environ, capture_output=True, text=True,

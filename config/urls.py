@@ -11,3 +11,6 @@ urlpatterns = [
     path("zones/", include("zones.urls")),
     path("", include("articles.urls")),
 ]
+
+# A database outage anywhere in a request answers 503 with Retry-After (core.middleware).
+handler500 = "core.views.server_error"

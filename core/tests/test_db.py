@@ -1,0 +1,57 @@
+"""Bounded database work: statement time limit, SQLite memory pragmas."""
+import pytest
+from django.db import OperationalError, connection, transaction
+
+from core import db
+
+pytestmark = pytest.mark.django_db
+
+# A statement that runs for minutes unless stopped.
+ENDLESS = {
+    "sqlite": "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT count(*) FROM n",
+    "postgresql": "SELECT pg_sleep(120)",
+}
+
+
+@pytest.fixture
+def statement_limit(settings):
+    """The limit the web server sets, applied to this test's connection, then removed."""
+    settings.DB_STATEMENT_TIMEOUT = 0.3
+    db.limit_statement_time(None, connection)
+    yield
+    settings.DB_STATEMENT_TIMEOUT = 0
+    if connection.vendor == "sqlite":
+        connection.execute_wrappers.remove(connection._kb_deadline.start)
+        del connection._kb_deadline
+        connection.connection.set_progress_handler(None, 0)
+
+
+def test_a_runaway_statement_is_stopped_and_reported_as_a_timeout(statement_limit):
+    with pytest.raises(OperationalError) as stopped:
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(ENDLESS[connection.vendor])
+            cursor.fetchall()
+    assert db.failure_kind(stopped.value) == db.TIMEOUT
+    # The connection is still usable for the next request.
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+        assert cursor.fetchone() == (1,)
+
+
+def test_statements_within_the_limit_run(statement_limit):
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 41 + 1")
+        assert cursor.fetchone() == (42,)
+
+
+def test_sqlite_sorts_and_temporary_tables_spill_to_disk_not_memory():
+    if connection.vendor != "sqlite":
+        pytest.skip("SQLite pragmas")
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA temp_store")
+        assert cursor.fetchone() == (1,)  # FILE
+        cursor.execute("PRAGMA cache_size")
+        (cache,) = cursor.fetchone()
+        assert -65536 < cache < 0  # a bounded number of KiB
+        cursor.execute("PRAGMA journal_mode")
+        assert cursor.fetchone()[0] in {"wal", "memory"}  # memory: the in-memory test database
