@@ -87,7 +87,9 @@ test: install-dev browser-deps ocr-deps
 	$(MAKE) --no-print-directory test-sqlite
 	$(MAKE) --no-print-directory test-postgres
 
+# The static manifest is part of the check (core.E001): collect first, as make serve does.
 check-deploy: install
+	DEBUG=0 $(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	DEBUG=0 SECRET_KEY=$$(head -c 48 /dev/urandom | base64) SECURE_SSL_REDIRECT=1 SECURE_HSTS_SECONDS=31536000 \
 	  $(BIN)/python manage.py check --deploy --fail-level WARNING
 
