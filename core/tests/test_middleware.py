@@ -7,7 +7,6 @@ from django.db import OperationalError, connection, connections
 from django.test import Client, RequestFactory
 
 from core import db
-from core.middleware import CONTENT_SECURITY_POLICY
 from core.views import server_error
 
 pytestmark = pytest.mark.django_db

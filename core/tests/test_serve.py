@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 from unittest import mock
 
-import pytest
 from django.core.management import call_command
 
 ROOT = Path(__file__).resolve().parents[2]
