@@ -128,6 +128,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"]["OPTIONS"] = {
         "timeout": 20,
+        # A transaction takes the write lock when it begins, waiting up to the busy
+        # timeout: a deferred one that read first could not upgrade while an ingest
+        # wrote, and failed at once with "database is locked" (a curator's save).
+        "transaction_mode": "IMMEDIATE",
         # Memory-mapped reads and a larger page cache keep search from paying a
         # system call per page of the article table and its FTS index. Both are
         # bounded: the map shares the operating system's file cache (1 GiB of

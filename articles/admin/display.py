@@ -25,8 +25,10 @@ def highlight(text, needles):
 
 def metric_needles(metric):
     """What to mark in a metric's sentence: the printed figure, else the bare number."""
-    figure = metric.raw.removeprefix(metric.label) if metric.label else metric.raw
-    return [metric.raw, figure, f"{metric.value:g}"]
+    raw = metric.raw or ""
+    figure = raw.removeprefix(metric.label) if metric.label else raw
+    number = f"{metric.value:g}" if metric.value is not None else ""
+    return [needle for needle in (raw, figure, number) if needle]
 
 
 def admin_link(obj, text=None):

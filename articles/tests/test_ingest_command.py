@@ -333,3 +333,59 @@ def test_a_page_file_with_a_very_long_name_is_ingested_once(db, tmp_path):
     ingest(page)
     assert Source.objects.count() == 1 and Article.objects.count() == 1
     assert IngestRun.objects.filter(counts__articles__unchanged=1).exists()
+
+
+CURATOR = """
+import json, sys, time
+import django
+django.setup()
+from django.db import OperationalError, transaction
+from articles import curation
+from articles.models import Article
+
+saves, errors, deadline = 0, [], time.monotonic() + float(sys.argv[1])
+while time.monotonic() < deadline:
+    try:
+        with transaction.atomic():  # as the admin's change view does
+            article = Article.objects.order_by("pk").first()
+            article.title = f"人工修订标题{saves}"
+            curation.article_update(article=article, changed_fields=["title"])
+        saves += 1
+    except OperationalError as exc:
+        errors.append(str(exc))
+    time.sleep(0.02)
+print(json.dumps({"saves": saves, "errors": errors[:3], "error_count": len(errors)}))
+"""
+
+
+def test_a_curators_save_during_an_ingest_waits_and_succeeds_on_sqlite(db, tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    from django.db import connection
+
+    if connection.vendor != "sqlite":
+        pytest.skip("SQLite's single writer; PostgreSQL locks rows")
+    root = settings.BASE_DIR
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'kb.sqlite3'}",
+           "DJANGO_SETTINGS_MODULE": "config.settings_test"}
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+
+    def manage(*args):
+        return subprocess.run([sys.executable, "manage.py", *args], cwd=root, env=env,
+                              capture_output=True, text=True, timeout=300)
+
+    assert manage("migrate", "-v0").returncode == 0
+    assert manage("ingest", "-v0", str(root / "fixtures" / "seeds")).returncode == 0
+    ingest = subprocess.Popen(
+        [sys.executable, "manage.py", "ingest", "-v0", str(root / "articles" / "tests" / "pages")],
+        cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    curator = subprocess.run([sys.executable, "-c", CURATOR, "6"], cwd=root, env=env,
+                             capture_output=True, text=True, timeout=120)
+    _out, err = ingest.communicate(timeout=300)
+    result = json.loads(curator.stdout.strip().splitlines()[-1])
+    assert result["error_count"] == 0, result["errors"]
+    assert result["saves"] > 0
+    assert ingest.returncode == 0, err
