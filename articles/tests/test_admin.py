@@ -171,6 +171,11 @@ def test_every_change_page_answers_with_a_bounded_number_of_queries(
         assert response.status_code == 200, obj
 
 
+def test_add_pages_answer(admin_client):
+    for model in ("article", "initiative", "metric"):
+        assert admin_client.get(reverse(f"admin:articles_{model}_add")).status_code == 200, model
+
+
 def test_search_pages_answer(admin_client):
     populate(2)
     for model, app in [(m, "articles") for m in MODELS] + [("zone", "zones")]:

@@ -389,3 +389,18 @@ def test_a_curators_save_during_an_ingest_waits_and_succeeds_on_sqlite(db, tmp_p
     assert result["error_count"] == 0, result["errors"]
     assert result["saves"] > 0
     assert ingest.returncode == 0, err
+
+
+def test_a_read_only_database_stops_the_ingest_with_one_line(db, tmp_path, monkeypatch):
+    from django.db import OperationalError
+
+    def refuse(*args, **kwargs):
+        raise OperationalError("attempt to write a readonly database")
+
+    monkeypatch.setattr(IngestRun.objects, "create", refuse)
+    page = tmp_path / "brief.txt"
+    page.write_text(BRIEF, encoding="utf-8")
+    with pytest.raises(CommandError) as raised:
+        ingest(page)
+    assert "数据库无法写入" in str(raised.value) and "readonly" in str(raised.value)
+    assert "\n" not in str(raised.value)

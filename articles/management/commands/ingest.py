@@ -12,7 +12,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
-from django.db import connection, transaction
+from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
 
 from articles.ingest.lock import IngestBusy, ingest_lock
@@ -30,6 +30,26 @@ def _interrupt_on_sigterm():
         raise KeyboardInterrupt
 
     return signal.signal(signal.SIGTERM, interrupt)
+
+
+def _pages(paths):
+    """(path, page) for each page of each file, or (path, PageError) for a file refused."""
+    from articles.ingest.reader import PageError, read_pages
+
+    for path in paths:
+        try:
+            pages = read_pages(path)
+        except PageError as exc:
+            yield path, exc
+            continue
+        for page in pages:
+            yield path, page
+
+
+def database_problem(exc):
+    """What went wrong with the database, in one line."""
+    text = " ".join(str(exc).split())
+    return text[:200] or type(exc).__name__
 
 
 class Command(BaseCommand):
@@ -66,6 +86,11 @@ class Command(BaseCommand):
                 self._locked_run(raw_paths, dry_run)
         except IngestBusy as exc:
             raise CommandError(str(exc)) from None
+        except DatabaseError as exc:
+            if self.reraise:
+                raise
+            # Read-only, full or unreachable: pages committed before stay whole.
+            raise CommandError(f"数据库无法写入，导入已停止（{database_problem(exc)}）。") from None
         if self.errors:
             verb = "解析" if dry_run else "导入"
             good = sum(1 for f in self.files if f["status"] != "error")
@@ -133,20 +158,16 @@ class Command(BaseCommand):
         return paths
 
     def _ingest(self, paths, dry_run):
-        from articles.ingest.reader import PageError, read_page
-
         steps = default_steps()
         self._ensure_reference_zones()
         zone_index = load_zone_index(steps)
         started, chars = time.perf_counter(), 0
-        for path in paths:
-            name = Path(path).name
+        for path, page in _pages(paths):
             tick = time.perf_counter()
-            try:
-                page = read_page(path)
-            except PageError as exc:
-                self._fail(name, str(exc))
+            if isinstance(page, Exception):
+                self._fail(Path(path).name, str(page))
                 continue
+            name = page.name  # a PDF's pages are sources of their own: "file.pdf#p2"
             try:
                 result = analyse_page(page, zone_index=zone_index, steps=steps)
                 with transaction.atomic():
