@@ -320,6 +320,17 @@ def test_feeds_list_public_articles_only(client, feature, huaibei):
     assert client.get("/zones/no-such-zone/feed/").status_code == 404
 
 
+def test_a_control_character_stored_in_a_title_never_breaks_a_feed(client, huaibei):
+    from xml.etree import ElementTree
+
+    make_article(title="党建\x01引领\x0b发展", body="正文\x02。", zone=huaibei, authors=["肖\x1f干"])
+    for url in (reverse("articles:feed"), reverse("articles:zone_feed", args=["huaibei"])):
+        response = client.get(url)
+        assert response.status_code == 200
+        titles = [e.text for e in ElementTree.fromstring(response.content).iter("{http://www.w3.org/2005/Atom}title")]
+        assert "党建引领发展" in titles
+
+
 def test_sitemap_lists_public_pages_only(client, feature, huaibei):
     hidden = make_article(title="隐藏文章", zone=huaibei, hidden=True)
     xml = client.get("/sitemap.xml").content.decode()
