@@ -148,8 +148,8 @@ def merge_initiatives(*, survivor: Initiative, others: Iterable[Initiative]) -> 
     fill = []
     for other in others:
         result.moved["mentions"] += _merge_into(survivor, other)
-        # Keep the survivor's own provenance; borrow the other's only where it has none.
-        for name in ("article_id", "sentence", "description", "zone_id"):
+        # Keep the survivor's own description and zone; borrow the other's only where it has none.
+        for name in ("description", "zone_id"):
             if not getattr(survivor, name) and getattr(other, name):
                 setattr(survivor, name, getattr(other, name))
                 fill.append(name.removesuffix("_id"))

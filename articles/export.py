@@ -43,7 +43,9 @@ def build_export(*, include_hidden=False):
     """
     articles = Article.objects.select_related(*ARTICLE_SELECT).prefetch_related(*ARTICLE_PREFETCH)
     mentions = InitiativeMention.objects.only("initiative_id", "article_id")
-    initiatives = Initiative.objects.select_related(*INITIATIVE_SELECT)
+    initiatives = Initiative.objects.with_first_mention(public=not include_hidden).select_related(
+        *INITIATIVE_SELECT
+    )
     metrics = Metric.objects.select_related(*METRIC_SELECT)
     if not include_hidden:
         articles = articles.visible()

@@ -73,7 +73,8 @@ class InitiativeFilterSet(django_filters.FilterSet):
         self.form.fields["q"].widget.attrs.update(type="search", placeholder="名称或原文")
 
     def filter_q(self, queryset, name, value):
-        return queryset.filter(words_in(value, ("name", "sentence", "description")))
+        # first_sentence: annotated by the list (selectors.initiative_list).
+        return queryset.filter(words_in(value, ("name", "first_sentence", "description")))
 
 
 class MetricFilterSet(django_filters.FilterSet):

@@ -41,6 +41,20 @@ class InitiativeQuerySet(VisibleQuerySet):
         shown = mentions.filter(article__hidden=False)
         return super().visible().filter(models.Exists(shown) | ~models.Exists(mentions))
 
+    def with_first_mention(self, *, public=True):
+        """Annotate ``first_article_id`` and ``first_sentence``: the earliest mention's.
+
+        ``public``: only mentions in articles the public sees.
+        """
+        mentions = InitiativeMention.objects.filter(initiative=models.OuterRef("pk"))
+        if public:
+            mentions = mentions.filter(article__hidden=False)
+        first = mentions.order_by("article_id", "offset")
+        return self.annotate(
+            first_article_id=models.Subquery(first.values("article_id")[:1]),
+            first_sentence=models.Subquery(first.values("sentence")[:1]),
+        )
+
 
 class ArticleFactQuerySet(VisibleQuerySet):
     """Rows read from an article: shown only while the article itself is shown."""
@@ -173,15 +187,8 @@ class Initiative(CurationFields):
         "类别", max_length=24, choices=Category.choices, default=Category.OTHER, db_index=True
     )
     description = models.TextField("说明", blank=True)
-    article = models.ForeignKey(
-        Article,
-        verbose_name="首次出现文章",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="first_initiatives",
-    )
-    sentence = models.TextField("出处句子", blank=True)
+    # Where it was first read is not stored: it is its first mention (see
+    # InitiativeQuerySet.with_first_mention), so it can never disagree with them.
     articles = models.ManyToManyField(
         Article,
         verbose_name="提及文章",

@@ -61,6 +61,7 @@ def _public_article_count():
 def initiative_list():
     return (
         Initiative.objects.visible()
+        .with_first_mention()
         .select_related(*serializers.INITIATIVE_SELECT)
         .annotate(article_count=_public_article_count())
         .order_by("zone__province", "zone__name", "name")
@@ -148,7 +149,7 @@ def related_articles(article, initiative_ids, limit=6):
 
 
 def initiative_detail(pk):
-    initiative = Initiative.objects.visible().select_related("zone").get(pk=pk)
+    initiative = Initiative.objects.visible().with_first_mention().select_related("zone").get(pk=pk)
     mentions = list(
         InitiativeMention.objects.visible()
         .filter(initiative=initiative)

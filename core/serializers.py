@@ -46,8 +46,9 @@ def initiative_item(initiative):
         "zone": initiative.zone.name if initiative.zone_id else None,
         "category": initiative.category,
         "category_label": initiative.get_category_display(),
-        "article_id": initiative.article_id,
-        "sentence": initiative.sentence,
+        # Its first mention (InitiativeQuerySet.with_first_mention), where the list annotates it.
+        "article_id": getattr(initiative, "first_article_id", None),
+        "sentence": getattr(initiative, "first_sentence", None) or "",
         "url": initiative.get_absolute_url(),
     }
 

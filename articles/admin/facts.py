@@ -6,7 +6,7 @@ from django.utils.html import format_html
 from django.utils.text import Truncator
 
 from articles import curation
-from articles.models import Initiative, InitiativeMention, Metric
+from articles.models import Article, Initiative, InitiativeMention, Metric
 
 from .actions import merge_action
 from .articles import InitiativeMentionOfInitiativeInline
@@ -22,25 +22,24 @@ class InitiativeAdmin(CurationAdmin):
         "province",
         "category",
         "mention_count",
-        "article",
         "verified",
         "hidden",
     )
-    list_select_related = ("zone", "article")
+    list_select_related = ("zone",)
     list_filter = (
         "category",
         "verified",
         "hidden",
         province_filter("zone"),
         ("zone", admin.RelatedOnlyFieldListFilter),
-        "article__year",
     )
     search_fields = ("name", "zone__name", "description")
-    autocomplete_fields = ("zone", "article")
+    autocomplete_fields = ("zone",)
     date_hierarchy = "created_at"
     actions = [*CurationAdmin.actions, "merge"]
     readonly_fields = (
         "key",
+        "first_article",
         "sentence_marked",
         "curated_display",
         "ingest_comparison",
@@ -50,14 +49,16 @@ class InitiativeAdmin(CurationAdmin):
     fieldsets = (
         (None, {"fields": ("name", "zone", "category", "description")}),
         ("审核", {"fields": ("verified", "hidden", "curated_display")}),
-        ("出处", {"fields": ("article", "sentence_marked", "key")}),
+        ("出处", {"fields": ("first_article", "sentence_marked", "key")}),
         ("导入结果", {"classes": ("collapse",), "fields": ("ingest_comparison",)}),
         ("记录", {"fields": ("created_at", "updated_at")}),
     )
     inlines = (InitiativeMentionOfInitiativeInline,)
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(n_mentions=Count("mentions", distinct=True))
+        return super().get_queryset(request).with_first_mention(public=False).annotate(
+            n_mentions=Count("mentions", distinct=True)
+        )
 
     @admin.display(description="省份", ordering="zone__province")
     def province(self, obj):
@@ -67,9 +68,14 @@ class InitiativeAdmin(CurationAdmin):
     def mention_count(self, obj):
         return obj.n_mentions
 
+    @admin.display(description="首次出现文章")
+    def first_article(self, obj):
+        article = Article.objects.filter(pk=obj.first_article_id).only("pk", "title").first()
+        return admin_link(article) if article else "—"
+
     @admin.display(description="出处句子")
     def sentence_marked(self, obj):
-        return highlight(obj.sentence, [obj.name])
+        return highlight(obj.first_sentence, [obj.name])
 
     @admin.action(description="合并所选举措…", permissions=["change", "delete"])
     def merge(self, request, queryset):

@@ -3,8 +3,8 @@
 Identity, so a re-ingest updates instead of duplicating: the keys of
 ``articles.identity`` (a source by its file name, an article by its source
 and position, an initiative by its zone's id and normalised name -- one per
-zone and programme, each sentence naming it an InitiativeMention, its name,
-category and sentence from the first article naming it -- a metric by its
+zone and programme, each sentence naming it an InitiativeMention, its name
+and category from the first article naming it -- a metric by its
 article, sentence offset and raw figure, with a fallback on article + raw +
 sentence so an offset shifted by an edit earlier in the page keeps the row).
 
@@ -32,7 +32,7 @@ field-by-field comparison.
 """
 from dataclasses import asdict, dataclass, field
 
-from django.db.models import Q
+from django.db.models import Min, Q
 
 from articles import identity, selectors
 from articles.models import (
@@ -285,6 +285,13 @@ def upsert_initiatives(*, article, facts, counts, deleted_keys):
             groups.setdefault(key, []).append(fact)
     existing = {i.key: i for i in Initiative.objects.filter(key__in=groups)}
     existing.update(_merged_into(zone, set(groups) - set(existing)))
+    # Its first article (lowest id among its mentions) is the one whose reading it keeps.
+    first_article = dict(
+        InitiativeMention.objects.filter(initiative__in=[i.pk for i in existing.values()])
+        .values("initiative")
+        .annotate(first=Min("article_id"))
+        .values_list("initiative", "first")
+    )
     kept_mentions, new_mentions = set(), []
     old_mentions = {(m.initiative_id, m.offset): m for m in article.initiative_mentions.all()}
     for key, group in groups.items():
@@ -301,22 +308,18 @@ def upsert_initiatives(*, article, facts, counts, deleted_keys):
         initiative = existing.get(key)
         if initiative is None:
             initiative = Initiative.objects.create(
-                key=key, zone=zone, article=article, sentence=first.sentence,
-                ingested_values=ingested, **values,
+                key=key, zone=zone, ingested_values=ingested, **values
             )
             counts.initiatives.created += 1
-        elif initiative.key != key or initiative.article_id not in (None, article.pk):
+        elif initiative.key != key or first_article.get(initiative.pk) not in (None, article.pk):
             # Named again in another article: that adds a mention below. Its own
             # values come from its first article only, so two articles reading
             # the programme a little differently cannot flip it back and forth.
+            # (When that article goes, the next one becomes its first.)
             counts.initiatives.unchanged += 1
         else:
             update = model_update(initiative, values, curated=set(initiative.curated_fields))
             changed, curated_differs = update.changed, update.curated_held
-            if initiative.article_id is None and "article" not in initiative.curated_fields:
-                # Its first article was deleted: this mention takes over.
-                initiative.article, initiative.sentence = article, first.sentence
-                changed += ["article", "sentence"]
             _save(initiative, changed, ingested)
             _tally_update(counts.initiatives, changed=changed, curated_differs=curated_differs)
         for fact in group:

@@ -44,14 +44,13 @@ def make_initiative(name="党建联盟", article=None, zone=None, sentence="", *
         key=fields.pop("key", identity.initiative_key(zone.pk if zone else None, f"{name}{next(_seq)}")),
         name=name,
         zone=zone,
-        article=article,
-        sentence=sentence or name,
         **fields,
     )
+    sentence = sentence or name
     if article is not None:
         InitiativeMention.objects.create(
-            initiative=initiative, article=article, sentence=initiative.sentence,
-            offset=max(article.body.find(initiative.sentence), 0),
+            initiative=initiative, article=article, sentence=sentence,
+            offset=max(article.body.find(sentence), 0),
         )
     return initiative
 

@@ -96,9 +96,9 @@ def test_first_ingest_creates_everything_with_its_zone(huaibei):
     assert stored.ingested_values["zone"] == "淮北高新区"
     assert [m.raw for m in stored.metrics.order_by("pk")] == ["总投资50亿元", "就业500人以上"]
     assert all(m.zone == huaibei for m in Metric.objects.all())
-    initiative = Initiative.objects.get()
-    assert (initiative.key, initiative.zone, initiative.article) == (
-        identity.initiative_key(huaibei.pk, "锂电产业链党建联盟"), huaibei, stored)
+    initiative = Initiative.objects.with_first_mention().get()
+    assert (initiative.key, initiative.zone, initiative.first_article_id) == (
+        identity.initiative_key(huaibei.pk, "锂电产业链党建联盟"), huaibei, stored.pk)
     counts = outcome.counts
     assert (counts.articles.created, counts.metrics.created, counts.initiatives.created) == (1, 2, 1)
 
@@ -273,9 +273,23 @@ def test_one_initiative_per_zone_and_programme_with_every_mention(huaibei):
                      initiatives=[alliance(0)], metrics=[])
     upsert_page(result=page(first, second))
 
-    initiative = Initiative.objects.get()
-    assert initiative.article.position == 0
+    initiative = Initiative.objects.with_first_mention().get()
+    assert Article.objects.get(pk=initiative.first_article_id).position == 0
     assert sorted(initiative.articles.values_list("position", flat=True)) == [0, 1]
+
+
+def test_when_its_first_article_is_hidden_an_initiative_quotes_the_next_one_in_public(huaibei):
+    first = article(position=0)
+    second = article(position=1, title="第二篇", paragraphs=[SENTENCE_2],
+                     initiatives=[alliance(0)], metrics=[])
+    upsert_page(result=page(first, second))
+    Article.objects.filter(position=0).update(hidden=True)
+
+    public = Initiative.objects.visible().with_first_mention().get()
+    assert Article.objects.get(pk=public.first_article_id).position == 1
+    assert public.first_sentence == SENTENCE_2
+    internal = Initiative.objects.with_first_mention(public=False).get()
+    assert Article.objects.get(pk=internal.first_article_id).position == 0
 
 
 def test_a_renamed_initiative_is_still_found_by_its_key(huaibei):
