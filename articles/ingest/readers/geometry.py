@@ -267,10 +267,12 @@ def column_paragraphs(lines, size):
     prev = None
     for line in lines:
         # A body line, or a headline wrapped in its column, continues onto the next.
+        # "Ran to the edge" allows two characters: in a narrow column a line that
+        # passed a character down with the punctuation after it ends short.
         joins = (
             prev is not None
             and abs(line.size - prev.size) <= 0.15 * prev.size
-            and prev.x1 >= right - 1.2 * prev.size
+            and prev.x1 >= right - 2 * prev.size
             and line.x0 <= left + 0.6 * size
             and line.top - prev.bottom <= spacing + 0.5 * line.size
         )
@@ -281,7 +283,7 @@ def column_paragraphs(lines, size):
         prev = line
     first, last = lines[0], lines[-1]
     # Whether the column's last paragraph runs on, and its first could be the rest of one.
-    runs_on = abs(last.size - size) <= 0.15 * size and last.x1 >= right - 1.2 * size
+    runs_on = abs(last.size - size) <= 0.15 * size and last.x1 >= right - 2 * size
     flush = abs(first.size - size) <= 0.15 * size and first.x0 <= left + 0.6 * size
     return [p.strip() for p in out if p.strip()], runs_on, flush
 

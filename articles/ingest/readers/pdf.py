@@ -179,10 +179,19 @@ def _child(args):
         return {"error": "memory"}
     except (PDFPasswordIncorrect, PDFEncryptionError):
         return {"error": "encrypted"}
+    except OSError as exc:
+        if "failed to map" in str(exc) or "Cannot allocate" in str(exc):
+            return {"error": "memory"}  # a library could not be loaded under the limit
+        return {"error": f"damaged: {exc.__class__.__name__}"}
     except Exception as exc:  # noqa: BLE001 - any parser failure is a damaged file
-        if "password" in str(exc).lower() or "encrypt" in str(exc).lower():
+        # pdfplumber wraps pdfminer's errors: look at what it wraps.
+        inner = exc.args[0] if exc.args and isinstance(exc.args[0], BaseException) else exc.__cause__
+        if isinstance(inner, (PDFPasswordIncorrect, PDFEncryptionError)):
             return {"error": "encrypted"}
-        return {"error": f"damaged: {exc.__class__.__name__}: {str(exc)[:120]}".replace("\n", " ")}
+        if isinstance(inner, MemoryError):
+            return {"error": "memory"}
+        shown = inner if isinstance(inner, BaseException) else exc
+        return {"error": f"damaged: {shown.__class__.__name__}: {str(shown)[:120]}".replace("\n", " ")}
     return {"pages": pages, "metadata": metadata}
 
 

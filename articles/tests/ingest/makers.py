@@ -66,7 +66,7 @@ def _wrap(text, width, size, font, indent=0):
     return lines
 
 
-def make_pdf(path, page=PAGE, *, columns=2, metadata=True, extra_pages=()):
+def make_pdf(path, page=PAGE, *, columns=2, metadata=True, extra_pages=(), folio="", encrypt=None):
     """A newspaper-like PDF page: column header, a headline across the columns,
     body text in ``columns`` columns (2 em gutters) with the text flowing from one
     column into the next, a second article's headline inside a column."""
@@ -80,11 +80,15 @@ def make_pdf(path, page=PAGE, *, columns=2, metadata=True, extra_pages=()):
     width, height = A4
     margin, gutter, body = 40, 24, 10.5
     col_width = (width - 2 * margin - (columns - 1) * gutter) / columns
-    c = canvas.Canvas(str(path), pagesize=A4)
+    c = canvas.Canvas(str(path), pagesize=A4, encrypt=encrypt)
     if metadata:
         c.setTitle("中国高新技术产业导报 A7 党建在高新")
         c.setCreator("test")
     y = height - margin
+    if folio:
+        c.setFont("WQY", 9)
+        c.drawString(margin, y - 9, folio)  # the dateline above the column header
+        y -= 24
     c.setFont("WQY", 12)
     c.drawString(margin, y - 12, page[0][1])  # column header
     y -= 40
