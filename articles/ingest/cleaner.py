@@ -51,6 +51,10 @@ _BODY_SPACE = re.compile(
 _SPLIT_NUMBER = re.compile(f"(?<=[{CJK_RANGES}])([0-9][0-9.]*)[ \\t]+([0-9][0-9.]*)(?=[{CJK_RANGES}%])")
 
 
+# A number the OCR spaced digit by digit: 4 4 4 . 6亿元.
+_SPACED_DIGITS = re.compile(r"(?<![0-9A-Za-z])[0-9](?: [0-9.]){2,}(?![0-9A-Za-z])")
+
+
 def remove_cjk_spaces(line):
     """Drop the spaces OCR put inside Chinese text: ``园区产 业发展`` -> ``园区产业发展``.
 
@@ -59,6 +63,7 @@ def remove_cjk_spaces(line):
     before any space is removed, because there spaces separate names.
     """
     line = _SPLIT_NUMBER.sub(r"\1\2", line)
+    line = _SPACED_DIGITS.sub(lambda m: m.group().replace(" ", ""), line)
     return _BODY_SPACE.sub("", line).strip()
 
 
@@ -100,6 +105,24 @@ def _visible_len(text):
 def visible(text):
     """The text without any whitespace: what a reader of the page counts."""
     return "".join(text.split())
+
+
+# --- pinyin glosses -------------------------------------------------------------
+
+# 區(qū), 黨(dǎng): a web page's pronunciation gloss after a character, in brackets.
+_PINYIN_GLOSS = re.compile(
+    rf"(?<=[{CJK_RANGES}])[(（]\s*[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{{1,7}}\s*[)）]"
+)
+
+
+def strip_pinyin_glosses(text):
+    """``宜都高新區(qū)：黨(dǎng)建`` -> ``宜都高新區：黨建``: a gloss is a syllable with a tone mark."""
+    if "(" not in text and "（" not in text:
+        return text
+    return _PINYIN_GLOSS.sub(lambda m: "" if _TONE_MARK.search(m.group()) else m.group(), text)
+
+
+_TONE_MARK = re.compile("[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ]")
 
 
 # --- quotes -----------------------------------------------------------------
@@ -184,6 +207,7 @@ def join_broken(first, second):
 
 # --- vertical headline residue -------------------------------------------------
 
+_SPACED_TEXT_MARK = re.compile(r"[，。、；：！？“”0-9０-９]")
 _NUMERIC_ONLY = re.compile(r"^[0-9.,%‰+\-~]+$")
 
 
@@ -199,7 +223,9 @@ def is_vertical_residue(line):
     if len("".join(tokens)) == 1:
         return True
     if len(tokens) >= 3 and all(len(t) <= 2 for t in tokens) and sum(len(t) == 1 for t in tokens) >= 2:
-        return True
+        # A long run of spaced characters with punctuation or digits among them is a line of
+        # text the OCR spaced out (实 现 地 区 生 产 总 值 4 4 4 . 6 亿 元 ， 同), not a banner.
+        return not (len(tokens) >= 8 and _SPACED_TEXT_MARK.search(line))
     return False
 
 
@@ -217,11 +243,22 @@ def strip_interleaved_chars(line):
     characters are words of the sentence: they stay.
     """
     tokens = line.split()
-    singles = [t for t in tokens if len(t) == 1 and CJK_RE.match(t)]
-    runs = [t for t in tokens if not (len(t) == 1 and CJK_RE.match(t))]
+    lone = [len(t) == 1 and bool(CJK_RE.match(t)) for t in tokens]
+    singles = [t for t, is_lone in zip(tokens, lone) if is_lone]
+    runs = [t for t, is_lone in zip(tokens, lone) if not is_lone]
+    if _longest_true_run(lone) >= 3:
+        return line  # 为 入 驻 的 初 创 企 业: OCR spacing along the line, not a banner's characters
     if len(singles) >= 2 and runs and sum(map(len, runs)) / len(runs) >= _INTERLEAVE_MIN_RUN:
         return " ".join(t for t in tokens if not (len(t) == 1 and CJK_RE.match(t)))
     return line
+
+
+def _longest_true_run(flags):
+    best = current = 0
+    for flag in flags:
+        current = current + 1 if flag else 0
+        best = max(best, current)
+    return best
 
 
 def vertical_residue_flags(lines):

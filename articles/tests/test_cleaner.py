@@ -9,6 +9,7 @@ from articles.ingest.cleaner import (
     pair_quotes,
     remove_cjk_spaces,
     strip_interleaved_chars,
+    strip_pinyin_glosses,
     tidy_heading_spaces,
     to_simplified,
     vertical_residue_flags,
@@ -226,3 +227,27 @@ def test_a_lone_character_between_lines_of_text_is_the_end_of_a_broken_word():
 
 def test_corner_quotes_of_traditional_pages_become_curly_quotes():
     assert to_simplified("深入實施「黨建強鏈」工程") == "深入实施“党建强链”工程"
+
+
+def test_a_long_line_of_spaced_characters_with_punctuation_or_digits_is_text_not_residue():
+    assert not is_vertical_residue("实 现 地 区 生 产 总 值 4 4 4 . 6 亿 元 ， 同")
+    assert not is_vertical_residue("月 2 9 日 ， 总 书 记 在 这 里 提 出 高 新 区")
+    assert is_vertical_residue("江 助阴 高 新")
+
+
+def test_a_run_of_spaced_characters_inside_a_text_line_is_not_a_banner():
+    line = "德阳高新区把党建阵地和孵化载体合在一起，打造“红色共创空间”，为 入 驻 的 初 创 企 业 提 供"
+    assert strip_interleaved_chars(line) == line
+
+
+# --- pinyin glosses ------------------------------------------------------------------
+
+
+def test_pinyin_glosses_of_a_web_page_are_removed():
+    assert strip_pinyin_glosses("宜都高新區(qū)：黨(dǎng)建引領(lǐng)園區(qū)") == "宜都高新區：黨建引領園區"
+    assert strip_pinyin_glosses("杭州高新区(滨江)党委") == "杭州高新区(滨江)党委"
+    assert strip_pinyin_glosses("园区(AI)应用") == "园区(AI)应用"
+
+
+def test_a_number_spaced_digit_by_digit_is_rejoined():
+    assert remove_cjk_spaces("实现地区生产总值4 4 4 . 6亿元，同比增长") == "实现地区生产总值444.6亿元，同比增长"

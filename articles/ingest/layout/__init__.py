@@ -4,9 +4,12 @@ The flow, one module a step:
 
 1. ``lines.page_lines``: the page's non-blank lines, each knowing how many blank
    lines precede it (photos leave clusters of blank lines), without vertical
-   banner residue and page furniture; each gets a shape (credit, caption,
-   byline, names, subtitle, 本报讯 start, kicker, headline, text) from its own
-   content. ``lines.column_header`` marks a column header at the top.
+   banner residue, page furniture and a web page's chrome (``furniture``: folios,
+   editions, mastheads, jump lines, the page's notes, navigation, share and
+   print links, related lists, footers; a web metadata line gives its 作者 as
+   the byline); each gets a shape (credit, caption, byline, names, subtitle,
+   本报讯 or dateline start, kicker, headline, text) from its own content.
+   ``lines.column_header`` marks a column header at the top.
 2. ``walker.Walker``: the walk decides with context what each line is: a title
    or a section heading, a caption or a paragraph, a trailing author or a
    fragment of a broken sentence; it builds one ``draft.Draft`` per article.

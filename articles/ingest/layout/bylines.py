@@ -18,10 +18,15 @@ _ROLE = (
 )
 ROLE_RE = re.compile(_ROLE)
 BYLINE_START = re.compile(rf"^(?:{_ROLE})\s*[{CJK_RANGES}]")
+# The marker opening a news item: 本报讯, or a dateline 本报扬州1月8日讯, 本报北京5月3日电.
+DATELINE = re.compile(
+    rf"^本\s*报\s*(?:(?!记者|通讯员|特约|首席)[{CJK_RANGES}]{{2,6}}?\s*)?"
+    r"(?:\d{1,2}\s*月\s*\d{1,2}\s*日\s*)?(?:讯|电)"
+)
 # 本报讯（记者 张三 通讯员 李四）: the brief's byline inside the marker's parentheses.
 _BRIEF_BYLINE = re.compile(r"^本报讯\s*[（(]([^）)]{2,40})[）)]\s*")
-# 本报讯 记者 李四 报道：近日…: the brief's byline inline, closed by 报道.
-_BRIEF_INLINE_BYLINE = re.compile(rf"^本报讯\s*((?:{_ROLE})[{CJK_RANGES}·\s]{{2,24}}?)\s*报道\s*[：:，,]?\s*")
+# 本报讯 记者 李四 报道：近日… / 本报讯 记者 罗娟 通讯员 吴倩报道 近日…: the byline inline, closed by 报道.
+_BRIEF_INLINE_BYLINE = re.compile(rf"^本报讯\s*((?:{_ROLE})[{CJK_RANGES}·\s]{{2,30}}?)\s*报道\s*[：:，,]?\s*")
 # 张三/文 李四/图: what each name did, after a slash.
 _NAME_DUTY = re.compile(r"\s*[/／]\s*(?:文图|图文|文|图|摄)(?=\s|$)")
 # （李敏 王涛）on a line of its own; …同比增长9.6%。（杨帆）after the last sentence.
@@ -79,9 +84,15 @@ def is_names_line(text):
 
 
 def names_only(text):
-    """Whether ``text`` is only personal names once the roles (记者, 通讯员, 摄影…) are taken out."""
+    """Whether ``text`` is only personal names once the roles (记者, 通讯员, 摄影…) are taken out.
+
+    After a role word the names need no known surname (通讯员 努尔兰 记者 马骏).
+    """
     rest = ROLE_RE.sub(" ", text)
-    return is_names_line(" ".join(rejoin_spaced_names(name_tokens(rest))))
+    tokens = rejoin_spaced_names(name_tokens(rest))
+    if rest != text and 1 <= len(tokens) <= 5 and all(is_name(t) and t not in _NOT_NAMES for t in tokens):
+        return True
+    return is_names_line(" ".join(tokens))
 
 
 def bracketed_byline(inner):
@@ -97,7 +108,7 @@ def parse_byline(text):
     Spaces separate names here, so this runs on the line before any space is removed.
     """
     text = BYLINE_MARK.sub("", text.strip())
-    text = re.sub(r"^本报讯\s*", "", text)
+    text = re.sub(r"^本报讯\s*", "", normalize_dateline(text))
     text = _NAME_DUTY.sub(" ", text)
     names = []
     for chunk in ROLE_RE.split(text):
@@ -109,14 +120,74 @@ def parse_byline(text):
 
 
 def rejoin_spaced_names(tokens):
-    """OCR spacing inside a name (``韩 冰``): a lone character is never a name by itself."""
+    """OCR spacing inside a name (``韩 冰``, ``王 思 远``): a lone character is never a name by itself.
+
+    A run of two or three lone characters is one name; a longer run is cut
+    into names of two or three, a new name starting at a surname.
+    """
     out = []
+    run = []
+
+    def flush():
+        if run:
+            out.extend(_split_run("".join(run)))
+            run.clear()
+
     for token in tokens:
-        if out and len(out[-1]) == 1 and len(out[-1] + token) <= 3:
-            out[-1] += token
-        else:
-            out.append(token)
+        if len(token) == 1:
+            run.append(token)
+            continue
+        if len(run) == 1 and len(token) <= 2:
+            token = run.pop() + token  # 韩 冰冰 is 韩冰冰
+        flush()
+        out.append(token)
+    flush()
     return out
+
+
+def _split_run(chars):
+    if len(chars) <= 3:
+        return [chars]
+    names, current = [], ""
+    for ch in chars:
+        if len(current) == 3 or (len(current) == 2 and has_surname(ch)):
+            names.append(current)
+            current = ""
+        current += ch
+    if len(current) == 1 and names:
+        names[-1] += current
+    elif current:
+        names.append(current)
+    return names
+
+
+# A byline printed at the head of a line of text: 本报扬州1月8日讯（记者 吴 越 通讯员 汤 宁）…,
+# 记者 杨 帆 报道 放大…: OCR spacing inside its names must not be taken for banner residue.
+_LEADING_REPORT = re.compile(rf"^(?:{_ROLE})\s*[{CJK_RANGES}·\s]{{2,30}}?\s*报道\s*[：:，,]?\s*")
+
+
+def byline_prefix_end(text):
+    """Where a byline printed at the start of ``text`` ends (0 when there is none)."""
+    match = DATELINE.match(text)
+    if match:
+        rest = text[match.end():]
+        opened = re.match(r"\s*[（(]", rest)
+        if opened:
+            close = re.search(r"[）)]", rest)
+            return match.end() + (close.end() if close else len(rest))
+        inline = re.match(rf"\s*((?:{_ROLE})[{CJK_RANGES}·\s]{{2,30}}?)\s*报道", rest)
+        return match.end() + (inline.end() if inline else 0)
+    match = _LEADING_REPORT.match(text)
+    return match.end() if match else 0
+
+
+def split_leading_report(text):
+    """``记者 杨 帆 报道 放大…`` -> (``记者 杨 帆``, ``放大…``); (None, text) when it does not open so."""
+    match = _LEADING_REPORT.match(text)
+    if not match:
+        return None, text
+    byline = re.sub(r"\s*报道\s*[：:，,]?\s*$", "", match.group())
+    return byline.strip(), text[match.end():]
 
 
 def split_brief_marker(text):
@@ -125,12 +196,18 @@ def split_brief_marker(text):
     ``本报讯（记者 张三）近日，…`` -> (``记者 张三``, ``近日，…``); the byline is None
     when the marker has none.
     """
-    # OCR spacing inside the marker itself ("本 报讯") would hide it.
-    text = re.sub(r"^本\s*报\s*讯", "本报讯", text)
+    # OCR spacing inside the marker ("本 报讯") and a dateline (本报扬州1月8日讯) read as 本报讯.
+    text = normalize_dateline(text)
     match = _BRIEF_BYLINE.match(text) or _BRIEF_INLINE_BYLINE.match(text)
     if match:
         return match.group(1).strip(), text[match.end():]
     return None, re.sub(r"^本报讯\s*", "", text)
+
+
+def normalize_dateline(text):
+    """``本报扬州1月8日讯（记者 吴越）…`` -> ``本报讯（记者 吴越）…``; other text unchanged."""
+    match = DATELINE.match(text)
+    return "本报讯" + text[match.end():] if match else text
 
 
 def bracketed_tail(paragraph):

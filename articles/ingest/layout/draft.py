@@ -14,8 +14,10 @@ from articles.ingest.layout.bylines import (
     bracketed_byline,
     bracketed_tail,
     glued_name,
+    has_surname,
     parse_byline,
     split_brief_marker,
+    split_leading_report,
 )
 from articles.ingest.layout.lines import TIME_LEAD, WORD_CHAR, split_caption_credit
 from core.text import CJK_RANGES, CJK_RE
@@ -79,6 +81,7 @@ class Draft:
     def add_brief(self, line):
         """The 本报讯 line opening a brief: its byline, if printed with the marker, and its text."""
         self.brief = True
+        line.role = "text"
         byline, text = split_brief_marker(line.text)
         if byline is not None and not self.byline:
             self.byline = byline
@@ -88,7 +91,15 @@ class Draft:
 
     def add_text(self, line):
         """A line of running text: it continues an open paragraph or starts a new one."""
+        line.role = "text"
         self.lines.append(line)
+        if not self.paragraphs and not self.byline:
+            byline, text = split_leading_report(line.text)
+            if byline:
+                # 记者 杨帆 报道 放大…: the byline printed at the head of the first paragraph.
+                self.byline, self.authors = byline, parse_byline(byline)
+                self.paragraphs.append(text)
+                return
         if self.open_paragraph and not _starts_new_paragraph(self.paragraphs[-1], line.text):
             self.paragraphs[-1] = cleaner.join_broken(self.paragraphs[-1], line.text)
         else:
@@ -130,7 +141,13 @@ class Draft:
         # A role inside the brackets (（本报记者 张敏）) marks the byline of any article;
         # bare names in brackets only end a brief.
         brief_like = self.brief or not self.headlines
-        if bracketed and (brief_like or ROLE_RE.search(bracketed.group(1))) and bracketed_byline(bracketed.group(1)):
+        at_end = nxt is None or nxt.shape in _STARTS_SOMETHING
+        if bracketed and bracketed_byline(bracketed.group(1)) and (
+            brief_like
+            or ROLE_RE.search(bracketed.group(1))
+            # …值得借鉴。（沈嘉言） closing a commentary: names with surnames, the article's last words.
+            or at_end and all(has_surname(name) for name in bracketed_byline(bracketed.group(1)))
+        ):
             # …同比增长9.6%。（杨帆）: names in brackets after the last sentence are its authors.
             names = bracketed_byline(bracketed.group(1))
             self.paragraphs[-1] = last[: bracketed.start(1) - 1].rstrip()

@@ -17,25 +17,17 @@ from articles.ingest.words import dictionary_words
 
 def finish(draft, position):
     """The ArticleBlock for a walked Draft, at ``position`` on the page."""
-    heads = [line.text for line in draft.headlines]
-    kicker = title = subtitle = ""
-    if len(heads) == 1:
-        title = heads[0]
-    elif len(heads) == 2 and _broken_mid_word(heads[0], heads[1]):
-        title = heads[0].rstrip() + heads[1].lstrip()
-    elif len(heads) >= 2:
-        kicker, title = heads[0], heads[1]
-        if len(heads) == 3:
-            subtitle = heads[2]
+    kicker, title, subtitle = _headline_parts(draft.headlines)
     subtitle = draft.subtitle or subtitle
     # The kicker is stored without the dash or colon that leads into the title.
     kicker = KICKER_END.sub("", kicker).strip()
     title = KICKER_END.sub("", title).strip()
 
-    cleaned = [clean_paragraph(p) for p in draft.paragraphs]
+    cleaned = _without_repeats([clean_paragraph(p) for p in draft.paragraphs])
     paragraphs = [p for p in cleaned if p]
     # A heading stands before the first paragraph that followed it on the page.
     heading_positions = [sum(1 for p in cleaned[:at] if p) for at in draft.heading_at]
+    headings, heading_positions = _headings_once(draft.headings, heading_positions)
     captions = [clean_caption(c) for c in draft.captions]
     if draft.brief:
         kind = "brief"
@@ -61,12 +53,73 @@ def finish(draft, position):
         authors=[cleaner.to_simplified(a) for a in draft.authors],
         kind=kind,
         column=cleaner.to_simplified(draft.column),
-        headings=[clean_heading(h) for h in draft.headings],
+        headings=[clean_heading(h) for h in headings],
         heading_positions=heading_positions,
         paragraphs=paragraphs,
         captions=captions,
         original=original,
     )
+
+
+REPEAT_MIN = 20  # a paragraph this long printed twice is a copy's repeat, not the writer's
+
+
+def _without_repeats(paragraphs):
+    """A web copy that repeats a section: the second copy of a long paragraph goes (left empty)."""
+    seen = set()
+    out = []
+    for paragraph in paragraphs:
+        key = cleaner.visible(paragraph)
+        if len(key) >= REPEAT_MIN and key in seen:
+            out.append("")
+            continue
+        seen.add(key)
+        out.append(paragraph)
+    return out
+
+
+def _headings_once(headings, positions):
+    kept, at = [], []
+    for heading, position in zip(headings, positions):
+        if heading in kept:
+            continue
+        kept.append(heading)
+        at.append(position)
+    return kept, at
+
+
+def _headline_parts(headlines):
+    """(kicker, title, subtitle) from an article's headline lines.
+
+    Two lines set one under the other with no blank line between them are one
+    headline broken by the column (``“智创先锋”领跑`` / ``东台高新区锻造新质生产力``),
+    unless a line ends as a kicker does (``璧山高新区：``, ``…产业链上——``). A
+    blank line parts them: the first part is the kicker, then the title, then
+    a subtitle. Two parts split inside a dictionary word are one title.
+    """
+    runs = []
+    for line in headlines:
+        if runs and line.gap == 0 and not KICKER_END.search(runs[-1][-1]):
+            runs[-1].append(line.text)
+        else:
+            runs.append([line.text])
+    if any(len(run) > 2 for run in runs):
+        runs = [[line.text] for line in headlines]  # three lines or more: kicker, title, subtitle
+    parts = [_join_run(run) for run in runs]
+    if not parts:
+        return "", "", ""
+    if len(parts) == 1:
+        return "", parts[0], ""
+    if len(parts) == 2 and _broken_mid_word(parts[0], parts[1]):
+        return "", parts[0].rstrip() + parts[1].lstrip(), ""
+    return parts[0], parts[1], (parts[2] if len(parts) > 2 else "")
+
+
+def _join_run(run):
+    text = run[0]
+    for piece in run[1:]:
+        text = cleaner.join_broken(text, piece)
+    return text
 
 
 def clean_paragraph(text):

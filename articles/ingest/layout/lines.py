@@ -12,11 +12,15 @@ import re
 from dataclasses import dataclass
 
 from articles.ingest import cleaner
+from articles.ingest.layout import furniture
 from articles.ingest.layout.bylines import (
     BRACKETED,
     BYLINE_MARK,
     BYLINE_START,
+    DATELINE,
     bracketed_byline,
+    byline_prefix_end,
+    is_name,
     is_names_line,
     names_only,
 )
@@ -25,9 +29,14 @@ from core.text import CJK_RANGES, CJK_RE
 TITLE_MAX = 40  # visible characters of a headline, and of a title derived from text
 CAPTION_MAX = 60  # a photo caption is one short sentence
 COLUMN_MAX = 6  # a column header (党建在高新) is a few characters
+# A column's label standing over an item: 回眸, 编后, 短评, 链接. It leads into the title as a kicker.
+COLUMN_LABELS = {
+    "回眸", "编后", "编后语", "编者按", "短评", "快评", "述评", "时评", "评论", "点评", "链接", "相关链接", "新闻链接",
+    "背景", "背景链接", "延伸阅读", "记者手记", "观察", "声音", "小贴士", "一线直击", "他山之石", "经验谈",
+}
 
 SUBTITLE = re.compile(r"^(?:——|--|──|—)\s*\S")
-BRIEF = re.compile(r"^本报讯")
+BRIEF = DATELINE  # 本报讯, 本报扬州1月8日讯
 KICKER_END = re.compile(r"(?:——|—|:|：)$")
 _CREDIT = re.compile(
     r"^(?:图片来源|图片提供|照片来源|图源|摄影|供图)\s*[:：]?"
@@ -35,6 +44,14 @@ _CREDIT = re.compile(
 )
 # A photographer's credit after a caption: 企业党员在生产线上开展攻关。 孙立新 摄
 CAPTION_CREDIT = re.compile(rf"(?<=[。！])\s*((?:(?:本报)?记者\s*)?[{CJK_RANGES}·]{{2,8}}(?:\s+[{CJK_RANGES}·]{{2,4}})?\s*摄)$")
+# A supplier's credit after a caption: …研讨工艺改进方案。 宁乡高新区供图
+SUPPLIED_CREDIT = re.compile(rf"(?<=[。！])\s*([{CJK_RANGES}（）()]{{2,16}}供图)$")
+# A credit in brackets after a caption, or alone: 。（东台高新区供图） / （资料图片） / （溧阳市融媒体中心供图）
+BRACKET_CREDIT = re.compile(
+    r"\s*[（(]\s*(?:[^（）()]{1,24}?(?:供图|提供|摄)|资料图片|资料照片|资料图|图片来源\s*[:：]\s*[^（）()]{1,20})\s*[）)]$"
+)
+# What a photo shows: …座谈会现场, …园区一角, 秀洲光伏小镇全景.
+PHOTO_SCENE = re.compile(r"(?:现场|一角|全景|夜景|掠影|合影|外景|远景|鸟瞰|剪影)。?$")
 # Page furniture: the editors' line and the dateline of the page, no article's text.
 _FURNITURE = re.compile(
     r"^(?:(?:责任编辑|本版编辑|美术编辑|美编|版式设计|版面设计|版式|责任校对|校对|制图)\s*[:：]\s*[^\s:：]{2,8}\s*)+$"
@@ -71,11 +88,41 @@ def credited_caption(text, credit):
 
 
 def split_caption_credit(text):
-    """``图为…辅导。李明 摄`` -> [``图为…辅导。``, ``李明 摄``]."""
+    """``图为…辅导。李明 摄`` -> [``图为…辅导。``, ``李明 摄``]; ``…培训。（东台高新区供图）`` likewise."""
     credit = CAPTION_CREDIT.search(text) if text.endswith("摄") else None
     if credit and credited_caption(text, credit):
         return [text[: credit.start(1)].rstrip(), credit.group(1)]
+    supplied = SUPPLIED_CREDIT.search(text) if text.endswith("供图") else None
+    if supplied and len(cleaner.visible(text[: supplied.start(1)])) <= CAPTION_MAX:
+        return [text[: supplied.start(1)].rstrip(), supplied.group(1)]
+    bracketed = BRACKET_CREDIT.search(text)
+    if bracketed and bracketed.start() > 0:
+        return [text[: bracketed.start()].rstrip(), bracketed.group().strip()]
     return [text]
+
+
+def bracket_credited(text):
+    """The shape of a line ending with a credit in brackets: "credit" alone, "caption" after one, or ""."""
+    match = BRACKET_CREDIT.search(text)
+    if not match:
+        return ""
+    caption = cleaner.visible(text[: match.start()])
+    if not caption:
+        return "credit"
+    if len(caption) <= CAPTION_MAX and not SENTENCE_MARK.search(caption[:-1]) and not caption.endswith(("，", ",")):
+        return "caption"
+    return ""
+
+
+def is_photo_scene(text):
+    """A short line naming what a photo shows (…座谈会现场): a caption when it stands alone."""
+    visible = cleaner.visible(text)
+    return (
+        6 <= len(visible) <= CAPTION_MAX
+        and bool(PHOTO_SCENE.search(visible))
+        and not SENTENCE_MARK.search(visible[:-1])
+        and not re.search(r"[，,；;：:]", visible)
+    )
 
 
 def line_shape(text):
@@ -83,6 +130,8 @@ def line_shape(text):
     visible = cleaner.visible(text)
     if BRIEF.match(visible):
         return "brief"
+    if visible in COLUMN_LABELS:
+        return "kicker"
     if _CAPTION_MARK.match(text) and len(visible) <= 2 * CAPTION_MAX:
         return "caption"
     credit = CAPTION_CREDIT.search(text) if text.endswith("摄") else None
@@ -90,6 +139,16 @@ def line_shape(text):
         return "caption"
     if len(visible) <= 40 and _CREDIT.search(text) and not SENTENCE_MARK.search(text[:-1]):
         return "credit"
+    supplied = SUPPLIED_CREDIT.search(text) if text.endswith("供图") else None
+    if supplied:
+        caption = cleaner.visible(text[: supplied.start(1)])
+        if len(caption) <= CAPTION_MAX and not SENTENCE_MARK.search(caption[:-1]):
+            return "caption"
+    bracketed_credit = bracket_credited(text)
+    if bracketed_credit:
+        return bracketed_credit
+    if visible.endswith("。") and is_photo_scene(text):
+        return "caption"
     if BYLINE_MARK.match(text) and len(visible) <= 50:
         return "byline"
     if BYLINE_START.match(visible) and len(visible) <= 40 and not re.search(r"[，,。：:]", text):
@@ -129,14 +188,16 @@ class Line:
 
 
 def page_lines(text):
-    """The page's non-blank lines, shaped, without banner residue and page furniture."""
+    """The page's non-blank lines, shaped, without banner residue, page furniture and web chrome."""
     raw_lines = text.split("\n")
     # Shapes are judged on simplified text (本報訊 is 本报讯); ``raw`` keeps the original.
     folded = cleaner.to_simplified(cleaner.fold_width(text)).split("\n")
     if len(folded) != len(raw_lines):
         folded = [cleaner.to_simplified(cleaner.fold_width(line)) for line in raw_lines]
-    folded = [line.strip() for line in folded]
+    folded = [cleaner.strip_pinyin_glosses(line.strip()) for line in folded]
     residue = cleaner.vertical_residue_flags(folded)
+    dropped = _furniture_flags(folded)
+    _web_title(folded, dropped)
     lines = []
     gap = 0
     for i, (raw, text_line, res) in enumerate(zip(raw_lines, folded, residue)):
@@ -146,21 +207,110 @@ def page_lines(text):
         if not text_line:
             gap += 1
             continue
-        if _FURNITURE.match(text_line):
+        if dropped[i] or _FURNITURE.match(text_line):
             continue
-        text_line = " ".join(cleaner.strip_interleaved_chars(text_line).split())
+        shape = ""
+        fields = furniture.web_meta_fields(text_line)
+        if fields:
+            names = furniture.web_meta_authors(fields, is_name)
+            if not names:
+                continue
+            text_line, shape = " ".join(names), "byline"  # 作者：谢小青 李西 石珊 -> the byline
+        text_line = furniture.strip_jump(text_line)
+        byline_end = byline_prefix_end(text_line)
+        text_line = text_line[:byline_end] + " " + cleaner.strip_interleaved_chars(text_line[byline_end:])
+        text_line = " ".join(text_line.split())
+        if not text_line:
+            continue
         line = Line(index=i, raw=raw.strip(), text=text_line, gap=gap)
-        line.shape = line_shape(text_line)
+        line.shape = shape or line_shape(text_line)
         lines.append(line)
         gap = 0
+    lines = _join_open_brackets(lines)
+    for i, line in enumerate(lines):
+        # …专场沙龙现场 between blank lines, without its full stop: a photo's caption.
+        after = lines[i + 1].gap if i + 1 < len(lines) else 1
+        if line.shape in ("headline", "weak_headline") and line.gap and after and is_photo_scene(line.text):
+            line.shape = "caption"
     return lines
+
+
+def _furniture_flags(folded):
+    """For each line, whether it is furniture or chrome (no article's text)."""
+    dropped = [False] * len(folded)
+    for start, end in furniture.box_ranges(folded):
+        for k in range(start, end + 1):
+            dropped[k] = True
+    for i, line in enumerate(folded):
+        if not line or dropped[i]:
+            continue
+        if furniture.web_meta_fields(line):
+            continue  # 发布时间：… 作者：…: read for its authors below
+        dropped[i] = (
+            furniture.is_rule(line)
+            or furniture.is_folio(line)
+            or furniture.is_jump_line(line)
+            or furniture.is_page_note(line)
+            or furniture.is_web_chrome(line)
+            or furniture.is_list_item(line)
+        )
+    # The page's name on a line of its own inside the folio (第4版 / 党建在高新 / 编辑：…).
+    folio = [bool(line) and dropped[i] and furniture.is_folio(line) for i, line in enumerate(folded)]
+    for i, line in enumerate(folded):
+        beside = (i and folio[i - 1]) or (i + 1 < len(folded) and folio[i + 1])
+        if line and not dropped[i] and beside and furniture.is_page_name(line):
+            dropped[i] = True
+    # The heading of a list of links (相关新闻, 党建工作, 党建在高新·热点): right above its first item.
+    for i, line in enumerate(folded[:-1]):
+        if line and not dropped[i] and furniture.is_list_item(folded[i + 1]):
+            if len(cleaner.visible(line)) <= 16 and not SENTENCE_MARK.search(line) and "，" not in line:
+                dropped[i] = True
+    return dropped
+
+
+def _web_title(folded, dropped):
+    """A web page's first line is its title with the site's name: the name goes, and a repeated title too."""
+    first = next((i for i, line in enumerate(folded) if line and not dropped[i]), None)
+    if first is None:
+        return
+    title = furniture.strip_site_suffix(folded[first])
+    if title == folded[first]:
+        return
+    plain = cleaner.visible(title)
+    if any(cleaner.visible(line) == plain for line in folded[first + 1 :]):
+        dropped[first] = True  # the headline is printed again below
+    else:
+        folded[first] = title
+
+
+def _join_open_brackets(lines):
+    """A 本报讯（… byline whose bracket the column broke: ``本报讯（见习记者 王学城`` + ``通讯员 古玚）今年…``."""
+    out = []
+    for line in lines:
+        previous = out[-1] if out else None
+        if (
+            previous is not None
+            and previous.shape == "brief"
+            and _open_bracket(previous.text)
+            and len(cleaner.visible(previous.text)) <= 40
+        ):
+            previous.text = f"{previous.text} {line.text}"
+            previous.raw = f"{previous.raw}\n{line.raw}"
+            continue
+        out.append(line)
+    return out
+
+
+def _open_bracket(text):
+    head = text[:40]
+    return head.count("（") + head.count("(") > head.count("）") + head.count(")")
 
 
 def column_header(lines):
     """The column header at the top of a page (党建在高新): short, first, above a headline."""
     for i, line in enumerate(lines[:-1]):
         if line.shape in ("caption", "credit"):
-            continue
+            return ""  # under the page's first photo, a short line is the first article's kicker
         nxt = lines[i + 1]
         if (
             line.shape == "headline"

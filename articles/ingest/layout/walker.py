@@ -13,7 +13,7 @@ import re
 from articles.ingest import cleaner
 from articles.ingest.layout.bylines import has_surname, parse_byline
 from articles.ingest.layout.draft import Draft
-from articles.ingest.layout.lines import CAPTION_MAX, SENTENCE_MARK
+from articles.ingest.layout.lines import CAPTION_MAX, SENTENCE_MARK, split_caption_credit
 from core.text import CJK_RANGES, CJK_RE
 
 # The opening of a photo news item: 近日，/ 4月15日,
@@ -30,6 +30,11 @@ def _names_zone(text):
     return bool(match) and not _NOT_A_PLACE.match(match.group(0))
 
 
+def _credited(line):
+    """A credit line, or a caption ending with its credit (…方案。 宁乡高新区供图)."""
+    return line.shape == "credit" or len(split_caption_credit(line.text)) == 2
+
+
 class Walker:
     """One walk over one page's lines (``lines.page_lines``), its column header already found."""
 
@@ -40,6 +45,12 @@ class Walker:
         self.drafts = []
         self.current = None
         self.pending = []  # captions seen while no article could take them
+        text_gaps = [line.gap for line in self.lines if line.shape == "text"]
+        # Whether paragraphs' lines are set together (OCR of an e-paper), and articles wider apart.
+        self.tight_text = bool(text_gaps) and text_gaps.count(0) * 2 >= len(text_gaps)
+        self.wide_breaks = any(
+            line.gap >= 2 for line in self.lines if line.shape in ("headline", "weak_headline", "kicker")
+        ) and bool(text_gaps) and max(text_gaps, key=text_gaps.count) <= 1
 
     def run(self):
         """The page's articles as Drafts, in page order."""
@@ -112,23 +123,62 @@ class Walker:
             return j, True
         if not strong:
             return i + 1, False
-        # A lone fragment inside a sentence broken across columns is not a headline.
-        if self.current is not None and self.current.open_paragraph and len(heads) == 1 and heads[0].shape != "kicker":
+        cur = self.current
+        if cur is not None and not cur.closed and (self._continues_text(i) or self._awaits_text(cur)):
             return i + 1, False
-        if any(h.shape == "kicker" for h in heads) or len(strong) >= 2:
+        # A fragment inside a sentence broken across columns is not a headline.
+        if cur is not None and cur.open_paragraph and heads[0].shape != "kicker" and (len(heads) == 1 or heads[0].gap <= 1):
+            return i + 1, False
+        kicker = any(h.shape == "kicker" for h in heads)
+        if not kicker and cur is not None and not cur.closed and cur.paragraphs and self._tight(heads[0]):
+            return i + 1, False  # a section heading: set as close to the text as its paragraphs
+        if kicker or len(strong) >= 2:
             return j, True
         if following is None:
             return i + 1, False  # a last line on its own starts nothing
-        cur = self.current
-        if cur is None or cur.closed or cur.brief or not cur.headlines:
+        if cur is None or cur.closed or not cur.headlines:
             return j, True
-        if _names_zone(heads[0].text):
+        if cur.brief:
+            return j, True
+        if heads[0].shape == "headline" and _names_zone(heads[0].text):
             return j, True
         return i + 1, False
 
+    @staticmethod
+    def _awaits_text(cur):
+        """An article whose byline or last section heading has no text under it yet: what follows is its text."""
+        if cur.header_byline and cur.headlines and not cur.paragraphs:
+            return True
+        return bool(cur.heading_at) and cur.heading_at[-1] == len(cur.paragraphs)
+
+    def _continues_text(self, i):
+        """A line set right under a line of the article's text, with no blank line, goes on with the text.
+
+        Only on pages that set a paragraph's lines together (an e-paper's OCR):
+        where every line stands between blank lines the gap tells nothing.
+        """
+        line = self.lines[i]
+        previous = self.lines[i - 1] if i else None
+        return (
+            line.gap == 0
+            and previous is not None
+            and previous.role == "text"
+            and self.tight_text
+        )
+
+    def _tight(self, line):
+        """A heading set as close to the text as its paragraphs, on a page that spaces articles wider."""
+        return self.wide_breaks and line.gap <= 1
+
     def _is_heading(self, i):
         cur = self.current
-        return cur is not None and not cur.open_paragraph and i + 1 < len(self.lines)
+        return (
+            cur is not None
+            and not cur.open_paragraph
+            and i + 1 < len(self.lines)
+            and not self._continues_text(i)
+            and not self._awaits_text(cur)
+        )
 
     def _next(self, i):
         return self.lines[i + 1] if i + 1 < len(self.lines) else None
@@ -182,6 +232,9 @@ class Walker:
             nxt = self._next(i)
             if nxt is None or nxt.shape != "text":
                 return False  # the last text before the next article: it completes the sentence
+            prev = self.lines[i - 1] if i else None
+            if prev is not None and prev.role == "caption" and _credited(prev):
+                return False  # the photo above has its caption and credit: the sentence goes on here
         if line.gap >= 2:
             return True
         prev = self.lines[i - 1] if i else None

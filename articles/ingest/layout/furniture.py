@@ -1,0 +1,227 @@
+"""What a page prints besides its articles: page furniture and a web page's chrome.
+
+Newspaper furniture: the folio (``2024年4月29日 星期一 责任编辑：吴 越 美编：邹 宁``),
+the edition and page name (``A6 党建在高新``, ``第7版``), the masthead
+(``中国高新技术产业导报``), rules (``────``), jump lines (``（上接第一版）``,
+``（下转第3版）``), the page's notes (``本版图片除署名外均为资料图片``) and a boxed
+call for contributions. A line is furniture only when nothing but such pieces
+is on it, so a sentence that opens with a date stays text.
+
+Web chrome: navigation bars (``首页 | 走进高新 | 新闻中心``), breadcrumbs
+(``首页 > 党建工作 > 正文``), search boxes, print/close/share links (``【打印】【关闭】``),
+previous/next links, lists of related links (``· …`` under ``相关新闻``), footers
+(主办单位, ICP备, 公网安备, 技术支持, visitor counters), the editor of the web copy
+(``【责任编辑：孙倩】``) and comment boxes. A web page's metadata line
+(``发布时间：… 来源：… 作者：谢小青 李西 石珊 编辑：张天野``) is chrome too, but
+its 作者 are the article's authors: ``web_meta_authors`` reads them.
+
+A web page's title repeats the article's headline with the site's name after
+it (``…融合党建为园区发展蓄势赋能-中国高新网``): ``strip_site_suffix`` takes the
+site's name off.
+"""
+import re
+
+from core.text import CJK_RANGES
+
+_C = CJK_RANGES
+# A personal name as printed in furniture: 2-4 characters, OCR may space them (吴 越).
+_NAME = rf"[{_C}](?:\s?[{_C}]){{1,3}}"
+_ROLES = (
+    r"责任编辑|本版编辑|本版责编|值班编辑|美术编辑|编辑|责编|责任校对|校对|美编|版式设计|版面设计"
+    r"|版式|制图|组版|审读|排版|视觉设计|视觉|主编|签发|图片编辑"
+)
+_ROLE_FIELD = re.compile(rf"(?:{_ROLES})\s*[:：]?\s*{_NAME}(?=\s|$|[|｜丨])")
+_DATE = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}")
+_WEEKDAY = re.compile(r"(?:星期|礼拜|周)[一二三四五六日天]")
+_LUNAR = re.compile(rf"农历[{_C}]{{2,12}}")
+_PAPER = re.compile(
+    rf"[{_C}]{{2,12}}?(?:日报|晚报|导报|时报|商报|晨报|早报|周报|都市报|快报|经济报|科技报|青年报|法治报)(?:社)?"
+)
+_EDITION = re.compile(
+    r"第\s*[A-Z]?\d{1,3}\s*版|(?<![A-Za-z0-9])[A-Z]\s?\d{1,2}(?![A-Za-z0-9%])(?:\s*版)?|(?<![0-9])\d{1,2}\s*版"
+)
+_ISSUE = re.compile(r"总第\s*\d+\s*期|第\s*\d+\s*期|今日\s*\d+\s*版|本期\s*\d+\s*版")
+_SEPARATORS = re.compile(r"[\s|｜丨/·•・\-—_,，、]+")
+_SENTENCE = re.compile(r"[。！？；，]")
+PAGE_NAME_MAX = 8
+
+# ──── ════ ———— : a rule across the page; ┌ │ └ : the frame of a box.
+_RULE = re.compile(r"^[─━═—–\-_=~·•.\s┌┐└┘│┃├┤┬┴┼╔╗╚╝║]+$")
+_BOX_TOP = re.compile(r"^\s*[┌╔]")
+_BOX_BOTTOM = re.compile(r"^\s*[└╚]")
+_CONTRIBUTIONS = re.compile(r"征稿|来稿|投稿|稿酬|稿件一经采用")
+# （上接第一版） （下转第3版） 上接A1版
+JUMP = re.compile(
+    r"[（(]?\s*(?:上接|下转|接上|转下|紧接|转接|转至|接第)\s*第?\s*[A-Z0-9一二三四五六七八九十]{1,3}\s*版\s*[）)]?"
+)
+# 本版图片除署名外均为资料图片 / 本版稿件除署名外由相关园区提供 / 本版投稿邮箱见本报第二版
+_PAGE_NOTE = re.compile(r"^(?:本版|本栏|本期|本专版|本页)[^。]{0,60}$")
+
+# --- web chrome ---------------------------------------------------------------------
+
+_PIPES = re.compile(r"\s*[|｜丨]\s*")
+_BREADCRUMB = re.compile(r"(?:您当前的位置|当前位置|您的位置|您现在的位置|所在位置)\s*[:：]|^首页\s*[>＞»/]|[>＞»]\s*正文$")
+_CHROME_LINE = re.compile(
+    r"^(?:上一篇|下一篇|上一条|下一条|上一页|下一页)\s*[:：]"
+    r"|^(?:相关新闻|相关阅读|相关链接|相关文章|热点推荐|推荐阅读|热门文章|热门推荐|最新文章|最新动态|猜你喜欢|延伸阅读链接|友情链接)\s*[:：]?"
+    r"|^(?:主办单位|承办单位|协办单位|主办|承办|协办|技术支持|网站标识码|联系电话|联系我们|邮编|版权所有|Copyright)\s*[:：©]?"
+    r"|^地址\s*[:：]|ICP备|公网安备|网站标识码|您是第\s*\d+\s*位访客|建议使用.{0,30}(?:浏览器|分辨率)"
+    r"|^站内搜索|请输入关键字|^\[?搜索\]?$|扫一扫|在手机打开|^分享到|^网友评论|^发表评论|请文明上网|^字号\s*[:：]|^字体\s*[:：]"
+    r"|^(?:打印本页|关闭窗口|返回顶部|打印|关闭|收藏|纠错)$|阅读次数\s*[:：]|浏览次数\s*[:：]|点击数\s*[:：]"
+)
+# 【打印】【关闭】【字体：大 中 小】【责任编辑：孙倩】 and the editor of the web copy in brackets.
+_BRACKETED_LINK = re.compile(r"【[^【】]{1,16}】")
+_EDITOR_IN_BRACKETS = re.compile(r"^[（(【\[]\s*(?:责任编辑|编辑|责编|审核|校对)\s*[:：]\s*[^）)】\]]{1,12}[）)】\]]$")
+LIST_ITEM = re.compile(r"^[·•・]\s*\S")
+_LIST_ITEM_MAX = 60
+
+# 发布时间：2020-07-03 10:15:26  来源：红网  作者：谢小青 李西 石珊  编辑：张天野  阅读：2317
+_META_LABEL = re.compile(
+    r"(发布时间|发布日期|发表时间|发表日期|更新时间|时间|日期|来源|稿源|出处|作者|记者|通讯员|撰稿|供稿|摄影"
+    r"|责任编辑|编辑|责编|审核|校对|阅读次数|阅读|浏览次数|浏览|点击数|点击|评论|字号|字体)\s*[:：]"
+)
+_PHOTO_CREDIT = re.compile(r"^(?:图片来源|图片提供|照片来源|图源|摄影|供图)")
+_META_AUTHOR_LABELS = {"作者", "记者", "通讯员", "撰稿"}
+_META_NEEDS = {"发布时间", "发布日期", "发表时间", "发表日期", "更新时间", "时间", "日期", "来源", "稿源", "出处", "作者"}
+
+# The site's name after a web page's title: -中国高新网, _衡阳高新技术产业开发区管理委员会, -武进国家高新区管…
+_SITE_SUFFIX = re.compile(r"\s*(?:[-_|｜—–]|--)\s*(?P<site>[^-_|｜—–]{2,30})$")
+_SITE_WORD = re.compile(
+    rf"(?:网|网站|门户|官网|管委会|管理委员会|政府|人民政府|开发区|高新区|园区|示范区|新区|频道|日报|报|党建|融媒|客户端|[…]|\.{{3}})$"
+)
+
+
+def fold_spaces(text):
+    return " ".join(text.split())
+
+
+def is_rule(text):
+    return bool(text) and bool(_RULE.match(text)) and len(text.strip()) >= 3 and not re.search(rf"[{_C}]", text)
+
+
+def is_folio(text):
+    """A line of only folio pieces: date, weekday, editors, edition, paper, at most one page name."""
+    if not text or _SENTENCE.search(_ROLE_FIELD.sub(" ", text)):
+        return False
+    rest = text
+    strong = 0
+    for pattern in (_DATE, _ROLE_FIELD, _PAPER, _EDITION, _ISSUE):
+        rest, found = pattern.subn(" ", rest)
+        strong += found
+    rest, weekdays = _WEEKDAY.subn(" ", rest)
+    rest = _LUNAR.sub(" ", rest)
+    if not strong and not weekdays:
+        return False
+    pieces = [p for p in _SEPARATORS.split(rest) if p]
+    if not pieces:
+        return True
+    # One page name (党建在高新, 园区) may stand beside the edition or the paper.
+    return len(pieces) == 1 and len(pieces[0]) <= PAGE_NAME_MAX and bool(re.fullmatch(rf"[{_C}]+", pieces[0])) and strong >= 1
+
+
+def is_page_name(text):
+    """党建在高新, 园区: a page's name, a few characters and nothing else."""
+    return bool(re.fullmatch(rf"[{_C}]{{2,{PAGE_NAME_MAX}}}", text.strip()))
+
+
+def is_jump_line(text):
+    """``（上接第一版）``, ``下转第3版``: a jump line alone on its line."""
+    match = JUMP.fullmatch(text.strip())
+    return bool(match)
+
+
+def strip_jump(text):
+    """A jump line printed at the end (or start) of a paragraph: ``…服务。（下转第3版）``."""
+    return JUMP.sub("", text).strip() if JUMP.search(text) else text
+
+
+def is_page_note(text):
+    """A note of the page's, not an article's: 本版图片除署名外均为资料图片."""
+    return bool(_PAGE_NOTE.match(text)) and bool(re.search(r"图片|稿件|文字|投稿|供稿|提供|由|采写|邮箱|专栏|资料", text))
+
+
+def is_web_chrome(text):
+    """A navigation, search, share, print, related-links or footer line of a web page."""
+    text = text.strip()
+    if not text:
+        return False
+    if _CHROME_LINE.search(text) or _BREADCRUMB.search(text) or _EDITOR_IN_BRACKETS.match(text):
+        return True
+    links = _BRACKETED_LINK.findall(text)
+    rest = _BRACKETED_LINK.sub(" ", text).strip(" 　:：|｜")
+    if links and (not rest or is_web_chrome(rest)):
+        return True  # 【打印本页】 【关闭窗口】 分享到：微信 微博
+    if links and len(_BRACKETED_LINK.sub("", text)) <= 12 and not _SENTENCE.search(text):
+        return True  # 字号：【大】【中】【小】 【打印】【关闭】
+    pieces = [p for p in _PIPES.split(text) if p]
+    if len(pieces) >= 3 and all(len(p) <= 12 and not _SENTENCE.search(p) for p in pieces):
+        return True  # 首页 | 走进高新 | 新闻中心 …
+    if len(pieces) == 2 and all(len(p) <= 4 for p in pieces):
+        return True  # 登录 | 注册
+    return False
+
+
+def is_list_item(text):
+    """``· 高新区举办两新组织党组织书记示范培训班``: a link in a list of related pages."""
+    text = text.strip()
+    return bool(LIST_ITEM.match(text)) and len(text) <= _LIST_ITEM_MAX and not text.rstrip().endswith("。")
+
+
+def web_meta_fields(text):
+    """[(label, value)] of a web page's metadata line, or [] when the line is not one."""
+    labels = list(_META_LABEL.finditer(text))
+    if not labels or len(text) > 160 or _PHOTO_CREDIT.match(text):
+        return []
+    if len(labels) < 2 and not _DATE.search(text):
+        return []  # 来源：… alone is a credit or a note; the metadata line has a date or several fields
+    if not {m.group(1) for m in labels} & _META_NEEDS:
+        return []
+    # Before the first label: a time (2023-10-30 10:21:07) or a byline's names (■ 周洁 谭琳).
+    head = text[: labels[0].start()].strip(" ■►▶●◆▲□◇★☆•")
+    fields = [("", head)] if head else []
+    for i, match in enumerate(labels):
+        end = labels[i + 1].start() if i + 1 < len(labels) else len(text)
+        fields.append((match.group(1), text[match.end() : end].strip()))
+    if any(_SENTENCE.search(value) for _, value in fields):
+        return []
+    return fields
+
+
+def web_meta_authors(fields, is_name):
+    """The authors a metadata line names (作者：谢小青 李西 石珊, or names before its first label)."""
+    names = []
+    for label, value in fields:
+        if label in _META_AUTHOR_LABELS or (label == "" and not re.search(r"\d", value)):
+            for token in re.split(r"[\s、，,]+", value):
+                if token and is_name(token) and token not in names:
+                    names.append(token)
+    return names
+
+
+def strip_site_suffix(title, others=()):
+    """A web page's title without the site's name after it; the title itself when none is there."""
+    match = _SITE_SUFFIX.search(title)
+    if not match:
+        return title
+    site = match.group("site").strip()
+    head = title[: match.start()].strip()
+    if len(head) < 6 or re.search(r"[。！？]", site):
+        return title
+    if _SITE_WORD.search(site) or any(site and site in other for other in others):
+        return head
+    return title
+
+
+def box_ranges(lines):
+    """(start, end) index ranges of boxed notices (a call for contributions) among ``lines``."""
+    ranges = []
+    start = None
+    for i, line in enumerate(lines):
+        if _BOX_TOP.match(line):
+            start = i
+        elif _BOX_BOTTOM.match(line) and start is not None:
+            inside = "".join(lines[start : i + 1])
+            if _CONTRIBUTIONS.search(inside):
+                ranges.append((start, i))
+            start = None
+    return ranges

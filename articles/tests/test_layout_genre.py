@@ -1,0 +1,489 @@
+"""What the genre prints around and inside its articles, each rule on a literal snippet.
+
+Page furniture (folios, editions, mastheads, rules, jump lines, the page's notes)
+and a web page's chrome never become a title, kicker, heading, body or author;
+captions with their credits stay captions; bylines are read in their many forms;
+the lines of an e-paper's OCR, set tight and broken anywhere, stay text.
+"""
+import pytest
+
+from articles.ingest.layout import split_page
+from articles.ingest.layout import furniture
+from articles.ingest.layout.bylines import parse_byline, rejoin_spaced_names
+from articles.ingest.layout.lines import line_shape, page_lines
+
+
+def page(*lines):
+    return "\n".join(lines)
+
+
+def summary(blocks):
+    return [(b.kicker, b.title, b.authors) for b in blocks]
+
+
+# --- page furniture ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "2024年4月29日 星期一   责任编辑：吴 越   美编：邹 宁",
+        "A6 党建在高新                           中国高新技术产业导报",
+        "第7版 党建在高新                     责任编辑 程 岚   美编 孙 晓",
+        "中国高新技术产业导报 2024年5月20日 星期一 第A7版",
+        "责任编辑 黄晓宁    美编 石磊    校对 周文",
+        "A7 · 党建在高新",
+        "中国高新技术产业导报",
+        "第4版",
+    ],
+)
+def test_folio_lines_are_furniture(line):
+    assert furniture.is_folio(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "2022年9月5日，合肥高新区召开党建工作推进会。",
+        "党建在高新",
+        "王宏伟 孙达",
+        "5G基站建设提速",
+        "中国高新技术产业导报记者走进园区，看到企业正在扩产。",
+    ],
+)
+def test_lines_of_articles_are_not_folio(line):
+    assert not furniture.is_folio(line)
+
+
+def test_furniture_rules_jump_lines_notes_and_the_page_name_never_reach_an_article():
+    text = page(
+        "中国高新技术产业导报",
+        "第4版",
+        "2022年9月19日 星期一",
+        "党建在高新",
+        "编辑：谭 敏　校对：宋 佳",
+        "──────────────────",
+        "",
+        "海口高新区：党建引领打造医药产业高地",
+        "",
+        "（上接第一版）",
+        "",
+        "高新区推行党建指导员包联企业机制，从机关和国有平台公司选派党员干部担任党建指导员，"
+        "既指导企业开展党建工作，也帮助企业对接审批、用工、融资等事项。（下转第3版）",
+        "",
+        "本版图片除署名外均为资料图片",
+    )
+    (block,) = split_page(text)
+    assert (block.kicker, block.title) == ("", "海口高新区：党建引领打造医药产业高地")
+    assert block.paragraphs == [
+        "高新区推行党建指导员包联企业机制，从机关和国有平台公司选派党员干部担任党建指导员，"
+        "既指导企业开展党建工作，也帮助企业对接审批、用工、融资等事项。"
+    ]
+
+
+def test_a_boxed_call_for_contributions_is_not_an_article():
+    text = page(
+        "济南高新区首个生物医药",
+        "产业链党委运行见效",
+        "",
+        "本报讯 今年9月，济南高新区成立生物医药产业链党委。",
+        "",
+        "┌───────────────┐",
+        "  “党建在高新”专栏征稿",
+        "  本栏目欢迎各地高新区党工委来稿，稿件一经采用即付稿酬。",
+        "└───────────────┘",
+    )
+    (block,) = split_page(text)
+    assert block.title == "济南高新区首个生物医药产业链党委运行见效"
+    assert block.body == "今年9月，济南高新区成立生物医药产业链党委。"
+
+
+# --- web chrome -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "网站首页 | 走进高新 | 新闻中心 | 政务公开 | 投资高新 | 党建工作",
+        "首页 > 党建工作 > 正文",
+        "您當前的位置：首頁 > 黨建工作 > 正文",
+        "【打印本页】 【关闭窗口】    分享到： 微信 微博 QQ",
+        "字号：【大】【中】【小】　　　【打印】【关闭】",
+        "上一篇：高新区召开庆祝建党99周年暨“七一”表彰大会",
+        "相关链接：中国共产党新闻网 | 湖南省人民政府 | 衡阳市人民政府",
+        "湘ICP备12003456号  湘公网安备43040702000123号",
+        "主办单位：唐山高新技术产业开发区管理委员会",
+        "【责任编辑：孙倩】",
+        "（责任编辑：张瑶）",
+        "登录 | 注册",
+        "扫一扫在手机打开当前页",
+    ],
+)
+def test_web_chrome_lines(line):
+    assert furniture.is_web_chrome(line)
+
+
+def test_a_web_copy_keeps_only_its_article_and_reads_its_authors_from_the_metadata_line():
+    text = page(
+        "衡阳高新区党群活动服务中心揭牌启用-衡阳高新技术产业开发区管理委员会",
+        "",
+        "网站首页 | 走进高新 | 新闻中心 | 政务公开 | 投资高新 | 党建工作 | 政民互动",
+        "2020年7月3日 星期五        请输入关键字 [搜索]",
+        "首页 > 党建工作 > 正文",
+        "",
+        "衡阳高新区党群活动服务中心揭牌启用",
+        "",
+        "发布时间：2020-07-03 10:15:26  来源：红网  作者：谢小青 李西 石珊  编辑：张天野  阅读：2317",
+        "【字体：大 中 小】",
+        "",
+        "7月1日上午，衡阳高新区党群活动服务中心正式揭牌。",
+        "",
+        "【打印本页】 【关闭窗口】    分享到： 微信 微博 QQ",
+        "",
+        "上一篇：高新区召开庆祝建党99周年暨“七一”表彰大会",
+        "",
+        "相关新闻：",
+        "· 高新区举办两新组织党组织书记示范培训班",
+        "· 高新区机关党支部与企业党支部开展结对共建",
+        "",
+        "主办：衡阳高新技术产业开发区管理委员会  承办：衡阳高新区党政办公室",
+        "湘ICP备12003456号  湘公网安备43040702000123号",
+    )
+    (block,) = split_page(text)
+    assert summary([block]) == [("", "衡阳高新区党群活动服务中心揭牌启用", ["谢小青", "李西", "石珊"])]
+    assert block.paragraphs == ["7月1日上午，衡阳高新区党群活动服务中心正式揭牌。"]
+
+
+def test_a_related_list_under_its_own_heading_goes_with_its_heading():
+    text = page(
+        "高新区召开党建工作推进会",
+        "",
+        "本报讯 近日，高新区召开党建工作推进会。",
+        "",
+        "党建在高新·热点",
+        "· 党建引领高新区高质量发展峰会举行",
+        "· 产业链党建：把支部建在链上",
+    )
+    (block,) = split_page(text)
+    assert block.body == "近日，高新区召开党建工作推进会。" and not block.headings
+
+
+def test_a_web_title_loses_the_site_name_and_pinyin_glosses():
+    assert furniture.strip_site_suffix("贵阳高新区以党建引领赋能园区经济高质量发展-中国高新网") == (
+        "贵阳高新区以党建引领赋能园区经济高质量发展"
+    )
+    assert furniture.strip_site_suffix("以“党建+”拉动产业链 武进国家高新区打造高质量发展“聚能环”-武进国家高新区管…") == (
+        "以“党建+”拉动产业链 武进国家高新区打造高质量发展“聚能环”"
+    )
+    assert furniture.strip_site_suffix("从300个到2577个-苏州工业园区党组织") == "从300个到2577个-苏州工业园区党组织"
+    text = page(
+        "宜都高新區(qū)：黨(dǎng)建引領(lǐng)園區(qū)跨越發(fā)展-宜都高新區管委會",
+        "",
+        "宜都高新區(qū)：黨(dǎng)建引領(lǐng)園區(qū)跨越發(fā)展",
+        "",
+        "——探尋宜都高新區快速成長背後的黨建密碼",
+        "",
+        "發佈時間：2023-06-16 09:32　來源：三峽日報　作者：向陽 李珂　編輯：覃婷　瀏覽次數：1286",
+        "",
+        "從一片江邊灘地起步，宜都高新區如今已成長為全省縣域園區的排頭兵。",
+    )
+    (block,) = split_page(text)
+    assert (block.title, block.subtitle, block.authors) == (
+        "宜都高新区：党建引领园区跨越发展", "——探寻宜都高新区快速成长背后的党建密码", ["向阳", "李珂"],
+    )
+
+
+def test_a_section_a_web_copy_prints_twice_is_kept_once():
+    text = page(
+        "南京浦口高新区：“1+1+n+x”融合党建为园区发展蓄势赋能",
+        "",
+        "2023-10-30 10:21:07  来源：浦口高新区  作者：王璐  责任编辑：孙倩  评论：0",
+        "",
+        "党建引领聚合力，融合发展促提升。",
+        "",
+        "“服务日”里解难题",
+        "",
+        "今年以来，浦口高新区党员干部走访企业和项目工地超过276家，目前已举办7场座谈会。",
+        "",
+        "“服务日”里解难题",
+        "",
+        "今年以来，浦口高新区党员干部走访企业和项目工地超过276家，目前已举办7场座谈会。",
+        "",
+        "梯度培育壮企业",
+        "",
+        "浦口高新区已培育国家级专精特新“小巨人”企业4家。",
+    )
+    (block,) = split_page(text)
+    assert block.headings == ["“服务日”里解难题", "梯度培育壮企业"]
+    assert len(block.paragraphs) == 3 and block.authors == ["王璐"]
+
+
+def test_metadata_line_fields_and_a_credit_that_is_not_one():
+    fields = furniture.web_meta_fields("■ 周洁 谭琳 来源：重庆高新区党群工作部 发布时间：2021-12-10 16:42")
+    assert furniture.web_meta_authors(fields, lambda t: len(t) in (2, 3)) == ["周洁", "谭琳"]
+    assert furniture.web_meta_fields("图片来源：杭州高新区(滨江)") == []
+    assert furniture.web_meta_fields("来源：新华网") == []
+
+
+# --- captions ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line, shape",
+    [
+        ("东台高新区青创党委党校开展企业党务骨干培训。 （东台高新区供图）", "caption"),
+        ("苏州工业园区金鸡湖畔夜景。                          （资料图片）", "caption"),
+        ("（资料图片）", "credit"),
+        ("宁乡高新区一家储能材料企业的党员技术攻关队在研讨工艺改进方案。 宁乡高新区供图", "caption"),
+        ("生命健康产业链党建工作座谈会现场。", "caption"),
+        ("回眸", "kicker"),
+        ("短评", "kicker"),
+        ("本报扬州1月8日讯（记者 吴 越 通讯员 汤 宁）记者从高邮高新区获悉，", "brief"),
+        ("本报记者 张伟", "byline"),
+    ],
+)
+def test_line_shapes_of_the_genre(line, shape):
+    assert line_shape(line) == shape
+
+
+def test_captions_at_the_top_of_the_page_stay_captions_and_a_scene_between_blank_lines_too():
+    text = page(
+        "",
+        "东台高新区青创党委党校开展企业党务骨干培训。 （东台高新区供图）",
+        "",
+        "",
+        "党建品牌巡礼",
+        "",
+        "“智创先锋”领跑",
+        "东台高新区锻造新质生产力",
+        "",
+        "■ 本报记者 沈 悦 通讯员 朱 琳",
+        "",
+        "江苏东台高新技术产业开发区把“智创先锋”作为园区党建品牌的核心。",
+        "",
+        "产业链党建座谈会暨“红链有约 服务赋能”专场沙龙现场",
+        "",
+        "党建搭台 链上企业抱团拓市场",
+        "",
+        "柳工常州机械有限公司是工程机械产业链党建联盟的链主企业。",
+    )
+    (block,) = split_page(text)
+    assert summary([block]) == [("党建品牌巡礼", "“智创先锋”领跑东台高新区锻造新质生产力", ["沈悦", "朱琳"])]
+    assert block.captions == [
+        "东台高新区青创党委党校开展企业党务骨干培训。", "（东台高新区供图）",
+        "产业链党建座谈会暨“红链有约服务赋能”专场沙龙现场",
+    ]
+    assert block.headings == ["党建搭台 链上企业抱团拓市场"]
+
+
+def test_the_rest_of_a_sentence_after_a_credited_photo_is_text_not_a_caption():
+    text = page(
+        "“红色共创空间”里孵出科技企业",
+        "",
+        "本报讯 去年12月，在党建创新项目发布会上，德阳高新区",
+        "",
+        "",
+        "",
+        "德阳高新区“红色共创空间”内，党员联络员为初创企业讲解政策。 德阳高新区供图",
+        "",
+        "",
+        "",
+        "就“红色共创空间”的做法进行了分享。",
+        "",
+        "截至目前，“红色共创空间”已累计服务科技型企业近百家。",
+    )
+    (block,) = split_page(text)
+    assert block.paragraphs[0] == "去年12月，在党建创新项目发布会上，德阳高新区就“红色共创空间”的做法进行了分享。"
+    assert block.captions == ["德阳高新区“红色共创空间”内，党员联络员为初创企业讲解政策。", "德阳高新区供图"]
+
+
+# --- headlines --------------------------------------------------------------------------
+
+
+def test_two_headline_lines_set_together_are_one_title_and_a_line_set_apart_is_the_kicker():
+    text = page(
+        "高邮高新区通用机场项目建设现场。 本报记者 吴越 摄",
+        "",
+        "年终回眸",
+        "",
+        "高邮高新区：党工委挂帅",
+        "项目攻坚跑出“加速度”",
+        "",
+        "本报讯 2025年，高邮高新区以项目攻坚为主线。",
+    )
+    (block,) = split_page(text)
+    assert (block.kicker, block.title) == ("年终回眸", "高邮高新区：党工委挂帅项目攻坚跑出“加速度”")
+
+
+def test_a_line_ending_as_a_kicker_stays_the_kicker_even_set_together():
+    text = page(
+        "仙桃高新区把党支部建在非织造布产业链上——",
+        "一根“布链”上的红色动能",
+        "",
+        "■ 本报记者 胡琳",
+        "",
+        "在湖北仙桃，一块小小的无纺布撑起了一座城市的支柱产业。",
+    )
+    (block,) = split_page(text)
+    assert (block.kicker, block.title) == ("仙桃高新区把党支部建在非织造布产业链上", "一根“布链”上的红色动能")
+
+
+def test_column_labels_lead_into_their_items_and_a_commentary_keeps_its_bracketed_author():
+    text = page(
+        "中节能（嘉兴）环保产业园党群服务中心一角。 黄琴 摄",
+        "",
+        "楼宇党建",
+        "",
+        "一栋产业楼",
+        "如何成了“双强”示范楼宇",
+        "",
+        "本报讯（通讯员 黄琴）日前，嘉兴市首批示范商务楼宇名单公布。",
+        "",
+        "",
+        "回眸",
+        "",
+        "光伏小镇里的“党组织孵化中心”",
+        "",
+        "楼宇党建的“底子”，早在几年前就已打下。",
+        "",
+        "",
+        "编后",
+        "",
+        "一幢楼宇能不能成为“双强”示范，看的是服务。这样的思路值得借鉴。（沈嘉言）",
+    )
+    blocks = split_page(text)
+    assert summary(blocks) == [
+        ("楼宇党建", "一栋产业楼如何成了“双强”示范楼宇", ["黄琴"]),
+        ("回眸", "光伏小镇里的“党组织孵化中心”", []),
+        ("", "编后", ["沈嘉言"]),
+    ]
+    assert blocks[2].body.endswith("值得借鉴。")
+
+
+# --- bylines ----------------------------------------------------------------------------
+
+
+def test_a_dateline_opens_a_brief_and_its_spaced_names_survive():
+    text = page(
+        "潍坊高新区8处场所入选",
+        "首批市级“友好场景”",
+        "",
+        "本报扬州1月8日讯（记者 吴 越 通讯员 汤 宁）记者从高邮高新区获悉，2025年，这家省级高新区在党工委统筹下，以项目攻坚为主线、以招商改革为突破，主要经济指标保持平稳增长。",
+    )
+    (block,) = split_page(text)
+    assert block.authors == ["吴越", "汤宁"]
+    assert block.body.startswith("记者从高邮高新区获悉")
+
+
+def test_a_brief_byline_whose_bracket_the_column_broke():
+    text = page(
+        "济宁高新区安全装备产业园",
+        "非公企业党组织“扩面提质”",
+        "",
+        "本报讯（见习记者 王学城 ",
+        "",
+        "通讯员 古玚 李希香）今年5月",
+        "以来，产业园集中推进非公企业党组织组建。",
+    )
+    (block,) = split_page(text)
+    assert block.authors == ["王学城", "古玚", "李希香"]
+    assert block.body == "今年5月以来，产业园集中推进非公企业党组织组建。"
+
+
+def test_trailing_bylines_with_roles_need_no_known_surname_and_a_reporter_line_opening_the_text():
+    text = page(
+        "昌吉高新区：",
+        "",
+        "两条产业链党委让链上企业抱团发展",
+        "",
+        "本报讯 在昌吉高新区，两条主导产业链都有了自己的红色链长。",
+        "",
+        "（通讯员 努尔兰 记者 马骏）",
+        "",
+        "张家港高新区“两高融合”",
+        "锚定创建国家高新区",
+        "",
+        "记者 杨 帆 报道  放大“两高融合”效应，全力创建国家高新区——这是今年以来张家港高新区反复强调的三句话，高新区党工委把作风落到项目和人才一线。",
+    )
+    first, second = split_page(text)
+    assert first.authors == ["努尔兰", "马骏"]
+    assert (second.title, second.authors) == ("张家港高新区“两高融合”锚定创建国家高新区", ["杨帆"])
+    assert second.body.startswith("放大“两高融合”效应")
+
+
+def test_spaced_names_are_rejoined_by_length_and_surname():
+    assert rejoin_spaced_names(["王", "思", "远"]) == ["王思远"]
+    assert rejoin_spaced_names(["韩", "冰"]) == ["韩冰"]
+    assert rejoin_spaced_names(["王", "涛", "李", "敏"]) == ["王涛", "李敏"]
+    assert parse_byline("文/图 本报记者 罗 娟 通讯员 王 思 远") == ["罗娟", "王思远"]
+
+
+# --- OCR of an e-paper -------------------------------------------------------------------
+
+
+def test_tight_lines_broken_anywhere_stay_the_text_of_their_article():
+    text = page(
+        "大连高新区“又高又新”",
+        "交出年度答卷",
+        "",
+        "本报讯（记者 孙 涛）2023年是总书记视察",
+        "大连高新区10周年。十年后，交出了一份亮眼",
+        "的年度答卷。",
+        "据统计，2023年大连高新区",
+        "实 现 地 区 生 产 总 值 4 4 4 . 6 亿 元 ， 同",
+        "比增长7%，增速高于全市1",
+        "个百分点；一般公共预算收",
+        "入42.4亿元。",
+        "大连高新区辖区面积153",
+        "平方公里，下辖3个街道。",
+    )
+    (block,) = split_page(text)
+    assert block.authors == ["孙涛"] and not block.headings
+    assert "据统计，2023年大连高新区实现地区生产总值444.6亿元，同比增长7%" in block.body
+    assert block.body.endswith("大连高新区辖区面积153平方公里，下辖3个街道。")
+
+
+def test_headings_of_a_dated_feature_set_like_its_paragraphs_stay_headings():
+    text = page(
+        "高邮高新区：党工委挂帅",
+        "",
+        "本报扬州1月8日讯（记者 吴越）记者从高邮高新区获悉，主要经济指标保持平稳增长。",
+        "",
+        "招商改革：从“跑项目”到“专业化”",
+        "",
+        "高新区深化招商体制机制的市场化改革。",
+        "",
+        "项目推进：“周调度、旬会商、月督查”",
+        "",
+        "项目建设上，高新区实行专班推进。",
+        "",
+        "",
+        "潍坊高新区8处场所入选",
+        "首批市级“友好场景”",
+        "",
+        "本报讯 2025年6月，潍坊市印发建设指引。",
+    )
+    first, second = split_page(text)
+    assert first.headings == ["招商改革：从“跑项目”到“专业化”", "项目推进：“周调度、旬会商、月督查”"]
+    assert second.title == "潍坊高新区8处场所入选首批市级“友好场景”"
+
+
+def test_a_byline_is_followed_by_its_text_not_by_a_new_article():
+    lines = page(
+        "“青创党委”：让年轻骨干在企业挑大梁",
+        "",
+        "文/图 本报记者 沈 悦",
+        "",
+        "迈盛智能科技公司的青创人才刘",
+        "伟，带领团队建起号称亚洲",
+        "",
+        "规模最大的智能开模中心。",
+    )
+    (block,) = split_page(lines)
+    assert block.paragraphs == ["迈盛智能科技公司的青创人才刘伟，带领团队建起号称亚洲规模最大的智能开模中心。"]
+    assert not block.headings
+
+
+def test_page_lines_drop_furniture_without_touching_text():
+    lines = page_lines(page("A6 党建在高新 中国高新技术产业导报", "", "本版编辑说明了工作要求，", "并作了部署。"))
+    assert [line.text for line in lines] == ["本版编辑说明了工作要求，", "并作了部署。"]
