@@ -19,7 +19,7 @@ import re
 from articles.ingest.readers import text as text_reader
 from articles.ingest.readers.errors import PageError
 from articles.ingest.readers.metadata import SourceMeta, _web_line, find_date
-from articles.ingest.readers.page import TRUST_META, TRUST_PAGE, TRUST_URL, Draft, Hint
+from articles.ingest.readers.page import TRUST_META, TRUST_URL, Draft, Hint
 
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)

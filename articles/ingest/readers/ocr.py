@@ -4,18 +4,22 @@ tesseract (Debian: tesseract-ocr, tesseract-ocr-chi-sim, tesseract-ocr-chi-tra;
 ``make ocr-deps``) runs as a subprocess with a timeout; where it is missing the
 page is refused with a one-line message saying what to install.
 
-Columns are found before recognition, the simple way: the page is binarised
-(Otsu's threshold) and reduced to one row with Pillow, which gives the share of
-dark pixels in each pixel column; a gutter is a run of nearly white pixel
-columns at least about a character wide (the character size is read from the
-line rhythm of the page). Each column strip is recognised on its own
-(``--psm 4``: one column of text of variable sizes), left to right, so lines of
-neighbouring columns are never read across. A headline spanning columns is
-cut at the gutters: its pieces come out at the head of each column (a known
-limit of the method). Within a strip, tesseract's words (TSV output) are put
-back into lines and the lines into paragraphs by the same rules as PDF text
-(geometry.py). ``ocr_quality`` is tesseract's mean word confidence, weighted
-by characters, over 100.
+Columns are found before recognition, the simple way (``regions``): the page
+is binarised (Otsu's threshold), shrunk so a character is about 12 pixels high
+and dilated with Pillow, then reduced to one row, which gives the share of
+inked rows in each pixel column; a gutter is a run of nearly white pixel
+columns at least about a character wide, much whiter than the text on both
+sides. Rows where ink crosses a gutter are a headline spanning columns: it is
+recognised on its own, across the columns it spans, and blanked out of the
+column strips. Each strip is recognised on its own (``--psm 4``: one column
+of text of variable sizes), so lines of neighbouring columns are never read
+across. tesseract's words (TSV output) are put back into lines in page
+coordinates, and the lines go through the same reading order and paragraph
+rules as PDF text (geometry.py). Spaces between Chinese words are not kept
+(tesseract's word boxes do not tell them). ``ocr_quality`` is tesseract's
+mean word confidence, weighted by characters, over 100. Limits of the method:
+a photo is read as a column of noise; a page skewed by more than a degree or
+two blurs its gutters (no deskewing is done).
 """
 import csv
 import hashlib
@@ -42,7 +46,7 @@ CJK_CHAR = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 def read(path, name, size):
     """An image file: one page, or one per frame of a multi-page TIFF."""
-    from PIL import Image, ImageSequence
+    from PIL import ImageSequence
 
     digest = hashlib.sha256()
     with open(path, "rb") as fh:
