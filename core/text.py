@@ -14,6 +14,7 @@ decimals such as 97.7% are safe. Every fact cites its sentence and offset, so
 ``body[offset:offset + len(sentence)]`` gives the sentence back exactly.
 """
 import re
+import threading
 
 # CJK unified ideographs: extension A, the basic block and the compatibility block.
 CJK_RANGES = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -34,6 +35,34 @@ def strip_controls(text):
     """``(text without control characters, how many were removed)``."""
     cleaned, removed = CONTROL_RE.subn("", text)
     return cleaned, removed
+
+
+# ---------------------------------------------------------------- folding
+
+_FULLWIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+_FULLWIDTH[0x3000] = 0x20
+
+_opencc = None
+_opencc_lock = threading.Lock()
+
+
+def to_simplified(text):
+    """Traditional characters as simplified (OpenCC t2s), loaded once per process."""
+    global _opencc
+    if _opencc is None:
+        with _opencc_lock:
+            if _opencc is None:
+                import opencc
+
+                _opencc = opencc.OpenCC("t2s")
+    return _opencc.convert(text)
+
+
+def fold(text):
+    """For matching, not for storage: simplified, half-width ASCII, no control characters, lower case."""
+    text = CONTROL_RE.sub(" ", text or "")
+    text = text.translate(_FULLWIDTH)
+    return to_simplified(text).lower()
 
 
 OPEN_QUOTES = {"“": "”", "‘": "’", "「": "」", "『": "』"}

@@ -30,11 +30,12 @@ What the ingest no longer produces:
 An unchanged page performs no UPDATE at all: every write is guarded by a
 field-by-field comparison.
 """
-from dataclasses import asdict, dataclass, field
 
 from django.db.models import Min, Q
 
 from articles import identity, selectors
+from articles.ingest.counts import IngestCounts, PageOutcome
+from articles.ingest.zones import ZoneResolver
 from articles.models import (
     Article,
     Initiative,
@@ -45,7 +46,6 @@ from articles.models import (
 )
 from articles.search import index_articles
 from core.services import model_update
-from zones.models import Zone
 
 ARTICLE_FIELDS = (
     "column", "kicker", "title", "subtitle", "byline", "authors", "kind",
@@ -56,55 +56,6 @@ METRIC_FIELDS = (
     "label", "raw", "value", "value_max", "unit", "normalized_value", "normalized_max",
     "normalized_unit", "qualifier", "year", "period", "sentence", "offset",
 )
-
-
-# ---------------------------------------------------------------- counts
-
-
-@dataclass
-class Tally:
-    """What happened to the rows of one model."""
-
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    skipped_curated: int = 0  # only a curated field differed from the ingest: kept as curated
-    skipped_deleted: int = 0  # tombstoned by a curator: not recreated
-    stale: int = 0  # stored earlier, no longer produced, kept
-    deleted: int = 0  # stored earlier, no longer produced, uncurated: removed
-
-    def add(self, other):
-        for name, value in asdict(other).items():
-            setattr(self, name, getattr(self, name) + value)
-
-    @property
-    def changed(self):
-        return self.created + self.updated + self.deleted
-
-
-@dataclass
-class IngestCounts:
-    articles: Tally = field(default_factory=Tally)
-    initiatives: Tally = field(default_factory=Tally)
-    metrics: Tally = field(default_factory=Tally)
-    mentions: Tally = field(default_factory=Tally)
-    zones_created: int = 0
-
-    def add(self, other):
-        for name in ("articles", "initiatives", "metrics", "mentions"):
-            getattr(self, name).add(getattr(other, name))
-        self.zones_created += other.zones_created
-
-    def as_dict(self):
-        return asdict(self)
-
-
-@dataclass
-class PageOutcome:
-    source: Source | None
-    counts: IngestCounts
-    duplicate_of: str = ""  # name of the stored source with the same bytes
-    article_ids: list = field(default_factory=list)  # articles created or updated
 
 
 # ---------------------------------------------------------------- helpers
@@ -127,66 +78,6 @@ def _save(obj, changed, ingested):
         fields.append("ingested_values")
     if fields:
         obj.save(update_fields=[*fields, "updated_at"])
-
-
-# ---------------------------------------------------------------- zones
-
-
-class ZoneResolver:
-    """Names (canonical, full, aliases) -> Zone, creating the zones the table lacks.
-
-    Built inside the page's transaction, so a page rolled back leaves no
-    created zone behind in here either.
-    """
-
-    def __init__(self):
-        self.by_name = {}
-        self.slugs = set()
-        for zone in Zone.objects.order_by("pk"):
-            self._remember(zone)
-        self.deleted = selectors.tombstoned_keys(Tombstone.Kind.ZONE)
-        self.created = 0
-
-    def _remember(self, zone):
-        self.slugs.add(zone.slug)
-        for name in zone.all_names:
-            self.by_name.setdefault(name, zone)
-
-    def resolve(self, mention):
-        for name in (mention.name, mention.surface):
-            if name in self.by_name:
-                return self.by_name[name]
-        name = (mention.name or "").strip()[:64]
-        if not name or name in self.deleted or getattr(mention, "known", False):
-            # A known zone missing from the table was deleted by a curator after
-            # the index was read: do not bring it back.
-            return None
-        return self._create(name, mention)
-
-    def _create(self, name, mention):
-        from zones.reference import make_slug, province_for_city
-
-        city = (getattr(mention, "city", "") or "")[:32]
-        province = getattr(mention, "province", "") or (province_for_city(city) if city else "")
-        zone = Zone.objects.create(
-            name=name,
-            slug=make_slug(name, self.slugs),
-            province=province[:32],
-            city=city,
-            level=Zone.Level.OTHER,
-        )
-        self.created += 1
-        self._remember(zone)
-        return zone
-
-    def resolve_all(self, mentions):
-        """The zones of ``mentions`` in order, without repeats (primary first)."""
-        zones = []
-        for mention in mentions:
-            zone = self.resolve(mention)
-            if zone is not None and zone not in zones:
-                zones.append(zone)
-        return zones
 
 
 # ---------------------------------------------------------------- services

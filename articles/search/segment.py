@@ -32,6 +32,8 @@ import threading
 
 from django.conf import settings
 
+from core.text import fold
+
 logger = logging.getLogger(__name__)
 
 # Domain words must beat jieba's general vocabulary ("两新组织", not "两/新/组织").
@@ -56,34 +58,6 @@ class _Dictionary:
             bucket = self.domain_by_prefix.setdefault(term[:2], [])
             if term not in bucket:
                 bucket.append(term)
-
-
-# ---------------------------------------------------------------- folding
-
-_FULLWIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
-_FULLWIDTH[0x3000] = 0x20
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
-
-_opencc = None
-_opencc_lock = threading.Lock()
-
-
-def to_simplified(text):
-    global _opencc
-    if _opencc is None:
-        with _opencc_lock:
-            if _opencc is None:
-                import opencc
-
-                _opencc = opencc.OpenCC("t2s")
-    return _opencc.convert(text)
-
-
-def fold(text):
-    """Simplified characters, half-width ASCII, no control characters, lower case."""
-    text = _CONTROL.sub(" ", text or "")
-    text = text.translate(_FULLWIDTH)
-    return to_simplified(text).lower()
 
 
 # ------------------------------------------------------------ dictionary

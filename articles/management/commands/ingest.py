@@ -17,7 +17,8 @@ from django.utils import timezone
 
 from articles.ingest.lock import IngestBusy, ingest_lock
 from articles.ingest.pipeline import analyse_page, default_steps, load_zone_index
-from articles.ingest.upsert import IngestCounts, upsert_page
+from articles.ingest.counts import IngestCounts
+from articles.ingest.upsert import upsert_page
 from articles.models import IngestRun
 
 
