@@ -1,7 +1,8 @@
 """Plain-dict renderings of the knowledge base, shared by export_kb, the JSON API and CSV.
 
 Each builder expects its related rows to be loaded already (see the
-``*_RELATED`` constants) so a list renders without a query per item.
+``*_SELECT`` and ``*_PREFETCH`` constants) so a list renders without a query
+per item.
 """
 
 ZONE_FIELDS = ("slug", "name", "full_name", "aliases", "province", "city", "level")

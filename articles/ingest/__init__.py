@@ -1,6 +1,8 @@
-"""Page text -> cleaned text -> article blocks -> zones, initiatives, metrics -> upsert.
+"""Page files -> page text -> article blocks -> zones, initiatives, metrics -> stored rows.
 
-Each step is a module of pure functions (string in, data out) except ``upsert``,
-which is the only one that touches the database. ``types`` holds the data
-passed between them.
+``readers`` turn a file into ``PageText``; ``cleaner``, ``layout``, ``zone_linker``,
+``initiatives``, ``metrics`` and ``dates`` are pure functions (string in, data out)
+that ``pipeline`` chains; ``upsert`` (with ``zones`` for the zone rows and ``counts``
+for its tallies) is the only writer; ``lock`` keeps one ingest at a time. ``types``
+holds the data passed between the steps.
 """

@@ -15,7 +15,8 @@ HEAD_COLUMN = "search_vector_head"  # title and kicker only: tier 1
 # The list's own filters (visible, zone, year…) go into the scan that reads the
 # matches: one round trip, and a narrow filter still finds its first matches.
 FILTERS_IN_SCAN = True
-# ts_rank_cd weights in {D, C, B, A} order: body (C) counts least, title (A) most.
+# ts_rank_cd weights in {D, C, B, A} order: body with headings and captions (C)
+# counts least, kicker/subtitle/authors (B) more, the title (A) most.
 WEIGHTS = "{0.05, 0.2, 0.5, 1.0}"
 # 1: divide by 1 + log(document length), so a long article does not win by size alone.
 NORMALIZATION = 1

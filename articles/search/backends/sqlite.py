@@ -25,7 +25,8 @@ from .base import SearchBackend
 # own order); the list's filters are checked on the candidate ids afterwards.
 FILTERS_IN_SCAN = False
 
-# Column weights for bm25(): segmented title, kicker + subtitle, body.
+# Column weights for bm25(): the segmented title; kicker, subtitle and authors;
+# the body with its headings and captions.
 WEIGHTS = (10.0, 4.0, 1.0)
 
 
