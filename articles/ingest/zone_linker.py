@@ -1,7 +1,8 @@
 """Which high-tech zones an article is about, primary zone first.
 
 Reference names come first: each zone's name, full name and aliases, with
-高新技术产业开发区 <-> 高新区 and the 国家高新区 form, longest match winning,
+高新技术产业开发区 <-> 高新区 and the 国家高新区 form, and the district's own
+form of a city-and-district alias (嘉兴秀洲高新区 -> 秀洲高新区), longest match winning,
 and a district in brackets kept with it (杭州高新区（滨江）, 乌鲁木齐高新区(新市区)).
 A name not in the table (a provincial zone, ``宜兴高新区``) is still a zone when
 the place before 高新区 is a known city or county; it is returned with
@@ -16,6 +17,7 @@ never creates one.
 import re
 
 from articles.ingest.types import ZoneMention
+from articles.ingest.words import tagged
 
 CJK = r"\u4e00-\u9fff"
 SUFFIXES = ("高新技术产业开发区", "高技术产业开发区", "高新技术产业园区", "高新区")
@@ -27,6 +29,10 @@ NOT_IN_MODIFIER = set("的在与和及、是到了对向为把将由从等市区
 BARE = re.compile(r"该高新区|本高新区|该区|全区|高新区|园区")
 # Before a bare 高新区/园区 that refers to the article's zone (not 产业园区, 国家高新区).
 BARE_BEFORE = set("该本全在为到入进驻我和与及、将是了对向把从于由\n，,。；;：:“”\"（()）")
+# The core of a zone named after its place: 张江科学城, 光谷科技城.
+SCIENCE_CITY = r"(?:科学城|科技城|科学园|科技园)"
+# Word classes of a proper place name (jieba): 徐庄 nr, 浦口 ns, 稀土 n.
+PLACE_FLAGS = ("ns", "nr", "nz", "nt", "n", "j")
 GENERIC_WORDS = {"高新区", "国家高新区", "高新技术产业开发区", "国家高新技术产业开发区"}
 
 
@@ -78,9 +84,26 @@ class ZoneIndex:
             for surface in [name, _get(zone, "full_name") or "", *(_get(zone, "aliases") or [])]:
                 for variant in _variants(surface) if surface else ():
                     self.surfaces.setdefault(variant, name)
+        self._add_district_forms()
         alternatives = sorted(self.surfaces, key=len, reverse=True)
         self.pattern = re.compile("|".join(map(re.escape, alternatives))) if alternatives else None
         self._province_for_city = province_for_city or _default_province_for_city
+
+    def _add_district_forms(self):
+        """嘉兴秀洲高新区 is also printed 秀洲高新区 (and 秀洲国家高新区): a zone's name or alias made of
+        its city and a district gives the district's form, when no other zone's name gives it too."""
+        tails = {}
+        for surface, name in self.surfaces.items():
+            city = self.zones[name]["city"].rstrip("市")
+            if len(city) >= 2 and surface.startswith(city) and surface.endswith("高新区"):
+                place = surface[len(city) : -len("高新区")]
+                if len(place) >= 2 and not place.endswith("国家") and not place.startswith(("市", "国家")):
+                    tails.setdefault(place + "高新区", set()).add(name)
+        for tail, names in tails.items():
+            if len(names) == 1 and tail not in self.surfaces:
+                (name,) = names
+                for variant in _variants(tail):
+                    self.surfaces.setdefault(variant, name)
 
     # ------------------------------------------------------------ finding
 
@@ -93,16 +116,21 @@ class ZoneIndex:
         for place, name in places:
             if place in text:
                 return [self._mention(name, place)]
+        for place, name in self._places(shortest=2):
+            # 张江科学城: a two-character place is the zone's only with the zone's own word after it.
+            found = re.search(re.escape(place) + SCIENCE_CITY, text)
+            if found:
+                return [self._mention(name, found.group())]
         for city, names in self._cities().items():
             if len(names) == 1 and (city in text or city.rstrip("市") + "市" in text):
                 return [self._mention(names[0], city)]
         return []
 
-    def _places(self):
+    def _places(self, shortest=3):
         """(place, zone name) for zone names whose place part is distinctive: 松山湖高新区 -> 松山湖."""
         for name in self.zones:
             place = name[: -len("高新区")] if name.endswith("高新区") else ""
-            if len(place) >= 3:
+            if len(place) >= shortest:
                 yield place, name
 
     def _cities(self):
@@ -175,7 +203,13 @@ class ZoneIndex:
         return found
 
     def _unknown(self, text, suffix_start, suffix_end):
-        """A zone outside the table: <city or county><modifier>高新区, or None."""
+        """A zone outside the table: <city or county>[<place>]高新区, or None.
+
+        ``宜兴市高新区`` is 宜兴高新区; a place named between the city and 高新区
+        names the zone by itself (``南京浦口高新区`` -> 浦口高新区, ``自贡市沿滩高新技术产业园区``
+        -> 沿滩高新区) when it is a county or district of the table or reads as a
+        proper name; a verb there (``南京市支持高新区``) makes no zone.
+        """
         window_start = suffix_start
         while window_start > 0 and suffix_start - window_start < 10 and re.match(
             rf"[{CJK}]", text[window_start - 1]
@@ -196,19 +230,37 @@ class ZoneIndex:
                     rest = rest[1:]
                 if len(rest) > 4 or set(rest) & NOT_IN_MODIFIER:
                     continue
-                city = place + "市" if self._province_for_city(place + "市") else place
-                name = place + rest + "高新区"
-                if name in self.surfaces:  # 宜兴市高新区 when 宜兴高新区 is known
-                    known = self.surfaces[name]
-                    info = self.zones[known]
-                    return j, ZoneMention(
-                        name=known, surface=text[j:suffix_end], known=True,
-                        city=info["city"], province=info["province"],
-                    )
+                if rest and not self._names_a_place(rest):
+                    return None  # 南京市支持高新区: the words before 高新区 are no place
+                city = self._city_of(place)
+                name = (rest or place) + "高新区"
+                for candidate in (name, place + rest + "高新区"):
+                    if candidate in self.surfaces:  # 宜兴市高新区 when 宜兴高新区 is known
+                        known = self.surfaces[candidate]
+                        info = self.zones[known]
+                        return j, ZoneMention(
+                            name=known, surface=text[j:suffix_end], known=True,
+                            city=info["city"], province=info["province"],
+                        )
                 return j, ZoneMention(
                     name=name, surface=text[j:suffix_end], known=False, city=city, province=province
                 )
         return None
+
+    def _city_of(self, place):
+        """The city (or county) a place names, with its suffix when the table knows it."""
+        for suffix in ("市", "县", "区", "旗"):
+            if self._province_for_city(place + suffix):
+                return place + suffix
+        return place
+
+    def _names_a_place(self, words):
+        """Whether the words between a city and 高新区 name a place: a county or district, or a proper noun."""
+        if len(words) < 2:
+            return False
+        if self._province_for_city(words) or any(self._province_for_city(words + s) for s in "区县市旗"):
+            return True
+        return all(flag.startswith(PLACE_FLAGS) for _, flag in tagged(words))
 
 
 def _is_district(text):
@@ -220,7 +272,8 @@ def link_zones(title, kicker, body, index, captions=()):
 
     Photo news often names its zone only in the credit (图片来源：松山湖科学城) or
     by place alone, so when the text names no zone the captions are searched,
-    then the zones' place names, then a city that hosts exactly one zone.
+    then the zones' place names (a two-character one only before 科学城/科技城:
+    张江科学城), then a city that hosts exactly one zone.
     """
     head = index.find(f"{title}\n{kicker}")
     body_mentions = index.find(body or "")

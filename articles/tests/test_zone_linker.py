@@ -63,9 +63,35 @@ def test_unknown_zone_in_a_known_city_is_returned_unknown_with_province():
     found = index().find("2023年，宜兴市高新区新增企业45家；南京江宁高新区、丹阳高新技术产业开发区同步推进。宜兴高新区还将…")
     assert [(m.name, m.known, m.city, m.province, m.count) for m in found] == [
         ("宜兴高新区", False, "宜兴市", "江苏省", 2),
-        ("南京江宁高新区", False, "南京市", "江苏省", 1),
+        ("江宁高新区", False, "南京市", "江苏省", 1),  # the district names the zone
         ("丹阳高新区", False, "丹阳市", "江苏省", 1),
     ]
+
+
+COUNTIES = {**CITIES, "浦口": "江苏省", "浦口区": "江苏省", "自贡": "四川省", "自贡市": "四川省",
+            "沿滩": "四川省", "沿滩区": "四川省", "建湖": "江苏省", "建湖县": "江苏省",
+            "沅江": "湖南省", "沅江市": "湖南省", "湖南": ""}
+
+
+def county_index():
+    return ZoneIndex(ZONES, province_for_city=lambda city: COUNTIES.get(city, ""))
+
+
+def test_zones_named_after_counties_and_districts_drop_the_city_before_them():
+    found = county_index().find(
+        "南京浦口高新区、自贡市沿滩高新技术产业园区、建湖高新区和湖南沅江高新区，还有南京徐庄高新区。"
+    )
+    assert [(m.name, m.city, m.province) for m in found] == [
+        ("浦口高新区", "南京市", "江苏省"),
+        ("沿滩高新区", "自贡市", "四川省"),
+        ("建湖高新区", "建湖县", "江苏省"),
+        ("沅江高新区", "沅江市", "湖南省"),
+        ("徐庄高新区", "南京市", "江苏省"),  # a proper name between the city and 高新区
+    ]
+
+
+def test_a_city_supporting_its_zone_creates_no_zone():
+    assert county_index().find("南京市支持高新区建设，宜兴市推动高新区发展。") == []
 
 
 def test_generic_and_false_zones_are_not_zones():
@@ -128,3 +154,23 @@ def test_a_city_hosting_a_single_zone_links_when_nothing_else_does():
 def test_a_zone_named_in_the_text_wins_over_the_fallbacks():
     found = link_zones("技能大赛", "", "南通高新区举办大赛。", index(), captions=["图片来源:东莞市"])
     assert [m.name for m in found] == ["南通高新区"]
+
+
+def test_a_two_character_place_names_its_zone_only_before_a_science_city():
+    zones = ZONES + [{"name": "张江高新区", "full_name": "上海张江高新技术产业开发区", "aliases": [],
+                      "province": "上海市", "city": "上海市"}]
+    idx = ZoneIndex(zones, province_for_city=lambda city: CITIES.get(city, ""))
+    assert [m.name for m in link_zones("科学城党建的“组织底座”", "", "张江科学城区域化党建促进会成立。", idx)] == ["张江高新区"]
+    assert link_zones("党建品牌发布", "", "张江集团发布党建品牌。", idx) == []
+
+
+def test_a_city_and_district_alias_also_links_the_district_form():
+    zones = ZONES + [{"name": "嘉兴高新区", "full_name": "嘉兴高新技术产业开发区", "aliases": ["嘉兴秀洲高新区"],
+                      "province": "浙江省", "city": "嘉兴市"}]
+    idx = ZoneIndex(zones, province_for_city=lambda city: CITIES.get(city, ""))
+    assert [(m.name, m.count) for m in idx.find("秀洲国家高新区党工委推行党建+。秀洲高新区将以此为契机。")] == [
+        ("嘉兴高新区", 2)
+    ]
+    # 厦门火炬高新区 and 威海火炬高新区 would both give 火炬高新区: neither does.
+    both = ZONES + [{"name": "威海火炬高新区", "full_name": "", "aliases": [], "province": "山东省", "city": "威海市"}]
+    assert ZoneIndex(both, province_for_city=lambda city: "").find("火炬高新区举办活动。") == []

@@ -161,7 +161,7 @@ FLOORS = {
     "titles": ("f1", 0.96),
     "kickers": ("f1", 0.96),
     "authors": ("f1", 0.97),
-    "zones": ("f1", 0.85),
+    "zones": ("f1", 0.97),
     "initiatives": ("f1", 0.45),
     "metrics": ("f1", 0.85),
 }
