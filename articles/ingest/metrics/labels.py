@@ -1,0 +1,206 @@
+"""What a figure counts: the noun after its measure word, or the phrase before it.
+
+The decisions are listed in the package docstring (metrics/__init__.py).
+"""
+import re
+
+from articles.ingest.metrics.numbers import CLAUSE_BREAK, COUNT_UNITS, UNITS
+from articles.ingest.words import tagged as _tagged
+from articles.ingest.words import words as _words
+
+BRACKETED = re.compile(r"（[^（）]*）|\([^()]*\)")
+LEADING_PLACE = re.compile(
+    r"^(?:(?:20[0-3]\d\s?年度?|今年|去年|前年)(?:上半年|下半年|前三季度|第?[一二三四]季度|\d{1,2}\s?[-—–~]\s?\d{1,2}月)?|[\u4e00-\u9fff]{0,10}?(?:高新区|开发区|园区)(?:（[^）]*）|\([^)]*\))?(?:直属|直(?=机关))?|全区|该区|本区|我区|区内|园区内|辖区内|该企业|该公司)"
+)
+# Words after which what follows is the thing counted: split there, keep the tail.
+SPLIT_WORDS = {
+    "共", "共计", "合计", "总计", "累计", "已", "已经", "先后", "均", "其中", "分别", "同时", "并",
+    "还", "又", "再", "也", "都", "目前", "截至目前", "今年", "去年", "前年", "当年", "以来", "年内",
+    "上半年", "下半年", "前三季度", "近年来", "此外", "另外", "实现", "达到", "达", "为",
+    "是", "有", "拥有", "其", "可", "通过", "帮助", "此次", "本次", "预计", "仅用", "用", "以及",
+}
+LEADING_DROP = {"建设", "建成", "完成了", "持续", "积极", "成功", "大力", "重点", "新", "全部", "总共"}
+TRAILING_DROP = (
+    "增加至", "增加到", "增长到", "增长至", "提高到", "提高至", "提升到", "提升至", "扩大到", "扩大至",
+    "下降至", "减少至", "增至", "升至", "降至", "达到了", "由最初", "由原来", "从最初", "由", "达到", "约为", "高达", "多达", "共计", "合计", "总计", "累计", "超过", "不少于", "不超过",
+    "大约", "将近", "接近", "突破", "为", "达", "约", "近", "超", "逾", "共", "计", "是", "有", "的", "了",
+    "至", "仅", "已",
+)
+STOP_FLAGS = ("v", "d", "ad", "p", "u", "c", "r", "m", "q", "a", "t", "y", "x", "zg", "l", "i")
+# Verbs the tagger splits out of compound nouns (人才|创新|项目, 研发|中心).
+NOUN_MODIFIER_VERBS = {
+    "创新", "研发", "服务", "孵化", "培训", "创业", "投资", "示范", "检测", "科研", "建设", "管理",
+    "教育", "共享", "监测", "实训", "综合", "独立",
+}
+# Verbs that describe the noun they precede (31家入驻企业, 12家落户项目).
+ATTRIBUTIVE_VERBS = {"入驻", "落户", "入库", "入园", "入选", "获评", "上榜", "参展", "在建", "新建", "续建"}
+# OCR reads 入 as 人: 人驻企业 is 入驻企业.
+OCR_WORDS = {"人驻": "入驻", "人园": "入园", "人库": "入库", "人围": "入围"}
+# Nouns that need the verb around them to say what is counted: 推荐26家企业申报认定高企.
+GENERIC_NOUNS = {"企业", "单位", "机构", "人员", "团队"}
+# Verbs and function words that end the noun after a measure word even when the
+# tagger calls them nouns (企业|先行, 企业|申报).
+NOT_IN_NOUN = {
+    "先行", "联合", "成立", "申报", "参展", "参赛", "入选", "上榜", "获评", "获得", "落户", "深入",
+    "下沉", "参与", "开展", "实现", "完成", "提供", "得到", "有效", "顺利", "全部", "已", "均", "分别",
+    "共同", "积极", "进行", "被", "在", "从", "向", "对", "和", "与", "及", "等", "的", "已经", "正在",
+    "通过", "形成", "建成", "投入", "带动", "吸引", "参加", "获", "达", "共", "累计", "其中", "同比",
+    "发挥", "充分发挥", "发展", "精准", "发力", "为", "是", "将", "把", "以", "于", "入驻", "进驻",
+}
+MAX_LABEL = 16
+GROWTH_AFTER = re.compile(r"(?:以上|左右)?的?(?P<word>增长|增幅|增速)")
+KEEPING = re.compile(r"(?:连续[一二两三四五六七八九十\d]+年)?(?:保持|实现|达到|均|都)*$")
+YEAR_IN_LABEL = re.compile(r"20[0-3]\d\s?年度?")
+# 由最初的12家发展至如今56家: the second figure is the same thing later.
+CHANGE_TO = re.compile(r"(?:发展|增加|增长|提升|提高|扩大|增)?(?:至|到)(?:如今|目前|现在|今年)?$")
+
+
+def label_of(sentence, start, end, base, previous):
+    """(label, where it starts in the sentence or None)."""
+    noun = _noun_after(sentence, end) if base in COUNT_UNITS else ""
+    if noun and noun not in GENERIC_NOUNS:
+        return noun, None
+    clause_start = _clause_start(sentence, start, previous)
+    fragment = sentence[clause_start:start]
+    if previous and re.fullmatch(r"[\u4e00-\u9fff]{0,8}?[和及与、]", fragment or "") and previous[2] == UNITS[base]:
+        # 年产10万吨锂电负极和2万吨硅碳负极: the second figure shares the first one's label.
+        if previous[1]:
+            return previous[1], None
+    if previous and previous[1] and previous[2] == UNITS[base] and CHANGE_TO.search(fragment):
+        return previous[1], None
+    label = _clean_label(fragment)
+    if base in COUNT_UNITS and noun:
+        return _generic_label(label, noun, sentence, end), None
+    if not label and previous and previous[2] == UNITS[base]:
+        # 征集到建议100余条，其中有25条被企业采纳: still the same thing counted.
+        return previous[1], None
+    if not label:
+        return "", None
+    position = sentence.rfind(label, clause_start, start)
+    return label, (position if position >= 0 else None)
+
+
+def _clause_start(sentence, start, previous):
+    cut = 0
+    for match in CLAUSE_BREAK.finditer(sentence, 0, start):
+        if match.group() in "（(" and _closes_before(sentence, match.start(), start):
+            continue  # a bracket closed before the number is part of the clause
+        if match.group() in "）)":
+            continue
+        cut = match.end()
+    if previous and previous[0] <= start:
+        tail = sentence[previous[0] : start]
+        if not CLAUSE_BREAK.search(tail):
+            cut = max(cut, previous[0] + (1 if tail.startswith("、") else 0))
+    return cut
+
+
+def _closes_before(sentence, open_at, limit):
+    closer = "）" if sentence[open_at] == "（" else ")"
+    return sentence.find(closer, open_at, limit) != -1
+
+
+def _clean_label(fragment):
+    text = BRACKETED.sub("", fragment).strip(" 、“”\"‘’")
+    if "的" in text.rstrip("的"):
+        text = text.rstrip("的").rsplit("的", 1)[-1]
+    text = YEAR_IN_LABEL.sub("", text)
+    if "等" in text[:-2]:
+        # 化工专业等紧缺高层次人才: the examples before 等 are not what is counted.
+        text = re.split(r"等地?(?![级同于待])", text)[-1]
+    tokens = _words(text)
+    for i in range(len(tokens) - 1, -1, -1):
+        if tokens[i] in SPLIT_WORDS and i < len(tokens) - 1:
+            tokens = tokens[i + 1 :]
+            break
+    text = "".join(tokens)
+    while True:
+        place = LEADING_PLACE.match(text)
+        if place and place.end() < len(text):
+            text = text[place.end() :]
+            continue
+        words = _words(text)
+        if len(words) > 1 and (words[0] in LEADING_DROP or words[0] in SPLIT_WORDS):
+            text = "".join(words[1:])
+            continue
+        break
+    changed = True
+    while changed and text:
+        changed = False
+        for word in TRAILING_DROP:
+            if text.endswith(word) and len(text) > len(word):
+                text, changed = text[: -len(word)], True
+                break
+            if text == word:
+                return ""
+    # 项目总投资 / 企业总产值: what is measured is the 总… part.
+    listed_total = re.search(r"、(总[\u4e00-\u9fff]+)$", text)
+    if listed_total:
+        text = listed_total.group(1)  # 华孚二期三期、总投资10亿元: the figure is the 总投资
+    total = re.fullmatch(r"[\u4e00-\u9fff]*?(?:项目|企业|园区|工程|基地)(总[\u4e00-\u9fff]+)", text)
+    if total:
+        text = total.group(1)
+    text = text.strip(" 、，,“”\"")
+    if _length(text) > MAX_LABEL:
+        words = list(_words(text))
+        while words and _length("".join(words)) > MAX_LABEL:
+            words.pop(0)
+        while len(words) > 1 and words[0] in ("级", "省", "市", "区"):
+            words.pop(0)  # never a label that starts mid-word (级秦创原…)
+        text = "".join(words) or text[-MAX_LABEL:]
+    return text
+
+
+def _length(label):
+    """Quotation marks do not make a label longer to read."""
+    return len(re.sub(r"[“”\"‘’]", "", label))
+
+
+def _generic_label(before, noun, sentence, end):
+    """企业 with the verbs that say which: 推荐|企业|申报认定高企, 收办|企业, 获评“小巨人”|企业."""
+    if LEADING_PLACE.fullmatch(before) or len(before) < 2 or before[-1] in "和及与、":
+        before = ""  # a place, or the first half of 21个党组织和39家企业
+    if before.count("“") > before.count("”"):
+        before += "”"
+    after = ""
+    rest = sentence[end + sentence[end:].find(noun) + len(noun) :]
+    phrase = re.match(r"[\u4e00-\u9fff]{2,6}(?=[，,。；;（(\d]|$)", rest)
+    if phrase and "的" not in phrase.group():
+        words = _tagged(phrase.group())
+        if words and words[0][1] in ("v", "nz") and words[0][0] not in NOT_AFTER_GENERIC:
+            after = phrase.group()
+    return (before + noun + after)[-MAX_LABEL:]
+
+
+NOT_AFTER_GENERIC = {"分别", "是", "有", "中", "均", "共"}
+
+
+def _noun_after(sentence, end):
+    """The noun phrase right after a measure word: 4个|博士后科研工作站, 87家|“四上企业”."""
+    text = sentence[end : end + 24]
+    for wrong, right in OCR_WORDS.items():
+        if text.startswith(wrong):
+            text = right + text[len(wrong) :]
+    quoted = re.match(r"[“\"‘']([^”\"’']{1,12})[”\"’']", text)
+    prefix = ""
+    if quoted:
+        prefix, text = quoted.group(1), text[quoted.end() :]
+    words = []
+    for word, flag in _tagged(text) if re.match(r"[\u4e00-\u9fff]", text) else ():
+        if not words and word in ATTRIBUTIVE_VERBS:
+            words.append(word)
+            continue
+        if not re.fullmatch(r"[\u4e00-\u9fff]+", word) or word in NOT_IN_NOUN:
+            break
+        # The tagger's word classes are rough (选手 comes out a verb): the first word
+        # is taken on trust, later ones must look like parts of a noun phrase.
+        if words and flag.startswith(STOP_FLAGS) and word not in NOUN_MODIFIER_VERBS:
+            break
+        if words and (flag == "nr" or len(word) == 4 and flag in ("nz", "i", "l")):
+            break  # a verb the tagger does not know (齐聚 as a name) or an idiom (齐聚一堂)
+        words.append(word)
+        if len(words) == 5:
+            break
+    while words and (words[-1] in ("上", "中", "内", "里", "等") or len(words[-1]) == 1 and len(words) > 1 and words[-1] in "在从向对为"):
+        words.pop()
+    return (prefix + "".join(words))[:MAX_LABEL]

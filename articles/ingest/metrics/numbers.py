@@ -1,0 +1,220 @@
+"""Numbers and units: where a figure is printed, its value and qualifier, and what is no figure.
+
+The decisions are listed in the package docstring (metrics/__init__.py).
+"""
+import re
+from functools import lru_cache
+
+import cn2an
+
+from articles.ingest.words import tagged as _tagged
+
+CN_DIGITS = "零〇一二两三四五六七八九十百千"
+ARABIC = r"\d+(?:\.\d+)?"
+# A Chinese numeral opens with a digit or 十; 百/千/万 alone open names (百名博士进高新).
+CHINESE = r"[一二两三四五六七八九十][零〇一二两三四五六七八九十百千]*"
+# 近百家, 逾千人, 上百场: a bare 百/千 is a round number only after such a word.
+ROUND = r"(?<=[近逾超上约])[百千]"
+NUMBER = rf"(?:{ARABIC}|{CHINESE}|{ROUND})"
+
+MULTIPLIERS = {"千万": 1e7, "百万": 1e6, "万": 1e4, "亿": 1e8}
+# base unit as printed -> normalized base unit
+MEASURES = {
+    "个百分点": "个百分点",
+    "个月": "个月",
+    "人次": "人次",
+    "平方公里": "平方公里",
+    "平方米": "平方米",
+    "千瓦时": "千瓦时",
+    "千瓦": "千瓦",
+    "兆瓦": "兆瓦",
+    "千米": "公里",
+    "公里": "公里",
+    "公顷": "公顷",
+    "美元": "美元",
+    "元": "元",
+    "吨": "吨",
+    "亩": "亩",
+    "米": "米",
+    "%": "%",
+    "％": "%",
+    "倍": "倍",
+}
+COUNT_WORDS = "个家项件人名位次场支套栋幢所批期条台座份户篇处款种类辆架艘张天"
+COUNT_UNITS = {w: w for w in COUNT_WORDS}
+UNITS = {**MEASURES, **COUNT_UNITS}
+UNIT_ALT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
+
+METRIC_RE = re.compile(
+    rf"(?P<num>{NUMBER})"
+    rf"(?:\s*(?P<sep>[-~～—–至到])\s*(?P<num2>{NUMBER}))?"
+    r"(?P<more>余|多)?"
+    r"(?P<mult>千万|百万|万|亿)?"
+    rf"(?P<base>{UNIT_ALT})"
+    r"(?P<post>以上|以下|以内|左右|上下)?"
+)
+
+# A measure word glued to the next character is often another word: 支持, 名单, 人才.
+NOT_A_UNIT_BEFORE = {
+    "支": "持撑付出",
+    "名": "单称义额",
+    "人": "才员民",
+    "场": "景地所馆",
+    "所": "有以属",
+    "批": "准复示",
+    "期": "间待望刊",
+    "位": "于置数",
+    "次": "数",
+    "家": "庭园乡属",
+    "条": "件例款",
+    "台": "湾阶",
+    "元": "素旦宵",
+    "天": "空然津",
+    "个": "体性",
+    "处": "理",
+    "种": "植子",
+    "类": "似",
+    "套": "餐",
+    "户": "籍外",
+    "款": "项",
+}
+
+PREFIX_QUALIFIERS = {
+    "不少于": "at_least",
+    "不低于": "at_least",
+    "至少": "at_least",
+    "超过": "at_least",
+    "突破": "at_least",
+    "逾": "at_least",
+    "超": "at_least",
+    "不超过": "at_most",
+    "不到": "at_most",
+    "不足": "at_most",
+    "最多": "at_most",
+    "大约": "approximate",
+    "将近": "approximate",
+    "接近": "approximate",
+    "约": "approximate",
+    "近": "approximate",
+    "高达": "exact",
+    "多达": "exact",
+    "达到": "exact",
+    "达": "exact",
+}
+POST_QUALIFIERS = {"以上": "at_least", "以下": "at_most", "以内": "at_most", "左右": "approximate", "上下": "approximate"}
+
+SKIP_QUOTES = re.compile(r"“[^“”]{1,20}”|\"[^\"\n]{1,20}\"|‘[^‘’]{1,20}’|'[^'\n]{1,20}'|《[^《》]*》")
+SPEECH = re.compile(r"[，,。！？；]")
+RANK_BEFORE = re.compile(r"(跃进|跃升|前进|上升|提升|提高|下降|后退|进|前|居|排)$")
+
+CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?\n（）()【】]")
+# Counts of abstract nouns say how a text is organised, not what a zone did:
+# 三条路径, 3个方面, 两个环节.
+ABSTRACT_NOUNS = {
+    "方面", "路径", "环节", "目标", "渠道", "步", "方向", "层面", "维度", "原则", "思路", "理念",
+    "特点", "优势", "举措", "篇章", "结合", "途径",
+}
+# 做好“党建+”引领……3篇文章: a figure of speech.
+WRITE_WELL = re.compile(r"(做好|写好|做实|答好|做足|做活)")
+
+
+def is_name_span(text):
+    """A short quotation or a book title: a name (“1+X+N”, “六个一”), not a statement."""
+    if text.startswith("《"):
+        return True
+    return not SPEECH.search(text[1:-1])
+
+
+def is_metric(sentence, match):
+    start, end = match.span()
+    num, base = match.group("num"), match.group("base")
+    before = sentence[max(0, start - 3) : start]
+    after = sentence[end : end + 1]
+    chinese = not num[0].isdigit()
+    if before.endswith("第") or before.rstrip().endswith("第"):
+        return False
+    if before and (before[-1] in "+-/·.:：×*=#" or before[-1].isascii() and before[-1].isalnum()):
+        return False  # 3+1, 2/3, 5G, V2.0
+    if after.isascii() and after.isalpha() or after in ("+", "/"):
+        return False
+    if base in NOT_A_UNIT_BEFORE and not match.group("post"):
+        if after and after in NOT_A_UNIT_BEFORE[base]:
+            return False
+    if chinese:
+        if num == "一" or num[0] == "一" and len(num) == 1:
+            return False
+        if before and before[-1] in "第之统唯单初周每数几若万":
+            return False
+        if base == "期":
+            return False  # 二期, 三期: phases of a project
+    elif len(num.split(".")[0]) >= 9:
+        return False  # phone numbers, ID numbers
+    if base in ("位", "名") and RANK_BEFORE.search(before):
+        return False  # 再跃进8位, 前10名: a rank, not a quantity
+    if base == "位" and after == "数":
+        return False  # 两位数
+    if match.group("post") in ("以上", "以下") and re.match(r"[\u4e00-\u9fff]", after or " "):
+        # "10亿元以上项目": a threshold describing the noun, except a growth rate.
+        if not re.match(r"(的)?(增长|增幅|增速)", sentence[end : end + 3]):
+            return False
+    return True
+
+
+@lru_cache(maxsize=512)
+def number_value(text):
+    if text[0].isdigit():
+        return float(text)
+    if text in ("百", "千"):
+        return 100.0 if text == "百" else 1000.0
+    try:
+        return float(cn2an.cn2an(text.replace("两", "二"), "smart"))
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
+def rounded(value):
+    return round(value, 6)
+
+
+def prefix_qualifier(sentence, start):
+    for word in sorted(PREFIX_QUALIFIERS, key=len, reverse=True):
+        if sentence[:start].endswith(word):
+            return start - len(word), PREFIX_QUALIFIERS[word]
+    if sentence[:start].endswith("上") and sentence[start : start + 1] in ("百", "千"):
+        return start - 1, "at_least"  # 上百家: a hundred or more
+    return start, "exact"
+
+
+def combine_qualifiers(prefix, match):
+    found = {prefix}
+    if match.group("more"):
+        found.add("at_least")
+    if match.group("post"):
+        found.add(POST_QUALIFIERS[match.group("post")])
+    for qualifier in ("approximate", "at_most", "at_least"):
+        if qualifier in found:
+            return qualifier
+    return "exact"
+
+
+def counts_no_fact(sentence, match):
+    """A count of abstract nouns, a figure of speech, or of the names just listed."""
+    start, end = match.span()
+    words = _tagged(sentence[end : end + 12]) if re.match(r"[\u4e00-\u9fff]", sentence[end : end + 1]) else ()
+    first = words[0][0] if words else ""
+    if first in ABSTRACT_NOUNS:
+        return True
+    if first == "文章" and WRITE_WELL.search(sentence[:start]):
+        return True
+    return _is_enumeration_count(sentence, start, match.group("num"))
+
+
+def _is_enumeration_count(sentence, start, num):
+    """两个行业 after 工业互联网、车联网: the number only counts the names listed before it."""
+    if num[0].isdigit():
+        return False
+    value = number_value(num)
+    clause = CLAUSE_BREAK.split(sentence[:start])[-1]
+    if not value or value > 10 or not re.search(r"[、和及与]", clause):
+        return False
+    return len(re.split(r"、|和|及|与", clause)) == value
