@@ -30,31 +30,24 @@ from django.core.paginator import Paginator
 from django.db import connection, transaction
 from django.db.models import Q
 
+from articles.benchmarks import company_names, percentile, reference_zone_list
 from articles.models import Article, Source
 from articles.search import backends
 from articles.search.engine import RANK_LIMIT
 from articles.search.segment import fold, refresh_dictionary, segment_for_index
 from articles.selectors import article_list, search_articles
-from zones.models import Zone
 
 PREFIX = "bench-synthetic/"
 PER_SOURCE = 1000
 PAGE = 20
 SENTENCE_END = re.compile(r"(?<=[。！？])")
 CJK = re.compile(r"[\u4e00-\u9fff]")
-COMPANY_SUFFIXES = ("科技", "新材料", "锂电", "生物", "电子", "智能", "精密", "环保")
 FIXED_QUERIES = {
     "common word": ["党建", "企业", "发展", "高新区"],
     "two words": ["锂电 党建联盟", "营商环境 企业", "人才 服务", "产业链 党支部"],
     "phrase": ['"产业链党建"', '"党建引领"', '"营商环境"', '"党群服务中心"'],
     "no hit": ["量子引力波", "火星基地 登月", "xyzzy", "深海潜航器"],
 }
-
-
-def percentile(values, fraction):
-    ordered = sorted(values)
-    index = min(len(ordered) - 1, max(0, round(fraction * (len(ordered) - 1))))
-    return ordered[index]
 
 
 class Command(BaseCommand):
@@ -126,11 +119,7 @@ class Command(BaseCommand):
 
     # --- corpus ---------------------------------------------------------
     def zones(self):
-        if not Zone.objects.exists():
-            from zones.reference import load_reference_zones
-
-            load_reference_zones()
-        zones = list(Zone.objects.order_by("pk"))
+        zones = reference_zone_list()
         if not zones:
             raise CommandError("No zones: run `manage.py load_zones` first.")
         return zones
@@ -160,11 +149,7 @@ class Command(BaseCommand):
 
     def companies(self, count, material):
         # Drawn first from the seeded generator, so --reuse finds the same names.
-        chars = material["chars"]
-        return [
-            self.rng.choice(chars) + self.rng.choice(chars) + self.rng.choice(COMPANY_SUFFIXES)
-            for _ in range(max(50, count // 5))
-        ]
+        return company_names(self.rng, material["chars"], max(50, count // 5))
 
     def build(self, count, zones, material):
         rng = self.rng

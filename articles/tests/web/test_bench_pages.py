@@ -1,0 +1,75 @@
+"""The page benchmark answers every page on either database and leaves nothing behind."""
+import json
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from articles import selectors
+from articles.management.commands.bench_pages import PAGE_ORDER, PREFIX
+from articles.models import Article, Initiative, InitiativeMention, Metric, Source
+
+PAGES = [
+    "home", "zones", "zone", "province", "articles", "articles_deep", "article", "initiatives",
+    "initiative", "metrics", "search_common", "search_rare", "search_two_words",
+    "api_articles", "api_initiatives", "api_metrics", "api_zones",
+]
+
+
+def bench(**options):
+    out = StringIO()
+    call_command("bench_pages", stdout=out, stderr=StringIO(), **options)
+    return out.getvalue().splitlines()
+
+
+def nothing_left():
+    return not (
+        Article.objects.exists() or Source.objects.exists() or Initiative.objects.exists()
+        or InitiativeMention.objects.exists() or Metric.objects.exists()
+    )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_times_every_page_at_n_and_on_the_seeds_then_removes_its_corpus():
+    lines = bench(articles=300, repeat=2)
+    report = json.loads(lines[-1])
+    assert list(report)[:4] == ["articles", "pages", "worker_rss_mb", "small_db_ratio"]
+    assert report["articles"] == 300
+    assert list(report["pages"]) == PAGES == list(PAGE_ORDER)
+    for name, page in report["pages"].items():
+        assert 0 < page["p50_ms"] <= page["p95_ms"], name
+        assert page["queries"] > 0 and page["seeds_queries"] > 0, name
+        assert page["small_db_ratio"] > 0 and page["seeds_p50_ms"] > 0, name
+    assert report["small_db_ratio"] == max(p["small_db_ratio"] for p in report["pages"].values())
+    assert report["worker_rss_mb"] > 0
+    corpus = report["corpus"]
+    assert corpus["articles"] == 300 and corpus["initiatives"] > 0 and corpus["mentions"] > 0
+    assert corpus["metrics"] > 0 and corpus["biggest_zone_articles"] > 0
+    assert any(line.startswith("search_two_words") for line in lines)
+    # Neither the corpus nor the seeds (ingested in a transaction rolled back) are left.
+    assert nothing_left()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_page_that_does_not_answer_200_stops_the_run_naming_it(monkeypatch):
+    def missing(pk):
+        raise Initiative.DoesNotExist
+
+    monkeypatch.setattr(selectors, "initiative_detail", missing)
+    with pytest.raises(CommandError, match=r"The initiative page \(/initiatives/\d+/\) answered 404"):
+        bench(articles=50, repeat=1)
+    assert nothing_left()
+
+
+@pytest.mark.django_db
+def test_refuses_a_database_with_real_articles_bad_sizes_and_a_missing_kept_corpus():
+    from articles.tests.factories import make_article
+
+    make_article()
+    with pytest.raises(CommandError, match="real articles"):
+        bench(articles=10)
+    with pytest.raises(CommandError, match="between 1 and"):
+        bench(articles=0, force=True)
+    with pytest.raises(CommandError, match="holds 0 synthetic articles, not 10"):
+        bench(articles=10, reuse=True, force=True)
+    assert not Source.objects.filter(name__startswith=PREFIX).exists()
