@@ -13,7 +13,7 @@ from django.db import models, transaction
 from zones.models import Zone
 
 from . import identity
-from .models import Article, Initiative, Metric, Tombstone
+from .models import Article, Initiative, Metric, Source, Tombstone
 from .search import fill_search_fields
 from .search.indexing import SOURCE_FIELDS
 
@@ -52,10 +52,32 @@ def article_update(*, article: Article, changed_fields: Iterable[str]) -> list[s
     """
     changed_fields = list(changed_fields)
     added = record_curated_fields(article, changed_fields)
+    article.title_key = identity.text_key(article.title)
     if set(SOURCE_FIELDS) & set(changed_fields):
         # The segmented columns follow the curator's text in the same save.
         fill_search_fields(article)
     article.save()
+    return added
+
+
+def source_update(*, source: Source, changed_fields: Iterable[str]) -> list[str]:
+    """Save a curator's fix of a page's newspaper, date, page or link; its articles follow the date.
+
+    Returns the names newly recorded as curated.
+    """
+    changed_fields = list(changed_fields)
+    added = record_curated_fields(source, changed_fields)
+    source.save()
+    if "date" in changed_fields:
+        for article in source.articles.all():
+            if "date" in article.curated_fields:
+                continue
+            article.date = source.date
+            if source.date:
+                article.year, article.date_source = source.date.year, "source"
+            else:  # the year the text implies stays; the next ingest reads it again
+                article.date_source = "text" if article.year else ""
+            article.save(update_fields=["date", "year", "date_source", "updated_at"])
     return added
 
 

@@ -1,8 +1,10 @@
 """Atom feeds of articles: the newest overall, and one per zone."""
+import datetime
+
 from django.contrib.syndication.views import Feed
-from django.db.models import F
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.text import Truncator
 
@@ -32,7 +34,7 @@ class LatestArticlesFeed(Feed):
         return Article.objects.visible().select_related("zone")
 
     def items(self):
-        return self.articles().order_by("-created_at", "-pk")[:FEED_SIZE]
+        return self.articles().order_by(*selectors.NEWEST)[:FEED_SIZE]
 
     def item_title(self, article):
         return _xml_safe(article.title)
@@ -45,6 +47,9 @@ class LatestArticlesFeed(Feed):
         return article.updated_at
 
     def item_pubdate(self, article):
+        # Dated by publication; an article whose page gave no date, by when it was stored.
+        if article.date:
+            return timezone.make_aware(datetime.datetime.combine(article.date, datetime.time(8)))
         return article.created_at
 
     def item_author_name(self, article):
@@ -71,5 +76,5 @@ class ZoneArticlesFeed(LatestArticlesFeed):
         return (
             selectors.zone_feed_articles(zone)
             .select_related("zone")
-            .order_by(F("year").desc(nulls_last=True), "-created_at", "-pk")[:FEED_SIZE]
+            .order_by(*selectors.NEWEST)[:FEED_SIZE]
         )

@@ -31,16 +31,20 @@ class ArticleFilterSet(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(
         choices=Article.Kind.choices, label="体裁", empty_label="全部体裁"
     )
+    date_from = django_filters.DateFilter(field_name="date", lookup_expr="gte", label="出版日期自")
+    date_to = django_filters.DateFilter(field_name="date", lookup_expr="lte", label="至")
 
     class Meta:
         model = Article
-        fields = ["q", "zone", "province", "year", "kind"]
+        fields = ["q", "zone", "province", "year", "kind", "date_from", "date_to"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.search_result = None
         self.form.fields["year"].widget = forms.NumberInput(attrs={"min": 1949, "max": 2100})
         self.form.fields["q"].widget.attrs.update(type="search")
+        for name in ("date_from", "date_to"):
+            self.form.fields[name].widget = forms.DateInput(attrs={"type": "date"})
 
     def filter_queryset(self, queryset):
         # The search ranks a bounded set of matches among the articles it is

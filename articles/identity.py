@@ -12,6 +12,7 @@ their display name, and file names of any length become fixed-length digests.
   metric, by its sentence (survives an offset shift)
                  ``"{article key}|s{digest(sentence)}|{raw figure}"``
   zone           its name (the ingest finds zones by name), for tombstones only
+  title          ``text_key(title)``: to find the same article from another source
 
 Every key fits its column (``KEY_MAX``): a longer one keeps its head and ends
 in a digest of the whole, so two long keys never collide by truncation.
@@ -65,6 +66,14 @@ def metric_sentence_key(article_key, sentence, raw):
     deleted when an edit earlier in the article moves its sentence.
     """
     return fit(f"{article_key}|s{digest(sentence)}|{raw}")
+
+
+_NOT_WORD = re.compile(r"[^0-9a-z\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+
+
+def text_key(text, limit=64):
+    """Letters, digits and CJK only, lower case: the same title however it was punctuated or spaced."""
+    return _NOT_WORD.sub("", (text or "").lower())[:limit]
 
 
 def tombstone_key(obj):

@@ -21,11 +21,11 @@ from core import serializers
 from zones.models import Zone
 
 from . import search
-from .models import Article, Initiative, InitiativeMention, Metric, Tombstone
+from .models import Article, Initiative, InitiativeMention, Metric, Source, Tombstone
 
 # Newest first; undated articles last on every database (PostgreSQL sorts NULL
 # first in a descending order, SQLite last).
-NEWEST = (F("year").desc(nulls_last=True), "-created_at", "-pk")
+NEWEST = (F("date").desc(nulls_last=True), F("year").desc(nulls_last=True), "-created_at", "-pk")
 
 # A list shows titles and a snippet of the body: the article's original text,
 # the segmented search columns and its source page's whole text go unread.
@@ -48,10 +48,15 @@ def article_list():
     return (
         Article.objects.visible()
         .select_related(*serializers.ARTICLE_SELECT)
-        .prefetch_related(mentioned)
+        .prefetch_related(mentioned, _other_sources())
         .defer(*LIST_DEFERRED, "source__text")
-        .order_by(F("year").desc(nulls_last=True), "source__name", "position")
+        .order_by(F("date").desc(nulls_last=True), F("year").desc(nulls_last=True), "source__name", "position")
     )
+
+
+def _other_sources():
+    # Their page text is never shown with an article.
+    return Prefetch("sources", queryset=Source.objects.defer("text").order_by("date", "pk"))
 
 
 def _public_article_count():
@@ -87,7 +92,13 @@ def search_articles(queryset, query):
 
 
 def article_detail(pk):
-    return Article.objects.visible().select_related("zone", "source").prefetch_related("zones").get(pk=pk)
+    return (
+        Article.objects.visible()
+        .select_related("zone", "source")
+        .defer("source__text")
+        .prefetch_related("zones", _other_sources())
+        .get(pk=pk)
+    )
 
 
 def article_facts(article):

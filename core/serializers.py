@@ -8,7 +8,7 @@ per item.
 ZONE_FIELDS = ("slug", "name", "full_name", "aliases", "province", "city", "level")
 
 ARTICLE_SELECT = ("zone", "source")
-ARTICLE_PREFETCH = ("zones",)
+ARTICLE_PREFETCH = ("zones", "sources")
 INITIATIVE_SELECT = ("zone",)
 METRIC_SELECT = ("zone",)
 
@@ -33,11 +33,29 @@ def article_item(article, body=True):
         "zones": [zone.name for zone in article.zones.all()],
         "kind": article.kind,
         "year": article.year,
+        "date": article.date.isoformat() if article.date else None,
+        "date_source": article.date_source,
+        "paper": article.source.paper,
+        "page": article.source.page,
+        "page_name": article.source.page_name,
+        "source_url": article.source.url,
+        "sources": [source_item(s) for s in [article.source, *article.sources.all()]],
         "url": article.get_absolute_url(),
     }
     if body:
         item["body"] = article.body
     return item
+
+
+def source_item(source):
+    return {
+        "name": source.name,
+        "paper": source.paper,
+        "date": source.date.isoformat() if source.date else None,
+        "page": source.page,
+        "page_name": source.page_name,
+        "url": source.url,
+    }
 
 
 def initiative_item(initiative):

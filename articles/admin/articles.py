@@ -87,6 +87,7 @@ class ArticleAdmin(RelatedCountsMixin, CurationAdmin):
         "zone",
         "province",
         "kind",
+        "date",
         "year",
         "source",
         "initiative_count",
@@ -98,7 +99,9 @@ class ArticleAdmin(RelatedCountsMixin, CurationAdmin):
     list_filter = (
         "verified",
         "hidden",
+        ("possible_duplicate_of", admin.EmptyFieldListFilter),
         "kind",
+        "date_source",
         "year",
         province_filter("zone"),
         ("zone", admin.RelatedOnlyFieldListFilter),
@@ -106,8 +109,9 @@ class ArticleAdmin(RelatedCountsMixin, CurationAdmin):
     )
     search_fields = ("title",)  # replaced by full-text search in get_search_results
     search_help_text = "全文检索（标题、正文），标题完全一致的排在最前"
-    autocomplete_fields = ("zone", "zones")
-    date_hierarchy = "created_at"
+    autocomplete_fields = ("zone", "zones", "possible_duplicate_of")
+    filter_horizontal = ("sources",)
+    date_hierarchy = "date"  # publication date
     list_per_page = 50
     readonly_fields = (
         "key",
@@ -120,12 +124,14 @@ class ArticleAdmin(RelatedCountsMixin, CurationAdmin):
         "updated_at",
     )
     fieldsets = (
-        (None, {"fields": ("title", "kicker", "subtitle", "kind", "column", "year")}),
+        (None, {"fields": ("title", "kicker", "subtitle", "kind", "column")}),
+        ("日期", {"fields": ("date", "year", "date_source")}),
         ("作者", {"fields": ("byline", "authors")}),
         ("正文", {"fields": ("body", "captions")}),
         ("高新区", {"fields": ("zone", "zones")}),
         ("审核", {"fields": ("verified", "hidden", "curated_display")}),
-        ("出处", {"fields": ("source_link", "position", "key", "original_text_display")}),
+        ("出处", {"fields": ("source_link", "position", "sources", "possible_duplicate_of", "key",
+                            "original_text_display")}),
         ("导入结果", {"classes": ("collapse",), "fields": ("ingest_comparison",)}),
         ("记录", {"fields": ("created_at", "updated_at")}),
     )

@@ -83,6 +83,7 @@ class CuratedFieldsAdmin(admin.ModelAdmin):
     formfield_overrides = {
         models.TextField: {"form_class": MultilineTextField},
         models.JSONField: {"form_class": LinesListField},
+        models.URLField: {"assume_scheme": "https"},
     }
 
     def save_model(self, request, obj, form, change):

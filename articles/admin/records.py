@@ -1,28 +1,75 @@
 """What the ingest leaves behind for the record: source pages, ingest runs, deletions."""
 
+from pathlib import Path
+
 from django.contrib import admin
+from django.http import FileResponse, Http404
+from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 
+from articles import curation
 from articles.models import Article, IngestRun, Source, Tombstone
 
 from .display import admin_link, as_text
-from .mixins import RelatedCountsMixin, ViewOnlyMixin
+from .mixins import CuratedFieldsAdmin, RelatedCountsMixin, ViewOnlyMixin
 
 
 @admin.register(Source)
-class SourceAdmin(ViewOnlyMixin, RelatedCountsMixin, admin.ModelAdmin):
-    list_display = ("name", "column", "encoding", "article_count", "ingested_at")
-    list_filter = ("column", "encoding")
-    search_fields = ("name",)
-    date_hierarchy = "ingested_at"
-    fields = ("name", "column", "encoding", "content_hash", "ingested_at", "articles_list", "text")
-    readonly_fields = fields
+class SourceAdmin(RelatedCountsMixin, CuratedFieldsAdmin):
+    """Pages as ingested; a curator fixes their newspaper, date, page and link here."""
+
+    list_display = ("name", "paper", "date", "page", "page_name", "format", "article_count", "ingested_at")
+    list_filter = ("format", "paper", "page_name")
+    search_fields = ("name", "paper", "page_name")
+    date_hierarchy = "date"
+    fieldsets = (
+        ("出处", {"fields": ("paper", "date", "page", "page_name", "url")}),
+        ("文件", {"fields": ("name", "format", "original_link", "encoding", "ocr_quality",
+                           "meta_source", "content_hash", "ingested_at", "curated_display")}),
+        ("本版", {"fields": ("articles_list", "text")}),
+    )
+    readonly_fields = (
+        "name", "format", "original_link", "encoding", "ocr_quality", "meta_source",
+        "content_hash", "ingested_at", "curated_display", "articles_list", "text",
+    )
 
     related_counts = {"n_articles": (Article, "source", "pk")}
+
+    def has_add_permission(self, request):
+        return False  # pages arrive through the ingest (or the upload page)
 
     def has_delete_permission(self, request, obj=None):
         # Articles protect their page; delete the articles (tombstoned) instead.
         return False
+
+    def save_model(self, request, obj, form, change):
+        form.curated_added = curation.source_update(source=obj, changed_fields=form.changed_data)
+
+    def get_urls(self):
+        return [
+            path("<int:pk>/original/", self.admin_site.admin_view(self.original_view),
+                 name="articles_source_original"),
+            *super().get_urls(),
+        ]
+
+    def original_view(self, request, pk):
+        """The original file, for curators who may see sources."""
+        source = Source.objects.filter(pk=pk).only("original", "name").first()
+        if source is None or not self.has_view_permission(request, source) or not source.original:
+            raise Http404("没有原始文件")
+        try:
+            handle = source.original.open("rb")
+        except FileNotFoundError:
+            raise Http404("原始文件已不在存储中") from None
+        filename = source.name.split("#")[0] or Path(source.original.name).name
+        return FileResponse(handle, as_attachment=True, filename=filename)
+
+    @admin.display(description="原始文件")
+    def original_link(self, obj):
+        if not obj.original:
+            return "—"
+        url = reverse("admin:articles_source_original", args=[obj.pk])
+        return format_html('<a href="{}">下载</a>', url)
 
     @admin.display(description="本版文章")
     def articles_list(self, obj):
@@ -46,6 +93,7 @@ COUNT_LABELS = {
     "skipped_deleted": "已删除不恢复",
     "stale": "不再出现但保留",
     "deleted": "不再出现已移除",
+    "merged": "与其他来源合并",
     "zones_created": "新增高新区",
 }
 

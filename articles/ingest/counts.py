@@ -15,6 +15,7 @@ class Tally:
     skipped_deleted: int = 0  # tombstoned by a curator: not recreated
     stale: int = 0  # stored earlier, no longer produced, kept
     deleted: int = 0  # stored earlier, no longer produced, uncurated: removed
+    merged: int = 0  # the same article already stored from another page: linked as one more source
 
     def add(self, other):
         for name, value in asdict(other).items():

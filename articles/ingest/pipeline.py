@@ -47,7 +47,8 @@ class ArticleResult:
 
     block: ArticleBlock
     zones: list = field(default_factory=list)  # ZoneMention, primary first
-    year: int | None = None
+    year: int | None = None  # the publication year when the page is dated, else the text's
+    date_source: str = ""  # "source" (the page's date), "text" (implied by the text) or ""
     initiatives: list = field(default_factory=list)  # InitiativeFact
     metrics: list = field(default_factory=list)  # MetricFact
 
@@ -84,7 +85,9 @@ def analyse_page(page, *, zone_index, steps):
     results = []
     for block in steps.split_page(page.text):
         body = block.body
-        year = steps.article_year(body, title=block.title)
+        # A dated page dates its articles; 今年/去年 in them resolve against that date.
+        year = page.date.year if page.date else steps.article_year(body, title=block.title)
+        date_source = "source" if page.date else ("text" if year else "")
         results.append(
             ArticleResult(
                 block=block,
@@ -94,6 +97,7 @@ def analyse_page(page, *, zone_index, steps):
                     )
                 ),
                 year=year,
+                date_source=date_source,
                 initiatives=list(steps.extract_initiatives(body)),
                 metrics=list(steps.extract_metrics(body, article_year=year)),
             )

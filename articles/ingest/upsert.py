@@ -31,9 +31,14 @@ An unchanged page performs no UPDATE at all: every write is guarded by a
 field-by-field comparison.
 """
 
+from pathlib import Path
+
+from django.core.files import File
+from django.core.files.storage import default_storage
 from django.db.models import Min, Q
 
 from articles import identity, selectors
+from articles.ingest import duplicates
 from articles.ingest.counts import IngestCounts, PageOutcome
 from articles.ingest.zones import ZoneResolver
 from articles.models import (
@@ -83,25 +88,90 @@ def _save(obj, changed, ingested):
 # ---------------------------------------------------------------- services
 
 
-def upsert_source(*, page, column=""):
+SOURCE_META_FIELDS = ("paper", "date", "page", "page_name", "url")
+
+
+def upsert_source(*, page, column="", original=None):
+    """The page's Source, its metadata updated except where a curator set it."""
     values = {
         "content_hash": page.content_hash,
+        "file_hash": page.file_hash or page.content_hash,
+        "format": page.format,
         "encoding": page.encoding,
         "text": page.text,
         "column": column[:64],
+        "paper": (page.paper or "")[:64],
+        "date": page.date,
+        "page": (page.page or "")[:16],
+        "page_name": (page.page_name or "")[:64],
+        "url": (page.url or "")[:500],
+        "meta_source": dict(page.meta_source),
+        "ocr_quality": page.ocr_quality,
     }
     name = identity.source_name(page.name)
     source = Source.objects.filter(name=name).first()
     if source is None:
-        return Source.objects.create(name=name, **values)
-    changed = model_update(source, values).changed
+        source = Source(name=name, **values)
+        if original is not None:
+            _keep_original(source, original)
+        source.save()
+        return source
+    changed = model_update(source, values, curated=set(source.curated_fields)).changed
+    if original is not None and _keep_original(source, original):
+        changed.append("original")
     if changed:
         source.save(update_fields=changed + ["ingested_at"])
     return source
 
 
+def _keep_original(source, path):
+    """Store the original file once per content (named by its hash); True when the source changed."""
+    digest = source.file_hash
+    if not digest:
+        return False
+    stored = f"sources/{digest[:2]}/{digest}{Path(path).suffix.lower()[:8]}"
+    if source.original and source.original.name == stored:
+        return False
+    if not default_storage.exists(stored):
+        with open(path, "rb") as handle:
+            stored = default_storage.save(stored, File(handle))
+    source.original.name = stored
+    return True
+
+
+def _dating(source, result):
+    """The article's date, year and what the year rests on: its source's date, else its text."""
+    if source.date:
+        return {"date": source.date, "year": source.date.year, "date_source": "source"}
+    return {"date": None, "year": result.year, "date_source": "text" if result.year else ""}
+
+
+def _stored_copy(source, block):
+    """(article, verdict) of an article of another source that this block repeats, if any."""
+    title_key = identity.text_key(block.title)
+    if len(title_key) < 6:
+        return None, "different"
+    candidates = (
+        Article.objects.filter(title_key=title_key).exclude(source=source).order_by("pk")[:5]
+    )
+    best = None, "different"
+    for candidate in candidates:
+        found = duplicates.verdict(candidate.body, block.body)
+        if found == "same":
+            return candidate, found
+        if found == "maybe" and best[0] is None:
+            best = candidate, found
+    return best
+
+
 def upsert_article(*, source, result, zones, tally, deleted_keys):
-    """Create or update the article of ``result``; None when a curator deleted it."""
+    """Create or update the article of ``result``; None when a curator deleted it.
+
+    A new article that repeats one stored from another page (duplicates.py) is
+    not created again: that page becomes one more of its sources (None is
+    returned, ``tally.merged`` counted); a likely but unsure repeat is created
+    and marked for a curator.
+    """
     block = result.block
     key = identity.article_key(source.name, block.position)
     if key in deleted_keys:
@@ -122,17 +192,23 @@ def upsert_article(*, source, result, zones, tally, deleted_keys):
             for text, at in zip(block.headings, block.heading_positions)
         ],
         "original_text": block.original,
-        "year": result.year,
+        **_dating(source, result),
     }
     primary = zones[0] if zones else None
-    ingested = {**values, "zone": primary.name if primary else None,
-                "zones": [zone.name for zone in zones]}
+    ingested = {**values, "date": values["date"].isoformat() if values["date"] else None,
+                "zone": primary.name if primary else None, "zones": [zone.name for zone in zones]}
     article = (
         Article.objects.filter(key=key).select_related("zone").prefetch_related("zones").first()
     )
     if article is None:
+        copy, found = _stored_copy(source, block)
+        if found == "same":
+            copy.sources.add(source)
+            tally.merged += 1
+            return None, False
         article = Article.objects.create(
             key=key, source=source, position=block.position, zone=primary,
+            possible_duplicate_of=copy, title_key=identity.text_key(block.title),
             ingested_values=ingested, **values,
         )
         article.zones.set(zones)
@@ -142,6 +218,9 @@ def upsert_article(*, source, result, zones, tally, deleted_keys):
     curated = set(article.curated_fields)
     update = model_update(article, {**values, "zone": primary}, curated=curated)
     changed, curated_differs = update.changed, update.curated_held
+    if "title" in changed:
+        article.title_key = identity.text_key(article.title)
+        changed.append("title_key")
     _save(article, changed, ingested)
     if {zone.pk for zone in article.zones.all()} != {zone.pk for zone in zones}:
         if "zones" in curated:
@@ -315,8 +394,11 @@ def upsert_metrics(*, article, facts, tally, deleted_keys):
     tally.stale += len(stale) - len(removable)
 
 
-def upsert_page(*, result):
-    """Store one analysed page (call inside ``transaction.atomic()``)."""
+def upsert_page(*, result, original=None):
+    """Store one analysed page (call inside ``transaction.atomic()``).
+
+    ``original``: the path of the file it was read from, kept with the source.
+    """
     page = result.page
     counts = IngestCounts()
     twin = (
@@ -327,7 +409,7 @@ def upsert_page(*, result):
     if twin is not None:
         return PageOutcome(source=None, counts=counts, duplicate_of=twin.name)
 
-    source = upsert_source(page=page, column=result.column)
+    source = upsert_source(page=page, column=result.column, original=original)
     zones = ZoneResolver()
     deleted = {
         kind: selectors.tombstoned_keys(kind)

@@ -65,6 +65,6 @@ class SearchView(ArticleList):
             "result": result,
             "filtered": any(
                 filterset.form.cleaned_data.get(name) not in (None, "")
-                for name in ("zone", "province", "year", "kind")
+                for name in ("zone", "province", "year", "kind", "date_from", "date_to")
             ),
         }

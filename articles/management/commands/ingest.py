@@ -15,6 +15,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
 
+from articles.ingest.given import ManifestError, apply_given, clean_given, read_manifest
 from articles.ingest.lock import IngestBusy, ingest_lock
 from articles.ingest.pipeline import analyse_page, default_steps, load_zone_index
 from articles.ingest.counts import IngestCounts
@@ -70,6 +71,17 @@ class Command(BaseCommand):
             "--dry-run", action="store_true",
             help="只解析并报告将会发生的变化，不写入数据库。",
         )
+        source = parser.add_argument_group("来源信息（覆盖文件与版面自身所写）")
+        source.add_argument("--paper", help="报纸或网站名，如 中国高新技术产业导报")
+        source.add_argument("--date", help="出版日期 YYYY-MM-DD")
+        source.add_argument("--page", help="版次，如 A7")
+        source.add_argument("--page-name", dest="page_name", help="版名，如 党建在高新")
+        source.add_argument("--url", help="原文链接")
+        source.add_argument(
+            "--manifest", metavar="FILE",
+            help="清单（CSV 含表头，或 JSON lines）：每行 path, paper, date, page, page_name, url；"
+                 "清单中的文件一并导入，路径相对于清单所在文件夹。",
+        )
         parser.add_argument(
             "--wait", type=float, default=10.0, metavar="SECONDS",
             help="另一个导入正在进行时最多等待的秒数（默认 10），超时则退出并说明。",
@@ -81,7 +93,13 @@ class Command(BaseCommand):
         self.files, self.errors, self.totals = [], [], IngestCounts()
         self._finished = False
         dry_run = options["dry_run"]
-        raw_paths = options["paths"] or [str(settings.SEEDS_DIR)]
+        try:
+            self.given = clean_given(options, "--date：")
+            self.manifest = read_manifest(options["manifest"]) if options["manifest"] else {}
+        except (ValueError, ManifestError) as exc:
+            raise CommandError(str(exc)) from None
+        raw_paths = options["paths"] or ([] if self.manifest else [str(settings.SEEDS_DIR)])
+        raw_paths = raw_paths + [str(path) for path in self.manifest]
         try:
             with ingest_lock(connection, wait=options["wait"]):
                 self._locked_run(raw_paths, dry_run)
@@ -168,11 +186,12 @@ class Command(BaseCommand):
             if isinstance(page, Exception):
                 self._fail(Path(path).name, str(page))
                 continue
+            page = apply_given(page, {**self.manifest.get(Path(path).resolve(), {}), **self.given})
             name = page.name  # a PDF's pages are sources of their own: "file.pdf#p2"
             try:
                 result = analyse_page(page, zone_index=zone_index, steps=steps)
                 with transaction.atomic():
-                    outcome = upsert_page(result=result)
+                    outcome = upsert_page(result=result, original=None if dry_run else path)
             except Exception as exc:  # noqa: BLE001 - one bad page must not cost the others
                 # Its transaction rolled back: nothing of this page is stored and
                 # nothing stored before is touched.
@@ -231,6 +250,7 @@ class Command(BaseCommand):
                 (tally.skipped_deleted, "已删除不恢复"),
                 (tally.stale, "不再出现但保留"),
                 (tally.deleted, "不再出现已移除"),
+                (tally.merged, "与其他来源的同一文章合并"),
             ):
                 if count:
                     line += f"，{text} {count}"

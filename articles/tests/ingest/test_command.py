@@ -239,11 +239,11 @@ def test_an_interrupted_run_records_the_pages_it_finished(db, tmp_path, monkeypa
     real = command.upsert_page
     calls = []
 
-    def stop_at_second(*, result):
+    def stop_at_second(*, result, **options):
         calls.append(result)
         if len(calls) == 2:
             raise KeyboardInterrupt
-        return real(result=result)
+        return real(result=result, **options)
 
     monkeypatch.setattr(command, "upsert_page", stop_at_second)
     with pytest.raises(KeyboardInterrupt):
