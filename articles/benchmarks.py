@@ -323,18 +323,25 @@ def reset_peak_rss():
         return False
 
 
-def peak_rss_mb():
-    """The process's peak resident size since start (or since ``reset_peak_rss``), in MiB."""
+def memory_mb():
+    """The process's resident memory in MiB: ``peak`` (since start or ``reset_peak_rss``),
+    and now ``anon`` (its own heap) and ``file`` (mapped files: code, and with SQLite's
+    memory-mapped I/O the database pages it read, shared with the page cache)."""
+    fields = {"VmHWM:": "peak", "RssAnon:": "anon", "RssFile:": "file"}
+    found = {}
     try:
         with open("/proc/self/status", encoding="ascii") as fh:
             for line in fh:
-                if line.startswith("VmHWM:"):
-                    return round(int(line.split()[1]) / 1024, 1)
+                name = fields.get(line.split(":")[0] + ":")
+                if name:
+                    found[name] = round(int(line.split()[1]) / 1024, 1)
     except (OSError, ValueError, IndexError):
         pass
-    import resource
+    if "peak" not in found:
+        import resource
 
-    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+        found["peak"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    return found
 
 
 def pages_count(total, per_page):

@@ -37,7 +37,9 @@ unless ``--keep``; ``--reuse`` times a kept corpus again without rebuilding it
 Timings are in-process: no server, no network, no connection set-up (an SQLite
 web worker opens a connection per request).  ``worker_rss_mb`` is the
 process's peak resident size while timing, the search dictionary of the
-corpus's names included, as a web worker loads it.  The last line of output is
+corpus's names included, as a web worker loads it; ``worker_memory_mb`` splits
+the resident size at the end into heap and mapped files (with SQLite, the
+memory-mapped database pages read, shared with the page cache).  The last line of output is
 one JSON object; ``small_db_ratio`` is p50 at N over p50 on the seeds (with
 ``--reuse``, the seeds as timed by the run that kept the corpus).
 """
@@ -65,8 +67,8 @@ from articles.benchmarks import (
     SeedMention,
     SeedProfile,
     company_names,
+    memory_mb,
     pages_count,
-    peak_rss_mb,
     percentile,
     plan_corpus,
     reference_zone_list,
@@ -180,11 +182,11 @@ class Command(BaseCommand):
                 pages = self.pages(meta["rare_word"], meta["big_zone"])
                 self.say(f"Timing {len(pages)} pages on {articles} articles…")
                 results = self.time_pages(pages, repeat)
-                rss = peak_rss_mb()
+                memory = memory_mb()
             finally:
                 if not keep:
                     self.cleanup()
-        self.report(articles, results, meta, rss, load_before)
+        self.report(articles, results, meta, memory, load_before)
 
     def say(self, message):
         if self.verbosity:
@@ -486,7 +488,7 @@ class Command(BaseCommand):
         return results
 
     # --- report -------------------------------------------------------------
-    def report(self, count, results, meta, rss, load_before):
+    def report(self, count, results, meta, memory, load_before):
         seeds = meta["seeds"]
         pages = {}
         for name in PAGE_ORDER:
@@ -508,7 +510,8 @@ class Command(BaseCommand):
             )
             self.stdout.write(
                 f"load average {load_before[0]:.2f} before, {load_after[0]:.2f} after, on "
-                f"{os.cpu_count()} CPUs; seeds timed {meta['built_at']}"
+                f"{os.cpu_count()} CPUs; seeds timed {meta['built_at']}; worker peak RSS {memory['peak']} MB "
+                f"(now {memory.get('anon', '?')} MB heap, {memory.get('file', '?')} MB mapped files)"
             )
             self.stdout.write(
                 f"{'page':<17} {'p50 ms':>8} {'p95 ms':>8} {'queries':>7} {'seeds ms':>9} {'seeds q':>7} "
@@ -525,9 +528,10 @@ class Command(BaseCommand):
         self.stdout.write(json.dumps({
             "articles": count,
             "pages": pages,
-            "worker_rss_mb": rss,
+            "worker_rss_mb": memory["peak"],
             "small_db_ratio": max(ratios) if ratios else None,
             "database": connection.vendor,
             "corpus": corpus,
+            "worker_memory_mb": memory,
             "load_average": [round(load_before[0], 2), round(load_after[0], 2)],
         }, ensure_ascii=False))
