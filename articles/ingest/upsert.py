@@ -49,7 +49,7 @@ from articles.models import (
     Source,
     Tombstone,
 )
-from articles.search import index_articles
+from articles.search import add_terms, index_articles
 from core.services import model_update
 
 ARTICLE_FIELDS = (
@@ -139,6 +139,11 @@ def _keep_original(source, path):
     return True
 
 
+def _stored_articles(articles):
+    """{key: article} with what the comparison reads, in one query (and one for their zones)."""
+    return {a.key: a for a in articles.select_related("zone").prefetch_related("zones")}
+
+
 def _dating(source, result):
     """The article's date, year and what the year rests on: its source's date, else its text."""
     if source.date:
@@ -164,7 +169,7 @@ def _stored_copy(source, block):
     return best
 
 
-def upsert_article(*, source, result, zones, tally, deleted_keys):
+def upsert_article(*, source, result, zones, tally, deleted_keys, stored=None):
     """Create or update the article of ``result``; None when a curator deleted it.
 
     A new article that repeats one stored from another page (duplicates.py) is
@@ -197,9 +202,9 @@ def upsert_article(*, source, result, zones, tally, deleted_keys):
     primary = zones[0] if zones else None
     ingested = {**values, "date": values["date"].isoformat() if values["date"] else None,
                 "zone": primary.name if primary else None, "zones": [zone.name for zone in zones]}
-    article = (
-        Article.objects.filter(key=key).select_related("zone").prefetch_related("zones").first()
-    )
+    if stored is None:
+        stored = _stored_articles(Article.objects.filter(key=key))
+    article = stored.get(key)
     if article is None:
         copy, found = _stored_copy(source, block)
         if found == "same":
@@ -245,7 +250,7 @@ def _merged_into(zone, keys):
     return found
 
 
-def upsert_initiatives(*, article, facts, counts, deleted_keys):
+def upsert_initiatives(*, article, facts, counts, deleted_keys, new_names=None):
     """One initiative per zone + programme; one mention per sentence naming it."""
     zone = article.zone  # after curation: a curator's zone fix carries over
     groups = {}
@@ -281,6 +286,8 @@ def upsert_initiatives(*, article, facts, counts, deleted_keys):
                 key=key, zone=zone, ingested_values=ingested, **values
             )
             counts.initiatives.created += 1
+            if new_names is not None:
+                new_names.append(initiative.name)
         elif initiative.key != key or first_article.get(initiative.pk) not in (None, article.pk):
             # Named again in another article: that adds a mention below. Its own
             # values come from its first article only, so two articles reading
@@ -415,12 +422,13 @@ def upsert_page(*, result, original=None):
         kind: selectors.tombstoned_keys(kind)
         for kind in (Tombstone.Kind.ARTICLE, Tombstone.Kind.INITIATIVE, Tombstone.Kind.METRIC)
     }
-    written, positions = [], set()
+    written, positions, new_names = [], set(), []
+    stored = _stored_articles(source.articles.all())
     for item in result.articles:
         positions.add(item.block.position)
         article, changed = upsert_article(
             source=source, result=item, zones=zones.resolve_all(item.zones),
-            tally=counts.articles, deleted_keys=deleted[Tombstone.Kind.ARTICLE],
+            tally=counts.articles, deleted_keys=deleted[Tombstone.Kind.ARTICLE], stored=stored,
         )
         if article is None:
             continue
@@ -428,7 +436,7 @@ def upsert_page(*, result, original=None):
             written.append(article.pk)
         upsert_initiatives(
             article=article, facts=item.initiatives, counts=counts,
-            deleted_keys=deleted[Tombstone.Kind.INITIATIVE],
+            deleted_keys=deleted[Tombstone.Kind.INITIATIVE], new_names=new_names,
         )
         upsert_metrics(
             article=article, facts=item.metrics, tally=counts.metrics,
@@ -437,16 +445,19 @@ def upsert_page(*, result, original=None):
     # A page that now yields fewer articles: the extra ones may carry curated
     # work, so they stay; the summary says how many.
     counts.articles.stale += source.articles.filter(~Q(position__in=positions)).count()
-    counts.zones_created = zones.created
+    counts.zones_created = len(zones.created)
+    new_names += [name for zone in zones.created for name in zone.all_names]
     if written:
-        _after_articles_written(written)
+        _after_articles_written(written, new_names)
     return PageOutcome(source=source, counts=counts, article_ids=written)
 
 
-def _after_articles_written(article_ids):
+def _after_articles_written(article_ids, new_names):
     """Re-segment the full-text columns of the articles just created or changed.
 
-    Called once per page, after its zones and initiatives are stored, so their
-    names are in the segmentation dictionary when the articles are indexed.
+    Called once per page, after its zones and initiatives are stored: their
+    names join the segmentation dictionary first, so the articles are indexed
+    with them (only this page's new names are added, not every stored one).
     """
-    index_articles(Article.objects.filter(pk__in=article_ids))
+    add_terms(new_names)
+    index_articles(Article.objects.filter(pk__in=article_ids), refresh=False)

@@ -1,23 +1,42 @@
 """Zone mentions of a page -> Zone rows, creating the zones the table lacks."""
+from django.db.models import Count, Max
+
 from articles import selectors
 from articles.models import Tombstone
 from zones.models import Zone
+
+# The zone table as last read, reused by the next page while no zone was added,
+# changed or removed (its count and latest change say so): reading and indexing
+# every zone's names for each page cost more than the page's own writes.
+_snapshot = {"stamp": None, "by_name": {}, "slugs": frozenset()}
+
+
+def _zone_table():
+    stamp = tuple(Zone.objects.aggregate(n=Count("pk"), t=Max("updated_at")).values())
+    if _snapshot["stamp"] != stamp:
+        by_name, slugs = {}, set()
+        for zone in Zone.objects.order_by("pk"):
+            slugs.add(zone.slug)
+            for name in zone.all_names:
+                by_name.setdefault(name, zone)
+        _snapshot.update(stamp=stamp, by_name=by_name, slugs=frozenset(slugs))
+    return _snapshot["by_name"], _snapshot["slugs"]
 
 
 class ZoneResolver:
     """Names (canonical, full, aliases) -> Zone, creating the zones the table lacks.
 
-    Built inside the page's transaction, so a page rolled back leaves no
-    created zone behind in here either.
+    Built inside the page's transaction; the zones it creates are its own (the
+    shared snapshot of the table is never changed), so a page rolled back
+    leaves no created zone behind in here either.
     """
 
     def __init__(self):
-        self.by_name = {}
-        self.slugs = set()
-        for zone in Zone.objects.order_by("pk"):
-            self._remember(zone)
+        by_name, slugs = _zone_table()
+        self.by_name = dict(by_name)
+        self.slugs = set(slugs)
         self.deleted = selectors.tombstoned_keys(Tombstone.Kind.ZONE)
-        self.created = 0
+        self.created = []  # the zones this page created
 
     def _remember(self, zone):
         self.slugs.add(zone.slug)
@@ -47,7 +66,7 @@ class ZoneResolver:
             city=city,
             level=Zone.Level.OTHER,
         )
-        self.created += 1
+        self.created.append(zone)
         self._remember(zone)
         return zone
 

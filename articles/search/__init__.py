@@ -10,10 +10,11 @@ from .engine import SearchResult, search_articles
 from .highlight import snippet
 from .indexing import fill_search_fields, index_articles
 from .query import MAX_QUERY_CHARS
-from .segment import load_dictionary, refresh_dictionary, segment_for_index
+from .segment import add_terms, load_dictionary, refresh_dictionary, segment_for_index
 
 __all__ = [
     "MAX_QUERY_CHARS",
+    "add_terms",
     "SearchResult",
     "fill_search_fields",
     "index_articles",

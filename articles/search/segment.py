@@ -201,8 +201,8 @@ def refresh_dictionary(force=False, names=None):
 
     Returns the number of new terms.  ``force`` rebuilds from scratch (used by
     ``reindex``).  ``names`` replaces the registered term source (a migration
-    hands in its historical models' names).  Cheap when nothing changed: two
-    small queries.
+    hands in its historical models' names).  It reads every stored name, so
+    a writer that knows which names it just added calls ``add_terms``.
     """
     global _state
     with _lock:
@@ -210,27 +210,41 @@ def refresh_dictionary(force=False, names=None):
         if force or _state is None:
             _state = _build(names)
             return len(_state.dynamic_parts)
-        state = _state
-        new_terms = _clean_terms(names) - state.static_terms - set(state.dynamic_parts)
-        if not new_terms:
-            return 0
-        freq = state.tokenizer.FREQ
-        # The static parts of a new term: segment it with every dynamic word
-        # switched off (jieba ignores zero-frequency entries), then restore.
-        saved = {term: freq.get(term, 0) for term in state.dynamic_parts}
-        for term in saved:
-            freq[term] = 0
-        try:
-            for term in new_terms:
-                state.dynamic_parts[term] = [
-                    w for w in state.tokenizer.cut(term, HMM=False) if w.strip()
-                ]
-        finally:
-            freq.update(saved)
-        for term in sorted(new_terms):
-            _add_word(state.tokenizer, term)
-        state.add_domain_terms(new_terms)
-        return len(new_terms)
+        return _add_new_terms(_state, names)
+
+
+def add_terms(names):
+    """Add these names (just stored by an ingest) to the loaded dictionary; returns how many were new.
+
+    Work in proportion to ``names``, not to the database: the ingest calls it
+    once per page with the zones and initiatives the page created.
+    """
+    state = _dictionary()
+    with _lock:
+        return _add_new_terms(state, names)
+
+
+def _add_new_terms(state, names):
+    new_terms = _clean_terms(names) - state.static_terms - set(state.dynamic_parts)
+    if not new_terms:
+        return 0
+    freq = state.tokenizer.FREQ
+    # The static parts of a new term: segment it with every dynamic word
+    # switched off (jieba ignores zero-frequency entries), then restore.
+    saved = {term: freq.get(term, 0) for term in state.dynamic_parts}
+    for term in saved:
+        freq[term] = 0
+    try:
+        for term in new_terms:
+            state.dynamic_parts[term] = [
+                w for w in state.tokenizer.cut(term, HMM=False) if w.strip()
+            ]
+    finally:
+        freq.update(saved)
+    for term in sorted(new_terms):
+        _add_word(state.tokenizer, term)
+    state.add_domain_terms(new_terms)
+    return len(new_terms)
 
 
 def reset_dictionary():

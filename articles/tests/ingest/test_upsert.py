@@ -359,3 +359,15 @@ def test_a_merged_initiative_named_in_a_new_article_links_to_the_survivor(huaibe
     assert list(Initiative.objects.values_list("name", flat=True)) == ["锂电产业链党建联盟"]
     newest = Article.objects.get(source__name="page-b.txt")
     assert list(newest.initiatives.all()) == [survivor]
+
+
+def test_the_zone_table_is_reread_only_when_a_zone_changed(huaibei, django_assert_num_queries):
+    from articles.ingest.zones import ZoneResolver
+
+    ZoneResolver()
+    with django_assert_num_queries(2):  # the table's stamp, and the deleted names
+        resolver = ZoneResolver()
+    assert resolver.by_name["淮北高新区"] == huaibei
+    huaibei.aliases = ["淮北国家高新区", "相山高新区"]
+    huaibei.save()
+    assert ZoneResolver().by_name["相山高新区"] == huaibei

@@ -149,3 +149,14 @@ def test_a_zone_alias_added_after_a_search_is_known_to_the_next_one():
     zone.aliases = ["动力谷"]
     zone.save()
     assert entities("动力谷").zone == zone
+
+
+def test_names_an_ingest_adds_are_segmented_whole_without_rereading_the_database(django_assert_num_queries):
+    from articles.search.segment import add_terms
+
+    refresh_dictionary()
+    assert "红帆领航驿站" not in segment_for_index("红帆领航驿站").split()
+    with django_assert_num_queries(0):
+        assert add_terms(["红帆领航驿站"]) == 1
+        assert add_terms(["红帆领航驿站"]) == 0
+    assert "红帆领航驿站" in segment_for_index("园区建成红帆领航驿站。").split()
