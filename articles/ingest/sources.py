@@ -1,0 +1,62 @@
+"""A page's Source row: its text, its newspaper, date, page and link, and its original file.
+
+What the curator set on a source (``curated_fields``) is never overwritten.
+Originals are stored once per content, named by their hash, so the pages of
+one PDF and a file ingested twice share one stored file.
+"""
+from pathlib import Path
+
+from django.core.files import File
+from django.core.files.storage import default_storage
+
+from articles import identity
+from articles.models import Source
+from core.services import model_update
+
+
+def upsert_source(*, page, column="", original=None):
+    """The page's Source, its metadata updated except where a curator set it."""
+    values = {
+        "content_hash": page.content_hash,
+        "file_hash": page.file_hash or page.content_hash,
+        "format": page.format,
+        "encoding": page.encoding,
+        "text": page.text,
+        "column": column[:64],
+        "paper": (page.paper or "")[:64],
+        "date": page.date,
+        "page": (page.page or "")[:16],
+        "page_name": (page.page_name or "")[:64],
+        "url": (page.url or "")[:500],
+        "meta_source": dict(page.meta_source),
+        "ocr_quality": page.ocr_quality,
+    }
+    name = identity.source_name(page.name)
+    source = Source.objects.filter(name=name).first()
+    if source is None:
+        source = Source(name=name, **values)
+        if original is not None:
+            _keep_original(source, original)
+        source.save()
+        return source
+    changed = model_update(source, values, curated=set(source.curated_fields)).changed
+    if original is not None and _keep_original(source, original):
+        changed.append("original")
+    if changed:
+        source.save(update_fields=changed + ["ingested_at"])
+    return source
+
+
+def _keep_original(source, path):
+    """Store the original file once per content (named by its hash); True when the source changed."""
+    digest = source.file_hash
+    if not digest:
+        return False
+    stored = f"sources/{digest[:2]}/{digest}{Path(path).suffix.lower()[:8]}"
+    if source.original and source.original.name == stored:
+        return False
+    if not default_storage.exists(stored):
+        with open(path, "rb") as handle:
+            stored = default_storage.save(stored, File(handle))
+    source.original.name = stored
+    return True
