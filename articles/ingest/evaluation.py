@@ -36,8 +36,10 @@ How things are matched, and so what the figures mean:
   one contains the other, or they share a run of ``LABEL_RUN`` characters,
   after ``norm`` and with years (``2022年``) taken out. A produced figure
   whose ``scope`` is not ``zone`` (a city's or province's figure the
-  extractor marked) is not a figure of the zone: it is left out of the
-  metrics and scored against the gold ``city_figures``.
+  extractor marked: the pipeline keeps only the zone's, the marked ones are
+  read with ``metrics.extract_figures`` under ``marked``) is not a figure of
+  the zone: it is left out of the metrics and scored against the gold
+  ``city_figures``.
 - city figures: a gold city figure matched by a zone figure is one given to
   the zone wrongly (also a false metric); matched by a marked figure, it was
   kept out.
@@ -406,7 +408,7 @@ def _score_metrics(where, gold, produced, scores, report_false):
     gold_metrics = gold.get("metrics", [])
     gold_city = gold.get("city_figures", [])
     zone_figures = [m for m in produced.get("metrics", []) if m.get("scope", "zone") == "zone"]
-    marked = [m for m in produced.get("metrics", []) if m.get("scope", "zone") != "zone"]
+    marked = [m for m in produced.get("metrics", []) + produced.get("marked", []) if m.get("scope", "zone") != "zone"]
 
     pairs, absorbed = _match_figures(gold_metrics, zone_figures)
     hit_gold = {g for g, _ in pairs}
@@ -479,8 +481,22 @@ def report_lines(scores):
 # ------------------------------------------------------------------ the ingest's side
 
 
-def produced_page(result, province_for_city=None):
-    """A pipeline PageResult in the gold format (articles with their facts, the source)."""
+def _figure_dict(fact):
+    return {
+        "value": fact.value,
+        "value_max": fact.value_max,
+        "unit": fact.unit,
+        "label": fact.label,
+        "scope": getattr(fact, "scope", "zone") or "zone",
+    }
+
+
+def produced_page(result, province_for_city=None, marked_figures=None):
+    """A pipeline PageResult in the gold format (articles with their facts, the source).
+
+    ``marked_figures``: (body, year) -> the figures the extractor marks as a city's
+    or province's (kept out of the zone's metrics), listed under ``marked``.
+    """
     page = result.page
     articles = []
     for item in result.articles:
@@ -497,16 +513,8 @@ def produced_page(result, province_for_city=None):
                 "zone": zone.name if zone else "",
                 "province": province,
                 "initiatives": list(dict.fromkeys(fact.name for fact in item.initiatives)),
-                "metrics": [
-                    {
-                        "value": fact.value,
-                        "value_max": fact.value_max,
-                        "unit": fact.unit,
-                        "label": fact.label,
-                        "scope": getattr(fact, "scope", "zone") or "zone",
-                    }
-                    for fact in item.metrics
-                ],
+                "metrics": [_figure_dict(fact) for fact in item.metrics],
+                "marked": [_figure_dict(fact) for fact in (marked_figures(block.body, item.year) if marked_figures else ())],
             }
         )
     source = {
@@ -538,9 +546,13 @@ def run_corpus(directory, steps=None, zones=None):
     ``zones``: the zone records to link against (default: the reference zones of
     fixtures/zones.json). Nothing is written to any database.
     """
+    from articles.ingest.metrics import extract_figures
     from articles.ingest.pipeline import analyse_page, default_steps
     from articles.ingest.reader import read_pages
     from zones.reference import province_for_city, reference_zones
+
+    def marked(body, year):
+        return [fact for fact in extract_figures(body, article_year=year) if fact.scope != "zone"]
 
     steps = steps or default_steps()
     zone_index = steps.make_zone_index(list(zones if zones is not None else reference_zones()))
@@ -550,7 +562,8 @@ def run_corpus(directory, steps=None, zones=None):
         pages = read_pages(path)
         produced = {"source": {}, "articles": []}
         for page in pages:
-            one = produced_page(analyse_page(page, zone_index=zone_index, steps=steps), province_for_city)
+            result = analyse_page(page, zone_index=zone_index, steps=steps)
+            one = produced_page(result, province_for_city, marked)
             produced["articles"].extend(one["articles"])
             produced["source"] = produced["source"] or one["source"]
         out.append((path.name, gold, produced))

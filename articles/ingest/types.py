@@ -91,3 +91,4 @@ class MetricFact:
     period: str = ""  # "今年上半年", "1-5月"
     sentence: str = ""
     offset: int = 0  # start of the sentence in the article body
+    scope: str = "zone"  # whose figure: "zone", or "city"/"province" (全市…, 七星区…: not the zone's)

@@ -7,8 +7,7 @@ the lines of an e-paper's OCR, set tight and broken anywhere, stay text.
 """
 import pytest
 
-from articles.ingest.layout import split_page
-from articles.ingest.layout import furniture
+from articles.ingest.layout import furniture, split_page
 from articles.ingest.layout.bylines import parse_byline, rejoin_spaced_names
 from articles.ingest.layout.lines import line_shape, page_lines
 

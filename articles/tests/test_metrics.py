@@ -252,3 +252,98 @@ def test_places_listed_with_deng_di_are_not_the_label():
 def test_a_rate_followed_by_growth_is_labelled_as_the_growth():
     m = one("主要经济指标连续两年保持20%以上增长，为战略实施注入动能。")
     assert (m.label, m.value, m.qualifier) == ("主要经济指标增长", 20, "at_least")
+
+
+# --- what the genre prints: changes, compound units, speech, anecdotes, whose figure ----------------
+
+from articles.ingest.metrics import extract_figures  # noqa: E402
+
+
+def labelled(text, year=2023):
+    return [(m.label, m.value, m.unit) for m in extract_metrics(text, article_year=year)]
+
+
+def test_a_change_names_what_changes_before_from_and_both_figures_share_it():
+    assert labelled("园区非公企业党组织由2018年的96个增至目前的213个，覆盖企业520余家。") == [
+        ("非公企业党组织", 96, "个"), ("非公企业党组织", 213, "个"), ("覆盖企业", 520, "家"),
+    ]
+    assert labelled("联盟成员单位由去年成立时的15家发展到目前的42家。") == [
+        ("联盟成员单位", 15, "家"), ("联盟成员单位", 42, "家"),
+    ]
+    # the later figure with a subject of its own keeps it
+    assert labelled("新吸纳8家企业党组织入盟，联盟成员单位增至31家。")[1] == ("联盟成员单位", 31, "家")
+    # 从 that is not a change: 园区还从机关选派党建指导员30名
+    assert labelled("园区还从机关选派党建指导员30名。")[0][0].endswith("选派党建指导员")
+
+
+def test_compound_count_units_and_more_after_ten_thousand():
+    assert labelled("接待客商259批次，组织各类专题学习86场次。") == [
+        ("接待客商", 259, "批次"), ("组织各类专题学习", 86, "场次"),
+    ]
+    found = one("科学城内集聚企业2.2万余家。")
+    assert (found.value, found.unit, found.qualifier) == (2.2, "万家", "at_least")
+    found = one("柳州高新区已是广西首个规模以上工业总产值突破千亿元的产业新城。")
+    assert (found.value, found.unit, found.qualifier) == (1000, "亿元", "at_least")
+
+
+def test_labels_for_participants_areas_and_bare_counts_of_how_many():
+    assert labelled("去年共举办12期，吸引1800余人次参加。")[1] == ("参加人次", 1800, "人次")
+    assert labelled("30年间，这片278平方公里的土地由池塘洼地蜕变为创新之城。") == [("面积", 278, "平方公里")]
+    assert labelled("园区内的无人机综合考点，每年接待执照培训和考试的人数已突破5000人次。") == [
+        ("每年接待执照培训和考试人数", 5000, "人次"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“我们公司只有4名党员，过去过组织生活只能挤在会议室里。”一家芯片设计企业的党支部书记说。",
+        "去年，这家企业的两名技术骨干结识了上游材料企业的工程师。",
+        "贵州雅光电子科技股份有限公司的起步，就是三名党员撑起来的。",
+        "运行三个月来，产业链党委以帮扶企业为抓手。",
+        "对党员人数不足3名的企业以楼宇为单元组建联合党支部。",
+        "2020年规模以上工业总产值首次突破3000亿元大关。",
+        "“源动力”三个字各有所指。",
+        "形成三位一体的活动体系。",
+        "中心提供24小时服务。",
+    ],
+)
+def test_no_figure_of_the_zone(text):
+    assert labelled(text) == []
+
+
+def test_a_speakers_large_figure_is_kept():
+    assert labelled("“今年我们的目标是翻一番，计划承接30万套订单。”企业负责人说。")[0][1:] == (30, "万套")
+
+
+def test_a_figure_stated_again_later_is_kept_once_but_two_in_one_sentence_are_two():
+    text = "园区组建3个产业链党建联盟。\n下一步，将推动3个产业链党建联盟常态化运转。"
+    assert [m.value for m in extract_metrics(text, article_year=2023)] == [3]
+    text = "机关党委下设党支部17个；经济组织党委下设企业党委2个、党支部17个。"
+    assert [m.value for m in extract_metrics(text, article_year=2023)] == [17, 2, 17]
+
+
+@pytest.mark.parametrize(
+    "text, scope",
+    [
+        ("全市已建成各类红色驿站352个。", "city"),
+        ("桂林高新区所在的七星区依托各级党群服务中心，在商圈和街区建成“暖新驿站”24个。", "city"),
+        ("2024年，邳州实现地区生产总值1354.89亿元。", "city"),
+        ("同期，璧山区全区规模以上工业总产值增长12.1%。", "city"),
+        ("仙桃的非织造布企业一度每天提交医用防护服5万件。", "city"),
+        ("在浙江省第二批42个省级创建类特色小镇中，小镇排名第二。", "province"),
+        ("9月27日，建筑面积2187平方米的溧阳城市党建馆正式开馆。", "city"),
+        # the zone's own figures, with a city only as a base or a destination
+        ("高新区生物医药产业产值占海口市的80.98%，占全省的77%。", "zone"),
+        ("2023年大连高新区实现地区生产总值444.6亿元，增速高于全市1个百分点。", "zone"),
+        ("招商人员赴上海、广州、深圳、北京等地拜访企业305家。", "zone"),
+        ("常州国家高新区（新北区）组建产业链党委6个。", "zone"),
+        ("其中，桂林高新区辖区已建成驿站9个。", "zone"),
+        ("全区新建两新党组织27个。", "zone"),
+    ],
+)
+def test_whose_figure(text, scope):
+    figures = extract_figures(text, article_year=2023)
+    assert figures and {f.scope for f in figures} == {scope}, [(f.label, f.scope) for f in figures]
+    zone_only = extract_metrics(text, article_year=2023)
+    assert (len(zone_only) == len(figures)) == (scope == "zone")

@@ -13,7 +13,11 @@ import re
 from articles.ingest import cleaner
 from articles.ingest.layout.bylines import has_surname, parse_byline
 from articles.ingest.layout.draft import Draft
-from articles.ingest.layout.lines import CAPTION_MAX, SENTENCE_MARK, split_caption_credit
+from articles.ingest.layout.lines import (
+    CAPTION_MAX,
+    SENTENCE_MARK,
+    split_caption_credit,
+)
 from core.text import CJK_RANGES, CJK_RE
 
 # The opening of a photo news item: 近日，/ 4月15日,

@@ -34,6 +34,18 @@ Decisions (so a reader knows what the numbers mean):
   Chinese-numeral counts of the names listed right before them
   (``工业互联网、车联网两个行业``; an Arabic count of a list, ``…4个先锋小组``,
   is a fact the text chose to state).
+- Not the zone's: small numbers (up to 10) a speaker tells inside a quotation
+  (“我们公司只有4名党员…”), counts in words in a sentence about one company
+  (这家企业的两名技术骨干), durations in words (两天, 三个月), thresholds
+  (党员人数不足3名的企业), milestones (突破3000亿元大关), and a figure the
+  article states again in a later paragraph (kept once).
+- Whose figure (``scope``, metrics/scope.py): a city's or province's figure
+  (全市…, 七星区…, 邳州实现…) is marked ``city``/``province``;
+  ``extract_figures`` returns every figure with its scope, ``extract_metrics``
+  only the zone's.
+- A change (``由2018年的96个增至目前的213个``) gives two figures, both labelled
+  with what changes (named before 由/从); the later one keeps a subject of its
+  own (``联盟成员单位增至31家``).
 - ``label`` says what is counted: for a count whose measure word is followed
   by a noun (``4个博士后科研工作站``) that noun; otherwise the phrase before the
   number with its time words, zone name and adverbs removed (``满意率达97.7%``
@@ -51,6 +63,6 @@ Decisions (so a reader knows what the numbers mean):
   (``2023年，营业收入3.5亿元；研发投入强度12.6%`` -> both 2023). ``period`` keeps the period as written (今年上半年, 1-5月,
   第三季度, 今年以来).
 """
-from articles.ingest.metrics.extract import extract_metrics
+from articles.ingest.metrics.extract import extract_figures, extract_metrics
 
-__all__ = ["extract_metrics"]
+__all__ = ["extract_figures", "extract_metrics"]

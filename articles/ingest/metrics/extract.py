@@ -1,4 +1,6 @@
 """The figures of an article body, sentence by sentence (see the package docstring)."""
+import re
+
 from articles.ingest.metrics.labels import GROWTH_AFTER, KEEPING, label_of
 from articles.ingest.metrics.numbers import (
     COUNT_UNITS,
@@ -14,13 +16,36 @@ from articles.ingest.metrics.numbers import (
     prefix_qualifier,
     rounded,
 )
+from articles.ingest.metrics.scope import ZONE, scope_of
 from articles.ingest.metrics.when import TIME_RE, when
 from articles.ingest.types import MetricFact
 from core.text import split_sentences
 
 
 def extract_metrics(body, article_year=None):
-    """Every numeric fact of ``body``, in order."""
+    """Every figure of ``body`` that is the zone's, in order (a city's or province's is left out).
+
+    A figure stated again in a later paragraph (same value, unit and label) is kept once.
+    """
+    facts = []
+    for fact in extract_figures(body, article_year):
+        if fact.scope == ZONE and not any(_same_fact(fact, kept, body) for kept in facts):
+            facts.append(fact)
+    return facts
+
+
+def _same_fact(a, b, body):
+    """The same figure stated again in another paragraph (within one, two figures are two facts)."""
+    first, second = sorted((a.offset, b.offset))
+    if "\n" not in body[first:second] or (a.value, a.unit, a.value_max) != (b.value, b.unit, b.value_max):
+        return False
+    if not a.label or not b.label:
+        return False
+    return a.label in b.label or b.label in a.label
+
+
+def extract_figures(body, article_year=None):
+    """Every numeric fact of ``body``, in order, each with its ``scope`` (zone, city, province)."""
     facts = []
     carried = None  # (year, period) of a sentence ending in ；: 2023年，A；B。 are both 2023
     for offset, sentence in split_sentences(body):
@@ -60,6 +85,8 @@ def _sentence_metrics(sentence, offset, article_year):
         normalized_unit = UNITS[base]
         qualifier_start, qualifier = prefix_qualifier(sentence, start)
         qualifier = combine_qualifiers(qualifier, match)
+        if _not_the_zones_count(sentence, match, qualifier, base, value):
+            continue
         label, label_start = label_of(sentence, qualifier_start, end, base, previous)
         growth = GROWTH_AFTER.match(sentence, end)
         if growth and base in ("%", "％", "倍") and label and not label.endswith(growth.group("word")):
@@ -82,7 +109,31 @@ def _sentence_metrics(sentence, offset, article_year):
                 period=period,
                 sentence=sentence,
                 offset=offset,
+                scope=scope_of(sentence, qualifier_start, end),
             )
         )
         previous = (end, label, normalized_unit)
     return facts
+
+
+# A quotation with sentence punctuation in it is speech: its figures are the speaker's story.
+SPEECH_QUOTE = re.compile(r"“[^“”]*[，。！？；][^“”]*”")
+# A sentence about one company: 这家企业, 一家芯片设计企业的…, …公司的起步.
+ONE_COMPANY = re.compile(r"(?:这家|该|一家|某)[\u4e00-\u9fff]{0,8}?(?:企业|公司|厂)|(?:公司|企业|厂)的")
+DURATIONS = {"天", "个月", "小时", "秒"}
+
+
+def _not_the_zones_count(sentence, match, qualifier, base, value):
+    """Figures in speech, a company's anecdote in words (两名技术骨干), durations in words
+    (两天, 三个月), thresholds (党员人数不足3名的企业) and milestones (突破3000亿元大关)."""
+    start, end = match.span()
+    if value is not None and value <= 10 and any(quote.start() < start < quote.end() for quote in SPEECH_QUOTE.finditer(sentence)):
+        return True  # “我们公司只有4名党员…”: a speaker's small numbers tell a story
+    in_words = not match.group("num")[0].isdigit()
+    if in_words and base in DURATIONS:
+        return True
+    if in_words and value is not None and value <= 10 and ONE_COMPANY.search(sentence):
+        return True
+    if qualifier == "at_most" and sentence[end : end + 1] == "的":
+        return True
+    return sentence[end : end + 2] == "大关"

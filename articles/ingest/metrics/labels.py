@@ -46,13 +46,24 @@ NOT_IN_NOUN = {
     "共同", "积极", "进行", "被", "在", "从", "向", "对", "和", "与", "及", "等", "的", "已经", "正在",
     "通过", "形成", "建成", "投入", "带动", "吸引", "参加", "获", "达", "共", "累计", "其中", "同比",
     "发挥", "充分发挥", "发展", "精准", "发力", "为", "是", "将", "把", "以", "于", "入驻", "进驻",
+    # a change goes on after the figure (由96个增至213个): what follows is no noun
+    "增至", "增加", "增长", "提高", "提升", "扩大", "上升", "下降", "减少", "降至", "升至", "突破",
 }
+# 由2018年的96个 / 从成立之初的3家: what changes is named before 由/从.
+CHANGE_FROM = re.compile(r"^(?P<head>.{2,}?)(?:由|从)(?P<when>(?:[^由从]{0,10}的)?)$")
+# What a count of people or visits did: 吸引1800余人次参加 -> 参加人次.
+TAKING_PART = re.compile(r"(参加|参与|参训|参会|参观|参赛|受益|就业|学习|培训)")
+# Nouns that only say "how many" (人数, 数量) keep the phrase before their 的: 接待…考试的人数.
+MEASURE_NOUNS = ("人数", "数量", "总数", "规模", "总量", "次数", "户数", "个数", "家数")
+AREA_UNITS = {"平方公里", "平方米", "亩", "公顷"}
 MAX_LABEL = 16
 GROWTH_AFTER = re.compile(r"(?:以上|左右)?的?(?P<word>增长|增幅|增速)")
 KEEPING = re.compile(r"(?:连续[一二两三四五六七八九十\d]+年)?(?:保持|实现|达到|均|都)*$")
 YEAR_IN_LABEL = re.compile(r"20[0-3]\d\s?年度?")
 # 由最初的12家发展至如今56家: the second figure is the same thing later.
-CHANGE_TO = re.compile(r"(?:发展|增加|增长|提升|提高|扩大|增)?(?:至|到)(?:如今|目前|现在|今年)?$")
+CHANGE_TO = re.compile(
+    r"(?:发展|增加|增长|提升|提高|扩大|上升|增|升|降|减少|下降)?(?:至|到|为)(?:如今|目前|现在|今年)?的?$"
+)
 
 
 def label_of(sentence, start, end, base, previous):
@@ -66,11 +77,18 @@ def label_of(sentence, start, end, base, previous):
         # 年产10万吨锂电负极和2万吨硅碳负极: the second figure shares the first one's label.
         if previous[1]:
             return previous[1], None
-    if previous and previous[1] and previous[2] == UNITS[base] and CHANGE_TO.search(fragment):
-        return previous[1], None
+    change = CHANGE_TO.search(fragment)
+    if previous and previous[1] and previous[2] == UNITS[base] and change and not _clean_label(fragment[: change.start()]):
+        return previous[1], None  # the later figure of a change, with no subject of its own
     label = _clean_label(fragment)
     if base in COUNT_UNITS and noun:
         return _generic_label(label, noun, sentence, end), None
+    if not noun and base in ("人", "人次", "名") and not _has_noun(label):
+        taking_part = TAKING_PART.match(sentence, end)
+        if taking_part:
+            return taking_part.group() + ("人次" if base == "人次" else "人数"), None
+    if base in AREA_UNITS and not _has_noun(label):
+        return "面积", None  # 这片278平方公里的土地, 在67.4平方公里的土地上
     if not label and previous and previous[2] == UNITS[base]:
         # 征集到建议100余条，其中有25条被企业采纳: still the same thing counted.
         return previous[1], None
@@ -100,10 +118,21 @@ def _closes_before(sentence, open_at, limit):
     return sentence.find(closer, open_at, limit) != -1
 
 
+def _has_noun(label):
+    return any(flag.startswith("n") for _, flag in _tagged(label)) if label else False
+
+
 def _clean_label(fragment):
     text = BRACKETED.sub("", fragment).strip(" 、“”\"‘’")
+    change_from = CHANGE_FROM.match(text)
+    if change_from:
+        text = change_from.group("head")  # 园区非公企业党组织由2018年的
+    text = _drop_trailing(text)
     if "的" in text.rstrip("的"):
-        text = text.rstrip("的").rsplit("的", 1)[-1]
+        head, _, tail = text.rstrip("的").rpartition("的")
+        # 接待执照培训和考试的人数: a bare "how many" keeps what it counts.
+        text = head + tail if tail.endswith(MEASURE_NOUNS) and len(head + tail) <= MAX_LABEL else tail
+    text = _drop_trailing(text)
     text = YEAR_IN_LABEL.sub("", text)
     if "等" in text[:-2]:
         # 化工专业等紧缺高层次人才: the examples before 等 are not what is counted.
@@ -124,15 +153,7 @@ def _clean_label(fragment):
             text = "".join(words[1:])
             continue
         break
-    changed = True
-    while changed and text:
-        changed = False
-        for word in TRAILING_DROP:
-            if text.endswith(word) and len(text) > len(word):
-                text, changed = text[: -len(word)], True
-                break
-            if text == word:
-                return ""
+    text = _drop_trailing(text)
     # 项目总投资 / 企业总产值: what is measured is the 总… part.
     listed_total = re.search(r"、(总[\u4e00-\u9fff]+)$", text)
     if listed_total:
@@ -148,6 +169,20 @@ def _clean_label(fragment):
         while len(words) > 1 and words[0] in ("级", "省", "市", "区"):
             words.pop(0)  # never a label that starts mid-word (级秦创原…)
         text = "".join(words) or text[-MAX_LABEL:]
+    return text
+
+
+def _drop_trailing(text):
+    """达到/增至/为/的 … at the end of a label go."""
+    changed = True
+    while changed and text:
+        changed = False
+        for word in TRAILING_DROP:
+            if text.endswith(word) and len(text) > len(word):
+                text, changed = text[: -len(word)], True
+                break
+            if text == word:
+                return ""
     return text
 
 

@@ -13,8 +13,8 @@ CN_DIGITS = "零〇一二两三四五六七八九十百千"
 ARABIC = r"\d+(?:\.\d+)?"
 # A Chinese numeral opens with a digit or 十; 百/千/万 alone open names (百名博士进高新).
 CHINESE = r"[一二两三四五六七八九十][零〇一二两三四五六七八九十百千]*"
-# 近百家, 逾千人, 上百场: a bare 百/千 is a round number only after such a word.
-ROUND = r"(?<=[近逾超上约])[百千]"
+# 近百家, 逾千人, 上百场, 突破千亿元: a bare 百/千 is a round number only after such a word.
+ROUND = r"(?<=[近逾超上约破])[百千]"
 NUMBER = rf"(?:{ARABIC}|{CHINESE}|{ROUND})"
 
 MULTIPLIERS = {"千万": 1e7, "百万": 1e6, "万": 1e4, "亿": 1e8}
@@ -38,10 +38,14 @@ MEASURES = {
     "米": "米",
     "%": "%",
     "％": "%",
+    "小时": "小时",
+    "秒": "秒",
     "倍": "倍",
 }
 COUNT_WORDS = "个家项件人名位次场支套栋幢所批期条台座份户篇处款种类辆架艘张天"
-COUNT_UNITS = {w: w for w in COUNT_WORDS}
+# Counts of batches and sittings (259批次, 86场次) and storeys (地上10层).
+COUNT_COMPOUNDS = ("批次", "场次", "家次", "台次", "架次", "户次", "车次", "层")
+COUNT_UNITS = {w: w for w in (*COUNT_WORDS, *COUNT_COMPOUNDS)}
 UNITS = {**MEASURES, **COUNT_UNITS}
 UNIT_ALT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
 
@@ -50,6 +54,7 @@ METRIC_RE = re.compile(
     rf"(?:\s*(?P<sep>[-~～—–至到])\s*(?P<num2>{NUMBER}))?"
     r"(?P<more>余|多)?"
     r"(?P<mult>千万|百万|万|亿)?"
+    r"(?P<more2>余|多)?"
     rf"(?P<base>{UNIT_ALT})"
     r"(?P<post>以上|以下|以内|左右|上下)?"
 )
@@ -63,7 +68,8 @@ NOT_A_UNIT_BEFORE = {
     "所": "有以属",
     "批": "准复示",
     "期": "间待望刊",
-    "位": "于置数",
+    "位": "于置数一",
+    "层": "面次级",
     "次": "数",
     "家": "庭园乡属",
     "条": "件例款",
@@ -112,7 +118,7 @@ CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?\n（）()【】]")
 # 三条路径, 3个方面, 两个环节.
 ABSTRACT_NOUNS = {
     "方面", "路径", "环节", "目标", "渠道", "步", "方向", "层面", "维度", "原则", "思路", "理念",
-    "特点", "优势", "举措", "篇章", "结合", "途径",
+    "特点", "优势", "举措", "篇章", "结合", "途径", "字",
 }
 # 做好“党建+”引领……3篇文章: a figure of speech.
 WRITE_WELL = re.compile(r"(做好|写好|做实|答好|做足|做活)")
@@ -153,6 +159,8 @@ def is_metric(sentence, match):
         return False  # 再跃进8位, 前10名: a rank, not a quantity
     if base == "位" and after == "数":
         return False  # 两位数
+    if base == "小时" and not match.group("mult") and (number_value(num) or 0) < 100:
+        return False  # 24小时服务: a way of working, not a count of hours
     if match.group("post") in ("以上", "以下") and re.match(r"[\u4e00-\u9fff]", after or " "):
         # "10亿元以上项目": a threshold describing the noun, except a growth rate.
         if not re.match(r"(的)?(增长|增幅|增速)", sentence[end : end + 3]):
@@ -187,7 +195,7 @@ def prefix_qualifier(sentence, start):
 
 def combine_qualifiers(prefix, match):
     found = {prefix}
-    if match.group("more"):
+    if match.group("more") or match.group("more2"):
         found.add("at_least")
     if match.group("post"):
         found.add(POST_QUALIFIERS[match.group("post")])

@@ -163,7 +163,7 @@ FLOORS = {
     "authors": ("f1", 0.97),
     "zones": ("f1", 0.97),
     "initiatives": ("f1", 0.45),
-    "metrics": ("f1", 0.85),
+    "metrics": ("f1", 0.96),
 }
 
 

@@ -1,0 +1,165 @@
+"""Whose figure it is: the zone's, or its city's or province's.
+
+A zone's article often gives the figures of the city or district around it
+(``全市已建成各类红色驿站352个``, ``桂林高新区所在的七星区…建成“暖新驿站”24个``,
+``2024年，邳州实现地区生产总值1354.89亿元``). Such a figure is not the zone's.
+Within its sentence, the last place that acts before the figure decides:
+
+- city-wide words: 全市, 全省, 全县, 全州, 本市, 我市, 该市, 全国 (全区 after a
+  district's name, ``璧山区全区``);
+- a city, county or district of the city table with its suffix (七星区, 石嘴山市,
+  宁乡市), or bare and followed by a verb or 的 (``邳州实现``, ``仙桃的``);
+- against the zone's own words (…高新区, 园区, 开发区, 示范区, 科学城, 该区, 全区).
+
+A city named inside a comparison or a share is the base, not the actor:
+``占海口市的80.98%``, ``增速高于全市1个百分点``, ``比全市高`` stay the zone's; so
+does a district in brackets after the zone (``常州国家高新区（新北区）``) and a
+place that is part of an organisation's name (``潍坊市委``: its 市委 acts for the
+city, so it counts as the city).
+"""
+import re
+from functools import lru_cache
+
+CJK = "\u4e00-\u9fff"
+ZONE = "zone"
+CITY = "city"
+PROVINCE = "province"
+
+CITY_WIDE = re.compile(r"全市|本市|我市|该市|全县|全州|全盟|全省|本省|我省|全国")
+ZONE_WORDS = re.compile(
+    rf"[{CJK}]{{0,8}}?(?:高新区|高新技术产业开发区|高新技术产业园区|开发区|园区|示范区|科学城|科技城|工业园|产业园)"
+    r"(?:（[^）]{1,8}）|\([^)]{1,8}\))?|该区|本区|我区|全区|区内|辖区"
+)
+# A place with the suffix of a city, county or district: 七星区, 石嘴山市, 宁乡市, 泸溪县.
+PLACE = re.compile(rf"[{CJK}]{{1,5}}?(?:省|市|区|县|州|盟|旗)")
+# A bare city name acting: 邳州实现…, 仙桃的…
+BARE_ACTING = re.compile(
+    r"(?=(?:实现|完成|聚焦|已|累计|共|先后|按照|依托|建成|建设|推动|力争|计划|全市|的|市委|市政府|出台|发布|印发))"
+)
+# Before a place that is only a base of comparison or the whole of a share.
+COMPARISON_BEFORE = re.compile(r"(?:占|比|高于|低于|超过|超出|快于|慢于|较|相比|居|位居|列|领先|在全省同类)$")
+NOT_A_PLACE_AFTER = re.compile(r"^(?:高新|经开|开发|园区|国家|级|场|民|长|直|属|内|域|情|属)")
+
+
+@lru_cache(maxsize=1)
+def _tables():
+    from zones.reference import province_for_city, provinces
+
+    names = {p["name"] for p in provinces()}
+    return province_for_city, names | {re.sub(r"(省|市|壮族自治区|回族自治区|维吾尔自治区|自治区)$", "", n) for n in names}
+
+
+def _is_place(name):
+    province_for_city, province_names = _tables()
+    return bool(province_for_city(name)) or name in province_names
+
+
+def scope_of(sentence, start, end=None):
+    """"zone", "city" or "province" for the figure at ``start``-``end`` in ``sentence``."""
+    before = sentence[:start]
+    if end is not None and _names_a_city_after(sentence[end : end + 8]):
+        return CITY  # 建筑面积2187平方米的溧阳城市党建馆: a measure of the city's
+    frame = _in_frame(sentence[start:])
+    actor = None  # (end, scope) of the last actor mention
+    for match in CITY_WIDE.finditer(before):
+        if not COMPARISON_BEFORE.search(before[: match.start()]):
+            scope = PROVINCE if match.group() in ("全省", "本省", "我省", "全国") else CITY
+            actor = max(actor or (0, ZONE), (match.end(), scope))
+    for place_end, scope in _place_mentions(before, frame):
+        actor = max(actor or (0, ZONE), (place_end, scope))
+    for match in ZONE_WORDS.finditer(before):
+        if match.group() == "全区" and _district_before(before, match.start()):
+            continue  # 璧山区全区: the district's whole, not the zone's
+        if actor is None or match.end() > actor[0]:
+            actor = (match.end(), ZONE)
+    return actor[1] if actor else ZONE
+
+
+def _in_frame(rest):
+    """Whether the figure sits in a frame closed by 中 (在浙江省第二批42个…特色小镇中)."""
+    clause = re.split(r"[，。；,;！？]", rest, maxsplit=1)[0]
+    return bool(re.search(r"(?:之)?中$", clause))
+
+
+def _names_a_city_after(after):
+    found = re.match(rf"的([{CJK}]{{2,3}})", after)
+    if not found:
+        return False
+    name = found.group(1)
+    rest = after[found.end() :]
+    return any(_is_place(name[:k]) and not re.match(r"高新|经开|开发|园区|国家", name[k:] + rest) for k in (3, 2))
+
+
+def _place_mentions(text, frame=False):
+    """(end, scope) of the cities, counties and districts acting in ``text``.
+
+    In a frame closed by 中 a place after 在 is the frame's (在浙江省…中): it counts.
+    """
+    found = []
+    for match in PLACE.finditer(text):
+        name = match.group()
+        start, end = match.span()
+        name, start = _longest_place(text, start, end)
+        if name is None or (name[-1] in "州盟旗" and _is_place(name + "市")):
+            continue  # 邳州 is the bare name of 邳州市: it acts only as a bare name does
+        after = text[end:]
+        if NOT_A_PLACE_AFTER.match(after) or _in_zone_brackets(text, start):
+            continue
+        if _not_acting(text, start, end) and not (frame and text[:start].endswith("在")):
+            continue
+        found.append((end, PROVINCE if name.endswith("省") else CITY))
+    for name, start, end in _bare_names(text):
+        if _not_acting(text, start, end):
+            continue
+        if BARE_ACTING.match(text, end):
+            found.append((end, CITY))
+    return found
+
+
+# A place that is where something goes or happens, not who acts: 赴上海、广州、深圳等地, 走进…, 在…
+MOTION_BEFORE = re.compile(r"(?:赴|到|往|前往|南下|北上|东进|西进|来到|走进|远赴|奔赴|在|于|从|向|与|和|同|、)$")
+LISTED_AFTER = re.compile(r"^(?:、|等地|等城市|和|与|及)")
+
+
+def _not_acting(text, start, end):
+    """A place in a comparison, a share, a list of places or after a verb of motion does not act."""
+    before = text[:start]
+    return bool(
+        COMPARISON_BEFORE.search(before) or MOTION_BEFORE.search(before) or LISTED_AFTER.match(text[end:])
+    )
+
+
+def _longest_place(text, start, end):
+    """The place ending at ``end``: the longest table name among the characters before the suffix."""
+    for begin in range(max(0, end - 6), end - 1):
+        name = text[begin:end]
+        if re.fullmatch(rf"[{CJK}]+", name) and _is_place(name):
+            return name, begin
+    return None, start
+
+
+def _bare_names(text):
+    """(name, start, end) of bare city or county names (2-3 characters) in ``text``."""
+    out = []
+    for i in range(len(text) - 1):
+        for k in (3, 2):
+            name = text[i : i + k]
+            if len(name) == k and re.fullmatch(rf"[{CJK}]+", name) and _is_place(name):
+                if i and re.match(rf"[{CJK}]", text[i - 1]) and _is_place(text[i - 1 : i + k]):
+                    continue
+                out.append((name, i, i + k))
+                break
+    return out
+
+
+def _in_zone_brackets(text, start):
+    """A district in brackets right after a zone's name: 常州国家高新区（新北区）."""
+    opening = text.rfind("（", 0, start)
+    if opening < 0:
+        opening = text.rfind("(", 0, start)
+    return opening >= 0 and opening >= start - 1 and text[:opening].endswith(("高新区", "园区", "开发区"))
+
+
+def _district_before(text, start):
+    head = text[max(0, start - 6) : start]
+    return bool(re.search(r"[区县市]$", head)) and any(_is_place(head[i:]) for i in range(len(head) - 1))
