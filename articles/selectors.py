@@ -199,15 +199,43 @@ def zones_with_counts():
     ).order_by("province", "name")
 
 
-def zone_articles(zone):
-    """The zone's own articles and those mentioning it, newest first, undated last."""
+# A zone page shows the newest of its articles and figures; the lists hold the rest.
+ZONE_PAGE_ARTICLES = 20
+ZONE_PAGE_MENTIONS = 10
+ZONE_PAGE_METRICS = 200
+
+
+def zone_page_articles(zone):
+    """(newest own articles, newest articles that mention it, own count, mention count).
+
+    Bounded: two short lists read through the zone indexes and two counts,
+    however many articles the zone has.
+    """
+    own = Article.objects.visible().filter(zone=zone)
+    mentioning = Article.objects.visible().filter(zones=zone).exclude(zone=zone)
+    shown = ("pk", "title", "kind", "year", "date", "zone_id", "created_at")
     return (
-        Article.objects.visible()
-        .filter(Q(zone=zone) | Q(zones=zone))
-        .distinct()
-        .defer(*LIST_DEFERRED)
-        .order_by(*NEWEST)
+        list(own.only(*shown).order_by(*NEWEST)[:ZONE_PAGE_ARTICLES]),
+        list(mentioning.only(*shown).order_by(*NEWEST)[:ZONE_PAGE_MENTIONS]),
+        own.count(),
+        mentioning.count(),
     )
+
+
+def zone_years(zone):
+    """[(year or None, article count, figure count)], newest first, unknown last: counted, not read."""
+    articles = (
+        Article.objects.visible().filter(Q(zone=zone) | Q(zones=zone)).order_by()
+        .values("year").annotate(n=Count("pk", distinct=True))
+    )
+    figures = zone.metrics.visible().order_by().values("year").annotate(n=Count("pk"))
+    years = {}
+    for row in articles:
+        years.setdefault(row["year"], [0, 0])[0] = row["n"]
+    for row in figures:
+        years.setdefault(row["year"], [0, 0])[1] = row["n"]
+    ordered = sorted(years, key=lambda y: (y is None, -(y or 0)))
+    return [(year, *years[year]) for year in ordered]
 
 
 def zone_initiatives(zone):
@@ -219,7 +247,14 @@ def zone_initiatives(zone):
 
 
 def zone_metrics(zone):
-    return zone.metrics.visible().order_by("label", F("year").desc(nulls_last=True), "article_id", "offset")
+    """The zone's newest figures (at most ZONE_PAGE_METRICS), in label order, and how many it has."""
+    metrics = zone.metrics.visible()
+    newest = metrics.order_by(F("year").desc(nulls_last=True), "-pk").values("pk")[:ZONE_PAGE_METRICS]
+    shown = list(
+        Metric.objects.filter(pk__in=list(newest.values_list("pk", flat=True)))
+        .order_by("label", F("year").desc(nulls_last=True), "article_id", "offset")
+    )
+    return shown, (len(shown) if len(shown) < ZONE_PAGE_METRICS else metrics.count())
 
 
 def zone_feed_articles(zone):

@@ -81,11 +81,9 @@ class ProvinceDirectory(ZoneDirectory):
 
 def zone_detail(request, slug):
     zone = get_object_or_404(Zone, slug=slug)
-    articles = list(selectors.zone_articles(zone))
-    own = [a for a in articles if a.zone_id == zone.pk]
-    mentioned = [a for a in articles if a.zone_id != zone.pk]
+    own, mentioned, own_total, mentioned_total = selectors.zone_page_articles(zone)
     initiatives = list(selectors.zone_initiatives(zone))
-    metrics = list(selectors.zone_metrics(zone))
+    metrics, metric_total = selectors.zone_metrics(zone)
     by_category = []
     for category, group in groupby(initiatives, key=lambda i: i.category):
         group = list(group)
@@ -95,26 +93,17 @@ def zone_detail(request, slug):
     context = {
         "zone": zone,
         "section": "zones",
-        "article_total": len(articles),
+        "article_total": own_total + mentioned_total,
         "own_articles": own,
+        "own_total": own_total,
         "mentioned_articles": mentioned,
+        "mentioned_total": mentioned_total,
         "initiative_groups": by_category,
         "initiative_count": len(initiatives),
         "metrics": metrics,
+        "metric_total": metric_total,
         "charts": metric_charts(metrics, name=lambda m: m.label, title="{unit}计的指标"),
-        "timeline": timeline(articles, metrics),
+        "timeline": selectors.zone_years(zone),
         "province_slug": province_slugs().get(zone.province, ""),
     }
     return render(request, "zones/detail.html", context)
-
-
-def timeline(articles, metrics):
-    """[(year or None, [articles], metric count), …], newest year first, unknown last."""
-    years = {}
-    for article in articles:
-        years.setdefault(article.year, [[], 0])[0].append(article)
-    for metric in metrics:
-        years.setdefault(metric.year, [[], 0])[1] += 1
-    ordered = sorted(years, key=lambda y: (y is None, -(y or 0)))
-    return [(year, years[year][0], years[year][1]) for year in ordered]
-
