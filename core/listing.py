@@ -25,6 +25,10 @@ FORMATS = ("html", "json", "csv")
 # Spreadsheet programs run cells starting with these as formulas.
 
 
+# Facets count at most this many rows of a list (see ListEndpoint.facets).
+FACET_ROWS = 2000
+
+
 class PageForm(forms.Form):
     page = forms.IntegerField(label="页码", min_value=1, max_value=10**6, required=False)
     page_size = forms.IntegerField(
@@ -42,6 +46,7 @@ class Facet:
     param: str
     label: str
     options: list = field(default_factory=list)
+    approximate: bool = False  # counted over the first FACET_ROWS of a longer list
 
 
 @dataclass
@@ -266,13 +271,25 @@ class ListEndpoint(View):
 
     # --- facets ------------------------------------------------------------
     def facets(self, queryset):
-        # Counted over the primary keys of the filtered list: immune to the
-        # ordering and rank annotations a search adds, and to join duplicates.
+        """Counts per facet over the filtered list, bounded by FACET_ROWS.
+
+        Counted over the primary keys of the list: immune to the ordering and
+        rank annotations a search adds, and to join duplicates. A list longer
+        than FACET_ROWS is counted over its first FACET_ROWS rows in list order
+        (the newest), and the counts are shown as approximate: a page's work
+        never grows with the archive.
+        """
+        if not self.facet_specs:
+            return []
         model = queryset.model
-        base = model._default_manager.filter(pk__in=queryset.order_by().values("pk"))
+        approximate = queryset.values("pk")[: FACET_ROWS + 1].count() > FACET_ROWS
+        first = queryset.values("pk")[:FACET_ROWS] if approximate else queryset.order_by().values("pk")
+        base = model._default_manager.filter(pk__in=first)
         facets = []
         for spec in self.facet_specs:
-            facets.append(self.facet(base, spec))
+            facet = self.facet(base, spec)
+            facet.approximate = approximate
+            facets.append(facet)
         return [facet for facet in facets if facet.options]
 
     def facet(self, base, spec):

@@ -338,3 +338,16 @@ def test_sitemap_lists_public_pages_only(client, feature, huaibei):
     assert hidden.get_absolute_url() + "<" not in xml
     assert huaibei.get_absolute_url() in xml
     assert reverse("zones:province", args=["anhui"]) in xml
+
+
+def test_facets_of_a_long_list_count_its_newest_rows_and_say_so(client, huaibei, yantai, monkeypatch):
+    monkeypatch.setattr("core.listing.FACET_ROWS", 3)
+    for year in (2019, 2020, 2021, 2022, 2023):
+        make_article(title=f"{year}年的文章", zone=huaibei, year=year)
+    response = client.get(reverse("articles:list"))
+    years = {f.param: f for f in response.context["facets"]}["year"]
+    assert years.approximate
+    assert [o["value"] for o in years.options] == [2023, 2022, 2021]  # the newest three rows
+    assert "约" in response.content.decode()
+    narrow = client.get(reverse("articles:list"), {"year": 2019})
+    assert not {f.param: f for f in narrow.context["facets"]}["year"].approximate
