@@ -162,7 +162,7 @@ FLOORS = {
     "kickers": ("f1", 0.96),
     "authors": ("f1", 0.97),
     "zones": ("f1", 0.97),
-    "initiatives": ("f1", 0.45),
+    "initiatives": ("f1", 0.92),
     "metrics": ("f1", 0.96),
 }
 

@@ -1,0 +1,214 @@
+"""Programme names the page puts in quotation marks (see the package docstring for the rules)."""
+import re
+
+from articles.ingest.words import tagged as _tagged
+
+CJK = r"\u4e00-\u9fff"
+# Words that say a quoted name is a programme when they follow it: “双创两提升”工程, “订单式”服务.
+ENDINGS = (
+    "专项行动", "行动", "工程", "机制", "模式", "党建品牌", "品牌", "平台", "联盟", "服务队", "宣讲队",
+    "突击队", "先锋队", "驿站", "工作法", "体系", "制度", "服务团", "帮帮团", "工作室", "服务站",
+    "服务中心", "计划", "党建基金", "建设标准", "人才社区",
+)
+# Words that also say so, read after the programme words above: “订单式”服务，… “微心愿”墙.
+# The ones that are verbs too (服务, 管理, 培训) only with nothing after them: “红链驿站”服务覆盖… is a verb.
+EXTRA_WORDS = (
+    "活动", "服务", "培训", "课堂", "讲堂", "讲坛", "专场沙龙", "沙龙", "示范创建", "工作理念",
+    "党建工作方法", "工作方法", "墙", "众创空间", "空间", "走廊", "管理",
+)
+VERB_WORDS = ("服务", "管理", "培训")
+AFTER_WORDS = ENDINGS + EXTRA_WORDS
+AFTER_ALT = "|".join(sorted(AFTER_WORDS, key=len, reverse=True))
+ENDING_ALT = "|".join(sorted(ENDINGS, key=len, reverse=True))
+EXTRA_ALT = "|".join(sorted(EXTRA_WORDS, key=len, reverse=True))
+# A quoted name that ends so says it is a programme: “红链帮帮团”, “10分钟服务圈”, “铁军党建”.
+ENDS_IN_NAME = re.compile(
+    rf"(?:{ENDING_ALT}|先锋岗|示范岗|服务圈|示范圈|样板区|样板间|共同体|党建|团|队|制)$"
+)
+SUFFIX_AFTER = re.compile(rf"(?P<mod>[{CJK}]{{0,6}}?)(?P<word>{ENDING_ALT})")
+EXTRA_AFTER = re.compile(rf"(?P<mod>(?:红色文化|红色|园区|党建)?)(?P<word>{EXTRA_ALT})(?P<next>.?)")
+BOUNDARY = re.compile(r"^(?:$|[，,。；;：:、和与及的）)])")
+OF_SUFFIX_AFTER = re.compile(rf"的(?P<mod>[{CJK}]{{0,2}}?)(?P<word>{ENDING_ALT})")
+NOT_A_PROGRAMME_AFTER = re.compile(
+    r"(目标|理念|精神|要求|思想|作用|问题|难题|之路|格局|路径|效应|号召|口号|称号|荣誉|奖|称|式|字"
+    r"|机遇|布局|领域|(?:特色|主导|新兴)?产业|为主题|维度|底色|标准|名单|效果|建设"
+    r"|的?(?:方式|方法|形式|做法|思路)|的[^，。]{0,4}?(?:路径|目标|局面|态势)|相?结合)"
+)
+# Ideas and attitudes, not programmes: “问题导向”调度机制 is a way of dispatching.
+CONCEPT = re.compile(r"(导向|意识|思维|理念|精神|观念|定位|作风)$")
+# Nationwide formulas every zone repeats: not a programme of the zone that quotes them.
+NATIONAL_FORMULAS = {
+    "双招双引", "三会一课", "两学一做", "六稳六保", "两个确立", "两个维护", "四个意识", "四个自信",
+    "四个全面", "五位一体", "放管服", "一网通办", "最多跑一次", "双循环", "双碳",
+}
+# What a zone focuses on (聚焦“四高四争先”, 聚焦“高”和“新”) is a goal, not a programme.
+FOCUS_BEFORE = re.compile(r"(聚焦|瞄准|对标)$")
+# A verb of running a programme right before it: 推行“红色物业”, 派出“红色店小二”, 每月推出一期“科创党课”.
+RUNNING_BEFORE = re.compile(
+    r"(?:实施|实行|推行|开展|深化|推出|提出|坚持|提升|打造|构建|建立|建设|探索|启动|擦亮|叫响|落实|派出"
+    r"|设置|开设|建起|创建|确定|用|把)(?:了|一期|一批|一个个|全省|全市|首个)?$"
+)
+# Words that make a quoted name a party-building one: 红色物业, 书记项目, 科创党课, 智创先锋.
+PARTY_CUE = re.compile(r"党|红|先锋|书记|网格|驿站|家园|物业|示范|样板|共建|缔造|心愿|小镇|空间")
+# A metaphor or a quality: 党建的“红色引擎”, 成为“加油站”, 从“筹建”走向…
+METAPHOR_BEFORE = re.compile(r"(?:的|成为|变成|从|向|由|像|当成|是|为)$")
+# A list of criteria or measures the quotes only illustrate: “红色体系”…“红色服务”五个维度, 等举措.
+GROUP_ILLUSTRATES = re.compile(r"(?:[一二两三四五六七八九十\d]+个)?(?:维度|方面|环节)|等(?:举措|方面|维度|环节|方式)")
+PERIODIC = re.compile(rf"每[日天周月季年][一1][{CJK}]{{1,2}}")
+ONE_EACH = re.compile(rf"一[{CJK}]{{1,2}}一[{CJK}]{{1,3}}")
+PERIODIC_ONE = re.compile(rf"一[日周月季年]一[{CJK}]{{1,3}}(?:、一[日周月季年]一[{CJK}]{{1,3}})+")
+# Formulas of words: “链长+专班”, “企业+高校”, “项目建设+人才引进”.
+WORD_FORMULA = re.compile(rf"[{CJK}]{{2,6}}(?:\+[{CJK}]{{2,6}}){{1,2}}")
+# A routine in parallel parts: “周调度、旬会商、月督查”.
+PARALLEL = re.compile(rf"[{CJK}]{{2,4}}(?:、[{CJK}]{{2,4}}){{2,}}")
+# 沃太能源有限公司（以下简称“沃太能源”）: the short name is a company's too.
+COMPANY_SHORT_NAME = re.compile(r"以下简称[“\"]([^”\"]{2,12})[”\"]")
+MODIFIER_STOP = set("的和与及、等是在把将为了对向")
+QUOTE = re.compile(r"“([^“”\n]{1,24})”|\"([^\"\n]{1,24})\"|‘([^‘’\n]{1,24})’")
+BOOK_TITLE = re.compile(r"《[^《》]*》")
+LIST_JOINER = re.compile(r"[、和及与]?")
+FORMULA = re.compile(r"[0-9A-Za-z一二三四五六七八九十两]+(?:\+[0-9A-Za-z一二三四五六七八九十两]+)+")
+PARTY_FORMULA = re.compile(rf"[{CJK}]*党建[{CJK}]*\+[{CJK}]+(?:\+[{CJK}]+)*|[{CJK}]+\+党建")
+NUMERALS = set("一二三四五六七八九十两双百千万")
+# A numbered programme: “两个覆盖”, “三圈联动” (but not 一…: “一号产业”, “一把手”).
+NUMBERED = re.compile(r"^[二三四五六七八九十两双]")
+SPEECH = re.compile(r"[，,。！？；;!?：:]")
+PRODUCT_BEFORE = re.compile(r"(公司的?|开发的|推出的|研发的|打造的|自主研发的)$")
+# Party organisations are organisations, not programmes: “两新”组织党工委, “集电港”综合党委.
+ORGANISATION_AFTER = re.compile(r"[^，。；、]{0,6}?(?:党委|党工委|党总支|党支部|党小组)")
+
+
+def quoted_names(sentence, products, companies=frozenset()):
+    """(name, quoted text) of the quoted programme names of one sentence, in order."""
+    books = [m.span() for m in BOOK_TITLE.finditer(sentence)]
+    quotes = [
+        m for m in QUOTE.finditer(sentence)
+        if not any(a <= m.start() < b for a, b in books)
+    ]
+    names = []
+    group = []  # quotes joined by nothing or 、/和 (“民呼我为”“接诉即办”机制)
+    for i, match in enumerate(quotes):
+        group.append(match)
+        following = quotes[i + 1] if i + 1 < len(quotes) else None
+        joined = following is not None and LIST_JOINER.fullmatch(
+            sentence[match.end() : following.start()]
+        )
+        if joined:
+            continue
+        names.extend(_group_names(sentence, group, products, companies))
+        group = []
+    return names
+
+
+def _group_names(sentence, group, products, companies=frozenset()):
+    last = group[-1]
+    after = sentence[last.end() :]
+    if GROUP_ILLUSTRATES.match(after) and len(group) > 1:
+        return []  # “红色体系”“红色队伍”…五个维度: criteria, not programmes
+    shared = None  # the programme word kept in the last name ("" when only implied)
+    qualified = None  # a short name with its modifier and word: “六有”镇街党校建设标准
+    direct = SUFFIX_AFTER.match(after) or _extra_word(after)
+    if direct and not set(direct.group("mod")) & MODIFIER_STOP and _noun_like(direct.group("mod")):
+        # “双创两提升”工程 keeps its word; “智汇高新”人才行动 is stored as 智汇高新.
+        shared = "" if direct.group("mod") else direct.group("word")
+        qualified = direct.group("mod") + direct.group("word")
+    elif after.startswith("等"):
+        listed = SUFFIX_AFTER.match(after[1:])
+        if listed and not set(listed.group("mod")) & MODIFIER_STOP:
+            shared = ""
+    elif OF_SUFFIX_AFTER.match(after):
+        shared = ""
+    if ORGANISATION_AFTER.match(after):
+        shared = qualified = None  # “两新”组织党工委: an organisation
+    names = []
+    for match in group:
+        quoted = _clean(next(g for g in match.groups() if g is not None))
+        before = sentence[: match.start()]
+        is_last = match is last
+        if PRODUCT_BEFORE.search(before[-8:]):
+            products.add(quoted)
+            continue
+        name = _accepted(quoted, before, after if is_last else "", shared,
+                         qualified if is_last else None, len(group), companies, is_last)
+        if name:
+            names.append((name, quoted))
+    return names
+
+
+def _accepted(quoted, before, after, shared, qualified, group_size, companies, is_last=True):
+    """The name stored for one quoted name, or None when it is no programme.
+
+    ``shared``: the programme word after the group ("" when only implied, None
+    when there is none); only the last name of a group is stored with it.
+    """
+    if not quoted or len(quoted) > 20 or SPEECH.search(quoted):
+        return None
+    if "+" in quoted and re.search(r"[A-Za-z0-9]", quoted) and re.search(rf"[{CJK}]", quoted) and "党" not in quoted:
+        return None  # “智能制造+数字化+5G”: a business formula
+    if quoted.endswith("+") and (shared is None or "党" not in quoted):
+        return None  # “党建+”引领: a slogan unless a programme word follows (“党建+”工作理念); “人工智能+”行动: national
+    if after and shared is None and NOT_A_PROGRAMME_AFTER.match(after):
+        return None
+    clause = re.split(r"[，,；;：:]", before)[-1]
+    about_company = "公司" in clause or any(name in before for name in companies)
+    if about_company and "党" not in quoted + after[:6]:
+        return None  # a company's own slogan or product, not a zone's programme
+    if quoted in NATIONAL_FORMULAS or CONCEPT.search(quoted) or FOCUS_BEFORE.search(before):
+        return None
+    if group_size == 1 and len(quoted) < 4 and qualified and shared == "" and (
+        PARTY_CUE.search(qualified) or set(quoted) & (NUMERALS - {"一"})
+    ):
+        return quoted + qualified  # “两新”组织党建基金: the short name alone says nothing
+    word = shared if is_last and shared else ""
+    if _is_programme_name(quoted) or before.endswith("党建引领") and len(quoted) >= 4:
+        return quoted + word
+    if shared is not None and len(quoted) >= 4:
+        return quoted + word
+    if word and not quoted.startswith("一"):
+        return quoted + word  # “坐庄”机制, “红色”服务队, “订单式”服务 (but not “一站式”服务)
+    running = RUNNING_BEFORE.search(before)
+    if "、" in quoted and not PARALLEL.fullmatch(quoted):
+        return None  # “围绕发展抓党建、抓好党建促发展”: a slogan
+    if running and len(quoted) >= 3 and not METAPHOR_BEFORE.search(before[: running.start()][-1:]):
+        if PARTY_CUE.search(quoted) or NUMBERED.match(quoted) and len(quoted) >= 4 or PARALLEL.fullmatch(quoted):
+            return quoted  # 推行“红色物业”, 提升“两个覆盖”质效, 坚持“周调度、旬会商、月督查”
+    return None
+
+
+def _noun_like(words):
+    """A modifier between a quote and its programme word names a kind, it does not act: 镇街党校, 组织 (not 做成一片)."""
+    if not words or not NOT_A_MODIFIER.search(words):
+        return not words or not any(flag.startswith(("m", "d", "p")) for _, flag in _tagged(words))
+    return False
+
+
+NOT_A_MODIFIER = re.compile(r"做成|变成|成为|打造|建成|推动|形成|作为|当作")
+
+
+def _extra_word(after):
+    """“订单式”服务，…: a word that says what the name is, when nothing else follows it (for the verbs)."""
+    match = EXTRA_AFTER.match(after)
+    if not match:
+        return None
+    if match.group("word") in VERB_WORDS and not BOUNDARY.match(match.group("next")):
+        return None
+    return match
+
+
+def _is_programme_name(quoted):
+    if ENDS_IN_NAME.search(quoted) and len(quoted) >= 4:
+        return True
+    if FORMULA.fullmatch(quoted) or PARTY_FORMULA.fullmatch(quoted) or WORD_FORMULA.fullmatch(quoted):
+        return True
+    if PERIODIC.fullmatch(quoted):
+        return True
+    if PERIODIC_ONE.search(quoted) or ONE_EACH.fullmatch(quoted):
+        return True  # “一月一走访、一季一报告”, “一企一专员”
+    others = sum(1 for ch in quoted if ch in NUMERALS - {"一"})
+    # 一 counts only beside another numeral: “一心二站三室”, not “一区、一港、一谷、一廊” or “一流…一流”
+    numerals = others + (quoted.count("一") if others else 0)
+    return len(quoted) >= 4 and numerals >= 2 and not quoted.startswith("第")
+
+
+def _clean(name):
+    return re.sub(r"\s+", " ", name).strip()
