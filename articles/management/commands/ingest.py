@@ -1,57 +1,40 @@
 """Ingest newspaper page files into the knowledge base (idempotent, curation-safe).
 
 The work is in articles/ingest/: reader -> pipeline (layout, zones, initiatives,
-metrics) -> upsert. This command walks the files, gives each page its own
-transaction, reports, and records the run.
+metrics) -> upsert, run page by page, each in its own transaction, by
+``articles.ingest.run.IngestJob`` (which the admin's upload page uses too).
+This command reads its options, reports on its stdout and stderr, and turns
+what went wrong into one-line errors and a non-zero exit code.
 """
-import signal
-import threading
-import time
-from contextlib import nullcontext
-from pathlib import Path
-
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
-from django.db import DatabaseError, connection, transaction
-from django.utils import timezone
+from django.db import DatabaseError
 
-from articles.ingest.given import ManifestError, apply_given, clean_given, read_manifest
-from articles.ingest.lock import IngestBusy, ingest_lock
-from articles.ingest.pipeline import analyse_page, default_steps, load_zone_index
-from articles.ingest.counts import IngestCounts
-from articles.ingest.upsert import upsert_page
-from articles.models import IngestRun
+from articles.ingest.given import ManifestError, clean_given, read_manifest
+from articles.ingest.run import IngestBusy, IngestJob, Reporter, database_problem
+
+__all__ = ["Command", "database_problem"]
 
 
-def _interrupt_on_sigterm():
-    """Let SIGTERM (a stopped service, a timeout) end the run like Ctrl-C, so it is recorded."""
-    if threading.current_thread() is not threading.main_thread():
-        return None
+class CommandReporter(Reporter):
+    """What the run does, on the command's output as it happens."""
 
-    def interrupt(signum, frame):
-        raise KeyboardInterrupt
+    def __init__(self, command):
+        self.command = command
 
-    return signal.signal(signal.SIGTERM, interrupt)
+    def refused(self, message):
+        self.command.stderr.write(f"错误：{message}")
 
+    def skipped(self, name, message):
+        self.command.stderr.write(f"跳过：{name}: {message}")
 
-def _pages(paths):
-    """(path, page) for each page of each file, or (path, PageError) for a file refused."""
-    from articles.ingest.reader import PageError, read_pages
+    def stored(self, name, message, seconds):
+        if self.command.verbosity >= 1:
+            self.command.stdout.write(f"{name}：{message}（{seconds:.2f} 秒）")
 
-    for path in paths:
-        try:
-            pages = read_pages(path)
-        except PageError as exc:
-            yield path, exc
-            continue
-        for page in pages:
-            yield path, page
-
-
-def database_problem(exc):
-    """What went wrong with the database, in one line."""
-    text = " ".join(str(exc).split())
-    return text[:200] or type(exc).__name__
+    def zones_loaded(self, created):
+        if self.command.verbosity >= 1:
+            self.command.stdout.write(f"已导入高新区参考名录：{created} 个")
 
 
 class Command(BaseCommand):
@@ -89,151 +72,36 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         self.verbosity = options["verbosity"]
-        self.reraise = options["traceback"]
-        self.files, self.errors, self.totals = [], [], IngestCounts()
-        self._finished = False
         dry_run = options["dry_run"]
         try:
-            self.given = clean_given(options, "--date：")
-            self.manifest = read_manifest(options["manifest"]) if options["manifest"] else {}
+            given = clean_given(options, "--date：")
+            manifest = read_manifest(options["manifest"]) if options["manifest"] else {}
         except (ValueError, ManifestError) as exc:
             raise CommandError(str(exc)) from None
-        raw_paths = options["paths"] or ([] if self.manifest else [str(settings.SEEDS_DIR)])
-        raw_paths = raw_paths + [str(path) for path in self.manifest]
+        raw_paths = options["paths"] or ([] if manifest else [str(settings.SEEDS_DIR)])
+        raw_paths = raw_paths + [str(path) for path in manifest]
+        job = IngestJob(
+            given=given, manifest=manifest, dry_run=dry_run, reraise=options["traceback"],
+            reporter=CommandReporter(self),
+        )
         try:
-            with ingest_lock(connection, wait=options["wait"]):
-                self._locked_run(raw_paths, dry_run)
+            job.run(raw_paths, wait=options["wait"], catch_sigterm=True)
         except IngestBusy as exc:
             raise CommandError(str(exc)) from None
         except DatabaseError as exc:
-            if self.reraise:
+            if options["traceback"]:
                 raise
             # Read-only, full or unreachable: pages committed before stay whole.
             raise CommandError(f"数据库无法写入，导入已停止（{database_problem(exc)}）。") from None
-        if self.errors:
+        if job.finished:
+            self._report(job.totals, job.chars, job.elapsed, dry_run)
+        if job.errors:
             verb = "解析" if dry_run else "导入"
-            good = sum(1 for f in self.files if f["status"] != "error")
+            good = job.good_files
             rest = f"其余 {good} 个文件已{verb}" if good else f"没有{verb}任何文件"
-            raise CommandError(f"{len(self.errors)} 个文件未能导入；{rest}。")
+            raise CommandError(f"{len(job.errors)} 个文件未能导入；{rest}。")
 
-    def _locked_run(self, raw_paths, dry_run):
-        # Holding the lock, no other run is alive: an unfinished record is a killed run's.
-        IngestRun.objects.filter(finished_at__isnull=True, interrupted=False).update(interrupted=True)
-        self.run = None if dry_run else IngestRun.objects.create(paths=raw_paths)
-        paths = self._page_paths(raw_paths)
-        previous = _interrupt_on_sigterm()
-        try:
-            # A dry run does all its work in one transaction rolled back at the end,
-            # so its counts are exactly those a real run would report. A real run
-            # commits page by page.
-            with transaction.atomic() if dry_run else nullcontext():
-                self._ingest(paths, dry_run)
-                if dry_run:
-                    transaction.set_rollback(True)
-        except KeyboardInterrupt:
-            # Pages already committed are whole; the record says the run stopped.
-            self._record(interrupted=True)
-            raise
-        finally:
-            if previous is not None:
-                signal.signal(signal.SIGTERM, previous)
-        self._record()
-
-    def _record(self, *, interrupted=False):
-        """Write what the run did so far to its record (after each page, and at the end)."""
-        if self.run is None:
-            return
-        run = self.run
-        run.files, run.counts, run.errors = self.files, self.totals.as_dict(), self.errors
-        run.interrupted = interrupted
-        fields = ["files", "counts", "errors", "interrupted"]
-        if interrupted or self._finished:
-            run.finished_at = timezone.now()
-            fields.append("finished_at")
-        run.save(update_fields=fields)
-
-    def _fail(self, name, message):
-        """Record a refused file; ``message`` is one line naming the file."""
-        self.errors.append(message)
-        self.files.append({"name": name, "status": "error", "message": message})
-        self.stderr.write(f"错误：{message}")
-
-    def _page_paths(self, raw_paths):
-        from articles.ingest.reader import PageError, iter_page_paths
-
-        paths = []
-        for raw in raw_paths:
-            try:
-                found = iter_page_paths([raw])
-            except PageError as exc:
-                self._fail(raw, str(exc))
-                continue
-            except OSError as exc:  # e.g. a folder we may not list
-                self._fail(raw, f"{raw}: 无法读取（{exc.strerror or exc}）")
-                continue
-            if not found:
-                self._fail(raw, f"{raw}: 文件夹中没有版面文本文件（*.txt）")
-            paths.extend(found)
-        return paths
-
-    def _ingest(self, paths, dry_run):
-        steps = default_steps()
-        self._ensure_reference_zones()
-        zone_index = load_zone_index(steps)
-        started, chars = time.perf_counter(), 0
-        for path, page in _pages(paths):
-            tick = time.perf_counter()
-            if isinstance(page, Exception):
-                self._fail(Path(path).name, str(page))
-                continue
-            page = apply_given(page, {**self.manifest.get(Path(path).resolve(), {}), **self.given})
-            name = page.name  # a PDF's pages are sources of their own: "file.pdf#p2"
-            try:
-                result = analyse_page(page, zone_index=zone_index, steps=steps)
-                with transaction.atomic():
-                    outcome = upsert_page(result=result, original=None if dry_run else path)
-            except Exception as exc:  # noqa: BLE001 - one bad page must not cost the others
-                # Its transaction rolled back: nothing of this page is stored and
-                # nothing stored before is touched.
-                if self.reraise:
-                    raise
-                self._fail(name, f"{name}: 未能导入，此文件未写入任何内容（{type(exc).__name__}: {exc}）")
-                continue
-            chars += len(page.text)
-            if outcome.duplicate_of:
-                message = f"与已导入的 {outcome.duplicate_of} 内容相同，已跳过"
-                self.files.append({"name": name, "status": "duplicate", "message": message})
-                self.stderr.write(f"跳过：{name}: {message}")
-                continue
-            counts = outcome.counts
-            self.totals.add(counts)
-            message = (
-                f"{len(result.articles)} 篇文章，新增举措 {counts.initiatives.created}，"
-                f"新增指标 {counts.metrics.created}"
-            )
-            self.files.append({"name": name, "status": "ok", "message": message})
-            if self.verbosity >= 1:
-                self.stdout.write(f"{name}：{message}（{time.perf_counter() - tick:.2f} 秒）")
-            if counts.zones_created:
-                # New zones must be linkable from the next page on.
-                zone_index = load_zone_index(steps)
-            if not dry_run:
-                self._record()
-        self._finished = True
-        self._report(chars, time.perf_counter() - started, dry_run)
-
-    def _ensure_reference_zones(self):
-        from zones.models import Zone
-        from zones.reference import load_reference_zones
-
-        if Zone.objects.exists():
-            return
-        created, _, _ = load_reference_zones()
-        if self.verbosity >= 1:
-            self.stdout.write(f"已导入高新区参考名录：{created} 个")
-
-    def _report(self, chars, elapsed, dry_run):
-        totals = self.totals
+    def _report(self, totals, chars, elapsed, dry_run):
         if self.verbosity < 1:
             return
         rate = chars / elapsed if elapsed else 0

@@ -232,11 +232,11 @@ def test_a_run_killed_midway_is_marked_interrupted_by_the_next_one(db, tmp_path)
 
 
 def test_an_interrupted_run_records_the_pages_it_finished(db, tmp_path, monkeypatch):
-    from articles.management.commands import ingest as command
+    from articles.ingest import run as job  # the command's page loop
 
     for n in range(2):
         (tmp_path / f"page{n}.txt").write_text(BRIEF.replace("六安", ["六安", "宿州"][n]), encoding="utf-8")
-    real = command.upsert_page
+    real = job.upsert_page
     calls = []
 
     def stop_at_second(*, result, **options):
@@ -245,7 +245,7 @@ def test_an_interrupted_run_records_the_pages_it_finished(db, tmp_path, monkeypa
             raise KeyboardInterrupt
         return real(result=result, **options)
 
-    monkeypatch.setattr(command, "upsert_page", stop_at_second)
+    monkeypatch.setattr(job, "upsert_page", stop_at_second)
     with pytest.raises(KeyboardInterrupt):
         ingest(tmp_path)
     run = IngestRun.objects.get()
