@@ -210,6 +210,7 @@ class Command(BaseCommand):
             big_zone = self.big_zone
             self.say(f"Timing {len(pages)} pages on the {len(profile.articles)} seed articles…")
             seeds = self.time_pages(pages, repeat)
+            seeds_load = round(os.getloadavg()[0], 2)
             transaction.set_rollback(True)
         sentences = sorted({
             sentence for a in profile.articles for _offset, sentence in split_sentences(a.body)
@@ -226,6 +227,7 @@ class Command(BaseCommand):
             "rare_word": rare_word,
             "big_zone": big_zone,
             "seeds": seeds,
+            "seeds_load_average": seeds_load,
             "seed_profile": profile.summary(),
             "corpus": corpus,
             "built_at": timezone.now().isoformat(timespec="seconds"),
@@ -510,7 +512,8 @@ class Command(BaseCommand):
             )
             self.stdout.write(
                 f"load average {load_before[0]:.2f} before, {load_after[0]:.2f} after, on "
-                f"{os.cpu_count()} CPUs; seeds timed {meta['built_at']}; worker peak RSS {memory['peak']} MB "
+                f"{os.cpu_count()} CPUs (seeds timed at {meta.get('seeds_load_average', '?')}, corpus built "
+                f"{meta['built_at']}); worker peak RSS {memory['peak']} MB "
                 f"(now {memory.get('anon', '?')} MB heap, {memory.get('file', '?')} MB mapped files)"
             )
             self.stdout.write(
@@ -534,4 +537,5 @@ class Command(BaseCommand):
             "corpus": corpus,
             "worker_memory_mb": memory,
             "load_average": [round(load_before[0], 2), round(load_after[0], 2)],
+            "seeds_load_average": meta.get("seeds_load_average"),
         }, ensure_ascii=False))
