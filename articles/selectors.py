@@ -23,9 +23,12 @@ from zones.models import Zone
 from . import search
 from .models import Article, Initiative, InitiativeMention, Metric, Source, Tombstone
 
-# Newest first; undated articles last on every database (PostgreSQL sorts NULL
-# first in a descending order, SQLite last).
-NEWEST = (F("date").desc(nulls_last=True), F("year").desc(nulls_last=True), "-created_at", "-pk")
+# Newest first -- by publication date, else year; undated articles last on every
+# database (PostgreSQL sorts NULL first in a descending order, SQLite last); the
+# newer page first, then its articles in page order. Every list of articles uses
+# this order, which the index article_newest_idx (migration 0013) serves, so a
+# deep page or a zone's newest articles read the index, not a sort of the table.
+NEWEST = (F("date").desc(nulls_last=True), F("year").desc(nulls_last=True), "-source_id", "position")
 
 # A list shows titles and a snippet of the body: the article's original text,
 # the segmented search columns and its source page's whole text go unread.
@@ -50,7 +53,7 @@ def article_list():
         .select_related(*serializers.ARTICLE_SELECT)
         .prefetch_related(mentioned, _other_sources())
         .defer(*LIST_DEFERRED, "source__text")
-        .order_by(F("date").desc(nulls_last=True), F("year").desc(nulls_last=True), "source__name", "position")
+        .order_by(*NEWEST)
     )
 
 
