@@ -187,6 +187,15 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT") or BASE_DIR / "staticfiles")
 # Original page files (PDF, scans, web copies) as ingested; served to curators
 # through the admin only, never as public media.
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT") or BASE_DIR / "media")
+# Uploads (the admin's 导入版面 page, articles/admin/upload.py). Form fields are
+# small: Django's 2.5 MB bounds them. Files over 2.5 MB stream to a temporary
+# file instead of memory; one larger than a reader accepts (INGEST_MAX_FILE_BYTES)
+# is dropped as it arrives; an upload is at most 50 files and 200 MB in all.
+# The reverse proxy's body limit (client_max_body_size) should allow as much.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+DATA_UPLOAD_MAX_NUMBER_FILES = 50
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+INGEST_UPLOAD_MAX_BYTES = 200 * 1024 * 1024
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

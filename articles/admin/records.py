@@ -12,10 +12,11 @@ from articles.models import Article, IngestRun, Source, Tombstone
 
 from .display import admin_link, as_text
 from .mixins import CuratedFieldsAdmin, RelatedCountsMixin, ViewOnlyMixin
+from .upload import SourceUploadMixin
 
 
 @admin.register(Source)
-class SourceAdmin(RelatedCountsMixin, CuratedFieldsAdmin):
+class SourceAdmin(SourceUploadMixin, RelatedCountsMixin, CuratedFieldsAdmin):
     """Pages as ingested; a curator fixes their newspaper, date, page and link here."""
 
     list_display = ("name", "paper", "date", "page", "page_name", "format", "article_count", "ingested_at")
@@ -49,6 +50,7 @@ class SourceAdmin(RelatedCountsMixin, CuratedFieldsAdmin):
         return [
             path("<int:pk>/original/", self.admin_site.admin_view(self.original_view),
                  name="articles_source_original"),
+            *self.get_upload_urls(),  # 导入版面 (upload.py)
             *super().get_urls(),
         ]
 

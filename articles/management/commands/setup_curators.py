@@ -13,13 +13,14 @@ GROUP_NAME = "Curators"
 # app label -> model -> actions. Sources, ingest runs and mentions come from the
 # pages: curators read them; what they fix lives on articles, initiatives,
 # metrics and zones. Deleting a tombstone lets the ingest bring a row back.
+# Adding sources is the admin's 导入版面 page: upload page files, preview, confirm.
 PERMISSIONS = {
     "articles": {
         "article": ("view", "change", "delete"),
         "initiative": ("view", "change", "delete"),
         "metric": ("view", "change", "delete"),
         "initiativemention": ("view", "delete"),
-        "source": ("view",),
+        "source": ("view", "add"),
         "ingestrun": ("view",),
         "tombstone": ("view", "delete"),
     },
