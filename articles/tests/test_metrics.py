@@ -340,6 +340,9 @@ def test_a_figure_stated_again_later_is_kept_once_but_two_in_one_sentence_are_tw
         ("常州国家高新区（新北区）组建产业链党委6个。", "zone"),
         ("其中，桂林高新区辖区已建成驿站9个。", "zone"),
         ("全区新建两新党组织27个。", "zone"),
+        # a province or city naming a kind of thing, not acting
+        ("无锡高新区累计建设江苏省重点工业互联网平台12个。", "zone"),
+        ("宝鸡高新区拥有陕西省秦创原“科学家+工程师”队伍6支。", "zone"),
     ],
 )
 def test_whose_figure(text, scope):
@@ -347,3 +350,8 @@ def test_whose_figure(text, scope):
     assert figures and {f.scope for f in figures} == {scope}, [(f.label, f.scope) for f in figures]
     zone_only = extract_metrics(text, article_year=2023)
     assert (len(zone_only) == len(figures)) == (scope == "zone")
+
+
+def test_of_which_counts_what_came_before_and_an_area_keeps_its_own_word():
+    assert labelled("共收集建议156条，其中已有49条被企业采纳。") == [("收集建议", 156, "条"), ("收集建议", 49, "条")]
+    assert labelled("项目占地1000亩。") == [("项目占地", 1000, "亩")]

@@ -19,6 +19,11 @@ SPLIT_WORDS = {
     "上半年", "下半年", "前三季度", "近年来", "此外", "另外", "实现", "达到", "达", "为",
     "是", "有", "拥有", "其", "可", "通过", "帮助", "此次", "本次", "预计", "仅用", "用", "以及",
 }
+# Words that say nothing of what is counted when they are all there is: 其中有25条.
+EMPTY_WORDS = {
+    "其中", "其", "共", "共计", "合计", "总计", "累计", "已", "已经", "均", "分别", "同时", "并", "还", "又",
+    "再", "也", "都", "此外", "另外",
+}
 LEADING_DROP = {"建设", "建成", "完成了", "持续", "积极", "成功", "大力", "重点", "新", "全部", "总共"}
 TRAILING_DROP = (
     "增加至", "增加到", "增长到", "增长至", "提高到", "提高至", "提升到", "提升至", "扩大到", "扩大至",
@@ -87,7 +92,7 @@ def label_of(sentence, start, end, base, previous):
         taking_part = TAKING_PART.match(sentence, end)
         if taking_part:
             return taking_part.group() + ("人次" if base == "人次" else "人数"), None
-    if base in AREA_UNITS and not _has_noun(label):
+    if base in AREA_UNITS and _says_nothing(label):
         return "面积", None  # 这片278平方公里的土地, 在67.4平方公里的土地上
     if not label and previous and previous[2] == UNITS[base]:
         # 征集到建议100余条，其中有25条被企业采纳: still the same thing counted.
@@ -122,6 +127,11 @@ def _has_noun(label):
     return any(flag.startswith("n") for _, flag in _tagged(label)) if label else False
 
 
+def _says_nothing(label):
+    """A label of pronouns, prepositions and adverbs only (这片, 在): it says nothing of what is measured."""
+    return not label or all(flag.startswith(("r", "p", "d", "m", "q", "u", "c")) for _, flag in _tagged(label))
+
+
 def _clean_label(fragment):
     text = BRACKETED.sub("", fragment).strip(" 、“”\"‘’")
     change_from = CHANGE_FROM.match(text)
@@ -143,6 +153,8 @@ def _clean_label(fragment):
             tokens = tokens[i + 1 :]
             break
     text = "".join(tokens)
+    if text in EMPTY_WORDS:
+        return ""  # 其中有25条: nothing of its own, the figure counts what came before
     while True:
         place = LEADING_PLACE.match(text)
         if place and place.end() < len(text):

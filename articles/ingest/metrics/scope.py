@@ -42,6 +42,13 @@ NOT_A_PLACE_AFTER = re.compile(r"^(?:高新|经开|开发|园区|国家|级|场|
 
 
 @lru_cache(maxsize=1)
+def _tagged():
+    from articles.ingest.words import tagged
+
+    return tagged
+
+
+@lru_cache(maxsize=1)
 def _tables():
     from zones.reference import province_for_city, provinces
 
@@ -105,7 +112,9 @@ def _place_mentions(text, frame=False):
         after = text[end:]
         if NOT_A_PLACE_AFTER.match(after) or _in_zone_brackets(text, start):
             continue
-        if _not_acting(text, start, end) and not (frame and text[:start].endswith("在")):
+        if frame and text[:start].endswith("在"):
+            pass  # 在浙江省第二批42个…特色小镇中: the frame's place
+        elif _not_acting(text, start, end) or not _acts(text[end:]):
             continue
         found.append((end, PROVINCE if name.endswith("省") else CITY))
     for name, start, end in _bare_names(text):
@@ -119,6 +128,18 @@ def _place_mentions(text, frame=False):
 # A place that is where something goes or happens, not who acts: 赴上海、广州、深圳等地, 走进…, 在…
 MOTION_BEFORE = re.compile(r"(?:赴|到|往|前往|南下|北上|东进|西进|来到|走进|远赴|奔赴|在|于|从|向|与|和|同|、)$")
 LISTED_AFTER = re.compile(r"^(?:、|等地|等城市|和|与|及)")
+
+
+ACTING_AFTER = re.compile(r"^(?:全区|全市|全县|全省|的|已|共|累计|先后|还|也|都|今年|去年|近年来|目前)")
+
+
+def _acts(after):
+    """Whether what follows a place makes it act (七星区依托…, 璧山区全区…) rather than qualify a noun
+    (江苏省重点工业互联网平台, 陕西省秦创原队伍)."""
+    if not after or ACTING_AFTER.match(after):
+        return True
+    words = _tagged()(after[:6])
+    return bool(words) and words[0][1].startswith(("v", "p", "d", "ad", "c"))
 
 
 def _not_acting(text, start, end):
