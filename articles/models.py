@@ -94,6 +94,9 @@ class Source(models.Model):
     text = models.TextField("原始文本", blank=True)
     encoding = models.CharField("编码", max_length=32, blank=True)
     curated_fields = models.JSONField("已人工修订字段", default=list, blank=True)
+    # The reading rules it was analysed with (pipeline.INGEST_VERSION): an unchanged
+    # page read by the same rules is not analysed again.
+    analysed_with = models.CharField("分析版本", max_length=32, blank=True, editable=False)
     ingested_at = models.DateTimeField("导入时间", auto_now=True)
 
     class Meta:

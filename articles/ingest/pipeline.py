@@ -10,6 +10,13 @@ from dataclasses import dataclass, field
 from articles.ingest.types import ArticleBlock, PageText
 
 
+# The version of the reading rules (layout, zones, initiatives, metrics). A page
+# whose bytes and metadata are unchanged and that was analysed by this version is
+# skipped by the next ingest; change it whenever a rule changes what a page yields,
+# so every page is read again (``ingest --reanalyse`` forces it once).
+INGEST_VERSION = "2026.12.1"
+
+
 @dataclass
 class Steps:
     """The text functions the pipeline chains (see ``default_steps``)."""

@@ -66,6 +66,10 @@ class Command(BaseCommand):
                  "清单中的文件一并导入，路径相对于清单所在文件夹。",
         )
         parser.add_argument(
+            "--reanalyse", action="store_true",
+            help="内容未变的版面也重新分析（读取规则更新后使用）。",
+        )
+        parser.add_argument(
             "--wait", type=float, default=10.0, metavar="SECONDS",
             help="另一个导入正在进行时最多等待的秒数（默认 10），超时则退出并说明。",
         )
@@ -82,6 +86,7 @@ class Command(BaseCommand):
         raw_paths = raw_paths + [str(path) for path in manifest]
         job = IngestJob(
             given=given, manifest=manifest, dry_run=dry_run, reraise=options["traceback"],
+            reanalyse=options["reanalyse"],
             reporter=CommandReporter(self),
         )
         try:

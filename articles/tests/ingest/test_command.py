@@ -1,4 +1,5 @@
 """`manage.py ingest` end to end: the seed pages, re-ingest, curation, bad files."""
+import datetime
 import json
 from io import StringIO
 
@@ -82,7 +83,7 @@ def test_curators_work_survives_a_reingest(seeded):
     survivor = make_zone("淮北国家高新区", province="安徽省", city="淮北市")
     merge_zones(survivor=survivor, others=[huaibei])
 
-    out, err = ingest()
+    out, err = ingest(reanalyse=True)  # read every page again, as after a rule change
     assert err == ""
 
     article.refresh_from_db()
@@ -332,3 +333,27 @@ def test_a_read_only_database_stops_the_ingest_with_one_line(db, tmp_path, monke
         ingest(page)
     assert "数据库无法写入" in str(raised.value) and "readonly" in str(raised.value)
     assert "\n" not in str(raised.value)
+
+
+def test_an_unchanged_page_is_not_analysed_again_unless_asked(seeded, monkeypatch):
+    from articles.ingest import run
+
+    def fail(*args, **kwargs):
+        raise AssertionError("an unchanged page was analysed")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(run, "analyse_page", fail)
+        out, err = ingest()
+    assert err == "" and "内容未变" in out
+    assert f"未变 {Article.objects.count()}" in out
+    statuses = {f["status"] for f in IngestRun.objects.order_by("-pk").first().files}
+    assert statuses == {"unchanged"}
+
+    out, _ = ingest(reanalyse=True)
+    assert "内容未变" not in out
+
+
+def test_a_page_given_a_new_date_is_analysed_again(seeded, monkeypatch):
+    seed = sorted(settings.SEEDS_DIR.glob("*.txt"))[0]
+    ingest(seed, date="2024-01-02")
+    assert {a.date for a in Source.objects.get(name=seed.name).articles.all()} == {datetime.date(2024, 1, 2)}
