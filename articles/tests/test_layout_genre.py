@@ -30,10 +30,13 @@ def summary(blocks):
         "A6 党建在高新                           中国高新技术产业导报",
         "第7版 党建在高新                     责任编辑 程 岚   美编 孙 晓",
         "中国高新技术产业导报 2024年5月20日 星期一 第A7版",
+        "党建·园区          责任编辑：张磊  版式：刘芳",
         "责任编辑 黄晓宁    美编 石磊    校对 周文",
         "A7 · 党建在高新",
         "中国高新技术产业导报",
         "第4版",
+        "第A3版：高新党建",
+        "2023-11-20",
     ],
 )
 def test_folio_lines_are_furniture(line):
@@ -71,6 +74,7 @@ def test_furniture_rules_jump_lines_notes_and_the_page_name_never_reach_an_artic
         "既指导企业开展党建工作，也帮助企业对接审批、用工、融资等事项。（下转第3版）",
         "",
         "本版图片除署名外均为资料图片",
+        "编者按：产业链党建是园区党建的一篇大文章。本期刊发两篇稿件，以飨读者。",
     )
     (block,) = split_page(text)
     assert (block.kicker, block.title) == ("", "海口高新区：党建引领打造医药产业高地")
@@ -116,6 +120,7 @@ def test_a_boxed_call_for_contributions_is_not_an_article():
         "（责任编辑：张瑶）",
         "登录 | 注册",
         "扫一扫在手机打开当前页",
+        "打印本页  关闭窗口",
     ],
 )
 def test_web_chrome_lines(line):

@@ -355,3 +355,8 @@ def test_whose_figure(text, scope):
 def test_of_which_counts_what_came_before_and_an_area_keeps_its_own_word():
     assert labelled("共收集建议156条，其中已有49条被企业采纳。") == [("收集建议", 156, "条"), ("收集建议", 49, "条")]
     assert labelled("项目占地1000亩。") == [("项目占地", 1000, "亩")]
+
+
+def test_the_later_figure_of_a_change_is_of_its_own_time():
+    found = extract_metrics("联盟成员单位由2021年的26家增至58家。2022年，园区企业26家，总产值为58亿元。", article_year=2024)
+    assert [(m.value, m.year) for m in found] == [(26, 2021), (58, 2024), (26, 2022), (58, 2022)]

@@ -41,7 +41,7 @@ _EDITION = re.compile(
     r"第\s*[A-Z]?\d{1,3}\s*版|(?<![A-Za-z0-9])[A-Z]\s?\d{1,2}(?![A-Za-z0-9%])(?:\s*版)?|(?<![0-9])\d{1,2}\s*版"
 )
 _ISSUE = re.compile(r"总第\s*\d+\s*期|第\s*\d+\s*期|今日\s*\d+\s*版|本期\s*\d+\s*版")
-_SEPARATORS = re.compile(r"[\s|｜丨/·•・\-—_,，、]+")
+_SEPARATORS = re.compile(r"[\s|｜丨/·•・\-—_,，、:：]+")
 _SENTENCE = re.compile(r"[。！？；，]")
 PAGE_NAME_MAX = 8
 
@@ -54,6 +54,7 @@ _CONTRIBUTIONS = re.compile(r"征稿|来稿|投稿|稿酬|稿件一经采用")
 JUMP = re.compile(
     r"[（(]?\s*(?:上接|下转|接上|转下|紧接|转接|转至|接第)\s*第?\s*[A-Z0-9一二三四五六七八九十]{1,3}\s*版\s*[）)]?"
 )
+_EDITORS_NOTE = re.compile(r"^[【\[]?编者按[】\]]?\s*[:：]")
 # 本版图片除署名外均为资料图片 / 本版稿件除署名外由相关园区提供 / 本版投稿邮箱见本报第二版
 _PAGE_NOTE = re.compile(r"^(?:本版|本栏|本期|本专版|本页)[^。]{0,60}$")
 
@@ -67,7 +68,7 @@ _CHROME_LINE = re.compile(
     r"|^(?:主办单位|承办单位|协办单位|主办|承办|协办|技术支持|网站标识码|联系电话|联系我们|邮编|版权所有|Copyright)\s*[:：©]?"
     r"|^地址\s*[:：]|ICP备|公网安备|网站标识码|您是第\s*\d+\s*位访客|建议使用.{0,30}(?:浏览器|分辨率)"
     r"|^站内搜索|请输入关键字|^\[?搜索\]?$|扫一扫|在手机打开|^分享到|^网友评论|^发表评论|请文明上网|^字号\s*[:：]|^字体\s*[:：]"
-    r"|^(?:打印本页|关闭窗口|返回顶部|打印|关闭|收藏|纠错)$|阅读次数\s*[:：]|浏览次数\s*[:：]|点击数\s*[:：]"
+    r"|^(?:(?:打印本页|关闭窗口|返回顶部|打印|关闭|收藏|纠错|分享)\s*)+$|阅读次数\s*[:：]|浏览次数\s*[:：]|点击数\s*[:：]"
 )
 # 【打印】【关闭】【字体：大 中 小】【责任编辑：孙倩】 and the editor of the web copy in brackets.
 _BRACKETED_LINK = re.compile(r"【[^【】]{1,16}】")
@@ -115,8 +116,9 @@ def is_folio(text):
     pieces = [p for p in _SEPARATORS.split(rest) if p]
     if not pieces:
         return True
-    # One page name (党建在高新, 园区) may stand beside the edition or the paper.
-    return len(pieces) == 1 and len(pieces[0]) <= PAGE_NAME_MAX and bool(re.fullmatch(rf"[{_C}]+", pieces[0])) and strong >= 1
+    # One page name (党建在高新, 园区, 党建·园区) may stand beside the edition, the paper or the editors.
+    name = "".join(pieces)
+    return len(pieces) <= 2 and len(name) <= PAGE_NAME_MAX and bool(re.fullmatch(rf"[{_C}]+", name)) and strong >= 1
 
 
 def is_page_name(text):
@@ -136,7 +138,9 @@ def strip_jump(text):
 
 
 def is_page_note(text):
-    """A note of the page's, not an article's: 本版图片除署名外均为资料图片."""
+    """A note of the page's, not an article's: 本版图片除署名外均为资料图片, 编者按：本期刊发两篇稿件…"""
+    if _EDITORS_NOTE.match(text):
+        return True
     return bool(_PAGE_NOTE.match(text)) and bool(re.search(r"图片|稿件|文字|投稿|供稿|提供|由|采写|邮箱|专栏|资料", text))
 
 

@@ -1,7 +1,7 @@
 """The figures of an article body, sentence by sentence (see the package docstring)."""
 import re
 
-from articles.ingest.metrics.labels import GROWTH_AFTER, KEEPING, label_of
+from articles.ingest.metrics.labels import CHANGE_TO, GROWTH_AFTER, KEEPING, label_of
 from articles.ingest.metrics.numbers import (
     COUNT_UNITS,
     METRIC_RE,
@@ -93,6 +93,11 @@ def _sentence_metrics(sentence, offset, article_year):
             # 主要经济指标连续两年保持20%以上增长: what is measured is the growth.
             label = KEEPING.sub("", label) + growth.group("word")
         year, period = when(sentence[:qualifier_start], article_year)
+        between = sentence[previous[0] : qualifier_start] if previous else ""
+        if previous and CHANGE_TO.search(between) and not re.search(r"[，,；;。]", between):
+            # 由2021年的26家增至58家: the year before the first figure is the first figure's
+            year, period = when(sentence[previous[0] : qualifier_start], article_year)
+            year = year or article_year
         raw_start = label_start if label_start is not None else qualifier_start
         facts.append(
             MetricFact(
