@@ -360,3 +360,7 @@ def test_of_which_counts_what_came_before_and_an_area_keeps_its_own_word():
 def test_the_later_figure_of_a_change_is_of_its_own_time():
     found = extract_metrics("联盟成员单位由2021年的26家增至58家。2022年，园区企业26家，总产值为58亿元。", article_year=2024)
     assert [(m.value, m.year) for m in found] == [(26, 2021), (58, 2024), (26, 2022), (58, 2022)]
+
+
+def test_a_time_to_reach_is_no_part_of_the_label():
+    assert labelled("高新区计划到2025年培育上市企业10家以上。") == [("培育上市企业", 10, "家")]
