@@ -260,6 +260,8 @@ def test_unquoted_institutions_and_places_of_party_building(body, expected):
         "与职业院校党组织共建实训基地。",
         "成立生物医药产业链党委，按照园区片区设立联合党支部，组建商会党委和行业协会党支部。",
         "党员突击队在生产一线攻坚。",
+        "推动党建引领基层治理，引导居民参与小区治理。",
+        "会上，全市21个获评2024年河北省两新组织党建示范点的基层党组织接受授牌。",
     ],
 )
 def test_generic_names_other_works_and_party_organisations_are_not_initiatives(body):

@@ -14,8 +14,8 @@ LED_REFORM = re.compile(rf"党建引领(?P<name>[{CJK}]{{3,10}}?改革)")
 # Endings that make a name a programme, an institution or a place of party building.
 # Institutions and programmes need no more: 企业服务专员制度, 近邻党建百日攻坚行动, 园区党建共同体.
 PROGRAMME_ENDINGS = (
-    "责任制", "制度", "机制", "行动", "工程", "示范圈", "样板区", "共同体", "讲习所", "议事厅",
-    "调解室", "生活馆", "党建联盟",
+    "责任制", "制度", "机制", "行动", "工程", "治理", "示范圈", "样板区", "共同体", "讲习所",
+    "议事厅", "调解室", "生活馆", "党建联盟",
 )
 # Institutions that are named so by themselves; the rest need a word of the party or a duty in the name.
 SELF_NAMED = ("讲习所", "议事厅", "调解室", "生活馆", "党建联盟", "示范圈", "样板区", "共同体")
@@ -87,7 +87,8 @@ def _named(sentence, match):
     if not _whole_word(sentence, match):
         return None  # 发电机制造商: 机制 is no word there
     if ending in TITLE_ENDINGS and (
-        re.match(r"\d|[一二两三四五六七八九十]+个", sentence[match.end() :]) or TITLE_BEFORE.search(window)
+        re.match(r"\d|[一二两三四五六七八九十]+个", sentence[match.end() :])
+        or TITLE_BEFORE.search(sentence[max(0, match.start() - 24) : match.start()])
     ):
         return None  # 获评两新组织党建示范点, 培育党建示范点6个: a title given, counted
     kept = []
