@@ -14,7 +14,7 @@ from articles.ingest.types import ArticleBlock, PageText
 # whose bytes and metadata are unchanged and that was analysed by this version is
 # skipped by the next ingest; change it whenever a rule changes what a page yields,
 # so every page is read again (``ingest --reanalyse`` forces it once).
-INGEST_VERSION = "2026.12.1"
+INGEST_VERSION = "2026.12.2"
 
 
 @dataclass
