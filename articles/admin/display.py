@@ -2,6 +2,7 @@
 import json
 
 from django.contrib import admin
+from django.core.exceptions import FieldDoesNotExist
 from django.urls import reverse
 from django.utils.html import escape, format_html
 from django.utils.text import Truncator
@@ -42,7 +43,7 @@ def admin_link(obj, text=None):
 def field_label(model, name):
     try:
         return str(model._meta.get_field(name).verbose_name)
-    except Exception:
+    except FieldDoesNotExist:
         return name
 
 
@@ -60,7 +61,7 @@ def current_value(obj, name):
     """The value shown now, comparable with what the ingest stored under ``name``."""
     try:
         model_field = obj._meta.get_field(name)
-    except Exception:
+    except FieldDoesNotExist:
         return getattr(obj, name, None)
     if model_field.many_to_many:
         return sorted(str(o) for o in getattr(obj, name).all())

@@ -4,11 +4,12 @@ import os
 import pytest
 from django.contrib.auth.models import User
 from django.core.management import call_command
-from playwright.sync_api import expect
 
 from articles.models import Article, Initiative, Metric
 from articles.tests.factories import make_zone
 from zones.models import Zone
+
+expect = pytest.importorskip("playwright.sync_api").expect
 
 pytestmark = [
     pytest.mark.browser,

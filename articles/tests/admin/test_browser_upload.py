@@ -5,10 +5,11 @@ import zipfile
 import pytest
 from django.contrib.auth.models import User
 from django.core.management import call_command
-from playwright.sync_api import expect
 
 from articles.admin.upload import uploads_root
 from articles.models import Article, IngestRun, Source
+
+expect = pytest.importorskip("playwright.sync_api").expect
 
 pytestmark = [
     pytest.mark.browser,
