@@ -8,7 +8,7 @@ stand-ins and the command with the real ones.
 from dataclasses import dataclass, field
 
 from articles.ingest.types import ArticleBlock, PageText
-
+from core.text import split_sentences
 
 # The version of the reading rules (layout, zones, initiatives, metrics). A page
 # whose bytes and metadata are unchanged and that was analysed by this version is
@@ -23,8 +23,8 @@ class Steps:
 
     split_page: object  # text -> list[ArticleBlock]
     link_zones: object  # (title, kicker, body, index, captions=()) -> list[ZoneMention]
-    extract_initiatives: object  # body -> list[InitiativeFact]
-    extract_metrics: object  # (body, article_year=None) -> list[MetricFact]
+    extract_initiatives: object  # (body, sentences=None) -> list[InitiativeFact]
+    extract_metrics: object  # (body, article_year=None, sentences=None) -> list[MetricFact]
     article_year: object  # (body, title="") -> int | None
     make_zone_index: object  # iterable of zones -> index understood by link_zones
 
@@ -95,6 +95,7 @@ def analyse_page(page, *, zone_index, steps):
         # A dated page dates its articles; 今年/去年 in them resolve against that date.
         year = page.date.year if page.date else steps.article_year(body, title=block.title)
         date_source = "source" if page.date else ("text" if year else "")
+        sentences = split_sentences(body)  # once per body, for every extractor
         results.append(
             ArticleResult(
                 block=block,
@@ -105,8 +106,8 @@ def analyse_page(page, *, zone_index, steps):
                 ),
                 year=year,
                 date_source=date_source,
-                initiatives=list(steps.extract_initiatives(body)),
-                metrics=list(steps.extract_metrics(body, article_year=year)),
+                initiatives=list(steps.extract_initiatives(body, sentences=sentences)),
+                metrics=list(steps.extract_metrics(body, article_year=year, sentences=sentences)),
             )
         )
     return PageResult(page=page, articles=results)

@@ -92,13 +92,16 @@ __all__ = ["categorize", "extract_initiatives"]
 CJK = r"\u4e00-\u9fff"
 
 
-def extract_initiatives(body):
-    """Every mention of a named initiative in ``body``, in order."""
+def extract_initiatives(body, sentences=None):
+    """Every mention of a named initiative in ``body``, in order.
+
+    ``sentences``: ``split_sentences(body)`` when the caller has it already.
+    """
     found = []  # (name, sentence, offset)
     products = set()
     companies = set(COMPANY_SHORT_NAME.findall(body))
     forms = {}  # quoted text -> the name its first mention gave
-    for offset, sentence in split_sentences(body):
+    for offset, sentence in sentences if sentences is not None else split_sentences(body):
         for name, quoted in quoted_names(sentence, products, companies):
             found.append((name, sentence, offset))
             forms.setdefault(quoted, []).append(name)

@@ -22,13 +22,15 @@ from articles.ingest.types import MetricFact
 from core.text import split_sentences
 
 
-def extract_metrics(body, article_year=None):
+def extract_metrics(body, article_year=None, sentences=None):
     """Every figure of ``body`` that is the zone's, in order (a city's or province's is left out).
+
+    ``sentences``: ``split_sentences(body)`` when the caller has it already.
 
     A figure stated again in a later paragraph (same value, unit and label) is kept once.
     """
     facts = []
-    for fact in extract_figures(body, article_year):
+    for fact in extract_figures(body, article_year, sentences=sentences):
         if fact.scope == ZONE and not any(_same_fact(fact, kept, body) for kept in facts):
             facts.append(fact)
     return facts
@@ -44,11 +46,11 @@ def _same_fact(a, b, body):
     return a.label in b.label or b.label in a.label
 
 
-def extract_figures(body, article_year=None):
+def extract_figures(body, article_year=None, sentences=None):
     """Every numeric fact of ``body``, in order, each with its ``scope`` (zone, city, province)."""
     facts = []
     carried = None  # (year, period) of a sentence ending in ；: 2023年，A；B。 are both 2023
-    for offset, sentence in split_sentences(body):
+    for offset, sentence in sentences if sentences is not None else split_sentences(body):
         found = _sentence_metrics(sentence, offset, article_year)
         if carried and not when(sentence, article_year)[0] and not TIME_RE.search(sentence):
             for fact in found:
