@@ -10,8 +10,8 @@ import pytest
 from articles.ingest.layout import derive_title, line_shape, parse_byline, split_page
 from articles.ingest.reader import read_page
 
-PAGES = Path(__file__).parent / "pages"
-SEEDS = Path(__file__).resolve().parents[2] / "fixtures" / "seeds"
+PAGES = Path(__file__).resolve().parents[1] / "pages"
+SEEDS = Path(__file__).resolve().parents[3] / "fixtures" / "seeds"
 
 
 def page(*lines):

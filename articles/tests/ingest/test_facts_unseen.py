@@ -15,7 +15,7 @@ from articles.ingest.initiatives import extract_initiatives
 from articles.ingest.layout import split_page
 from articles.ingest.metrics import extract_metrics
 
-PAGES = Path(__file__).parent / "pages"
+PAGES = Path(__file__).resolve().parents[1] / "pages"
 
 
 def article(page, title_word):

@@ -15,8 +15,8 @@ from articles.ingest.layout import split_page
 from articles.ingest.layout.walker import Walker
 from articles.ingest.reader import read_page
 
-PAGES = Path(__file__).parent / "pages"
-SEEDS = Path(__file__).resolve().parents[2] / "fixtures" / "seeds"
+PAGES = Path(__file__).resolve().parents[1] / "pages"
+SEEDS = Path(__file__).resolve().parents[3] / "fixtures" / "seeds"
 
 
 def own(name):
