@@ -1,4 +1,4 @@
-"""No page crashes the analysis: random pages recombined from real-genre lines, web debris and furniture."""
+"""No page crashes the analysis: random pages recombined from real-genre lines, odd lines, web debris and furniture."""
 import random
 from pathlib import Path
 
@@ -20,6 +20,15 @@ DEBRIS = [
 ]
 
 
+ODD = [
+    "", " ", "\u3000\u3000", "\t", "。", "，，，", "——", "——————", "■", "► ", "“", "”", "（）", "(", "……",
+    "本报讯", "本报讯（", "记者", "图片来源：", "摄", "文/图", "1", "3.", ".6%", "%", "·", "——：",
+    "高新区党建", "党建在高新", "区", "x" * 500, "党建" * 400, "，" * 300, "\u200b", "\ufeff",
+    "\u2028", "\xa0\u2003", "\x0c", "（李敏 王涛）", "（）（）", "孙立新 摄", "。 孙立新 摄", "责任编辑：",
+    "2024年6月17日 星期一", "——————————————————————————————————————————————————————————",
+]
+
+
 def _lines():
     lines = []
     paths = sorted(settings.SEEDS_DIR.glob("*.txt")) + sorted((TESTS / "pages").glob("*.txt"))
@@ -34,14 +43,18 @@ def _page(rng, lines):
     chosen = []
     for _ in range(rng.randint(1, 40)):
         roll = rng.random()
-        if roll < 0.2:
+        if roll < 0.15:
             line = rng.choice(DEBRIS)
+        elif roll < 0.22:
+            line = rng.choice(ODD)
         elif roll < 0.3:
             line = rng.choice(lines)
             cut = rng.randint(0, len(line))
             line = line[:cut] if rng.random() < 0.5 else line[cut:]
         elif roll < 0.35:
-            line = " ".join(rng.choice(lines))
+            line = " ".join(rng.choice(lines))  # OCR spacing between every character
+        elif roll < 0.38:
+            line = "".join(rng.choice(lines) for _ in range(rng.randint(2, 30)))  # a very long line
         else:
             line = rng.choice(lines)
         chosen.append(line)
@@ -54,7 +67,7 @@ def test_random_real_genre_pages_never_raise_and_every_fact_quotes_its_body():
     lines = _lines()
     steps = default_steps()
     zone_index = steps.make_zone_index(list(reference_zones()))
-    for n in range(150):
+    for n in range(300):
         text = _page(rng, lines)
         page = PageText(name=f"fuzz-{n}.txt", text=text, encoding="utf-8", content_hash=f"{n:064x}")
         result = analyse_page(page, zone_index=zone_index, steps=steps)
