@@ -346,3 +346,27 @@ def memory_mb():
 
 def pages_count(total, per_page):
     return max(1, math.ceil(total / per_page))
+
+
+def scratch_backend(connection, *, prefix, force, example):
+    """The search backend of a database a benchmark may fill, or CommandError.
+
+    Refuses a database without full-text search, and one holding real
+    articles (sources not named with ``prefix``) unless ``force``.
+    """
+    from django.core.management.base import CommandError
+
+    from articles.models import Article
+    from articles.search import backends
+
+    try:
+        backend = backends.get_backend(connection)
+    except backends.SearchUnavailable as exc:
+        raise CommandError(str(exc)) from None
+    real = Article.objects.exclude(source__name__startswith=prefix)
+    if real.exists() and not force:
+        raise CommandError(
+            f"This database holds {real.count()} real articles. Point DATABASE_URL at a scratch "
+            f"database (e.g. {example}) or pass --force."
+        )
+    return backend

@@ -74,9 +74,9 @@ from articles.benchmarks import (
     reference_zone_list,
     release_memory,
     reset_peak_rss,
+    scratch_backend,
 )
 from articles.models import Article, Initiative, InitiativeMention, Metric, Source
-from articles.search import backends
 from articles.search.indexing import search_fields_for
 from articles.search.segment import (
     load_dictionary,
@@ -145,16 +145,7 @@ class Command(BaseCommand):
             raise CommandError("--repeat must be at least 1.")
         if not 0 < top_zone_share < 1:
             raise CommandError("--top-zone-share must be between 0 and 1.")
-        try:
-            self.backend = backends.get_backend(connection)
-        except backends.SearchUnavailable as exc:
-            raise CommandError(str(exc)) from None
-        real = Article.objects.exclude(source__name__startswith=PREFIX)
-        if real.exists() and not force:
-            raise CommandError(
-                f"This database holds {real.count()} real articles. Point DATABASE_URL at a scratch "
-                "database (e.g. sqlite:////tmp/bench_pages.sqlite3) or pass --force."
-            )
+        self.backend = scratch_backend(connection, prefix=PREFIX, force=force, example="sqlite:////tmp/bench_pages.sqlite3")
         self.verbosity = verbosity
         self.rng = random.Random(seed)
         load_before = os.getloadavg()

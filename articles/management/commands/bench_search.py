@@ -30,9 +30,13 @@ from django.core.paginator import Paginator
 from django.db import connection, transaction
 from django.db.models import Q
 
-from articles.benchmarks import company_names, percentile, reference_zone_list
+from articles.benchmarks import (
+    company_names,
+    percentile,
+    reference_zone_list,
+    scratch_backend,
+)
 from articles.models import Article, Source
-from articles.search import backends
 from articles.search.engine import RANK_LIMIT
 from articles.search.segment import fold, refresh_dictionary, segment_for_index
 from articles.selectors import article_list, search_articles
@@ -79,16 +83,7 @@ class Command(BaseCommand):
             raise CommandError("--articles must be between 1 and 2,000,000.")
         if repeat < 1 or baseline_repeat < 1:
             raise CommandError("--repeat and --baseline-repeat must be at least 1.")
-        try:
-            self.backend = backends.get_backend(connection)
-        except backends.SearchUnavailable as exc:
-            raise CommandError(str(exc)) from None
-        real = Article.objects.exclude(source__name__startswith=PREFIX)
-        if real.exists() and not force:
-            raise CommandError(
-                f"This database holds {real.count()} real articles. Point DATABASE_URL at a scratch "
-                "database (e.g. sqlite:////tmp/bench.sqlite3) or pass --force."
-            )
+        self.backend = scratch_backend(connection, prefix=PREFIX, force=force, example="sqlite:////tmp/bench.sqlite3")
         self.verbosity = verbosity
         self.rng = random.Random(seed)
         zones = self.zones()
