@@ -8,6 +8,7 @@ nothing from layout.
 """
 import re
 
+from core import text as text_rules
 from core.text import CJK_RANGES, CJK_RE
 
 # CJK and full-width punctuation, curly quotes, dashes, ellipsis, middle dot.
@@ -153,27 +154,19 @@ def _alternate(text, mark, pair):
 
 # --- traditional -> simplified ----------------------------------------------
 
-_converter = None
-
-
 # Pages set in traditional characters quote with corner brackets; simplified text
 # quotes with curly quotes, which the programme-name extraction and search expect.
 _CORNER_QUOTES = str.maketrans({"「": "“", "」": "”", "『": "‘", "』": "’"})
 
 
 def to_simplified(text):
-    """Traditional characters to simplified (OpenCC t2s), corner quotes 「」『』 to “”‘’.
+    """Traditional characters to simplified (``core.text``), corner quotes 「」『』 to “”‘’.
 
     Simplified text with curly quotes is unchanged.
     """
-    global _converter
     if not text:
         return text
-    if _converter is None:
-        import opencc
-
-        _converter = opencc.OpenCC("t2s")
-    text = _converter.convert(text)
+    text = text_rules.to_simplified(text)
     if "「" in text or "『" in text or "」" in text or "』" in text:  # translate() is slow on long text
         text = text.translate(_CORNER_QUOTES)
     return text
