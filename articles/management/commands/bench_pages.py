@@ -398,10 +398,11 @@ class Command(BaseCommand):
     def pages(self, rare_word, zone_id=None):
         """(name, path, query) of every page timed, chosen from what the database holds.
 
-        The zone is ``zone_id`` if given, else the one with the most articles.
+        The zone is ``zone_id`` if given and it has articles (a small corpus may give it
+        none), else the one with the most articles.
         """
         visible = Article.objects.visible()
-        if zone_id is None:
+        if zone_id is None or not visible.filter(zone_id=zone_id).exists():
             top = visible.exclude(zone=None).values("zone").annotate(n=Count("pk")).order_by("-n", "zone").first()
             if top is None:
                 raise CommandError("No article has a zone: nothing to time.")

@@ -51,14 +51,29 @@ def test_times_every_page_at_n_and_on_the_seeds_then_removes_its_corpus():
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_page_that_does_not_answer_200_stops_the_run_naming_it(monkeypatch):
-    def missing(pk):
-        raise Initiative.DoesNotExist
+def test_a_page_that_fails_stops_the_run_naming_it_and_a_kept_corpus_is_timed_again(monkeypatch):
+    shown = selectors.initiative_detail
 
-    monkeypatch.setattr(selectors, "initiative_detail", missing)
+    def hidden_when_synthetic(pk):
+        initiative, mentions = shown(pk)
+        if initiative.key.startswith(PREFIX):
+            raise Initiative.DoesNotExist
+        return initiative, mentions
+
+    monkeypatch.setattr(selectors, "initiative_detail", hidden_when_synthetic)
+    # The seeds answer; the corpus's initiative does not, once the corpus is built.
     with pytest.raises(CommandError, match=r"The initiative page \(/initiatives/\d+/\) answered 404"):
-        bench(articles=50, repeat=1)
-    assert nothing_left()
+        bench(articles=50, repeat=1, keep=True)
+    assert Article.objects.filter(source__name__startswith=PREFIX).count() == 50
+
+    monkeypatch.setattr(selectors, "initiative_detail", shown)
+    report = json.loads(bench(articles=50, repeat=1, reuse=True)[-1])
+    assert report["articles"] == 50 and list(report["pages"]) == PAGES
+    assert all(page["small_db_ratio"] > 0 for page in report["pages"].values())
+    # A reused corpus is kept; only the synthetic rows exist.
+    assert Article.objects.count() == Article.objects.filter(source__name__startswith=PREFIX).count() == 50
+    with pytest.raises(CommandError, match="holds 50 synthetic articles, not 60"):
+        bench(articles=60, reuse=True)
 
 
 @pytest.mark.django_db
