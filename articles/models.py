@@ -209,6 +209,70 @@ class Article(CurationFields):
         return [p for p in self.body.split("\n") if p.strip()]
 
 
+class VocabularyEntry(models.Model):
+    """A term of a curated vocabulary loaded from ``fixtures/`` (articles/vocabulary.py).
+
+    Like the zone list: the loader updates entries by slug and never overwrites a
+    field named in ``curated_fields``.
+    """
+
+    slug = models.SlugField("网址标识", max_length=64, unique=True)
+    name = models.CharField("名称", max_length=64, unique=True)
+    synonyms = models.JSONField("同义词", default=list, blank=True)
+    # Regular expressions matched against a raw label or name (articles/vocabulary.py).
+    patterns = models.JSONField("匹配规则", default=list, blank=True)
+    description = models.TextField("说明", blank=True)
+    position = models.PositiveSmallIntegerField("排序", default=0)
+    curated_fields = models.JSONField("已人工修订字段", default=list, blank=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["position", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Indicator(VocabularyEntry):
+    """What a figure measures, comparable across zones: 总投资, 高新技术企业数, 满意率."""
+
+    class Dimension(models.TextChoices):
+        MONEY = "money", "金额"
+        ENTERPRISES = "enterprises", "企业"
+        PEOPLE = "people", "人员"
+        PARTY_ORGS = "party_orgs", "党组织"
+        PARTY_MEMBERS = "party_members", "党员"
+        PROJECTS = "projects", "项目"
+        AREA = "area", "面积"
+        RATE = "rate", "比率"
+        GROWTH = "growth", "增长"
+        EVENTS = "events", "活动次数"
+
+    dimension = models.CharField("量纲", max_length=16, choices=Dimension.choices)
+    # Normalised units (Metric.normalized_unit) a figure of this indicator may carry.
+    units = models.JSONField("可用单位", default=list, blank=True)
+
+    class Meta(VocabularyEntry.Meta):
+        verbose_name = "指标"
+        verbose_name_plural = "指标"
+
+    def get_absolute_url(self):
+        return reverse("articles:indicator", args=[self.slug])
+
+
+class InitiativeType(VocabularyEntry):
+    """A kind of programme zones run under different names: 产业链党建联盟, 党建+招商."""
+
+    category = models.CharField("类别", max_length=24, blank=True)
+
+    class Meta(VocabularyEntry.Meta):
+        verbose_name = "举措类型"
+        verbose_name_plural = "举措类型"
+
+    def get_absolute_url(self):
+        return reverse("articles:initiative_type", args=[self.slug])
+
+
 class Initiative(CurationFields):
     class Category(models.TextChoices):
         INDUSTRY_CHAIN = "industry_chain", "产业链党建"
@@ -238,6 +302,14 @@ class Initiative(CurationFields):
     )
     category = models.CharField(
         "类别", max_length=24, choices=Category.choices, default=Category.OTHER, db_index=True
+    )
+    type = models.ForeignKey(
+        InitiativeType,
+        verbose_name="类型",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="initiatives",
     )
     description = models.TextField("说明", blank=True)
     # Where it was first read is not stored: it is its first mention (see
@@ -300,6 +372,13 @@ class Metric(CurationFields):
         AT_LEAST = "at_least", "不少于"
         AT_MOST = "at_most", "不超过"
 
+    class Kind(models.TextChoices):
+        ACTUAL = "actual", "实际值"
+        TARGET = "target", "目标值"
+        CHANGE = "change", "变化"
+        RANGE = "range", "区间"
+        SHARE = "share", "比率/增速"
+
     key = models.CharField("稳定标识", max_length=160, unique=True, help_text="文章标识+句子位置+原文（articles.identity）")
     zone = models.ForeignKey(
         "zones.Zone",
@@ -312,9 +391,21 @@ class Metric(CurationFields):
     article = models.ForeignKey(
         Article, verbose_name="文章", on_delete=models.CASCADE, related_name="metrics"
     )
-    label = models.CharField("指标", max_length=64, help_text="统计的是什么，如 总投资、满意率")
+    indicator = models.ForeignKey(
+        Indicator,
+        verbose_name="指标",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="metrics",
+        help_text="空：未归类",
+    )
+    label = models.CharField("原文指标", max_length=64, help_text="原文说统计的是什么，如 项目总投资、满意率")
+    kind = models.CharField("数值类型", max_length=16, choices=Kind.choices, default=Kind.ACTUAL, db_index=True)
     raw = models.CharField("原文数值", max_length=64, help_text="如 总投资50亿元")
-    value = models.FloatField("数值")
+    value = models.FloatField("数值", help_text="变化：变化后的值；区间：下限")
+    value_from = models.FloatField("起始值", null=True, blank=True, help_text="变化前的值，如 由12家增至56家 的 12")
+    normalized_from = models.FloatField("折算起始值", null=True, blank=True)
     value_max = models.FloatField("区间上限", null=True, blank=True)
     unit = models.CharField("单位", max_length=16, blank=True)
     normalized_value = models.FloatField("折算值", null=True, blank=True)
@@ -325,6 +416,8 @@ class Metric(CurationFields):
     )
     year = models.PositiveSmallIntegerField("年份", null=True, blank=True, db_index=True)
     period = models.CharField("时段", max_length=32, blank=True, help_text="如 今年上半年")
+    # ``article``/``sentence``/``offset`` are where the figure was first stated, the place a
+    # list links to; every statement of it (that one included) is a MetricMention.
     sentence = models.TextField("出处句子")
     offset = models.PositiveIntegerField("句子在正文中的位置", default=0)
 
@@ -336,6 +429,7 @@ class Metric(CurationFields):
         ordering = ["article_id", "offset"]
         indexes = [
             models.Index(fields=["zone", "label"], name="metric_zone_label_idx"),
+            models.Index(fields=["indicator", "kind", "year"], name="metric_indicator_idx"),
             models.Index(fields=["unit"], name="metric_unit_idx"),
         ]
 
@@ -345,6 +439,29 @@ class Metric(CurationFields):
     def get_absolute_url(self):
         # By id: a list of figures need not load their articles to link to them.
         return f"{reverse('articles:detail', args=[self.article_id])}#m{self.pk}"
+
+
+class MetricMention(models.Model):
+    """One sentence of one article that states a figure; a figure stated again is one Metric."""
+
+    metric = models.ForeignKey(Metric, on_delete=models.CASCADE, related_name="mentions")
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="metric_mentions")
+    raw = models.CharField("原文数值", max_length=64)
+    sentence = models.TextField("句子")
+    offset = models.PositiveIntegerField("句子在正文中的位置", default=0)
+
+    class Meta:
+        verbose_name = "数据出处"
+        verbose_name_plural = "数据出处"
+        ordering = ["article_id", "offset"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["metric", "article", "offset", "raw"], name="metric_mention_unique_place"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.raw} @ {self.article_id}:{self.offset}"
 
 
 class IngestRun(models.Model):

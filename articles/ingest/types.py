@@ -72,6 +72,7 @@ class InitiativeFact:
     category: str  # one of Initiative.Category values
     sentence: str
     offset: int  # start of the sentence in the article body
+    type: str = ""  # slug of an InitiativeType ("industry-chain-alliance"), "" when none fits
 
 
 @dataclass
@@ -91,4 +92,7 @@ class MetricFact:
     period: str = ""  # "今年上半年", "1-5月"
     sentence: str = ""
     offset: int = 0  # start of the sentence in the article body
+    kind: str = "actual"  # actual | target | change | range | share (Metric.Kind)
+    value_from: float | None = None  # a change's first end: "由12家增至56家" -> value_from 12, value 56
+    normalized_from: float | None = None
     scope: str = "zone"  # whose figure: "zone", or "city"/"province" (全市…, 七星区…: not the zone's)
