@@ -92,6 +92,7 @@ class MetricFact:
     period: str = ""  # "今年上半年", "1-5月"
     sentence: str = ""
     offset: int = 0  # start of the sentence in the article body
+    indicator: str = ""  # slug of the Indicator it measures ("total-investment"), "" when none fits
     kind: str = "actual"  # actual | target | change | range | share (Metric.Kind)
     value_from: float | None = None  # a change's first end: "由12家增至56家" -> value_from 12, value 56
     normalized_from: float | None = None
