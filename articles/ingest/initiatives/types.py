@@ -1,0 +1,69 @@
+"""The programme type of an initiative: the same kind of work under each zone's own name.
+
+Zones name one programme differently (产业链党建联盟 in one, 锂电产业链党建联盟 in
+another; 党建+招商, “党建+招商”模式); an initiative type (articles.models.InitiativeType,
+loaded from fixtures/initiative_types.json and edited in the admin) gathers them.
+A type's rule is matched against the initiative's name only — the sentence around
+it often lists several programmes, so a word in it says nothing about this one.
+
+A rule matches a name when the name is its name or a synonym, contains one of
+them (锂电产业链党建联盟 contains 产业链党建联盟), or matches one of its patterns
+(regular expressions, searched in the name). When several rules match, the best
+is the one whose category is the initiative's, then the one that matched the
+longest text (党建品牌 over 品牌: the more specific), then the first in order.
+"""
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from core.text import QUOTE_CHARS, fold
+
+
+@dataclass(frozen=True)
+class TypeRule:
+    """What an InitiativeType says about names, without Django: built once per ingest run."""
+
+    slug: str
+    name: str
+    category: str = ""  # an Initiative.Category value, "" when the type spans categories
+    synonyms: tuple = ()
+    patterns: tuple = ()  # regular expressions, searched in the folded name
+
+
+def type_for(name, category, rules):
+    """The slug of the type of the initiative ``name`` (of ``category``), or "" when no rule fits."""
+    folded = fold_name(name)
+    if not folded:
+        return ""
+    best = None  # (exact, same category, matched length, -order), slug
+    for order, rule in enumerate(rules):
+        matched = _match_length(folded, rule)
+        if matched is None:
+            continue
+        exact, length = matched
+        score = (exact, bool(category) and rule.category == category, length, -order)
+        if best is None or score > best[0]:
+            best = (score, rule.slug)
+    return best[1] if best else ""
+
+
+@lru_cache(maxsize=4096)  # every fact of a run is compared with every rule's terms
+def fold_name(name):
+    """A name as rules compare it: folded (core.text.fold), no quotes or spaces: “党建＋招商” -> 党建+招商."""
+    return re.sub(rf"[\s{re.escape(QUOTE_CHARS)}]", "", fold(name))
+
+
+def _match_length(folded, rule):
+    """(exact, length of the matched text) when ``rule`` matches the folded name, else None."""
+    terms = [fold_name(term) for term in (rule.name, *rule.synonyms)]
+    if folded in terms:
+        return True, len(folded)
+    lengths = [len(term) for term in terms if term and term in folded]
+    for pattern in rule.patterns:
+        try:
+            match = re.search(pattern, folded)
+        except re.error:
+            continue  # a curator's broken pattern matches nothing rather than stopping the ingest
+        if match:
+            lengths.append(len(match.group()) or 1)
+    return (False, max(lengths)) if lengths else None
