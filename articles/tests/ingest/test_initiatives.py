@@ -166,8 +166,8 @@ def test_a_shorter_later_mention_of_an_alliance_is_the_same_initiative():
 
 
 def test_category_comes_from_the_clause_naming_the_programme_not_the_whole_sentence():
-    sentence = "以全面实施“双创两提升”工程为主线，以党建引领营商环境优化、领办党建项目为抓手。"
-    assert categorize("双创两提升工程", sentence) == "other"
+    sentence = "围绕营商环境优化，开展“五拼五比”活动比项目建设进度。"
+    assert categorize("五拼五比活动", sentence) == "project"
     clause = "长春中路街道万盛社区依托集电港商务楼宇成立“集电港”综合党委。"
     assert categorize("集电港综合党委", clause) == "non_public"
 
