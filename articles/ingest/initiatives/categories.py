@@ -2,8 +2,8 @@
 
 Where to look, in order, the first that says something wins:
 
-1. the name's own words (“硬科技红色工坊”党建品牌 is a brand; 锂电产业链党建联盟 is
-   about the industrial chain);
+1. the name's own words (“硬科技红色工坊”党建品牌 is a brand, and so is a name its
+   clause calls one; 锂电产业链党建联盟 is about the industrial chain);
 2. the clause that names it (开展“三联建”活动，引导企业走进实验室: 实验室 is two clauses
    on, but 组建“红色代办”服务队，为重点项目提供代办服务 names it in its own clause);
 3. the kind of thing the name (or its clause) says it is, when no word is about a
@@ -63,11 +63,12 @@ QUOTE_MARKS = re.compile(r"[“”\"‘’]")
 
 def categorize(name, sentence=""):
     """The category of the initiative ``name`` read in ``sentence`` (see the module docstring)."""
-    if name.endswith("品牌"):
-        return "brand"  # “硬科技红色工坊”党建品牌 is a brand whatever its words are about
     plain = QUOTE_MARKS.sub("", sentence or "")
     at = _position(name, plain)
     clause = _clause_at(plain, at, len(name)) if at >= 0 else plain
+    if name.endswith("品牌") or at >= 0 and "品牌" in clause[clause.find(name) + len(name) :]:
+        # “硬科技红色工坊”党建品牌, 把“智创先锋”作为园区党建品牌的核心: a brand whatever its words are about
+        return "brand"
     for text in (name, clause):
         category = _first_topic(text)
         if category:

@@ -1,6 +1,12 @@
+from pathlib import Path
+
 import pytest
+from django.conf import settings
 
 from articles.ingest.initiatives import categorize
+from articles.ingest.pipeline import analyse_page, default_steps
+from articles.ingest.readers import read_pages
+from zones.reference import reference_zones
 
 
 @pytest.mark.parametrize(
@@ -49,3 +55,27 @@ def test_other_when_nothing_around_the_name_says_what_it_is_about():
     sentence = "中秋国庆假期，建湖高新区邀请回乡过节的新乡贤参加“同心共建情聚高新”活动。"
     assert categorize("同心共建情聚高新活动", sentence) == "other"
     assert categorize("坐庄机制", "") == "other"
+
+
+def test_a_name_its_clause_calls_a_brand_is_a_brand():
+    sentence = "江苏东台高新技术产业开发区把“智创先锋”作为园区党建品牌的核心，以品牌建设凝聚人才。"
+    assert categorize("智创先锋", sentence) == "brand"
+    assert categorize("人才驿站", "以品牌建设凝聚人才，建起“人才驿站”。") == "talent"  # the brand is another clause's
+
+
+@pytest.mark.parametrize("directory", ["fixtures/seeds", "articles/tests/corpus"])
+def test_at_most_one_initiative_in_seven_is_left_as_other_on_real_pages(directory):
+    steps = default_steps()
+    zone_index = steps.make_zone_index(list(reference_zones()))
+    initiatives = {}  # (zone, name) -> category: what the upsert would store
+    for path in sorted((Path(settings.BASE_DIR) / directory).iterdir()):
+        if path.suffix in {".json", ".md"}:
+            continue
+        for page in read_pages(path):
+            for article in analyse_page(page, zone_index=zone_index, steps=steps).articles:
+                zone = article.zones[0].name if article.zones else ""
+                for fact in article.initiatives:
+                    initiatives.setdefault((zone, fact.name), fact.category)
+    assert len(initiatives) > 50
+    other = [key for key, category in initiatives.items() if category == "other"]
+    assert len(other) <= 0.15 * len(initiatives), other
