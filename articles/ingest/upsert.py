@@ -43,6 +43,7 @@ from articles.models import (
     Article,
     Initiative,
     InitiativeMention,
+    InitiativeType,
     Metric,
     Source,
     Tombstone,
@@ -216,6 +217,7 @@ def upsert_initiatives(*, article, facts, counts, deleted_keys, new_names=None):
     )
     kept_mentions, new_mentions = set(), []
     old_mentions = {(m.initiative_id, m.offset): m for m in article.initiative_mentions.all()}
+    types = _initiative_types(facts)
     for key, group in groups.items():
         if key in deleted_keys and key not in existing:
             counts.initiatives.skipped_deleted += 1
@@ -225,8 +227,9 @@ def upsert_initiatives(*, article, facts, counts, deleted_keys, new_names=None):
             kept_mentions.update(place for place in old_mentions if place[1] in offsets)
             continue
         first = group[0]
-        values = {"name": first.name[:128], "category": first.category}
-        ingested = {**values, "zone": zone.name if zone else None}
+        # A type a curator set is in curated_fields, so model_update keeps it.
+        values = {"name": first.name[:128], "category": first.category, "type": types.get(first.type)}
+        ingested = {**values, "zone": zone.name if zone else None, "type": first.type or None}
         initiative = existing.get(key)
         if initiative is None:
             initiative = Initiative.objects.create(
@@ -269,6 +272,12 @@ def upsert_initiatives(*, article, facts, counts, deleted_keys, new_names=None):
     if gone:
         InitiativeMention.objects.filter(pk__in=gone).delete()
         counts.mentions.deleted += len(gone)
+
+
+def _initiative_types(facts):
+    """{slug: InitiativeType} for the types these facts name; no query when none names one."""
+    slugs = {fact.type for fact in facts if fact.type}
+    return {t.slug: t for t in InitiativeType.objects.filter(slug__in=slugs)} if slugs else {}
 
 
 def _metric_values(fact, zone):
