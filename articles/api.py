@@ -2,15 +2,19 @@
 
 Each list takes the filters of its page plus ``page`` and ``page_size`` (at most
 100) and answers ``{"count", "next", "previous", "results"}``; invalid filters
-answer 400 with ``{"error", "fields"}``.
+answer 400 with ``{"error", "fields"}``. ``/api/<kind>/<id or slug>/`` is one
+item with everything (views/api.py, zones/api.py); a missing or hidden one is a
+404 with ``{"error"}``.
 """
 from django.http import JsonResponse
 from django.urls import path, reverse
 from django.views.decorators.http import require_safe
 
+from zones import api as zones_api
 from zones.views import ZoneDirectory
 
 from .views import ArticleList, InitiativeList, MetricList
+from .views import api as items
 
 app_name = "api"
 
@@ -26,7 +30,11 @@ def index(request):
 urlpatterns = [
     path("", index, name="index"),
     path("zones/", ZoneDirectory.as_api_view(), name="zones"),
+    path("zones/<slug:slug>/", zones_api.zone, name="zone"),
     path("articles/", ArticleList.as_api_view(), name="articles"),
+    path("articles/<int:pk>/", items.article, name="article"),
     path("initiatives/", InitiativeList.as_api_view(), name="initiatives"),
+    path("initiatives/<int:pk>/", items.initiative, name="initiative"),
     path("metrics/", MetricList.as_api_view(), name="metrics"),
+    path("metrics/<int:pk>/", items.metric, name="metric"),
 ]

@@ -3,10 +3,12 @@
 A ``ListEndpoint`` subclass names a FilterSet, a base queryset, an item builder
 and a template. Every rendering answers from the same filtered queryset, so the
 page, ``/api/...`` (or ``?format=json``) and ``?format=csv`` cannot disagree.
+A list of articles adds ``CitationFormats``: ``?format=ris`` and ``?format=bibtex``.
 
 CSV files use the JSON keys as their header row: the same names a script
 reading the API already knows, and stable when the UI wording changes. They are
 UTF-8 with a byte-order mark so spreadsheet programs open Chinese correctly.
+Links in JSON and CSV are absolute addresses; a search snippet is plain text in CSV.
 """
 import csv
 from dataclasses import dataclass, field
@@ -20,9 +22,11 @@ from django.utils.text import slugify
 from django.views import View
 from django.views.decorators.csrf import csrf_exempt
 
+from core import citations, serializers
+
 MAX_PAGE_SIZE = 100
 FORMATS = ("html", "json", "csv")
-# Spreadsheet programs run cells starting with these as formulas.
+CITATION_FORMATS = ("ris", "bibtex")
 
 
 # Facets count at most this many rows of a list (see ListEndpoint.facets).
@@ -37,6 +41,10 @@ class PageForm(forms.Form):
     format = forms.ChoiceField(
         label="格式", choices=[(f, f) for f in FORMATS], required=False
     )
+
+    def __init__(self, *args, formats=FORMATS, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["format"].choices = [(f, f) for f in formats]
 
 
 @dataclass
@@ -110,6 +118,7 @@ class ListEndpoint(View):
     paginate_html = True
     # "json" on the /api/ routes; otherwise ``?format=`` decides.
     render_as = None
+    formats = FORMATS
 
     @classmethod
     def as_api_view(cls):
@@ -140,7 +149,7 @@ class ListEndpoint(View):
         )
         # Labels sit above their fields: no "：" after them.
         filterset.form.label_suffix = ""
-        page_form = PageForm(request.GET)
+        page_form = PageForm(request.GET, formats=self.formats)
         valid = filterset.is_valid() & page_form.is_valid()  # both run, for all errors
         fmt = (page_form.cleaned_data.get("format") if valid else "") or self.render_as or "html"
         if self.render_as == "json" and fmt == "html":
@@ -155,6 +164,8 @@ class ListEndpoint(View):
             return self.render_json(filterset, page_form)
         if fmt == "csv" and valid:
             return self.render_csv(filterset)
+        if fmt in CITATION_FORMATS and valid:
+            return self.render_citations(filterset, fmt)
         return self.render_html(filterset, page_form, valid)
 
     def paginate(self, queryset, page_form):
@@ -178,7 +189,10 @@ class ListEndpoint(View):
             "previous": self.page_link(page.previous_page_number())
             if page.has_previous()
             else None,
-            "results": [self.item(obj, filterset) for obj in page.object_list],
+            "results": [
+                serializers.with_absolute_urls(self.item(obj, filterset), self.request)
+                for obj in page.object_list
+            ],
         }
         if notice := self.search_notice(filterset):
             body["notice"] = notice
@@ -195,7 +209,7 @@ class ListEndpoint(View):
             yield "\ufeff"
             header = None
             for obj in self.get_list(filterset).iterator(chunk_size=500):
-                item = self.item(obj, filterset)
+                item = self.csv_item(obj, filterset)
                 if header is None:
                     header = list(item)
                     yield writer.writerow(header)
@@ -207,7 +221,18 @@ class ListEndpoint(View):
         response["Content-Disposition"] = f'attachment; filename="{self.get_csv_filename(filterset)}"'
         return response
 
+    def csv_item(self, obj, filterset):
+        item = serializers.with_absolute_urls(self.item(obj, filterset), self.request)
+        if item.get("snippet"):
+            # A spreadsheet shows markup as typed: the words found are not marked there.
+            item["snippet"] = serializers.plain_text(item["snippet"])
+        return item
+
     def get_csv_filename(self, filterset):
+        return self.get_filename(filterset) + ".csv"
+
+    def get_filename(self, filterset):
+        """The downloaded file's name without its extension: the list and its filters."""
         # ASCII only: the one form every browser saves under the intended name.
         parts = [self.csv_filename]
         for name in self.csv_filename_params:
@@ -215,7 +240,7 @@ class ListEndpoint(View):
             value = getattr(value, "slug", value)
             if value not in (None, ""):
                 parts.append(slugify(str(value)))
-        return "-".join(p for p in parts if p) + ".csv"
+        return "-".join(p for p in parts if p)
 
     def csv_empty_header(self):
         return []
@@ -231,6 +256,7 @@ class ListEndpoint(View):
             "valid": valid,
             "page_errors": error_fields(page_form),
             "api_url": self.api_url(),
+            "citation_formats": any(f in CITATION_FORMATS for f in self.formats),
             # The filters in force, including any the address fixes (a province page).
             "query": self.get_filter_data(),
             "facets": [],
@@ -329,3 +355,35 @@ class ListEndpoint(View):
         else:
             params[param] = value
         return f"{self.request.path}?{params.urlencode()}" if params else self.request.path
+
+
+def citation_response(text, fmt, filename):
+    """A RIS or BibTeX file, downloaded under ``filename`` (no extension)."""
+    if fmt == "ris":
+        content_type, extension = citations.RIS_CONTENT_TYPE, "ris"
+    else:
+        content_type, extension = citations.BIBTEX_CONTENT_TYPE, "bib"
+    response = StreamingHttpResponse(text, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}.{extension}"'
+    return response
+
+
+class CitationFormats:
+    """``?format=ris`` and ``?format=bibtex`` for a ListEndpoint of articles: the whole list,
+    one record per article, in list order (a search's best first).
+
+    The endpoint's objects must carry what ``serializers.article_citation`` reads.
+    """
+
+    formats = (*FORMATS, *CITATION_FORMATS)
+
+    def render_citations(self, filterset, fmt):
+        write = citations.ris if fmt == "ris" else citations.bibtex
+
+        def records():
+            for article in self.get_list(filterset).iterator(chunk_size=500):
+                yield write(serializers.article_citation(article, self.request))
+                if fmt == "bibtex":
+                    yield "\n"
+
+        return citation_response(records(), fmt, self.get_filename(filterset))

@@ -3,7 +3,14 @@
 Each builder expects its related rows to be loaded already (see the
 ``*_SELECT`` and ``*_PREFETCH`` constants) so a list renders without a query
 per item.
+
+Builders give the site's own links (``url``) as paths; a response hands its
+items to ``with_absolute_urls`` so a script or a spreadsheet gets addresses it
+can open. export_kb has no request and keeps the paths.
 """
+import html
+
+from django.utils.html import strip_tags
 
 ZONE_FIELDS = ("slug", "name", "full_name", "aliases", "province", "city", "level")
 
@@ -92,3 +99,40 @@ def metric_item(metric):
         "article_id": metric.article_id,
         "url": metric.get_absolute_url(),
     }
+
+
+def article_citation(article, request=None):
+    """What core.citations cites an article by: its byline, title and where it was printed."""
+    source = article.source
+    return {
+        "id": article.pk,
+        "title": article.title,
+        "authors": list(article.authors),
+        "paper": source.paper,
+        # When it was printed; a year only its text implies is no publication date.
+        "date": article.date,
+        "page": source.page,
+        "url": absolute_url(article.get_absolute_url(), request),
+    }
+
+
+# The keys holding links to pages of this site (``source_url`` and a source's
+# ``url`` are the newspaper's own addresses, absolute already).
+SITE_URL_KEYS = ("url",)
+
+
+def absolute_url(path, request):
+    return request.build_absolute_uri(path) if request is not None and path else path
+
+
+def with_absolute_urls(item, request):
+    """``item`` with the site's links as absolute addresses, for the API and CSV."""
+    for key in SITE_URL_KEYS:
+        if item.get(key):
+            item[key] = absolute_url(item[key], request)
+    return item
+
+
+def plain_text(fragment):
+    """A highlighted snippet as a spreadsheet should show it: no <mark>, no HTML escapes."""
+    return html.unescape(strip_tags(str(fragment)))

@@ -10,13 +10,13 @@ from articles.models import Article, Initiative, Metric
 from articles.search import snippet
 from core import serializers
 from core.charts import latest_per_zone, metric_charts
-from core.listing import FacetSpec, ListEndpoint
+from core.listing import CitationFormats, FacetSpec, ListEndpoint
 from zones.views import group_by_province, province_slugs
 
 PROVINCE_FACET = FacetSpec("province", "省份", "zone__province", limit=40)
 
 
-class ArticleList(ListEndpoint):
+class ArticleList(CitationFormats, ListEndpoint):
     filterset_class = ArticleFilterSet
     template_name = "articles/list.html"
     title = "文章"

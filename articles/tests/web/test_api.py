@@ -62,7 +62,7 @@ def test_article_item_carries_zone_names_and_bare_authors(client, article):
     [item] = get(client, "api:articles").json()["results"]
     assert item["zones"] == ["淮北高新区"]
     assert item["authors"] == ["肖干", "周建军"]
-    assert item["url"] == article.get_absolute_url()
+    assert item["url"] == "http://testserver" + article.get_absolute_url()
     [metric] = get(client, "api:metrics").json()["results"]
     assert (metric["value"], metric["unit"], metric["normalized_value"], metric["normalized_unit"]) == (
         50, "亿元", 5e9, "元")
