@@ -1,7 +1,8 @@
-"""Atom feeds of articles: the newest overall, and one per zone."""
+"""Atom feeds of articles: the newest overall, one per zone, and one per search."""
 import datetime
 
 from django.contrib.syndication.views import Feed
+from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
@@ -12,6 +13,7 @@ from core.text import strip_controls
 from zones.models import Zone
 
 from . import selectors
+from .filters import ArticleFilterSet
 from .models import Article
 
 
@@ -78,3 +80,41 @@ class ZoneArticlesFeed(LatestArticlesFeed):
             .select_related("zone")
             .order_by(*selectors.NEWEST)[:FEED_SIZE]
         )
+
+
+class SearchFeed(LatestArticlesFeed):
+    """A saved search: the newest articles matching ``/search/``'s query and filters.
+
+    The same FilterSet as the search page and the API, sorted newest first, so
+    a reader subscribed to a search sees each new matching article once.
+    """
+
+    def __call__(self, request, *args, **kwargs):
+        params = request.GET.copy()
+        params["sort"] = "-date"
+        filterset = ArticleFilterSet(params, queryset=selectors.article_list(), request=request)
+        if not filterset.is_valid():
+            return HttpResponseBadRequest("检索条件无效", content_type="text/plain; charset=utf-8")
+        # One feed instance serves every request: the request carries its own filters.
+        request.search_filterset = filterset
+        return super().__call__(request, *args, **kwargs)
+
+    def get_object(self, request):
+        return request.search_filterset
+
+    def title(self, filterset):
+        query = _xml_safe(filterset.form.cleaned_data.get("q") or "").strip()
+        return f"检索“{query}” · 高新区党建知识库" if query else "检索 · 高新区党建知识库"
+
+    def subtitle(self, filterset):
+        return "符合此检索条件的最新文章"
+
+    def link(self, filterset):
+        params = filterset.data.copy()
+        params.pop("sort", None)
+        return f"{reverse('articles:search')}?{params.urlencode()}"
+
+    def items(self, filterset):
+        articles = filterset.qs  # runs the search, if there is a query
+        result = filterset.search_result
+        return list(result.ranked[:FEED_SIZE] if result is not None else articles[:FEED_SIZE])

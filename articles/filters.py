@@ -7,6 +7,8 @@ from zones.filters import ProvinceFilter, ZoneSlugFilter
 
 from . import selectors
 from .models import Article, Initiative, Metric
+from .search import engine
+from .search.expressions import ListItemContains
 from .search.segment import fold
 
 TEXT_MAX = 100
@@ -23,8 +25,25 @@ def words_in(value, fields):
     return condition
 
 
+class ArticleFilterForm(forms.Form):
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("date_from"), data.get("date_to")
+        if start and end and start > end:
+            self.add_error("date_to", "结束日期早于开始日期")
+        return data
+
+
 class ArticleFilterSet(django_filters.FilterSet):
-    q = django_filters.CharFilter(method="filter_q", label="关键词")
+    # ``sort`` values -> the engine's orders; without a query "relevance" means newest first.
+    ORDERS = {"relevance": engine.RELEVANCE, "-date": engine.NEWEST, "date": engine.OLDEST}
+    OLDEST = (F("date").asc(nulls_last=True), F("year").asc(nulls_last=True), "source_id", "position")
+
+    q = django_filters.CharFilter(method="filter_q", label="全文")
+    # Field search (the advanced form): each optional, every one given must match.
+    title = django_filters.CharFilter(method="filter_title", label="标题", max_length=TEXT_MAX)
+    author = django_filters.CharFilter(method="filter_author", label="作者", max_length=32)
+    page_name = django_filters.CharFilter(method="filter_page_name", label="版名", max_length=64)
     zone = ZoneSlugFilter(field_name="zones")
     province = ProvinceFilter(field_name="zone__province")
     year = django_filters.NumberFilter(field_name="year", label="年份", min_value=1949, max_value=2100)
@@ -33,31 +52,62 @@ class ArticleFilterSet(django_filters.FilterSet):
     )
     date_from = django_filters.DateFilter(field_name="date", lookup_expr="gte", label="出版日期自")
     date_to = django_filters.DateFilter(field_name="date", lookup_expr="lte", label="至")
+    sort = django_filters.ChoiceFilter(
+        method="sort_by",
+        label="排序",
+        empty_label=None,
+        null_value="",
+        choices=[("relevance", "相关度"), ("-date", "出版日期从新到旧"), ("date", "出版日期从旧到新")],
+    )
 
     class Meta:
         model = Article
-        fields = ["q", "zone", "province", "year", "kind", "date_from", "date_to"]
+        form = ArticleFilterForm
+        fields = [
+            "q", "title", "author", "page_name", "zone", "province", "year", "kind",
+            "date_from", "date_to", "sort",
+        ]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.search_result = None
         self.form.fields["year"].widget = forms.NumberInput(attrs={"min": 1949, "max": 2100})
         self.form.fields["q"].widget.attrs.update(type="search")
+        self.form.fields["sort"].required = False
         for name in ("date_from", "date_to"):
             self.form.fields[name].widget = forms.DateInput(attrs={"type": "date"})
 
     def filter_queryset(self, queryset):
         # The search ranks a bounded set of matches among the articles it is
-        # given, so the other filters narrow the list before it, not after.
+        # given, so the other filters narrow the list before it, not after;
+        # the order is the search's, or the list's when there is no query.
         data = dict(self.form.cleaned_data)
         query = data.pop("q", None)
+        order = self.ORDERS.get(data.pop("sort", None) or "relevance")
         for name, value in data.items():
             queryset = self.filters[name].filter(queryset, value)
-        return self.filters["q"].filter(queryset, query)
+        if (query or "").strip():
+            self.search_result = selectors.search_articles(queryset, query, order=order)
+            return self.search_result.queryset
+        return queryset.order_by(*self.OLDEST) if order == engine.OLDEST else queryset
 
     def filter_q(self, queryset, name, value):
-        self.search_result = selectors.search_articles(queryset, value)
-        return self.search_result.queryset
+        # Searched in filter_queryset, after the other filters, in the order asked for.
+        return queryset
+
+    def sort_by(self, queryset, name, value):
+        return queryset  # applied in filter_queryset
+
+    def filter_title(self, queryset, name, value):
+        return queryset.filter(words_in(value, ("title", "kicker", "subtitle")))
+
+    def filter_author(self, queryset, name, value):
+        for word in fold(value).split():
+            queryset = queryset.filter(ListItemContains("authors", word))
+        return queryset
+
+    def filter_page_name(self, queryset, name, value):
+        return queryset.filter(words_in(value, ("source__page_name",)))
 
 
 class InitiativeFilterSet(django_filters.FilterSet):

@@ -6,6 +6,7 @@ validates, calls a selector and renders.  ``zones`` reads articles through
 here too (zone and province pages, directory counts).
 """
 from django.db.models import (
+    Case,
     Count,
     F,
     IntegerField,
@@ -14,14 +15,24 @@ from django.db.models import (
     Q,
     Subquery,
     Value,
+    When,
 )
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Length
 
 from core import serializers
 from zones.models import Zone
 
 from . import search
-from .models import Article, Initiative, InitiativeMention, Metric, Source, Tombstone
+from .models import (
+    Article,
+    Indicator,
+    Initiative,
+    InitiativeMention,
+    InitiativeType,
+    Metric,
+    Source,
+    Tombstone,
+)
 
 # Newest first -- by publication date, else year; undated articles last on every
 # database (PostgreSQL sorts NULL first in a descending order, SQLite last); the
@@ -84,11 +95,88 @@ def metric_list():
     )
 
 
-def search_articles(queryset, query):
+def search_articles(queryset, query, order=search.RELEVANCE):
     """Full-text search of ``queryset``; a query naming a zone or a programme is recognised."""
     return search.search_articles(
-        queryset, query, zones=Zone.objects.all(), initiatives=Initiative.objects.visible()
+        queryset, query, zones=Zone.objects.all(), initiatives=Initiative.objects.visible(), order=order
     )
+
+
+# The search page lists at most this many initiatives, types, indicators and zones each.
+NAMED_PER_KIND = 5
+
+
+def _names_matching(words, fields):
+    """Every word (or one of its synonyms) in one of ``fields``: ``search.name_words`` groups."""
+    condition = Q()
+    for group in words:
+        in_any = Q()
+        for word in group:
+            for name in fields:
+                in_any |= Q(**{f"{name}__icontains": word})
+        condition &= in_any
+    return condition
+
+
+def _count_of(rows, link, counted="pk"):
+    """A correlated count of ``rows`` whose ``link`` is the outer row, read only for the rows shown."""
+    counts = (
+        rows.filter(**{link: OuterRef("pk")}).order_by().values(link)
+        .annotate(n=Count(counted, distinct=True)).values("n")
+    )
+    return Coalesce(Subquery(counts, output_field=IntegerField()), Value(0))
+
+
+def _closest_first(queryset, typed):
+    # The name typed exactly, then the shortest names holding it: a name that says little else.
+    exact = Case(When(name__in=typed, then=Value(0)), default=Value(1), output_field=IntegerField())
+    return queryset.order_by(exact, Length("name"), "name", "pk")[:NAMED_PER_KIND]
+
+
+def search_named(query, named_zone_ids=()):
+    """Initiatives, initiative types, indicators and zones whose names match ``query``.
+
+    ``{kind: [rows]}``, at most NAMED_PER_KIND rows per kind, each with its
+    counts: one query per kind over the names, never over the articles.
+    """
+    words = search.name_words(query)
+    if not words:
+        return {}
+    typed = [group[0] for group in words]
+    initiatives = _closest_first(
+        Initiative.objects.visible().filter(_names_matching(words, ("name",))).select_related("zone")
+        .annotate(article_count=_count_of(InitiativeMention.objects.visible(), "initiative", "article")),
+        typed,
+    )
+    visible_initiatives = Initiative.objects.visible()
+    types = _closest_first(
+        InitiativeType.objects.filter(_names_matching(words, ("name",))).annotate(
+            initiative_count=_count_of(visible_initiatives, "type"),
+            zone_count=_count_of(visible_initiatives, "type", "zone"),
+        ),
+        typed,
+    )
+    visible_metrics = Metric.objects.visible()
+    indicators = _closest_first(
+        Indicator.objects.filter(_names_matching(words, ("name",))).annotate(
+            metric_count=_count_of(visible_metrics, "indicator"),
+            zone_count=_count_of(visible_metrics, "indicator", "zone"),
+        ),
+        typed,
+    )
+    mentions = Article.zones.through.objects.filter(article__hidden=False)
+    zones = _closest_first(
+        Zone.objects.filter(_names_matching(words, ("name", "full_name")) | Q(pk__in=list(named_zone_ids)))
+        .annotate(article_count=_count_of(mentions, "zone", "article")),
+        typed,
+    )
+    found = {
+        "initiatives": list(initiatives),
+        "types": list(types),
+        "indicators": list(indicators),
+        "zones": list(zones),
+    }
+    return {kind: rows for kind, rows in found.items() if rows}
 
 
 # ---------------------------------------------------------------- detail pages

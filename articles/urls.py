@@ -1,7 +1,7 @@
 from django.urls import path
 
 from . import views
-from .feeds import LatestArticlesFeed, ZoneArticlesFeed
+from .feeds import LatestArticlesFeed, SearchFeed, ZoneArticlesFeed
 
 app_name = "articles"
 
@@ -16,4 +16,5 @@ urlpatterns = [
     # A zone's feed sits under its page's address; it is served here, with the other feeds.
     path("zones/<slug:slug>/feed/", ZoneArticlesFeed(), name="zone_feed"),
     path("search/", views.SearchView.as_view(), name="search"),
+    path("search/feed/", SearchFeed(), name="search_feed"),
 ]

@@ -6,14 +6,18 @@ and query.py turn text into tokens, highlight.py writes snippets, indexing.py
 fills the segmented columns.  Nothing here imports a model: callers hand in
 querysets (see ``articles.selectors.search_articles``).
 """
-from .engine import SearchResult, search_articles
+from .engine import NEWEST, OLDEST, RELEVANCE, SearchResult, search_articles
 from .highlight import snippet
 from .indexing import fill_search_fields, index_articles
-from .query import MAX_QUERY_CHARS
+from .query import MAX_QUERY_CHARS, name_words
 from .segment import add_terms, load_dictionary, refresh_dictionary, segment_for_index
 
 __all__ = [
     "MAX_QUERY_CHARS",
+    "NEWEST",
+    "OLDEST",
+    "RELEVANCE",
+    "name_words",
     "add_terms",
     "SearchResult",
     "fill_search_fields",

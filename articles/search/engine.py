@@ -1,11 +1,13 @@
 """The search engine: tiers of candidates from a backend, ranked within a bound.
 
-    search_articles(queryset, query, zones=…, initiatives=…) -> SearchResult
-        .ranked    RankedResults, best first: count() and page slices read only their rows
+    search_articles(queryset, query, zones=…, initiatives=…, order=…) -> SearchResult
+        .ranked    RankedResults, best first (or by date, see ``order``): count() and
+                   page slices read only their rows
         .queryset  the ranked articles as a plain queryset (ordered by ``rank``), for facets
         .terms     the words to highlight
         .notice    a message for the user (query cut, fell back to OR…) or ""
         .zone / .initiative   the zone or initiative the query names exactly
+        .named_zone_ids       every zone the query names
         .used_or_fallback     True when no article had every word
 
 Words are segmented with jieba (segment.py); the query language is in
@@ -31,6 +33,14 @@ Speed at 100,000 articles comes from never scoring or reading every match:
   length of the ranked list (results.py); facets count the ranked
   results, so they are bounded too.  The other filters of the list (zone,
   year…) are applied before the search, which ranks within them.
+
+Synonyms: a typed word of the field's jargon also matches its synonyms
+(query.py); an article holding every such word as typed ranks above one
+that holds only a synonym, whatever the tiers and scores say.
+
+``order``: RELEVANCE, NEWEST or OLDEST.  By date, the same bounded set of
+matches is listed by publication date (undated articles last), so sorting
+never widens what a search reads.
 """
 import re
 from dataclasses import dataclass, field
@@ -48,6 +58,9 @@ OR_FALLBACK_NOTICE = "没有同时包含全部关键词的文章，下面列出�
 EMPTY_QUERY_NOTICE = "查询中没有可检索的词语，请换个说法。"
 MANY_MATCHES_NOTICE = "匹配的文章超过 {limit:,} 篇，下面按相关度列出其中一部分；加一个词可以缩小范围。"
 ONLY_EXCLUDED_NOTICE = "请至少输入一个要查找的词（“-词”只用于排除）。"
+ALSO_SEARCHED_NOTICE = "也搜索了：{terms}（加引号只搜原词）。"
+
+RELEVANCE, NEWEST, OLDEST = "relevance", "newest", "oldest"
 
 # At most this many matches per tier are ranked (see the module docstring).
 RANK_LIMIT = 200
@@ -65,6 +78,7 @@ class SearchResult:
     zone: object = None
     initiative: object = None
     used_or_fallback: bool = False
+    named_zone_ids: list = field(default_factory=list)  # zones named anywhere in the query
     truncated: bool = False  # more matches than RANK_LIMIT: the list holds the best of a bounded set
 
     @property
@@ -110,12 +124,13 @@ def _candidates(backend, queryset, parsed, required, any_of=()):
     if parsed.phrases and allowed:
         allowed = _holding(queryset, allowed, [phrase.text for phrase in parsed.phrases])
     whole = _holding(queryset, allowed, parsed.split_words) if parsed.split_words and allowed else allowed
+    typed = _holding(queryset, allowed, parsed.typed_terms) if parsed.typed_terms and allowed else allowed
     ranked, seen = [], set()
     for tier, rows in enumerate(tiers):
         for pk, score, _zone in rows:
             if pk in allowed and pk not in seen:
                 seen.add(pk)
-                ranked.append((tier, pk not in whole, -score, -pk, pk))
+                ranked.append((pk not in typed, tier, pk not in whole, -score, -pk, pk))
     ranked.sort()
     return [(pk, zone_of[pk]) for *_key, pk in ranked], truncated
 
@@ -144,11 +159,26 @@ def _with_zone_articles(queryset, found, zone):
     return found + [(pk, zone.pk) for pk in own if pk not in known]
 
 
-def search_articles(queryset, query, *, zones=None, initiatives=None):
+def _by_date(queryset, ids, order):
+    """``ids`` by publication date (then year), newest or oldest first; undated last, ties by id."""
+    if not ids:
+        return ids
+    dated = queryset.filter(IdIn(ids)).order_by().values_list("pk", "date", "year")
+    sign = -1 if order == NEWEST else 1
+
+    def key(row):
+        pk, date, year = row
+        return (date is None, sign * date.toordinal() if date else 0, year is None, sign * (year or 0), sign * pk)
+
+    return [pk for pk, _date, _year in sorted(dated, key=key)]
+
+
+def search_articles(queryset, query, *, zones=None, initiatives=None, order=RELEVANCE):
     """Rank the articles of ``queryset`` for ``query``: a SearchResult, best first.
 
     ``zones`` and ``initiatives`` (querysets) are where a query naming a zone
     or a programme is looked up; without them names get no special treatment.
+    ``order`` NEWEST or OLDEST lists the same matches by publication date.
     """
     parsed = parse_query(query)
     notices = list(parsed.notices)
@@ -181,12 +211,18 @@ def search_articles(queryset, query, *, zones=None, initiatives=None):
         found.sort(key=lambda item: item[1] not in entities.zone_ids)
     if truncated:
         notices.append(MANY_MATCHES_NOTICE.format(limit=RANK_LIMIT))
+    if found and parsed.also_searched:
+        notices.append(ALSO_SEARCHED_NOTICE.format(terms="、".join(parsed.also_searched)))
+    ids = [pk for pk, _zone in found]
+    if order in (NEWEST, OLDEST):
+        ids = _by_date(queryset, ids, order)
     return SearchResult(
-        ranked=RankedResults(queryset, [pk for pk, _zone in found]),
+        ranked=RankedResults(queryset, ids),
         terms=parsed.highlight,
         notice=" ".join(notices),
         zone=entities.zone,
         initiative=entities.initiative,
         used_or_fallback=used_or,
         truncated=truncated,
+        named_zone_ids=list(entities.zone_ids),
     )

@@ -1,0 +1,177 @@
+"""The search page across kinds: names of other kinds, sort, date range, field search, feed."""
+import datetime
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from articles.models import Indicator, InitiativeType
+from articles.tests.factories import (
+    index_for_search,
+    make_article,
+    make_initiative,
+    make_metric,
+    make_source,
+)
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("clean_dictionary")]
+
+
+@pytest.fixture
+def kb(huaibei, yantai):
+    chain = InitiativeType.objects.create(slug="chain-alliance", name="产业链党建联盟", category="industry_chain")
+    investment = Indicator.objects.create(slug="investment", name="项目总投资", dimension="money")
+    Indicator.objects.create(slug="satisfaction", name="满意率", dimension="rate")
+    old_page = make_source("2021.txt", page_name="党建在高新", date=datetime.date(2021, 6, 1))
+    new_page = make_source("2023.txt", page_name="园区新闻", date=datetime.date(2023, 3, 8))
+    lithium = make_article(
+        title="淮北高新区成立锂电产业链党建联盟", zone=huaibei, source=old_page, year=2021,
+        date=datetime.date(2021, 6, 1), authors=["肖干"],
+        body="淮北高新区党工委由国轩锂电等企业成立锂电产业链党建联盟，项目总投资50亿元。",
+    )
+    bio = make_article(
+        title="烟台高新区推进生物医药党建联盟", zone=yantai, source=new_page, year=2023,
+        date=datetime.date(2023, 3, 8), authors=["周建军"], kind="brief",
+        body="烟台高新区成立生物医药产业链党建联盟，推进党群服务中心建设。",
+    )
+    make_initiative("锂电产业链党建联盟", article=lithium, type=chain)
+    make_initiative("生物医药产业链党建联盟", article=bio, type=chain)
+    make_metric(lithium, label="项目总投资", indicator=investment, year=2021,
+                sentence="淮北高新区党工委由国轩锂电等企业成立锂电产业链党建联盟，项目总投资50亿元。")
+    index_for_search([lithium, bio])
+    return {"lithium": lithium, "bio": bio, "chain": chain, "investment": investment}
+
+
+def titles(response):
+    return [article.title for article in response.context["objects"]]
+
+
+def test_names_of_other_kinds_are_listed_above_the_articles_with_counts_and_links(client, kb):
+    html = client.get("/search/", {"q": "党建联盟"}).content.decode()
+    named = html[html.index('id="named-heading"'):html.index('class="result-list"')]
+    # The two zones' programmes, each with its zone and article count, and the type grouping them.
+    assert "锂电产业链党建联盟" in named and "生物医药产业链党建联盟" in named
+    assert "淮北高新区 · 1 篇文章" in named
+    assert "?type=chain-alliance" in named
+    assert "2 项举措 · 2 个高新区" in named
+    assert html.index('id="named-heading"') < html.index('class="result-list"')
+
+
+def test_indicators_and_zones_are_found_by_name(client, kb):
+    html = client.get("/search/", {"q": "总投资"}).content.decode()
+    assert kb["investment"].get_absolute_url() in html
+    assert "1 项数据 · 1 个高新区" in html
+    zone_html = client.get("/search/", {"q": "淮北高新区 锂电"}).content.decode()
+    named = zone_html[zone_html.index('id="named-heading"'):]
+    assert reverse("zones:detail", args=["huaibei"]) in named and "安徽省 · 1 篇文章" in named
+
+
+def test_no_names_listed_for_a_query_no_name_holds(client, kb):
+    response = client.get("/search/", {"q": "国轩"})
+    assert response.context["named"] == []
+    assert 'id="named-heading"' not in response.content.decode()
+
+
+def test_the_names_cost_one_query_per_kind_however_many_articles_match(client, kb, huaibei, django_assert_max_num_queries):
+    def queries():
+        with CaptureQueriesContext(connection) as context:
+            assert client.get("/search/", {"q": "党建联盟"}).status_code == 200
+        return len(context)
+
+    queries()  # the first search of a process reads the zone names once
+    before = queries()
+    source = make_source()
+    more = [
+        make_article(title=f"园区党建联盟活动第{n}期", zone=huaibei, source=source, body="党建联盟开展活动。")
+        for n in range(40)
+    ]
+    for article in more[:10]:
+        make_initiative(f"第{article.pk}党建联盟", article=article)
+    index_for_search(more)
+    assert queries() == before
+    with django_assert_max_num_queries(21):
+        client.get("/search/", {"q": "党建联盟"})
+
+
+def test_sort_by_relevance_or_publication_date(client, kb):
+    assert titles(client.get("/search/", {"q": "党建联盟 锂电"})) == ["淮北高新区成立锂电产业链党建联盟"]
+    newest = titles(client.get("/search/", {"q": "党建联盟", "sort": "-date"}))
+    oldest = titles(client.get("/search/", {"q": "党建联盟", "sort": "date"}))
+    assert newest == ["烟台高新区推进生物医药党建联盟", "淮北高新区成立锂电产业链党建联盟"]
+    assert oldest == newest[::-1]
+    api = client.get("/api/articles/", {"q": "党建联盟", "sort": "date"}).json()
+    assert [r["title"] for r in api["results"]] == oldest
+    assert client.get("/api/articles/", {"sort": "sideways"}).status_code == 400
+
+
+def test_date_range_on_publication_date(client, kb):
+    found = titles(client.get("/search/", {"q": "党建联盟", "date_from": "2022-01-01"}))
+    assert found == ["烟台高新区推进生物医药党建联盟"]
+    api = client.get("/api/articles/", {"q": "党建联盟", "date_to": "2021-12-31"}).json()
+    assert [r["title"] for r in api["results"]] == ["淮北高新区成立锂电产业链党建联盟"]
+
+
+def test_a_reversed_or_malformed_date_range_is_a_form_error(client, kb):
+    response = client.get("/search/", {"q": "党建联盟", "date_from": "2023-01-01", "date_to": "2021-01-01"})
+    assert response.status_code == 400
+    assert "结束日期早于开始日期" in response.content.decode()
+    api = client.get("/api/articles/", {"date_from": "2023-13-45"})
+    assert api.status_code == 400 and "date_from" in api.json()["fields"]
+
+
+def test_field_search_by_title_author_and_page_name_each_optional_and_anded(client, kb):
+    assert titles(client.get("/search/", {"author": "肖干"})) == ["淮北高新区成立锂电产业链党建联盟"]
+    assert titles(client.get("/search/", {"page_name": "园区新闻"})) == ["烟台高新区推进生物医药党建联盟"]
+    assert titles(client.get("/search/", {"title": "生物医药"})) == ["烟台高新区推进生物医药党建联盟"]
+    assert titles(client.get("/search/", {"q": "党建联盟", "author": "周建军"})) == ["烟台高新区推进生物医药党建联盟"]
+    assert titles(client.get("/search/", {"title": "锂电", "author": "周建军"})) == []
+    api = client.get("/api/articles/", {"author": "肖", "page_name": "党建在高新"}).json()
+    assert [r["title"] for r in api["results"]] == ["淮北高新区成立锂电产业链党建联盟"]
+    # A LIKE wildcard is a character like any other.
+    assert client.get("/api/articles/", {"author": "%"}).json()["count"] == 0
+
+
+def test_the_advanced_form_writes_the_apis_parameters(client, kb):
+    html = client.get("/search/", {"q": "党建联盟", "author": "肖干"}).content.decode()
+    form = html[html.index('class="search-form"'):html.index("</form>", html.index('class="search-form"'))]
+    names = set(re.findall(r'name="([a-z_]+)"', form))
+    assert names == {"q", "title", "author", "page_name"}
+    assert "<details class=\"advanced-search\" open>" in form  # in use: shown open
+
+
+def test_one_search_box_and_no_autofocus(client, kb):
+    for params in ({}, {"q": "党建联盟"}, {"q": "火星基地"}, {"q": "党建联盟", "year": "abc"}):
+        html = client.get("/search/", params).content.decode()
+        assert html.count('type="search"') == 1, params
+        assert "autofocus" not in html
+    assert 'id="header-q"' in client.get("/articles/").content.decode()
+
+
+def test_year_counts_of_the_results(client, kb):
+    html = client.get("/search/", {"q": "党建联盟"}).content.decode()
+    years = html[html.index('id="year-counts-heading"'):]
+    assert re.search(r"2023年</a> <span class=\"count\">1</span>", years)
+    assert re.search(r"2021年</a> <span class=\"count\">1</span>", years)
+
+
+def test_the_synonyms_searched_are_shown(client, kb):
+    html = client.get("/search/", {"q": "党群活动服务中心"}).content.decode()
+    assert "也搜索了：党群服务中心" in html
+    assert "烟台高新区推进生物医药党建联盟" in html
+
+
+def test_every_search_has_an_atom_feed_of_new_matching_articles(client, kb):
+    page = client.get("/search/", {"q": "党建联盟", "zone": "huaibei"}).content.decode()
+    feed_url = reverse("articles:search_feed") + "?q=%E5%85%9A%E5%BB%BA%E8%81%94%E7%9B%9F&amp;zone=huaibei"
+    assert feed_url in page
+    response = client.get("/search/feed/", {"q": "党建联盟"})
+    assert response["Content-Type"].startswith("application/atom+xml")
+    xml = response.content.decode()
+    assert xml.index("烟台高新区推进生物医药") < xml.index("淮北高新区成立锂电")  # newest first
+    assert "检索“党建联盟”" in xml
+    narrowed = client.get("/search/feed/", {"q": "党建联盟", "zone": "huaibei"}).content.decode()
+    assert "淮北高新区成立锂电" in narrowed and "烟台高新区推进" not in narrowed
+    assert client.get("/search/feed/", {"q": "党建", "year": "abc"}).status_code == 400
+    assert client.get("/search/feed/", {"q": "<script>"}).status_code == 200
