@@ -47,9 +47,16 @@ class ZoneFilterSet(django_filters.FilterSet):
         widget=forms.Select(choices=[("", "不限"), ("true", "有文章"), ("false", "暂无文章")]),
     )
 
+    sort = django_filters.ChoiceFilter(
+        method="filter_sort",
+        label="排序",
+        choices=[("articles", "按文章数")],
+        empty_label="按省份",
+    )
+
     class Meta:
         model = Zone
-        fields = ["q", "province", "level", "has_articles"]
+        fields = ["q", "province", "level", "has_articles", "sort"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -68,3 +75,7 @@ class ZoneFilterSet(django_filters.FilterSet):
 
     def filter_has_articles(self, queryset, name, value):
         return queryset.filter(article_count__gt=0) if value else queryset.filter(article_count=0)
+
+    def filter_sort(self, queryset, name, value):
+        # Most articles first; the directory page lists them ranked instead of by province.
+        return queryset.order_by("-article_count", "province", "name")
