@@ -30,11 +30,16 @@ How things are matched, and so what the figures mean:
 - initiatives: the names of a paired article, one to one; two names match when
   equal after ``norm`` or when one contains the other (``党建+招商`` and
   ``“党建+招商”工作模式``), equal names paired first.
-- metrics: one to one within a paired article: same value (or the upper end of
-  a gold range or change, which then also absorbs the fact for its lower end)
-  and same unit as printed (``万人`` is not ``人``), and labels that agree:
-  one contains the other, or they share a run of ``LABEL_RUN`` characters,
-  after ``norm`` and with years (``2022年``) taken out. A produced figure
+- metrics: one to one within a paired article: the same ends (``value``, and
+  ``value_from`` of a change and ``value_max`` of a range, each present on both
+  sides or on neither: a change found as two figures is a miss and two false
+  figures) and the same unit as printed (``万人`` is not ``人``), and labels that
+  agree: one contains the other, or they share a run of ``LABEL_RUN``
+  characters, after ``norm`` and with years (``2022年``) taken out.
+- metric kinds: a matched figure whose ``kind`` (actual, target, change,
+  range, share) is the gold one; precision over every zone figure produced,
+  recall over every gold figure, so a figure is right here only when it is
+  found, with both ends, and of the right kind. A produced figure
   whose ``scope`` is not ``zone`` (a city's or province's figure the
   extractor marked: the pipeline keeps only the zone's, the marked ones are
   read with ``metrics.extract_figures`` under ``marked``) is not a figure of
@@ -56,7 +61,7 @@ VALUE_TOLERANCE = 1e-6
 
 KINDS = (
     "articles", "titles", "kickers", "authors", "zones", "zone names", "initiatives", "metrics",
-    "city figures kept out", "source",
+    "metric kinds", "city figures kept out", "source",
 )
 
 
@@ -94,7 +99,7 @@ class Tally:
 @dataclass
 class Scores:
     tallies: dict = field(default_factory=lambda: {kind: Tally() for kind in KINDS})
-    findings: list = field(default_factory=list)  # one line each: MISS / FALSE / CITY
+    findings: list = field(default_factory=list)  # one line each: MISS / FALSE / CITY / KIND
     pages: int = 0
     spurious: int = 0  # produced articles paired with no gold article
     city_given: int = 0  # gold city figures given to the zone
@@ -350,15 +355,27 @@ def _score_initiatives(where, gold_names, produced_names, scores, report_false):
 
 
 def _figure(m):
-    value = m.get("value")
-    text = f"{value:g}" if isinstance(value, (int, float)) else str(value)
+    """A figure as a finding line shows it: ``12→56家 产业链企业 (change)``, ``3-5家 …``."""
+
+    def number(value):
+        return f"{value:g}" if isinstance(value, (int, float)) else str(value)
+
+    text = number(m.get("value"))
+    if m.get("value_from") is not None:
+        text = f"{number(m['value_from'])}→{text}"
     if m.get("value_max") is not None:
-        text += f"-{m['value_max']:g}"
-    return f"{text}{m.get('unit', '')} {m.get('label', '')}"
+        text += f"-{number(m['value_max'])}"
+    kind = f" ({m['kind']})" if m.get("kind") else ""
+    return f"{text}{m.get('unit', '')} {m.get('label', '')}{kind}"
 
 
 def _same_value(a, b):
     return a is not None and b is not None and abs(float(a) - float(b)) <= VALUE_TOLERANCE
+
+
+def _same_end(a, b):
+    """Both absent, or the same number."""
+    return (a is None and b is None) or _same_value(a, b)
 
 
 def _unit(unit):
@@ -366,63 +383,58 @@ def _unit(unit):
 
 
 def _match_figures(gold_figures, produced_figures):
-    """Pairs (gold index, produced index) and produced indices absorbed by a gold range/change."""
+    """Pairs (gold index, produced index): same ends and unit, labels that agree, closest labels first."""
     candidates = []
     for gi, g in enumerate(gold_figures):
         for pi, p in enumerate(produced_figures):
             if _unit(g.get("unit")) != _unit(p.get("unit")) or not labels_agree(g.get("label"), p.get("label")):
                 continue
-            if _same_value(g.get("value"), p.get("value")):
-                end = 0
-            elif _same_value(g.get("value_max"), p.get("value")):
-                end = 1
-            else:
+            if not all(_same_end(g.get(end), p.get(end)) for end in ("value", "value_from", "value_max")):
                 continue
             exact = label_norm(g.get("label")) == label_norm(p.get("label"))
             run = longest_run(label_norm(g.get("label")), label_norm(p.get("label")))
-            candidates.append((end, not exact, -run, gi, pi))
+            candidates.append((not exact, -run, gi, pi))
     candidates.sort()
-    pairs, absorbed, gold_used, produced_used = [], [], set(), set()
-    for end, _, _, gi, pi in candidates:
-        if pi in produced_used:
-            continue
-        if end == 0 and gi not in gold_used:
+    pairs, gold_used, produced_used = [], set(), set()
+    for _, _, gi, pi in candidates:
+        if gi not in gold_used and pi not in produced_used:
             pairs.append((gi, pi))
             gold_used.add(gi)
             produced_used.add(pi)
-        elif end == 1 and gi in gold_used:
-            absorbed.append(pi)  # the later end of a range or change already matched
-            produced_used.add(pi)
-    for end, _, _, gi, pi in candidates:
-        # The later end alone (the fact for the lower end was not produced).
-        if end == 1 and gi not in gold_used and pi not in produced_used:
-            pairs.append((gi, pi))
-            gold_used.add(gi)
-            produced_used.add(pi)
-    return pairs, absorbed
+    return pairs
 
 
 def _score_metrics(where, gold, produced, scores, report_false):
     tally = scores.tallies["metrics"]
+    kinds = scores.tallies["metric kinds"]
     city = scores.tallies["city figures kept out"]
     gold_metrics = gold.get("metrics", [])
     gold_city = gold.get("city_figures", [])
     zone_figures = [m for m in produced.get("metrics", []) if m.get("scope", "zone") == "zone"]
     marked = [m for m in produced.get("metrics", []) + produced.get("marked", []) if m.get("scope", "zone") != "zone"]
 
-    pairs, absorbed = _match_figures(gold_metrics, zone_figures)
+    pairs = _match_figures(gold_metrics, zone_figures)
     hit_gold = {g for g, _ in pairs}
-    hit_produced = {p for _, p in pairs} | set(absorbed)
+    hit_produced = {p for _, p in pairs}
     tally.gold += len(gold_metrics)
-    tally.produced += len(zone_figures) - len(absorbed)
+    tally.produced += len(zone_figures)
     tally.right += len(pairs)
     for gi, m in enumerate(gold_metrics):
         if gi not in hit_gold:
             scores.note("MISS", "metric", where, _figure(m))
 
+    kinds.gold += len(gold_metrics)
+    kinds.produced += len(zone_figures)
+    for gi, pi in pairs:
+        g, p = gold_metrics[gi], zone_figures[pi]
+        if (g.get("kind") or "actual") == (p.get("kind") or "actual"):
+            kinds.right += 1
+        else:
+            scores.note("KIND", "metric", where, f"{_figure(g)} (got: {p.get('kind') or 'actual'})")
+
     # A zone figure that is one of the gold city figures was given to the zone wrongly.
     rest = [i for i in range(len(zone_figures)) if i not in hit_produced]
-    city_pairs, _ = _match_figures(gold_city, [zone_figures[i] for i in rest])
+    city_pairs = _match_figures(gold_city, [zone_figures[i] for i in rest])
     given = {rest[p] for _, p in city_pairs}
     scores.city_given += len(city_pairs)
     for _, p in city_pairs:
@@ -432,7 +444,7 @@ def _score_metrics(where, gold, produced, scores, report_false):
             if i not in given:
                 scores.note("FALSE", "metric", where, _figure(zone_figures[i]))
 
-    kept, _ = _match_figures(gold_city, marked)
+    kept = _match_figures(gold_city, marked)
     city.gold += len(gold_city)
     city.produced += len(marked)
     city.right += len(kept)
@@ -484,7 +496,9 @@ def report_lines(scores):
 def _figure_dict(fact):
     return {
         "value": fact.value,
+        "value_from": fact.value_from,
         "value_max": fact.value_max,
+        "kind": fact.kind,
         "unit": fact.unit,
         "label": fact.label,
         "scope": getattr(fact, "scope", "zone") or "zone",

@@ -1,6 +1,8 @@
 """The figures of an article body, sentence by sentence (see the package docstring)."""
 import re
+from dataclasses import dataclass, replace
 
+from articles.ingest.metrics.kinds import CHANGE, RANGE, TARGET, kind_of, pair_kind
 from articles.ingest.metrics.labels import CHANGE_TO, GROWTH_AFTER, KEEPING, label_of
 from articles.ingest.metrics.numbers import (
     COUNT_UNITS,
@@ -27,7 +29,10 @@ def extract_metrics(body, article_year=None, sentences=None):
 
     ``sentences``: ``split_sentences(body)`` when the caller has it already.
 
-    A figure stated again in a later paragraph (same value, unit and label) is kept once.
+    A figure stated again (same value, ends and unit) is kept once, as it was first
+    stated: in another sentence of the same paragraph when its label is the same (a
+    lead repeating the body), in a later paragraph when one label contains the other
+    (园区组建3个产业链党建联盟 … 将推动3个产业链党建联盟常态化运转: still those three).
     """
     facts = []
     for fact in extract_figures(body, article_year, sentences=sentences):
@@ -37,13 +42,21 @@ def extract_metrics(body, article_year=None, sentences=None):
 
 
 def _same_fact(a, b, body):
-    """The same figure stated again in another paragraph (within one, two figures are two facts)."""
+    """The same figure stated again (two figures of one sentence are two facts)."""
+    if a.offset == b.offset or _figure(a) != _figure(b) or not a.label or not b.label:
+        return False
+    if _plain(a.label) == _plain(b.label):
+        return True
     first, second = sorted((a.offset, b.offset))
-    if "\n" not in body[first:second] or (a.value, a.unit, a.value_max) != (b.value, b.unit, b.value_max):
-        return False
-    if not a.label or not b.label:
-        return False
-    return a.label in b.label or b.label in a.label
+    return "\n" in body[first:second] and (a.label in b.label or b.label in a.label)
+
+
+def _figure(fact):
+    return (fact.value, fact.unit, fact.value_max, fact.value_from)
+
+
+def _plain(label):
+    return re.sub(r"[“”\"‘’]", "", label)
 
 
 def extract_figures(body, article_year=None, sentences=None):
@@ -66,7 +79,7 @@ def extract_figures(body, article_year=None, sentences=None):
 
 def _sentence_metrics(sentence, offset, article_year):
     skipped = [m.span() for m in SKIP_QUOTES.finditer(sentence) if is_name_span(m.group())]
-    facts = []
+    found = []  # _Figure of each figure, in order
     previous = None  # (end, label, base) of the last metric in this sentence
     for match in METRIC_RE.finditer(sentence):
         start, end = match.span()
@@ -101,26 +114,91 @@ def _sentence_metrics(sentence, offset, article_year):
             year, period = when(sentence[previous[0] : qualifier_start], article_year)
             year = year or article_year
         raw_start = label_start if label_start is not None else qualifier_start
-        facts.append(
-            MetricFact(
-                label=label,
-                raw=sentence[raw_start:end][-64:],
-                value=value,
-                unit=unit,
-                normalized_value=rounded(value * mult),
-                normalized_unit=normalized_unit,
-                qualifier=qualifier,
-                value_max=value_max,
-                normalized_max=rounded(value_max * mult) if value_max is not None else None,
-                year=year,
-                period=period,
-                sentence=sentence,
-                offset=offset,
-                scope=scope_of(sentence, qualifier_start, end),
-            )
+        fact = MetricFact(
+            label=label,
+            raw=sentence[raw_start:end][-64:],
+            value=value,
+            unit=unit,
+            normalized_value=rounded(value * mult),
+            normalized_unit=normalized_unit,
+            qualifier=qualifier,
+            value_max=value_max,
+            normalized_max=rounded(value_max * mult) if value_max is not None else None,
+            year=year,
+            period=period,
+            sentence=sentence,
+            offset=offset,
+            scope=scope_of(sentence, qualifier_start, end),
         )
+        found.append(_Figure(fact, qualifier_start, end, raw_start, mult, bool(growth)))
         previous = (end, label, normalized_unit)
-    return facts
+    return [_with_kind(figure, sentence, article_year) for figure in _join_ends(sentence, found)]
+
+
+@dataclass
+class _Figure:
+    """A figure while its sentence is read: the fact and where it stands."""
+
+    fact: MetricFact
+    start: int  # where the figure starts, its qualifier (近, 超过) included
+    end: int
+    raw_start: int
+    mult: float  # 万/亿 of the unit as printed
+    growth_after: bool  # 20%以上增长
+    joined: str = ""  # CHANGE or RANGE when two figures became this one
+
+
+def _join_ends(sentence, found):
+    """The two ends of a change (由12家发展至56家) or of a range (3亿元至5亿元) as one figure."""
+    out = []
+    for figure in found:
+        first = out[-1] if out else None
+        kind = None
+        if first is not None and not first.joined and first.fact.value_max is None:
+            if first.fact.normalized_unit == figure.fact.normalized_unit:
+                kind = pair_kind(sentence, (first.start, first.end), (figure.start, figure.end), sentence[first.end : figure.start])
+        if kind == CHANGE:
+            out[-1] = _joined(sentence, first, figure, kind)
+        elif kind == RANGE and figure.fact.normalized_value > first.fact.normalized_value:
+            out[-1] = _joined(sentence, first, figure, kind)
+        else:
+            out.append(figure)
+    return out
+
+
+def _joined(sentence, first, second, kind):
+    """One fact for both ends, in the later end's unit: what changes is named before the first."""
+    a, b = first.fact, second.fact
+    if kind == CHANGE:
+        fact = replace(
+            b,
+            value_from=rounded(a.normalized_value / second.mult),
+            normalized_from=a.normalized_value,
+            label=a.label or b.label,
+            period=b.period or a.period,
+            scope=a.scope,
+        )
+    else:
+        fact = replace(
+            a,
+            value_max=rounded(b.normalized_value / first.mult),
+            normalized_max=b.normalized_value,
+            qualifier=a.qualifier if a.qualifier != "exact" else b.qualifier,
+        )
+    fact.raw = sentence[first.raw_start : second.end][-64:]
+    return _Figure(fact, first.start, second.end, first.raw_start, second.mult, second.growth_after, kind)
+
+
+def _with_kind(figure, sentence, article_year):
+    fact = figure.fact
+    kind = kind_of(sentence, figure.start, fact.normalized_unit, fact.year, article_year, figure.growth_after)
+    if kind == TARGET or figure.joined == CHANGE:
+        fact.kind = kind if kind == TARGET else CHANGE
+    elif fact.value_max is not None:
+        fact.kind = RANGE
+    else:
+        fact.kind = kind
+    return fact
 
 
 # A quotation with sentence punctuation in it is speech: its figures are the speaker's story.

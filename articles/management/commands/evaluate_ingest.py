@@ -18,7 +18,7 @@ DEFAULT_DIR = Path(settings.BASE_DIR) / "articles" / "tests" / "corpus"
 class Command(BaseCommand):
     help = (
         "在带标注（*.gold.json）的版面上评估导入效果（默认 articles/tests/corpus/）：只在内存中解析，不写数据库。"
-        "按类别输出准确率、召回率和 F1，再逐行列出漏检（MISS）、误检（FALSE）和误归高新区的城市数据（CITY），"
+        "按类别输出准确率、召回率和 F1，再逐行列出漏检（MISS）、误检（FALSE）、误归高新区的城市数据（CITY）和类型不符的数据（KIND），"
         "最后一行是包含全部数字的 JSON。"
     )
 

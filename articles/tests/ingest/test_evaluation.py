@@ -90,21 +90,41 @@ def test_metrics_match_on_value_unit_and_agreeing_labels():
         {"value": 50, "unit": "亿元", "label": "总投资"},
         {"value": 330.4, "unit": "亿元", "label": "2022年工业总产值"},
         {"value": 30.7, "unit": "万人", "label": "常住人口"},
-        {"value": 12, "value_max": 56, "unit": "家", "label": "联盟成员企业"},
     ])]
     produced = [article("标题", metrics=[
         {"value": 50, "unit": "亿元", "label": "项目总投资"},
         {"value": 330.4, "unit": "亿元", "label": "工业总产值"},
         {"value": 30.7, "unit": "人", "label": "常住人口"},  # the unit as printed is 万人
-        {"value": 12, "unit": "家", "label": "成员企业"},
-        {"value": 56, "unit": "家", "label": "成员企业"},  # the later end of the same change
         {"value": 8, "unit": "个", "label": "党支部"},
     ])]
     scores = scored(gold, produced)
     tally = scores.tallies["metrics"]
-    assert (tally.right, tally.produced, tally.gold) == (3, 5, 4)
+    assert (tally.right, tally.produced, tally.gold) == (2, 4, 3)
     assert "MISS metric p.txt#1 30.7万人 常住人口" in scores.findings
     assert "FALSE metric p.txt#1 8个 党支部" in scores.findings
+
+
+def test_a_change_or_a_range_matches_only_with_both_ends_and_a_kind_only_when_it_is_the_gold_one():
+    gold = [article("标题", metrics=[
+        {"value_from": 12, "value": 56, "unit": "家", "label": "联盟成员企业", "kind": "change"},
+        {"value_from": 78, "value": 91, "unit": "%", "label": "党组织覆盖率", "kind": "change"},
+        {"value": 3, "value_max": 5, "unit": "家", "label": "包联企业", "kind": "range"},
+        {"value": 15, "unit": "%", "label": "产值增长", "kind": "target"},
+    ])]
+    produced = [article("标题", metrics=[
+        {"value_from": 12, "value": 56, "unit": "家", "label": "成员企业", "kind": "change"},
+        {"value": 78, "unit": "%", "label": "党组织覆盖率"},  # a change found as two figures
+        {"value": 91, "unit": "%", "label": "党组织覆盖率"},
+        {"value": 3, "value_max": 5, "unit": "家", "label": "每人包联企业", "kind": "range"},
+        {"value": 15, "unit": "%", "label": "产值增长", "kind": "share"},
+    ])]
+    scores = scored(gold, produced)
+    metrics, kinds = scores.tallies["metrics"], scores.tallies["metric kinds"]
+    assert (metrics.right, metrics.produced, metrics.gold) == (3, 5, 4)
+    assert (kinds.right, kinds.produced, kinds.gold) == (2, 5, 4)
+    assert "MISS metric p.txt#1 78→91% 党组织覆盖率 (change)" in scores.findings
+    assert "FALSE metric p.txt#1 78% 党组织覆盖率" in scores.findings
+    assert "KIND metric p.txt#1 15% 产值增长 (target) (got: share)" in scores.findings
 
 
 def test_labels_agree_by_containment_or_a_shared_run():
@@ -164,6 +184,7 @@ FLOORS = {
     "zones": ("f1", 0.97),
     "initiatives": ("f1", 0.92),
     "metrics": ("f1", 0.96),
+    "metric kinds": ("f1", 0.96),
 }
 
 
@@ -180,7 +201,7 @@ def test_the_command_scores_the_corpus_above_its_floors():
     }
     assert not low, "\n".join(line for line in lines if not line.startswith("{"))[:4000]
     assert lines[1].startswith("articles")
-    assert all(line.split(" ", 1)[0] in {"MISS", "FALSE", "CITY"} for line in lines[12:-1])
+    assert all(line.split(" ", 1)[0] in {"MISS", "FALSE", "CITY", "KIND"} for line in lines[13:-1])
 
 
 def test_the_command_refuses_a_folder_without_gold_files(tmp_path):

@@ -263,17 +263,144 @@ def labelled(text, year=2023):
     return [(m.label, m.value, m.unit) for m in extract_metrics(text, article_year=year)]
 
 
-def test_a_change_names_what_changes_before_from_and_both_figures_share_it():
-    assert labelled("园区非公企业党组织由2018年的96个增至目前的213个，覆盖企业520余家。") == [
-        ("非公企业党组织", 96, "个"), ("非公企业党组织", 213, "个"), ("覆盖企业", 520, "家"),
+def test_a_change_is_one_fact_with_both_ends_named_by_what_comes_before_from():
+    found = extract_metrics("园区非公企业党组织由2018年的96个增至目前的213个，覆盖企业520余家。", article_year=2023)
+    assert [(m.label, m.value_from, m.value, m.unit, m.kind) for m in found] == [
+        ("非公企业党组织", 96, 213, "个", "change"), ("覆盖企业", None, 520, "家", "actual"),
     ]
-    assert labelled("联盟成员单位由去年成立时的15家发展到目前的42家。") == [
-        ("联盟成员单位", 15, "家"), ("联盟成员单位", 42, "家"),
-    ]
-    # the later figure with a subject of its own keeps it
-    assert labelled("新吸纳8家企业党组织入盟，联盟成员单位增至31家。")[1] == ("联盟成员单位", 31, "家")
-    # 从 that is not a change: 园区还从机关选派党建指导员30名
-    assert labelled("园区还从机关选派党建指导员30名。")[0][0].endswith("选派党建指导员")
+    assert found[0].normalized_from == 96 and found[0].raw == "非公企业党组织由2018年的96个增至目前的213个"
+    m = one("联盟成员单位由去年成立时的15家发展到目前的42家。", year=2023)
+    assert (m.label, m.value_from, m.value, m.kind) == ("联盟成员单位", 15, 42, "change")
+    # a subject of its own after the figure that opens a sentence still keeps the change's first end
+    m = one("高新技术企业数量从成立之初的3家增长到156家。")
+    assert (m.label, m.value_from, m.value) == ("高新技术企业数量", 3, 156)
+    # a rate, and an area whose later end is "more than"
+    m = one("规模以上非公企业党组织覆盖率由78%提高到91%。")
+    assert (m.value_from, m.value, m.unit, m.kind) == (78, 91, "%", "change")
+    m = one("园区面积由1.1平方公里增至430多平方公里。")
+    assert (m.value_from, m.value, m.qualifier) == (1.1, 430, "at_least")
+
+
+def test_a_change_whose_first_end_is_of_a_time_before_and_whose_ends_have_different_units():
+    m = one("三年前组建时只有6名党员，如今党员队伍已扩大到21名。")
+    assert (m.label, m.value_from, m.value, m.unit, m.kind) == ("党员", 6, 21, "名", "change")
+    m = one("园区党建经费由8000万元增至1.2亿元。")
+    assert (m.value_from, m.value, m.unit, m.normalized_from, m.normalized_value) == (0.8, 1.2, "亿元", 8e7, 1.2e8)
+
+
+@pytest.mark.parametrize(
+    "text, label, value",
+    [
+        # a rise stated alone is a count of the new ones, labelled with its verb
+        ("今年园区新增链上企业党组织12家。", "新增链上企业党组织", 12),
+        ("新吸纳8家企业党组织入盟，联盟成员单位增至31家。", "联盟成员单位", 31),
+        # two figures in two clauses are two facts
+        ("园区有党员300名，其中流动党员20名。", "其中流动党员", 20),
+    ],
+)
+def test_a_rise_stated_alone_is_an_actual_figure(text, label, value):
+    found = extract_metrics(text, article_year=2023)
+    assert found[-1].kind == "actual" and found[-1].value_from is None
+    assert (found[-1].label.endswith(label) or label.endswith(found[-1].label)) and found[-1].value == value
+
+
+@pytest.mark.parametrize(
+    "text, low, high, unit",
+    [
+        ("每人包联3至5家企业。", 3, 5, "家"),
+        ("帮助链上企业对接银行授信3至5亿元。", 3, 5, "亿元"),
+        ("帮助链上企业对接银行授信3亿元至5亿元。", 3, 5, "亿元"),
+        ("重点打造2-3名稀土高层次人才。", 2, 3, "名"),
+    ],
+)
+def test_a_range_is_one_fact_with_both_ends(text, low, high, unit):
+    m = one(text)
+    assert (m.value, m.value_max, m.unit, m.kind, m.value_from) == (low, high, unit, "range", None)
+
+
+@pytest.mark.parametrize(
+    "text, value, year",
+    [
+        ("海口高新区力争新增非公企业党组织20个以上。", 20, None),
+        ("今年计划再建驿站5个，实现重点商圈全覆盖。", 5, 2023),
+        ("预计全年完成研发费用8.1亿元。", 8.1, None),
+        ("高新区将精心培育不少于2个近邻党建示范社区。", 2, None),
+        ("园区将继续深化“筑固工程”，今年新培育党建示范企业不少于5家。", 5, 2023),
+        ("“今年我们的目标是翻一番，计划承接30万套订单。”车间主任说。", 30, 2023),
+        # a year to reach after the article's year is the target year
+        ("按照园区规划，到2025年，园区税收达到70亿元。", 70, 2025),
+        ("杨凌示范区表示，明年力争培育党建引领产业发展示范村10个。", 10, 2024),
+    ],
+)
+def test_targets_and_plans(text, value, year):
+    m = one(text, year=2023)
+    assert (m.value, m.kind, m.year) == (value, "target", year)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "到2024年底，基层党组织已增加到2577个。",  # a year to reach that is past in a 2025 article
+        "园区将2024年确定为招商建设年，先后引进产业项目30余个。",  # 将 here is 把
+        "园区把红色教育纳入党员年度学习计划，组织各类专题学习86场次。",  # a plan as a noun
+        "下一步将继续推进，目前已建成驿站9个。",  # what is already done
+        "帮助园区企业争取和兑现各级政策资金4000余万元。",  # 争取 is obtaining
+    ],
+)
+def test_done_things_in_the_words_of_a_plan_are_actual(text):
+    assert [m.kind for m in extract_metrics(text, article_year=2025)] == ["actual"]
+
+
+def test_a_planned_range_is_a_target_with_both_ends_and_only_the_figure_after_the_plan_is_one():
+    found = extract_metrics("宁乡高新区表示，今年将继续深化“党建+产业链”模式，培育党建示范企业10至15家。", article_year=2023)
+    assert [(m.value, m.value_max, m.kind) for m in found] == [(10, 15, "target")]
+    found = extract_metrics("已竣工投产项目10个，预计2025年竣工17个。", article_year=2025)
+    assert [(m.value, m.kind, m.year) for m in found] == [(10, "actual", None), (17, "target", 2025)]
+
+
+@pytest.mark.parametrize(
+    "text, kinds",
+    [
+        ("2023年，园区实现营业收入3.5亿元，同比增长15%。", ["actual", "share"]),
+        ("高新区生物医药产业产值占海口市的80.98%，占全省的77%。", ["share", "share"]),
+        ("来自“两企三新”领域的党组织和党员占比接近50%。", ["share"]),
+        ("园区新增签约项目42个，完成全年任务的64.6%，超出序时进度14.6个百分点。", ["actual", "share", "share"]),
+        ("产业园新增非公企业党组织5个，党组织覆盖率提高了20%。", ["actual", "share"]),
+        # a rate that is itself what is measured
+        ("群众满意率达到98.6%，企业诉求办结率97.5%。", ["actual", "actual"]),
+        # a planned growth is a plan
+        ("今年园区预计将分别增长25%、20%。", ["target", "target"]),
+    ],
+)
+def test_shares_and_growth_rates_of_another_indicator(text, kinds):
+    assert [m.kind for m in extract_metrics(text, article_year=2023)] == kinds
+
+
+@pytest.mark.parametrize(
+    "text, year, period",
+    [
+        ("今年1至5月，贵阳高新区新引进产业项目到位资金69.1亿元。", 2023, "今年1至5月"),
+        ("1至11月，高新区企业研发费用填报7.4亿元。", 2023, "1至11月"),
+        ("上半年登记技术合同7.7亿元。", 2023, "上半年"),
+        ("前三季度，园区完成固定资产投资39.4亿元。", 2023, "前三季度"),
+        ("近三年，园区链上企业党组织新增52个。", 2023, "近三年"),
+        ("品牌推出以来，群工队伍累计收集办理群众诉求1.2万余件。", 2023, "累计"),
+        ("2022年上半年，共开设培训班20个。", 2022, "2022年上半年"),
+    ],
+)
+def test_periods_as_written(text, year, period):
+    m = one(text, year=2023)
+    assert (m.year, m.period) == (year, period)
+
+
+def test_a_period_in_one_sentence_is_not_carried_over_a_sentence_with_its_own():
+    found = extract_metrics("2025年1至9月，高新区实现地区生产总值115.5亿元；1至11月外贸进出口额约1.11亿美元。", article_year=2025)
+    assert [m.period for m in found] == ["2025年1至9月", "1至11月"]
+
+
+def test_running_totals_keep_their_own_clause():
+    found = extract_metrics("累计收办企业诉求107项，办结率100%。", article_year=2023)
+    assert [(m.period, m.year) for m in found] == [("累计", 2023), ("", None)]
 
 
 def test_compound_count_units_and_more_after_ten_thousand():
@@ -357,10 +484,20 @@ def test_of_which_counts_what_came_before_and_an_area_keeps_its_own_word():
     assert labelled("项目占地1000亩。") == [("项目占地", 1000, "亩")]
 
 
-def test_the_later_figure_of_a_change_is_of_its_own_time():
+def test_a_change_is_of_its_later_ends_time():
     found = extract_metrics("联盟成员单位由2021年的26家增至58家。2022年，园区企业26家，总产值为58亿元。", article_year=2024)
-    assert [(m.value, m.year) for m in found] == [(26, 2021), (58, 2024), (26, 2022), (58, 2022)]
+    assert [(m.value_from, m.value, m.year) for m in found] == [(26, 58, 2024), (None, 26, 2022), (None, 58, 2022)]
+
+
+def test_a_lead_repeating_the_body_in_its_paragraph_is_one_fact_and_so_is_a_change_stated_twice():
+    text = "园区新建党群服务中心3个。记者了解到，园区新建党群服务中心3个，服务党员2000余人次。"
+    assert [m.value for m in extract_metrics(text, article_year=2023)] == [3, 2000]
+    text = "产业链企业由最初的12家发展至如今56家。\n烟台高新区建立健全产业链党建联盟，产业链企业由最初12家发展至如今56家。"
+    assert [(m.value_from, m.value) for m in extract_metrics(text, article_year=2023)] == [(12, 56)]
 
 
 def test_a_time_to_reach_is_no_part_of_the_label():
     assert labelled("高新区计划到2025年培育上市企业10家以上。") == [("培育上市企业", 10, "家")]
+    # nor a word of planning
+    assert labelled("今年将推动链上企业党组织数量增加到25个以上。")[0][0] == "推动链上企业党组织数量"
+    assert labelled("2025年1至9月，实现地区生产总值115.5亿元，全年预计达到178亿元。")[1][0] == "地区生产总值"

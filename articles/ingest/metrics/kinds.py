@@ -1,0 +1,105 @@
+"""What kind of figure: actual, target, change, range or share (see the package docstring).
+
+Two figures of one statement become one fact here (``pair_kind``: a change or a
+range with both ends); ``kind_of`` tells what a single figure is.
+"""
+import re
+
+ACTUAL = "actual"
+TARGET = "target"
+CHANGE = "change"
+RANGE = "range"
+SHARE = "share"
+
+# Words that make what follows a plan or a forecast. 将 is the future unless it
+# is 将近 or opens a number (将2024年确定为…: 将 there means 把); 计划 and 拟 are
+# verbs only when a word follows (纳入学习计划，… is a plan as a noun);
+# 争取 is also "obtain" (争取政策资金), so only before a time.
+TARGET_WORDS = re.compile(
+    r"力争|预计|下一步|目标(?:是|为|[：:])"
+    r"|计划(?=[\u4e00-\u9fff\d])"
+    r"|(?<![模虚草])拟(?=[\u4e00-\u9fff])"
+    r"|争取(?=到|在|于|今年|明年|年内|全年|用)"
+    r"|(?<![大主])将(?![近来领军士\d])"
+)
+# Between a target word and the figure, a word of what is already done ends the plan:
+# 将…，目前已建成驿站9个.
+DONE_WORDS = re.compile(r"已|先后|目前|截至|现有")
+# A year to reach (到2025年) or next year: a target when it is after the article's year.
+# A year alone is not: the article's year may be guessed from its text.
+FUTURE = re.compile(r"(?:到|至)20[0-3]\d\s?年|明年")
+
+# 同比增长8.3%, 增速高于全市1个百分点, 覆盖率提高了20%: the growth of another indicator.
+GROWTH_BEFORE = re.compile(
+    r"(?:增长|增幅|增速|提高|提升|上升|增加|下降|降低|减少|回落|下滑)了?(?:达到|达|为|约)?$"
+)
+# 占海口市的80.98%, 占比接近50%, 完成全年任务的64.6%: a part of another whole.
+SHARE_BEFORE = re.compile(r"(?:占|占比|比重|的)(?:达到|达|为|约)?$")
+
+# 由2018年的96个 / 从成立之初的3家: the first end of a change, named after 由/从.
+CHANGE_FROM = re.compile(r"(?:由|从)[^由从，,；;。：:]{0,12}$")
+# …增至目前的213个: what stands between the two ends of a change.
+CHANGE_TO = re.compile(
+    r"^(?:已经?)?(?:发展|增加|增长|提升|提高|扩大|上升|增|升|降|减少|下降|降低|缩小|缩减)?(?:了)?(?:至|到|为)"
+    r"(?:如今|目前|现在|今年|当前)?的?$"
+)
+RANGE_BETWEEN = re.compile(r"^\s*[至到~～—–-]\s*$")
+# 三年前组建时只有6名党员，如今党员队伍已扩大到21名: a first end said of a time
+# before, in the clause before the later one.
+THEN = re.compile(r"(?:时|之初|最初|起初|原来|原有|当时|此前|以前|前)[^，,；;。：:]{0,8}$")
+GROWN_TO = re.compile(r"(?:发展|增加|增长|提升|提高|扩大|上升|增|升|降|减少|下降|降低)(?:至|到)$")
+
+
+def pair_kind(sentence, first, second, between):
+    """CHANGE or RANGE when two figures of ``sentence`` are the two ends of one statement, else None.
+
+    ``first``/``second``: (start, end) of the figures with their qualifiers;
+    ``between``: the text between them.
+    """
+    if re.search(r"[，,；;。：:、]", between):
+        then = THEN.search(sentence[: first[0]]) and GROWN_TO.search(between.rstrip())
+        return CHANGE if then and len(re.findall(r"[，,；;。：:、]", between)) == 1 else None
+    if CHANGE_FROM.search(sentence[: first[0]]) and CHANGE_TO.search(between.strip()):
+        return CHANGE  # 由12家发展至56家
+    if RANGE_BETWEEN.match(between):
+        return RANGE  # 3亿元至5亿元
+    return None
+
+
+def kind_of(sentence, start, unit, fact_year, article_year, growth_after=False):
+    """The kind of the single figure starting at ``start`` (its qualifier included) in ``sentence``.
+
+    ``unit``: the figure's normalized unit; ``growth_after``: a word of growth follows
+    the figure (保持20%以上增长).
+
+    A target outranks the rest: a planned change or range is still a plan.
+    """
+    if is_target(sentence, start, fact_year, article_year):
+        return TARGET
+    if _is_share(sentence[:start], unit, growth_after):
+        return SHARE
+    return ACTUAL
+
+
+def is_target(sentence, start, fact_year, article_year):
+    """A plan or forecast said before the figure, or a year to reach after the article's."""
+    before = sentence[:start]
+    if fact_year and article_year and fact_year > article_year and FUTURE.search(before):
+        return True  # 到2025年… in a 2022 article, 明年…
+    for match in reversed(list(TARGET_WORDS.finditer(before))):
+        return not DONE_WORDS.search(before[match.end() :])
+    return False
+
+
+def _is_share(before, unit, growth_after):
+    """A rate that is the growth or the share of another indicator, not an indicator itself.
+
+    Percentage points and multiples always compare with something else; a
+    percentage does after a word of growth or of a share (满意率98% stays actual).
+    """
+    if unit in ("个百分点", "倍"):
+        return True
+    if unit != "%":
+        return False
+    before = before.rstrip()
+    return growth_after or bool(GROWTH_BEFORE.search(before) or SHARE_BEFORE.search(before))
