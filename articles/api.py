@@ -13,7 +13,7 @@ from django.views.decorators.http import require_safe
 from zones import api as zones_api
 from zones.views import ZoneDirectory
 
-from .views import ArticleList, InitiativeList, MetricList
+from .views import ArticleList, InitiativeList, InitiativeTypeList, MetricList
 from .views import api as items
 
 app_name = "api"
@@ -35,6 +35,7 @@ urlpatterns = [
     path("articles/<int:pk>/", items.article, name="article"),
     path("initiatives/", InitiativeList.as_api_view(), name="initiatives"),
     path("initiatives/<int:pk>/", items.initiative, name="initiative"),
+    path("initiative-types/", InitiativeTypeList.as_api_view(), name="initiative_types"),
     path("metrics/", MetricList.as_api_view(), name="metrics"),
     path("metrics/<int:pk>/", items.metric, name="metric"),
 ]

@@ -6,7 +6,7 @@ their related rows loaded already; the querysets below show how:
 
   zone_item(zone)                     no relation
   article_item(article, body=True)    select_related("zone", "source"), prefetch_related("zones")
-  initiative_item(initiative)         select_related("zone")
+  initiative_item(initiative)         select_related("zone", "type")
   metric_item(metric)                 select_related("zone")
 
 Every list is ordered by id, so two exports of the same database are byte-identical.

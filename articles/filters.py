@@ -6,7 +6,7 @@ from django.db.models import F, Q
 from zones.filters import ProvinceFilter, ZoneSlugFilter
 
 from . import selectors
-from .models import Article, Initiative, Metric
+from .models import Article, Initiative, InitiativeType, Metric
 from .search import engine
 from .search.expressions import ListItemContains
 from .search.segment import fold
@@ -117,10 +117,17 @@ class InitiativeFilterSet(django_filters.FilterSet):
     category = django_filters.ChoiceFilter(
         choices=Initiative.Category.choices, label="类别", empty_label="全部类别"
     )
+    type = django_filters.ModelChoiceFilter(
+        field_name="type",
+        to_field_name="slug",
+        queryset=InitiativeType.objects.all(),
+        label="类型",
+        empty_label="全部类型",
+    )
 
     class Meta:
         model = Initiative
-        fields = ["q", "province", "zone", "category"]
+        fields = ["q", "province", "zone", "category", "type"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -129,6 +136,24 @@ class InitiativeFilterSet(django_filters.FilterSet):
     def filter_q(self, queryset, name, value):
         # first_sentence: annotated by the list (selectors.initiative_list).
         return queryset.filter(words_in(value, ("name", "first_sentence", "description")))
+
+
+class InitiativeTypeFilterSet(django_filters.FilterSet):
+    q = django_filters.CharFilter(method="filter_q", label="关键词", max_length=TEXT_MAX)
+    category = django_filters.ChoiceFilter(
+        choices=Initiative.Category.choices, label="类别", empty_label="全部类别"
+    )
+
+    class Meta:
+        model = InitiativeType
+        fields = ["q", "category"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.form.fields["q"].widget.attrs.update(type="search", placeholder="名称或说明")
+
+    def filter_q(self, queryset, name, value):
+        return queryset.filter(words_in(value, ("name", "description")))
 
 
 class MetricFilterSet(django_filters.FilterSet):

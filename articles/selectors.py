@@ -251,7 +251,7 @@ def related_articles(article, initiative_ids, limit=6):
 
 
 def initiative_detail(pk):
-    initiative = Initiative.objects.visible().with_first_mention().select_related("zone").get(pk=pk)
+    initiative = Initiative.objects.visible().with_first_mention().select_related("zone", "type").get(pk=pk)
     mentions = list(
         InitiativeMention.objects.visible()
         .filter(initiative=initiative)
@@ -259,6 +259,29 @@ def initiative_detail(pk):
         .order_by(F("article__year").desc(nulls_last=True), "article_id", "offset")
     )
     return initiative, mentions
+
+
+def initiative_type_list():
+    """Programme types in their curated order, each with its public initiatives and the zones running them."""
+    initiatives = Initiative.objects.visible().filter(type=OuterRef("pk")).order_by().values("type")
+
+    def counted(aggregate):
+        rows = initiatives.annotate(n=aggregate).values("n")
+        return Coalesce(Subquery(rows, output_field=IntegerField()), Value(0))
+
+    return InitiativeType.objects.annotate(
+        initiative_count=counted(Count("pk")),
+        zone_count=counted(Count("zone", distinct=True)),
+    ).order_by("position", "name")
+
+
+def initiative_type_detail(slug):
+    return InitiativeType.objects.get(slug=slug)
+
+
+def initiative_zone_count(initiatives):
+    """How many zones run the initiatives of a list (one query, whatever its length)."""
+    return initiatives.order_by().aggregate(n=Count("zone", distinct=True))["n"]
 
 
 # ---------------------------------------------------------------- zones

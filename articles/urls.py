@@ -11,6 +11,8 @@ urlpatterns = [
     path("articles/<int:pk>/", views.article_detail, name="detail"),
     path("initiatives/", views.InitiativeList.as_view(), name="initiatives"),
     path("initiatives/<int:pk>/", views.initiative_detail, name="initiative"),
+    path("initiative-types/", views.InitiativeTypeList.as_view(), name="initiative_types"),
+    path("initiative-types/<slug:slug>/", views.InitiativeTypeDetail.as_view(), name="initiative_type"),
     path("metrics/", views.MetricList.as_view(), name="metrics"),
     path("feed/", LatestArticlesFeed(), name="feed"),
     # A zone's feed sits under its page's address; it is served here, with the other feeds.

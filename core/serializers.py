@@ -16,7 +16,7 @@ ZONE_FIELDS = ("slug", "name", "full_name", "aliases", "province", "city", "leve
 
 ARTICLE_SELECT = ("zone", "source")
 ARTICLE_PREFETCH = ("zones", "sources")
-INITIATIVE_SELECT = ("zone",)
+INITIATIVE_SELECT = ("zone", "type")
 METRIC_SELECT = ("zone",)
 
 
@@ -72,10 +72,22 @@ def initiative_item(initiative):
         "zone": initiative.zone.name if initiative.zone_id else None,
         "category": initiative.category,
         "category_label": initiative.get_category_display(),
+        "type": initiative.type.slug if initiative.type_id else None,
         # Its first mention (InitiativeQuerySet.with_first_mention), where the list annotates it.
         "article_id": getattr(initiative, "first_article_id", None),
         "sentence": getattr(initiative, "first_sentence", None) or "",
         "url": initiative.get_absolute_url(),
+    }
+
+
+def initiative_type_item(initiative_type):
+    return {
+        "slug": initiative_type.slug,
+        "name": initiative_type.name,
+        "category": initiative_type.category,
+        "description": initiative_type.description,
+        "synonyms": list(initiative_type.synonyms or ()),
+        "url": initiative_type.get_absolute_url(),
     }
 
 

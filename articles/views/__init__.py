@@ -1,4 +1,5 @@
-"""The public pages: browsing lists and detail pages (pages.py) and the search page (search.py)."""
+"""The public pages: browsing lists and detail pages (pages.py), the initiative types with every
+zone running one (types.py), and the search page (search.py)."""
 from .pages import (
     ArticleList,
     InitiativeList,
@@ -8,10 +9,13 @@ from .pages import (
     initiative_detail,
 )
 from .search import SearchView
+from .types import InitiativeTypeDetail, InitiativeTypeList
 
 __all__ = [
     "ArticleList",
     "InitiativeList",
+    "InitiativeTypeDetail",
+    "InitiativeTypeList",
     "MetricList",
     "SearchView",
     "article_detail",

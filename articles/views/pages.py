@@ -58,10 +58,11 @@ class InitiativeList(ListEndpoint):
     title = "党建举措"
     section = "initiatives"
     csv_filename = "initiatives"
-    csv_filename_params = ("zone", "category")
+    csv_filename_params = ("zone", "category", "type")
     api_url_name = "api:initiatives"
     facet_specs = (
         FacetSpec("category", "类别", "category", labels=dict(Initiative.Category.choices)),
+        FacetSpec("type", "类型", "type__name", value_field="type__slug"),
         PROVINCE_FACET,
         FacetSpec("zone", "高新区", "zone__name", value_field="zone__slug", limit=15),
     )
