@@ -63,8 +63,9 @@ def extract_figures(body, article_year=None, sentences=None):
     """Every numeric fact of ``body``, in order, each with its ``scope`` (zone, city, province)."""
     facts = []
     carried = None  # (year, period) of a sentence ending in ；: 2023年，A；B。 are both 2023
+    carried_scope = ZONE  # and whose: 全市…A；B。 are both the city's
     for offset, sentence in sentences if sentences is not None else split_sentences(body):
-        found = _sentence_metrics(sentence, offset, article_year)
+        found = _sentence_metrics(sentence, offset, article_year, carried_scope)
         if carried and not when(sentence, article_year)[0] and not TIME_RE.search(sentence):
             for fact in found:
                 fact.year, fact.period = carried
@@ -72,12 +73,13 @@ def extract_figures(body, article_year=None, sentences=None):
         year, period = when(sentence, article_year)
         if sentence.rstrip().endswith(("；", ";")):
             carried = (year, period) if year else carried
+            carried_scope = found[-1].scope if found else carried_scope
         else:
-            carried = None
+            carried, carried_scope = None, ZONE
     return facts
 
 
-def _sentence_metrics(sentence, offset, article_year):
+def _sentence_metrics(sentence, offset, article_year, default_scope=ZONE):
     skipped = [m.span() for m in SKIP_QUOTES.finditer(sentence) if is_name_span(m.group())]
     found = []  # _Figure of each figure, in order
     previous = None  # (end, label, base) of the last metric in this sentence
@@ -128,7 +130,7 @@ def _sentence_metrics(sentence, offset, article_year):
             period=period,
             sentence=sentence,
             offset=offset,
-            scope=scope_of(sentence, qualifier_start, end),
+            scope=scope_of(sentence, qualifier_start, end, default=default_scope),
         )
         found.append(_Figure(fact, qualifier_start, end, raw_start, mult, bool(growth)))
         previous = (end, label, normalized_unit)

@@ -15,7 +15,10 @@ A city named inside a comparison or a share is the base, not the actor:
 ``占海口市的80.98%``, ``增速高于全市1个百分点``, ``比全市高`` stay the zone's; so
 does a district in brackets after the zone (``常州国家高新区（新北区）``) and a
 place that is part of an organisation's name (``潍坊市委``: its 市委 acts for the
-city, so it counts as the city).
+city, so it counts as the city). The zone as the last of a list of places
+(``来到丰南区、路北区和高新区，观摩了4个…``) shares the figure with them: the
+city's. A clause after a ； with no place of its own keeps the scope of the
+clause before it.
 """
 import re
 from functools import lru_cache
@@ -38,6 +41,7 @@ BARE_ACTING = re.compile(
 )
 # Before a place that is only a base of comparison or the whole of a share.
 COMPARISON_BEFORE = re.compile(r"(?:占|比|高于|低于|超过|超出|快于|慢于|较|相比|居|位居|列|领先|在全省同类)$")
+LISTED_ZONE = re.compile(rf"[{CJK}]*?([{CJK}]{{2,5}}?[区县市])[和及与](?:高新区|园区|开发区)$")
 NOT_A_PLACE_AFTER = re.compile(r"^(?:高新|经开|开发|园区|国家|级|场|民|长|直|属|内|域|情|属)")
 
 
@@ -61,8 +65,12 @@ def _is_place(name):
     return bool(province_for_city(name)) or name in province_names
 
 
-def scope_of(sentence, start, end=None):
-    """"zone", "city" or "province" for the figure at ``start``-``end`` in ``sentence``."""
+def scope_of(sentence, start, end=None, default=ZONE):
+    """"zone", "city" or "province" for the figure at ``start``-``end`` in ``sentence``.
+
+    ``default``: whose figure it is when no place acts before it in its sentence (the
+    scope of the clause before a ；: ``全市已建立两新党组织908家…；三大产业链实现总产值761亿元``).
+    """
     before = sentence[:start]
     if end is not None and _names_a_city_after(sentence[end : end + 8]):
         return CITY  # 建筑面积2187平方米的溧阳城市党建馆: a measure of the city's
@@ -78,8 +86,14 @@ def scope_of(sentence, start, end=None):
         if match.group() == "全区" and _district_before(before, match.start()):
             continue  # 璧山区全区: the district's whole, not the zone's
         if actor is None or match.end() > actor[0]:
-            actor = (match.end(), ZONE)
-    return actor[1] if actor else ZONE
+            actor = (match.end(), CITY if _listed_with_places(before[: match.end()]) else ZONE)
+    return actor[1] if actor else default
+
+
+def _listed_with_places(text):
+    """The zone as the last of a list of places (来到丰南区、路北区和高新区): a figure of them all."""
+    listed = LISTED_ZONE.search(text)
+    return bool(listed) and _is_place(listed.group(1))
 
 
 def _in_frame(rest):

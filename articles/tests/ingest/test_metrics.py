@@ -460,6 +460,8 @@ def test_a_figure_stated_again_later_is_kept_once_but_two_in_one_sentence_are_tw
         ("仙桃的非织造布企业一度每天提交医用防护服5万件。", "city"),
         ("在浙江省第二批42个省级创建类特色小镇中，小镇排名第二。", "province"),
         ("9月27日，建筑面积2187平方米的溧阳城市党建馆正式开馆。", "city"),
+        # the zone as one of a list of places: a figure of them all
+        ("会前，与会人员先后来到丰南区、路北区和高新区，实地观摩了4个“两企三新”A档党组织。", "city"),
         # the zone's own figures, with a city only as a base or a destination
         ("高新区生物医药产业产值占海口市的80.98%，占全省的77%。", "zone"),
         ("2023年大连高新区实现地区生产总值444.6亿元，增速高于全市1个百分点。", "zone"),
@@ -477,6 +479,13 @@ def test_whose_figure(text, scope):
     assert figures and {f.scope for f in figures} == {scope}, [(f.label, f.scope) for f in figures]
     zone_only = extract_metrics(text, article_year=2023)
     assert (len(zone_only) == len(figures)) == (scope == "zone")
+
+
+def test_a_clause_after_a_semicolon_with_no_place_of_its_own_is_of_the_place_before():
+    text = "全市已建立两新党组织908家，组织覆盖率达85.16%；三大产业链2021年实现总产值761亿元。高新区新建党支部5个。"
+    assert [f.scope for f in extract_figures(text, article_year=2023)] == ["city", "city", "city", "zone"]
+    text = "全市已建立两新党组织908家；高新区新建党支部5个；新增党员30名。"
+    assert [f.scope for f in extract_figures(text, article_year=2023)] == ["city", "zone", "zone"]
 
 
 def test_of_which_counts_what_came_before_and_an_area_keeps_its_own_word():
