@@ -13,7 +13,7 @@ from django.views.decorators.http import require_safe
 from zones import api as zones_api
 from zones.views import ZoneDirectory
 
-from .views import ArticleList, InitiativeList, InitiativeTypeList, MetricList
+from .views import ArticleList, IndicatorList, InitiativeList, InitiativeTypeList, MetricList
 from .views import api as items
 
 app_name = "api"
@@ -21,7 +21,7 @@ app_name = "api"
 
 @require_safe
 def index(request):
-    names = ("zones", "articles", "initiatives", "metrics")
+    names = ("zones", "articles", "initiatives", "metrics", "indicators")
     return JsonResponse(
         {name: request.build_absolute_uri(reverse(f"api:{name}")) for name in names}
     )
@@ -37,5 +37,6 @@ urlpatterns = [
     path("initiatives/<int:pk>/", items.initiative, name="initiative"),
     path("initiative-types/", InitiativeTypeList.as_api_view(), name="initiative_types"),
     path("metrics/", MetricList.as_api_view(), name="metrics"),
+    path("indicators/", IndicatorList.as_api_view(), name="indicators"),
     path("metrics/<int:pk>/", items.metric, name="metric"),
 ]

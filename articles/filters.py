@@ -6,7 +6,7 @@ from django.db.models import F, Q
 from zones.filters import ProvinceFilter, ZoneSlugFilter
 
 from . import selectors
-from .models import Article, Initiative, InitiativeType, Metric
+from .models import Article, Indicator, Initiative, InitiativeType, Metric
 from .search import engine
 from .search.expressions import ListItemContains
 from .search.segment import fold
@@ -167,11 +167,18 @@ class MetricFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(method="filter_q", label="关键词", max_length=TEXT_MAX)
     province = ProvinceFilter(field_name="zone__province")
     zone = ZoneSlugFilter(field_name="zone")
-    label = django_filters.CharFilter(field_name="label", label="指标", max_length=64)
+    # Choices (indicators grouped by dimension, with their counts) are set per request.
+    indicator = django_filters.ChoiceFilter(
+        field_name="indicator__slug", label="指标", empty_label="全部指标"
+    )
+    label = django_filters.CharFilter(field_name="label", label="原文指标", max_length=64)
     unit = django_filters.CharFilter(field_name="unit", label="单位", max_length=16)
     year = django_filters.NumberFilter(field_name="year", label="年份", min_value=1949, max_value=2100)
     qualifier = django_filters.ChoiceFilter(
         choices=Metric.Qualifier.choices, label="限定", empty_label="全部"
+    )
+    kind = django_filters.ChoiceFilter(
+        choices=Metric.Kind.choices, label="数值类型", empty_label="全部类型"
     )
     sort = django_filters.ChoiceFilter(
         method="sort_by",
@@ -187,10 +194,12 @@ class MetricFilterSet(django_filters.FilterSet):
 
     class Meta:
         model = Metric
-        fields = ["q", "province", "zone", "label", "unit", "year", "qualifier", "sort"]
+        fields = ["q", "province", "zone", "indicator", "label", "unit", "year", "kind", "qualifier", "sort"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.indicator_groups = selectors.indicator_choices()
+        self.form.fields["indicator"].choices = self.indicator_groups
         self.form.fields["year"].widget = forms.NumberInput(attrs={"min": 1949, "max": 2100})
         self.form.fields["q"].widget.attrs.update(type="search", placeholder="指标或原文")
 
@@ -199,3 +208,30 @@ class MetricFilterSet(django_filters.FilterSet):
 
     def sort_by(self, queryset, name, value):
         return queryset.order_by(*self.SORTS[value], "pk")
+
+
+class IndicatorFilterSet(django_filters.FilterSet):
+    q = django_filters.CharFilter(method="filter_q", label="关键词", max_length=TEXT_MAX)
+    dimension = django_filters.ChoiceFilter(
+        choices=Indicator.Dimension.choices, label="量纲", empty_label="全部量纲"
+    )
+
+    class Meta:
+        model = Indicator
+        fields = ["q", "dimension"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.form.fields["q"].widget.attrs.update(type="search", placeholder="名称、同义词或说明")
+
+    def filter_q(self, queryset, name, value):
+        # Synonyms are a JSON list, which SQLite stores with its CJK escaped, so no
+        # database lookup finds 总投资额 in it: the curated vocabulary is small, and
+        # is matched here, every word in the name, a synonym or the description.
+        words = fold(value).lower().split()
+        matching = [
+            pk
+            for pk, *texts in Indicator.objects.values_list("pk", "name", "synonyms", "description")
+            if all(any(word in fold(str(text)).lower() for text in texts) for word in words)
+        ]
+        return queryset.filter(pk__in=matching)

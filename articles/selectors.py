@@ -16,8 +16,9 @@ from django.db.models import (
     Subquery,
     Value,
     When,
+    Window,
 )
-from django.db.models.functions import Coalesce, Length
+from django.db.models.functions import Coalesce, Length, RowNumber
 
 from core import serializers
 from zones.models import Zone
@@ -90,7 +91,7 @@ def initiative_list():
 def metric_list():
     return (
         Metric.objects.visible()
-        .select_related(*serializers.METRIC_SELECT)
+        .select_related(*serializers.METRIC_SELECT, "indicator")
         .order_by("label", "zone__name", F("year").desc(nulls_last=True), "article_id", "offset")
     )
 
@@ -316,7 +317,6 @@ def zones_with_counts():
 # A zone page shows the newest of its articles and figures; the lists hold the rest.
 ZONE_PAGE_ARTICLES = 20
 ZONE_PAGE_MENTIONS = 10
-ZONE_PAGE_METRICS = 200
 
 
 def zone_page_articles(zone):
@@ -360,19 +360,173 @@ def zone_initiatives(zone):
     )
 
 
-def zone_metrics(zone):
-    """The zone's newest figures (at most ZONE_PAGE_METRICS), in label order, and how many it has."""
-    metrics = zone.metrics.visible()
-    newest = metrics.order_by(F("year").desc(nulls_last=True), "-pk").values("pk")[:ZONE_PAGE_METRICS]
-    shown = list(
-        Metric.objects.filter(pk__in=list(newest.values_list("pk", flat=True)))
-        .order_by("label", F("year").desc(nulls_last=True), "article_id", "offset")
-    )
-    return shown, (len(shown) if len(shown) < ZONE_PAGE_METRICS else metrics.count())
-
-
 def zone_feed_articles(zone):
     return Article.objects.visible().filter(Q(zone=zone) | Q(zones=zone)).distinct()
+
+
+# ---------------------------------------------------------------- indicators
+
+# What a chart compares: a figure measured (实际值, or a rate or growth read as
+# 比率/增速). A target is shown apart; a change or a range is two values, listed only.
+MEASURED_KINDS = (Metric.Kind.ACTUAL, Metric.Kind.SHARE)
+TARGET_KINDS = (Metric.Kind.TARGET,)
+
+# Among a zone's figures of one indicator and year: the newest statement of it,
+# then the largest; figures without a year come last.
+LATEST_FIRST = (
+    F("year").desc(nulls_last=True),
+    F("article__date").desc(nulls_last=True),
+    F("normalized_value").desc(nulls_last=True),
+    F("pk").desc(),
+)
+
+# Bounds: a comparison lists at most this many zones, an indicator's table this
+# many zone-year cells, a zone page this many of its indicators' cells.
+COMPARISON_ZONES = 200
+INDICATOR_CELLS = 2000
+ZONE_INDICATOR_CELLS = 300
+ZONE_PAGE_UNCLASSIFIED = 50
+
+
+def _dimension_order():
+    return Case(
+        *(When(dimension=value, then=Value(i)) for i, value in enumerate(Indicator.Dimension.values)),
+        default=Value(len(Indicator.Dimension.values)),
+        output_field=IntegerField(),
+    )
+
+
+def indicator_list():
+    """Indicators by dimension, each with its public figures' count and how many zones they are of."""
+    figures = Metric.objects.visible().filter(indicator=OuterRef("pk")).order_by().values("indicator")
+
+    def counted(aggregate):
+        rows = figures.annotate(n=aggregate).values("n")
+        return Coalesce(Subquery(rows, output_field=IntegerField()), Value(0))
+
+    return Indicator.objects.annotate(
+        metric_count=counted(Count("pk")),
+        zone_count=counted(Count("zone", distinct=True)),
+    ).order_by(_dimension_order(), "position", "name")
+
+
+def indicator_choices():
+    """[(dimension label, [(slug, "名称（figures）"), …]), …]: a select of indicators grouped by dimension."""
+    labels = dict(Indicator.Dimension.choices)
+    groups = {}
+    for indicator in indicator_list():
+        groups.setdefault(labels.get(indicator.dimension, indicator.dimension), []).append(
+            (indicator.slug, f"{indicator.name}（{indicator.metric_count}）")
+        )
+    return list(groups.items())
+
+
+def indicator_detail(slug):
+    return Indicator.objects.get(slug=slug)
+
+
+def commonest_indicator(metrics):
+    """The indicator most of ``metrics`` measure, or None: what a comparison shows by default."""
+    row = (
+        metrics.filter(indicator__isnull=False, kind__in=MEASURED_KINDS)
+        .order_by()
+        .values("indicator")
+        .annotate(n=Count("pk"))
+        .order_by("-n", "indicator")
+        .first()
+    )
+    return Indicator.objects.get(pk=row["indicator"]) if row else None
+
+
+def comparison_unit(metrics, indicator):
+    """(unit, figures left out): the normalized unit an indicator's figures are compared in.
+
+    The indicator's first listed unit its figures carry, else their commonest:
+    a bar of 元 beside a bar of 人 would compare nothing.
+    """
+    counts = dict(
+        metrics.filter(normalized_value__isnull=False)
+        .exclude(normalized_unit="")
+        .order_by()
+        .values_list("normalized_unit")
+        .annotate(n=Count("pk"))
+    )
+    if not counts:
+        return "", 0
+    listed = [unit for unit in indicator.units or () if unit in counts]
+    unit = listed[0] if listed else max(sorted(counts), key=counts.get)
+    return unit, sum(counts.values()) - counts[unit]
+
+
+def _latest_per(metrics, *partition):
+    """One figure per ``partition`` (LATEST_FIRST wins), filtered in the database."""
+    ranked = metrics.annotate(
+        latest_rank=Window(RowNumber(), partition_by=[F(f) for f in partition], order_by=LATEST_FIRST)
+    )
+    return ranked.filter(latest_rank=1)
+
+
+def _comparable(metrics, unit, kinds):
+    return metrics.filter(kind__in=kinds, normalized_unit=unit, normalized_value__isnull=False)
+
+
+def zone_comparison(metrics, unit, kinds=MEASURED_KINDS):
+    """Each zone's latest figure among ``metrics`` (one indicator's) in ``unit``, largest first.
+
+    At most COMPARISON_ZONES rows, whatever the number of figures: the
+    database keeps one per zone. A year filter on ``metrics`` makes it that year's.
+    """
+    rows = _latest_per(_comparable(metrics, unit, kinds).filter(zone__isnull=False), "zone")
+    return list(
+        rows.select_related("zone")
+        .order_by(F("normalized_value").desc(), "zone__name")[:COMPARISON_ZONES]
+    )
+
+
+def indicator_years(indicator):
+    """The years the indicator's public measured figures are of, newest first: a year selector's options."""
+    figures = Metric.objects.visible().filter(
+        indicator=indicator, kind__in=MEASURED_KINDS, year__isnull=False
+    )
+    return list(figures.order_by("-year").values_list("year", flat=True).distinct())
+
+
+def zone_year_values(metrics, unit, kinds=MEASURED_KINDS):
+    """One figure per zone and year among ``metrics`` in ``unit``; at most INDICATOR_CELLS, newest first."""
+    rows = _latest_per(_comparable(metrics, unit, kinds).filter(zone__isnull=False), "zone", "year")
+    return list(
+        rows.select_related("zone")
+        .order_by(F("year").desc(nulls_last=True), F("normalized_value").desc(), "pk")[:INDICATOR_CELLS]
+    )
+
+
+def zone_indicator_values(zone):
+    """(measured, targets): the zone's figures of each indicator, one per indicator, unit and year.
+
+    Bounded by ZONE_INDICATOR_CELLS each, however many figures the zone has.
+    """
+    classified = (
+        zone.metrics.visible()
+        .filter(indicator__isnull=False, normalized_value__isnull=False)
+        .exclude(normalized_unit="")
+    )
+
+    def latest(kinds):
+        rows = _latest_per(classified.filter(kind__in=kinds), "indicator", "normalized_unit", "year")
+        return list(
+            rows.select_related("indicator")
+            .order_by("indicator__position", "indicator__name", F("year").desc(nulls_last=True), "pk")
+            [:ZONE_INDICATOR_CELLS]
+        )
+
+    return latest(MEASURED_KINDS), latest(TARGET_KINDS)
+
+
+def zone_unclassified_metrics(zone):
+    """(the zone's newest figures no indicator claims, at most ZONE_PAGE_UNCLASSIFIED; how many there are)."""
+    metrics = zone.metrics.visible().filter(indicator__isnull=True)
+    shown = list(metrics.order_by(F("year").desc(nulls_last=True), "-pk")[:ZONE_PAGE_UNCLASSIFIED])
+    return shown, (len(shown) if len(shown) < ZONE_PAGE_UNCLASSIFIED else metrics.count())
 
 
 # ---------------------------------------------------------------- home

@@ -14,6 +14,8 @@ urlpatterns = [
     path("initiative-types/", views.InitiativeTypeList.as_view(), name="initiative_types"),
     path("initiative-types/<slug:slug>/", views.InitiativeTypeDetail.as_view(), name="initiative_type"),
     path("metrics/", views.MetricList.as_view(), name="metrics"),
+    path("indicators/", views.IndicatorList.as_view(), name="indicators"),
+    path("indicators/<slug:slug>/", views.IndicatorDetail.as_view(), name="indicator"),
     path("feed/", LatestArticlesFeed(), name="feed"),
     # A zone's feed sits under its page's address; it is served here, with the other feeds.
     path("zones/<slug:slug>/feed/", ZoneArticlesFeed(), name="zone_feed"),

@@ -1,52 +1,69 @@
 """Chart data for metrics, read by static/js/charts.js from a ``json_script`` element.
 
-Figures are compared on their normalized values (亿元 and 万元 both become 元),
-and only within one normalized unit: a bar of 元 beside a bar of 人 means nothing.
+A chart shows one indicator in one normalized unit (亿元 and 万元 both become
+元): a bar of 元 beside a bar of 人, or 总投资 beside 企业数, compares nothing.
+The caller chooses the figures; these functions only shape them.
+
+Two shapes: ``bar`` (one bar per item, largest first) and ``series`` (figures
+by year: a line for each name with several years, a bar where it has one).
 """
-from collections import defaultdict
-
-MAX_CHARTS = 3
 MAX_BARS = 30
+MAX_SERIES = 8
+MAX_YEARS = 12
 
 
-def metric_charts(metrics, *, name, title="{unit}", max_charts=MAX_CHARTS, max_bars=MAX_BARS):
-    """[{"title", "unit", "items": [{"name", "value", "text", "url"}]}], biggest group first."""
-    groups = defaultdict(list)
-    for metric in metrics:
-        if metric.normalized_value is not None and metric.normalized_unit:
-            value, unit = metric.normalized_value, metric.normalized_unit
-        else:
-            value, unit = metric.value, metric.unit
-        if value is None or not unit:
-            continue
-        groups[unit].append(
-            {"name": name(metric), "value": value, "text": metric.raw, "url": metric.get_absolute_url()}
-        )
-    charts = []
-    for unit, items in sorted(groups.items(), key=lambda kv: -len(kv[1]))[:max_charts]:
-        items.sort(key=lambda item: -item["value"])
-        charts.append({
-            "title": title.format(unit=unit_label(unit)),
-            "unit": unit,
-            "items": items[:max_bars],
-            "omitted": max(0, len(items) - max_bars),
-        })
-    return charts
+def _point(metric):
+    return {"value": metric.normalized_value, "text": metric.raw, "url": metric.get_absolute_url()}
 
 
-def latest_per_zone(metrics):
-    """One figure per zone, so a chart compares zones: its most recent, the largest of that year.
+def bar_chart(metrics, *, title, unit, name, max_bars=MAX_BARS):
+    """{"type": "bar", "title", "unit", "items": [{"name", "value", "text", "url"}], "omitted"}."""
+    items = [{"name": name(metric), **_point(metric)} for metric in metrics]
+    items.sort(key=lambda item: -item["value"])
+    return {
+        "type": "bar",
+        "title": title,
+        "unit": unit,
+        "items": items[:max_bars],
+        "omitted": max(0, len(items) - max_bars),
+    }
 
-    Figures are kept in their first-seen order; metrics without a zone are left out.
+
+def series_chart(metrics, *, title, unit, name, max_series=MAX_SERIES, max_years=MAX_YEARS):
+    """Figures by year, one series per ``name``: the names with the largest latest value first.
+
+    {"type": "series", "title", "unit", "years": [oldest…newest],
+     "series": [{"name", "line", "values", "texts", "urls"}], "omitted"}; the lists
+    of a series follow ``years``, None where it has no figure. ``metrics`` hold at
+    most one figure per name and year; figures without a year have no place on the axis.
     """
-    best = {}
+    by_name = {}
     for metric in metrics:
-        if metric.zone_id is None:
-            continue
-        rank = (metric.year or 0, metric.normalized_value or metric.value or 0)
-        if metric.zone_id not in best or rank > best[metric.zone_id][0]:
-            best[metric.zone_id] = (rank, metric)
-    return [metric for _, metric in best.values()]
+        if metric.year is not None:
+            by_name.setdefault(name(metric), {})[metric.year] = metric
+    years = sorted({year for points in by_name.values() for year in points})[-max_years:]
+    ranked = sorted(
+        by_name.items(),
+        key=lambda kv: (-max(kv[1]), -kv[1][max(kv[1])].normalized_value, kv[0]),
+    )
+    series = []
+    for series_name, points in ranked[:max_series]:
+        shown = [points.get(year) for year in years]
+        series.append({
+            "name": series_name,
+            "line": sum(1 for metric in shown if metric) > 1,
+            "values": [metric.normalized_value if metric else None for metric in shown],
+            "texts": [metric.raw if metric else None for metric in shown],
+            "urls": [metric.get_absolute_url() if metric else None for metric in shown],
+        })
+    return {
+        "type": "series",
+        "title": title,
+        "unit": unit,
+        "years": years,
+        "series": series,
+        "omitted": max(0, len(ranked) - max_series),
+    }
 
 
 def unit_label(unit):

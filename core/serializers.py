@@ -113,6 +113,17 @@ def metric_item(metric):
     }
 
 
+def indicator_item(indicator):
+    return {
+        "slug": indicator.slug,
+        "name": indicator.name,
+        "dimension": indicator.dimension,
+        "units": list(indicator.units or ()),
+        "synonyms": list(indicator.synonyms or ()),
+        "url": indicator.get_absolute_url(),
+    }
+
+
 def article_citation(article, request=None):
     """What core.citations cites an article by: its byline, title and where it was printed."""
     source = article.source

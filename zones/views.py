@@ -4,7 +4,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
 from articles import selectors
-from core.charts import metric_charts
+from core.charts import series_chart, unit_label
 from core.listing import FacetSpec, ListEndpoint
 from core.serializers import zone_item
 
@@ -83,7 +83,10 @@ def zone_detail(request, slug):
     zone = get_object_or_404(Zone, slug=slug)
     own, mentioned, own_total, mentioned_total = selectors.zone_page_articles(zone)
     initiatives = list(selectors.zone_initiatives(zone))
-    metrics, metric_total = selectors.zone_metrics(zone)
+    measured, targets = selectors.zone_indicator_values(zone)
+    unclassified, unclassified_total = selectors.zone_unclassified_metrics(zone)
+    timeline = selectors.zone_years(zone)
+    groups, charts = indicator_groups(zone, measured, targets)
     by_category = []
     for category, group in groupby(initiatives, key=lambda i: i.category):
         group = list(group)
@@ -100,10 +103,47 @@ def zone_detail(request, slug):
         "mentioned_total": mentioned_total,
         "initiative_groups": by_category,
         "initiative_count": len(initiatives),
-        "metrics": metrics,
-        "metric_total": metric_total,
-        "charts": metric_charts(metrics, name=lambda m: m.label, title="{unit}计的指标"),
-        "timeline": selectors.zone_years(zone),
+        "indicator_groups": groups,
+        "charts": charts,
+        "unclassified": unclassified,
+        "unclassified_total": unclassified_total,
+        "metric_total": sum(figures for _, _, figures in timeline),
+        "timeline": timeline,
         "province_slug": province_slugs().get(zone.province, ""),
     }
     return render(request, "zones/detail.html", context)
+
+
+# A zone page charts at most this many of its indicators; the others are tables.
+ZONE_CHARTS = 12
+
+
+def indicator_groups(zone, measured, targets):
+    """([{"indicator", "unit", "unit_label", "figures", "targets", "chart_index"}], charts).
+
+    One group per indicator and unit, its figures newest first and its targets
+    apart; a chart (a line by year) where it has figures of several years.
+    """
+    groups = {}
+    for kind, metrics in (("figures", measured), ("targets", targets)):
+        for metric in metrics:
+            key = (metric.indicator_id, metric.normalized_unit)
+            group = groups.setdefault(key, {
+                "indicator": metric.indicator,
+                "unit": metric.normalized_unit,
+                "unit_label": unit_label(metric.normalized_unit),
+                "figures": [],
+                "targets": [],
+                "chart_index": None,
+            })
+            group[kind].append(metric)
+    charts = []
+    for group in groups.values():
+        years = {m.year for m in group["figures"] if m.year is not None}
+        if len(years) > 1 and len(charts) < ZONE_CHARTS:
+            group["chart_index"] = len(charts)
+            charts.append(series_chart(
+                group["figures"], unit=group["unit"], name=lambda m: zone.name,
+                title=f"{group['indicator'].name}（{group['unit_label']}计）",
+            ))
+    return list(groups.values()), charts

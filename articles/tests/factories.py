@@ -2,7 +2,7 @@
 import itertools
 
 from articles import identity
-from articles.models import Article, Initiative, InitiativeMention, Metric, Source
+from articles.models import Article, Indicator, Initiative, InitiativeMention, Metric, Source
 from zones.models import Zone
 
 _seq = itertools.count(1)
@@ -71,6 +71,12 @@ def make_metric(article, label="总投资", value=50, unit="亿元", normalized_
         sentence=sentence,
         offset=max(article.body.find(sentence), 0),
         **fields,
+    )
+
+
+def make_indicator(name, slug=None, dimension="money", units=("元",), **fields):
+    return Indicator.objects.create(
+        name=name, slug=slug or f"indicator-{next(_seq)}", dimension=dimension, units=list(units), **fields
     )
 
 

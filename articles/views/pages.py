@@ -1,15 +1,16 @@
-"""Browsing pages: home, the article, initiative and metric lists, and their detail pages."""
-from django.db.models import Count, F
+"""Browsing pages: home, the article and initiative lists, and their detail pages.
+
+The metric list, with its comparison of zones on an indicator, is in indicators.py.
+"""
 from django.http import Http404
 from django.shortcuts import render
 
 from articles import selectors
 from articles.body import paragraphs, with_headings
-from articles.filters import ArticleFilterSet, InitiativeFilterSet, MetricFilterSet
-from articles.models import Article, Initiative, Metric
+from articles.filters import ArticleFilterSet, InitiativeFilterSet
+from articles.models import Article, Initiative
 from articles.search import snippet
 from core import serializers
-from core.charts import latest_per_zone, metric_charts
 from core.listing import CitationFormats, FacetSpec, ListEndpoint
 from zones.views import group_by_province, province_slugs
 
@@ -74,56 +75,6 @@ class InitiativeList(ListEndpoint):
         item = serializers.initiative_item(initiative)
         item["article_count"] = initiative.article_count
         return item
-
-
-class MetricList(ListEndpoint):
-    filterset_class = MetricFilterSet
-    template_name = "articles/metric_list.html"
-    title = "数据指标"
-    section = "metrics"
-    csv_filename = "metrics"
-    csv_filename_params = ("zone", "year")
-    api_url_name = "api:metrics"
-    facet_specs = (
-        FacetSpec("label", "指标", "label", limit=15),
-        FacetSpec("unit", "单位", "unit", limit=12),
-        FacetSpec("year", "年份", "year", order=("-year",), limit=12),
-        FacetSpec("qualifier", "限定", "qualifier", labels=dict(Metric.Qualifier.choices)),
-        PROVINCE_FACET,
-        FacetSpec("zone", "高新区", "zone__name", value_field="zone__slug", limit=15),
-    )
-
-    def get_queryset(self):
-        return selectors.metric_list()
-
-    def item(self, metric, filterset):
-        return serializers.metric_item(metric)
-
-    def get_extra_context(self, filterset, objects):
-        """The chart compares zones on one label: the chosen one, else the commonest."""
-        label = filterset.form.cleaned_data.get("label")
-        if not label:
-            top = (
-                filterset.qs.order_by()
-                .values("label")
-                .annotate(n=Count("pk"))
-                .order_by("-n", "label")
-                .first()
-            )
-            label = top["label"] if top else ""
-        charts = []
-        if label:
-            chart_metrics = filterset.qs.filter(label=label).order_by(
-                F("normalized_value").desc(nulls_last=True)
-            )[:200]
-            charts = metric_charts(
-                latest_per_zone(chart_metrics),
-                name=lambda m: " ".join(
-                    str(part) for part in ((m.zone.name if m.zone else "未知高新区"), m.year) if part
-                ),
-                title=f"{label}：各高新区比较（每区取最新一项，{{unit}}计）",
-            )
-        return {"chart_label": label, "charts": charts}
 
 
 def home(request):

@@ -53,6 +53,7 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from articles.tests.factories import (  # noqa: E402
     make_article,
+    make_indicator,
     make_initiative,
     make_metric,
     make_zone,
@@ -176,17 +177,59 @@ def test_zone_page_shows_profile_articles_initiatives_metrics_and_timeline(clien
     assert reverse("articles:zone_feed", args=["huaibei"]) in html
 
 
-def test_zone_page_charts_its_metrics_one_chart_per_unit(client, huaibei_with_facts):
-    html = client.get(huaibei_with_facts.get_absolute_url()).content.decode()
+def test_zone_page_groups_its_figures_by_indicator_and_charts_none_side_by_side(client, huaibei_with_facts):
+    import datetime
+
+    zone = huaibei_with_facts
+    invest = make_indicator("总投资", slug="total-investment")
+    firms = make_indicator("高新技术企业数", slug="hi-tech-firms", dimension="enterprises", units=["家"])
+
+    def figure(indicator, value, year, unit="亿元", normalized_unit="元", kind="actual", date=None, label=None):
+        label = label or indicator.name
+        sentence = f"{label}{value}{unit}。"
+        article = make_article(zone=zone, year=year, date=date, body=sentence)
+        factor = 1e8 if unit == "亿元" else 1
+        return make_metric(article, label=label, value=value, unit=unit, normalized_value=value * factor,
+                           normalized_unit=normalized_unit, year=year, kind=kind, sentence=sentence,
+                           indicator=indicator)
+
+    figure(invest, 10, 2023, date=datetime.date(2023, 2, 1), label="项目总投资")  # an earlier statement
+    latest = figure(invest, 50, 2023, date=datetime.date(2023, 9, 1))
+    figure(invest, 30, 2022, label="总投资额")
+    target = figure(invest, 100, 2025, kind="target")
+    figure(firms, 56, 2023, unit="家", normalized_unit="家")
+
+    response = client.get(zone.get_absolute_url())
+    groups = response.context["indicator_groups"]
+    assert [(g["indicator"].name, [m.raw for m in g["figures"]]) for g in groups] == [
+        ("总投资", ["总投资50亿元", "总投资额30亿元"]),
+        ("高新技术企业数", ["高新技术企业数56家"]),
+    ]
+    assert groups[0]["targets"] == [target]  # apart from the figures measured
+    html = response.content.decode()
     start = html.index('<script id="zone-charts" type="application/json">')
     charts = json.loads(html[html.index(">", start) + 1 : html.index("</script>", start)])
-    assert sorted(c["unit"] for c in charts) == ["%", "元", "家"]
-    yuan = next(c for c in charts if c["unit"] == "元")
-    metric = huaibei_with_facts.metrics.get(label="总投资")
-    assert yuan["items"] == [
-        {"name": "总投资", "value": 5e9, "text": "总投资50亿元", "url": f"{metric.article.get_absolute_url()}#m{metric.pk}"}
-    ]
+    # One chart: the indicator with several years; one value is a table, not a chart.
+    assert [(c["type"], c["title"], c["years"]) for c in charts] == [("series", "总投资（以元计）", [2022, 2023])]
+    assert charts[0]["series"] == [{
+        "name": "淮北高新区", "line": True, "values": [3e9, 5e9], "texts": ["总投资额30亿元", "总投资50亿元"],
+        "urls": [groups[0]["figures"][1].get_absolute_url(), latest.get_absolute_url()],
+    }]
+    assert groups[1]["chart_index"] is None
+    # The figures no indicator claims are listed, not charted.
+    assert [m.label for m in response.context["unclassified"]] == ["满意率", "总投资", "新增企业"]
+    assert "未归类的数据" in html and "新增企业120家" in html
+    assert 'href="/indicators/total-investment/"' in html
     assert "vendor/echarts/echarts.min.js" in html
+
+
+def test_a_zone_with_many_figures_of_one_indicator_shows_one_per_year(client, huaibei_with_facts):
+    invest = make_indicator("总投资", slug="total-investment")
+    for n in range(60):
+        article = make_article(zone=huaibei_with_facts, year=2021 + n % 3, body="总投资1亿元。")
+        make_metric(article, sentence="总投资1亿元。", year=2021 + n % 3, normalized_value=1e8 + n, indicator=invest)
+    [group] = client.get(huaibei_with_facts.get_absolute_url()).context["indicator_groups"]
+    assert [m.year for m in group["figures"]] == [2023, 2022, 2021]
 
 
 def test_zone_page_without_facts_has_no_chart_script(client):
@@ -207,16 +250,16 @@ def test_zone_page_query_count_is_bounded(client, huaibei_with_facts, django_ass
         make_metric(article, sentence="总投资1亿元。", year=2020 + n)
         make_initiative(f"举措{n}", article=article, category="talent")
     assert count() == before
-    # zone; newest own and mentioning articles and their counts; initiatives; the newest
-    # figures' ids, those figures (and their count only when there are more); years of
-    # articles and of figures
-    with django_assert_num_queries(10):
+    # zone; newest own and mentioning articles and their counts; initiatives; one figure per
+    # indicator and year, measured and targets; the newest unclassified figures (and their
+    # count only when there are more); years of articles and of figures
+    with django_assert_num_queries(11):
         client.get(huaibei_with_facts.get_absolute_url())
 
 
 def test_a_big_zone_page_shows_its_newest_and_says_how_many(client, huaibei_with_facts, monkeypatch):
     monkeypatch.setattr("articles.selectors.ZONE_PAGE_ARTICLES", 3)
-    monkeypatch.setattr("articles.selectors.ZONE_PAGE_METRICS", 2)
+    monkeypatch.setattr("articles.selectors.ZONE_PAGE_UNCLASSIFIED", 2)
     for n in range(6):
         article = make_article(title=f"第{n}篇", zone=huaibei_with_facts, year=2010 + n, body="总投资1亿元。")
         make_metric(article, sentence="总投资1亿元。", year=2010 + n)
@@ -224,7 +267,7 @@ def test_a_big_zone_page_shows_its_newest_and_says_how_many(client, huaibei_with
     own = response.context["own_articles"]
     assert len(own) == 3 and response.context["own_total"] > 3
     assert [a.year for a in own] == sorted((a.year for a in own), reverse=True)
-    assert len(response.context["metrics"]) == 2 and response.context["metric_total"] > 2
+    assert len(response.context["unclassified"]) == 2 and response.context["unclassified_total"] > 2
     html = response.content.decode()
     assert f"共 {response.context['own_total']} 篇" in html
 

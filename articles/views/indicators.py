@@ -1,0 +1,209 @@
+"""Comparing zones on an indicator: the metric list with its comparison, the indicator list and pages.
+
+Zones are compared on an indicator (what a figure measures), never on the label
+a page printed: 总投资 and 总投资额 are one indicator, 企业 in two sentences may be
+two. A chart holds one indicator in one normalized unit; targets are drawn
+apart from the figures measured; figures no indicator claims are listed only.
+"""
+from django.http import Http404
+
+from articles import selectors
+from articles.filters import IndicatorFilterSet, MetricFilterSet
+from articles.models import Indicator, Metric
+from core import serializers
+from core.charts import bar_chart, series_chart, unit_label
+from core.listing import FacetSpec, ListEndpoint
+
+from .pages import PROVINCE_FACET
+
+# An indicator page's table shows the newest years; the lists hold the rest.
+TABLE_YEARS = 12
+
+
+def _zone_and_year(metric):
+    return f"{metric.zone.name} {metric.year}" if metric.year else f"{metric.zone.name}（年份不详）"
+
+
+def _zone_name(metric):
+    return metric.zone.name
+
+
+class MetricList(ListEndpoint):
+    filterset_class = MetricFilterSet
+    template_name = "articles/metric_list.html"
+    title = "数据指标"
+    section = "metrics"
+    csv_filename = "metrics"
+    csv_filename_params = ("zone", "indicator", "year")
+    api_url_name = "api:metrics"
+    facet_specs = (
+        FacetSpec("indicator", "指标", "indicator__name", value_field="indicator__slug", limit=15),
+        FacetSpec("kind", "数值类型", "kind", labels=dict(Metric.Kind.choices)),
+        FacetSpec("unit", "单位", "unit", limit=12),
+        FacetSpec("year", "年份", "year", order=("-year",), limit=12),
+        PROVINCE_FACET,
+        FacetSpec("zone", "高新区", "zone__name", value_field="zone__slug", limit=15),
+    )
+
+    def get_queryset(self):
+        return selectors.metric_list()
+
+    def item(self, metric, filterset):
+        return serializers.metric_item(metric)
+
+    def get_extra_context(self, filterset, objects):
+        """The comparison: the chosen indicator, else the one most of the listed figures measure.
+
+        Drawn from the filtered list, so a province, a zone or a year narrows it;
+        with a year, each zone's figure of that year instead of its latest.
+        """
+        data = filterset.form.cleaned_data
+        metrics = filterset.qs
+        if data.get("indicator"):
+            indicator = selectors.indicator_detail(data["indicator"])
+        else:
+            indicator = selectors.commonest_indicator(metrics)
+        context = {"indicator": indicator, "charts": [], "year": data.get("year")}
+        if indicator is None:
+            return context
+        metrics = metrics.filter(indicator=indicator)
+        unit, other_units = selectors.comparison_unit(
+            metrics.filter(kind__in=selectors.MEASURED_KINDS + selectors.TARGET_KINDS), indicator
+        )
+        when = f"{context['year']}年" if context["year"] else "最新"
+        measured = selectors.zone_comparison(metrics, unit)
+        targets = selectors.zone_comparison(metrics, unit, selectors.TARGET_KINDS)
+        if measured:
+            context["charts"].append(bar_chart(
+                measured, unit=unit, name=_zone_and_year,
+                title=f"{indicator.name}：各高新区{when}数值（{unit_label(unit)}计）",
+            ))
+        if targets:
+            context["charts"].append(bar_chart(
+                targets, unit=unit, name=_zone_and_year,
+                title=f"{indicator.name}：各高新区{when}目标值（与实际值分列，{unit_label(unit)}计）",
+            ))
+        context.update(
+            compared_zones=len(measured),
+            other_units=other_units,
+            years=selectors.indicator_years(indicator),
+            indicator_choices=filterset.indicator_groups,
+            # The comparison form keeps the other filters in force.
+            kept_filters=[
+                (name, value) for name, value in self.request.GET.items()
+                if name not in ("indicator", "year", "label", "page", "format", "sort") and value
+            ],
+        )
+        return context
+
+
+class IndicatorList(ListEndpoint):
+    filterset_class = IndicatorFilterSet
+    template_name = "articles/indicator_list.html"
+    title = "指标"
+    section = "indicators"
+    csv_filename = "indicators"
+    csv_filename_params = ("dimension",)
+    api_url_name = "api:indicators"
+    page_size = 100  # a curated vocabulary: one page, grouped by dimension
+
+    def get_queryset(self):
+        return selectors.indicator_list()
+
+    def item(self, indicator, filterset):
+        item = serializers.indicator_item(indicator)
+        item.update(zone_count=indicator.zone_count, metric_count=indicator.metric_count)
+        return item
+
+    def get_extra_context(self, filterset, objects):
+        groups = {}
+        for indicator in objects:
+            groups.setdefault(indicator.get_dimension_display(), []).append(indicator)
+        return {"dimensions": list(groups.items())}
+
+
+class IndicatorDetail(MetricList):
+    """``/indicators/<slug>/``: the metric list with the indicator fixed, as a table of zones by year."""
+
+    template_name = "articles/indicator_detail.html"
+    section = "indicators"
+    csv_filename = "indicator"
+
+    csv_filename_params = ("indicator", "zone", "year")
+
+    def get(self, request, *args, **kwargs):
+        try:
+            self.indicator = selectors.indicator_detail(kwargs["slug"])
+        except Indicator.DoesNotExist:
+            raise Http404("没有这个指标") from None
+        return super().get(request, *args, **kwargs)
+
+    def get_filter_data(self):
+        data = self.request.GET.copy()
+        data["indicator"] = self.indicator.slug
+        return data
+
+    def base_context(self, filterset, page_form, valid):
+        context = super().base_context(filterset, page_form, valid)
+        context["title"] = self.indicator.name
+        context["indicator"] = self.indicator
+        # The address fixes the indicator: the form offers the other filters only.
+        filterset.form.fields.pop("indicator", None)
+        return context
+
+    def get_extra_context(self, filterset, objects):
+        """Every zone's figures by year (targets apart) and their chart: lines where zones have several years."""
+        metrics = filterset.qs
+        unit, other_units = selectors.comparison_unit(
+            metrics.filter(kind__in=selectors.MEASURED_KINDS + selectors.TARGET_KINDS), self.indicator
+        )
+        measured = selectors.zone_year_values(metrics, unit)
+        targets = selectors.zone_year_values(metrics, unit, selectors.TARGET_KINDS)
+        table = zone_year_table(measured)
+        charts = []
+        if any(len(row["cells"]) - row["cells"].count(None) > 1 for row in table["rows"]):
+            charts.append(series_chart(
+                measured, unit=unit, name=_zone_name,
+                title=f"{self.indicator.name}：各高新区历年数值（{unit_label(unit)}计）",
+            ))
+        elif measured:
+            latest = {}
+            for metric in measured:  # newest first: the first of each zone is its latest
+                latest.setdefault(metric.zone_id, metric)
+            charts.append(bar_chart(
+                latest.values(), unit=unit, name=_zone_and_year,
+                title=f"{self.indicator.name}：各高新区数值（{unit_label(unit)}计）",
+            ))
+        return {
+            "charts": charts,
+            "unit": unit,
+            "other_units": other_units,
+            "table": table,
+            "target_table": zone_year_table(targets),
+        }
+
+
+def zone_year_table(metrics):
+    """{"years": newest first, at most TABLE_YEARS; "rows": [{"zone", "cells": [metric or None per year]}],
+    "older": figures of earlier years left out}, zones with the newest, largest figures first.
+
+    ``metrics`` hold at most one figure per zone and year; those without a year are left out.
+    """
+    dated = [metric for metric in metrics if metric.year is not None]
+    years = sorted({metric.year for metric in dated}, reverse=True)[:TABLE_YEARS]
+    by_zone = {}
+    for metric in dated:
+        by_zone.setdefault(metric.zone_id, {"zone": metric.zone, "figures": {}})["figures"][metric.year] = metric
+    rows = []
+    for entry in by_zone.values():
+        cells = [entry["figures"].get(year) for year in years]
+        if any(cells):
+            rows.append({"zone": entry["zone"], "cells": cells})
+
+    def newest_first(row):
+        index, metric = next((i, m) for i, m in enumerate(row["cells"]) if m)
+        return (index, -metric.normalized_value, row["zone"].name)
+
+    rows.sort(key=newest_first)
+    older = sum(1 for metric in dated if years and metric.year < years[-1])
+    return {"years": years, "rows": rows, "older": older}
