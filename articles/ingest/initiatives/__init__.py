@@ -72,8 +72,11 @@ name that another name extends (产业链党建联盟 / 锂电产业链党建联
 党建+招商 / 党建+招商模式, 党群服务中心 / 清华科技园党群服务中心) takes the longer
 name, so the upsert can merge them.
 
-The category comes from the name, else from the clause that names it (not the
-whole sentence, which often lists unrelated work), else ``other``.
+The category comes from the name, else from the clause that names it, else from
+the kind of place or team the name is, else from the topic word nearest the name
+in its sentence (categories.py); ``other`` when nothing around it says. The
+programme type (types.py) is given later, by the pipeline, from the run's
+vocabulary of initiative types.
 """
 import re
 
