@@ -8,8 +8,16 @@ their display name, and file names of any length become fixed-length digests.
   source file    ``digest(file name)``
   article        ``"{source digest}#{position on the page}"``
   initiative     ``"z{zone pk or 0}|{normalised name}"``
-  metric         ``"{article key}|{sentence offset}|{raw figure}"``
-  metric, by its sentence (survives an offset shift)
+  metric         one fact however often it is stated (each statement a MetricMention):
+                 ``"{scope}|{measure}|{kind}|{year}|{period}|{unit}|{numbers}"``
+                   scope    ``z{zone pk}``; a figure with no zone ``a{article key}`` (its article's own)
+                   measure  ``i:{indicator slug}``, else ``l:{normalised label}``
+                   unit     the normalised unit (元, 人, %), else the printed one
+                   numbers  normalised value(s): ``{from}>{value}`` for a change,
+                            ``{value}~{max}`` for a range, each to 12 significant digits
+  a deleted statement of a metric, by its place or its sentence (tombstones only: a
+  curator's deletion written before metrics were keyed by fact still holds)
+                 ``"{article key}|{sentence offset}|{raw figure}"``
                  ``"{article key}|s{digest(sentence)}|{raw figure}"``
   zone           its name (the ingest finds zones by name), for tombstones only
   title          ``text_key(title)``: to find the same article from another source
@@ -55,15 +63,39 @@ def initiative_key(zone_id, name):
     return fit(f"z{zone_id or 0}|{normalise_name(name)}")
 
 
-def metric_key(article_key, offset, raw):
+def _number(value):
+    # 12 significant digits: 12.3亿元 read as 1230000000.0000002 keys as 1230000000.
+    return format(value, ".12g")
+
+
+def metric_key(*, zone_id, article_key, indicator, label, kind, year, period, unit,
+               value, value_from=None, value_max=None):
+    """The identity of a figure: the same fact stated twice, anywhere in its zone, has one key.
+
+    Pass the ingest's reading (never a curator's edit), values and unit normalised
+    where they can be. ``indicator`` is a slug or "" (then the label stands in).
+    """
+    scope = f"z{zone_id}" if zone_id else f"a{article_key}"
+    measure = f"i:{indicator}" if indicator else f"l:{normalise_name(label)}"
+    numbers = _number(value)
+    if value_from is not None:
+        numbers = f"{_number(value_from)}>{numbers}"
+    if value_max is not None:
+        numbers = f"{numbers}~{_number(value_max)}"
+    period = normalise_name(period or "")
+    return fit(f"{scope}|{measure}|{kind}|{year or ''}|{period}|{unit}|{numbers}")
+
+
+def metric_place_key(article_key, offset, raw):
+    """A statement's place: how metric deletions were keyed before metrics were keyed by fact."""
     return fit(f"{article_key}|{offset}|{raw}")
 
 
 def metric_sentence_key(article_key, sentence, raw):
-    """The figure's identity by its sentence rather than its offset.
+    """A statement of a figure by its sentence rather than its offset.
 
-    A curator's deletion is recorded under this key too, so the figure stays
-    deleted when an edit earlier in the article moves its sentence.
+    A curator's deletion is recorded under this key too, so a statement deleted
+    before metrics were keyed by fact stays deleted when its offset moves.
     """
     return fit(f"{article_key}|s{digest(sentence)}|{raw}")
 

@@ -69,6 +69,11 @@ class MentionQuerySet(models.QuerySet):
         return self.filter(article__hidden=False, initiative__hidden=False)
 
 
+class MetricMentionQuerySet(models.QuerySet):
+    def visible(self):
+        return self.filter(article__hidden=False, metric__hidden=False)
+
+
 class Source(models.Model):
     """One ingested page: a text file, a web copy, a Word file, a scan, or one page of a PDF.
 
@@ -379,7 +384,7 @@ class Metric(CurationFields):
         RANGE = "range", "区间"
         SHARE = "share", "比率/增速"
 
-    key = models.CharField("稳定标识", max_length=160, unique=True, help_text="文章标识+句子位置+原文（articles.identity）")
+    key = models.CharField("稳定标识", max_length=160, unique=True, help_text="高新区+指标+类型+年份+时段+单位+数值（articles.identity）")
     zone = models.ForeignKey(
         "zones.Zone",
         verbose_name="高新区",
@@ -449,6 +454,8 @@ class MetricMention(models.Model):
     raw = models.CharField("原文数值", max_length=64)
     sentence = models.TextField("句子")
     offset = models.PositiveIntegerField("句子在正文中的位置", default=0)
+
+    objects = MetricMentionQuerySet.as_manager()
 
     class Meta:
         verbose_name = "数据出处"

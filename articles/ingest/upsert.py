@@ -4,9 +4,11 @@ Identity, so a re-ingest updates instead of duplicating: the keys of
 ``articles.identity`` (a source by its file name, an article by its source
 and position, an initiative by its zone's id and normalised name -- one per
 zone and programme, each sentence naming it an InitiativeMention, its name
-and category from the first article naming it -- a metric by its
-article, sentence offset and raw figure, with a fallback on article + raw +
-sentence so an offset shifted by an edit earlier in the page keeps the row).
+and category from the first article naming it -- a metric by the fact it
+states: zone, indicator or label, kind, year, period, unit and value(s), so the
+same figure in a lead and its body, or in two articles of a zone, is one metric
+with a MetricMention per statement, its reading and first statement from the
+earliest article stating it).
 
 Curation always wins:
   - a field named in ``curated_fields`` is never overwritten
@@ -14,16 +16,16 @@ Curation always wins:
     in ``ingested_values`` for comparison;
   - ``hidden`` and ``verified`` are never touched;
   - a key in Tombstone (deleted by a curator) is never recreated, nor its facts;
-    a deleted metric is also found by its sentence (``identity.metric_sentence_key``),
-    so it stays deleted when its offset shifts;
+    a metric deleted before metrics were keyed by fact stays deleted by its
+    place or sentence (``identity.metric_place_key``, ``metric_sentence_key``);
   - a zone merged into another is an alias of the survivor and resolves to it.
 
 What the ingest no longer produces:
   - articles (a page now yields fewer) are left alone and counted as stale;
-  - metrics are deleted when nobody curated them (not verified, not hidden, no
-    curated field): they are the ingest's own earlier reading, and keeping them
-    would leave a wrong figure beside its corrected one. Curated, verified or
-    hidden metrics are kept and counted as stale;
+  - a metric no article states any more is deleted when nobody curated it (not
+    verified, not hidden, no curated field): it is the ingest's own earlier
+    reading, and keeping it would leave a wrong figure beside its corrected one.
+    Curated, verified or hidden metrics are kept and counted as stale;
   - initiative mentions (no curation state of their own) follow the article;
     initiatives themselves are kept, since other articles may name them.
 
@@ -33,6 +35,7 @@ field-by-field comparison.
 
 
 from django.db.models import Min, Q
+from django.utils import timezone
 
 from articles import identity, selectors
 from articles.ingest import duplicates
@@ -41,10 +44,12 @@ from articles.ingest.sources import upsert_source
 from articles.ingest.zones import ZoneResolver
 from articles.models import (
     Article,
+    Indicator,
     Initiative,
     InitiativeMention,
     InitiativeType,
     Metric,
+    MetricMention,
     Source,
     Tombstone,
 )
@@ -56,10 +61,6 @@ ARTICLE_FIELDS = (
     "body", "captions", "headings", "original_text", "year",
 )
 INITIATIVE_FIELDS = ("name", "category")
-METRIC_FIELDS = (
-    "label", "raw", "value", "value_max", "unit", "normalized_value", "normalized_max",
-    "normalized_unit", "qualifier", "year", "period", "sentence", "offset",
-)
 
 
 # ---------------------------------------------------------------- helpers
@@ -280,81 +281,219 @@ def _initiative_types(facts):
     return {t.slug: t for t in InitiativeType.objects.filter(slug__in=slugs)} if slugs else {}
 
 
-def _metric_values(fact, zone):
+def _metric_values(fact, zone, indicator):
+    """The ingest's reading of a figure (where it was first stated is set from its mentions)."""
     return {
         "zone": zone,
+        "indicator": indicator,
         "label": fact.label[:64],
+        "kind": fact.kind,
         "raw": fact.raw[:64],
         "value": fact.value,
+        "value_from": fact.value_from,
         "value_max": fact.value_max,
         "unit": fact.unit[:16],
         "normalized_value": fact.normalized_value,
+        "normalized_from": fact.normalized_from,
         "normalized_max": fact.normalized_max,
         "normalized_unit": (fact.normalized_unit or "")[:16],
         "qualifier": fact.qualifier,
         "year": fact.year,
         "period": (fact.period or "")[:32],
-        "sentence": fact.sentence,
-        "offset": fact.offset,
     }
 
 
-def upsert_metrics(*, article, facts, tally, deleted_keys):
-    zone = article.zone
-    existing = list(article.metrics.all())
-    by_key = {m.key: m for m in existing}
-    keyed, taken = [], set()
+def _metric_key(article, fact):
+    """``identity.metric_key`` of a fact: its normalised value(s) and unit where it has them."""
+    if fact.normalized_value is None:
+        unit, numbers = fact.unit, (fact.value, fact.value_from, fact.value_max)
+    else:
+        unit = fact.normalized_unit or fact.unit
+        numbers = (
+            fact.normalized_value,
+            fact.value_from if fact.normalized_from is None else fact.normalized_from,
+            fact.value_max if fact.normalized_max is None else fact.normalized_max,
+        )
+    value, value_from, value_max = numbers
+    return identity.metric_key(
+        zone_id=article.zone_id, article_key=article.key, indicator=fact.indicator,
+        label=fact.label[:64], kind=fact.kind, year=fact.year, period=fact.period,
+        unit=unit[:16], value=value, value_from=value_from, value_max=value_max,
+    )
+
+
+def _statement_deleted(article, fact, deleted_keys):
+    """A curator deleted this statement before metrics were keyed by fact (identity.py)."""
+    raw = fact.raw[:64]
+    return (
+        identity.metric_place_key(article.key, fact.offset, raw) in deleted_keys
+        or identity.metric_sentence_key(article.key, fact.sentence, raw) in deleted_keys
+    )
+
+
+def _stored_metrics(article, keys):
+    """(this article's mentions, {key: metric}): the metrics it mentions, and any of ``keys`` stored elsewhere."""
+    mentions = list(article.metric_mentions.select_related("metric"))
+    by_pk = {}
+    for mention in mentions:
+        mention.metric = by_pk.setdefault(mention.metric_id, mention.metric)
+    stored = {metric.key: metric for metric in by_pk.values()}
+    missing = [key for key in keys if key not in stored]
+    if missing:
+        stored.update((m.key, m) for m in Metric.objects.filter(key__in=missing))
+    return mentions, stored
+
+
+def upsert_metrics(*, article, facts, tally, deleted_keys, indicators=None):
+    """One metric per fact (``identity.metric_key``); one mention per statement of it here.
+
+    A fact already stored -- from this article or another of its zone -- gains
+    this article's mentions instead of a second row. ``indicators``: {slug:
+    Indicator}, read once per page; an unknown slug leaves the figure 未归类.
+    The queries are a fixed few per article, however many figures it states.
+    """
+    indicators = indicators or {}
+    zone = article.zone  # after curation: a curator's zone fix carries over
+    groups = {}  # key -> its facts, in body order
     for fact in facts:
-        key = identity.metric_key(article.key, fact.offset, fact.raw)
-        n = 2
-        while key in taken:  # the same figure twice in one sentence
-            key, n = identity.metric_key(article.key, fact.offset, f"{fact.raw}#{n}"), n + 1
-        taken.add(key)
-        keyed.append((key, fact))
-
-    # Exact keys first, so the offset fallback never takes a row another fact owns.
-    matched = {key: by_key[key] for key, _ in keyed if key in by_key}
-    claimed = {m.pk for m in matched.values()}
-    for key, fact in keyed:
-        if key in matched or key in deleted_keys:
-            continue
-        for metric in existing:
-            if (metric.pk not in claimed and metric.raw == fact.raw[:64]
-                    and metric.sentence == fact.sentence):
-                matched[key] = metric
-                claimed.add(metric.pk)
-                break
-
-    new = []  # created in one statement: a page has dozens of figures
-    for key, fact in keyed:
-        metric = matched.get(key)
-        if key in deleted_keys or (
-            metric is None
-            and identity.metric_sentence_key(article.key, fact.sentence, fact.raw[:64]) in deleted_keys
-        ):
+        if _statement_deleted(article, fact, deleted_keys):
             tally.skipped_deleted += 1
-            continue
-        values = _metric_values(fact, zone)
-        ingested = {**{k: v for k, v in values.items() if k != "zone"},
-                    "zone": zone.name if zone else None}
-        if metric is None:
-            new.append(Metric(key=key, article=article, ingested_values=ingested, **values))
-            continue
-        update = model_update(metric, values, curated=set(metric.curated_fields))
-        changed, curated_differs = update.changed, update.curated_held
-        moved = metric.key != key  # its offset shifted: bookkeeping, not a changed figure
-        metric.key = key
-        _save(metric, [*changed, "key"] if moved else changed, ingested)
-        _tally_update(tally, changed=changed, curated_differs=curated_differs)
+        else:
+            groups.setdefault(_metric_key(article, fact), []).append(fact)
+    for key in [key for key in groups if key in deleted_keys]:
+        del groups[key]
+        tally.skipped_deleted += 1
+    old_mentions, stored = _stored_metrics(article, groups)
 
+    # A figure read differently at the same place (a year or indicator now
+    # resolved) keeps its row, and with it a curator's work, under its new key.
+    claimed = {stored[key].pk for key in groups if key in stored}
+    at_place = {(m.offset, m.raw): m.metric for m in old_mentions}
+    matched = {}
+    for key, group in groups.items():
+        metric = stored.get(key)
+        if metric is None:
+            for fact in group:
+                candidate = at_place.get((fact.offset, fact.raw[:64]))
+                if candidate is not None and candidate.pk not in claimed:
+                    metric = candidate
+                    claimed.add(metric.pk)
+                    break
+        matched[key] = metric
+
+    new, changed, changed_fields = [], [], set()
+    for key, group in groups.items():
+        first = group[0]
+        indicator = indicators.get(first.indicator)
+        values = _metric_values(first, zone, indicator)
+        ingested = {**values, "zone": zone.name if zone else None,
+                    "indicator": indicator.slug if indicator else None}
+        place = {"article": article, "sentence": first.sentence, "offset": first.offset}
+        metric = matched[key]
+        if metric is None:
+            matched[key] = Metric(key=key, ingested_values=ingested, **values, **place)
+            new.append(matched[key])
+            continue
+        fields = []
+        if metric.key != key:  # bookkeeping, not a changed figure
+            metric.key = key
+            fields.append("key")
+        if article.pk <= metric.article_id:
+            # Its first statement is (now) in this article, and its reading is this one's:
+            # two articles reading a figure a little differently cannot flip it back and forth.
+            update = model_update(metric, {**values, **place}, curated=set(metric.curated_fields))
+            _tally_update(tally, changed=update.changed, curated_differs=update.curated_held)
+            fields += update.changed
+            if metric.ingested_values != ingested:
+                metric.ingested_values = ingested
+                fields.append("ingested_values")
+        else:
+            tally.unchanged += 1
+        if fields:
+            changed.append(metric)
+            changed_fields.update(fields)
     Metric.objects.bulk_create(new)
     tally.created += len(new)
-    stale = [m for m in existing if m.pk not in claimed]
-    removable = [m.pk for m in stale if not (m.verified or m.hidden or m.curated_fields)]
+    if changed:
+        now = timezone.now()
+        for metric in changed:
+            metric.updated_at = now
+        Metric.objects.bulk_update(changed, [*sorted(changed_fields), "updated_at"])
+
+    _replace_mentions(article, groups, matched, old_mentions)
+    kept = {metric.pk for metric in matched.values()}
+    lost = {m.metric_id: m.metric for m in old_mentions if m.metric_id not in kept}
+    if lost:
+        _after_mentions_lost(lost, tally)
+
+
+def _replace_mentions(article, groups, matched, old_mentions):
+    """This article's mentions made what ``groups`` says, by (offset, raw figure): updated, created, deleted."""
+    wanted = {}
+    for key, group in groups.items():
+        for fact in group:
+            wanted.setdefault((fact.offset, fact.raw[:64], matched[key].pk), fact.sentence)
+    exact = {(m.offset, m.raw, m.metric_id): m for m in old_mentions}
+    spare = {}  # the same place, now another metric's statement
+    for place, mention in exact.items():
+        if place not in wanted:
+            spare.setdefault(place[:2], []).append(mention)
+    new, updated = [], []
+    for (offset, raw, metric_pk), sentence in wanted.items():
+        mention = exact.get((offset, raw, metric_pk)) or (spare.get((offset, raw)) or [None]).pop()
+        if mention is None:
+            new.append(MetricMention(metric_id=metric_pk, article=article, raw=raw,
+                                     sentence=sentence, offset=offset))
+        elif (mention.metric_id, mention.sentence) != (metric_pk, sentence):
+            mention.metric_id, mention.sentence = metric_pk, sentence
+            updated.append(mention)
+    gone = [m.pk for mentions in spare.values() for m in mentions]
+    if gone:
+        MetricMention.objects.filter(pk__in=gone).delete()
+    if updated:
+        MetricMention.objects.bulk_update(updated, ["metric", "sentence"])
+    MetricMention.objects.bulk_create(new)
+
+
+def _after_mentions_lost(lost, tally):
+    """Metrics this article no longer states: first stated elsewhere now, or gone.
+
+    A metric nobody states any more is the ingest's own earlier reading and is
+    deleted, unless a curator touched it (verified, hidden, a curated field):
+    then it stays, counted as stale.
+    """
+    first = {}
+    rows = (
+        MetricMention.objects.filter(metric__in=list(lost))
+        .order_by("metric_id", "article_id", "offset", "pk")
+        .values_list("metric_id", "article_id", "sentence", "offset")
+    )
+    for metric_pk, article_pk, sentence, offset in rows:
+        first.setdefault(metric_pk, (article_pk, sentence, offset))
+    moved, removable, now = [], [], timezone.now()
+    for pk, metric in lost.items():
+        if pk in first:
+            article_pk, sentence, offset = first[pk]
+            place = {"article": Article(pk=article_pk), "sentence": sentence, "offset": offset}
+            if model_update(metric, place, curated=set(metric.curated_fields)).changed:
+                metric.updated_at = now
+                moved.append(metric)
+        elif metric.verified or metric.hidden or metric.curated_fields:
+            tally.stale += 1
+        else:
+            removable.append(pk)
+    if moved:
+        Metric.objects.bulk_update(moved, ["article", "sentence", "offset", "updated_at"])
     if removable:
         Metric.objects.filter(pk__in=removable).delete()
-    tally.deleted += len(removable)
-    tally.stale += len(stale) - len(removable)
+        tally.deleted += len(removable)
+
+
+def _indicators(result):
+    """{slug: Indicator} for the page's figures; no query when none names an indicator."""
+    if not any(fact.indicator for item in result.articles for fact in item.metrics):
+        return {}
+    return {indicator.slug: indicator for indicator in Indicator.objects.all()}
 
 
 def upsert_page(*, result, original=None):
@@ -380,6 +519,7 @@ def upsert_page(*, result, original=None):
     }
     written, positions, new_names = [], set(), []
     stored = _stored_articles(source.articles.all())
+    indicators = _indicators(result)
     for item in result.articles:
         positions.add(item.block.position)
         article, changed = upsert_article(
@@ -396,7 +536,7 @@ def upsert_page(*, result, original=None):
         )
         upsert_metrics(
             article=article, facts=item.metrics, tally=counts.metrics,
-            deleted_keys=deleted[Tombstone.Kind.METRIC],
+            deleted_keys=deleted[Tombstone.Kind.METRIC], indicators=indicators,
         )
     # A page that now yields fewer articles: the extra ones may carry curated
     # work, so they stay; the summary says how many.
