@@ -7,12 +7,14 @@ their related rows loaded already; the querysets below show how:
   zone_item(zone)                     no relation
   article_item(article, body=True)    select_related("zone", "source"), prefetch_related("zones")
   initiative_item(initiative)         select_related("zone", "type")
-  metric_item(metric)                 select_related("zone")
+  metric_item(metric)                 select_related("zone", "indicator"),
+                                      prefetch_related("mentions") (the public ones unless hidden are asked for)
 
 Every list is ordered by id, so two exports of the same database are byte-identical.
 """
 from django.db.models import Prefetch
 
+from articles import selectors
 from articles.models import Article, Initiative, InitiativeMention, Metric
 from core.serializers import (
     ARTICLE_PREFETCH,
@@ -38,8 +40,9 @@ def _with_hidden(item, obj, include_hidden):
 def build_export(*, include_hidden=False):
     """Zones, articles, initiatives and metrics; hidden items only if ``include_hidden``.
 
-    A metric belongs to one article, so it goes with its article when that is
-    hidden; an initiative may be named by several articles and has its own flag.
+    A metric goes with the article it was first stated in when that is hidden,
+    and lists only the statements of shown articles; an initiative may be named
+    by several articles and has its own flag.
     """
     articles = Article.objects.select_related(*ARTICLE_SELECT).prefetch_related(*ARTICLE_PREFETCH)
     mentions = InitiativeMention.objects.only("initiative_id", "article_id")
@@ -47,11 +50,13 @@ def build_export(*, include_hidden=False):
         *INITIATIVE_SELECT
     )
     metrics = Metric.objects.select_related(*METRIC_SELECT)
-    if not include_hidden:
+    if include_hidden:
+        metrics = metrics.prefetch_related("mentions")
+    else:
         articles = articles.visible()
         mentions = mentions.visible()
         initiatives = initiatives.visible()
-        metrics = metrics.visible()
+        metrics = metrics.visible().prefetch_related(selectors.metric_mentions())
     initiatives = initiatives.prefetch_related(Prefetch("mentions", queryset=mentions))
 
     article_rows = []

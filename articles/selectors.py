@@ -31,6 +31,7 @@ from .models import (
     InitiativeMention,
     InitiativeType,
     Metric,
+    MetricMention,
     Source,
     Tombstone,
 )
@@ -88,10 +89,19 @@ def initiative_list():
     )
 
 
+def metric_mentions():
+    """Prefetch of each metric's statements the public sees (``serializers.metric_item``)."""
+    return Prefetch(
+        "mentions",
+        queryset=MetricMention.objects.visible().only("metric_id", "article_id", "sentence"),
+    )
+
+
 def metric_list():
     return (
         Metric.objects.visible()
-        .select_related(*serializers.METRIC_SELECT, "indicator")
+        .select_related(*serializers.METRIC_SELECT)
+        .prefetch_related(metric_mentions())
         .order_by("label", "zone__name", F("year").desc(nulls_last=True), "article_id", "offset")
     )
 
@@ -195,7 +205,12 @@ def article_detail(pk):
 
 def article_facts(article):
     """(figures, initiative mentions) of an article, in body order."""
-    metrics = list(article.metrics.visible().select_related("zone").order_by("offset", "pk"))
+    metrics = list(
+        article.metrics.visible()
+        .select_related(*serializers.METRIC_SELECT)
+        .prefetch_related(metric_mentions())
+        .order_by("offset", "pk")
+    )
     mentions = list(
         InitiativeMention.objects.visible()
         .filter(article=article)

@@ -17,7 +17,9 @@ ZONE_FIELDS = ("slug", "name", "full_name", "aliases", "province", "city", "leve
 ARTICLE_SELECT = ("zone", "source")
 ARTICLE_PREFETCH = ("zones", "sources")
 INITIATIVE_SELECT = ("zone", "type")
-METRIC_SELECT = ("zone",)
+METRIC_SELECT = ("zone", "indicator")
+# metric_item also reads ``metric.mentions.all()``: prefetch the mentions the reader
+# may see (articles.selectors.metric_mentions), or every mention for a full export.
 
 
 def zone_item(zone):
@@ -96,8 +98,11 @@ def metric_item(metric):
         "id": metric.pk,
         "zone": metric.zone.name if metric.zone_id else None,
         "label": metric.label,
+        "indicator": metric.indicator.slug if metric.indicator_id else None,
+        "kind": metric.kind,
         "raw": metric.raw,
         "value": metric.value,
+        "value_from": metric.value_from,
         "value_max": metric.value_max,
         "unit": metric.unit,
         "normalized_value": metric.normalized_value,
@@ -109,6 +114,11 @@ def metric_item(metric):
         "sentence": metric.sentence,
         "offset": metric.offset,
         "article_id": metric.article_id,
+        # Every statement of the figure, its first (sentence, article_id above) included.
+        "mentions": [
+            {"article_id": mention.article_id, "sentence": mention.sentence}
+            for mention in metric.mentions.all()
+        ],
         "url": metric.get_absolute_url(),
     }
 

@@ -6,7 +6,7 @@ from django.utils.html import format_html
 from django.utils.text import Truncator
 
 from articles import curation
-from articles.models import Article, Initiative, InitiativeMention, Metric
+from articles.models import Article, Initiative, InitiativeMention, Metric, MetricMention
 
 from .actions import merge_action
 from .articles import InitiativeMentionOfInitiativeInline
@@ -21,20 +21,22 @@ class InitiativeAdmin(CurationAdmin):
         "zone",
         "province",
         "category",
+        "type",
         "mention_count",
         "verified",
         "hidden",
     )
-    list_select_related = ("zone",)
+    list_select_related = ("zone", "type")
     list_filter = (
         "category",
+        ("type", admin.RelatedOnlyFieldListFilter),
         "verified",
         "hidden",
         province_filter("zone"),
         ("zone", admin.RelatedOnlyFieldListFilter),
     )
     search_fields = ("name", "zone__name", "description")
-    autocomplete_fields = ("zone",)
+    autocomplete_fields = ("zone", "type")
     date_hierarchy = "created_at"
     actions = [*CurationAdmin.actions, "merge"]
     readonly_fields = (
@@ -47,7 +49,7 @@ class InitiativeAdmin(CurationAdmin):
         "updated_at",
     )
     fieldsets = (
-        (None, {"fields": ("name", "zone", "category", "description")}),
+        (None, {"fields": ("name", "zone", "category", "type", "description")}),
         ("审核", {"fields": ("verified", "hidden", "curated_display")}),
         ("出处", {"fields": ("first_article", "sentence_marked", "key")}),
         ("导入结果", {"classes": ("collapse",), "fields": ("ingest_comparison",)}),
@@ -107,11 +109,32 @@ class InitiativeAdmin(CurationAdmin):
         )
 
 
+class MetricMentionInline(admin.TabularInline):
+    """Every statement of the figure, read-only: the ingest keeps them in step with the articles."""
+
+    model = MetricMention
+    verbose_name = "出处"
+    verbose_name_plural = "出处（陈述此数据的文章句子）"
+    fields = ("article", "raw", "sentence", "offset")
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    show_change_link = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("article")
+
+
 @admin.register(Metric)
 class MetricAdmin(CurationAdmin):
     list_display = (
         "raw",
         "label",
+        "indicator",
+        "kind",
         "normalized",
         "year",
         "zone",
@@ -121,10 +144,12 @@ class MetricAdmin(CurationAdmin):
     )
     list_display_links = ("raw",)
     list_editable = ("label", "verified", "hidden")
-    list_select_related = ("zone", "article")
+    list_select_related = ("zone", "article", "indicator")
     list_filter = (
         "verified",
         "hidden",
+        ("indicator", admin.RelatedOnlyFieldListFilter),
+        "kind",
         "qualifier",
         "unit",
         "year",
@@ -145,18 +170,19 @@ class MetricAdmin(CurationAdmin):
         "updated_at",
     )
     fieldsets = (
-        (None, {"fields": ("label", "raw", "zone", "year", "period")}),
-        ("数值", {"fields": ("value", "value_max", "unit", "qualifier")}),
-        ("折算", {"fields": ("normalized_value", "normalized_max", "normalized_unit")}),
+        (None, {"fields": ("label", "indicator", "kind", "raw", "zone", "year", "period")}),
+        ("数值", {"fields": ("value", "value_from", "value_max", "unit", "qualifier")}),
+        ("折算", {"fields": ("normalized_value", "normalized_from", "normalized_max", "normalized_unit")}),
         ("审核", {"fields": ("verified", "hidden", "curated_display")}),
         ("出处", {"fields": ("article", "source_link", "sentence_marked", "offset", "key")}),
         ("导入结果", {"classes": ("collapse",), "fields": ("ingest_comparison",)}),
         ("记录", {"fields": ("created_at", "updated_at")}),
     )
+    inlines = (MetricMentionInline,)
 
     def get_queryset(self, request):
         # A select_related here replaces list_select_related in the changelist.
-        return super().get_queryset(request).select_related("zone", "article__source")
+        return super().get_queryset(request).select_related("zone", "article__source", "indicator")
 
     @admin.display(description="折算值", ordering="normalized_value")
     def normalized(self, obj):

@@ -31,6 +31,7 @@ from articles.selectors import search_articles
 from articles.tests.factories import (
     index_for_search,
     make_article,
+    make_indicator,
     make_initiative,
     make_metric,
     make_zone,
@@ -579,3 +580,27 @@ def test_authors_and_aliases_are_edited_one_per_line_not_as_json(admin_client, i
     huaibei.refresh_from_db()
     assert huaibei.aliases == ["淮北国家高新区", "淮北高新技术产业开发区"]
     assert huaibei.curated_fields == ["aliases"]
+
+
+def test_a_curators_indicator_and_kind_are_curated_and_survive_a_reingest(admin_client, ingested):
+    chosen = make_indicator("项目总投资", slug="project-investment")
+    metric = Metric.objects.get()
+    url = change_url(metric)
+    response = admin_client.get(url)
+    assert "出处（陈述此数据的文章句子）" in response.content.decode()  # its mentions, read-only
+    data = change_form_data(response)
+    data.update(indicator=str(chosen.pk), kind="target")
+
+    assert admin_client.post(url, data).status_code == 302
+
+    metric.refresh_from_db()
+    assert (metric.indicator, metric.kind) == (chosen, "target")
+    assert set(metric.curated_fields) == {"indicator", "kind"}
+    upsert_page(result=page_result())
+    metric.refresh_from_db()
+    assert (metric.indicator, metric.kind) == (chosen, "target")
+    assert Metric.objects.count() == 1 and metric.mentions.count() == 1
+
+    listed = admin_client.get(changelist("metric"), {"indicator__id__exact": chosen.pk, "kind__exact": "target"})
+    assert listed.context["cl"].result_count == 1
+    assert admin_client.get(changelist("metric"), {"kind__exact": "actual"}).context["cl"].result_count == 0

@@ -16,8 +16,8 @@ LISTS = ("api:zones", "api:articles", "api:initiatives", "api:metrics")
 ARTICLE_KEYS = {"id", "title", "kicker", "subtitle", "authors", "source", "zones", "kind", "url"}
 ZONE_KEYS = {"slug", "name", "full_name", "aliases", "province", "city", "level"}
 INITIATIVE_KEYS = {"id", "name", "zone", "category", "article_id", "sentence"}
-METRIC_KEYS = {"id", "zone", "label", "value", "unit", "normalized_value", "normalized_unit", "qualifier", "year",
-               "sentence", "article_id"}
+METRIC_KEYS = {"id", "zone", "label", "indicator", "kind", "value", "value_from", "value_max", "unit",
+               "normalized_value", "normalized_unit", "qualifier", "year", "sentence", "article_id", "mentions"}
 
 
 @pytest.fixture
@@ -209,6 +209,7 @@ def test_api_query_counts_do_not_grow_with_the_page(client, name, huaibei, djang
         article.zones.add(huaibei)
         make_metric(article, sentence="总投资1亿元。")
         make_initiative(f"举措{n}", article=article)
-    # count, page, and its prefetches (an article's zones and other sources)
-    with django_assert_max_num_queries(4 if name == "api:articles" else 3):
+    # count, page, and its prefetches (an article's zones and other sources; a metric's
+    # mentions), plus the metric filter's indicator choices
+    with django_assert_max_num_queries(4 if name in ("api:articles", "api:metrics") else 3):
         get(client, name, page_size=100)

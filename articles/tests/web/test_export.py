@@ -25,7 +25,9 @@ INITIATIVE_SHAPE = {"id": int, "name": str, "zone": (str, type(None)), "category
 METRIC_SHAPE = {"id": int, "zone": (str, type(None)), "label": str, "value": (int, float),
                 "unit": str, "normalized_value": (int, float, type(None)),
                 "normalized_unit": str, "qualifier": str, "year": (int, type(None)),
-                "sentence": str, "article_id": int}
+                "sentence": str, "article_id": int, "indicator": (str, type(None)), "kind": str,
+                "value_from": (int, float, type(None)), "value_max": (int, float, type(None)),
+                "mentions": list}
 SHAPES = {"zones": ZONE_SHAPE, "articles": ARTICLE_SHAPE, "initiatives": INITIATIVE_SHAPE,
           "metrics": METRIC_SHAPE}
 
