@@ -13,7 +13,7 @@ from django.db import models, transaction
 from zones.models import Zone
 
 from . import identity
-from .models import Article, Initiative, Metric, Source, Tombstone
+from .models import Article, Initiative, Metric, MetricMention, Source, Tombstone
 from .search import fill_search_fields
 from .search.indexing import SOURCE_FIELDS
 
@@ -116,12 +116,17 @@ def set_hidden(*, items: models.QuerySet, hidden: bool) -> list:
 def tombstone(obj) -> Tombstone:
     """Record that a curator deleted ``obj`` so the ingest never recreates it.
 
-    Deleting an article also deletes its metrics; they are recorded too.
-    Call before deleting ``obj``.
+    Deleting an article also deletes the figures first stated in it; its
+    statements are recorded by place, not by fact, since another article of
+    the zone may state the same figure: such a figure is handed to its next
+    statement and survives. Call before deleting ``obj``.
     """
     if isinstance(obj, Article):
-        for key in obj.metrics.values_list("key", flat=True):
-            Tombstone.objects.get_or_create(model=Tombstone.Kind.METRIC, key=key)
+        for offset, raw in obj.metric_mentions.values_list("offset", "raw"):
+            Tombstone.objects.get_or_create(
+                model=Tombstone.Kind.METRIC, key=identity.metric_place_key(obj.key, offset, raw)
+            )
+        _hand_over_figures(obj)
     if isinstance(obj, Metric):
         Tombstone.objects.get_or_create(
             model=Tombstone.Kind.METRIC,
@@ -131,6 +136,22 @@ def tombstone(obj) -> Tombstone:
         model=TOMBSTONE_KINDS[type(obj)], key=identity.tombstone_key(obj)
     )
     return stone
+
+
+def _hand_over_figures(article):
+    """Figures first stated in ``article`` and stated in others too: the next statement becomes their first."""
+    first = {}
+    others = (
+        MetricMention.objects.filter(metric__article=article)
+        .exclude(article=article)
+        .order_by("metric_id", "article_id", "offset", "pk")
+    )
+    for mention in others:
+        first.setdefault(mention.metric_id, mention)
+    for metric_id, mention in first.items():
+        Metric.objects.filter(pk=metric_id).update(
+            article_id=mention.article_id, sentence=mention.sentence, offset=mention.offset
+        )
 
 
 @dataclass

@@ -2,7 +2,7 @@
 import pytest
 
 from articles import curation, identity
-from articles.models import Article, Initiative, InitiativeMention, Metric, Tombstone
+from articles.models import Article, Initiative, InitiativeMention, Metric, MetricMention, Tombstone
 from articles.tests.factories import (
     make_article,
     make_initiative,
@@ -41,15 +41,25 @@ def test_mark_verified_and_hide_record_the_flags_and_hide_from_public_querysets(
     assert curation.set_hidden(items=Metric.objects.filter(pk=wrong.pk), hidden=True) == []
 
 
-def test_tombstoning_an_article_also_records_its_metrics():
+def test_tombstoning_an_article_records_its_figures_by_place_and_hands_shared_ones_on():
     article = make_article(body=SENTENCE)
+    other = make_article(body=SENTENCE)
     metric = make_metric(article)
+    own = make_metric(article, label="就业", value=500, unit="人")
+    for place in (article, other):
+        MetricMention.objects.create(metric=metric, article=place, raw=metric.raw, sentence=SENTENCE)
+    MetricMention.objects.create(metric=own, article=article, raw=own.raw, sentence=SENTENCE)
+
     curation.tombstone(article)
     article.delete()
+
     assert set(Tombstone.objects.values_list("model", "key")) == {
         ("article", article.key),
-        ("metric", metric.key),
+        ("metric", identity.metric_place_key(article.key, 0, metric.raw)),
+        ("metric", identity.metric_place_key(article.key, 0, own.raw)),
     }
+    # Stated in another article too, the figure survives, first stated there now.
+    assert list(Metric.objects.values_list("pk", "article")) == [(metric.pk, other.pk)]
 
 
 def test_tombstoning_a_zone_records_its_name():
