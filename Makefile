@@ -9,7 +9,7 @@ RUN_DB ?= sqlite:///$(CURDIR)/kb.sqlite3
 # The suite runs on two processes (each with its own test database); PYTEST_ARGS= runs it in one.
 PYTEST_ARGS ?= -n 2
 
-.PHONY: run serve test install install-dev browser-deps ocr-deps setup-db test-sqlite test-postgres check-deploy clean
+.PHONY: run serve test install install-dev browser-deps ocr-deps setup-db test-sqlite test-postgres check-deploy clean echarts
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -94,6 +94,16 @@ check-deploy: install
 	DEBUG=0 $(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	DEBUG=0 SECRET_KEY=$$(head -c 48 /dev/urandom | base64) SECURE_SSL_REDIRECT=1 SECURE_HSTS_SECONDS=31536000 \
 	  $(BIN)/python manage.py check --deploy --fail-level WARNING
+
+# The ECharts build the chart pages load: only the chart types and components static/js/charts.js
+# uses (frontend/echarts/index.js), from the npm package pinned in frontend/echarts/package.json.
+# Needs node and the npm registry; not part of `make test`, the built file is committed.
+echarts:
+	cd frontend/echarts && npm ci --no-audit --no-fund && npm run build
+	cp frontend/echarts/node_modules/echarts/LICENSE frontend/echarts/node_modules/echarts/NOTICE static/vendor/echarts/
+	cp frontend/echarts/node_modules/zrender/LICENSE static/vendor/echarts/LICENSE-zrender
+	cp frontend/echarts/node_modules/tslib/LICENSE.txt static/vendor/echarts/LICENSE-tslib
+	@wc -c static/vendor/echarts/echarts.min.js
 
 clean:
 	rm -rf $(VENV) staticfiles kb.sqlite3 kb.sqlite3-* test-kb.sqlite3

@@ -54,6 +54,9 @@
       },
       xAxis: {
         type: "value",
+        // A phone's plot is about 100 px wide: two intervals keep evenly spaced labels that fit,
+        // where five would have some hidden (hideOverlap) and the rest uneven.
+        splitNumber: narrow(element) ? 2 : 5,
         axisLabel: { hideOverlap: true, formatter: function (value) { return amount(value, ""); } }
       },
       yAxis: {
