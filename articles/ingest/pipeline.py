@@ -14,7 +14,7 @@ from core.text import split_sentences
 # whose bytes and metadata are unchanged and that was analysed by this version is
 # skipped by the next ingest; change it whenever a rule changes what a page yields,
 # so every page is read again (``ingest --reanalyse`` forces it once).
-INGEST_VERSION = "2026.12.2"
+INGEST_VERSION = "2026.12.3"
 
 
 @dataclass
@@ -87,8 +87,12 @@ def load_zone_index(steps):
     return steps.make_zone_index(list(zones))
 
 
-def analyse_page(page, *, zone_index, steps):
-    """Split ``page`` into articles and extract zones, year, initiatives and metrics of each."""
+def analyse_page(page, *, zone_index, steps, vocabulary=None):
+    """Split ``page`` into articles and extract zones, year, initiatives and metrics of each.
+
+    ``vocabulary``: the run's ``articles.vocabulary.Vocabulary`` (plain rules); with it each
+    metric fact gets its indicator and each initiative fact its type.
+    """
     results = []
     for block in steps.split_page(page.text):
         body = block.body
@@ -110,4 +114,18 @@ def analyse_page(page, *, zone_index, steps):
                 metrics=list(steps.extract_metrics(body, article_year=year, sentences=sentences)),
             )
         )
+    if vocabulary is not None:
+        classify_facts(results, vocabulary)
     return PageResult(page=page, articles=results)
+
+
+def classify_facts(articles, vocabulary):
+    """Set the indicator of every metric fact and the type of every initiative fact."""
+    from articles.ingest.initiatives.types import type_for
+    from articles.ingest.metrics.indicators import indicators_for
+
+    for item in articles:
+        for fact, slug in zip(item.metrics, indicators_for(item.metrics, vocabulary.indicators)):
+            fact.indicator = slug
+        for fact in item.initiatives:
+            fact.type = type_for(fact.name, fact.category, vocabulary.initiative_types)

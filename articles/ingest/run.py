@@ -194,11 +194,15 @@ class IngestJob:
         return paths
 
     def _ingest(self, paths):
+        from articles.vocabulary import snapshot as load_vocabulary_snapshot
+
         steps = default_steps()
         created = ensure_reference_zones()
         if created is not None:
             self.reporter.zones_loaded(created)
         zone_index = load_zone_index(steps)
+        # Indicators and initiative types as plain rules, read once like the zone index.
+        vocabulary = load_vocabulary_snapshot()
         started = time.perf_counter()
         for path, page in read_file_pages(paths):
             tick = time.perf_counter()
@@ -216,7 +220,7 @@ class IngestJob:
                 self.reporter.stored(name, "内容未变，未重新分析", time.perf_counter() - tick)
                 continue
             try:
-                result = analyse_page(page, zone_index=zone_index, steps=steps)
+                result = analyse_page(page, zone_index=zone_index, steps=steps, vocabulary=vocabulary)
                 with transaction.atomic():
                     outcome = upsert_page(result=result, original=None if self.dry_run else path)
             except Exception as exc:  # noqa: BLE001 - one bad page must not cost the others

@@ -1,0 +1,137 @@
+"""The indicator a figure measures: one comparable name for what each zone labels its own way.
+
+Zones print the same figure under many labels (总投资, 项目总投资, 计划总投资额); an
+indicator (articles.models.Indicator, loaded from fixtures/indicators.json and
+edited in the admin) gathers them so figures can be compared across zones. A rule
+is matched against the figure's label only, and only when the figure's normalised
+unit is one the indicator accepts: 总投资 in 家 is not money.
+
+A rule matches a label when the label is its name or a synonym, contains one of
+them (非公企业党组织 contains 企业党组织), or matches one of its patterns (regular
+expressions, searched in the folded label). When several rules match, an exact
+name or synonym wins, then the rule that matched the longest text (新建非公企业党组织
+is a new organisation before it is a 非公企业党组织: the more specific), then the
+first in order.
+
+A label that names no indicator (the extractor kept only 总数 of 高新技术企业总数达到115家,
+or 企业 of 已走访园区企业320余家) is read again in its clause: the words of the sentence
+from the punctuation before the figure to the punctuation after it, as a reader would.
+
+Growth: a bare 增长 or 同比增长 says nothing of what grew, and the text names it
+just before (``固定资产投资131.5亿元，增长14.1%``): such a figure takes the growth
+indicator of the figure before it in the same sentence. The growth indicator of
+an indicator is the one whose slug is the indicator's slug + ``-growth``
+(``fixed-asset-investment`` -> ``fixed-asset-investment-growth``).
+"""
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from core.text import QUOTE_CHARS, fold
+
+GROWTH_SUFFIX = "-growth"
+# Labels that say a figure grew but not what grew.
+BARE_GROWTH = re.compile(r"^(同比|比上年|较上年|环比)?(增长|增速|增幅|提高|上升)$")
+
+
+@dataclass(frozen=True)
+class IndicatorRule:
+    """What an Indicator says about labels, without Django: built once per ingest run."""
+
+    slug: str
+    name: str
+    dimension: str = ""
+    units: tuple = ()  # normalised units a figure of it may carry; empty: any unit
+    synonyms: tuple = ()
+    patterns: tuple = ()  # regular expressions, searched in the folded label
+
+
+def indicator_for(label, normalized_unit, rules):
+    """The slug of the indicator the figure ``label`` in ``normalized_unit`` measures, or ""."""
+    folded = fold_label(label)
+    if not folded:
+        return ""
+    best = None  # (exact, matched length, -order), slug
+    for order, rule in enumerate(rules):
+        if rule.units and normalized_unit not in rule.units:
+            continue
+        matched = _match_length(folded, rule)
+        if matched is None:
+            continue
+        score = (*matched, -order)
+        if best is None or score > best[0]:
+            best = (score, rule.slug)
+    return best[1] if best else ""
+
+
+def indicators_for(facts, rules):
+    """The indicator slug of each metric fact, in order (see the module docstring).
+
+    ``facts``: MetricFacts of one article in text order (label, raw, normalized_unit,
+    sentence and offset are read).
+    """
+    slugs = {rule.slug for rule in rules}
+    out = []
+    previous = None  # the figure before, if in the same sentence: (offset, where it ends, slug)
+    for fact in facts:
+        same_sentence = previous is not None and previous[0] == fact.offset
+        after = previous[1] if same_sentence else 0
+        slug = indicator_for(fact.label, fact.normalized_unit, rules)
+        if not slug and fact.normalized_unit == "%" and BARE_GROWTH.match(fold_label(fact.label)):
+            # A list (技工贸收入、…、固定资产投资分别增长25%、…) is not read back into.
+            if same_sentence and previous[2] and previous[2] + GROWTH_SUFFIX in slugs:
+                slug = previous[2] + GROWTH_SUFFIX
+        elif not slug:
+            slug = indicator_for(clause_of(fact.sentence, fact.raw, after), fact.normalized_unit, rules)
+        out.append(slug)
+        previous = (fact.offset, _end_of(fact, after), slug)
+    return out
+
+
+def _end_of(fact, after):
+    """Where the figure ends in its sentence: past its label when the label follows (3条党建示范带)."""
+    at = fact.sentence.find(fact.raw, after) if fact.raw else -1
+    if at < 0:
+        return after
+    end = at + len(fact.raw)
+    return end + len(fact.label) if fact.label and fact.sentence.startswith(fact.label, end) else end
+
+
+# What closes a clause for a reader: the figure's own words lie between two of these.
+CLAUSE_MARKS = "，,；;：:、。！？!?（）()"
+
+
+def clause_of(sentence, raw, after=0):
+    """The clause of ``sentence`` around the figure printed as ``raw``, looked for from ``after``.
+
+    It opens at the punctuation before the figure, or at ``after`` (where the
+    figure before it ends) when that is later, and closes at the punctuation after it.
+    """
+    at = sentence.find(raw, after) if raw else -1
+    if at < 0:
+        return ""
+    start = max(after, max(sentence.rfind(mark, 0, at) for mark in CLAUSE_MARKS) + 1)
+    ends = [i for i in (sentence.find(mark, at + len(raw)) for mark in CLAUSE_MARKS) if i >= 0]
+    return sentence[start : min(ends, default=len(sentence))]
+
+
+@lru_cache(maxsize=4096)  # every fact of a run is compared with every rule's terms
+def fold_label(text):
+    """A label or term as rules compare it: folded (core.text.fold), no quotes or spaces."""
+    return re.sub(rf"[\s{re.escape(QUOTE_CHARS)}]", "", fold(text))
+
+
+def _match_length(folded, rule):
+    """(exact, length of the matched text) when ``rule`` matches the folded label, else None."""
+    terms = [fold_label(term) for term in (rule.name, *rule.synonyms)]
+    if folded in terms:
+        return True, len(folded)
+    lengths = [len(term) for term in terms if term and term in folded]
+    for pattern in rule.patterns:
+        try:
+            match = re.search(pattern, folded)
+        except re.error:
+            continue  # a curator's broken pattern matches nothing rather than stopping the ingest
+        if match:
+            lengths.append(len(match.group()) or 1)
+    return (False, max(lengths)) if lengths else None

@@ -1,0 +1,182 @@
+"""The indicator of a figure, from its label and unit (articles/ingest/metrics/indicators.py)."""
+from types import SimpleNamespace
+
+import pytest
+
+from articles.ingest.metrics.indicators import IndicatorRule, clause_of, indicator_for, indicators_for
+
+MONEY = ("元",)
+RULES = [
+    IndicatorRule("total-investment", "总投资", "money", MONEY, synonyms=("项目总投资", "总投资额", "计划总投资")),
+    IndicatorRule("fixed-asset-investment", "固定资产投资", "money", MONEY),
+    IndicatorRule("fixed-asset-investment-growth", "固定资产投资增速", "growth", ("%",),
+                  patterns=(r"固定资产投资\S*(增长|增速)",)),
+    IndicatorRule("enterprises", "企业数", "enterprises", ("家",), synonyms=("注册企业", "入驻企业")),
+    IndicatorRule("high-tech-enterprises", "高新技术企业数", "enterprises", ("家",), synonyms=("高新技术企业", "高企")),
+    IndicatorRule("enterprises-visited", "走访企业数", "enterprises", ("家",), patterns=(r"(走访|拜访)\S*企业",)),
+    IndicatorRule("party-orgs", "党组织数", "party_orgs", ("个",), synonyms=("党组织", "基层党组织")),
+    IndicatorRule("non-public-party-orgs", "非公企业党组织数", "party_orgs", ("个", "家"),
+                  synonyms=("非公企业党组织", "两新党组织")),
+    IndicatorRule("new-party-orgs", "新建党组织数", "party_orgs", ("个",),
+                  patterns=(r"(新建|新组建|新增)\S*党(组织|支部)",)),
+    IndicatorRule("party-members", "党员人数", "party_members", ("人", "名"), synonyms=("党员",)),
+    IndicatorRule("satisfaction", "满意率", "rate", ("%",), synonyms=("满意度",)),
+    IndicatorRule("zone-area", "园区面积", "area", ("平方公里",), synonyms=("面积", "规划面积")),
+    IndicatorRule("floor-area", "建筑面积", "area", ("平方米",), synonyms=("面积",)),
+]
+
+
+@pytest.mark.parametrize(
+    "label, unit, slug",
+    [
+        ("总投资", "元", "total-investment"),
+        ("项目总投资", "元", "total-investment"),
+        ("计划总投资", "元", "total-investment"),
+        ("协议总投资额", "元", "total-investment"),  # contains 总投资额
+        ("完成固定资产投资", "元", "fixed-asset-investment"),
+        ("固定资产投资同比增长", "%", "fixed-asset-investment-growth"),
+        ("高新技术企业数量", "家", "high-tech-enterprises"),
+        ("推荐企业申报认定高企", "家", "high-tech-enterprises"),
+        ("累计注册企业", "家", "enterprises"),
+        ("党员干部走访企业和项目工地", "家", "enterprises-visited"),
+        ("基层党组织", "个", "party-orgs"),
+        ("园区非公企业党组织", "个", "non-public-party-orgs"),
+        ("成立非公企业党支部", "家", ""),  # no rule has 党支部 in 家
+        ("新建非公企业党组织", "个", "new-party-orgs"),  # new before non-public: the longer match
+        ("企业新组建“三新”党支部", "个", "new-party-orgs"),  # quotes do not count
+        ("链上企业党员", "名", "party-members"),
+        ("群众满意率", "%", "satisfaction"),
+        ("企业满意度", "%", "satisfaction"),
+        ("辖区面积", "平方公里", "zone-area"),
+        ("面积", "平方公里", "zone-area"),
+        ("面积", "平方米", "floor-area"),  # the unit tells a zone from a building
+    ],
+)
+def test_labels_zones_print_their_own_way_get_one_indicator(label, unit, slug):
+    assert indicator_for(label, unit, RULES) == slug
+
+
+@pytest.mark.parametrize(
+    "label, unit",
+    [
+        ("总投资", "家"),  # 总投资 in 家 is not money
+        ("党员", "人次"),  # attendances are not members
+        ("满意率", "元"),
+        ("年产", "吨"),
+        ("企业", "家"),  # which enterprises? the label alone does not say
+        ("", "元"),
+    ],
+)
+def test_a_label_or_unit_no_rule_fits_has_no_indicator(label, unit):
+    assert indicator_for(label, unit, RULES) == ""
+
+
+def test_an_exact_synonym_beats_a_longer_containing_match():
+    rules = [
+        IndicatorRule("long", "园区企业", units=("家",), patterns=(r"园区\S*企业",)),
+        IndicatorRule("exact", "企业总数", units=("家",), synonyms=("园区企业数",)),
+    ]
+    assert indicator_for("园区企业数", "家", rules) == "exact"
+
+
+def test_a_broken_pattern_matches_nothing_and_the_others_still_apply():
+    rules = [IndicatorRule("broken", "坏规则", units=("元",), patterns=("投资(",)), *RULES]
+    assert indicator_for("项目总投资", "元", rules) == "total-investment"
+
+
+def test_a_rule_without_units_takes_any_unit():
+    rules = [IndicatorRule("any", "订单", synonyms=("订单量",))]
+    assert indicator_for("订单量", "套", rules) == "any"
+
+
+def fact(label, raw, unit, sentence, offset=0):
+    return SimpleNamespace(label=label, raw=raw, normalized_unit=unit, sentence=sentence, offset=offset)
+
+
+def test_a_bare_growth_takes_the_growth_of_the_figure_before_it_in_its_sentence():
+    sentence = "固定资产投资完成131.5亿元，增长14.1%，总投资50亿元。"
+    facts = [
+        fact("固定资产投资完成", "固定资产投资完成131.5亿元", "元", sentence),
+        fact("增长", "增长14.1%", "%", sentence),
+        fact("总投资", "总投资50亿元", "元", sentence),
+    ]
+    assert indicators_for(facts, RULES) == ["fixed-asset-investment", "fixed-asset-investment-growth", "total-investment"]
+
+
+def test_a_bare_growth_without_a_growth_indicator_or_in_another_sentence_has_none():
+    facts = [
+        fact("项目总投资", "项目总投资50亿元", "元", "项目总投资50亿元，增长3%。"),
+        fact("增长", "增长3%", "%", "项目总投资50亿元，增长3%。"),  # total-investment-growth is no rule
+        fact("固定资产投资", "固定资产投资8亿元", "元", "固定资产投资8亿元。", offset=20),
+        fact("同比增长", "同比增长9%", "%", "同比增长9%。", offset=30),  # another sentence
+    ]
+    assert indicators_for(facts, RULES) == ["total-investment", "", "fixed-asset-investment", ""]
+
+
+def test_a_list_growing_by_turns_is_not_read_back_into():
+    sentence = "技工贸收入、固定资产投资预计将分别增长25%和22%。"
+    facts = [fact("增长", "增长25%", "%", sentence), fact("增长", "22%", "%", sentence)]
+    assert indicators_for(facts, RULES) == ["", ""]
+
+
+def test_a_label_that_names_nothing_is_read_again_in_its_clause():
+    sentence = "据了解，今年以来，高新区已走访园区企业320余家，高新技术企业总数达到115家。"
+    facts = [
+        fact("企业", "320余家", "家", sentence),
+        fact("总数", "总数达到115家", "家", sentence),
+    ]
+    assert indicators_for(facts, RULES) == ["enterprises-visited", "high-tech-enterprises"]
+
+
+def test_the_clause_of_a_figure_stops_at_the_figure_before_it():
+    sentence = "围绕3条党建示范带和4个片区分类指导推进。"
+    assert clause_of(sentence, "4个") == "围绕3条党建示范带和4个片区分类指导推进"
+    assert clause_of(sentence, "4个", after=sentence.index("带") + 1) == "和4个片区分类指导推进"
+    assert clause_of(sentence, "9个") == ""
+
+
+@pytest.mark.parametrize(
+    "label, unit, name",
+    [
+        ("项目总投资", "元", "总投资"),
+        ("营业总收入", "元", "营业收入"),
+        ("规模以上工业总产值", "元", "工业总产值"),
+        ("企业税收收入", "元", "税收"),
+        ("高新技术企业数量", "家", "高新技术企业数"),
+        ("全年新增规模以上企业", "家", "规上企业数"),
+        ("建立非公企业党组织", "个", "非公企业党组织数"),
+        ("新增链上企业党组织", "个", "新建党组织数"),
+        ("各领域党员", "名", "党员人数"),
+        ("在辖区建成红色驿站", "个", "党群服务中心数"),
+        ("引进项目", "个", "项目数"),
+        ("全年新签约项目", "个", "签约项目数"),
+        ("推动本地配套合作项目", "个", "合作项目数"),
+        ("引进人才", "人", "引进人才数"),
+        ("群众满意率", "%", "满意率"),
+        ("高新技术产业投资同比增长", "%", "高新技术产业投资增速"),
+        ("技工贸总收入增长", "%", "营业收入增速"),
+        ("开展党建活动", "场", "党建活动场次"),
+        ("服务党员和职工", "人次", "服务人次"),
+        ("规划面积", "平方公里", "园区面积"),
+        ("建筑面积", "平方米", "建筑面积"),
+    ],
+)
+def test_the_vocabulary_files_labels_of_the_seeds_and_the_corpus(label, unit, name):
+    from articles.vocabulary import fixture_vocabulary
+
+    rules = fixture_vocabulary().indicators
+    names = {rule.slug: rule.name for rule in rules}
+    assert names.get(indicator_for(label, unit, rules)) == name
+
+
+def test_every_growth_indicator_of_the_vocabulary_grows_an_indicator_of_it():
+    from articles.vocabulary import fixture_vocabulary
+
+    rules = fixture_vocabulary().indicators
+    slugs = {rule.slug for rule in rules}
+    growth = [rule for rule in rules if rule.dimension == "growth"]
+    assert growth
+    for rule in growth:
+        assert rule.slug.endswith("-growth") and rule.slug.removesuffix("-growth") in slugs, rule.slug
+        assert rule.units == ("%",), rule.slug
+    assert 40 <= len(rules) <= 80
