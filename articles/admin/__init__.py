@@ -7,7 +7,7 @@ curator did (curated_fields, hidden, Tombstone, zone aliases).
 """
 from django.contrib import admin
 
-from . import articles, facts, records, zones  # noqa: F401  (registers the ModelAdmins)
+from . import articles, facts, records, vocabulary, zones  # noqa: F401  (registers the ModelAdmins)
 
 admin.site.site_header = "高新区党建知识库 · 管理"
 admin.site.site_title = "知识库管理"
