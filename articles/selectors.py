@@ -8,6 +8,7 @@ here too (zone and province pages, directory counts).
 from django.db.models import (
     Case,
     Count,
+    Exists,
     F,
     IntegerField,
     OuterRef,
@@ -542,6 +543,120 @@ def zone_unclassified_metrics(zone):
     metrics = zone.metrics.visible().filter(indicator__isnull=True)
     shown = list(metrics.order_by(F("year").desc(nulls_last=True), "-pk")[:ZONE_PAGE_UNCLASSIFIED])
     return shown, (len(shown) if len(shown) < ZONE_PAGE_UNCLASSIFIED else metrics.count())
+
+
+# ---------------------------------------------------------------- provinces and comparison
+
+# A province page shows the newest articles of its zones, their most-cited
+# initiatives and each zone's latest figure per indicator; the lists hold the rest.
+PROVINCE_PAGE_ARTICLES = 10
+PROVINCE_PAGE_INITIATIVES = 20
+PROVINCE_PAGE_FIGURES = 40
+# A comparison (2-4 zones) shows at most this many indicator cells.
+COMPARE_FIGURES = 400
+
+
+def indicator_options():
+    """Every indicator in vocabulary order, its figures left uncounted: the tile grid's select."""
+    return list(
+        Indicator.objects.only("pk", "slug", "name", "dimension", "units").order_by("position", "name")
+    )
+
+
+def zone_latest_values(indicator):
+    """(unit, {zone id: (normalized value, year)}): each zone's latest measured figure of ``indicator``.
+
+    One row per zone, kept by the database, however many figures there are.
+    """
+    metrics = Metric.objects.visible().filter(indicator=indicator)
+    unit, _left_out = comparison_unit(metrics, indicator)
+    if not unit:
+        return "", {}
+    rows = _latest_per(_comparable(metrics, unit, MEASURED_KINDS).filter(zone__isnull=False), "zone")
+    return unit, {
+        row["zone_id"]: (row["normalized_value"], row["year"])
+        for row in rows.values("zone_id", "normalized_value", "year")
+    }
+
+
+def _bounded(queryset, limit):
+    """(the first ``limit`` rows, how many there are): counted only when the list is full."""
+    shown = list(queryset[:limit])
+    return shown, (len(shown) if len(shown) < limit else queryset.count())
+
+
+def province_articles(province):
+    """The newest public articles naming a zone of ``province`` and how many there are."""
+    in_province = Article.zones.through.objects.filter(article=OuterRef("pk"), zone__province=province)
+    articles = Article.objects.visible().filter(Exists(in_province))
+    return _bounded(
+        articles.select_related("zone")
+        .only("pk", "title", "kind", "year", "date", "created_at", "zone__name", "zone__slug")
+        .order_by(*NEWEST),
+        PROVINCE_PAGE_ARTICLES,
+    )
+
+
+def province_initiatives(province):
+    """The initiatives of ``province``'s zones most articles name, and how many there are."""
+    initiatives = Initiative.objects.visible().filter(zone__province=province)
+    return _bounded(
+        initiatives.select_related("zone")
+        .annotate(article_count=_public_article_count())
+        .order_by("-article_count", "name", "pk"),
+        PROVINCE_PAGE_INITIATIVES,
+    )
+
+
+def province_figures(province):
+    """Each zone's latest measured figure per indicator in ``province`` (bounded), and how many figures."""
+    classified = (
+        Metric.objects.visible()
+        .filter(zone__province=province, indicator__isnull=False, kind__in=MEASURED_KINDS)
+        .exclude(normalized_unit="")
+        .filter(normalized_value__isnull=False)
+    )
+    latest = _latest_per(classified, "zone", "indicator").select_related("zone", "indicator").order_by(
+        "indicator__position", "indicator__name", F("normalized_value").desc(), "zone__name"
+    )
+    shown = list(latest[:PROVINCE_PAGE_FIGURES])
+    return shown, classified.count()
+
+
+def compare_initiatives(zones):
+    """[{"zone_id", "category", "category_label", "type__slug", "type__name", "n"}]: initiatives counted."""
+    labels = dict(Initiative.Category.choices)
+    rows = (
+        Initiative.objects.visible()
+        .filter(zone__in=zones)
+        .order_by()
+        .values("zone_id", "category", "type__slug", "type__name")
+        .annotate(n=Count("pk"))
+    )
+    return [{**row, "category_label": labels.get(row["category"], row["category"])} for row in rows]
+
+
+def compare_figures(zones):
+    """The latest measured figure of each indicator for each of ``zones``, at most COMPARE_FIGURES."""
+    classified = (
+        Metric.objects.visible()
+        .filter(zone__in=zones, indicator__isnull=False, kind__in=MEASURED_KINDS)
+        .exclude(normalized_unit="")
+        .filter(normalized_value__isnull=False)
+    )
+    latest = _latest_per(classified, "zone", "indicator").select_related("indicator")
+    return list(latest.order_by("indicator__position", "indicator__name", "zone_id")[:COMPARE_FIGURES])
+
+
+def compare_years(zones):
+    """{(zone id, year or None): public articles naming the zone}, counted in the database."""
+    rows = (
+        Article.zones.through.objects.filter(zone__in=zones, article__hidden=False)
+        .order_by()
+        .values("zone_id", "article__year")
+        .annotate(n=Count("article_id"))
+    )
+    return {(row["zone_id"], row["article__year"]): row["n"] for row in rows}
 
 
 # ---------------------------------------------------------------- home

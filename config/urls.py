@@ -2,6 +2,8 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
+from zones.views import compare
+
 from .sitemaps import sitemaps
 
 urlpatterns = [
@@ -9,6 +11,8 @@ urlpatterns = [
     path("api/", include("articles.api")),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("zones/", include("zones.urls")),
+    # Zones side by side: a page of its own, not one zone's.
+    path("compare/", compare, name="compare"),
     path("", include("articles.urls")),
 ]
 

@@ -1,16 +1,21 @@
+import csv
 from itertools import groupby
 
-from django.http import Http404
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 
 from articles import selectors
 from core.charts import series_chart, unit_label
-from core.listing import FacetSpec, ListEndpoint
+from core.listing import FacetSpec, ListEndpoint, csv_cell, error_fields
 from core.serializers import zone_item
+from core.widgets import QuickSelect
 
+from . import compare as comparison
 from .filters import ZoneFilterSet
+from .forms import COMPARE_MAX, CompareForm, TileColourForm
 from .models import Zone
 from .reference import province_order, provinces
+from .tiles import AVERAGED_DIMENSIONS, LEVELS, province_tiles
 
 
 def province_slugs():
@@ -25,6 +30,31 @@ def group_by_province(zones):
         (province or "未知省份", list(group))
         for province, group in groupby(ordered, key=lambda z: z.province)
     ]
+
+
+def busiest_zones(zones, limit=10):
+    """The ``limit`` zones with most articles, from zones already counted (zones_with_counts)."""
+    return sorted((z for z in zones if z.article_count), key=lambda z: (-z.article_count, z.name))[:limit]
+
+
+def tile_grid(request, zones):
+    """The province tile grid of ``zones`` (with their article counts), shaded as ``?indicator=`` asks.
+
+    Two queries at most beyond the indicator list, whatever the number of zones or
+    figures: the tiles are summed from ``zones`` and one row per zone of the indicator.
+    """
+    form = TileColourForm(request.GET, indicators=selectors.indicator_options())
+    indicator = form.cleaned_data["indicator"] if form.is_valid() else None
+    unit, values = selectors.zone_latest_values(indicator) if indicator else ("", None)
+    averaged = indicator is not None and indicator.dimension in AVERAGED_DIMENSIONS
+    return {
+        "form": form,
+        "indicator": indicator,
+        "unit": unit,
+        "averaged": averaged,
+        "tiles": province_tiles(zones, values, averaged=averaged),
+        "levels": range(1, LEVELS + 1),
+    }
 
 
 class ZoneDirectory(ListEndpoint):
@@ -52,12 +82,22 @@ class ZoneDirectory(ListEndpoint):
 
     def get_extra_context(self, filterset, objects):
         slugs = province_slugs()
-        groups = [
-            {"name": name, "slug": slugs.get(name, ""), "zones": zones,
-             "with_articles": sum(1 for z in zones if z.article_count)}
-            for name, zones in group_by_province(objects)
-        ]
-        return {"provinces": groups, "zone_count": len(objects)}
+        groups = []
+        for name, zones in group_by_province(objects):
+            # Zones with articles first; the rest follow, muted, so 150 empty names do not
+            # weigh as much as the zones a reader came for.
+            active = [z for z in zones if z.article_count]
+            groups.append({
+                "name": name, "slug": slugs.get(name, ""), "zones": zones, "with_articles": len(active),
+                "active": active, "empty": [z for z in zones if not z.article_count],
+            })
+        context = {"provinces": groups, "zone_count": len(objects)}
+        if filterset.form.cleaned_data.get("sort") == "articles":
+            context["ranked"] = [z for z in objects if z.article_count]
+            context["unranked"] = [z for z in objects if not z.article_count]
+        if not filterset.form.cleaned_data.get("province"):
+            context["tile_grid"] = tile_grid(self.request, objects)
+        return context
 
 
 class ProvinceDirectory(ZoneDirectory):
@@ -74,8 +114,11 @@ class ProvinceDirectory(ZoneDirectory):
 
     def get_extra_context(self, filterset, objects):
         context = super().get_extra_context(filterset, objects)
-        context["province"] = filterset.form.cleaned_data["province"]
-        context["title"] = f"{context['province']}的高新区"
+        province = context["province"] = filterset.form.cleaned_data["province"]
+        context["title"] = f"{province}的高新区"
+        context["articles"], context["article_total"] = selectors.province_articles(province)
+        context["initiatives"], context["initiative_total"] = selectors.province_initiatives(province)
+        context["figures"], context["figure_total"] = selectors.province_figures(province)
         return context
 
 
@@ -112,6 +155,121 @@ def zone_detail(request, slug):
         "province_slug": province_slugs().get(zone.province, ""),
     }
     return render(request, "zones/detail.html", context)
+
+
+def compare(request):
+    """``/compare/?zones=huaibei,yantai``: 2-4 zones side by side; ``format=json`` or ``csv`` too."""
+    form = CompareForm(request.GET, queryset=selectors.zones_with_counts())
+    fmt = request.GET.get("format", "html")
+    if fmt not in ("json", "csv"):
+        fmt = "html"
+    valid = form.is_valid()
+    if fmt != "html" and not valid:
+        return JsonResponse(
+            {"error": "比较条件无效", "fields": error_fields(form)}, status=400,
+            json_dumps_params={"ensure_ascii": False},
+        )
+    context = {"section": "zones", "form": form, "selects": _compare_selects(form.chosen)}
+    if not valid:
+        # No zones yet, or just one (a zone page's 比较 link): a question, not a mistake.
+        context["one_chosen"] = form.has_error("zones", "count") and len(form.chosen) == 1
+        asking = not form.is_bound or context["one_chosen"]
+        return render(request, "zones/compare.html", context, status=200 if asking else 400)
+    zones = form.cleaned_data["zones"]
+    figures = comparison.indicator_rows(zones, selectors.compare_figures(zones))
+    initiatives = selectors.compare_initiatives(zones)
+    years = comparison.year_rows(zones, selectors.compare_years(zones))
+    if fmt == "json":
+        body = _compare_json(zones, initiatives, figures, years)
+        return JsonResponse(body, json_dumps_params={"ensure_ascii": False})
+    if fmt == "csv":
+        return _compare_csv(zones, figures)
+    context.update(
+        zones=zones,
+        categories=comparison.category_rows(zones, initiatives),
+        types=comparison.type_rows(zones, initiatives),
+        figures=figures,
+        charts=comparison.indicator_charts(zones, figures),
+        years=years,
+        slugs=",".join(zone.slug for zone in zones),
+    )
+    return render(request, "zones/compare.html", context)
+
+
+def _compare_selects(chosen):
+    """The form's COMPARE_MAX selects of every zone by province, the chosen zones selected."""
+    options = [("", "（不选）")] + [
+        (province or "未知省份", [(slug, name) for slug, name, _ in group])
+        for province, group in groupby(
+            Zone.objects.order_by("province", "name").values_list("slug", "name", "province"),
+            key=lambda row: row[2],
+        )
+    ]
+    slugs = ([zone.slug for zone in chosen] + [""] * COMPARE_MAX)[:COMPARE_MAX]
+    return [
+        QuickSelect(choices=options).render("zones", slug, attrs={"id": f"compare-zone-{n}"})
+        for n, slug in enumerate(slugs, start=1)
+    ]
+
+
+def _figure_item(metric):
+    if metric is None:
+        return None
+    return {
+        "value": metric.value, "unit": metric.unit, "normalized_value": metric.normalized_value,
+        "normalized_unit": metric.normalized_unit, "kind": metric.kind, "year": metric.year,
+        "text": metric.raw, "sentence": metric.sentence, "article_id": metric.article_id,
+    }
+
+
+def _compare_json(zones, initiatives, figures, years):
+    slugs = [zone.slug for zone in zones]
+
+    def by_zone(values):
+        return dict(zip(slugs, values, strict=True))
+
+    return {
+        "zones": [
+            {**zone_item(zone), "article_count": zone.article_count,
+             "initiative_count": zone.initiative_count, "metric_count": zone.metric_count}
+            for zone in zones
+        ],
+        "categories": [
+            {"category": row["category"], "label": row["label"], "counts": by_zone(row["counts"])}
+            for row in comparison.category_rows(zones, initiatives)
+        ],
+        "types": [
+            {"type": row["type"], "name": row["label"], "counts": by_zone(row["counts"])}
+            for row in comparison.type_rows(zones, initiatives)
+        ],
+        "indicators": [
+            {"indicator": row["indicator"].slug, "name": row["indicator"].name,
+             "values": by_zone([_figure_item(m) for m in row["cells"]])}
+            for row in figures
+        ],
+        "years": [{"year": row["year"], "counts": by_zone(row["counts"])} for row in years],
+    }
+
+
+def _compare_csv(zones, figures):
+    """The indicator table, one row per zone and indicator, with the API's key names as header."""
+    names = {zone.pk: zone for zone in zones}
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    filename = "compare-" + "-".join(zone.slug for zone in zones) + ".csv"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response.write("\ufeff")
+    writer = csv.writer(response)
+    header = ["indicator", "name", "zone", "zone_name", "value", "unit", "normalized_value",
+              "normalized_unit", "kind", "year", "text", "sentence", "article_id"]
+    writer.writerow(header)
+    for row in figures:
+        for metric in filter(None, row["cells"]):
+            item = _figure_item(metric)
+            zone = names[metric.zone_id]
+            cells = [row["indicator"].slug, row["indicator"].name, zone.slug, zone.name]
+            cells += [item[key] for key in header[4:]]
+            writer.writerow([csv_cell(cell) for cell in cells])
+    return response
 
 
 # A zone page charts at most this many of its indicators; the others are tables.

@@ -12,7 +12,7 @@ from articles.models import Article, Initiative
 from articles.search import snippet
 from core import serializers
 from core.listing import CitationFormats, FacetSpec, ListEndpoint
-from zones.views import group_by_province, province_slugs
+from zones.views import busiest_zones, tile_grid
 
 PROVINCE_FACET = FacetSpec("province", "省份", "zone__province", limit=40)
 
@@ -79,11 +79,6 @@ class InitiativeList(ListEndpoint):
 
 def home(request):
     zones = list(selectors.zones_with_counts())
-    slugs = province_slugs()
-    provinces = [
-        {"name": name, "slug": slugs.get(name, ""), "zones": group}
-        for name, group in group_by_province(zones)
-    ]
     context = {
         "section": "home",
         "counts": {
@@ -91,7 +86,8 @@ def home(request):
             "zones_with_articles": sum(1 for z in zones if z.article_count),
             **selectors.home_counts(),
         },
-        "provinces": provinces,
+        "tile_grid": tile_grid(request, zones),
+        "busiest": busiest_zones(zones),
         "latest": selectors.latest_articles(),
         "categories": selectors.top_initiative_categories(),
     }

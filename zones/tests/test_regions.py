@@ -1,0 +1,144 @@
+"""Province tiles on the home page and directory, the directory sorted by articles, province pages."""
+import pytest
+from django.urls import reverse
+
+from articles.models import Indicator
+from articles.tests.factories import make_article, make_initiative, make_metric, make_zone
+
+pytestmark = pytest.mark.django_db
+
+
+def tiles(response):
+    return {tile["name"]: tile for tile in response.context["tile_grid"]["tiles"]}
+
+
+@pytest.fixture
+def two_provinces():
+    huaibei = make_zone("淮北高新区", slug="huaibei", province="安徽省")
+    hefei = make_zone("合肥高新区", slug="hefei", province="安徽省")
+    make_zone("宿州高新区", slug="suzhou-ah", province="安徽省")
+    yantai = make_zone("烟台高新区", slug="yantai", province="山东省")
+    for n in range(3):
+        make_article(title=f"淮北文章{n}", zone=huaibei, year=2023)
+    make_article(title="合肥文章", zone=hefei, year=2022)
+    make_article(title="烟台文章", zone=yantai, year=2023)
+    make_article(title="隐藏文章", zone=yantai, hidden=True)
+    investment = Indicator.objects.create(slug="investment", name="总投资", dimension="money", units=["元"])
+    return {"huaibei": huaibei, "hefei": hefei, "yantai": yantai, "investment": investment}
+
+
+def test_home_tiles_count_articles_per_province_and_link_to_its_page(client, two_provinces):
+    response = client.get("/")
+    anhui, shandong = tiles(response)["安徽省"], tiles(response)["山东省"]
+    assert (anhui["value"], anhui["zones"], anhui["with_articles"]) == (4, 3, 2)
+    assert shandong["value"] == 1  # the hidden article is not counted
+    assert anhui["level"] > shandong["level"] > 0 and tiles(response)["西藏自治区"]["level"] == 0
+    html = response.content.decode()
+    assert "示意图" in html and 'href="/zones/province/anhui/"' in html
+    assert "tile-r5 tile-c6 tile-l5" in html  # 安徽: its place on the grid, darkest
+    assert [z.name for z in response.context["busiest"]] == ["淮北高新区", "合肥高新区", "烟台高新区"]
+
+
+def test_tiles_coloured_by_an_indicator_take_each_zones_latest_figure(client, two_provinces):
+    huaibei, yantai, investment = two_provinces["huaibei"], two_provinces["yantai"], two_provinces["investment"]
+    old = make_article(zone=huaibei, year=2021)
+    new = make_article(zone=huaibei, year=2023)
+    make_metric(old, value=90, normalized_value=9e9, year=2021, indicator=investment)
+    make_metric(new, value=50, normalized_value=5e9, year=2023, indicator=investment)
+    make_metric(make_article(zone=yantai), value=2, normalized_value=2e8, year=2023, indicator=investment)
+    response = client.get("/", {"indicator": "investment"})
+    grid = tiles(response)
+    assert (grid["安徽省"]["value"], grid["山东省"]["value"]) == (5e9, 2e8)
+    assert grid["安徽省"]["level"] > grid["山东省"]["level"] > 0 and grid["北京市"]["level"] == 0
+    html = response.content.decode()
+    assert "各省份的总投资" in html and "50亿元" in html and "最新数值的合计" in html
+    assert '<option value="investment" selected>总投资</option>' in html
+
+
+@pytest.mark.parametrize("url", ["/", "/zones/"])
+def test_an_unknown_indicator_is_a_form_error_and_tiles_fall_back_to_articles(client, two_provinces, url):
+    response = client.get(url, {"indicator": "<b>无此指标</b>"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "着色依据有误" in html and "<b>无此指标</b>" not in html
+    assert tiles(response)["安徽省"]["value"] == 4
+
+
+def test_home_query_count_does_not_grow_with_zones_or_provinces(client, two_provinces, django_assert_max_num_queries):
+    # zones with counts, the indicator list, categories, three counts, newest articles
+    with django_assert_max_num_queries(7):
+        client.get("/")
+    for n in range(10):
+        make_article(zone=make_zone(province="四川省"))
+    # an indicator adds its unit and one row per zone
+    with django_assert_max_num_queries(9):
+        client.get("/", {"indicator": "investment"})
+
+
+def test_directory_sorted_by_articles_ranks_and_folds_away_empty_zones(client, two_provinces):
+    response = client.get(reverse("zones:directory"), {"sort": "articles"})
+    assert [z.name for z in response.context["ranked"]] == ["淮北高新区", "合肥高新区", "烟台高新区"]
+    assert [z.name for z in response.context["unranked"]] == ["宿州高新区"]
+    html = response.content.decode()
+    assert '<details class="empty-zones">' in html and "暂无文章的高新区（1 个）" in html
+    assert html.index("淮北高新区") < html.index("合肥高新区") < html.index("烟台高新区") < html.index("宿州高新区")
+    api = client.get(reverse("api:zones"), {"sort": "articles"}).json()["results"]
+    assert [z["name"] for z in api][:3] == ["淮北高新区", "合肥高新区", "烟台高新区"]
+
+
+def test_directory_by_province_lists_zones_with_articles_first_and_the_rest_muted(client, two_provinces):
+    html = client.get(reverse("zones:directory")).content.decode()
+    anhui = html[html.index('id="p-anhui"'):html.index('id="p-shandong"')]
+    assert max(anhui.index("/zones/huaibei/"), anhui.index("/zones/hefei/")) < anhui.index("/zones/suzhou-ah/")
+    assert anhui.count('<li class="empty">') == 1
+    assert 'value="huaibei" form="compare-form"' in html
+
+
+def test_directory_rejects_an_unknown_sort(client):
+    assert client.get(reverse("zones:directory"), {"sort": "<x>"}).status_code == 400
+
+
+@pytest.fixture
+def anhui_with_facts(two_provinces):
+    huaibei, hefei = two_provinces["huaibei"], two_provinces["hefei"]
+    article = huaibei.articles.first()
+    make_initiative("锂电产业链党建联盟", article=article, category="industry_chain")
+    make_initiative("红色代办", article=article, category="business_env", hidden=True)
+    make_initiative("烟台的举措", article=two_provinces["yantai"].articles.first())
+    make_metric(article, value=50, normalized_value=5e9, year=2023, indicator=two_provinces["investment"])
+    make_metric(hefei.articles.first(), value=8, normalized_value=8e8, year=2022, indicator=two_provinces["investment"])
+    make_metric(article, label="签约项目", value=8, unit="个", normalized_value=8, normalized_unit="个")  # unclassified
+    return two_provinces
+
+
+def test_province_page_shows_its_zones_articles_initiatives_and_figures(client, anhui_with_facts):
+    response = client.get(reverse("zones:province", args=["anhui"]))
+    assert response.status_code == 200
+    context = response.context
+    assert context["article_total"] == 4 and len(context["articles"]) == 4
+    assert "烟台文章" not in {a.title for a in context["articles"]}
+    assert [i.name for i in context["initiatives"]] == ["锂电产业链党建联盟"]
+    assert [(m.zone.name, m.normalized_value) for m in context["figures"]] == [("淮北高新区", 5e9), ("合肥高新区", 8e8)]
+    html = response.content.decode()
+    for text in ("最新文章", "淮北文章0", "锂电产业链党建联盟", "总投资", "50亿元", "8亿元", "宿州高新区"):
+        assert text in html, text
+    assert "红色代办" not in html and "烟台的举措" not in html and "各省份的文章" not in html
+
+
+def test_a_busy_province_page_shows_its_newest_and_says_how_many(client, anhui_with_facts, monkeypatch):
+    monkeypatch.setattr("articles.selectors.PROVINCE_PAGE_ARTICLES", 2)
+    response = client.get(reverse("zones:province", args=["anhui"]))
+    assert len(response.context["articles"]) == 2 and response.context["article_total"] == 4
+    assert "最新 2 篇，共 4 篇" in response.content.decode()
+
+
+def test_province_page_query_count_is_bounded(client, anhui_with_facts, django_assert_num_queries):
+    huaibei = anhui_with_facts["huaibei"]
+    for n in range(5):
+        article = make_article(zone=huaibei, year=2015 + n)
+        make_initiative(f"举措{n}", article=article)
+        make_metric(article, year=2015 + n, indicator=anhui_with_facts["investment"])
+    # zones with counts and the level facet (and its bound); articles; initiatives;
+    # the figures and their count -- nothing per zone, article or figure
+    with django_assert_num_queries(7):
+        client.get(reverse("zones:province", args=["anhui"]))
