@@ -48,6 +48,11 @@ How things are matched, and so what the figures mean:
 - city figures: a gold city figure matched by a zone figure is one given to
   the zone wrongly (also a false metric); matched by a marked figure, it was
   kept out.
+- indicators: a matched figure whose indicator (the name in
+  fixtures/indicators.json, "" for 未归类) is the gold one, over the matched
+  figures; the pages are analysed with the vocabulary of fixtures/. Coverage:
+  the share of every zone figure produced that got an indicator, and the
+  share of each dimension.
 """
 import json
 import re
@@ -61,7 +66,7 @@ VALUE_TOLERANCE = 1e-6
 
 KINDS = (
     "articles", "titles", "kickers", "authors", "zones", "zone names", "initiatives", "metrics",
-    "metric kinds", "city figures kept out", "source",
+    "metric kinds", "indicators", "city figures kept out", "source",
 )
 
 
@@ -103,6 +108,7 @@ class Scores:
     pages: int = 0
     spurious: int = 0  # produced articles paired with no gold article
     city_given: int = 0  # gold city figures given to the zone
+    coverage: dict = field(default_factory=dict)  # indicator dimension ("" unmapped) -> zone figures produced
 
     def note(self, what, kind, where, text):
         self.findings.append(f"{what} {kind} {where} {text}")
@@ -110,7 +116,19 @@ class Scores:
     def as_dict(self):
         out = {"pages": self.pages, "spurious_articles": self.spurious, "city_figures_given_to_zone": self.city_given}
         out.update({kind: tally.as_dict() for kind, tally in self.tallies.items()})
+        out["indicator_coverage"] = self.coverage_dict()
         return out
+
+    def coverage_dict(self):
+        """Zone figures produced, the share given an indicator, and each dimension's share."""
+        total = sum(self.coverage.values())
+        mapped = total - self.coverage.get("", 0)
+        share = (lambda n: round(n / total, 4) if total else 0.0)
+        return {
+            "figures": total,
+            "mapped": share(mapped),
+            "by_dimension": {dim: share(n) for dim, n in sorted(self.coverage.items()) if dim},
+        }
 
 
 # ------------------------------------------------------------------ text
@@ -432,6 +450,19 @@ def _score_metrics(where, gold, produced, scores, report_false):
         else:
             scores.note("KIND", "metric", where, f"{_figure(g)} (got: {p.get('kind') or 'actual'})")
 
+    indicators = scores.tallies["indicators"]
+    indicators.gold += len(pairs)
+    indicators.produced += len(pairs)
+    for gi, pi in pairs:
+        g, p = gold_metrics[gi].get("indicator") or "", zone_figures[pi].get("indicator") or ""
+        if g == p:
+            indicators.right += 1
+        else:
+            scores.note("INDICATOR", "metric", where, f"{_figure(gold_metrics[gi])} {g or '未归类'} (got: {p or '未归类'})")
+    for m in zone_figures:
+        dimension = m.get("dimension") or ""
+        scores.coverage[dimension] = scores.coverage.get(dimension, 0) + 1
+
     # A zone figure that is one of the gold city figures was given to the zone wrongly.
     rest = [i for i in range(len(zone_figures)) if i not in hit_produced]
     city_pairs = _match_figures(gold_city, [zone_figures[i] for i in rest])
@@ -482,6 +513,9 @@ def summary_lines(scores):
             f"  ({tally.right} right / {tally.produced} produced / {tally.gold} gold){extra}"
         )
     lines.append(f"{'city figures given to zone':<22} {scores.city_given}")
+    coverage = scores.coverage_dict()
+    dimensions = "  ".join(f"{dim} {share:.1%}" for dim, share in coverage["by_dimension"].items())
+    lines.append(f"{'indicator coverage':<22} {coverage['mapped']:.1%} of {coverage['figures']} zone figures: {dimensions}")
     return lines
 
 
@@ -493,8 +527,12 @@ def report_lines(scores):
 # ------------------------------------------------------------------ the ingest's side
 
 
-def _figure_dict(fact):
+def _figure_dict(fact, indicators=None):
+    """A fact in the gold format; ``indicators``: slug -> IndicatorRule, for its indicator's name."""
+    rule = (indicators or {}).get(fact.indicator)
     return {
+        "indicator": rule.name if rule else "",
+        "dimension": rule.dimension if rule else "",
         "value": fact.value,
         "value_from": fact.value_from,
         "value_max": fact.value_max,
@@ -505,8 +543,10 @@ def _figure_dict(fact):
     }
 
 
-def produced_page(result, province_for_city=None, marked_figures=None):
+def produced_page(result, province_for_city=None, marked_figures=None, indicators=None):
     """A pipeline PageResult in the gold format (articles with their facts, the source).
+
+    ``indicators``: slug -> IndicatorRule, to name each figure's indicator.
 
     ``marked_figures``: (body, year) -> the figures the extractor marks as a city's
     or province's (kept out of the zone's metrics), listed under ``marked``.
@@ -527,7 +567,7 @@ def produced_page(result, province_for_city=None, marked_figures=None):
                 "zone": zone.name if zone else "",
                 "province": province,
                 "initiatives": list(dict.fromkeys(fact.name for fact in item.initiatives)),
-                "metrics": [_figure_dict(fact) for fact in item.metrics],
+                "metrics": [_figure_dict(fact, indicators) for fact in item.metrics],
                 "marked": [_figure_dict(fact) for fact in (marked_figures(block.body, item.year) if marked_figures else ())],
             }
         )
@@ -558,11 +598,12 @@ def run_corpus(directory, steps=None, zones=None):
     """(name, gold, produced) for each page of ``directory``, analysed in memory.
 
     ``zones``: the zone records to link against (default: the reference zones of
-    fixtures/zones.json). Nothing is written to any database.
+    fixtures/zones.json), the vocabulary of fixtures/. Nothing is written to any database.
     """
     from articles.ingest.metrics import extract_figures
     from articles.ingest.pipeline import analyse_page, default_steps
     from articles.ingest.reader import read_pages
+    from articles.vocabulary import fixture_vocabulary
     from zones.reference import province_for_city, reference_zones
 
     def marked(body, year):
@@ -570,14 +611,16 @@ def run_corpus(directory, steps=None, zones=None):
 
     steps = steps or default_steps()
     zone_index = steps.make_zone_index(list(zones if zones is not None else reference_zones()))
+    vocabulary = fixture_vocabulary()
+    indicators = {rule.slug: rule for rule in vocabulary.indicators}
     out = []
     for path in corpus_pages(directory):
         gold = json.loads(gold_path(path).read_text(encoding="utf-8"))
         pages = read_pages(path)
         produced = {"source": {}, "articles": []}
         for page in pages:
-            result = analyse_page(page, zone_index=zone_index, steps=steps)
-            one = produced_page(result, province_for_city, marked)
+            result = analyse_page(page, zone_index=zone_index, steps=steps, vocabulary=vocabulary)
+            one = produced_page(result, province_for_city, marked, indicators)
             produced["articles"].extend(one["articles"])
             produced["source"] = produced["source"] or one["source"]
         out.append((path.name, gold, produced))

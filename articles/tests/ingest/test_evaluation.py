@@ -152,6 +152,32 @@ def test_city_figures_given_to_the_zone_or_kept_out():
     assert (kept.right, kept.produced, kept.gold) == (1, 1, 2)
 
 
+def test_indicators_are_scored_on_matched_figures_and_coverage_on_every_zone_figure():
+    gold = [article("标题", metrics=[
+        {"value": 50, "unit": "亿元", "label": "总投资", "indicator": "总投资"},
+        {"value": 860, "unit": "名", "label": "链上企业党员", "indicator": "党员人数"},
+        {"value": 113, "unit": "秒", "label": "下线用时", "indicator": ""},
+        {"value": 7, "unit": "%", "label": "同比增长", "indicator": "地区生产总值增速"},
+    ])]
+    produced = [article("标题", metrics=[
+        {"value": 50, "unit": "亿元", "label": "项目总投资", "indicator": "总投资", "dimension": "money"},
+        {"value": 860, "unit": "名", "label": "党员", "indicator": "党员人数", "dimension": "party_members"},
+        {"value": 113, "unit": "秒", "label": "下线用时", "indicator": "", "dimension": ""},
+        {"value": 7, "unit": "%", "label": "增长", "indicator": "", "dimension": ""},
+        {"value": 3, "unit": "个", "label": "党支部", "indicator": "党支部数", "dimension": "party_orgs"},
+    ])]
+    scores = scored(gold, produced)
+    tally = scores.tallies["indicators"]
+    assert (tally.right, tally.produced, tally.gold) == (3, 4, 4)  # the false 党支部 is no matched figure
+    assert "INDICATOR metric p.txt#1 7% 同比增长 地区生产总值增速 (got: 未归类)" in scores.findings
+    coverage = scores.coverage_dict()
+    assert coverage == {
+        "figures": 5, "mapped": 0.6,
+        "by_dimension": {"money": 0.2, "party_members": 0.2, "party_orgs": 0.2},
+    }
+    assert json.loads(evaluation.report_lines(scores)[-1])["indicator_coverage"] == coverage
+
+
 def test_source_fields_and_the_json_line():
     scores = scored(
         [article("标题")], [article("标题")],
@@ -185,6 +211,7 @@ FLOORS = {
     "initiatives": ("f1", 0.92),
     "metrics": ("f1", 0.96),
     "metric kinds": ("f1", 0.96),
+    "indicators": ("f1", 0.90),
 }
 
 
@@ -201,7 +228,9 @@ def test_the_command_scores_the_corpus_above_its_floors():
     }
     assert not low, "\n".join(line for line in lines if not line.startswith("{"))[:4000]
     assert lines[1].startswith("articles")
-    assert all(line.split(" ", 1)[0] in {"MISS", "FALSE", "CITY", "KIND"} for line in lines[13:-1])
+    assert lines[14].startswith("indicator coverage")
+    assert figures["indicator_coverage"]["mapped"] >= 0.70
+    assert all(line.split(" ", 1)[0] in {"MISS", "FALSE", "CITY", "KIND", "INDICATOR"} for line in lines[15:-1])
 
 
 def test_the_command_refuses_a_folder_without_gold_files(tmp_path):

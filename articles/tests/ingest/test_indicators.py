@@ -180,3 +180,21 @@ def test_every_growth_indicator_of_the_vocabulary_grows_an_indicator_of_it():
         assert rule.slug.endswith("-growth") and rule.slug.removesuffix("-growth") in slugs, rule.slug
         assert rule.units == ("%",), rule.slug
     assert 40 <= len(rules) <= 80
+
+
+def test_the_corpus_gold_files_figures_under_names_of_the_vocabulary_or_none():
+    import json
+    from pathlib import Path
+
+    from articles.vocabulary import fixture_vocabulary
+
+    names = {rule.name for rule in fixture_vocabulary().indicators} | {""}
+    corpus = Path(__file__).resolve().parents[1] / "corpus"
+    unknown = {
+        (path.name, metric["label"], metric["indicator"])
+        for path in corpus.glob("*.gold.json")
+        for item in json.loads(path.read_text(encoding="utf-8"))["articles"]
+        for metric in item.get("metrics", [])
+        if metric.get("indicator") not in names
+    }
+    assert not unknown
