@@ -52,6 +52,7 @@ ocr-deps:
 setup-db: install
 	DATABASE_URL=$(RUN_DB) DEBUG=1 $(BIN)/python manage.py migrate --noinput
 	DATABASE_URL=$(RUN_DB) DEBUG=1 $(BIN)/python manage.py load_zones
+	DATABASE_URL=$(RUN_DB) DEBUG=1 $(BIN)/python manage.py load_vocabulary
 	DATABASE_URL=$(RUN_DB) DEBUG=1 $(BIN)/python manage.py ingest fixtures/seeds/
 
 run: ocr-deps setup-db
@@ -59,7 +60,7 @@ run: ocr-deps setup-db
 	DATABASE_URL=$(RUN_DB) DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 # Production mode in one command: DEBUG off, static files collected, the deployment
-# checks (which stop here on an error), migrations, the zone list, then gunicorn on
+# checks (which stop here on an error), migrations, the zone list and the vocabularies, then gunicorn on
 # 127.0.0.1:$(PORT) with config/gunicorn.conf.py (WEB_CONCURRENCY, GUNICORN_THREADS,
 # GUNICORN_TIMEOUT…). DATABASE_URL picks the database; without it, the embedded SQLite file.
 serve: install ocr-deps
@@ -68,6 +69,7 @@ serve: install ocr-deps
 	$(BIN)/python manage.py check --deploy --fail-level ERROR; \
 	$(BIN)/python manage.py migrate --noinput; \
 	$(BIN)/python manage.py load_zones; \
+	$(BIN)/python manage.py load_vocabulary; \
 	exec $(BIN)/python -m gunicorn --config config/gunicorn.conf.py config.wsgi:application
 
 test-sqlite: install-dev
