@@ -22,7 +22,7 @@ Decisions (so a reader knows what the numbers mean):
   counts; ``N大`` enumerations (三大主导产业, 十大人才创新项目) carry no
   measure word and are titles, so they are not metrics; Chinese-numeral phases
   (二期) are names.
-- Never metrics: years and dates (``2023年``, ``7月25日``), times, ordinals
+- Never metrics: years and dates (``2023年``, ``7月25日``), periods (``前5个月``), times, ordinals
   (``第8次``, ``第135届``), ranks and rank changes (``再跃进8位``, ``前10名``),
   ``两位数``, programme names and anything inside a short quotation or a book
   title (“1+X+N”, “六个一”, 《…》), numbers glued to Latin letters or ``+ - /``
@@ -81,8 +81,8 @@ Decisions (so a reader knows what the numbers mean):
   article's year. A year after 较/比/同比 is a comparison base, not the
   fact's year. Clauses after a ； keep the time of the clause before them
   (``2023年，营业收入3.5亿元；研发投入强度12.6%`` -> both 2023). ``period``
-  keeps the period as written (今年上半年, 1-5月, 1至5月, 前三季度, 第三季度,
-  今年以来, 近三年); 近三年 ends in the article's year; a running total
+  keeps the period as written (今年上半年, 1-5月, 1至5月, 前5个月, 前三季度,
+  第三季度, 今年以来, 近三年); 近三年 ends in the article's year; a running total
   (累计 in the figure's clause) with no other period has the period 累计 and,
   with no year written, the article's year.
 - A figure stated again (same value, ends and unit) is kept once, as first

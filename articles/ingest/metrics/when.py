@@ -1,7 +1,7 @@
 """When a figure is: the year and period its sentence gives it (see the package docstring)."""
 import re
 
-MONTHS = r"\d{1,2}\s?[-—–至~]\s?\d{1,2}月"
+MONTHS = r"\d{1,2}\s?[-—–至~]\s?\d{1,2}月|前[\d一二三四五六七八九十]{1,2}个月"
 TIME_RE = re.compile(
     r"(?P<cmp>较|比|同比|与|相比)?"
     r"(?:(?P<year>20[0-3]\d)\s?年度?|(?P<rel>今年|去年|前年|明年|本年度?|当年|截至目前|目前|近日|日前))"
