@@ -175,3 +175,35 @@ def test_every_search_has_an_atom_feed_of_new_matching_articles(client, kb):
     assert "淮北高新区成立锂电" in narrowed and "烟台高新区推进" not in narrowed
     assert client.get("/search/feed/", {"q": "党建", "year": "abc"}).status_code == 400
     assert client.get("/search/feed/", {"q": "<script>"}).status_code == 200
+
+
+@pytest.mark.parametrize("field", ["title", "author", "page_name"])
+@pytest.mark.parametrize("value", ["%", "_", "\\", "' OR 1=1 --", "<script>alert(1)</script>", "😀", "党\x00建", "长" * 500])
+def test_odd_field_search_input_never_breaks_the_page(client, kb, field, value):
+    for url in ("/search/", "/api/articles/", "/search/feed/"):
+        response = client.get(url, {field: value})
+        assert response.status_code in (200, 400), (url, response.status_code)
+        assert b"<script>alert(1)</script>" not in response.content
+
+
+def test_undated_articles_come_last_in_either_date_order(client, kb, huaibei):
+    undated = make_article(title="无日期的党建联盟简讯", zone=huaibei, body="党建联盟召开会议。")
+    index_for_search([undated])
+    for sort in ("-date", "date"):
+        found = titles(client.get("/search/", {"q": "党建联盟", "sort": sort}))
+        assert found[-1] == undated.title, sort
+
+
+def test_the_feed_reads_a_bounded_number_of_queries(client, kb, huaibei, django_assert_max_num_queries):
+    source = make_source()
+    more = [
+        make_article(title=f"党建联盟简讯第{n}期", zone=huaibei, source=source, body="党建联盟召开会议。")
+        for n in range(60)
+    ]
+    index_for_search(more)
+    # the zone filter's slug, the zone names (read once per process) and the
+    # initiative lookup, two index tiers, the filter check, the dates of the
+    # ranked set, the feed's 30 rows and their two prefetches: not one per article.
+    with django_assert_max_num_queries(11):
+        xml = client.get("/search/feed/", {"q": "党建联盟", "zone": "huaibei"}).content.decode()
+    assert xml.count("<entry>") == 30
