@@ -21,7 +21,7 @@ TABLE_YEARS = 12
 
 
 def _zone_and_year(metric):
-    return f"{metric.zone.name} {metric.year}" if metric.year else f"{metric.zone.name}（年份不详）"
+    return f"{metric.zone.name} {metric.year or '年份不详'}"
 
 
 def _zone_name(metric):
@@ -160,20 +160,7 @@ class IndicatorDetail(MetricList):
         measured = selectors.zone_year_values(metrics, unit)
         targets = selectors.zone_year_values(metrics, unit, selectors.TARGET_KINDS)
         table = zone_year_table(measured)
-        charts = []
-        if any(len(row["cells"]) - row["cells"].count(None) > 1 for row in table["rows"]):
-            charts.append(series_chart(
-                measured, unit=unit, name=_zone_name,
-                title=f"{self.indicator.name}：各高新区历年数值（{unit_label(unit)}计）",
-            ))
-        elif measured:
-            latest = {}
-            for metric in measured:  # newest first: the first of each zone is its latest
-                latest.setdefault(metric.zone_id, metric)
-            charts.append(bar_chart(
-                latest.values(), unit=unit, name=_zone_and_year,
-                title=f"{self.indicator.name}：各高新区数值（{unit_label(unit)}计）",
-            ))
+        charts = [indicator_chart(self.indicator, measured, unit)] if measured else []
         return {
             "charts": charts,
             "unit": unit,
@@ -183,27 +170,54 @@ class IndicatorDetail(MetricList):
         }
 
 
-def zone_year_table(metrics):
-    """{"years": newest first, at most TABLE_YEARS; "rows": [{"zone", "cells": [metric or None per year]}],
-    "older": figures of earlier years left out}, zones with the newest, largest figures first.
+def indicator_chart(indicator, measured, unit):
+    """A line per zone by year where a zone has figures of several years, else a bar per zone (its latest).
 
-    ``metrics`` hold at most one figure per zone and year; those without a year are left out.
+    ``measured``: one figure per zone and year, newest first.
     """
-    dated = [metric for metric in metrics if metric.year is not None]
-    years = sorted({metric.year for metric in dated}, reverse=True)[:TABLE_YEARS]
+    years_by_zone = {}
+    for metric in measured:
+        if metric.year is not None:
+            years_by_zone.setdefault(metric.zone_id, set()).add(metric.year)
+    if any(len(years) > 1 for years in years_by_zone.values()):
+        return series_chart(
+            measured, unit=unit, name=_zone_name,
+            title=f"{indicator.name}：各高新区历年数值（{unit_label(unit)}计）",
+        )
+    latest = {}
+    for metric in measured:
+        latest.setdefault(metric.zone_id, metric)
+    return bar_chart(
+        latest.values(), unit=unit, name=_zone_and_year,
+        title=f"{indicator.name}：各高新区数值（{unit_label(unit)}计）",
+    )
+
+
+def zone_year_table(metrics):
+    """{"years": newest first, at most TABLE_YEARS, then None for figures without a year;
+    "rows": [{"zone", "cells": [metric or None per year]}]; "older": figures of earlier
+    years left out}, zones with the newest, largest figures first.
+
+    ``metrics`` hold at most one figure per zone and year.
+    """
+    dated = sorted({metric.year for metric in metrics if metric.year is not None}, reverse=True)
+    years = dated[:TABLE_YEARS]
+    if any(metric.year is None for metric in metrics):
+        years.append(None)
+    shown = set(years)
     by_zone = {}
-    for metric in dated:
-        by_zone.setdefault(metric.zone_id, {"zone": metric.zone, "figures": {}})["figures"][metric.year] = metric
-    rows = []
-    for entry in by_zone.values():
-        cells = [entry["figures"].get(year) for year in years]
-        if any(cells):
-            rows.append({"zone": entry["zone"], "cells": cells})
+    for metric in metrics:
+        if metric.year in shown:
+            by_zone.setdefault(metric.zone_id, {"zone": metric.zone, "figures": {}})["figures"][metric.year] = metric
+    rows = [
+        {"zone": entry["zone"], "cells": [entry["figures"].get(year) for year in years]}
+        for entry in by_zone.values()
+    ]
 
     def newest_first(row):
         index, metric = next((i, m) for i, m in enumerate(row["cells"]) if m)
         return (index, -metric.normalized_value, row["zone"].name)
 
     rows.sort(key=newest_first)
-    older = sum(1 for metric in dated if years and metric.year < years[-1])
+    older = sum(1 for metric in metrics if metric.year not in shown)
     return {"years": years, "rows": rows, "older": older}

@@ -62,7 +62,7 @@
       yAxis: {
         type: "category",
         data: items.map(function (item) { return item.name; }),
-        axisLabel: { width: narrow(element) ? 110 : 170, overflow: "truncate" }
+        axisLabel: { width: narrow(element) ? 140 : 190, overflow: "truncate" }
       },
       series: [{
         type: "bar",

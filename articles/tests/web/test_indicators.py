@@ -247,6 +247,17 @@ def test_indicator_page_tables_every_zones_values_by_year_latest_first(client, f
     assert "目标值" in html and "<h1>总投资</h1>" in html
 
 
+def test_a_zone_whose_figure_has_no_year_is_in_the_table_and_the_comparison(client, figures, invest):
+    wuhu = make_zone("芜湖高新区", slug="wuhu")
+    undated = figure(wuhu, invest, 7, None)
+    table = client.get(reverse("articles:indicator", args=["total-investment"])).context["table"]
+    assert table["years"] == [2023, 2022, 2021, None]
+    assert [row["cells"] for row in table["rows"] if row["zone"] == wuhu] == [[None, None, None, undated]]
+    [measured, _] = charts_of(client.get(reverse("articles:metrics"), {"indicator": "total-investment"}),
+                              "metric-charts")
+    assert "芜湖高新区 年份不详" in [i["name"] for i in measured["items"]]
+
+
 def test_indicator_page_draws_a_line_per_zone_with_several_years(client, figures):
     [chart] = charts_of(client.get(reverse("articles:indicator", args=["total-investment"])), "indicator-charts")
     assert chart["type"] == "series" and chart["years"] == [2021, 2022, 2023]
@@ -258,7 +269,8 @@ def test_indicator_page_draws_a_line_per_zone_with_several_years(client, figures
     }
 
 
-def test_indicator_page_with_one_year_draws_bars(client, figures):
+def test_indicator_page_with_one_year_draws_bars(client, figures, huaibei, firms):
+    figure(huaibei, firms, 40, None, unit="家", normalized_unit="家")  # no year: no second point on a line
     [chart] = charts_of(client.get(reverse("articles:indicator", args=["hi-tech-firms"])), "indicator-charts")
     assert chart["type"] == "bar"
     assert [(i["name"], i["value"]) for i in chart["items"]] == [("烟台高新区 2023", 130), ("淮北高新区 2023", 56)]
