@@ -10,8 +10,9 @@ A rule matches a label when the label is its name or a synonym, contains one of
 them (非公企业党组织 contains 企业党组织), or matches one of its patterns (regular
 expressions, searched in the folded label). When several rules match, an exact
 name or synonym wins, then the rule that matched the longest text (新建非公企业党组织
-is a new organisation before it is a 非公企业党组织: the more specific), then the
-first in order.
+is a new organisation before it is a 非公企业党组织: the more specific), then the one
+whose match ends later (a Chinese phrase names its head last: 两新党组织建设党建示范点
+counts 示范点), then the first in order.
 
 A label that names no indicator (the extractor kept only 总数 of 高新技术企业总数达到115家,
 or 企业 of 已走访园区企业320余家) is read again in its clause: the words of the sentence
@@ -51,7 +52,7 @@ def indicator_for(label, normalized_unit, rules):
     folded = fold_label(label)
     if not folded:
         return ""
-    best = None  # (exact, matched length, -order), slug
+    best = None  # (exact, matched length, where the match ends, -order), slug
     for order, rule in enumerate(rules):
         if rule.units and normalized_unit not in rule.units:
             continue
@@ -94,7 +95,11 @@ def _end_of(fact, after):
     if at < 0:
         return after
     end = at + len(fact.raw)
-    return end + len(fact.label) if fact.label and fact.sentence.startswith(fact.label, end) else end
+    rest = fact.sentence[end:]
+    unquoted = rest.lstrip(QUOTE_CHARS)  # 87家“四上企业”
+    if fact.label and unquoted.startswith(fact.label):
+        return end + len(rest) - len(unquoted) + len(fact.label)
+    return end
 
 
 # What closes a clause for a reader: the figure's own words lie between two of these.
@@ -122,16 +127,15 @@ def fold_label(text):
 
 
 def _match_length(folded, rule):
-    """(exact, length of the matched text) when ``rule`` matches the folded label, else None."""
+    """(exact, length, end) of the best match of ``rule`` in the folded label, else None."""
     terms = [fold_label(term) for term in (rule.name, *rule.synonyms)]
     if folded in terms:
-        return True, len(folded)
-    lengths = [len(term) for term in terms if term and term in folded]
+        return True, len(folded), len(folded)
+    matches = [(len(term), folded.rfind(term) + len(term)) for term in terms if term and term in folded]
     for pattern in rule.patterns:
         try:
-            match = re.search(pattern, folded)
+            found = list(re.finditer(pattern, folded))
         except re.error:
             continue  # a curator's broken pattern matches nothing rather than stopping the ingest
-        if match:
-            lengths.append(len(match.group()) or 1)
-    return (False, max(lengths)) if lengths else None
+        matches.extend((len(match.group()) or 1, match.end()) for match in found)
+    return (False, *max(matches)) if matches else None

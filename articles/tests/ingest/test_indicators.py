@@ -19,6 +19,8 @@ RULES = [
                   synonyms=("非公企业党组织", "两新党组织")),
     IndicatorRule("new-party-orgs", "新建党组织数", "party_orgs", ("个",),
                   patterns=(r"(新建|新组建|新增)\S*党(组织|支部)",)),
+    IndicatorRule("party-demo-sites", "党建示范点数", "party_orgs", ("个",), synonyms=("党建示范点",)),
+    IndicatorRule("above-scale-enterprises", "规上企业数", "enterprises", ("家",), synonyms=("四上企业",)),
     IndicatorRule("party-members", "党员人数", "party_members", ("人", "名"), synonyms=("党员",)),
     IndicatorRule("satisfaction", "满意率", "rate", ("%",), synonyms=("满意度",)),
     IndicatorRule("zone-area", "园区面积", "area", ("平方公里",), synonyms=("面积", "规划面积")),
@@ -44,6 +46,8 @@ RULES = [
         ("成立非公企业党支部", "家", ""),  # no rule has 党支部 in 家
         ("新建非公企业党组织", "个", "new-party-orgs"),  # new before non-public: the longer match
         ("企业新组建“三新”党支部", "个", "new-party-orgs"),  # quotes do not count
+        # Two five-character matches: the phrase's head comes last.
+        ("指导支持“两新”党组织建设党建示范点", "个", "party-demo-sites"),
         ("链上企业党员", "名", "party-members"),
         ("群众满意率", "%", "satisfaction"),
         ("企业满意度", "%", "satisfaction"),
@@ -126,6 +130,13 @@ def test_a_label_that_names_nothing_is_read_again_in_its_clause():
         fact("总数", "总数达到115家", "家", sentence),
     ]
     assert indicators_for(facts, RULES) == ["enterprises-visited", "high-tech-enterprises"]
+
+
+def test_a_clause_starts_after_the_figure_before_it_and_its_quoted_label():
+    sentence = "组织包保干部深入87家“四上企业”及26家重点项目。"
+    facts = [fact("四上企业", "87家", "家", sentence), fact("重点项目", "26家", "家", sentence)]
+    # 26家重点项目 are projects (no rule counts them in 家), not 四上企业.
+    assert indicators_for(facts, RULES) == ["above-scale-enterprises", ""]
 
 
 def test_the_clause_of_a_figure_stops_at_the_figure_before_it():
