@@ -39,15 +39,17 @@ SHARE_BEFORE = re.compile(r"(?:占|占比|比重|的)(?:达到|达|为|约)?$")
 # 由2018年的96个 / 从成立之初的3家: the first end of a change, named after 由/从.
 CHANGE_FROM = re.compile(r"(?:由|从)[^由从，,；;。：:]{0,12}$")
 # …增至目前的213个: what stands between the two ends of a change.
+# The noun counted may stand between (由最初的3家企业发展到56家), then a verb says the change.
+GROWTH_VERBS = r"(?:发展|增加|增长|提升|提高|扩大|上升|增|升|降|减少|下降|降低|缩小|缩减)"
 CHANGE_TO = re.compile(
-    r"^(?:已经?)?(?:发展|增加|增长|提升|提高|扩大|上升|增|升|降|减少|下降|降低|缩小|缩减)?(?:了)?(?:至|到|为)"
+    rf"^(?:(?:已经?)?{GROWTH_VERBS}?|[\u4e00-\u9fff]{{1,8}}?(?:已经?)?{GROWTH_VERBS})了?(?:至|到|为)"
     r"(?:如今|目前|现在|今年|当前)?的?$"
 )
 RANGE_BETWEEN = re.compile(r"^\s*[至到~～—–-]\s*$")
 # 三年前组建时只有6名党员，如今党员队伍已扩大到21名: a first end said of a time
 # before, in the clause before the later one.
 THEN = re.compile(r"(?:时|之初|最初|起初|原来|原有|当时|此前|以前|前)[^，,；;。：:]{0,8}$")
-GROWN_TO = re.compile(r"(?:发展|增加|增长|提升|提高|扩大|上升|增|升|降|减少|下降|降低)(?:至|到)$")
+GROWN_TO = re.compile(rf"{GROWTH_VERBS}(?:至|到)$")
 
 
 def pair_kind(sentence, first, second, between):

@@ -220,6 +220,8 @@ def _generic_label(before, noun, sentence, end):
         words = _tagged(phrase.group())
         if words and words[0][1] in ("v", "nz") and words[0][0] not in NOT_AFTER_GENERIC:
             after = phrase.group()
+    if before.endswith(noun):
+        before = before[: -len(noun)]  # 产业链企业由最初的3家企业…: the noun is said once
     return (before + noun + after)[-MAX_LABEL:]
 
 

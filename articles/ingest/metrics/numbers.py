@@ -159,7 +159,7 @@ def is_metric(sentence, match):
         return False  # 再跃进8位, 前10名: a rank, not a quantity
     if base == "位" and after == "数":
         return False  # 两位数
-    if base == "个月" and before.endswith("前"):
+    if base == "个月" and re.search(r"(?<!提)前$", before):
         return False  # 前5个月: a period (metrics/when.py), not a count of months
     if base == "小时" and not match.group("mult") and (number_value(num) or 0) < 100:
         return False  # 24小时服务: a way of working, not a count of hours

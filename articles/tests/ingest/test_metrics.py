@@ -272,6 +272,8 @@ def test_a_change_is_one_fact_with_both_ends_named_by_what_comes_before_from():
     m = one("联盟成员单位由去年成立时的15家发展到目前的42家。", year=2023)
     assert (m.label, m.value_from, m.value, m.kind) == ("联盟成员单位", 15, 42, "change")
     # a subject of its own after the figure that opens a sentence still keeps the change's first end
+    m = one("产业链企业由最初的3家企业发展到56家。")
+    assert (m.label, m.value_from, m.value) == ("产业链企业", 3, 56)
     m = one("高新技术企业数量从成立之初的3家增长到156家。")
     assert (m.label, m.value_from, m.value) == ("高新技术企业数量", 3, 156)
     # a rate, and an area whose later end is "more than"
