@@ -55,8 +55,8 @@ class ArticleFilterSet(django_filters.FilterSet):
     sort = django_filters.ChoiceFilter(
         method="sort_by",
         label="排序",
-        empty_label=None,
-        null_value="",
+        # Default: by relevance when there is a query, else newest first.
+        empty_label="默认",
         choices=[("relevance", "相关度"), ("-date", "出版日期从新到旧"), ("date", "出版日期从旧到新")],
     )
 
@@ -73,7 +73,6 @@ class ArticleFilterSet(django_filters.FilterSet):
         self.search_result = None
         self.form.fields["year"].widget = forms.NumberInput(attrs={"min": 1949, "max": 2100})
         self.form.fields["q"].widget.attrs.update(type="search")
-        self.form.fields["sort"].required = False
         for name in ("date_from", "date_to"):
             self.form.fields[name].widget = forms.DateInput(attrs={"type": "date"})
 
