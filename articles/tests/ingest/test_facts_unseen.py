@@ -37,7 +37,7 @@ def test_hefei_feature():
     assert {(i.name, i.category) for i in initiatives} == {
         ("链长+书记", "industry_chain"),
         ("红链驿站", "industry_chain"),
-        ("量才计划", "other"),
+        ("量才计划", "talent"),  # 实施“量才计划”，…引进…高层次人才团队
         ("党建+产业链模式", "industry_chain"),
     }
     assert metric_set(metrics) >= {
