@@ -382,8 +382,9 @@ def zone_feed_articles(zone):
 
 # ---------------------------------------------------------------- indicators
 
-# What a chart compares: a figure measured (实际值, or a rate or growth read as
-# 比率/增速). A target is shown apart; a change or a range is two values, listed only.
+# What a chart compares: a figure measured -- 实际值, or 比率/增速 (a growth or a share
+# is what a growth or rate indicator measures; beside amounts its unit, %, keeps it out
+# of the chart). A target is shown apart; a change or a range is two values, listed only.
 MEASURED_KINDS = (Metric.Kind.ACTUAL, Metric.Kind.SHARE)
 TARGET_KINDS = (Metric.Kind.TARGET,)
 
