@@ -1,22 +1,105 @@
 """Zones side by side (``/compare/``): each table has one column per chosen zone.
 
-Shapes what articles.selectors read for the zones into rows; no query here.
+Shapes what articles.selectors read for the zones into rows, and those rows into
+the JSON and CSV renderings; no query here.
 """
+from dataclasses import dataclass, field
+
 from core.charts import bar_chart, unit_label
+from core.serializers import zone_item
+
+# The CSV's header: one row per zone and indicator, named as in the JSON.
+CSV_HEADER = (
+    "indicator", "name", "zone", "zone_name", "value", "unit", "normalized_value",
+    "normalized_unit", "kind", "year", "text", "sentence", "article_id",
+)
 
 
-def category_rows(zones, counted):
-    """[{"category", "label", "counts": [n per zone]}]: initiative categories, commonest first."""
-    return _rows(zones, counted, key="category", label="category_label")
+@dataclass
+class Comparison:
+    zones: list
+    categories: list = field(default_factory=list)  # [{"category", "label", "counts": [n per zone]}]
+    types: list = field(default_factory=list)  # [{"type", "label", "counts"}]
+    figures: list = field(default_factory=list)  # [{"indicator", "cells": [figure or None per zone]}]
+    years: list = field(default_factory=list)  # [{"year", "counts"}], newest first, undated last
+
+    @classmethod
+    def of(cls, zones, *, initiatives, figures, years):
+        """From selectors.compare_initiatives, compare_figures and compare_years of ``zones``."""
+        typed = [row for row in initiatives if row["type__slug"]]
+        return cls(
+            zones=zones,
+            categories=_rows(zones, initiatives, key="category", label="category_label"),
+            types=_rows(zones, typed, key="type__slug", label="type__name", name="type"),
+            figures=_indicator_rows(zones, figures),
+            years=_year_rows(zones, years),
+        )
+
+    def charts(self):
+        """One bar chart per indicator that two or more of the zones report in one unit: zones as bars."""
+        names = {zone.pk: zone.name for zone in self.zones}
+        charts = []
+        for row in self.figures:
+            by_unit = {}
+            for metric in filter(None, row["cells"]):
+                by_unit.setdefault(metric.normalized_unit, []).append(metric)
+            for unit, metrics in by_unit.items():
+                if len(metrics) > 1:
+                    title = f"{row['indicator'].name}（{unit_label(unit)}计）"
+                    charts.append(bar_chart(metrics, title=title, unit=unit, name=lambda m: _bar_name(names, m)))
+        return charts
+
+    def as_json(self):
+        """The tables with each zone's value keyed by its slug."""
+        slugs = [zone.slug for zone in self.zones]
+
+        def by_zone(values):
+            return dict(zip(slugs, values, strict=True))
+
+        return {
+            "zones": [
+                {**zone_item(zone), "article_count": zone.article_count,
+                 "initiative_count": zone.initiative_count, "metric_count": zone.metric_count}
+                for zone in self.zones
+            ],
+            "categories": [
+                {"category": row["category"], "label": row["label"], "counts": by_zone(row["counts"])}
+                for row in self.categories
+            ],
+            "types": [
+                {"type": row["type"], "name": row["label"], "counts": by_zone(row["counts"])}
+                for row in self.types
+            ],
+            "indicators": [
+                {"indicator": row["indicator"].slug, "name": row["indicator"].name,
+                 "values": by_zone([_figure_item(metric) for metric in row["cells"]])}
+                for row in self.figures
+            ],
+            "years": [{"year": row["year"], "counts": by_zone(row["counts"])} for row in self.years],
+        }
+
+    def csv_rows(self):
+        """The indicator table in CSV_HEADER's order: one row per zone and indicator it reports."""
+        zones = {zone.pk: zone for zone in self.zones}
+        for row in self.figures:
+            for metric in filter(None, row["cells"]):
+                zone, item = zones[metric.zone_id], _figure_item(metric)
+                head = [row["indicator"].slug, row["indicator"].name, zone.slug, zone.name]
+                yield head + [item[key] for key in CSV_HEADER[len(head):]]
 
 
-def type_rows(zones, counted):
-    """[{"type", "label", "counts": [n per zone]}]: initiative types (those a curator or the ingest set)."""
-    typed = [row for row in counted if row["type__slug"]]
-    return _rows(zones, typed, key="type__slug", label="type__name", name="type")
+def _figure_item(metric):
+    if metric is None:
+        return None
+    return {
+        "value": metric.value, "unit": metric.unit, "normalized_value": metric.normalized_value,
+        "normalized_unit": metric.normalized_unit, "kind": metric.kind, "year": metric.year,
+        "text": metric.raw, "sentence": metric.sentence, "article_id": metric.article_id,
+    }
 
 
 def _rows(zones, counted, *, key, label, name=None):
+    """Counted rows of (zone, key) as one row per key with a count per zone, commonest first."""
     column = {zone.pk: i for i, zone in enumerate(zones)}
     rows = {}
     for row in counted:
@@ -25,8 +108,8 @@ def _rows(zones, counted, *, key, label, name=None):
     return sorted(rows.values(), key=lambda r: (-sum(r["counts"]), r["label"]))
 
 
-def indicator_rows(zones, figures):
-    """[{"indicator", "cells": [figure or None per zone]}] in the order the figures come (vocabulary order)."""
+def _indicator_rows(zones, figures):
+    # Rows keep the order the figures come in: the vocabulary's.
     column = {zone.pk: i for i, zone in enumerate(zones)}
     rows = {}
     for metric in figures:
@@ -35,28 +118,11 @@ def indicator_rows(zones, figures):
     return list(rows.values())
 
 
-def indicator_charts(zones, rows):
-    """One bar chart per indicator that two or more of the zones report in one unit: zones as bars."""
-    names = {zone.pk: zone.name for zone in zones}
-    charts = []
-    for row in rows:
-        by_unit = {}
-        for metric in filter(None, row["cells"]):
-            by_unit.setdefault(metric.normalized_unit, []).append(metric)
-        for unit, metrics in by_unit.items():
-            if len(metrics) < 2:
-                continue
-            title = f"{row['indicator'].name}（{unit_label(unit)}计）"
-            charts.append(bar_chart(metrics, title=title, unit=unit, name=lambda m: _bar_name(names, m)))
-    return charts
-
-
 def _bar_name(names, metric):
     return f"{names[metric.zone_id]}（{metric.year or '年份不详'}）"
 
 
-def year_rows(zones, counts):
-    """[{"year", "counts": [n per zone]}], newest first, the undated last."""
+def _year_rows(zones, counts):
     column = {zone.pk: i for i, zone in enumerate(zones)}
     years = {}
     for (zone_id, year), n in counts.items():

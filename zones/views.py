@@ -10,8 +10,8 @@ from core.listing import FacetSpec, ListEndpoint, csv_cell, error_fields
 from core.serializers import zone_item
 from core.widgets import QuickSelect
 
-from . import compare as comparison
 from .filters import ZoneFilterSet
+from .compare import CSV_HEADER, Comparison
 from .forms import COMPARE_MAX, CompareForm, TileColourForm
 from .models import Zone
 from .reference import province_order, provinces
@@ -176,21 +176,20 @@ def compare(request):
         asking = not form.is_bound or context["one_chosen"]
         return render(request, "zones/compare.html", context, status=200 if asking else 400)
     zones = form.cleaned_data["zones"]
-    figures = comparison.indicator_rows(zones, selectors.compare_figures(zones))
-    initiatives = selectors.compare_initiatives(zones)
-    years = comparison.year_rows(zones, selectors.compare_years(zones))
+    comparison = Comparison.of(
+        zones,
+        initiatives=selectors.compare_initiatives(zones),
+        figures=selectors.compare_figures(zones),
+        years=selectors.compare_years(zones),
+    )
     if fmt == "json":
-        body = _compare_json(zones, initiatives, figures, years)
-        return JsonResponse(body, json_dumps_params={"ensure_ascii": False})
+        return JsonResponse(comparison.as_json(), json_dumps_params={"ensure_ascii": False})
     if fmt == "csv":
-        return _compare_csv(zones, figures)
+        return _compare_csv(zones, comparison)
     context.update(
+        comparison=comparison,
         zones=zones,
-        categories=comparison.category_rows(zones, initiatives),
-        types=comparison.type_rows(zones, initiatives),
-        figures=figures,
-        charts=comparison.indicator_charts(zones, figures),
-        years=years,
+        charts=comparison.charts(),
         slugs=",".join(zone.slug for zone in zones),
     )
     return render(request, "zones/compare.html", context)
@@ -212,63 +211,15 @@ def _compare_selects(chosen):
     ]
 
 
-def _figure_item(metric):
-    if metric is None:
-        return None
-    return {
-        "value": metric.value, "unit": metric.unit, "normalized_value": metric.normalized_value,
-        "normalized_unit": metric.normalized_unit, "kind": metric.kind, "year": metric.year,
-        "text": metric.raw, "sentence": metric.sentence, "article_id": metric.article_id,
-    }
-
-
-def _compare_json(zones, initiatives, figures, years):
-    slugs = [zone.slug for zone in zones]
-
-    def by_zone(values):
-        return dict(zip(slugs, values, strict=True))
-
-    return {
-        "zones": [
-            {**zone_item(zone), "article_count": zone.article_count,
-             "initiative_count": zone.initiative_count, "metric_count": zone.metric_count}
-            for zone in zones
-        ],
-        "categories": [
-            {"category": row["category"], "label": row["label"], "counts": by_zone(row["counts"])}
-            for row in comparison.category_rows(zones, initiatives)
-        ],
-        "types": [
-            {"type": row["type"], "name": row["label"], "counts": by_zone(row["counts"])}
-            for row in comparison.type_rows(zones, initiatives)
-        ],
-        "indicators": [
-            {"indicator": row["indicator"].slug, "name": row["indicator"].name,
-             "values": by_zone([_figure_item(m) for m in row["cells"]])}
-            for row in figures
-        ],
-        "years": [{"year": row["year"], "counts": by_zone(row["counts"])} for row in years],
-    }
-
-
-def _compare_csv(zones, figures):
-    """The indicator table, one row per zone and indicator, with the API's key names as header."""
-    names = {zone.pk: zone for zone in zones}
+def _compare_csv(zones, comparison):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     filename = "compare-" + "-".join(zone.slug for zone in zones) + ".csv"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.write("\ufeff")
+    response.write("\ufeff")  # spreadsheet programs then read the Chinese as UTF-8
     writer = csv.writer(response)
-    header = ["indicator", "name", "zone", "zone_name", "value", "unit", "normalized_value",
-              "normalized_unit", "kind", "year", "text", "sentence", "article_id"]
-    writer.writerow(header)
-    for row in figures:
-        for metric in filter(None, row["cells"]):
-            item = _figure_item(metric)
-            zone = names[metric.zone_id]
-            cells = [row["indicator"].slug, row["indicator"].name, zone.slug, zone.name]
-            cells += [item[key] for key in header[4:]]
-            writer.writerow([csv_cell(cell) for cell in cells])
+    writer.writerow(CSV_HEADER)
+    for row in comparison.csv_rows():
+        writer.writerow([csv_cell(cell) for cell in row])
     return response
 
 

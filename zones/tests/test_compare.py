@@ -42,13 +42,14 @@ def test_compare_puts_profiles_initiatives_figures_and_years_side_by_side(client
     response = client.get(URL, {"zones": "huaibei,yantai"})
     assert response.status_code == 200
     context = response.context
+    comparison = context["comparison"]
     assert [z.name for z in context["zones"]] == ["淮北高新区", "烟台高新区"]
-    assert [(r["label"], r["counts"]) for r in context["categories"]] == [("产业链党建", [1, 1]), ("营商环境", [1, 0])]
-    assert [(r["label"], r["counts"]) for r in context["types"]] == [("产业链党建联盟", [1, 1])]
-    figures = {r["indicator"].name: [m and m.normalized_value for m in r["cells"]] for r in context["figures"]}
+    assert [(r["label"], r["counts"]) for r in comparison.categories] == [("产业链党建", [1, 1]), ("营商环境", [1, 0])]
+    assert [(r["label"], r["counts"]) for r in comparison.types] == [("产业链党建联盟", [1, 1])]
+    figures = {r["indicator"].name: [m and m.normalized_value for m in r["cells"]] for r in comparison.figures}
     # the latest actual figure of each zone; the target for 2024 is no figure of the past
     assert figures == {"总投资": [5e9, 1.2e10], "高新技术企业数": [None, 300]}
-    assert [(r["year"], r["counts"]) for r in context["years"]] == [(2023, [1, 1]), (2021, [1, 0])]
+    assert [(r["year"], r["counts"]) for r in comparison.years] == [(2023, [1, 1]), (2021, [1, 0])]
     [chart] = context["charts"]
     assert chart["unit"] == "元" and [item["name"] for item in chart["items"]] == ["烟台高新区（2023）", "淮北高新区（2023）"]
     html = response.content.decode()
