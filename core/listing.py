@@ -11,6 +11,7 @@ UTF-8 with a byte-order mark so spreadsheet programs open Chinese correctly.
 Links in JSON and CSV are absolute addresses; a search snippet is plain text in CSV.
 """
 import csv
+import json
 from dataclasses import dataclass, field
 
 from django import forms
@@ -87,7 +88,8 @@ SKIPPED_LEADING = " \u3000\u00a0\u200b\u200c\u200d\u2060\ufeff"
 def csv_cell(value):
     """A value as a CSV cell that no spreadsheet runs as a formula (a leading ' keeps it text)."""
     if isinstance(value, (list, tuple)):
-        value = "、".join(str(v) for v in value)
+        # A list of records (a metric's mentions) keeps its keys: one JSON object each.
+        value = "、".join(json.dumps(v, ensure_ascii=False) if isinstance(v, dict) else str(v) for v in value)
     if value is None:
         return ""
     if isinstance(value, str):

@@ -1,4 +1,7 @@
 """A metric as the API and export_kb give it: indicator, kind, both ends, and every public statement."""
+import csv
+import io
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -53,6 +56,14 @@ def test_a_listed_metric_carries_its_indicator_kind_ends_and_public_mentions(cli
     article_id = stated_three_times.article_id
     assert item["mentions"] == [{"article_id": article_id, "sentence": LEAD},
                                 {"article_id": article_id, "sentence": BODY}]
+
+
+def test_the_csv_gives_each_mention_as_one_json_object(client, stated_three_times):
+    response = client.get(reverse("articles:metrics"), {"format": "csv"})
+    [row] = csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig")))
+    article_id = stated_three_times.article_id
+    assert row["mentions"] == (f'{{"article_id": {article_id}, "sentence": "{LEAD}"}}、'
+                               f'{{"article_id": {article_id}, "sentence": "{BODY}"}}')
 
 
 def test_one_metric_in_the_item_api_lists_the_same_mentions(client, stated_three_times):
