@@ -231,6 +231,9 @@ def test_the_command_scores_the_corpus_above_its_floors():
     assert lines[14].startswith("indicator coverage")
     assert figures["indicator_coverage"]["mapped"] >= 0.70
     assert all(line.split(" ", 1)[0] in {"MISS", "FALSE", "CITY", "KIND", "INDICATOR"} for line in lines[15:-1])
+    # every change and range of the gold found with both ends, and no city's figure given to the zone
+    assert [line for line in lines if line.startswith("MISS metric") and line.endswith(("(change)", "(range)"))] == []
+    assert figures["city_figures_given_to_zone"] == 0
 
 
 def test_the_command_refuses_a_folder_without_gold_files(tmp_path):

@@ -513,3 +513,26 @@ def test_a_time_to_reach_is_no_part_of_the_label():
     # nor a word of planning
     assert labelled("今年将推动链上企业党组织数量增加到25个以上。")[0][0] == "推动链上企业党组织数量"
     assert labelled("2025年1至9月，实现地区生产总值115.5亿元，全年预计达到178亿元。")[1][0] == "地区生产总值"
+
+
+def test_no_article_of_the_seeds_or_the_corpus_states_one_figure_twice():
+    """A lead repeating its body, or a change read as two figures, would give one figure twice."""
+    from django.conf import settings
+
+    from articles.ingest import evaluation
+    from articles.ingest.pipeline import analyse_page, default_steps
+    from articles.ingest.reader import read_pages
+    from zones.reference import reference_zones
+
+    base = settings.BASE_DIR
+    steps = default_steps()
+    zone_index = steps.make_zone_index(list(reference_zones()))
+    pages = [*evaluation.corpus_pages(base / "articles" / "tests" / "corpus"), *sorted((base / "fixtures" / "seeds").iterdir())]
+    assert len(pages) >= 35
+    twice = []
+    for path in pages:
+        for page in read_pages(path):
+            for item in analyse_page(page, zone_index=zone_index, steps=steps).articles:
+                figures = [(m.label, m.value, m.unit, m.value_from, m.value_max) for m in item.metrics]
+                twice += [(path.name, figure) for figure in set(figures) if figures.count(figure) > 1]
+    assert twice == []
