@@ -4,8 +4,8 @@ Where to look, in order, the first that says something wins:
 
 1. the name's own words (“硬科技红色工坊”党建品牌 is a brand, and so is a name its
    clause calls one; 锂电产业链党建联盟 is about the industrial chain);
-2. the clause that names it (开展“三联建”活动，引导企业走进实验室: 实验室 is two clauses
-   on, but 组建“红色代办”服务队，为重点项目提供代办服务 names it in its own clause);
+2. the clause that names it (组建“红色代办”服务队: 代办 is in its own clause; in
+   开展“三联建”活动，引导企业走进实验室 the 实验室 of the next clause waits for step 4);
 3. the kind of thing the name (or its clause) says it is, when no word is about a
    topic: a place of service (党群服务中心, 驿站; “五心节能”特色党群服务中心) serves
    the neighbourhood, a vanguard team or post (党员突击队, 先锋岗) works on projects;
