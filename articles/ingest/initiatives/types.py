@@ -9,8 +9,9 @@ it often lists several programmes, so a word in it says nothing about this one.
 A rule matches a name when the name is its name or a synonym, contains one of
 them (锂电产业链党建联盟 contains 产业链党建联盟), or matches one of its patterns
 (regular expressions, searched in the name). When several rules match, the best
-is the one whose category is the initiative's, then the one that matched the
-longest text (党建品牌 over 品牌: the more specific), then the first in order.
+is the one whose name or synonym the name is exactly, then the one whose category
+is the initiative's, then the one that matched the longest text (党建品牌 over
+品牌: the more specific), then the first in order.
 """
 import re
 from dataclasses import dataclass
