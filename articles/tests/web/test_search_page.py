@@ -54,7 +54,7 @@ def test_names_of_other_kinds_are_listed_above_the_articles_with_counts_and_link
     # The two zones' programmes, each with its zone and article count, and the type grouping them.
     assert "锂电产业链党建联盟" in named and "生物医药产业链党建联盟" in named
     assert "淮北高新区 · 1 篇文章" in named
-    assert "?type=chain-alliance" in named
+    assert kb["chain"].get_absolute_url() in named
     assert "2 项举措 · 2 个高新区" in named
     assert html.index('id="named-heading"') < html.index('class="result-list"')
 
