@@ -56,7 +56,8 @@ Decisions (so a reader knows what the numbers mean):
     ``3亿元至5亿元``, ``2-3名``).
   - ``target``: a plan or forecast said before the figure in its sentence
     (力争, 计划 + a verb, 预计, 拟, 下一步, 目标是, 争取到, 将 as "will" — not
-    将近 or 将2024年确定为), unless 已/先后/目前/截至/现有 stands between;
+    将近, nor 将 as 把: 将2024年确定为, 将党建工作融入…), unless
+    已/先后/目前/截至/现有 stands between;
     or a year to reach (``到2025年``, 明年) after the article's year; the year
     is the target year. A target outranks the rest: a planned range or change
     keeps its ends and is a target.

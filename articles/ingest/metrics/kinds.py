@@ -22,6 +22,11 @@ TARGET_WORDS = re.compile(
     r"|争取(?=到|在|于|今年|明年|年内|全年|用)"
     r"|(?<![大主])将(?![近来领军士\d])"
 )
+# 将 followed by a noun and one of these verbs in its clause is 把, not "will".
+DISPOSAL = re.compile(
+    r"[^，,；;。]*?(?:建在|纳入|编入|融入|嵌入|确定为|作为|列为|转化为|打造成|打造为|凝聚在|延伸到|延伸至|落实到|贯穿)"
+)
+FUTURE_AFTER_JIANG = re.compile(r"(?:把|以|在|对|于|继续|持续|进一步|全力|力争|大力|重点|加快|着力|推动|推进)")
 # Between a target word and the figure, a word of what is already done ends the plan:
 # 将…，目前已建成驿站9个.
 DONE_WORDS = re.compile(r"已|先后|目前|截至|现有")
@@ -89,8 +94,17 @@ def is_target(sentence, start, fact_year, article_year):
     if fact_year and article_year and fact_year > article_year and FUTURE.search(before):
         return True  # 到2025年… in a 2022 article, 明年…
     for match in reversed(list(TARGET_WORDS.finditer(before))):
+        if match.group() == "将" and _disposes(before[match.end() :]):
+            continue
         return not DONE_WORDS.search(before[match.end() :])
     return False
+
+
+def _disposes(after):
+    """将 as 把: 将党建工作融入企业治理, 将党支部建在产业链上 (将把…, 将以… stay "will")."""
+    if FUTURE_AFTER_JIANG.match(after):
+        return False
+    return bool(DISPOSAL.match(after))
 
 
 def _is_share(before, unit, growth_after):

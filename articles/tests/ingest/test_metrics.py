@@ -332,6 +332,7 @@ def test_a_range_is_one_fact_with_both_ends(text, low, high, unit):
         # a year to reach after the article's year is the target year
         ("按照园区规划，到2025年，园区税收达到70亿元。", 70, 2025),
         ("杨凌示范区表示，明年力争培育党建引领产业发展示范村10个。", 10, 2024),
+        ("明年将把“五联一抓”机制延伸到更多农业企业，培育示范村10个。", 10, 2024),
     ],
 )
 def test_targets_and_plans(text, value, year):
@@ -344,6 +345,7 @@ def test_targets_and_plans(text, value, year):
     [
         "到2024年底，基层党组织已增加到2577个。",  # a year to reach that is past in a 2025 article
         "园区将2024年确定为招商建设年，先后引进产业项目30余个。",  # 将 here is 把
+        "园区将党建工作融入企业治理，建成党群服务站12个。",
         "园区把红色教育纳入党员年度学习计划，组织各类专题学习86场次。",  # a plan as a noun
         "下一步将继续推进，目前已建成驿站9个。",  # what is already done
         "帮助园区企业争取和兑现各级政策资金4000余万元。",  # 争取 is obtaining
