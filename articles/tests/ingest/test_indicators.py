@@ -139,6 +139,16 @@ def test_a_clause_starts_after_the_figure_before_it_and_its_quoted_label():
     assert indicators_for(facts, RULES) == ["above-scale-enterprises", ""]
 
 
+def test_a_clause_stops_at_the_next_figure():
+    sentence = "园区21个直属机关基层党组织和39家企业中35个非公企业党组织投身项目建设。"
+    facts = [
+        fact("直属机关基层党组织", "21个", "个", sentence),
+        fact("企业", "39家", "家", sentence),  # the 35 non-public party organisations are not its
+        fact("非公企业党组织", "35个", "个", sentence),
+    ]
+    assert indicators_for(facts, RULES) == ["party-orgs", "", "non-public-party-orgs"]
+
+
 def test_the_clause_of_a_figure_stops_at_the_figure_before_it():
     sentence = "围绕3条党建示范带和4个片区分类指导推进。"
     assert clause_of(sentence, "4个") == "围绕3条党建示范带和4个片区分类指导推进"
