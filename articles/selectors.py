@@ -36,6 +36,7 @@ from .models import (
     Source,
     Tombstone,
 )
+from .search.expressions import ListItemContains
 
 # Newest first -- by publication date, else year; undated articles last on every
 # database (PostgreSQL sorts NULL first in a descending order, SQLite last); the
@@ -118,14 +119,19 @@ def search_articles(queryset, query, order=search.RELEVANCE):
 NAMED_PER_KIND = 5
 
 
-def _names_matching(words, fields):
-    """Every word (or one of its synonyms) in one of ``fields``: ``search.name_words`` groups."""
+def _names_matching(words, fields, lists=()):
+    """Every word (or one of its synonyms) in one of ``fields`` or within an item of ``lists``.
+
+    ``words``: ``search.name_words`` groups; ``lists``: JSON lists of other names (aliases, synonyms).
+    """
     condition = Q()
     for group in words:
         in_any = Q()
         for word in group:
             for name in fields:
                 in_any |= Q(**{f"{name}__icontains": word})
+            for name in lists:
+                in_any |= Q(ListItemContains(name, word))
         condition &= in_any
     return condition
 
@@ -156,13 +162,15 @@ def search_named(query, named_zone_ids=()):
         return {}
     typed = [group[0] for group in words]
     initiatives = _closest_first(
-        Initiative.objects.visible().filter(_names_matching(words, ("name",))).select_related("zone")
+        Initiative.objects.visible()
+        .filter(_names_matching(words, ("name",), ("aliases",)))
+        .select_related("zone")
         .annotate(article_count=_count_of(InitiativeMention.objects.visible(), "initiative", "article")),
         typed,
     )
     visible_initiatives = Initiative.objects.visible()
     types = _closest_first(
-        InitiativeType.objects.filter(_names_matching(words, ("name",))).annotate(
+        InitiativeType.objects.filter(_names_matching(words, ("name",), ("synonyms",))).annotate(
             initiative_count=_count_of(visible_initiatives, "type"),
             zone_count=_count_of(visible_initiatives, "type", "zone"),
         ),
@@ -170,7 +178,7 @@ def search_named(query, named_zone_ids=()):
     )
     visible_metrics = Metric.objects.visible()
     indicators = _closest_first(
-        Indicator.objects.filter(_names_matching(words, ("name",))).annotate(
+        Indicator.objects.filter(_names_matching(words, ("name",), ("synonyms",))).annotate(
             metric_count=_count_of(visible_metrics, "indicator"),
             zone_count=_count_of(visible_metrics, "indicator", "zone"),
         ),
@@ -178,7 +186,9 @@ def search_named(query, named_zone_ids=()):
     )
     mentions = Article.zones.through.objects.filter(article__hidden=False)
     zones = _closest_first(
-        Zone.objects.filter(_names_matching(words, ("name", "full_name")) | Q(pk__in=list(named_zone_ids)))
+        Zone.objects.filter(
+            _names_matching(words, ("name", "full_name"), ("aliases",)) | Q(pk__in=list(named_zone_ids))
+        )
         .annotate(article_count=_count_of(mentions, "zone", "article")),
         typed,
     )

@@ -168,7 +168,8 @@ def _by_date(queryset, ids, order):
 
     def key(row):
         pk, date, year = row
-        return (date is None, sign * date.toordinal() if date else 0, year is None, sign * (year or 0), sign * pk)
+        day = sign * date.toordinal() if date else 0
+        return (date is None, day, year is None, sign * (year or 0), sign * pk)
 
     return [pk for pk, _date, _year in sorted(dated, key=key)]
 

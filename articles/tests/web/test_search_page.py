@@ -74,7 +74,9 @@ def test_no_names_listed_for_a_query_no_name_holds(client, kb):
     assert 'id="named-heading"' not in response.content.decode()
 
 
-def test_the_names_cost_one_query_per_kind_however_many_articles_match(client, kb, huaibei, django_assert_max_num_queries):
+def test_the_names_cost_one_query_per_kind_however_many_articles_match(
+    client, kb, huaibei, django_assert_max_num_queries
+):
     def queries():
         with CaptureQueriesContext(connection) as context:
             assert client.get("/search/", {"q": "党建联盟"}).status_code == 200
@@ -178,7 +180,9 @@ def test_every_search_has_an_atom_feed_of_new_matching_articles(client, kb):
 
 
 @pytest.mark.parametrize("field", ["title", "author", "page_name"])
-@pytest.mark.parametrize("value", ["%", "_", "\\", "' OR 1=1 --", "<script>alert(1)</script>", "😀", "党\x00建", "长" * 500])
+@pytest.mark.parametrize(
+    "value", ["%", "_", "\\", "' OR 1=1 --", "<script>alert(1)</script>", "😀", "党\x00建", "长" * 500]
+)
 def test_odd_field_search_input_never_breaks_the_page(client, kb, field, value):
     for url in ("/search/", "/api/articles/", "/search/feed/"):
         response = client.get(url, {field: value})
@@ -207,3 +211,13 @@ def test_the_feed_reads_a_bounded_number_of_queries(client, kb, huaibei, django_
     with django_assert_max_num_queries(11):
         xml = client.get("/search/feed/", {"q": "党建联盟", "zone": "huaibei"}).content.decode()
     assert xml.count("<entry>") == 30
+
+
+def test_names_are_also_found_by_their_synonyms_and_aliases(client, kb, huaibei):
+    rate = Indicator.objects.create(slug="satisfaction-rate", name="群众满意率", dimension="rate", synonyms=["满意度"])
+    huaibei.aliases = ["淮北国家高新区"]
+    huaibei.save()
+    html = client.get("/search/", {"q": "满意度"}).content.decode()
+    assert rate.get_absolute_url() in html
+    named = client.get("/search/", {"q": "国家高新"}).context["named"]
+    assert [row.name for kind, _label, rows in named if kind == "zones" for row in rows] == ["淮北高新区"]
