@@ -10,6 +10,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def seeded(reference_zones):
     from articles.search.segment import reset_dictionary
 
+    call_command("load_vocabulary", verbosity=0)  # the metrics page charts figures by indicator
     call_command("ingest", str(settings.SEEDS_DIR), verbosity=0)
     yield
     reset_dictionary()  # the ingest taught the process-wide dictionary the seeds' names

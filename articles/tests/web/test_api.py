@@ -39,7 +39,7 @@ def get(client, name, **params):
 
 def test_index_lists_the_endpoints(client):
     body = client.get("/api/").json()
-    assert set(body) == {"zones", "articles", "initiatives", "metrics"}
+    assert set(body) == {"zones", "articles", "initiatives", "metrics", "indicators"}
     assert body["metrics"].endswith("/api/metrics/")
 
 
