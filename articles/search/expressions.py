@@ -184,4 +184,4 @@ class ListItemContains(Expression):
             f"EXISTS (SELECT 1 FROM jsonb_array_elements_text(CASE WHEN jsonb_typeof({column_sql}) = 'array' "
             f"THEN {column_sql} ELSE '[]'::jsonb END) AS item WHERE item ILIKE %s)"
         )
-        return sql, [*params, *params, *params, self._pattern()]
+        return sql, [*params, *params, self._pattern()]
