@@ -11,7 +11,9 @@ their display name, and file names of any length become fixed-length digests.
   metric         one fact however often it is stated (each statement a MetricMention):
                  ``"{scope}|{measure}|{kind}|{year}|{period}|{unit}|{numbers}"``
                    scope    ``z{zone pk}``; a figure with no zone ``a{article key}`` (its article's own)
-                   measure  ``i:{indicator slug}``, else ``l:{normalised label}``
+                   measure  ``i:{indicator slug}``, else ``l:{normalised label}``; a figure
+                            with no year keeps its label (17个党支部 of two committees
+                            are two facts until a year pins them)
                    unit     the normalised unit (元, 人, %), else the printed one
                    numbers  normalised value(s): ``{from}>{value}`` for a change,
                             ``{value}~{max}`` for a range, each to 12 significant digits
@@ -76,7 +78,9 @@ def metric_key(*, zone_id, article_key, indicator, label, kind, year, period, un
     where they can be. ``indicator`` is a slug or "" (then the label stands in).
     """
     scope = f"z{zone_id}" if zone_id else f"a{article_key}"
-    measure = f"i:{indicator}" if indicator else f"l:{normalise_name(label)}"
+    # Without a year, one indicator and value in one zone is too often a coincidence:
+    # 机关党委下设党支部17个 and 企业党委下设党支部17个 in one article are two facts.
+    measure = f"i:{indicator}" if indicator and year else f"l:{normalise_name(label)}"
     numbers = _number(value)
     if value_from is not None:
         numbers = f"{_number(value_from)}>{numbers}"

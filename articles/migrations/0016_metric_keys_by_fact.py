@@ -40,7 +40,7 @@ def _number(value):
 
 def _metric_key(zone_id, article_key, indicator, label, kind, year, period, unit, value, value_from, value_max):
     scope = f"z{zone_id}" if zone_id else f"a{article_key}"
-    measure = f"i:{indicator}" if indicator else f"l:{_NAME_NOISE.sub('', label)}"
+    measure = f"i:{indicator}" if indicator and year else f"l:{_NAME_NOISE.sub('', label)}"
     numbers = _number(value)
     if value_from is not None:
         numbers = f"{_number(value_from)}>{numbers}"

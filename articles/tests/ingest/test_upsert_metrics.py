@@ -141,9 +141,9 @@ def test_a_deleted_fact_is_not_recreated_from_any_statement(yantai, tmp_path):
 # --- analysed pages built by hand -----------------------------------------------------
 
 
-def fact(sentence, offset, value=56.0, raw="产业链企业56家", label="产业链企业", **extra):
+def fact(sentence, offset, value=56.0, raw="产业链企业56家", label="产业链企业", year=2024, **extra):
     return MetricFact(label=label, raw=raw, value=value, unit="家", normalized_value=value,
-                      normalized_unit="家", year=2024, sentence=sentence, offset=offset, **extra)
+                      normalized_unit="家", year=year, sentence=sentence, offset=offset, **extra)
 
 
 def analysed(metrics, *, name="page-a.txt", paragraphs=(LEAD, BODY), zone="烟台高新区", position=0):
@@ -219,6 +219,21 @@ def test_a_curators_indicator_survives_reingest(yantai):
     assert Metric.objects.get().indicator == chosen
     assert Metric.objects.get().mentions.count() == 2
     assert outcome.counts.metrics.skipped_curated == 1
+
+
+@pytest.mark.parametrize("year, metrics", [(2024, 1), (None, 2)])
+def test_one_indicator_and_value_is_one_fact_only_when_a_year_pins_it(yantai, year, metrics):
+    make_indicator("党支部数", slug="party-branches", dimension="party_orgs", units=["个"])
+    first = "其中，机关党委下设党支部17个，有党员333名；"
+    second = "经济组织党委下设企业党委2个、党支部17个，共有党员520名。"
+    branches = {"value": 17.0, "indicator": "party-branches", "year": year}
+    upsert_page(result=analysed(
+        [fact(first, 0, raw="机关党委下设党支部17个", label="机关党委下设党支部", **branches),
+         fact(second, len(first) + 1, raw="党支部17个", label="党支部", **branches)],
+        paragraphs=(first, second)))
+
+    assert Metric.objects.count() == metrics
+    assert MetricMention.objects.count() == 2
 
 
 def test_a_figure_without_a_zone_is_its_articles_own(db):
