@@ -221,3 +221,9 @@ def test_names_are_also_found_by_their_synonyms_and_aliases(client, kb, huaibei)
     assert rate.get_absolute_url() in html
     named = client.get("/search/", {"q": "国家高新"}).context["named"]
     assert [row.name for kind, _label, rows in named if kind == "zones" for row in rows] == ["淮北高新区"]
+
+
+def test_the_empty_search_page_shows_no_count_or_downloads(client, kb):
+    html = client.get("/search/").content.decode()
+    assert 'class="result-count"' not in html and "下载 CSV" not in html
+    assert 'class="result-count"' in client.get("/search/", {"q": "党建联盟"}).content.decode()
