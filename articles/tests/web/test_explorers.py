@@ -207,7 +207,7 @@ def test_metrics_csv_has_bom_header_and_a_filename_of_the_filters(client, figure
     raw = b"".join(response.streaming_content)
     assert raw.startswith(b"\xef\xbb\xbf")
     header = raw.decode("utf-8-sig").splitlines()[0].split(",")
-    assert header[:4] == ["id", "zone", "label", "raw"] and "normalized_value" in header
+    assert header[:6] == ["id", "zone", "label", "indicator", "kind", "raw"] and "normalized_value" in header
 
 
 def test_metric_list_query_count_is_bounded(client, figures):
