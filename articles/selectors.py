@@ -215,12 +215,23 @@ def article_detail(pk):
 
 
 def article_facts(article):
-    """(figures, initiative mentions) of an article, in body order."""
+    """(figures, initiative mentions) of an article, in body order.
+
+    Every figure the article states is listed, also one first stated in another
+    article (a figure is one metric however often it is stated): ``here_sentence``
+    and ``here_offset`` are where this article first states it.
+    """
+    here = MetricMention.objects.filter(metric=OuterRef("pk"), article=article).order_by("offset", "pk")
     metrics = list(
-        article.metrics.visible()
+        Metric.objects.visible()
+        .filter(Exists(here) | Q(article=article))
+        .annotate(
+            here_sentence=Coalesce(Subquery(here.values("sentence")[:1]), F("sentence")),
+            here_offset=Coalesce(Subquery(here.values("offset")[:1]), F("offset")),
+        )
         .select_related(*serializers.METRIC_SELECT)
         .prefetch_related(metric_mentions())
-        .order_by("offset", "pk")
+        .order_by("here_offset", "pk")
     )
     mentions = list(
         InitiativeMention.objects.visible()

@@ -100,7 +100,7 @@ def article_detail(request, pk):
     except Article.DoesNotExist:
         raise Http404("没有这篇文章") from None
     metrics, mentions = selectors.article_facts(article)
-    facts = [(f"m{m.pk}", m.sentence, m.offset) for m in metrics]
+    facts = [(f"m{m.pk}", m.here_sentence, m.here_offset) for m in metrics]
     facts += [(f"im{m.pk}", m.sentence, m.offset) for m in mentions]
     body, placed = paragraphs(article.body, facts)
 

@@ -112,3 +112,16 @@ def test_an_invalid_indicator_or_kind_answers_400_with_a_json_error(client, stat
     response = client.get(reverse("api:metrics"), params)
     assert response.status_code == 400
     assert "error" in response.json() and set(params) <= set(response.json()["fields"])
+
+
+def test_an_article_lists_a_figure_it_states_though_another_article_stated_it_first(client, yantai):
+    first = make_article(title="首篇", zone=yantai, body=LEAD)
+    second = make_article(title="次篇", zone=yantai, body=f"近日召开党建工作会议。\n{BODY}")
+    metric = change(first, LEAD)
+    mention(metric, second, BODY)
+
+    page = client.get(reverse("articles:detail", args=[second.pk])).content.decode()
+
+    assert "本文的数据" in page and f'id="m{metric.pk}"' in page
+    [item] = client.get(reverse("api:article", args=[second.pk])).json()["metrics"]
+    assert item["id"] == metric.pk and item["article_id"] == first.pk
