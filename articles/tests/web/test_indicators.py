@@ -188,6 +188,16 @@ def test_comparison_query_count_does_not_grow_with_figures_or_zones(client, figu
     assert len(charts_of(response, "metric-charts")[0]["items"]) <= 30  # a bounded chart
 
 
+def test_comparison_of_many_zones_draws_the_largest_30_and_says_how_many(client, invest):
+    for n in range(40):
+        figure(make_zone(), invest, n + 1, 2023)
+    response = client.get(reverse("articles:metrics"), {"indicator": "total-investment"})
+    [measured] = charts_of(response, "metric-charts")
+    assert len(measured["items"]) == 30 and measured["omitted"] == 10
+    assert measured["items"][0]["value"] == 40e8 and measured["items"][-1]["value"] == 11e8
+    assert "最大的 30 项，共 40 项" in response.content.decode()
+
+
 # --- /indicators/ -------------------------------------------------------------------
 
 
@@ -307,6 +317,7 @@ def test_indicator_page_query_count_and_size_are_bounded(client, figures, invest
     response = client.get(url)
     assert len(response.context["table"]["years"]) == 12 and response.context["table"]["older"] > 0
     [chart] = charts_of(response, "indicator-charts")
-    assert len(chart["series"]) <= 8 and chart["omitted"] > 0
+    assert len(chart["series"]) == 8 and chart["omitted"] > 0
+    assert f"最新、最大的 8 项，共 {8 + chart['omitted']} 项" in response.content.decode()
     huaibei_row = next(r for r in response.context["table"]["rows"] if r["zone"] == huaibei)
     assert sum(1 for m in huaibei_row["cells"] if m) == 3  # one value per year, not 43
