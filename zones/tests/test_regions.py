@@ -145,3 +145,10 @@ def test_province_page_query_count_is_bounded(client, anhui_with_facts, django_a
     # the figures and their count -- nothing per zone, article or figure
     with django_assert_num_queries(7):
         client.get(reverse("zones:province", args=["anhui"]))
+
+
+def test_every_tile_leads_to_a_province_page_that_answers(client, two_provinces):
+    for tile in client.get("/").context["tile_grid"]["tiles"]:
+        response = client.get(reverse("zones:province", args=[tile["slug"]]))
+        assert response.status_code == 200, tile["name"]
+        assert f"{tile['name']}的高新区" in response.content.decode()
