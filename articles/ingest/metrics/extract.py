@@ -29,7 +29,7 @@ def extract_metrics(body, article_year=None, sentences=None):
 
     ``sentences``: ``split_sentences(body)`` when the caller has it already.
 
-    A figure stated again (same value, ends and unit) is kept once, as it was first
+    A figure stated again (same value, ends, unit and year) is kept once, as it was first
     stated: in another sentence of the same paragraph when its label is the same (a
     lead repeating the body), in a later paragraph when one label contains the other
     (园区组建3个产业链党建联盟 … 将推动3个产业链党建联盟常态化运转: still those three).
@@ -45,6 +45,8 @@ def _same_fact(a, b, body):
     """The same figure stated again (two figures of one sentence are two facts)."""
     if a.offset == b.offset or _figure(a) != _figure(b) or not a.label or not b.label:
         return False
+    if a.year and b.year and a.year != b.year:
+        return False  # 2022年新建党支部3个。2023年新建党支部3个。
     if _plain(a.label) == _plain(b.label):
         return True
     first, second = sorted((a.offset, b.offset))

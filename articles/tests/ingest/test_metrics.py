@@ -506,6 +506,8 @@ def test_a_change_is_of_its_later_ends_time():
 def test_a_lead_repeating_the_body_in_its_paragraph_is_one_fact_and_so_is_a_change_stated_twice():
     text = "园区新建党群服务中心3个。记者了解到，园区新建党群服务中心3个，服务党员2000余人次。"
     assert [m.value for m in extract_metrics(text, article_year=2023)] == [3, 2000]
+    text = "2022年，园区新建党支部3个。2023年，园区新建党支部3个。"
+    assert [(m.value, m.year) for m in extract_metrics(text, article_year=2023)] == [(3, 2022), (3, 2023)]
     text = "产业链企业由最初的12家发展至如今56家。\n烟台高新区建立健全产业链党建联盟，产业链企业由最初12家发展至如今56家。"
     assert [(m.value_from, m.value) for m in extract_metrics(text, article_year=2023)] == [(12, 56)]
 
@@ -535,6 +537,6 @@ def test_no_article_of_the_seeds_or_the_corpus_states_one_figure_twice():
     for path in pages:
         for page in read_pages(path):
             for item in analyse_page(page, zone_index=zone_index, steps=steps).articles:
-                figures = [(m.label, m.value, m.unit, m.value_from, m.value_max) for m in item.metrics]
+                figures = [(m.label, m.value, m.unit, m.value_from, m.value_max, m.year) for m in item.metrics]
                 twice += [(path.name, figure) for figure in set(figures) if figures.count(figure) > 1]
     assert twice == []
