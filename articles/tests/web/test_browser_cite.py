@@ -1,5 +1,7 @@
 """The article page's reference, copied with its button in a real browser, on a desktop and a phone."""
 import datetime
+import tempfile
+from pathlib import Path
 
 import pytest
 
@@ -9,6 +11,8 @@ pytest.importorskip("playwright")
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
+# Screenshots to look at after a run: the reference block, and the whole page.
+SCREENSHOTS = Path(tempfile.gettempdir())
 REFERENCE = "肖干, 周建军. 党建引领开新局[N]. 中国高新技术产业导报, 2022-09-05(A7)."
 
 
@@ -42,8 +46,8 @@ def test_the_copy_button_puts_the_reference_on_the_clipboard(live_server, chromi
         button.click()
         page.get_by_text("已复制到剪贴板").wait_for()
         assert page.evaluate("navigator.clipboard.readText()") == REFERENCE
-        page.locator(".cite").screenshot(path=f"/tmp/cite-block-{width}.png")
-        page.screenshot(path=f"/tmp/cite-article-{width}.png", full_page=True)
+        page.locator(".cite").screenshot(path=SCREENSHOTS / f"article-reference-{width}.png")
+        page.screenshot(path=SCREENSHOTS / f"article-page-{width}.png", full_page=True)
         assert page.evaluate("document.documentElement.scrollWidth") <= width
         # The record links name the formats a reference manager imports.
         ris = page.get_by_role("link", name="RIS")
