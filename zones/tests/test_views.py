@@ -224,13 +224,17 @@ def test_zone_page_groups_its_figures_by_indicator_and_charts_none_side_by_side(
     assert "vendor/echarts/echarts.min.js" in html
 
 
-def test_a_zone_with_many_figures_of_one_indicator_shows_one_per_year(client, huaibei_with_facts):
+def test_a_zone_with_many_figures_of_one_indicator_shows_one_per_year(client, huaibei_with_facts,
+                                                                       django_assert_num_queries):
     invest = make_indicator("总投资", slug="total-investment")
     for n in range(60):
         article = make_article(zone=huaibei_with_facts, year=2021 + n % 3, body="总投资1亿元。")
         make_metric(article, sentence="总投资1亿元。", year=2021 + n % 3, normalized_value=1e8 + n, indicator=invest)
-    [group] = client.get(huaibei_with_facts.get_absolute_url()).context["indicator_groups"]
+    with django_assert_num_queries(11):  # as many as for a zone without indicators
+        response = client.get(huaibei_with_facts.get_absolute_url())
+    [group] = response.context["indicator_groups"]
     assert [m.year for m in group["figures"]] == [2023, 2022, 2021]
+    assert len(response.context["charts"][0]["series"][0]["values"]) == 3
 
 
 def test_zone_page_without_facts_has_no_chart_script(client):
