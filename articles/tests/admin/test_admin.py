@@ -401,12 +401,13 @@ def test_verify_and_unhide_actions(admin_client, ingested):
 def test_deleting_in_the_admin_tombstones_and_the_ingest_does_not_resurrect(
     admin_client, ingested
 ):
-    metric_key = ingested.metrics.get().key
+    # Its figures' statements are recorded by place: the fact may be another article's too.
+    stated = ingested.metric_mentions.get()
     response = admin_client.post(reverse("admin:articles_article_delete", args=[ingested.pk]),
                                  {"post": "yes"})
     assert response.status_code == 302
     assert set(Tombstone.objects.values_list("model", "key")) == {
-        ("article", ingested.key), ("metric", metric_key)
+        ("article", ingested.key), ("metric", identity.metric_place_key(ingested.key, stated.offset, stated.raw))
     }
 
     outcome = upsert_page(result=page_result())
