@@ -30,13 +30,13 @@ def index(request):
 urlpatterns = [
     path("", index, name="index"),
     path("zones/", ZoneDirectory.as_api_view(), name="zones"),
-    path("zones/<slug:slug>/", zones_api.zone, name="zone"),
+    path("zones/<str:slug>/", zones_api.zone, name="zone"),
     path("articles/", ArticleList.as_api_view(), name="articles"),
-    path("articles/<int:pk>/", items.article, name="article"),
+    path("articles/<str:pk>/", items.article, name="article"),
     path("initiatives/", InitiativeList.as_api_view(), name="initiatives"),
-    path("initiatives/<int:pk>/", items.initiative, name="initiative"),
+    path("initiatives/<str:pk>/", items.initiative, name="initiative"),
     path("initiative-types/", InitiativeTypeList.as_api_view(), name="initiative_types"),
     path("metrics/", MetricList.as_api_view(), name="metrics"),
     path("indicators/", IndicatorList.as_api_view(), name="indicators"),
-    path("metrics/<int:pk>/", items.metric, name="metric"),
+    path("metrics/<str:pk>/", items.metric, name="metric"),
 ]

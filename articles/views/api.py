@@ -19,6 +19,13 @@ from core.listing import CITATION_FORMATS, citation_response
 MAX_ID = 2**63 - 1
 
 
+def item_id(text):
+    """The id in an item's address, or None for one no item can have (``abc``, ``-1``, 10**30)."""
+    if not (text.isascii() and text.isdigit()) or int(text) > MAX_ID:
+        return None
+    return int(text)
+
+
 class ItemFormatForm(forms.Form):
     format = forms.ChoiceField(choices=[(f, f) for f in ("json", *CITATION_FORMATS)], required=False)
 
@@ -41,9 +48,7 @@ def article(request, pk):
     if not form.is_valid():
         return json_response({"error": "格式无效", "fields": form.errors.get_json_data()}, status=400)
     try:
-        if pk > MAX_ID:
-            raise Article.DoesNotExist
-        obj = selectors.article_detail(pk)
+        obj = selectors.article_detail(item_id(pk))
     except Article.DoesNotExist:
         return not_found("没有这篇文章")
     fmt = form.cleaned_data["format"] or "json"
@@ -69,9 +74,7 @@ def article(request, pk):
 @require_safe
 def initiative(request, pk):
     try:
-        if pk > MAX_ID:
-            raise Initiative.DoesNotExist
-        obj, mentions = selectors.initiative_detail(pk)
+        obj, mentions = selectors.initiative_detail(item_id(pk))
     except Initiative.DoesNotExist:
         return not_found("没有这项举措")
     item = serializers.initiative_item(obj)
@@ -93,9 +96,7 @@ def initiative(request, pk):
 @require_safe
 def metric(request, pk):
     try:
-        if pk > MAX_ID:
-            raise Metric.DoesNotExist
-        obj = selectors.metric_list().get(pk=pk)
+        obj = selectors.metric_list().get(pk=item_id(pk))
     except Metric.DoesNotExist:
         return not_found("没有这项数据")
     return item_response(request, serializers.metric_item(obj))

@@ -78,7 +78,8 @@ def test_hidden_missing_and_impossible_items_answer_a_json_404(client, article):
     article.hidden = True
     article.save()
     missing = ["/api/articles/999999/", "/api/initiatives/999999/", "/api/metrics/999999/",
-               "/api/zones/no-such-zone/", f"/api/articles/{10**30}/", f"/api/metrics/{2**63}/"]
+               "/api/zones/no-such-zone/", "/api/zones/淮北/", f"/api/articles/{10**30}/", f"/api/metrics/{2**63}/",
+               "/api/articles/abc/", "/api/initiatives/-1/", "/api/metrics/１２/"]
     for url in urls + missing:
         response = client.get(url)
         assert response.status_code == 404, url
