@@ -53,6 +53,7 @@ def test_tiles_coloured_by_an_indicator_take_each_zones_latest_figure(client, tw
     html = response.content.decode()
     assert "各省份的总投资" in html and "50亿元" in html and "最新数值的合计" in html
     assert '<option value="investment" selected>总投资</option>' in html
+    assert "安徽省：3 个高新区，1 个有总投资数据" in html
 
 
 @pytest.mark.parametrize("url", ["/", "/zones/"])
