@@ -160,7 +160,7 @@ def _join_ends(sentence, found):
         kind = None
         if first is not None and not first.joined and first.fact.value_max is None:
             if first.fact.normalized_unit == figure.fact.normalized_unit:
-                kind = pair_kind(sentence, (first.start, first.end), (figure.start, figure.end), sentence[first.end : figure.start])
+                kind = pair_kind(sentence, first.start, sentence[first.end : figure.start])
         if kind == CHANGE:
             out[-1] = _joined(sentence, first, figure, kind)
         elif kind == RANGE and figure.fact.normalized_value > first.fact.normalized_value:
@@ -194,14 +194,14 @@ def _joined(sentence, first, second, kind):
 
 
 def _with_kind(figure, sentence, article_year):
+    """A plan outranks the rest (a planned range is a target); then two ends; else actual or share."""
     fact = figure.fact
     kind = kind_of(sentence, figure.start, fact.normalized_unit, fact.year, article_year, figure.growth_after)
-    if kind == TARGET or figure.joined == CHANGE:
-        fact.kind = kind if kind == TARGET else CHANGE
-    elif fact.value_max is not None:
-        fact.kind = RANGE
-    else:
-        fact.kind = kind
+    if kind != TARGET and figure.joined == CHANGE:
+        kind = CHANGE
+    elif kind != TARGET and fact.value_max is not None:
+        kind = RANGE
+    fact.kind = kind
     return fact
 
 

@@ -42,11 +42,11 @@ GROWTH_BEFORE = re.compile(
 SHARE_BEFORE = re.compile(r"(?:占|占比|比重|的)(?:达到|达|为|约)?$")
 
 # 由2018年的96个 / 从成立之初的3家: the first end of a change, named after 由/从.
-CHANGE_FROM = re.compile(r"(?:由|从)[^由从，,；;。：:]{0,12}$")
+FIRST_END = re.compile(r"(?:由|从)[^由从，,；;。：:]{0,12}$")
 # …增至目前的213个: what stands between the two ends of a change.
 # The noun counted may stand between (由最初的3家企业发展到56家), then a verb says the change.
 GROWTH_VERBS = r"(?:发展|增加|增长|提升|提高|扩大|上升|增|升|降|减少|下降|降低|缩小|缩减)"
-CHANGE_TO = re.compile(
+BETWEEN_ENDS = re.compile(
     rf"^(?:(?:已经?)?{GROWTH_VERBS}?|[\u4e00-\u9fff]{{1,8}}?(?:已经?)?{GROWTH_VERBS})了?(?:至|到|为)"
     r"(?:如今|目前|现在|今年|当前)?的?$"
 )
@@ -57,16 +57,16 @@ THEN = re.compile(r"(?:时|之初|最初|起初|原来|原有|当时|此前|以�
 GROWN_TO = re.compile(rf"{GROWTH_VERBS}(?:至|到)$")
 
 
-def pair_kind(sentence, first, second, between):
+def pair_kind(sentence, first_start, between):
     """CHANGE or RANGE when two figures of ``sentence`` are the two ends of one statement, else None.
 
-    ``first``/``second``: (start, end) of the figures with their qualifiers;
-    ``between``: the text between them.
+    ``first_start``: where the first figure starts (its qualifier included);
+    ``between``: the text from the first figure's end to the second's start.
     """
     if re.search(r"[，,；;。：:、]", between):
-        then = THEN.search(sentence[: first[0]]) and GROWN_TO.search(between.rstrip())
+        then = THEN.search(sentence[:first_start]) and GROWN_TO.search(between.rstrip())
         return CHANGE if then and len(re.findall(r"[，,；;。：:、]", between)) == 1 else None
-    if CHANGE_FROM.search(sentence[: first[0]]) and CHANGE_TO.search(between.strip()):
+    if FIRST_END.search(sentence[:first_start]) and BETWEEN_ENDS.search(between.strip()):
         return CHANGE  # 由12家发展至56家
     if RANGE_BETWEEN.match(between):
         return RANGE  # 3亿元至5亿元
@@ -81,14 +81,14 @@ def kind_of(sentence, start, unit, fact_year, article_year, growth_after=False):
 
     A target outranks the rest: a planned change or range is still a plan.
     """
-    if is_target(sentence, start, fact_year, article_year):
+    if _is_target(sentence, start, fact_year, article_year):
         return TARGET
     if _is_share(sentence[:start], unit, growth_after):
         return SHARE
     return ACTUAL
 
 
-def is_target(sentence, start, fact_year, article_year):
+def _is_target(sentence, start, fact_year, article_year):
     """A plan or forecast said before the figure, or a year to reach after the article's."""
     before = sentence[:start]
     if fact_year and article_year and fact_year > article_year and FUTURE.search(before):
