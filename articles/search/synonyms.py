@@ -4,7 +4,8 @@ Pages write the same thing in several ways -- 两新组织 and 非公企业和�
 党群服务中心 and 党群活动服务中心 -- and a reader types one of them.  The
 query parser (query.py) lets a typed term match any term of its group; the
 engine ranks articles that hold the term as typed above those holding only a
-synonym.  The index is not touched: a new group works without a reindex.
+synonym.  The index is not touched: a new group works without a reindex,
+once the processes serving searches restart (the file is read once per process).
 """
 from functools import lru_cache
 
