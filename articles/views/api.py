@@ -13,7 +13,7 @@ from django.views.decorators.http import require_safe
 from articles import selectors
 from articles.models import Article, Initiative, Metric
 from core import citations, serializers
-from core.listing import CITATION_FORMATS, citation_response
+from core.listing import CITATION_FORMATS, citation_response, error_fields
 
 # Larger ids cannot be stored: asking the database for one would be an error, not a miss.
 MAX_ID = 2**63 - 1
@@ -46,7 +46,7 @@ def item_response(request, item):
 def article(request, pk):
     form = ItemFormatForm(request.GET)
     if not form.is_valid():
-        return json_response({"error": "格式无效", "fields": form.errors.get_json_data()}, status=400)
+        return json_response({"error": "格式无效", "fields": error_fields(form)}, status=400)
     try:
         obj = selectors.article_detail(item_id(pk))
     except Article.DoesNotExist:
