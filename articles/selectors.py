@@ -563,8 +563,7 @@ def zone_indicator_values(zone):
 def zone_unclassified_metrics(zone):
     """(the zone's newest figures no indicator claims, at most ZONE_PAGE_UNCLASSIFIED; how many there are)."""
     metrics = zone.metrics.visible().filter(indicator__isnull=True)
-    shown = list(metrics.order_by(F("year").desc(nulls_last=True), "-pk")[:ZONE_PAGE_UNCLASSIFIED])
-    return shown, (len(shown) if len(shown) < ZONE_PAGE_UNCLASSIFIED else metrics.count())
+    return _bounded(metrics.order_by(F("year").desc(nulls_last=True), "-pk"), ZONE_PAGE_UNCLASSIFIED)
 
 
 # ---------------------------------------------------------------- provinces and comparison

@@ -84,7 +84,6 @@ class MetricList(ListEndpoint):
                 title=f"{indicator.name}：各高新区{when}目标值（与实际值分列，{unit_label(unit)}计）",
             ))
         context.update(
-            compared_zones=len(measured),
             other_units=other_units,
             years=selectors.indicator_years(indicator),
             indicator_choices=filterset.indicator_groups,
@@ -128,8 +127,8 @@ class IndicatorDetail(MetricList):
     template_name = "articles/indicator_detail.html"
     section = "indicators"
     csv_filename = "indicator"
-
     csv_filename_params = ("indicator", "zone", "year")
+    facet_specs = tuple(spec for spec in MetricList.facet_specs if spec.param != "indicator")
 
     def get(self, request, *args, **kwargs):
         try:
