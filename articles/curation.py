@@ -139,7 +139,7 @@ def tombstone(obj) -> Tombstone:
 
 
 def _hand_over_figures(article):
-    """Figures first stated in ``article`` and stated in others too: the next statement becomes their first."""
+    """Figures first stated in ``article`` and in others too: their next statement becomes their first."""
     first = {}
     others = (
         MetricMention.objects.filter(metric__article=article)

@@ -332,7 +332,7 @@ def _statement_deleted(article, fact, deleted_keys):
 
 
 def _stored_metrics(article, keys):
-    """(this article's mentions, {key: metric}): the metrics it mentions, and any of ``keys`` stored elsewhere."""
+    """(this article's mentions, {key: metric}): what it states, and ``keys`` stored elsewhere."""
     mentions = list(article.metric_mentions.select_related("metric"))
     by_pk = {}
     for mention in mentions:
@@ -428,7 +428,7 @@ def upsert_metrics(*, article, facts, tally, deleted_keys, indicators=None):
 
 
 def _replace_mentions(article, groups, matched, old_mentions):
-    """This article's mentions made what ``groups`` says, by (offset, raw figure): updated, created, deleted."""
+    """This article's mentions made what ``groups`` says, by (offset, raw): updated, created, deleted."""
     wanted = {}
     for key, group in groups.items():
         for fact in group:
