@@ -10,8 +10,8 @@ from core.listing import FacetSpec, ListEndpoint, csv_cell, error_fields
 from core.serializers import zone_item
 from core.widgets import QuickSelect
 
-from .filters import ZoneFilterSet
 from .compare import CSV_HEADER, Comparison
+from .filters import ZoneFilterSet
 from .forms import COMPARE_MAX, CompareForm, TileColourForm
 from .models import Zone
 from .reference import province_order, provinces
