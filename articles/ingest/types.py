@@ -96,4 +96,7 @@ class MetricFact:
     kind: str = "actual"  # actual | target | change | range | share (Metric.Kind)
     value_from: float | None = None  # a change's first end: "由12家增至56家" -> value_from 12, value 56
     normalized_from: float | None = None
+    # Later statements of the same figure in the article (a lead repeating the body):
+    # [(offset, sentence, raw)], each stored as one more mention of it.
+    restated: list = field(default_factory=list)
     scope: str = "zone"  # whose figure: "zone", or "city"/"province" (全市…, 七星区…: not the zone's)

@@ -432,7 +432,9 @@ def _replace_mentions(article, groups, matched, old_mentions):
     wanted = {}
     for key, group in groups.items():
         for fact in group:
-            wanted.setdefault((fact.offset, fact.raw[:64], matched[key].pk), fact.sentence)
+            statements = [(fact.offset, fact.sentence, fact.raw), *fact.restated]
+            for offset, sentence, raw in statements:
+                wanted.setdefault((offset, raw[:64], matched[key].pk), sentence)
     exact = {(m.offset, m.raw, m.metric_id): m for m in old_mentions}
     spare = {}  # the same place, now another metric's statement
     for place, mention in exact.items():

@@ -86,9 +86,10 @@ Decisions (so a reader knows what the numbers mean):
   第三季度, 今年以来, 近三年); 近三年 ends in the article's year; a running total
   (累计 in the figure's clause) with no other period has the period 累计 and,
   with no year written, the article's year.
-- A figure stated again (same value, ends, unit and year) is kept once, as first
-  stated: in the same paragraph when its label is the same (a lead repeating
-  the body), in a later paragraph when one label contains the other.
+- A figure stated again (same value, ends, unit and year) is one fact, read as
+  first stated, its later statements kept in ``restated`` (each becomes a mention
+  of the stored figure): in the same paragraph when its label is the same (a lead
+  repeating the body), in a later paragraph when one label contains the other.
 """
 from articles.ingest.metrics.extract import extract_figures, extract_metrics
 

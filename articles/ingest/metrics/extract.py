@@ -29,15 +29,20 @@ def extract_metrics(body, article_year=None, sentences=None):
 
     ``sentences``: ``split_sentences(body)`` when the caller has it already.
 
-    A figure stated again (same value, ends, unit and year) is kept once, as it was first
-    stated: in another sentence of the same paragraph when its label is the same (a
+    A figure stated again (same value, ends, unit and year) is one fact, read as it was
+    first stated, with the later statements in its ``restated``: in another sentence of the same paragraph when its label is the same (a
     lead repeating the body), in a later paragraph when one label contains the other
     (园区组建3个产业链党建联盟 … 将推动3个产业链党建联盟常态化运转: still those three).
     """
     facts = []
     for fact in extract_figures(body, article_year, sentences=sentences):
-        if fact.scope == ZONE and not any(_same_fact(fact, kept, body) for kept in facts):
+        if fact.scope != ZONE:
+            continue
+        first = next((kept for kept in facts if _same_fact(fact, kept, body)), None)
+        if first is None:
             facts.append(fact)
+        else:  # still a source of the figure: kept as one more of its statements
+            first.restated.append((fact.offset, fact.sentence, fact.raw))
     return facts
 
 

@@ -79,6 +79,8 @@ def test_a_figure_the_lead_repeats_from_the_body_is_one_fact_of_the_article(yant
     metric = Metric.objects.get(zone=yantai, value=56)
     assert (metric.kind, metric.value_from) == ("change", 12.0)
     assert metric.sentence == LEAD and metric.offset == 0  # first stated in the lead
+    # ... and the body's statement of it is its second source.
+    assert [m.sentence for m in metric.mentions.order_by("offset")] == [LEAD, BODY]
     # Zero duplicate facts within an article: no figure stored twice.
     figures = list(Metric.objects.filter(article=article).values_list("label", "kind", "value", "value_from"))
     assert len(figures) == len(set(figures)) == Metric.objects.count()
