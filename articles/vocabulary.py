@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db import transaction
 
+from articles import identity
 from articles.ingest.initiatives.types import TypeRule
 from articles.ingest.metrics.indicators import IndicatorRule
 from articles.models import Indicator, InitiativeType
@@ -38,6 +39,11 @@ class Vocabulary:
 
     indicators: tuple = ()  # IndicatorRule, in the vocabulary's order
     initiative_types: tuple = ()  # TypeRule
+
+    @property
+    def digest(self):
+        """A short digest of every rule: it changes when a curator edits the vocabulary."""
+        return identity.digest(repr((self.indicators, self.initiative_types)))
 
 
 @dataclass

@@ -329,8 +329,10 @@ class Upload:
         """Read and analyse every file, writing nothing to the database; refused files are deleted."""
         from articles.ingest.pipeline import analyse_page, default_steps
         from articles.ingest.readers import PageError, read_pages
+        from articles.vocabulary import snapshot
 
         steps = default_steps()
+        vocabulary = snapshot()  # the preview shows the indicators and types the import will store
         zone_index = preview_zone_index(steps)
         given = self.given
         for entry in self.meta["files"]:
@@ -340,7 +342,9 @@ class Upload:
             try:
                 pages = read_pages(file_path)
                 entry["pages"] = [
-                    preview_page(analyse_page(apply_given(page, given), zone_index=zone_index, steps=steps))
+                    preview_page(analyse_page(
+                        apply_given(page, given), zone_index=zone_index, steps=steps, vocabulary=vocabulary
+                    ))
                     for page in pages
                 ]
             except PageError as exc:

@@ -17,6 +17,15 @@ from core.text import split_sentences
 INGEST_VERSION = "2026.12.4"
 
 
+def analysis_version(vocabulary=None):
+    """What a page is read by: the rules' version and, with one, the vocabulary's digest.
+
+    A curator's change to an indicator or initiative type changes what pages yield,
+    so it makes every page be read again, as a new version of the rules does.
+    """
+    return f"{INGEST_VERSION}+{vocabulary.digest}" if vocabulary is not None else INGEST_VERSION
+
+
 @dataclass
 class Steps:
     """The text functions the pipeline chains (see ``default_steps``)."""
@@ -64,6 +73,7 @@ class ArticleResult:
 class PageResult:
     page: PageText
     articles: list = field(default_factory=list)  # ArticleResult, in page order
+    analysed_with: str = INGEST_VERSION  # analysis_version() of the rules that read it
 
     @property
     def column(self):
@@ -116,7 +126,7 @@ def analyse_page(page, *, zone_index, steps, vocabulary=None):
         )
     if vocabulary is not None:
         classify_facts(results, vocabulary)
-    return PageResult(page=page, articles=results)
+    return PageResult(page=page, articles=results, analysed_with=analysis_version(vocabulary))
 
 
 def classify_facts(articles, vocabulary):

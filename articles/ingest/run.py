@@ -25,7 +25,7 @@ from django.utils import timezone
 from articles.ingest.counts import IngestCounts
 from articles.ingest.given import apply_given
 from articles.ingest.lock import IngestBusy, ingest_lock
-from articles.ingest.pipeline import analyse_page, default_steps, load_zone_index
+from articles.ingest.pipeline import analyse_page, analysis_version, default_steps, load_zone_index
 from articles.ingest.sources import unchanged_source
 from articles.ingest.upsert import upsert_page
 from articles.models import IngestRun
@@ -203,6 +203,7 @@ class IngestJob:
         zone_index = load_zone_index(steps)
         # Indicators and initiative types as plain rules, read once like the zone index.
         vocabulary = load_vocabulary_snapshot()
+        version = analysis_version(vocabulary)
         started = time.perf_counter()
         for path, page in read_file_pages(paths):
             tick = time.perf_counter()
@@ -211,7 +212,7 @@ class IngestJob:
                 continue
             page = apply_given(page, {**self.manifest.get(Path(path).resolve(), {}), **self.given})
             name = page.name  # a PDF's pages are sources of their own: "file.pdf#p2"
-            unchanged = None if self.reanalyse else unchanged_source(page)
+            unchanged = None if self.reanalyse else unchanged_source(page, version)
             if unchanged is not None:
                 # Same bytes, same metadata, same rules: it would yield what is stored.
                 self.chars += len(page.text)

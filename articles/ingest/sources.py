@@ -15,8 +15,11 @@ from articles.models import Source
 from core.services import model_update
 
 
-def upsert_source(*, page, column="", original=None):
-    """The page's Source, its metadata updated except where a curator set it."""
+def upsert_source(*, page, column="", original=None, analysed_with=INGEST_VERSION):
+    """The page's Source, its metadata updated except where a curator set it.
+
+    ``analysed_with``: ``pipeline.analysis_version`` of the rules that read the page.
+    """
     values = {
         "content_hash": page.content_hash,
         "file_hash": page.file_hash or page.content_hash,
@@ -31,7 +34,7 @@ def upsert_source(*, page, column="", original=None):
         "url": (page.url or "")[:500],
         "meta_source": dict(page.meta_source),
         "ocr_quality": page.ocr_quality,
-        "analysed_with": INGEST_VERSION,
+        "analysed_with": analysed_with,
     }
     name = identity.source_name(page.name)
     source = Source.objects.filter(name=name).first()
@@ -49,10 +52,11 @@ def upsert_source(*, page, column="", original=None):
     return source
 
 
-def unchanged_source(page):
+def unchanged_source(page, analysed_with=INGEST_VERSION):
     """The stored Source of ``page`` when nothing about it changed, else None.
 
-    Unchanged: the same bytes, read by the same rules (``INGEST_VERSION``),
+    Unchanged: the same bytes, read by the same rules (``analysed_with``, see
+    ``pipeline.analysis_version``),
     and the same newspaper, date, page, page name and link (a curator's value
     on the source counts as agreeing). Such a page needs no analysis.
     """
@@ -61,7 +65,7 @@ def unchanged_source(page):
         .defer("text")
         .first()
     )
-    if source is None or source.analysed_with != INGEST_VERSION:
+    if source is None or source.analysed_with != analysed_with:
         return None
     for name in ("paper", "date", "page", "page_name", "url"):
         if name not in source.curated_fields and getattr(source, name) != (getattr(page, name) or ("" if name != "date" else None)):

@@ -513,7 +513,9 @@ def upsert_page(*, result, original=None):
     if twin is not None:
         return PageOutcome(source=None, counts=counts, duplicate_of=twin.name)
 
-    source = upsert_source(page=page, column=result.column, original=original)
+    source = upsert_source(
+        page=page, column=result.column, original=original, analysed_with=result.analysed_with
+    )
     zones = ZoneResolver()
     deleted = {
         kind: selectors.tombstoned_keys(kind)

@@ -119,3 +119,20 @@ def test_an_ingest_files_figures_under_the_vocabulary_read_once_for_the_run(tmp_
     assert {(i.name, i.type.slug if i.type else "") for i in Initiative.objects.all()} == {
         ("党建+招商模式", "party-building-investment")
     }
+
+
+def test_a_curators_change_to_the_vocabulary_has_unchanged_pages_read_again(tmp_path, reference_zones):
+    call_command("load_vocabulary", verbosity=0)
+    page = tmp_path / "page.txt"
+    page.write_text(PAGE, encoding="utf-8")
+    call_command("ingest", str(page), stdout=StringIO(), stderr=StringIO())
+    out = StringIO()
+    call_command("ingest", str(page), stdout=out, stderr=StringIO())
+    assert "内容未变" in out.getvalue()  # same bytes, same rules: skipped
+
+    members = Indicator.objects.get(name="党员人数")
+    members.name = "党员总数"  # a curator's rename changes what the page yields
+    members.save()
+    out = StringIO()
+    call_command("ingest", str(page), stdout=out, stderr=StringIO())
+    assert "内容未变" not in out.getvalue()
