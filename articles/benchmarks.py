@@ -78,6 +78,7 @@ class SeedMention:
     category: str
     sentence: str
     offset: int
+    type_id: int = None  # its initiative's InitiativeType
 
 
 @dataclass(frozen=True)
@@ -98,7 +99,9 @@ class SeedArticle:
     year: int = None
     zone_count: int = 1  # zones it names (its own included)
     mentions: tuple = ()  # SeedMention, …
-    metrics: tuple = ()  # dicts of Metric fields (sentence and offset included)
+    # Dicts of Metric fields (sentence and offset included), each with "mentions": the
+    # (raw, sentence, offset) of every statement of it in this article.
+    metrics: tuple = ()
 
 
 @dataclass
@@ -140,6 +143,12 @@ class SeedProfile:
             "initiatives_per_article": round(self.initiatives / n, 2),
             "mentions_per_initiative": round(self.mentions / max(1, self.initiatives), 2),
             "metrics_per_article": round(self.metrics / n, 2),
+            "mentions_per_metric": round(
+                sum(len(m.get("mentions", ())) for a in self.articles for m in a.metrics) / max(1, self.metrics), 2
+            ),
+            "typed_initiative_share": round(
+                sum(1 for a in self.articles for m in a.mentions if m.type_id) / max(1, self.mentions), 2
+            ),
             "zones_per_article": round(sum(a.zone_count for a in self.articles) / n, 2),
             "undated_share": round(self.undated_share, 2),
         }
@@ -154,6 +163,7 @@ class PlannedInitiative:
     name: str
     category: str
     zone_id: int
+    type_id: int = None
 
 
 @dataclass
@@ -177,7 +187,7 @@ class PlannedArticle:
     headings: list
     new_initiatives: list = field(default_factory=list)  # PlannedInitiative
     mentions: list = field(default_factory=list)  # (initiative number, sentence, offset)
-    metrics: list = field(default_factory=list)  # dicts of Metric fields
+    metrics: list = field(default_factory=list)  # dicts of Metric fields, "mentions" as the seed's
 
     @property
     def body(self):
@@ -267,7 +277,7 @@ def plan_corpus(profile, zones, count, rng, *, companies, sentences, top_zone_sh
                             name = rng.choice(companies)[:2] + mention.name
                         taken.add((zone_id, name))
                         article.new_initiatives.append(
-                            PlannedInitiative(number, name[:128], mention.category, zone_id)
+                            PlannedInitiative(number, name[:128], mention.category, zone_id, mention.type_id)
                         )
                     chosen[mention.name] = number
                 article.mentions.append((number, rename(mention.sentence), moved(mention.offset)))
@@ -278,6 +288,9 @@ def plan_corpus(profile, zones, count, rng, *, companies, sentences, top_zone_sh
                 fields = dict(metric)
                 fields["sentence"] = rename(metric["sentence"])
                 fields["offset"] = moved(metric["offset"])
+                fields["mentions"] = [
+                    (raw, rename(sentence), moved(offset)) for raw, sentence, offset in metric.get("mentions", ())
+                ]
                 if fields.get("year") is not None and year is not None:
                     fields["year"] = year
                 article.metrics.append(fields)

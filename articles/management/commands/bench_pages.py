@@ -18,8 +18,10 @@ unless ``--keep``; ``--reuse`` times a kept corpus again without rebuilding it
    them: the small database.
 2. N articles are written with bulk_create, copied from the seed articles
    (``articles.benchmarks.plan_corpus``): articles per page, initiatives per
-   article, mentions per initiative, metrics per article and zones per article
-   as in the seeds, over the reference zones with a skew (``--top-zone-share``
+   article (with their types), mentions per initiative, metrics per article
+   (with their indicators and kinds), statements per metric and zones per
+   article as in the seeds (the indicators and initiative types are loaded from
+   fixtures/ first and kept), over the reference zones with a skew (``--top-zone-share``
    of the articles in the biggest zone), years 2015-2026 and undated as often
    as in the seeds.  The search columns are segmented as the ingest does
    (``search_fields_for``), the search index is optimized and the tables
@@ -30,7 +32,9 @@ unless ``--keep``; ``--reuse`` times a kept corpus again without rebuilding it
    directory, the biggest zone's page and its province's, the article list
    (first page and one near the end), the article of the biggest zone with the
    most facts, the initiative list and the initiative with the most mentions,
-   the metric list and chart, three searches (a common word, a made-up
+   the metric list and chart, the indicator list and the indicator with the most figures,
+   the initiative-type list and the type with the most initiatives, the comparison of the
+   biggest zone with the next, three searches (a common word, a made-up
    company's name, two words) and the four API lists.  Any answer other than
    200 stops the run, naming the page.
 
@@ -76,7 +80,16 @@ from articles.benchmarks import (
     reset_peak_rss,
     scratch_backend,
 )
-from articles.models import Article, Initiative, InitiativeMention, Metric, Source
+from articles.models import (
+    Article,
+    Indicator,
+    Initiative,
+    InitiativeMention,
+    InitiativeType,
+    Metric,
+    MetricMention,
+    Source,
+)
 from articles.search.indexing import search_fields_for
 from articles.search.segment import (
     load_dictionary,
@@ -84,6 +97,7 @@ from articles.search.segment import (
     reset_dictionary,
     segment_for_index,
 )
+from articles.vocabulary import load_vocabulary
 from core.listing import ListEndpoint
 from core.text import CJK_RE, split_sentences
 from zones.models import Zone
@@ -98,7 +112,8 @@ COMMON_WORD = "党建"
 TWO_WORDS = "营商环境 企业"
 METRIC_FIELDS = (
     "label", "raw", "value", "value_max", "unit", "normalized_value", "normalized_max",
-    "normalized_unit", "qualifier", "year", "period", "sentence", "offset",
+    "normalized_unit", "qualifier", "year", "period", "sentence", "offset", "indicator_id", "kind",
+    "value_from", "normalized_from",
 )
 # The test client renders with the collected files' names unknown: plain static URLs.
 PLAIN_STORAGES = {
@@ -107,7 +122,8 @@ PLAIN_STORAGES = {
 }
 PAGE_ORDER = (
     "home", "zones", "zone", "province", "articles", "articles_deep", "article",
-    "initiatives", "initiative", "metrics", "search_common", "search_rare", "search_two_words",
+    "initiatives", "initiative", "initiative_types", "initiative_type", "metrics", "indicators",
+    "indicator", "compare", "search_common", "search_rare", "search_two_words",
     "api_articles", "api_initiatives", "api_metrics", "api_zones",
 )
 
@@ -186,6 +202,8 @@ class Command(BaseCommand):
     # --- the seed pages -----------------------------------------------------
     def prepare(self, count, zones, repeat, top_zone_share):
         """Ingest and time the seeds (rolled back), then build the corpus; what --reuse will need."""
+        # The indicators and initiative types stay, as the zones do: the corpus's facts refer to them.
+        load_vocabulary()
         with transaction.atomic():
             self.say(f"Ingesting the seed pages from {settings.SEEDS_DIR}…")
             call_command("ingest", str(settings.SEEDS_DIR), verbosity=0, stdout=StringIO(), stderr=StringIO())
@@ -240,12 +258,24 @@ class Command(BaseCommand):
             InitiativeMention.objects.filter(article__in=seeds).select_related("initiative").order_by("offset", "pk")
         ):
             initiative = mention.initiative
-            mentions.setdefault(mention.article_id, []).append(
-                SeedMention(initiative.name, initiative.category, mention.sentence, mention.offset)
+            mentions.setdefault(mention.article_id, []).append(SeedMention(
+                initiative.name, initiative.category, mention.sentence, mention.offset, initiative.type_id
+            ))
+        # Each figure with its statements in the article: a figure stated in two articles is
+        # copied with each (the copies are different figures, as two zones' would be).
+        statements = {}
+        for row in MetricMention.objects.filter(article__in=seeds).order_by("offset", "pk").values(
+            "metric_id", "article_id", "raw", "sentence", "offset"
+        ):
+            statements.setdefault((row["metric_id"], row["article_id"]), []).append(
+                (row["raw"], row["sentence"], row["offset"])
             )
-        rows = Metric.objects.filter(article__in=seeds).order_by("offset", "pk").values("article_id", *METRIC_FIELDS)
-        for row in rows:
-            metrics.setdefault(row.pop("article_id"), []).append(row)
+        rows = Metric.objects.filter(mentions__article__in=seeds).distinct().values("pk", *METRIC_FIELDS)
+        by_pk = {row.pop("pk"): row for row in rows}
+        for (metric_id, article_id), stated in sorted(statements.items(), key=lambda item: (item[1][0][2], item[0])):
+            metrics.setdefault(article_id, []).append(
+                {**by_pk[metric_id], "sentence": stated[0][1], "offset": stated[0][2], "mentions": stated}
+            )
         templates = []
         for article in seeds:
             zone = article.zone
@@ -277,7 +307,8 @@ class Command(BaseCommand):
             profile, [(z.pk, z.name) for z in zones], count, self.rng,
             companies=companies, sentences=sentences, top_zone_share=top_zone_share, big_zone=big_zone,
         )
-        totals = {"articles": 0, "sources": 0, "initiatives": 0, "mentions": 0, "metrics": 0, "zone_links": 0}
+        totals = {"articles": 0, "sources": 0, "initiatives": 0, "mentions": 0, "metrics": 0,
+                  "metric_mentions": 0, "zone_links": 0}
         pending, size = [], 0
         for page in plans:
             pending.append(page)
@@ -340,7 +371,8 @@ class Command(BaseCommand):
                     )))
             Article.objects.bulk_create([article for _plan, article in rows])
             new = [
-                Initiative(key=f"{PREFIX}{i.number}", name=i.name, category=i.category, zone_id=i.zone_id)
+                Initiative(key=f"{PREFIX}{i.number}", name=i.name, category=i.category, zone_id=i.zone_id,
+                           type_id=i.type_id)
                 for plan, _article in rows for i in plan.new_initiatives
             ]
             Initiative.objects.bulk_create(new)
@@ -354,15 +386,23 @@ class Command(BaseCommand):
                     for number, sentence, offset in plan.mentions
                 ]
                 metrics += [
-                    Metric(key=f"{article.key}#m{n}", zone_id=plan.zone_id, article=article, **fields)
+                    (Metric(key=f"{article.key}#m{n}", zone_id=plan.zone_id, article=article,
+                            **{k: v for k, v in fields.items() if k != "mentions"}), fields["mentions"])
                     for n, fields in enumerate(plan.metrics)
                 ]
                 links += [Article.zones.through(article=article, zone_id=z) for z in plan.zone_ids]
             InitiativeMention.objects.bulk_create(mentions, batch_size=BATCH)
-            Metric.objects.bulk_create(metrics, batch_size=BATCH)
+            Metric.objects.bulk_create([metric for metric, _stated in metrics], batch_size=BATCH)
+            statements = [
+                MetricMention(metric=metric, article_id=metric.article_id, raw=raw[:64], sentence=sentence,
+                              offset=offset)
+                for metric, stated in metrics for raw, sentence, offset in stated
+            ]
+            MetricMention.objects.bulk_create(statements, batch_size=BATCH)
             Article.zones.through.objects.bulk_create(links, batch_size=BATCH)
         for name, n in (("sources", len(sources)), ("articles", len(rows)), ("initiatives", len(new)),
-                        ("mentions", len(mentions)), ("metrics", len(metrics)), ("zone_links", len(links))):
+                        ("mentions", len(mentions)), ("metrics", len(metrics)),
+                        ("metric_mentions", len(statements)), ("zone_links", len(links))):
             totals[name] += n
 
     def cleanup(self):
@@ -374,6 +414,7 @@ class Command(BaseCommand):
             # The facts first, each a plain DELETE; then the articles by chunks of ids, so the
             # deletion never holds the whole corpus in memory.
             InitiativeMention.objects.filter(article__source__in=synthetic).delete()
+            MetricMention.objects.filter(article__source__in=synthetic).delete()
             Metric.objects.filter(article__source__in=synthetic).delete()
             Article.zones.through.objects.filter(article__source__in=synthetic).delete()
             initiatives.delete()
@@ -422,6 +463,23 @@ class Command(BaseCommand):
         )
         if initiative is None:
             raise CommandError("No initiative is mentioned: nothing to time.")
+        indicator = (
+            Metric.objects.visible().exclude(indicator=None).values("indicator__slug")
+            .annotate(n=Count("pk")).order_by("-n", "indicator__slug").values_list("indicator__slug", flat=True).first()
+        )
+        kind = (
+            Initiative.objects.visible().exclude(type=None).values("type__slug")
+            .annotate(n=Count("pk")).order_by("-n", "type__slug").values_list("type__slug", flat=True).first()
+        )
+        if indicator is None or kind is None:
+            raise CommandError("No figure has an indicator or no initiative a type: is fixtures/ complete?")
+        # The comparison of the big zone with the next biggest: the most the page can read.
+        other = (
+            visible.exclude(zone=None).exclude(zone=zone).values("zone__slug")
+            .annotate(n=Count("pk")).order_by("-n", "zone__slug").values_list("zone__slug", flat=True).first()
+        )
+        if other is None:
+            other = Zone.objects.exclude(pk=zone.pk).order_by("pk").values_list("slug", flat=True).first()
         last = pages_count(selectors.article_list().count(), ListEndpoint.page_size)
         deep = last - 1 if last > 2 else last
         return [
@@ -434,7 +492,12 @@ class Command(BaseCommand):
             ("article", reverse("articles:detail", args=[article]), {}),
             ("initiatives", reverse("articles:initiatives"), {}),
             ("initiative", reverse("articles:initiative", args=[initiative]), {}),
+            ("initiative_types", reverse("articles:initiative_types"), {}),
+            ("initiative_type", reverse("articles:initiative_type", args=[kind]), {}),
             ("metrics", reverse("articles:metrics"), {}),
+            ("indicators", reverse("articles:indicators"), {}),
+            ("indicator", reverse("articles:indicator", args=[indicator]), {}),
+            ("compare", reverse("compare"), {"zones": f"{zone.slug},{other}"}),
             ("search_common", reverse("articles:search"), {"q": COMMON_WORD}),
             ("search_rare", reverse("articles:search"), {"q": rare_word}),
             ("search_two_words", reverse("articles:search"), {"q": TWO_WORDS}),

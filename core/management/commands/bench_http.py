@@ -379,10 +379,12 @@ class Command(BaseCommand):
         articles = json.loads(body)["results"]
         if not articles:
             raise CommandError("the seed pages produced no article")
-        article = articles[0]["url"]
+        # The API's article addresses are absolute; the server is asked for their paths.
+        paths = [urlsplit(item["url"]).path for item in articles]
+        article = paths[0]
         zone = None
-        for item in articles:
-            status, html = fetch(int(port), item["url"])
+        for path in paths:
+            status, html = fetch(int(port), path)
             found = re.findall(r'href="(/zones/(?!province/)[^"/?#]+/)"', html.decode("utf-8", "replace"))
             if found:
                 zone = found[0]
