@@ -1,4 +1,44 @@
+from io import StringIO
+
 import pytest
+
+# The fixtures that flush the test database after a test instead of rolling it back.
+FLUSHING_FIXTURES = {"transactional_db", "live_server"}
+
+
+@pytest.fixture(scope="session")
+def ingested_seeds(django_db_setup, django_db_blocker):
+    """The seed pages ingested once per session (once per xdist worker); the ingest's summary.
+
+    The ingest runs in a transaction held open to the end of the session and then
+    rolled back; each test using this fixture runs, and rolls back, inside it. Its
+    tests are therefore run last (see pytest_collection_modifyitems): every other
+    test finds the database empty, as it expects. Only tests whose writes roll back
+    (the ``db`` fixture) may use it: a flush would empty the database under it.
+    """
+    from django.core.management import call_command
+    from django.db import transaction
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        out, err = StringIO(), StringIO()
+        call_command("ingest", stdout=out, stderr=err)
+        assert err.getvalue() == "", err.getvalue()
+        yield out.getvalue()
+        transaction.set_rollback(True)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config, items):
+    """Run the tests on the seeds last, after pytest-django has put the database tests first."""
+    def on_seeds(item):
+        return "ingested_seeds" in getattr(item, "fixturenames", ())
+
+    for item in filter(on_seeds, items):
+        marker = item.get_closest_marker("django_db")
+        flushes = marker and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences"))
+        if flushes or FLUSHING_FIXTURES & set(item.fixturenames):
+            raise pytest.UsageError(f"{item.nodeid}: a test on the session's seeds cannot flush the database")
+    items.sort(key=on_seeds)
 
 
 @pytest.fixture

@@ -35,14 +35,7 @@ def export(*args):
     return out.getvalue()
 
 
-@pytest.fixture
-def seeded():
-    out, err = ingest()
-    assert err == ""
-    return out
-
-
-def test_ingesting_twice_changes_nothing(seeded):
+def test_ingesting_twice_changes_nothing(ingested_seeds):
     before = export("--include-hidden")
     out, err = ingest()
     assert err == ""
@@ -63,7 +56,7 @@ def test_a_dry_run_reports_and_writes_nothing(db):
     assert not IngestRun.objects.exists()
 
 
-def test_curators_work_survives_a_reingest(seeded):
+def test_curators_work_survives_a_reingest(ingested_seeds):
     article = Article.objects.get(subtitle="——淮北高新区党建赋能高质量发展纪实")
     article.title = "淮北高新区：党建引领开新局"
     article.curated_fields = ["title"]
@@ -104,7 +97,7 @@ def test_curators_work_survives_a_reingest(seeded):
     assert "保留人工修订 1" in out
 
 
-def test_bad_files_are_refused_one_line_each_and_nothing_stored_is_lost(seeded, tmp_path):
+def test_bad_files_are_refused_one_line_each_and_nothing_stored_is_lost(ingested_seeds, tmp_path):
     before = json.loads(export("--include-hidden"))
     (tmp_path / "empty.txt").write_bytes(b"")
     (tmp_path / "binary.txt").write_bytes(bytes(range(256)) * 8)
@@ -186,7 +179,7 @@ def test_a_traditional_character_page_is_stored_simplified_with_its_original(db,
     assert metric.sentence in article.body
 
 
-def test_a_copy_of_an_ingested_page_is_reported_and_skipped(seeded, tmp_path):
+def test_a_copy_of_an_ingested_page_is_reported_and_skipped(ingested_seeds, tmp_path):
     seed = sorted(settings.SEEDS_DIR.glob("*.txt"))[0]
     copy = tmp_path / "copy-of-a-page.txt"
     copy.write_bytes(seed.read_bytes())
@@ -335,7 +328,7 @@ def test_a_read_only_database_stops_the_ingest_with_one_line(db, tmp_path, monke
     assert "\n" not in str(raised.value)
 
 
-def test_an_unchanged_page_is_not_analysed_again_unless_asked(seeded, monkeypatch):
+def test_an_unchanged_page_is_not_analysed_again_unless_asked(ingested_seeds, monkeypatch):
     from articles.ingest import run
 
     def fail(*args, **kwargs):
@@ -353,7 +346,7 @@ def test_an_unchanged_page_is_not_analysed_again_unless_asked(seeded, monkeypatc
     assert "内容未变" not in out
 
 
-def test_a_page_given_a_new_date_is_analysed_again(seeded, monkeypatch):
+def test_a_page_given_a_new_date_is_analysed_again(ingested_seeds, monkeypatch):
     seed = sorted(settings.SEEDS_DIR.glob("*.txt"))[0]
     ingest(seed, date="2024-01-02")
     assert {a.date for a in Source.objects.get(name=seed.name).articles.all()} == {datetime.date(2024, 1, 2)}

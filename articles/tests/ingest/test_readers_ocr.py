@@ -38,9 +38,24 @@ def tesseract():
     require_tesseract()
 
 
+@pytest.fixture(scope="module")
+def scanned(tmp_path_factory):
+    """PAGE rendered in 2 or 3 columns and read through tesseract once for the module."""
+    require_font()
+    require_tesseract()
+    pages = {}
+
+    def read(columns):
+        if columns not in pages:
+            pages[columns] = read_page(make_image(tmp_path_factory.mktemp("scan") / "scan.png", columns=columns))
+        return pages[columns]
+
+    return read
+
+
 @pytest.mark.parametrize("columns", [2, 3])
-def test_a_scanned_page_reads_back_within_the_error_rate(tmp_path, tesseract, columns):
-    page = read_page(make_image(tmp_path / "scan.png", columns=columns))
+def test_a_scanned_page_reads_back_within_the_error_rate(scanned, columns):
+    page = scanned(columns)
     assert page.format == "image" and page.encoding == "ocr"
     assert 0.8 <= page.ocr_quality <= 1
     rate = cer(page_text(PAGE), to_simplified(page.text))
@@ -49,8 +64,8 @@ def test_a_scanned_page_reads_back_within_the_error_rate(tmp_path, tesseract, co
     assert rate <= CER_LIMIT
 
 
-def test_ocr_gives_the_same_articles_as_the_text_page(tmp_path, tesseract):
-    page = read_page(make_image(tmp_path / "scan.png", columns=2))
+def test_ocr_gives_the_same_articles_as_the_text_page(scanned):
+    page = scanned(2)
     ocr_blocks = split_page(to_simplified(page.text))
     text_blocks = split_page(page_text(PAGE))
     assert [b.title for b in ocr_blocks] == [b.title for b in text_blocks]
@@ -61,8 +76,8 @@ def test_ocr_gives_the_same_articles_as_the_text_page(tmp_path, tesseract):
         assert sentence in ocr_body
 
 
-def test_the_headline_across_the_columns_is_read_whole(tmp_path, tesseract):
-    page = read_page(make_image(tmp_path / "scan.png", columns=3))
+def test_the_headline_across_the_columns_is_read_whole(scanned):
+    page = scanned(3)
     assert "合肥高新区“红链驿站”串起量子产业生态" in to_simplified(page.text)
 
 

@@ -1,8 +1,7 @@
-"""What the ingest reads from the seed pages, checked on one ingest of them per module.
+"""What the ingest reads from the seed pages, checked on the session's one ingest of them.
 
-The seeds are ingested once, in a transaction that stays open for the module
-and is rolled back at its end; each test runs (and rolls back) inside it, so
-these tests only read.
+The seeds are ingested once per session (``ingested_seeds`` in the root conftest);
+each test runs, and rolls back, inside that ingest's transaction.
 """
 import json
 from io import StringIO
@@ -10,7 +9,6 @@ from io import StringIO
 import pytest
 from django.conf import settings
 from django.core.management import call_command
-from django.db import transaction
 
 from articles.models import Article, IngestRun, Initiative, Metric, Source
 from articles.tests.web.test_export import assert_shape
@@ -24,19 +22,7 @@ def export(*args):
     return out.getvalue()
 
 
-@pytest.fixture(scope="module")
-def seeded(django_db_setup, django_db_blocker):
-    """The seed pages ingested once for the module; the ingest's summary output."""
-    with django_db_blocker.unblock():
-        with transaction.atomic():
-            out, err = StringIO(), StringIO()
-            call_command("ingest", stdout=out, stderr=err)
-            assert err.getvalue() == ""
-            yield out.getvalue()
-            transaction.set_rollback(True)
-
-
-def test_every_seed_page_becomes_articles_linked_to_zones_with_provinces(seeded):
+def test_every_seed_page_becomes_articles_linked_to_zones_with_provinces(ingested_seeds):
     data = json.loads(export())
     assert_shape(data)
     seed_names = {p.name for p in settings.SEEDS_DIR.glob("*.txt")}
@@ -62,7 +48,7 @@ def test_every_seed_page_becomes_articles_linked_to_zones_with_provinces(seeded)
             assert not article["body"].rstrip().endswith(article["authors"][-1]), with_title
 
 
-def test_every_fact_quotes_a_sentence_of_its_article(seeded):
+def test_every_fact_quotes_a_sentence_of_its_article(ingested_seeds):
     data = json.loads(export())
     bodies = {a["id"]: a["body"] for a in data["articles"]}
     assert data["metrics"] and data["initiatives"]
@@ -77,7 +63,7 @@ def test_every_fact_quotes_a_sentence_of_its_article(seeded):
         assert metric.raw and metric.unit, metric.raw
 
 
-def test_section_headings_are_kept_apart_from_the_body_in_their_place(seeded):
+def test_section_headings_are_kept_apart_from_the_body_in_their_place(ingested_seeds):
     features = Article.objects.filter(kind="feature")
     assert any(article.headings for article in features)
     for article in features:
@@ -87,7 +73,7 @@ def test_section_headings_are_kept_apart_from_the_body_in_their_place(seeded):
             assert 0 < heading["before"] < len(paragraphs), (article.title, heading)
 
 
-def test_what_a_reader_of_the_huaibei_page_would_find(seeded):
+def test_what_a_reader_of_the_huaibei_page_would_find(ingested_seeds):
     article = Article.objects.get(subtitle="——淮北高新区党建赋能高质量发展纪实")
     assert article.title == "党建引领开新局 “找改强争”创一流"
     assert article.authors == ["肖干", "周建军"]
@@ -99,8 +85,8 @@ def test_what_a_reader_of_the_huaibei_page_would_find(seeded):
     assert investment.filter(normalized_value=5e9, normalized_unit="元").exists()
 
 
-def test_the_summary_counts_and_the_run_record(seeded):
-    assert "导入完成" in seeded and "文章：新增" in seeded
+def test_the_summary_counts_and_the_run_record(ingested_seeds):
+    assert "导入完成" in ingested_seeds and "文章：新增" in ingested_seeds
     run = IngestRun.objects.get()
     assert run.ok and run.finished_at
     assert [f["status"] for f in run.files] == ["ok"] * Source.objects.count()
