@@ -41,6 +41,24 @@ def pytest_collection_modifyitems(config, items):
     items.sort(key=on_seeds)
 
 
+@pytest.fixture(scope="session")
+def collected_static(tmp_path_factory):
+    """A STATIC_ROOT filled by `manage.py collectstatic` under the production settings, once per session."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = tmp_path_factory.mktemp("collected")
+    environ = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}}
+    environ.update(DJANGO_SETTINGS_MODULE="config.settings", DEBUG="0", SECRET_KEY="c" * 50,
+                   STATIC_ROOT=str(root / "static"), DATABASE_URL=f"sqlite:///{root}/db.sqlite3")
+    collect = subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
+                             cwd=Path(__file__).resolve().parent, env=environ, capture_output=True, text=True)
+    assert collect.returncode == 0, collect.stderr
+    return root / "static"
+
+
 @pytest.fixture
 def reference_zones(db):
     """The national zone list loaded into the test database."""
