@@ -4,7 +4,15 @@ The text steps are pure functions owned by their own modules; this module only
 chains them, so the order of the steps and what each step is given live in one
 place. ``Steps`` names the functions used, so a test can run the chain with
 stand-ins and the command with the real ones.
+
+``AnalysisPool`` runs ``analyse_page`` in worker processes (and segments each
+article's search text there too, ``search.indexing.Segmented``) while the
+caller, the one writer, takes the results in page order.
 """
+import signal
+from collections import deque
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 
 from articles.ingest.types import ArticleBlock, PageText
@@ -74,6 +82,7 @@ class PageResult:
     page: PageText
     articles: list = field(default_factory=list)  # ArticleResult, in page order
     analysed_with: str = INGEST_VERSION  # analysis_version() of the rules that read it
+    segmented: object = None  # search.indexing.Segmented when segmented ahead of the writer
 
     @property
     def column(self):
@@ -139,3 +148,188 @@ def classify_facts(articles, vocabulary):
             fact.indicator = slug
         for fact in item.initiatives:
             fact.type = type_for(fact.name, fact.category, vocabulary.initiative_types)
+
+
+# ---------------------------------------------------------------- in worker processes
+
+_context = {}  # what a forked worker analyses with: steps, zone index, vocabulary, dictionary mark
+
+
+def _start_worker():
+    # Ctrl-C and SIGTERM are the writer's to handle: it records the run and stops the pool.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+def _analyse_in_worker(page):
+    """``analyse_page`` with the forked context, its articles' search columns included; None if it failed.
+
+    A failure is not sent back: the writer analyses that page again itself, so
+    the error it reports is the one an in-process run reports.
+    """
+    try:
+        result = analyse_page(
+            page, zone_index=_context["zone_index"], steps=_context["steps"],
+            vocabulary=_context["vocabulary"],
+        )
+        result.segmented = segment_ahead(result, _context["mark"])
+    except Exception:  # noqa: BLE001 - reported by the writer's own run of the page
+        return None
+    return result
+
+
+def segment_ahead(result, mark):
+    """The search columns of the page's articles, as the writer will store them (unless curated).
+
+    The page's own new names (its initiatives, its zones not in the table) are
+    words of the dictionary by the time the writer indexes it, so they are
+    added here for this page only.
+    """
+    from articles.search.indexing import Segmented
+    from articles.search.segment import extra_terms
+
+    names = [fact.name[:128] for item in result.articles for fact in item.initiatives]
+    names += [
+        (mention.name or "").strip()[:64]
+        for item in result.articles for mention in item.zones if not mention.known
+    ]
+    with extra_terms(names) as added:
+        segmented = Segmented(mark, added)
+        for item in result.articles:
+            block = item.block
+            segmented.add(
+                block.title[:255], block.kicker[:255], block.subtitle[:255], block.body,
+                list(block.authors), list(block.captions),
+                [{"text": text} for text in block.headings],
+            )
+    return segmented
+
+
+class AnalysisPool:
+    """``analyse_page`` over a stream of pages, ``workers`` processes at a time, results in order.
+
+    With one worker the pages are analysed in this process as they are taken.
+    With more, up to ``2 * workers`` pages are read ahead and analysed in
+    forked processes that inherit the zone index, vocabulary and search
+    dictionary (plain data: nothing in a worker reads the database).  When the
+    writer adds zones (``zones_changed``) the pages analysed with the old index
+    are analysed again here, and the workers are started afresh with the new
+    one; a page a worker failed on, or all pages once a worker died, too.
+    """
+
+    def __init__(self, *, workers, steps, zone_index, vocabulary):
+        self.workers = workers
+        self.steps, self.zone_index, self.vocabulary = steps, zone_index, vocabulary
+        self.generation = 0  # how many times the zone index changed
+        self.executor = None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self._stop()
+
+    def _stop(self):
+        if self.executor is not None:
+            self.executor.shutdown(wait=True, cancel_futures=True)
+            self.executor = None
+
+    def _start(self):
+        import multiprocessing
+
+        from articles.search.segment import dictionary_mark
+
+        _warm_up(self.steps)
+        _context.update(
+            steps=self.steps, zone_index=self.zone_index, vocabulary=self.vocabulary,
+            mark=dictionary_mark(),
+        )
+        self.executor = ProcessPoolExecutor(
+            max_workers=self.workers, mp_context=multiprocessing.get_context("fork"),
+            initializer=_start_worker,
+        )
+
+    def zones_changed(self, zone_index):
+        """The writer created zones: pages from now on are linked with ``zone_index``."""
+        self.zone_index = zone_index
+        self.generation += 1
+        self._stop()
+
+    def analyse(self, page):
+        """``analyse_page`` in this process, with the current zone index; the exception if it raised."""
+        try:
+            return analyse_page(
+                page, zone_index=self.zone_index, steps=self.steps, vocabulary=self.vocabulary
+            )
+        except Exception as exc:  # noqa: BLE001 - the writer reports it at its page
+            return exc
+
+    def results(self, items, *, page_of):
+        """(item, outcome) for each of ``items`` in order, ``page_of(item)`` analysed.
+
+        The outcome is a PageResult, the exception its analysis raised, or None
+        where ``page_of(item)`` is None (nothing to analyse).
+        """
+        if self.workers < 2 or not _can_fork():
+            for item in items:
+                page = page_of(item)
+                yield item, (None if page is None else self.analyse(page))
+            return
+        pending = deque()  # (item, future or None, generation)
+        items = iter(items)
+        exhausted = False
+        while pending or not exhausted:
+            while not exhausted and len(pending) < 2 * self.workers:
+                item = next(items, _END)
+                if item is _END:
+                    exhausted = True
+                    break
+                pending.append((item, self._submit(page_of(item)), self.generation))
+            if pending:
+                item, future, generation = pending.popleft()
+                yield item, self._result(page_of(item), future, generation)
+
+    def _submit(self, page):
+        if page is None:
+            return None
+        if self.executor is None:
+            self._start()
+        try:
+            return self.executor.submit(_analyse_in_worker, page)
+        except BrokenProcessPool:
+            self.workers = 1  # a worker died: the rest is analysed here
+            return None
+
+    def _result(self, page, future, generation):
+        if page is None:
+            return None
+        result = None
+        if future is not None and generation == self.generation:
+            try:
+                result = future.result()
+            except BrokenProcessPool:
+                self.workers = 1
+        elif future is not None:
+            future.cancel()
+        return result if result is not None else self.analyse(page)
+
+
+_END = object()
+
+
+def _can_fork():
+    import multiprocessing
+
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def _warm_up(steps):
+    """Load what the steps load on first use (jieba's dictionaries), once, before workers fork from us."""
+    from articles.ingest.types import PageText
+
+    sample = "高新区党工委成立产业链党建联盟。\n\n今年，园区开展“双报到”活动，新增党员120名。\n"
+    analyse_page(PageText(name="warm-up", text=sample, encoding="utf-8", content_hash=""),
+                 zone_index=steps.make_zone_index([]), steps=steps)
+    from articles.search.segment import load_dictionary
+
+    load_dictionary()

@@ -13,6 +13,7 @@ What the run says as it goes (a page stored, a file refused, a copy skipped)
 goes to a ``Reporter``; the command's writes to its stdout and stderr, the
 admin's stays silent and reads ``job.files`` afterwards.
 """
+import os
 import signal
 import threading
 import time
@@ -25,12 +26,14 @@ from django.utils import timezone
 from articles.ingest.counts import IngestCounts
 from articles.ingest.given import apply_given
 from articles.ingest.lock import IngestBusy, ingest_lock
-from articles.ingest.pipeline import analyse_page, analysis_version, default_steps, load_zone_index
+from articles.ingest.pipeline import AnalysisPool, analysis_version, default_steps, load_zone_index
 from articles.ingest.sources import unchanged_source
 from articles.ingest.upsert import upsert_page
 from articles.models import IngestRun
 
-__all__ = ["IngestBusy", "IngestJob", "Reporter", "database_problem", "read_file_pages"]
+__all__ = [
+    "IngestBusy", "IngestJob", "Reporter", "database_problem", "default_workers", "read_file_pages",
+]
 
 
 class Reporter:
@@ -91,6 +94,11 @@ def ensure_reference_zones():
     return created
 
 
+def default_workers():
+    """Analysis processes when none is asked for: one per core, at least 2, at most 4."""
+    return min(max(os.cpu_count() or 1, 2), 4)
+
+
 class IngestJob:
     """One run over some files: what it did is in ``files``, ``errors``, ``totals`` and ``run``.
 
@@ -102,7 +110,8 @@ class IngestJob:
     """
 
     def __init__(self, *, given=None, manifest=None, dry_run=False, reraise=False, reporter=None,
-                 reanalyse=False):
+                 reanalyse=False, workers=1):
+        self.workers = workers
         self.reanalyse = reanalyse  # analyse pages even when nothing about them changed
         self.given = dict(given or {})
         self.manifest = dict(manifest or {})
@@ -200,11 +209,23 @@ class IngestJob:
         created = ensure_reference_zones()
         if created is not None:
             self.reporter.zones_loaded(created)
-        zone_index = load_zone_index(steps)
         # Indicators and initiative types as plain rules, read once like the zone index.
         vocabulary = load_vocabulary_snapshot()
         version = analysis_version(vocabulary)
         started = time.perf_counter()
+        pool = AnalysisPool(
+            workers=self.workers, steps=steps, zone_index=load_zone_index(steps), vocabulary=vocabulary,
+        )
+        with pool:
+            pages = pool.results(self._pages(paths, version), page_of=lambda entry: entry[2])
+            for (name, path, page, tick), result in pages:
+                if result is not None:
+                    self._store(name, path, result, tick, pool, steps)
+        self.finished = True
+        self.elapsed = time.perf_counter() - started
+
+    def _pages(self, paths, version):
+        """(name, path, page to analyse or None, start time) for each page, refused and unchanged ones reported."""
         for path, page in read_file_pages(paths):
             tick = time.perf_counter()
             if isinstance(page, Exception):
@@ -220,37 +241,40 @@ class IngestJob:
                 self.files.append({"name": name, "status": "unchanged", "message": "内容未变，未重新分析"})
                 self.reporter.stored(name, "内容未变，未重新分析", time.perf_counter() - tick)
                 continue
-            try:
-                result = analyse_page(page, zone_index=zone_index, steps=steps, vocabulary=vocabulary)
-                with transaction.atomic():
-                    outcome = upsert_page(result=result, original=None if self.dry_run else path)
-            except Exception as exc:  # noqa: BLE001 - one bad page must not cost the others
-                # Its transaction rolled back: nothing of this page is stored and
-                # nothing stored before is touched.
-                if self.reraise:
-                    raise
-                self.fail(name, f"{name}: 未能导入，此文件未写入任何内容（{type(exc).__name__}: {exc}）")
-                continue
-            self.chars += len(page.text)
-            if outcome.duplicate_of:
-                message = f"与已导入的 {outcome.duplicate_of} 内容相同，已跳过"
-                self.files.append({"name": name, "status": "duplicate", "message": message})
-                self.reporter.skipped(name, message)
-                continue
-            counts = outcome.counts
-            self.totals.add(counts)
-            if outcome.source is not None:
-                self.source_ids.append(outcome.source.pk)
-            message = (
-                f"{len(result.articles)} 篇文章，新增举措 {counts.initiatives.created}，"
-                f"新增指标 {counts.metrics.created}"
-            )
-            self.files.append({"name": name, "status": "ok", "message": message})
-            self.reporter.stored(name, message, time.perf_counter() - tick)
-            if counts.zones_created:
-                # New zones must be linkable from the next page on.
-                zone_index = load_zone_index(steps)
-            if not self.dry_run:
-                self.record()
-        self.finished = True
-        self.elapsed = time.perf_counter() - started
+            yield name, path, page, tick
+
+    def _store(self, name, path, result, tick, pool, steps):
+        """Write one analysed page (``result``: its PageResult, or the exception its analysis raised)."""
+        try:
+            if isinstance(result, Exception):
+                raise result
+            with transaction.atomic():
+                outcome = upsert_page(result=result, original=None if self.dry_run else path)
+        except Exception as exc:  # noqa: BLE001 - one bad page must not cost the others
+            # Its transaction rolled back: nothing of this page is stored and
+            # nothing stored before is touched.
+            if self.reraise:
+                raise
+            self.fail(name, f"{name}: 未能导入，此文件未写入任何内容（{type(exc).__name__}: {exc}）")
+            return
+        self.chars += len(result.page.text)
+        if outcome.duplicate_of:
+            message = f"与已导入的 {outcome.duplicate_of} 内容相同，已跳过"
+            self.files.append({"name": name, "status": "duplicate", "message": message})
+            self.reporter.skipped(name, message)
+            return
+        counts = outcome.counts
+        self.totals.add(counts)
+        if outcome.source is not None:
+            self.source_ids.append(outcome.source.pk)
+        message = (
+            f"{len(result.articles)} 篇文章，新增举措 {counts.initiatives.created}，"
+            f"新增指标 {counts.metrics.created}"
+        )
+        self.files.append({"name": name, "status": "ok", "message": message})
+        self.reporter.stored(name, message, time.perf_counter() - tick)
+        if counts.zones_created:
+            # New zones must be linkable from the next page on.
+            pool.zones_changed(load_zone_index(steps))
+        if not self.dry_run:
+            self.record()

@@ -106,7 +106,8 @@ def _stored_copy(source, block):
     if len(title_key) < 6:
         return None, "different"
     candidates = (
-        Article.objects.filter(title_key=title_key).exclude(source=source).order_by("pk")[:5]
+        Article.objects.filter(title_key=title_key).exclude(source=source).only("pk", "body")
+        .order_by("pk")[:5]
     )
     best = None, "different"
     for candidate in candidates:
@@ -165,7 +166,10 @@ def upsert_article(*, source, result, zones, tally, deleted_keys, stored=None):
             possible_duplicate_of=copy, title_key=identity.text_key(block.title),
             ingested_values=ingested, **values,
         )
-        article.zones.set(zones)
+        # A new article has no zones yet: one insert, not set()'s read-compare-write.
+        Article.zones.through.objects.bulk_create(
+            [Article.zones.through(article=article, zone=zone) for zone in zones]
+        )
         tally.created += 1
         return article, True
 
@@ -199,8 +203,11 @@ def _merged_into(zone, keys):
     return found
 
 
-def upsert_initiatives(*, article, facts, counts, deleted_keys, new_names=None):
-    """One initiative per zone + programme; one mention per sentence naming it."""
+def upsert_initiatives(*, article, facts, counts, deleted_keys, new_names=None, new_article=False):
+    """One initiative per zone + programme; one mention per sentence naming it.
+
+    ``new_article``: it was created just now, so it has no mentions to compare.
+    """
     zone = article.zone  # after curation: a curator's zone fix carries over
     groups = {}
     for fact in facts:
@@ -217,8 +224,21 @@ def upsert_initiatives(*, article, facts, counts, deleted_keys, new_names=None):
         .values_list("initiative", "first")
     )
     kept_mentions, new_mentions = set(), []
-    old_mentions = {(m.initiative_id, m.offset): m for m in article.initiative_mentions.all()}
+    old_mentions = (
+        {} if new_article
+        else {(m.initiative_id, m.offset): m for m in article.initiative_mentions.all()}
+    )
     types = _initiative_types(facts)
+    created = [
+        Initiative(key=key, zone=zone, ingested_values=ingested, **values)
+        for key, values, ingested in _new_initiatives(groups, existing, deleted_keys, zone, types)
+    ]
+    # One insert for the article's new programmes (their ids come back from it).
+    existing.update((initiative.key, initiative) for initiative in Initiative.objects.bulk_create(created))
+    counts.initiatives.created += len(created)
+    if new_names is not None:
+        new_names.extend(initiative.name for initiative in created)
+    fresh = {initiative.key for initiative in created}
     for key, group in groups.items():
         if key in deleted_keys and key not in existing:
             counts.initiatives.skipped_deleted += 1
@@ -227,18 +247,9 @@ def upsert_initiatives(*, article, facts, counts, deleted_keys, new_names=None):
             offsets = {fact.offset for fact in group}
             kept_mentions.update(place for place in old_mentions if place[1] in offsets)
             continue
-        first = group[0]
-        # A type a curator set is in curated_fields, so model_update keeps it.
-        values = {"name": first.name[:128], "category": first.category, "type": types.get(first.type)}
-        ingested = {**values, "zone": zone.name if zone else None, "type": first.type or None}
-        initiative = existing.get(key)
-        if initiative is None:
-            initiative = Initiative.objects.create(
-                key=key, zone=zone, ingested_values=ingested, **values
-            )
-            counts.initiatives.created += 1
-            if new_names is not None:
-                new_names.append(initiative.name)
+        initiative = existing[key]
+        if key in fresh:
+            pass  # just created with this article's reading
         elif initiative.key != key or first_article.get(initiative.pk) not in (None, article.pk):
             # Named again in another article: that adds a mention below. Its own
             # values come from its first article only, so two articles reading
@@ -246,6 +257,7 @@ def upsert_initiatives(*, article, facts, counts, deleted_keys, new_names=None):
             # (When that article goes, the next one becomes its first.)
             counts.initiatives.unchanged += 1
         else:
+            values, ingested = _initiative_values(group[0], zone, types)
             update = model_update(initiative, values, curated=set(initiative.curated_fields))
             changed, curated_differs = update.changed, update.curated_held
             _save(initiative, changed, ingested)
@@ -273,6 +285,20 @@ def upsert_initiatives(*, article, facts, counts, deleted_keys, new_names=None):
     if gone:
         InitiativeMention.objects.filter(pk__in=gone).delete()
         counts.mentions.deleted += len(gone)
+
+
+def _initiative_values(first, zone, types):
+    """(values, ingested_values) of an initiative as its first fact reads it."""
+    # A type a curator set is in curated_fields, so model_update keeps it.
+    values = {"name": first.name[:128], "category": first.category, "type": types.get(first.type)}
+    return values, {**values, "zone": zone.name if zone else None, "type": first.type or None}
+
+
+def _new_initiatives(groups, existing, deleted_keys, zone, types):
+    """(key, values, ingested_values) of each programme of ``groups`` not stored yet, nor deleted."""
+    for key, group in groups.items():
+        if key not in existing and key not in deleted_keys:
+            yield (key, *_initiative_values(group[0], zone, types))
 
 
 def _initiative_types(facts):
@@ -331,9 +357,9 @@ def _statement_deleted(article, fact, deleted_keys):
     )
 
 
-def _stored_metrics(article, keys):
+def _stored_metrics(article, keys, new_article=False):
     """(this article's mentions, {key: metric}): what it states, and ``keys`` stored elsewhere."""
-    mentions = list(article.metric_mentions.select_related("metric"))
+    mentions = [] if new_article else list(article.metric_mentions.select_related("metric"))
     by_pk = {}
     for mention in mentions:
         mention.metric = by_pk.setdefault(mention.metric_id, mention.metric)
@@ -344,13 +370,14 @@ def _stored_metrics(article, keys):
     return mentions, stored
 
 
-def upsert_metrics(*, article, facts, tally, deleted_keys, indicators=None):
+def upsert_metrics(*, article, facts, tally, deleted_keys, indicators=None, new_article=False):
     """One metric per fact (``identity.metric_key``); one mention per statement of it here.
 
     A fact already stored -- from this article or another of its zone -- gains
     this article's mentions instead of a second row. ``indicators``: {slug:
     Indicator}, read once per page; an unknown slug leaves the figure 未归类.
-    The queries are a fixed few per article, however many figures it states.
+    The queries are a fixed few per article, however many figures it states;
+    ``new_article``: it was created just now, so it has no mentions to compare.
     """
     indicators = indicators or {}
     zone = article.zone  # after curation: a curator's zone fix carries over
@@ -363,7 +390,7 @@ def upsert_metrics(*, article, facts, tally, deleted_keys, indicators=None):
     for key in [key for key in groups if key in deleted_keys]:
         del groups[key]
         tally.skipped_deleted += 1
-    old_mentions, stored = _stored_metrics(article, groups)
+    old_mentions, stored = _stored_metrics(article, groups, new_article)
 
     # A figure read differently at the same place (a year or indicator now
     # resolved) keeps its row, and with it a curator's work, under its new key.
@@ -526,6 +553,7 @@ def upsert_page(*, result, original=None):
     indicators = _indicators(result)
     for item in result.articles:
         positions.add(item.block.position)
+        created_before = counts.articles.created
         article, changed = upsert_article(
             source=source, result=item, zones=zones.resolve_all(item.zones),
             tally=counts.articles, deleted_keys=deleted[Tombstone.Kind.ARTICLE], stored=stored,
@@ -534,13 +562,16 @@ def upsert_page(*, result, original=None):
             continue
         if changed:
             written.append(article.pk)
+        new_article = counts.articles.created > created_before
         upsert_initiatives(
             article=article, facts=item.initiatives, counts=counts,
             deleted_keys=deleted[Tombstone.Kind.INITIATIVE], new_names=new_names,
+            new_article=new_article,
         )
         upsert_metrics(
             article=article, facts=item.metrics, tally=counts.metrics,
             deleted_keys=deleted[Tombstone.Kind.METRIC], indicators=indicators,
+            new_article=new_article,
         )
     # A page that now yields fewer articles: the extra ones may carry curated
     # work, so they stay; the summary says how many.
@@ -548,16 +579,17 @@ def upsert_page(*, result, original=None):
     counts.zones_created = len(zones.created)
     new_names += [name for zone in zones.created for name in zone.all_names]
     if written:
-        _after_articles_written(written, new_names)
+        _after_articles_written(written, new_names, result.segmented)
     return PageOutcome(source=source, counts=counts, article_ids=written)
 
 
-def _after_articles_written(article_ids, new_names):
+def _after_articles_written(article_ids, new_names, segmented=None):
     """Re-segment the full-text columns of the articles just created or changed.
 
     Called once per page, after its zones and initiatives are stored: their
     names join the segmentation dictionary first, so the articles are indexed
     with them (only this page's new names are added, not every stored one).
+    ``segmented``: the columns an analysis worker computed, used where still valid.
     """
     add_terms(new_names)
-    index_articles(Article.objects.filter(pk__in=article_ids), refresh=False)
+    index_articles(Article.objects.filter(pk__in=article_ids), refresh=False, segmented=segmented)

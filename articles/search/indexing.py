@@ -8,7 +8,7 @@ before saving); ``articles.services.article_update`` does it for the admin.
 """
 from django.db import transaction
 
-from .segment import refresh_dictionary, segment_for_index
+from .segment import refresh_dictionary, segment_for_index, terms_in, terms_since
 
 SOURCE_FIELDS = ("title", "kicker", "subtitle", "authors", "body", "captions", "headings")
 SEARCH_FIELDS = ("search_title", "search_head", "search_body")
@@ -29,22 +29,77 @@ def search_fields_for(title, kicker, subtitle, body, authors=(), captions=(), he
     }
 
 
-def fill_search_fields(article):
-    """Set the segmented columns on an unsaved instance (e.g. in ModelAdmin.save_model)."""
-    values = search_fields_for(
+def source_values(article):
+    """What an article's search columns are made from (``search_fields_for``'s arguments)."""
+    return (
         article.title, article.kicker, article.subtitle, article.body, article.authors,
         article.captions, article.headings,
     )
+
+
+def fill_search_fields(article, segmented=None):
+    """Set the segmented columns on an unsaved instance (e.g. in ModelAdmin.save_model)."""
+    values = segmented.get(article) if segmented is not None else None
+    if values is None:
+        values = search_fields_for(*source_values(article))
     for name, value in values.items():
         setattr(article, name, value)
     return article
 
 
-def index_articles(articles, *, refresh=True):
+def _segmented_key(values):
+    """What of ``source_values`` the segmentation reads, as one hashable value."""
+    title, kicker, subtitle, body, authors, captions, headings = values
+    return (
+        title, kicker, subtitle, body,
+        tuple(a for a in authors or () if isinstance(a, str)),
+        tuple(c for c in captions or () if isinstance(c, str)),
+        tuple(h.get("text", "") for h in headings or () if isinstance(h, dict)),
+    )
+
+
+class Segmented:
+    """Search columns computed ahead, in another process, for the articles a writer will store.
+
+    Made where a page is analysed: ``mark`` is the dictionary it was segmented
+    with (``segment.dictionary_mark()`` when the worker was started), ``extra``
+    the page's own new names it added (``segment.extra_terms``). The writer's
+    dictionary may have gained other names since (earlier pages of the run), so
+    an entry is used only when the article's text holds exactly the same added
+    terms as the writer's would; and only for an article whose text is what was
+    segmented (a curator's title, say, is segmented again).
+    """
+
+    def __init__(self, mark, extra=frozenset()):
+        self.mark, self.extra = mark, frozenset(extra)
+        self.entries = {}
+
+    def add(self, *values):
+        """Segment an article's source values (``search_fields_for``'s arguments) now."""
+        key = _segmented_key(values)
+        text = "\n".join([*key[:4], *key[4], *key[5], *key[6]])
+        self.entries[key] = (search_fields_for(*values), terms_in(text, self.extra))
+
+    def get(self, article):
+        """The article's search columns if computed ahead and still what the writer would compute."""
+        key = _segmented_key(source_values(article))
+        entry = self.entries.get(key)
+        if entry is None:
+            return None
+        since = terms_since(self.mark)
+        if since is None:
+            return None
+        fields, seen = entry
+        text = "\n".join([*key[:4], *key[4], *key[5], *key[6]])
+        return fields if terms_in(text, since) == seen else None
+
+
+def index_articles(articles, *, refresh=True, segmented=None):
     """Re-segment and store the searchable text of ``articles`` (a queryset).
 
     New zone and initiative names in the database are added to the dictionary
     first, so an article is segmented with the names ingested alongside it.
+    ``segmented``: a ``Segmented`` whose columns are taken where still valid.
     Returns the number of articles written.
     """
     ids = list(articles.order_by("pk").values_list("pk", flat=True))
@@ -64,7 +119,7 @@ def index_articles(articles, *, refresh=True):
             changed = []
             for article in batch:
                 before = [getattr(article, name) for name in SEARCH_FIELDS]
-                fill_search_fields(article)
+                fill_search_fields(article, segmented)
                 if [getattr(article, name) for name in SEARCH_FIELDS] != before:
                     changed.append(article)
             if changed:

@@ -29,6 +29,7 @@ import json
 import logging
 import re
 import threading
+from contextlib import contextmanager
 
 from django.conf import settings
 
@@ -52,6 +53,7 @@ class _Dictionary:
         self.domain_by_prefix = {}
         self.add_domain_terms(static_terms)
         self.add_domain_terms(dynamic_parts)
+        self.added = []  # dynamic terms added after the build, in order (see ``terms_since``)
 
     def add_domain_terms(self, terms):
         for term in terms:
@@ -155,13 +157,19 @@ def _build(dynamic_names):
         term: [w for w in tokenizer.cut(term, HMM=False) if w.strip()] for term in dynamic_terms
     }
     for term in sorted(dynamic_terms):
-        _add_word(tokenizer, term)
+        _add_word(tokenizer, term, keep_total=True)
     return _Dictionary(tokenizer, static_terms, dynamic_parts)
 
 
-def _add_word(tokenizer, term):
+def _add_word(tokenizer, term, *, keep_total=False):
     freq = max(tokenizer.suggest_freq(term, tune=False), DOMAIN_WORD_MIN_FREQ)
+    total = tokenizer.total
     tokenizer.add_word(term, freq)
+    if keep_total:
+        # jieba weighs every word against the total: left as it was, a text
+        # segments the same whatever other names were added, so a page cut in
+        # another process (``extra_terms``) is cut as the writer would cut it.
+        tokenizer.total = total
 
 
 def _dictionary():
@@ -225,9 +233,19 @@ def add_terms(names):
 
 
 def _add_new_terms(state, names):
-    new_terms = _clean_terms(names) - state.static_terms - set(state.dynamic_parts)
+    new_terms = _new_terms(state, names)
+    _add_terms(state, new_terms)
+    state.added.extend(sorted(new_terms))
+    return len(new_terms)
+
+
+def _new_terms(state, names):
+    return _clean_terms(names) - state.static_terms - set(state.dynamic_parts)
+
+
+def _add_terms(state, new_terms):
     if not new_terms:
-        return 0
+        return
     freq = state.tokenizer.FREQ
     # The static parts of a new term: segment it with every dynamic word
     # switched off (jieba ignores zero-frequency entries), then restore.
@@ -242,9 +260,69 @@ def _add_new_terms(state, names):
     finally:
         freq.update(saved)
     for term in sorted(new_terms):
-        _add_word(state.tokenizer, term)
+        _add_word(state.tokenizer, term, keep_total=True)
     state.add_domain_terms(new_terms)
-    return len(new_terms)
+
+
+def dictionary_mark():
+    """Where the loaded dictionary stands now: give it to ``terms_since`` later."""
+    state = _dictionary()
+    return id(state), len(state.added)
+
+
+def terms_since(mark):
+    """The dynamic terms added since ``dictionary_mark()`` gave ``mark``; None if it was rebuilt since."""
+    state = _dictionary()
+    identity, count = mark
+    return state.added[count:] if id(state) == identity else None
+
+
+@contextmanager
+def extra_terms(names):
+    """The loaded dictionary with ``names`` added for the duration; yields the terms that were new.
+
+    Used where a page is segmented apart from the writer (an analysis worker):
+    its own new zone and initiative names count as the writer will count them,
+    and the next page starts again from the dictionary as it was.
+    """
+    state = _dictionary()
+    with _lock:
+        new_terms = _new_terms(state, names)
+        freq = state.tokenizer.FREQ
+        # add_word sets the term and adds its prefixes: note what each entry was.
+        saved = {term[:end]: freq.get(term[:end]) for term in new_terms for end in range(1, len(term) + 1)}
+        buckets = {term[:2]: list(state.domain_by_prefix.get(term[:2], ())) for term in new_terms}
+        total = state.tokenizer.total
+        _add_terms(state, new_terms)
+        try:
+            yield frozenset(new_terms)
+        finally:
+            for key, value in saved.items():
+                if value is None:
+                    freq.pop(key, None)
+                else:
+                    freq[key] = value
+            for prefix, bucket in buckets.items():
+                if bucket:
+                    state.domain_by_prefix[prefix] = bucket
+                else:
+                    state.domain_by_prefix.pop(prefix, None)
+            for term in new_terms:
+                state.dynamic_parts.pop(term, None)
+            state.tokenizer.total = total
+
+
+def terms_in(text, terms):
+    """Those of ``terms`` (dictionary terms) that the index of ``text`` could see: in it, quotes removed or not."""
+    if not terms:
+        return frozenset()
+    text = fold(text)
+    unquoted = _QUOTES.sub("", text)
+    starts = {text[i : i + 2] for i in range(len(text) - 1)}
+    starts.update(unquoted[i : i + 2] for i in range(len(unquoted) - 1))
+    return frozenset(
+        term for term in terms if term[:2] in starts and (term in text or term in unquoted)
+    )
 
 
 def reset_dictionary():

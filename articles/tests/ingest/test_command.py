@@ -329,13 +329,13 @@ def test_a_read_only_database_stops_the_ingest_with_one_line(db, tmp_path, monke
 
 
 def test_an_unchanged_page_is_not_analysed_again_unless_asked(ingested_seeds, monkeypatch):
-    from articles.ingest import run
+    from articles.ingest import pipeline
 
     def fail(*args, **kwargs):
         raise AssertionError("an unchanged page was analysed")
 
     with monkeypatch.context() as patch:
-        patch.setattr(run, "analyse_page", fail)
+        patch.setattr(pipeline, "analyse_page", fail)
         out, err = ingest()
     assert err == "" and "内容未变" in out
     assert f"未变 {Article.objects.count()}" in out
