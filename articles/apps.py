@@ -6,9 +6,10 @@ class ArticlesConfig(AppConfig):
     verbose_name = "文章与党建知识"
 
     def ready(self):
-        from articles import selectors
+        from articles import selectors, tallies
         from articles.search import backends, segment
 
         backends.connect_signals()
+        tallies.connect_signals()
         # The search dictionary's dynamic layer: names stored in the database.
         segment.set_term_source(selectors.dictionary_names)

@@ -24,7 +24,7 @@ from django.db.models.functions import Coalesce, Length, RowNumber
 from core import serializers
 from zones.models import Zone
 
-from . import search
+from . import search, tallies
 from .models import (
     Article,
     Indicator,
@@ -34,6 +34,7 @@ from .models import (
     Metric,
     MetricMention,
     Source,
+    Tally,
     Tombstone,
 )
 from .search.expressions import ListItemContains
@@ -299,8 +300,27 @@ def initiative_detail(pk):
     return initiative, mentions
 
 
+# A selector's ``archive`` not given: it reads the stored counts' freshness itself.
+UNREAD = object()
+
+
+def _archive(archive):
+    return tallies.fresh() if archive is UNREAD else archive
+
+
+def _tallied(kind, field):
+    """The stored count ``field`` of the outer row (a ``kind`` tally); 0 when it has none."""
+    stored = Tally.objects.filter(kind=kind, ref=OuterRef("pk")).values(field)[:1]
+    return Coalesce(Subquery(stored, output_field=IntegerField()), Value(0))
+
+
 def initiative_type_list():
     """Programme types in their curated order, each with its public initiatives and the zones running them."""
+    if tallies.fresh() is not None:
+        return InitiativeType.objects.annotate(
+            initiative_count=_tallied(Tally.Kind.TYPE, "initiatives"),
+            zone_count=_tallied(Tally.Kind.TYPE, "zones"),
+        ).order_by("position", "name")
     initiatives = Initiative.objects.visible().filter(type=OuterRef("pk")).order_by().values("type")
 
     def counted(aggregate):
@@ -336,12 +356,21 @@ def _count(public_rows, zone_field):
     return Coalesce(Subquery(rows, output_field=IntegerField()), Value(0))
 
 
-def zones_with_counts():
+def zones_with_counts(archive=UNREAD):
     """Zones with their public article / initiative / metric counts.
 
-    Subqueries rather than joined ``Count``s: three joins would multiply a busy
-    zone's rows by each other before counting.
+    ``archive``: ``tallies.fresh()`` when the caller has read it already.
+
+    The stored tallies (articles/tallies.py) while no write came after them;
+    else counted here, by subqueries rather than joined ``Count``s: three joins
+    would multiply a busy zone's rows by each other before counting.
     """
+    if _archive(archive) is not None:
+        return Zone.objects.annotate(
+            article_count=_tallied(Tally.Kind.ZONE, "articles"),
+            initiative_count=_tallied(Tally.Kind.ZONE, "initiatives"),
+            metric_count=_tallied(Tally.Kind.ZONE, "metrics"),
+        ).order_by("province", "name")
     mentions = Article.zones.through
     return Zone.objects.annotate(
         article_count=_count(mentions.objects.filter(article__hidden=False), "zone"),
@@ -436,6 +465,11 @@ def _dimension_order():
 
 def indicator_list():
     """Indicators by dimension, each with its public figures' count and how many zones they are of."""
+    if tallies.fresh() is not None:
+        return Indicator.objects.annotate(
+            metric_count=_tallied(Tally.Kind.INDICATOR, "metrics"),
+            zone_count=_tallied(Tally.Kind.INDICATOR, "zones"),
+        ).order_by(_dimension_order(), "position", "name")
     figures = Metric.objects.visible().filter(indicator=OuterRef("pk")).order_by().values("indicator")
 
     def counted(aggregate):
@@ -687,7 +721,11 @@ def compare_years(zones):
 # ---------------------------------------------------------------- home
 
 
-def home_counts():
+def home_counts(archive=UNREAD):
+    """The archive's public articles, initiatives and figures; ``archive`` as for zones_with_counts."""
+    archive = _archive(archive)
+    if archive is not None:
+        return {"articles": archive.articles, "initiatives": archive.initiatives, "metrics": archive.metrics}
     return {
         "articles": Article.objects.visible().count(),
         "initiatives": Initiative.objects.visible().count(),
@@ -695,17 +733,26 @@ def home_counts():
     }
 
 
+def archive_counts():
+    """The stored counts (articles/tallies.py) if fresh, else None: read once, passed to the selectors above."""
+    return tallies.fresh()
+
+
 def latest_articles(limit=8):
     return Article.objects.visible().select_related("zone").order_by(*NEWEST)[:limit]
 
 
-def top_initiative_categories(limit=8):
+def top_initiative_categories(limit=8, archive=UNREAD):
+    if _archive(archive) is not None:
+        rows = (
+            Tally.objects.filter(kind=Tally.Kind.CATEGORY).annotate(category=F("key"), n=F("initiatives"))
+            .order_by("-n", "category").values("category", "n")[:limit]
+        )
+    else:
+        rows = Initiative.objects.visible().values("category").annotate(n=Count("pk")).order_by("-n", "category")[:limit]
     return [
         {"value": row["category"], "label": Initiative.Category(row["category"]).label, "n": row["n"]}
-        for row in Initiative.objects.visible()
-        .values("category")
-        .annotate(n=Count("pk"))
-        .order_by("-n", "category")[:limit]
+        for row in rows
         if row["category"] in Initiative.Category.values
     ]
 

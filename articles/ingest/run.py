@@ -23,6 +23,7 @@ from pathlib import Path
 from django.db import connection, transaction
 from django.utils import timezone
 
+from articles import tallies
 from articles.ingest.counts import IngestCounts
 from articles.ingest.given import apply_given
 from articles.ingest.lock import IngestBusy, ingest_lock
@@ -152,7 +153,8 @@ class IngestJob:
         previous = _interrupt_on_sigterm() if catch_sigterm else None
         try:
             # A real run commits page by page; a dry run rolls everything back at the end.
-            with transaction.atomic() if self.dry_run else nullcontext():
+            # The pages' counts (articles/tallies.py) are counted once, when the run ends.
+            with transaction.atomic() if self.dry_run else nullcontext(), tallies.counting_deferred():
                 self._ingest(paths)
                 if self.dry_run:
                     transaction.set_rollback(True)

@@ -78,18 +78,19 @@ class InitiativeList(ListEndpoint):
 
 
 def home(request):
-    zones = list(selectors.zones_with_counts())
+    archive = selectors.archive_counts()
+    zones = list(selectors.zones_with_counts(archive))
     context = {
         "section": "home",
         "counts": {
             "zones": len(zones),
             "zones_with_articles": sum(1 for z in zones if z.article_count),
-            **selectors.home_counts(),
+            **selectors.home_counts(archive),
         },
         "tile_grid": tile_grid(request, zones),
         "busiest": busiest_zones(zones),
         "latest": selectors.latest_articles(),
-        "categories": selectors.top_initiative_categories(),
+        "categories": selectors.top_initiative_categories(archive=archive),
     }
     return render(request, "home.html", context)
 

@@ -66,16 +66,17 @@ def test_an_unknown_indicator_is_a_form_error_and_tiles_fall_back_to_articles(cl
 
 
 def test_home_query_count_does_not_grow_with_zones_or_provinces(client, two_provinces, django_assert_num_queries):
-    # zones with counts, the indicator list, categories, three counts, newest articles
-    with django_assert_num_queries(7):
+    # the counts' freshness (written since: counted here), zones with counts, the indicator
+    # list, categories, three counts, newest articles
+    with django_assert_num_queries(8):
         client.get("/")
     for n in range(10):
         article = make_article(zone=make_zone(province="四川省"))
         make_metric(article, year=2020 + n, indicator=two_provinces["investment"])
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         client.get("/")
     # an indicator adds its unit and its figures, one row per zone
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(10):
         client.get("/", {"indicator": "investment"})
 
 
@@ -142,9 +143,9 @@ def test_province_page_query_count_is_bounded(client, anhui_with_facts, django_a
         article = make_article(zone=huaibei, year=2015 + n)
         make_initiative(f"举措{n}", article=article)
         make_metric(article, year=2015 + n, indicator=anhui_with_facts["investment"])
-    # zones with counts and the level facet (and its bound); articles; initiatives;
-    # the figures and their count -- nothing per zone, article or figure
-    with django_assert_num_queries(7):
+    # the counts' freshness; zones with counts and the level facet (and its bound); articles;
+    # initiatives; the figures and their count -- nothing per zone, article or figure
+    with django_assert_num_queries(8):
         client.get(reverse("zones:province", args=["anhui"]))
 
 

@@ -65,7 +65,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from articles import selectors
+from articles import selectors, tallies
 from articles.benchmarks import (
     SeedArticle,
     SeedMention,
@@ -181,6 +181,8 @@ class Command(BaseCommand):
                         Source.objects.create(
                             name=META, content_hash="0" * 64, text=json.dumps(meta, ensure_ascii=False)
                         )
+                # The pages' counts, as the last ingest run leaves them (bulk writes send no signal).
+                tallies.refresh()
                 # A web worker loads the dictionary of the database's names when it starts.
                 release_memory()
                 reset_peak_rss()

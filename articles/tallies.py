@@ -1,0 +1,121 @@
+"""The counts the pages show of the whole archive, kept in the Tally table.
+
+Counting every public article per zone on each request grows with the archive,
+so the counts are computed once (a few GROUP BY queries) and stored:
+
+- any save or delete of an article, initiative, metric or zone, and any change
+  of an article's zones, marks the stored counts stale at once;
+- the transaction that made the change recounts them when it commits (a
+  curator's hide, delete, merge or edit), once however many rows it changed;
+- an ingest run defers that to its end (``counting_deferred``): one count per run,
+  not one per page.
+
+While the counts are stale (during an ingest, inside a transaction, after a
+bulk write that sends no signals) ``fresh()`` is None and the pages count for
+themselves, so a page never shows a count the archive does not have.
+"""
+import threading
+from contextlib import contextmanager
+
+from django.db import connection, transaction
+from django.db.models import Count
+from django.db.models.signals import m2m_changed, post_delete, post_save
+
+from zones.models import Zone
+
+from .models import Article, Initiative, InitiativeMention, Metric, Tally
+
+_deferred = threading.local()
+
+
+def compute():
+    """Every tally, counted now from the public rows: a list of unsaved Tally."""
+    articles = Article.objects.visible()
+    initiatives = Initiative.objects.visible()
+    metrics = Metric.objects.visible()
+    rows = [Tally(
+        kind=Tally.Kind.ARCHIVE, articles=articles.count(), initiatives=initiatives.count(),
+        metrics=metrics.count(),
+    )]
+    zones = {}
+    links = Article.zones.through.objects.filter(article__hidden=False)
+    for field, counted in (("articles", links), ("initiatives", initiatives), ("metrics", metrics)):
+        for zone_id, n in counted.order_by().values_list("zone_id").annotate(n=Count("pk")):
+            if zone_id is not None:
+                setattr(zones.setdefault(zone_id, Tally(kind=Tally.Kind.ZONE, ref=zone_id)), field, n)
+    rows += zones.values()
+    per = (
+        (Tally.Kind.INDICATOR, metrics, "indicator_id", "metrics"),
+        (Tally.Kind.TYPE, initiatives, "type_id", "initiatives"),
+    )
+    for kind, counted, field, name in per:
+        grouped = counted.order_by().values_list(field).annotate(n=Count("pk"), z=Count("zone", distinct=True))
+        rows += [Tally(kind=kind, ref=ref, zones=z, **{name: n}) for ref, n, z in grouped if ref is not None]
+    for category, n in initiatives.order_by().values_list("category").annotate(n=Count("pk")):
+        rows.append(Tally(kind=Tally.Kind.CATEGORY, key=category, initiatives=n))
+    return rows
+
+
+@transaction.atomic
+def refresh():
+    """Count everything again and store it (fresh until the next write)."""
+    rows = compute()
+    Tally.objects.all().delete()
+    Tally.objects.bulk_create(rows)
+    # A later write in this same transaction must mark the counts stale again.
+    connection.run_on_commit[:] = [
+        entry for entry in connection.run_on_commit if entry[1] not in (_marked, _refresh_on_commit)
+    ]
+
+
+def fresh():
+    """The stored archive tally if no write came after it, else None (count for yourself)."""
+    return Tally.objects.filter(kind=Tally.Kind.ARCHIVE, stale=False).first()
+
+
+@contextmanager
+def counting_deferred():
+    """Writes inside recount once, at the end (an ingest run), not when each transaction commits."""
+    depth = getattr(_deferred, "depth", 0)
+    _deferred.depth = depth + 1
+    try:
+        yield
+    finally:
+        _deferred.depth = depth
+        if depth == 0:
+            refresh()
+
+
+def mark_stale(**kwargs):
+    if connection.in_atomic_block:
+        # Once per transaction: the mark and the recount commit (or roll back) with its writes.
+        pending = [entry[1] for entry in connection.run_on_commit]
+        if _refresh_on_commit in pending or _marked in pending:
+            return
+        transaction.on_commit(_marked if getattr(_deferred, "depth", 0) else _refresh_on_commit)
+    # Outside a transaction (a shell, a script) each write marks, and the next
+    # transaction or ingest recounts: recounting after every statement would cost more.
+    Tally.objects.filter(kind=Tally.Kind.ARCHIVE, stale=False).update(stale=True)
+
+
+def _refresh_on_commit():
+    refresh()
+
+
+def _marked():
+    """Nothing to do at commit: the mark that this transaction already marked stale."""
+
+
+def _zones_changed(action, **kwargs):
+    if action in ("post_add", "post_remove", "post_clear"):
+        mark_stale()
+
+
+def connect_signals():
+    # Mentions only when saved: their deletions come with their article's (a signal per
+    # deleted mention would also stop Django deleting them in one statement).
+    for model in (Article, Initiative, Metric, Zone):
+        post_save.connect(mark_stale, sender=model, dispatch_uid=f"tallies-save-{model.__name__}")
+        post_delete.connect(mark_stale, sender=model, dispatch_uid=f"tallies-delete-{model.__name__}")
+    post_save.connect(mark_stale, sender=InitiativeMention, dispatch_uid="tallies-save-mention")
+    m2m_changed.connect(_zones_changed, sender=Article.zones.through, dispatch_uid="tallies-zones")

@@ -1,0 +1,125 @@
+"""The stored counts (articles/tallies.py) equal the real counts after every kind of write."""
+import pytest
+from django.core.management import call_command
+from django.db import transaction
+from django.urls import reverse
+
+from articles import curation, selectors, tallies
+from articles.models import Article, Indicator, Initiative, InitiativeType, Metric
+from articles.tests.factories import make_article, make_initiative, make_metric, make_zone
+from zones.models import Zone
+
+pytestmark = pytest.mark.django_db
+
+
+def counted_now():
+    """Every count the pages show, counted from the rows themselves."""
+    zones = {
+        zone.pk: (
+            Article.objects.visible().filter(zones=zone).count(),
+            Initiative.objects.visible().filter(zone=zone).count(),
+            Metric.objects.visible().filter(zone=zone).count(),
+        )
+        for zone in Zone.objects.all()
+    }
+    indicators = {
+        i.pk: (Metric.objects.visible().filter(indicator=i).count(),
+               Metric.objects.visible().filter(indicator=i).values("zone").distinct().count())
+        for i in Indicator.objects.all()
+    }
+    types = {
+        t.pk: (Initiative.objects.visible().filter(type=t).count(),
+               Initiative.objects.visible().filter(type=t).values("zone").distinct().count())
+        for t in InitiativeType.objects.all()
+    }
+    home = {
+        "articles": Article.objects.visible().count(),
+        "initiatives": Initiative.objects.visible().count(),
+        "metrics": Metric.objects.visible().count(),
+    }
+    return zones, indicators, types, home
+
+
+def shown():
+    """The same counts as the pages read them."""
+    zones = {z.pk: (z.article_count, z.initiative_count, z.metric_count) for z in selectors.zones_with_counts()}
+    indicators = {i.pk: (i.metric_count, i.zone_count) for i in selectors.indicator_list()}
+    types = {t.pk: (t.initiative_count, t.zone_count) for t in selectors.initiative_type_list()}
+    return zones, indicators, types, selectors.home_counts()
+
+
+def assert_fresh_and_true():
+    assert tallies.fresh() is not None, "the counts were not recounted"
+    assert shown() == counted_now()
+
+
+@pytest.fixture
+def archive(db):
+    """Two zones with public and hidden articles, initiatives and figures."""
+    hefei, huaibei = make_zone("合肥高新区", slug="hefei"), make_zone("淮北高新区", slug="huaibei")
+    indicator = Indicator.objects.create(slug="total-investment", name="总投资", dimension="money")
+    kind = InitiativeType.objects.create(slug="chain", name="产业链党建联盟")
+    for zone in (hefei, huaibei):
+        shown_article = make_article(zone=zone, body="项目总投资50亿元。")
+        hidden_article = make_article(zone=zone, hidden=True)
+        make_metric(shown_article, indicator=indicator, sentence="项目总投资50亿元。")
+        make_metric(hidden_article, indicator=indicator, label="新增企业", value=3, unit="家")
+        make_initiative("红链帮帮团", article=shown_article, type=kind, category="industry_chain")
+        make_initiative("心连心", article=hidden_article, type=kind)
+    tallies.refresh()
+    return hefei, huaibei
+
+
+def test_the_ingest_counts_once_at_the_end_of_its_run(reference_zones, settings):
+    call_command("ingest", str(settings.SEEDS_DIR), verbosity=0)
+    assert Article.objects.exists()
+    assert_fresh_and_true()
+    assert selectors.home_counts()["articles"] == Article.objects.visible().count() > 0
+
+
+def test_hiding_recounts_when_the_curation_commits(archive, django_capture_on_commit_callbacks):
+    hefei, _huaibei = archive
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        curation.set_hidden(items=Article.objects.filter(zone=hefei, hidden=False), hidden=True)
+    assert len(callbacks) == 1  # one recount, however many rows changed
+    assert_fresh_and_true()
+    assert next(z for z in selectors.zones_with_counts() if z.pk == hefei.pk).article_count == 0
+
+
+def test_merging_zones_recounts(archive, django_capture_on_commit_callbacks):
+    hefei, huaibei = archive
+    with django_capture_on_commit_callbacks(execute=True):
+        curation.merge_zones(survivor=hefei, others=[huaibei])
+    assert_fresh_and_true()
+    [merged] = selectors.zones_with_counts()
+    assert (merged.article_count, merged.initiative_count, merged.metric_count) == (2, 2, 2)
+
+
+def test_deleting_recounts(archive, django_capture_on_commit_callbacks):
+    hefei, _huaibei = archive
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+        article = Article.objects.filter(zone=hefei, hidden=False).get()
+        curation.tombstone(article)
+        article.delete()
+    assert_fresh_and_true()
+    counts = selectors.home_counts()
+    assert (counts["articles"], counts["metrics"]) == (1, 1)
+
+
+def test_until_the_recount_the_pages_count_for_themselves(archive, client):
+    hefei, _huaibei = archive
+    make_article(zone=hefei)  # written, its transaction (the test's) not committed: no recount yet
+    assert tallies.fresh() is None
+    assert shown() == counted_now()
+    [listed] = [z for g in client.get(reverse("zones:directory")).context["provinces"]
+                for z in g["zones"] if z.pk == hefei.pk]
+    assert listed.article_count == 2
+
+
+def test_the_pages_read_one_row_of_counts_each(archive, client, django_assert_num_queries):
+    # The home page: the counts' freshness, the zones with their tallies, the categories,
+    # the indicator select, the latest articles -- no count of the archive.
+    with django_assert_num_queries(5):
+        client.get(reverse("articles:home"))
+    with django_assert_num_queries(3):  # freshness, the indicators with their tallies, nothing per row
+        client.get(reverse("articles:indicators"))
