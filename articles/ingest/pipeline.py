@@ -317,6 +317,35 @@ class AnalysisPool:
 _END = object()
 
 
+def in_workers(func, items, *, workers):
+    """``func(item)`` for each of ``items``, in order: in ``workers`` forked processes, at most
+    ``2 * workers`` items ahead of the caller (so memory stays bounded), or here with one.
+
+    ``func`` must be a module-level function reading no database: the processes
+    are forks of this one and share its connections' sockets.
+    """
+    import multiprocessing
+
+    if workers < 2 or not _can_fork():
+        yield from map(func, items)
+        return
+    pending = deque()
+    items = iter(items)
+    with ProcessPoolExecutor(
+        max_workers=workers, mp_context=multiprocessing.get_context("fork"), initializer=_start_worker,
+    ) as executor:
+        try:
+            for item in items:
+                pending.append(executor.submit(func, item))
+                if len(pending) >= 2 * workers:
+                    yield pending.popleft().result()
+            while pending:
+                yield pending.popleft().result()
+        finally:
+            for future in pending:
+                future.cancel()
+
+
 def _can_fork():
     import multiprocessing
 

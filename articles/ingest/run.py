@@ -17,13 +17,11 @@ import os
 import signal
 import threading
 import time
-from contextlib import nullcontext
 from pathlib import Path
 
 from django.db import connection, transaction
 from django.utils import timezone
 
-from articles import tallies
 from articles.ingest.counts import IngestCounts
 from articles.ingest.given import apply_given
 from articles.ingest.lock import IngestBusy, ingest_lock
@@ -152,9 +150,9 @@ class IngestJob:
         paths = self._page_paths(raw_paths)
         previous = _interrupt_on_sigterm() if catch_sigterm else None
         try:
-            # A real run commits page by page; a dry run rolls everything back at the end.
-            # The pages' counts (articles/tallies.py) are counted once, when the run ends.
-            with transaction.atomic() if self.dry_run else nullcontext(), tallies.counting_deferred():
+            # A real run commits page by page, and counts the pages' tallies once at its end
+            # (articles/tallies.py); a dry run rolls everything back at the end.
+            with transaction.atomic() if self.dry_run else tallies.counting_deferred():
                 self._ingest(paths)
                 if self.dry_run:
                     transaction.set_rollback(True)

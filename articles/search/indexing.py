@@ -94,6 +94,25 @@ class Segmented:
         return fields if terms_in(text, since) == seen else None
 
 
+def segment_rows(rows):
+    """[(pk, search columns)] of [(pk, ``source_values``)]: pure, so it can run in another process."""
+    return [(pk, search_fields_for(*values)) for pk, values in rows]
+
+
+def store_search_fields(model, articles, fields_by_pk):
+    """Write the columns of ``fields_by_pk`` where they differ from ``articles``'; how many were written."""
+    changed = []
+    for article in articles:
+        values = fields_by_pk[article.pk]
+        if any(getattr(article, name) != values[name] for name in SEARCH_FIELDS):
+            for name in SEARCH_FIELDS:
+                setattr(article, name, values[name])
+            changed.append(article)
+    if changed:
+        model._default_manager.bulk_update(changed, SEARCH_FIELDS)
+    return len(changed)
+
+
 def index_articles(articles, *, refresh=True, segmented=None):
     """Re-segment and store the searchable text of ``articles`` (a queryset).
 

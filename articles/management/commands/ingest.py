@@ -11,7 +11,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError
 
 from articles.ingest.given import ManifestError, clean_given, read_manifest
-from articles.ingest.run import IngestBusy, IngestJob, Reporter, database_problem
+from articles.ingest.run import IngestBusy, IngestJob, Reporter, database_problem, default_workers
 
 __all__ = ["Command", "database_problem"]
 
@@ -70,6 +70,10 @@ class Command(BaseCommand):
             help="内容未变的版面也重新分析（读取规则更新后使用）。",
         )
         parser.add_argument(
+            "--workers", type=int, default=None, metavar="N",
+            help="分析版面的进程数（默认按处理器核数，2 至 4 个）；1 表示在本进程内逐页分析。",
+        )
+        parser.add_argument(
             "--wait", type=float, default=10.0, metavar="SECONDS",
             help="另一个导入正在进行时最多等待的秒数（默认 10），超时则退出并说明。",
         )
@@ -82,11 +86,14 @@ class Command(BaseCommand):
             manifest = read_manifest(options["manifest"]) if options["manifest"] else {}
         except (ValueError, ManifestError) as exc:
             raise CommandError(str(exc)) from None
+        workers = default_workers() if options["workers"] is None else options["workers"]
+        if workers < 1:
+            raise CommandError("--workers 至少为 1。")
         raw_paths = options["paths"] or ([] if manifest else [str(settings.SEEDS_DIR)])
         raw_paths = raw_paths + [str(path) for path in manifest]
         job = IngestJob(
             given=given, manifest=manifest, dry_run=dry_run, reraise=options["traceback"],
-            reanalyse=options["reanalyse"],
+            reanalyse=options["reanalyse"], workers=workers,
             reporter=CommandReporter(self),
         )
         try:

@@ -1,0 +1,141 @@
+"""`ingest --workers N`: pages analysed in worker processes, stored by one writer as one process would."""
+import json
+import re
+import shutil
+from io import StringIO
+
+import pytest
+from django.conf import settings
+from django.core.management import CommandError, call_command
+from django.db import transaction
+
+from articles.models import Article, Source
+from articles.search.segment import reset_dictionary
+
+pytestmark = pytest.mark.django_db
+
+# A zone outside the national list, named on one page and again on a later one:
+# the second page must link to the zone the first one created.
+NEW_ZONE_PAGE = """党建在高新
+
+六安高新区“红色引擎”助力企业发展
+
+本报讯 今年以来，六安高新区党工委实施“红色引擎”工程，组建产业链党建联盟，新增签约项目12个，总投资35亿元。 王明
+"""
+AGAIN_PAGE = """党建在高新
+
+六安高新区开展“党员先锋岗”创建活动
+
+本报讯 六安高新区党工委在园区企业开展“党员先锋岗”创建活动，全年设立先锋岗86个，带动新增就业1200人。 李华
+"""
+SEARCH_FIELDS = ("search_title", "search_head", "search_body")
+
+
+def ingest(*paths, **options):
+    out, err = StringIO(), StringIO()
+    call_command("ingest", *[str(p) for p in paths], stdout=out, stderr=err, **options)
+    return out.getvalue(), err.getvalue()
+
+
+def corpus(folder):
+    """The seed pages and two pages of a new zone, in one folder (read in name order)."""
+    for seed in sorted(settings.SEEDS_DIR.glob("*.txt")):
+        shutil.copy(seed, folder / seed.name)
+    (folder / "100_new_zone.txt").write_text(NEW_ZONE_PAGE, encoding="utf-8")
+    (folder / "101_again.txt").write_text(AGAIN_PAGE, encoding="utf-8")
+    return folder
+
+
+def stored():
+    """export_kb (hidden items included) with ids replaced by their order, and every article's search columns."""
+    out = StringIO()
+    call_command("export_kb", "--include-hidden", stdout=out)
+    data = json.loads(out.getvalue())
+    order = {
+        kind: {item["id"]: number for number, item in enumerate(data[kind])}
+        for kind in ("articles", "initiatives", "metrics")
+    }
+
+    def renumber(value, key=""):
+        if isinstance(value, dict):
+            return {k: renumber(v, k) for k, v in value.items()}
+        if isinstance(value, list):
+            return [renumber(v, key) for v in value]
+        if key in ("article_id", "mentions") and isinstance(value, int):
+            return order["articles"].get(value, value)
+        if key == "url" and isinstance(value, str):
+            value = re.sub(
+                r"/(articles|initiatives|metrics)/(\d+)/",
+                lambda m: f"/{m[1]}/@{order[m[1]].get(int(m[2]))}/",
+                value,
+            )
+            return re.sub(r"#m(\d+)$", lambda m: f"#m@{order['metrics'].get(int(m[1]))}", value)
+        return value
+
+    for kind, numbers in order.items():
+        for item in data[kind]:
+            item["id"] = numbers[item["id"]]
+    search = list(Article.objects.order_by("pk").values_list(*SEARCH_FIELDS))
+    return renumber(data), search
+
+
+def ingested_with(workers, folder):
+    """What an ingest of ``folder`` with ``workers`` stores, rolled back afterwards."""
+    # Each run starts from the dictionary of what is stored, not the names of the run before.
+    reset_dictionary()
+    with transaction.atomic():
+        out, err = ingest(folder, workers=workers)
+        assert err == "" and "导入完成" in out
+        result = stored()
+        transaction.set_rollback(True)
+    return result
+
+
+def test_two_workers_store_exactly_what_one_process_stores(tmp_path):
+    folder = corpus(tmp_path)
+    one = ingested_with(1, folder)
+    two = ingested_with(2, folder)
+    assert one == two
+    data, search = two
+    assert len(data["articles"]) > 10 and all(title and body for title, _head, body in search)
+    # The second page linked the zone the first one created, as in one process.
+    liuan = [a for a in data["articles"] if "六安高新区" in a["title"]]
+    assert [a["zone"] for a in liuan] == ["六安高新区", "六安高新区"]
+
+
+def test_a_page_failing_in_a_worker_is_reported_and_the_others_stored(tmp_path, monkeypatch):
+    from articles.ingest import layout
+
+    split_page = layout.split_page
+
+    def split_or_fail(text):
+        if "先锋岗86个" in text:
+            raise ValueError("版面无法拆分")
+        return split_page(text)
+
+    # The workers are forks of this process: they inherit the failing step.
+    monkeypatch.setattr(layout, "split_page", split_or_fail)
+    folder = corpus(tmp_path)
+    with pytest.raises(CommandError, match="1 个文件未能导入"):
+        ingest(folder, workers=2)
+    assert Source.objects.count() == 6
+    assert not Source.objects.filter(name="101_again.txt").exists()
+    assert Article.objects.filter(title__contains="红色引擎").exists()
+
+
+def test_workers_must_be_at_least_one():
+    with pytest.raises(CommandError, match="--workers"):
+        ingest(workers=0)
+
+
+def test_reindex_with_workers_gives_the_same_index(ingested_seeds):
+    def reindexed(workers):
+        Article.objects.update(search_title="", search_head="", search_body="")
+        out = StringIO()
+        call_command("reindex", workers=workers, batch_size=3, stdout=out)
+        assert f"Reindexed {Article.objects.count()} articles" in out.getvalue()
+        return list(Article.objects.order_by("pk").values_list(*SEARCH_FIELDS))
+
+    one = reindexed(1)
+    assert all(title and body for title, _head, body in one)
+    assert reindexed(2) == one
