@@ -22,6 +22,7 @@ from pathlib import Path
 from django.db import connection, transaction
 from django.utils import timezone
 
+from articles import tallies
 from articles.ingest.counts import IngestCounts
 from articles.ingest.given import apply_given
 from articles.ingest.lock import IngestBusy, ingest_lock
