@@ -6,6 +6,7 @@ passing in another zone's article, a brief and a photo item, a person's name
 and company names that no dictionary knows.  Runs on SQLite and PostgreSQL.
 """
 import pytest
+from django.db import transaction
 
 from articles.models import Article
 from articles.selectors import search_articles
@@ -160,8 +161,15 @@ CASES = [
 ]
 
 
-@pytest.fixture
-def corpus(db):
+@pytest.fixture(scope="module")
+def corpus(django_db_setup, django_db_blocker):
+    """The corpus stored and indexed once for the module, in a transaction rolled back at its end; {pk: key}."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield make_corpus()
+        transaction.set_rollback(True)
+
+
+def make_corpus():
     zones = {
         key: make_zone(name, slug=key, province=province, aliases=aliases)
         for key, (name, province, aliases) in ZONES.items()

@@ -1,10 +1,11 @@
 """The search page and the search side of /api/articles/, as a user meets them."""
 import pytest
 from django.core.management import call_command
-from django.db import connection
+from django.db import connection, transaction
 from django.urls import reverse
 
 from articles.models import Article
+from articles.search import load_dictionary
 from articles.selectors import search_articles
 from articles.tests.factories import (
     index_for_search,
@@ -48,8 +49,24 @@ HOSTILE = [
 ]
 
 
+@pytest.fixture(scope="module")
+def stored_articles(django_db_setup, django_db_blocker):
+    """The articles' ids, stored and indexed once for the module in a transaction rolled back at its end."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield [article.pk for article in make_articles()]
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
-def articles(db):
+def articles(db, stored_articles, clean_dictionary):
+    """Fresh instances for each test (its writes roll back, its changes to them must too), and
+    the dictionary loaded with the stored names, as indexing them leaves it."""
+    load_dictionary()
+    by_pk = Article.objects.in_bulk(stored_articles)
+    return [by_pk[pk] for pk in stored_articles]
+
+
+def make_articles():
     huaibei = make_zone("淮北高新区", slug="huaibei", province="安徽省")
     yantai = make_zone("烟台高新区", slug="yantai", province="山东省")
     source = make_source("page.txt")
