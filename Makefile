@@ -7,7 +7,8 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/kb
 # The embedded database of `make run`; tests use their own throwaway databases.
 RUN_DB ?= sqlite:///$(CURDIR)/kb.sqlite3
 # The suite runs on two processes (each with its own test database); PYTEST_ARGS= runs it in one.
-PYTEST_ARGS ?= -n 2
+# --dist load keeps each process's tests in order, so the tests on the seeds come last (conftest.py).
+PYTEST_ARGS ?= -n 2 --dist load
 
 .PHONY: run serve test install install-dev browser-deps ocr-deps setup-db test-sqlite test-postgres check-deploy clean echarts
 

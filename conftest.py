@@ -4,10 +4,20 @@ import pytest
 
 # The fixtures that flush the test database after a test instead of rolling it back.
 FLUSHING_FIXTURES = {"transactional_db", "live_server"}
+SEEDS_INGESTED = pytest.StashKey[bool]()
+
+
+def on_seeds(item):
+    return "ingested_seeds" in getattr(item, "fixturenames", ())
+
+
+def uses_database(item):
+    fixtures = set(getattr(item, "fixturenames", ()))
+    return item.get_closest_marker("django_db") is not None or bool(({"db"} | FLUSHING_FIXTURES) & fixtures)
 
 
 @pytest.fixture(scope="session")
-def ingested_seeds(django_db_setup, django_db_blocker):
+def ingested_seeds(request, django_db_setup, django_db_blocker):
     """The seed pages ingested once per session (once per xdist worker); the ingest's summary.
 
     The ingest runs in a transaction held open to the end of the session and then
@@ -23,6 +33,7 @@ def ingested_seeds(django_db_setup, django_db_blocker):
         out, err = StringIO(), StringIO()
         call_command("ingest", stdout=out, stderr=err)
         assert err.getvalue() == "", err.getvalue()
+        request.session.stash[SEEDS_INGESTED] = True
         yield out.getvalue()
         transaction.set_rollback(True)
 
@@ -30,15 +41,22 @@ def ingested_seeds(django_db_setup, django_db_blocker):
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config, items):
     """Run the tests on the seeds last, after pytest-django has put the database tests first."""
-    def on_seeds(item):
-        return "ingested_seeds" in getattr(item, "fixturenames", ())
-
     for item in filter(on_seeds, items):
         marker = item.get_closest_marker("django_db")
         flushes = marker and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences"))
         if flushes or FLUSHING_FIXTURES & set(item.fixturenames):
             raise pytest.UsageError(f"{item.nodeid}: a test on the session's seeds cannot flush the database")
     items.sort(key=on_seeds)
+
+
+def pytest_runtest_setup(item):
+    """A database test must not run after the seeds were ingested: it would find them.
+
+    pytest-xdist's default ``--dist load`` keeps each worker's tests in collection
+    order; a distribution that sends whole files (loadfile, loadscope) does not.
+    """
+    if item.session.stash.get(SEEDS_INGESTED, False) and not on_seeds(item) and uses_database(item):
+        pytest.fail(f"{item.nodeid} runs after the session's seeds were ingested; use --dist load", pytrace=False)
 
 
 @pytest.fixture(scope="session")
