@@ -82,13 +82,20 @@ def _public_article_count():
     return Count("mentions__article", filter=Q(mentions__article__hidden=False), distinct=True)
 
 
+# Initiatives by zone (ids follow the reference list, province by province), then name:
+# the order of the index initiative_list_idx (migration 0018), so a page reads its rows,
+# not a sort of every initiative; on both databases the zoneless come first.
+INITIATIVE_ORDER = (F("zone_id").asc(nulls_first=True), "name", "pk")
+
+
 def initiative_list():
+    # The counts are correlated subqueries: computed for the rows shown, not grouped over all.
     return (
         Initiative.objects.visible()
         .with_first_mention()
         .select_related(*serializers.INITIATIVE_SELECT)
-        .annotate(article_count=_public_article_count())
-        .order_by("zone__province", "zone__name", "name")
+        .annotate(article_count=_count_of(InitiativeMention.objects.visible(), "initiative", "article"))
+        .order_by(*INITIATIVE_ORDER)
     )
 
 
@@ -100,13 +107,23 @@ def metric_mentions():
     )
 
 
+# Figures by label, zone, newest year: the order of the index metric_list_idx (migration 0018).
+METRIC_ORDER = ("label", "zone_id", F("year").desc(nulls_last=True), "article_id", "offset")
+
+
 def metric_list():
     return (
         Metric.objects.visible()
         .select_related(*serializers.METRIC_SELECT)
         .prefetch_related(metric_mentions())
-        .order_by("label", "zone__name", F("year").desc(nulls_last=True), "article_id", "offset")
+        .order_by(*METRIC_ORDER)
     )
+
+
+def archive_total(field):
+    """The archive's public ``articles``, ``initiatives`` or ``metrics`` if counted since the last write, else None."""
+    archive = tallies.fresh()
+    return getattr(archive, field) if archive is not None else None
 
 
 def search_articles(queryset, query, order=search.RELEVANCE):

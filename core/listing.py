@@ -121,6 +121,7 @@ class ListEndpoint(View):
     # "json" on the /api/ routes; otherwise ``?format=`` decides.
     render_as = None
     formats = FORMATS
+    known_total = None  # set per request from known_count
 
     @classmethod
     def as_api_view(cls):
@@ -144,6 +145,16 @@ class ListEndpoint(View):
         """What is paged, counted and exported: the filtered queryset, or a ranked list."""
         return filterset.qs
 
+    def known_count(self, filterset):
+        """The list's length when known without counting it (a stored count), else None."""
+        return None
+
+    @staticmethod
+    def unfiltered(filterset):
+        """No filter narrows the list (an order, ``sort``, does not)."""
+        data = filterset.form.cleaned_data
+        return not any(value not in (None, "", [], ()) for name, value in data.items() if name != "sort")
+
     # --- dispatch ----------------------------------------------------------
     def get(self, request, *args, **kwargs):
         filterset = self.filterset_class(
@@ -153,6 +164,8 @@ class ListEndpoint(View):
         filterset.form.label_suffix = ""
         page_form = PageForm(request.GET, formats=self.formats)
         valid = filterset.is_valid() & page_form.is_valid()  # both run, for all errors
+        # The list's length when known without counting it (see known_count).
+        self.known_total = self.known_count(filterset) if valid else None
         fmt = (page_form.cleaned_data.get("format") if valid else "") or self.render_as or "html"
         if self.render_as == "json" and fmt == "html":
             fmt = "json"
@@ -173,6 +186,8 @@ class ListEndpoint(View):
     def paginate(self, queryset, page_form):
         size = page_form.cleaned_data.get("page_size") or self.page_size
         paginator = Paginator(queryset, size)
+        if self.known_total is not None:
+            paginator.count = self.known_total  # a cached property: set, it is not counted
         return paginator.page(page_form.cleaned_data.get("page") or 1)
 
     # --- renderings --------------------------------------------------------

@@ -123,3 +123,13 @@ def test_the_pages_read_one_row_of_counts_each(archive, client, django_assert_nu
         client.get(reverse("articles:home"))
     with django_assert_num_queries(3):  # freshness, the indicators with their tallies, nothing per row
         client.get(reverse("articles:indicators"))
+
+
+def test_an_unfiltered_list_takes_its_length_from_the_stored_counts(archive, client, django_assert_num_queries):
+    # The stored count, not a COUNT of every initiative: the freshness row and the page.
+    with django_assert_num_queries(2):
+        body = client.get(reverse("api:initiatives")).json()
+    assert body["count"] == Initiative.objects.visible().count() == 2
+    # Filtered, the list is counted.
+    with django_assert_num_queries(2):
+        assert client.get(reverse("api:initiatives"), {"category": "industry_chain"}).json()["count"] == 2

@@ -48,6 +48,9 @@ class MetricList(ListEndpoint):
     def get_queryset(self):
         return selectors.metric_list()
 
+    def known_count(self, filterset):
+        return selectors.archive_total("metrics") if self.unfiltered(filterset) else None
+
     def item(self, metric, filterset):
         return serializers.metric_item(metric)
 
