@@ -161,18 +161,26 @@ def _start_worker():
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
-def _analyse_in_worker(page):
+def _analyse_in_worker(page, written_terms):
     """``analyse_page`` with the forked context, its articles' search columns included; None if it failed.
 
+    ``written_terms``: the names the writer had added to its dictionary since
+    the worker was forked (``segment.terms_since``), added here too, so that
+    only names of the few pages between could make the writer segment again.
     A failure is not sent back: the writer analyses that page again itself, so
     the error it reports is the one an in-process run reports.
     """
+    from articles.search.segment import add_terms
+
     try:
+        add_terms(written_terms[_context["written"] :])
+        _context["written"] = len(written_terms)
         result = analyse_page(
             page, zone_index=_context["zone_index"], steps=_context["steps"],
             vocabulary=_context["vocabulary"],
         )
-        result.segmented = segment_ahead(result, _context["mark"])
+        identity, count = _context["mark"]
+        result.segmented = segment_ahead(result, (identity, count + len(written_terms)))
     except Exception:  # noqa: BLE001 - reported by the writer's own run of the page
         return None
     return result
@@ -212,9 +220,10 @@ class AnalysisPool:
     With more, up to ``2 * workers`` pages are read ahead and analysed in
     forked processes that inherit the zone index, vocabulary and search
     dictionary (plain data: nothing in a worker reads the database).  When the
-    writer adds zones (``zones_changed``) the pages analysed with the old index
-    are analysed again here, and the workers are started afresh with the new
-    one; a page a worker failed on, or all pages once a worker died, too.
+    writer adds zones (``zones_changed``) the workers are started afresh with
+    the new index and the pages read ahead are analysed again by them.  A page
+    a worker failed on is analysed again here (so its error is reported as in
+    one process), and so is every page once a worker died.
     """
 
     def __init__(self, *, workers, steps, zone_index, vocabulary):
@@ -240,9 +249,10 @@ class AnalysisPool:
         from articles.search.segment import dictionary_mark
 
         _warm_up(self.steps)
+        self.mark = dictionary_mark()
         _context.update(
             steps=self.steps, zone_index=self.zone_index, vocabulary=self.vocabulary,
-            mark=dictionary_mark(),
+            mark=self.mark, written=0,
         )
         self.executor = ProcessPoolExecutor(
             max_workers=self.workers, mp_context=multiprocessing.get_context("fork"),
@@ -285,6 +295,11 @@ class AnalysisPool:
                     exhausted = True
                     break
                 pending.append((item, self._submit(page_of(item)), self.generation))
+            if pending and pending[0][2] != self.generation:
+                # Read ahead with the zone index before the writer's new zones: again, with this one.
+                pending = deque(
+                    (item, self._submit(page_of(item)), self.generation) for item, _, _ in pending
+                )
             if pending:
                 item, future, generation = pending.popleft()
                 yield item, self._result(page_of(item), future, generation)
@@ -292,10 +307,12 @@ class AnalysisPool:
     def _submit(self, page):
         if page is None:
             return None
+        from articles.search.segment import terms_since
+
         if self.executor is None:
             self._start()
         try:
-            return self.executor.submit(_analyse_in_worker, page)
+            return self.executor.submit(_analyse_in_worker, page, terms_since(self.mark) or [])
         except BrokenProcessPool:
             self.workers = 1  # a worker died: the rest is analysed here
             return None
