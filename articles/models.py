@@ -384,6 +384,11 @@ class Metric(CurationFields):
         RANGE = "range", "区间"
         SHARE = "share", "比率/增速"
 
+    # What a chart compares: a figure measured -- 实际值, or 比率/增速 (a growth or a share
+    # is what a growth or rate indicator measures; beside amounts its unit, %, keeps it out
+    # of the chart). A target is shown apart; a change or a range is two values, listed only.
+    MEASURED_KINDS = (Kind.ACTUAL, Kind.SHARE)
+
     key = models.CharField("稳定标识", max_length=160, unique=True, help_text="高新区+指标+类型+年份+时段+单位+数值（articles.identity）")
     zone = models.ForeignKey(
         "zones.Zone",
@@ -549,6 +554,8 @@ class Tally(models.Model):
     initiatives = models.PositiveIntegerField(default=0)
     metrics = models.PositiveIntegerField(default=0)
     zones = models.PositiveIntegerField(default=0)
+    # Of an indicator's figures, those a chart compares (Metric.MEASURED_KINDS).
+    measured = models.PositiveIntegerField(default=0)
     # On the archive row: a write since the last count; the pages count for themselves meanwhile.
     stale = models.BooleanField(default=False)
 

@@ -449,10 +449,7 @@ def zone_feed_articles(zone):
 
 # ---------------------------------------------------------------- indicators
 
-# What a chart compares: a figure measured -- 实际值, or 比率/增速 (a growth or a share
-# is what a growth or rate indicator measures; beside amounts its unit, %, keeps it out
-# of the chart). A target is shown apart; a change or a range is two values, listed only.
-MEASURED_KINDS = (Metric.Kind.ACTUAL, Metric.Kind.SHARE)
+MEASURED_KINDS = Metric.MEASURED_KINDS
 TARGET_KINDS = (Metric.Kind.TARGET,)
 
 # Among a zone's figures of one indicator and year: the newest statement of it,
@@ -514,8 +511,18 @@ def indicator_detail(slug):
     return Indicator.objects.get(slug=slug)
 
 
-def commonest_indicator(metrics):
-    """The indicator most of ``metrics`` measure, or None: what a comparison shows by default."""
+def commonest_indicator(metrics, *, stored=False):
+    """The indicator most of ``metrics`` measure, or None: what a comparison shows by default.
+
+    ``stored``: ``metrics`` are all public figures and the stored counts (articles/tallies.py)
+    are fresh, so they answer.
+    """
+    if stored:
+        ref = (
+            Tally.objects.filter(kind=Tally.Kind.INDICATOR, measured__gt=0)
+            .order_by("-measured", "ref").values_list("ref", flat=True).first()
+        )
+        return Indicator.objects.get(pk=ref) if ref else None
     row = (
         metrics.filter(indicator__isnull=False, kind__in=MEASURED_KINDS)
         .order_by()

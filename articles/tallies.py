@@ -18,7 +18,7 @@ import threading
 from contextlib import contextmanager
 
 from django.db import connection, transaction
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from zones.models import Zone
@@ -44,13 +44,16 @@ def compute():
             if zone_id is not None:
                 setattr(zones.setdefault(zone_id, Tally(kind=Tally.Kind.ZONE, ref=zone_id)), field, n)
     rows += zones.values()
-    per = (
-        (Tally.Kind.INDICATOR, metrics, "indicator_id", "metrics"),
-        (Tally.Kind.TYPE, initiatives, "type_id", "initiatives"),
+    measured = Count("pk", filter=Q(kind__in=Metric.MEASURED_KINDS))
+    grouped = metrics.order_by().values_list("indicator_id").annotate(
+        n=Count("pk"), z=Count("zone", distinct=True), m=measured
     )
-    for kind, counted, field, name in per:
-        grouped = counted.order_by().values_list(field).annotate(n=Count("pk"), z=Count("zone", distinct=True))
-        rows += [Tally(kind=kind, ref=ref, zones=z, **{name: n}) for ref, n, z in grouped if ref is not None]
+    rows += [
+        Tally(kind=Tally.Kind.INDICATOR, ref=ref, metrics=n, zones=z, measured=m)
+        for ref, n, z, m in grouped if ref is not None
+    ]
+    grouped = initiatives.order_by().values_list("type_id").annotate(n=Count("pk"), z=Count("zone", distinct=True))
+    rows += [Tally(kind=Tally.Kind.TYPE, ref=ref, initiatives=n, zones=z) for ref, n, z in grouped if ref is not None]
     for category, n in initiatives.order_by().values_list("category").annotate(n=Count("pk")):
         rows.append(Tally(kind=Tally.Kind.CATEGORY, key=category, initiatives=n))
     return rows

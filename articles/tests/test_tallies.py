@@ -133,3 +133,10 @@ def test_an_unfiltered_list_takes_its_length_from_the_stored_counts(archive, cli
     # Filtered, the list is counted.
     with django_assert_num_queries(2):
         assert client.get(reverse("api:initiatives"), {"category": "industry_chain"}).json()["count"] == 2
+
+
+def test_the_whole_metric_list_compares_the_indicator_the_stored_counts_name(archive, client):
+    counted = selectors.commonest_indicator(Metric.objects.visible())
+    assert counted is not None and tallies.fresh() is not None
+    assert selectors.commonest_indicator(Metric.objects.visible(), stored=True) == counted
+    assert client.get(reverse("articles:metrics")).context["indicator"] == counted

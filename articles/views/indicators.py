@@ -65,7 +65,8 @@ class MetricList(ListEndpoint):
         if data.get("indicator"):
             indicator = selectors.indicator_detail(data["indicator"])
         else:
-            indicator = selectors.commonest_indicator(metrics)
+            # An unfiltered list's length was read from the stored counts: they name it too.
+            indicator = selectors.commonest_indicator(metrics, stored=self.known_total is not None)
         context = {"indicator": indicator, "charts": [], "year": data.get("year")}
         if indicator is None:
             return context
