@@ -85,6 +85,36 @@ def _save(obj, changed, ingested):
         obj.save(update_fields=[*fields, "updated_at"])
 
 
+class PageInserts:
+    """New rows no later read of the page depends on, inserted together when the page is done.
+
+    A new article's zones and every new mention: one INSERT per table and page
+    instead of one per article. ``first_article`` answers for the mentions held
+    here what ``upsert_initiatives`` asks the table: the first article naming a
+    programme.
+    """
+
+    def __init__(self):
+        self.rows = {}  # model -> its new rows, in order
+        self.first_article = {}  # initiative pk -> lowest article pk among the mentions held
+
+    def add(self, model, rows):
+        self.rows.setdefault(model, []).extend(rows)
+
+    def flush(self):
+        for model, rows in self.rows.items():
+            model.objects.bulk_create(rows)
+        self.rows.clear()
+
+
+def _insert(pending, model, rows):
+    """Insert ``rows`` now, or with the page's other new rows when ``pending`` (a PageInserts)."""
+    if pending is None:
+        model.objects.bulk_create(rows)
+    else:
+        pending.add(model, rows)
+
+
 # ---------------------------------------------------------------- services
 
 
@@ -100,15 +130,29 @@ def _dating(source, result):
     return {"date": None, "year": result.year, "date_source": "text" if result.year else ""}
 
 
-def _stored_copy(source, block):
-    """(article, verdict) of an article of another source that this block repeats, if any."""
+def _copy_candidates(source, blocks):
+    """{title key: up to 5 articles of other sources with that title key}, for every block, in one query."""
+    keys = {identity.text_key(block.title) for block in blocks}
+    found = {}
+    rows = Article.objects.filter(title_key__in=[key for key in keys if len(key) >= 6])
+    for article in rows.exclude(source=source).only("pk", "body", "title_key").order_by("pk"):
+        found.setdefault(article.title_key, [])
+        if len(found[article.title_key]) < 5:
+            found[article.title_key].append(article)
+    return found
+
+
+def _stored_copy(source, block, candidates=None):
+    """(article, verdict) of an article of another source that this block repeats, if any.
+
+    ``candidates``: ``_copy_candidates`` of the page, read once for all its blocks.
+    """
     title_key = identity.text_key(block.title)
     if len(title_key) < 6:
         return None, "different"
-    candidates = (
-        Article.objects.filter(title_key=title_key).exclude(source=source).only("pk", "body")
-        .order_by("pk")[:5]
-    )
+    if candidates is None:
+        candidates = _copy_candidates(source, [block])
+    candidates = candidates.get(title_key, [])
     best = None, "different"
     for candidate in candidates:
         found = duplicates.verdict(candidate.body, block.body)
@@ -119,7 +163,8 @@ def _stored_copy(source, block):
     return best
 
 
-def upsert_article(*, source, result, zones, tally, deleted_keys, stored=None):
+def upsert_article(*, source, result, zones, tally, deleted_keys, stored=None, copies=None,
+                   pending=None):
     """Create or update the article of ``result``; None when a curator deleted it.
 
     A new article that repeats one stored from another page (duplicates.py) is
@@ -156,7 +201,7 @@ def upsert_article(*, source, result, zones, tally, deleted_keys, stored=None):
         stored = _stored_articles(Article.objects.filter(key=key))
     article = stored.get(key)
     if article is None:
-        copy, found = _stored_copy(source, block)
+        copy, found = _stored_copy(source, block, copies)
         if found == "same":
             copy.sources.add(source)
             tally.merged += 1
@@ -167,9 +212,8 @@ def upsert_article(*, source, result, zones, tally, deleted_keys, stored=None):
             ingested_values=ingested, **values,
         )
         # A new article has no zones yet: one insert, not set()'s read-compare-write.
-        Article.zones.through.objects.bulk_create(
-            [Article.zones.through(article=article, zone=zone) for zone in zones]
-        )
+        _insert(pending, Article.zones.through,
+                [Article.zones.through(article=article, zone=zone) for zone in zones])
         tally.created += 1
         return article, True
 
@@ -203,7 +247,8 @@ def _merged_into(zone, keys):
     return found
 
 
-def upsert_initiatives(*, article, facts, counts, deleted_keys, new_names=None, new_article=False):
+def upsert_initiatives(*, article, facts, counts, deleted_keys, new_names=None, new_article=False,
+                       pending=None):
     """One initiative per zone + programme; one mention per sentence naming it.
 
     ``new_article``: it was created just now, so it has no mentions to compare.
@@ -223,6 +268,9 @@ def upsert_initiatives(*, article, facts, counts, deleted_keys, new_names=None, 
         .annotate(first=Min("article_id"))
         .values_list("initiative", "first")
     )
+    if pending is not None:  # earlier articles of this page, their mentions not inserted yet
+        for pk, first in pending.first_article.items():
+            first_article[pk] = min(first_article.get(pk, first), first)
     kept_mentions, new_mentions = set(), []
     old_mentions = (
         {} if new_article
@@ -279,7 +327,11 @@ def upsert_initiatives(*, article, facts, counts, deleted_keys, new_names=None, 
                 counts.mentions.updated += 1
             else:
                 counts.mentions.unchanged += 1
-    InitiativeMention.objects.bulk_create(new_mentions)
+    _insert(pending, InitiativeMention, new_mentions)
+    if pending is not None:
+        for mention in new_mentions:
+            first = pending.first_article.get(mention.initiative.pk, article.pk)
+            pending.first_article[mention.initiative.pk] = min(first, article.pk)
     counts.mentions.created += len(new_mentions)
     gone = [m.pk for place, m in old_mentions.items() if place not in kept_mentions]
     if gone:
@@ -370,7 +422,8 @@ def _stored_metrics(article, keys, new_article=False):
     return mentions, stored
 
 
-def upsert_metrics(*, article, facts, tally, deleted_keys, indicators=None, new_article=False):
+def upsert_metrics(*, article, facts, tally, deleted_keys, indicators=None, new_article=False,
+                   pending=None):
     """One metric per fact (``identity.metric_key``); one mention per statement of it here.
 
     A fact already stored -- from this article or another of its zone -- gains
@@ -447,14 +500,16 @@ def upsert_metrics(*, article, facts, tally, deleted_keys, indicators=None, new_
             metric.updated_at = now
         Metric.objects.bulk_update(changed, [*sorted(changed_fields), "updated_at"])
 
-    _replace_mentions(article, groups, matched, old_mentions)
+    _replace_mentions(article, groups, matched, old_mentions, pending)
     kept = {metric.pk for metric in matched.values()}
     lost = {m.metric_id: m.metric for m in old_mentions if m.metric_id not in kept}
     if lost:
+        if pending is not None:
+            pending.flush()  # the page's new statements of these figures count below
         _after_mentions_lost(lost, tally)
 
 
-def _replace_mentions(article, groups, matched, old_mentions):
+def _replace_mentions(article, groups, matched, old_mentions, pending=None):
     """This article's mentions made what ``groups`` says, by (offset, raw): updated, created, deleted."""
     wanted = {}
     for key, group in groups.items():
@@ -481,7 +536,7 @@ def _replace_mentions(article, groups, matched, old_mentions):
         MetricMention.objects.filter(pk__in=gone).delete()
     if updated:
         MetricMention.objects.bulk_update(updated, ["metric", "sentence"])
-    MetricMention.objects.bulk_create(new)
+    _insert(pending, MetricMention, new)
 
 
 def _after_mentions_lost(lost, tally):
@@ -550,13 +605,16 @@ def upsert_page(*, result, original=None):
     }
     written, positions, new_names = [], set(), []
     stored = _stored_articles(source.articles.all())
+    copies = _copy_candidates(source, [item.block for item in result.articles])
     indicators = _indicators(result)
+    pending = PageInserts()
     for item in result.articles:
         positions.add(item.block.position)
         created_before = counts.articles.created
         article, changed = upsert_article(
             source=source, result=item, zones=zones.resolve_all(item.zones),
             tally=counts.articles, deleted_keys=deleted[Tombstone.Kind.ARTICLE], stored=stored,
+            copies=copies, pending=pending,
         )
         if article is None:
             continue
@@ -566,13 +624,14 @@ def upsert_page(*, result, original=None):
         upsert_initiatives(
             article=article, facts=item.initiatives, counts=counts,
             deleted_keys=deleted[Tombstone.Kind.INITIATIVE], new_names=new_names,
-            new_article=new_article,
+            new_article=new_article, pending=pending,
         )
         upsert_metrics(
             article=article, facts=item.metrics, tally=counts.metrics,
             deleted_keys=deleted[Tombstone.Kind.METRIC], indicators=indicators,
-            new_article=new_article,
+            new_article=new_article, pending=pending,
         )
+    pending.flush()
     # A page that now yields fewer articles: the extra ones may carry curated
     # work, so they stay; the summary says how many.
     counts.articles.stale += source.articles.filter(~Q(position__in=positions)).count()
