@@ -274,9 +274,10 @@ def test_article_page_query_count_is_bounded(client, feature, yantai, django_ass
         make_initiative(f"举措{n}", article=feature)
         make_article(title=f"相关{n}", zone=feature.zone)
     feature.zones.add(yantai)
-    # article, its zones and other sources, metrics and their mentions, initiative mentions,
-    # same page; related: the mentions of its programmes, the zone's newest articles, those articles
-    with django_assert_num_queries(10):
+    # article, its zones and other sources, the figures it states, metrics and their mentions,
+    # initiative mentions, same page; related: the mentions of its programmes, the zone's newest
+    # articles, those articles
+    with django_assert_num_queries(11):
         assert client.get(feature.get_absolute_url()).status_code == 200
 
 
