@@ -58,16 +58,23 @@ def _segmented_key(values):
     )
 
 
+def _searched_text(key):
+    """All the text of a ``_segmented_key``, one line per part."""
+    title, kicker, subtitle, body, authors, captions, headings = key
+    return "\n".join([title, kicker, subtitle, body, *authors, *captions, *headings])
+
+
 class Segmented:
     """Search columns computed ahead, in another process, for the articles a writer will store.
 
-    Made where a page is analysed: ``mark`` is the dictionary it was segmented
-    with (``segment.dictionary_mark()`` when the worker was started), ``extra``
-    the page's own new names it added (``segment.extra_terms``). The writer's
-    dictionary may have gained other names since (earlier pages of the run), so
-    an entry is used only when the article's text holds exactly the same added
-    terms as the writer's would; and only for an article whose text is what was
-    segmented (a curator's title, say, is segmented again).
+    Made where a page is analysed: ``mark`` says which of the writer's
+    dictionaries it was segmented with (``segment.dictionary_mark()``: the
+    writer's terms up to there), ``extra`` the page's own new names added for it
+    (``segment.extra_terms``). The writer's dictionary may have gained other
+    names since (the pages just before), so an entry is used only when the
+    article's text holds exactly the same added terms as the writer's would;
+    and only for an article whose text is what was segmented (a curator's
+    title, say, is segmented again).
     """
 
     def __init__(self, mark, extra=frozenset()):
@@ -77,8 +84,7 @@ class Segmented:
     def add(self, *values):
         """Segment an article's source values (``search_fields_for``'s arguments) now."""
         key = _segmented_key(values)
-        text = "\n".join([*key[:4], *key[4], *key[5], *key[6]])
-        self.entries[key] = (search_fields_for(*values), terms_in(text, self.extra))
+        self.entries[key] = (search_fields_for(*values), terms_in(_searched_text(key), self.extra))
 
     def get(self, article):
         """The article's search columns if computed ahead and still what the writer would compute."""
@@ -90,8 +96,7 @@ class Segmented:
         if since is None:
             return None
         fields, seen = entry
-        text = "\n".join([*key[:4], *key[4], *key[5], *key[6]])
-        return fields if terms_in(text, since) == seen else None
+        return fields if terms_in(_searched_text(key), since) == seen else None
 
 
 def segment_rows(rows):
