@@ -437,12 +437,19 @@ def zone_years(zone):
     return [(year, *years[year]) for year in ordered]
 
 
+ZONE_PAGE_INITIATIVES = 60
+
+
 def zone_initiatives(zone):
-    return (
-        zone.initiatives.visible()
-        .annotate(article_count=_public_article_count())
-        .order_by("category", "name")
+    """(the zone's first ZONE_PAGE_INITIATIVES public initiatives by category and name,
+    {category: how many it has}): the list holds the rest."""
+    initiatives = zone.initiatives.visible()
+    shown = list(
+        initiatives.annotate(article_count=_count_of(InitiativeMention.objects.visible(), "initiative", "article"))
+        .order_by("category", "name", "pk")[:ZONE_PAGE_INITIATIVES]
     )
+    totals = dict(initiatives.order_by().values_list("category").annotate(n=Count("pk")))
+    return shown, totals
 
 
 def zone_feed_articles(zone):

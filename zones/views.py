@@ -125,7 +125,7 @@ class ProvinceDirectory(ZoneDirectory):
 def zone_detail(request, slug):
     zone = get_object_or_404(Zone, slug=slug)
     own, mentioned, own_total, mentioned_total = selectors.zone_page_articles(zone)
-    initiatives = list(selectors.zone_initiatives(zone))
+    initiatives, category_totals = selectors.zone_initiatives(zone)
     measured, targets = selectors.zone_indicator_values(zone)
     unclassified, unclassified_total = selectors.zone_unclassified_metrics(zone)
     timeline = selectors.zone_years(zone)
@@ -134,8 +134,10 @@ def zone_detail(request, slug):
     for category, group in groupby(initiatives, key=lambda i: i.category):
         group = list(group)
         by_category.append(
-            {"category": category, "label": group[0].get_category_display(), "initiatives": group}
+            {"category": category, "label": group[0].get_category_display(), "initiatives": group,
+             "total": category_totals.get(category, len(group))}
         )
+    initiative_count = sum(category_totals.values())
     context = {
         "zone": zone,
         "section": "zones",
@@ -145,7 +147,8 @@ def zone_detail(request, slug):
         "mentioned_articles": mentioned,
         "mentioned_total": mentioned_total,
         "initiative_groups": by_category,
-        "initiative_count": len(initiatives),
+        "initiative_count": initiative_count,
+        "initiatives_left_out": initiative_count - len(initiatives),
         "indicator_groups": groups,
         "charts": charts,
         "unclassified": unclassified,

@@ -230,7 +230,7 @@ def test_a_zone_with_many_figures_of_one_indicator_shows_one_per_year(client, hu
     for n in range(60):
         article = make_article(zone=huaibei_with_facts, year=2021 + n % 3, body="总投资1亿元。")
         make_metric(article, sentence="总投资1亿元。", year=2021 + n % 3, normalized_value=1e8 + n, indicator=invest)
-    with django_assert_num_queries(11):  # as many as for a zone without indicators
+    with django_assert_num_queries(12):  # as many as for a zone without indicators
         response = client.get(huaibei_with_facts.get_absolute_url())
     [group] = response.context["indicator_groups"]
     assert [m.year for m in group["figures"]] == [2023, 2022, 2021]
@@ -255,10 +255,11 @@ def test_zone_page_query_count_is_bounded(client, huaibei_with_facts, django_ass
         make_metric(article, sentence="总投资1亿元。", year=2020 + n)
         make_initiative(f"举措{n}", article=article, category="talent")
     assert count() == before
-    # zone; newest own and mentioning articles and their counts; initiatives; one figure per
-    # indicator and year, measured and targets; the newest unclassified figures (and their
-    # count only when there are more); years of articles and of figures
-    with django_assert_num_queries(11):
+    # zone; newest own and mentioning articles and their counts; the first initiatives and
+    # their count per category; one figure per indicator and year, measured and targets; the
+    # newest unclassified figures (and their count only when there are more); years of
+    # articles and of figures
+    with django_assert_num_queries(12):
         client.get(huaibei_with_facts.get_absolute_url())
 
 
@@ -275,6 +276,19 @@ def test_a_big_zone_page_shows_its_newest_and_says_how_many(client, huaibei_with
     assert len(response.context["unclassified"]) == 2 and response.context["unclassified_total"] > 2
     html = response.content.decode()
     assert f"共 {response.context['own_total']} 篇" in html
+
+
+def test_a_zone_with_many_initiatives_lists_the_first_and_counts_them_all(client, huaibei_with_facts, monkeypatch):
+    monkeypatch.setattr("articles.selectors.ZONE_PAGE_INITIATIVES", 3)
+    for n in range(4):
+        make_initiative(f"人才举措{n}", article=make_article(zone=huaibei_with_facts), category="talent")
+    response = client.get(huaibei_with_facts.get_absolute_url())
+    shown = [i for group in response.context["initiative_groups"] for i in group["initiatives"]]
+    # Two public initiatives of the fixture and four more: three listed, all six counted.
+    assert len(shown) == 3 and response.context["initiative_count"] == 6
+    assert {g["label"]: g["total"] for g in response.context["initiative_groups"]}["产业链党建"] == 1
+    html = response.content.decode()
+    assert "另有 3 项举措未在此列出" in html and "?zone=huaibei" in html
 
 
 def test_province_page_offers_its_own_json_and_csv(client, reference_zones):
