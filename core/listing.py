@@ -320,14 +320,15 @@ class ListEndpoint(View):
         rank annotations a search adds, and to join duplicates. A list longer
         than FACET_ROWS is counted over its first FACET_ROWS rows in list order
         (the newest), and the counts are shown as approximate: a page's work
-        never grows with the archive.
+        never grows with the archive. The keys are read once, so each facet
+        groups those rows and does not filter the list again.
         """
         if not self.facet_specs:
             return []
         model = queryset.model
-        approximate = queryset.values("pk")[: FACET_ROWS + 1].count() > FACET_ROWS
-        first = queryset.values("pk")[:FACET_ROWS] if approximate else queryset.order_by().values("pk")
-        base = model._default_manager.filter(pk__in=first)
+        first = list(queryset.values_list("pk", flat=True)[: FACET_ROWS + 1])
+        approximate = len(first) > FACET_ROWS
+        base = model._default_manager.filter(pk__in=first[:FACET_ROWS])
         facets = []
         for spec in self.facet_specs:
             facet = self.facet(base, spec)
