@@ -162,45 +162,42 @@ def _count_of(rows, link, counted="pk"):
     return Coalesce(Subquery(counts, output_field=IntegerField()), Value(0))
 
 
-def _closest_first(queryset, typed):
+def _closest_first(queryset, typed, limit=NAMED_PER_KIND):
     # The name typed exactly, then the shortest names holding it: a name that says little else.
     exact = Case(When(name__in=typed, then=Value(0)), default=Value(1), output_field=IntegerField())
-    return queryset.order_by(exact, Length("name"), "name", "pk")[:NAMED_PER_KIND]
+    return queryset.order_by(exact, Length("name"), "name", "pk")[:limit]
 
 
 def search_named(query, named_zone_ids=()):
     """Initiatives, initiative types, indicators and zones whose names match ``query``.
 
     ``{kind: [rows]}``, at most NAMED_PER_KIND rows per kind, each with its
-    counts: one query per kind over the names, never over the articles.
+    counts: the names are matched, and only the rows shown are checked for
+    visibility and counted (types and indicators from the stored counts when fresh),
+    never the articles or figures of the whole archive.
     """
     words = search.name_words(query)
     if not words:
         return {}
     typed = [group[0] for group in words]
+    # A common word (党建) is in thousands of names: the closest few are taken by name
+    # alone, and only those are tested for visibility, which reads their mentions.
+    closest = _closest_first(
+        Initiative.objects.filter(hidden=False).filter(_names_matching(words, ("name",), ("aliases",))),
+        typed,
+        limit=NAMED_PER_KIND * 4,
+    ).values_list("pk", flat=True)
     initiatives = _closest_first(
         Initiative.objects.visible()
-        .filter(_names_matching(words, ("name",), ("aliases",)))
+        .filter(pk__in=list(closest))
         .select_related("zone")
         .annotate(article_count=_count_of(InitiativeMention.objects.visible(), "initiative", "article")),
         typed,
     )
-    visible_initiatives = Initiative.objects.visible()
     types = _closest_first(
-        InitiativeType.objects.filter(_names_matching(words, ("name",), ("synonyms",))).annotate(
-            initiative_count=_count_of(visible_initiatives, "type"),
-            zone_count=_count_of(visible_initiatives, "type", "zone"),
-        ),
-        typed,
+        initiative_type_list().filter(_names_matching(words, ("name",), ("synonyms",))), typed
     )
-    visible_metrics = Metric.objects.visible()
-    indicators = _closest_first(
-        Indicator.objects.filter(_names_matching(words, ("name",), ("synonyms",))).annotate(
-            metric_count=_count_of(visible_metrics, "indicator"),
-            zone_count=_count_of(visible_metrics, "indicator", "zone"),
-        ),
-        typed,
-    )
+    indicators = _closest_first(indicator_list().filter(_names_matching(words, ("name",), ("synonyms",))), typed)
     mentions = Article.zones.through.objects.filter(article__hidden=False)
     zones = _closest_first(
         Zone.objects.filter(
