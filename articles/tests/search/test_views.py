@@ -189,7 +189,7 @@ def test_search_page_query_count_is_bounded(client, articles, django_assert_max_
     # articles match.
     with django_assert_max_num_queries(22):
         client.get("/search/", {"q": "锂电 党建"})
-    with django_assert_max_num_queries(21):
+    with django_assert_max_num_queries(23):
         client.get("/search/", {"q": "锂电 火星", "province": "安徽省"})
     with django_assert_max_num_queries(10):
         client.get("/api/articles/", {"q": "产业链党建"})
