@@ -100,10 +100,15 @@ def load_zone_index(steps):
     A zone a curator merged into another lives on only as an alias of the
     survivor, so indexing aliases is what makes the next ingest link to it.
     """
+    return steps.make_zone_index(zone_rows())
+
+
+def zone_rows():
+    """What the zone index is built from, as plain dicts (they go to analysis workers as they are)."""
     from zones.models import Zone
 
-    zones = Zone.objects.only("name", "full_name", "aliases", "province", "city").order_by("pk")
-    return steps.make_zone_index(list(zones))
+    fields = ("name", "full_name", "aliases", "province", "city")
+    return list(Zone.objects.order_by("pk").values(*fields))
 
 
 def analyse_page(page, *, zone_index, steps, vocabulary=None):
@@ -152,7 +157,9 @@ def classify_facts(articles, vocabulary):
 
 # ---------------------------------------------------------------- in worker processes
 
-_context = {}  # what a forked worker analyses with: steps, zone index, vocabulary, dictionary mark
+# What a forked worker analyses with: steps, zone index, vocabulary, the writer's
+# dictionary mark at the fork and how many of the writer's later terms it has added.
+_context = {}
 
 
 def _start_worker():
@@ -161,18 +168,23 @@ def _start_worker():
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
-def _analyse_in_worker(page, written_terms):
+def _analyse_in_worker(page, written_terms, zones):
     """``analyse_page`` with the forked context, its articles' search columns included; None if it failed.
 
     ``written_terms``: the names the writer had added to its dictionary since
     the worker was forked (``segment.terms_since``), added here too, so that
     only names of the few pages between could make the writer segment again.
+    ``zones``: (generation, zone rows), the rows None while the index forked
+    with the worker is the writer's.
     A failure is not sent back: the writer analyses that page again itself, so
     the error it reports is the one an in-process run reports.
     """
     from articles.search.segment import add_terms
 
     try:
+        generation, rows = zones
+        if generation != _context["generation"]:
+            _context.update(zone_index=_context["steps"].make_zone_index(rows), generation=generation)
         add_terms(written_terms[_context["written"] :])
         _context["written"] = len(written_terms)
         result = analyse_page(
@@ -220,8 +232,8 @@ class AnalysisPool:
     With more, up to ``2 * workers`` pages are read ahead and analysed in
     forked processes that inherit the zone index, vocabulary and search
     dictionary (plain data: nothing in a worker reads the database).  When the
-    writer adds zones (``zones_changed``) the workers are started afresh with
-    the new index and the pages read ahead are analysed again by them.  A page
+    writer adds zones (``zones_changed``) the zone rows go to the workers with
+    each page, and the pages read ahead are analysed again.  A page
     a worker failed on is analysed again here (so its error is reported as in
     one process), and so is every page once a worker died.
     """
@@ -230,7 +242,9 @@ class AnalysisPool:
         self.workers = workers
         self.steps, self.zone_index, self.vocabulary = steps, zone_index, vocabulary
         self.generation = 0  # how many times the zone index changed
+        self.zone_rows = None  # what the index was built from since it changed
         self.executor = None
+        self.mark = None  # the writer's dictionary when the workers were forked
 
     def __enter__(self):
         return self
@@ -252,18 +266,22 @@ class AnalysisPool:
         self.mark = dictionary_mark()
         _context.update(
             steps=self.steps, zone_index=self.zone_index, vocabulary=self.vocabulary,
-            mark=self.mark, written=0,
+            mark=self.mark, written=0, generation=self.generation,
         )
         self.executor = ProcessPoolExecutor(
             max_workers=self.workers, mp_context=multiprocessing.get_context("fork"),
             initializer=_start_worker,
         )
 
-    def zones_changed(self, zone_index):
-        """The writer created zones: pages from now on are linked with ``zone_index``."""
-        self.zone_index = zone_index
+    def zones_changed(self, rows):
+        """The writer created zones: pages from now on are linked with the index of ``rows`` (``zone_rows``).
+
+        The workers are not started again: forking a process this size costs
+        its writer more than the rows sent with each page.
+        """
+        self.zone_rows = rows
+        self.zone_index = self.steps.make_zone_index(rows)
         self.generation += 1
-        self._stop()
 
     def analyse(self, page):
         """``analyse_page`` in this process, with the current zone index; the exception if it raised."""
@@ -312,7 +330,9 @@ class AnalysisPool:
         if self.executor is None:
             self._start()
         try:
-            return self.executor.submit(_analyse_in_worker, page, terms_since(self.mark) or [])
+            return self.executor.submit(
+                _analyse_in_worker, page, terms_since(self.mark) or [], (self.generation, self.zone_rows)
+            )
         except BrokenProcessPool:
             self.workers = 1  # a worker died: the rest is analysed here
             return None
@@ -371,11 +391,9 @@ def _can_fork():
 
 def _warm_up(steps):
     """Load what the steps load on first use (jieba's dictionaries), once, before workers fork from us."""
-    from articles.ingest.types import PageText
+    from articles.search.segment import load_dictionary
 
     sample = "高新区党工委成立产业链党建联盟。\n\n今年，园区开展“双报到”活动，新增党员120名。\n"
     analyse_page(PageText(name="warm-up", text=sample, encoding="utf-8", content_hash=""),
                  zone_index=steps.make_zone_index([]), steps=steps)
-    from articles.search.segment import load_dictionary
-
     load_dictionary()

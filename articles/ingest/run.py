@@ -26,7 +26,13 @@ from articles import tallies
 from articles.ingest.counts import IngestCounts
 from articles.ingest.given import apply_given
 from articles.ingest.lock import IngestBusy, ingest_lock
-from articles.ingest.pipeline import AnalysisPool, analysis_version, default_steps, load_zone_index
+from articles.ingest.pipeline import (
+    AnalysisPool,
+    analysis_version,
+    default_steps,
+    load_zone_index,
+    zone_rows,
+)
 from articles.ingest.sources import unchanged_source
 from articles.ingest.upsert import upsert_page
 from articles.models import IngestRun
@@ -221,7 +227,7 @@ class IngestJob:
             pages = pool.results(self._pages(paths, version), page_of=lambda entry: entry[2])
             for (name, path, page, tick), result in pages:
                 if result is not None:
-                    self._store(name, path, result, tick, pool, steps)
+                    self._store(name, path, result, tick, pool)
         self.finished = True
         self.elapsed = time.perf_counter() - started
 
@@ -244,7 +250,7 @@ class IngestJob:
                 continue
             yield name, path, page, tick
 
-    def _store(self, name, path, result, tick, pool, steps):
+    def _store(self, name, path, result, tick, pool):
         """Write one analysed page (``result``: its PageResult, or the exception its analysis raised)."""
         try:
             if isinstance(result, Exception):
@@ -276,6 +282,6 @@ class IngestJob:
         self.reporter.stored(name, message, time.perf_counter() - tick)
         if counts.zones_created:
             # New zones must be linkable from the next page on.
-            pool.zones_changed(load_zone_index(steps))
+            pool.zones_changed(zone_rows())
         if not self.dry_run:
             self.record()
