@@ -145,10 +145,13 @@ def _names_matching(words, fields, lists=()):
     for group in words:
         in_any = Q()
         for word in group:
+            # Chinese has no case: a plain LIKE spares PostgreSQL an UPPER() of every name.
+            lookup = "icontains" if any(c.isascii() and c.isalpha() for c in word) else "contains"
             for name in fields:
-                in_any |= Q(**{f"{name}__icontains": word})
+                in_any |= Q(**{f"{name}__{lookup}": word})
             for name in lists:
-                in_any |= Q(ListItemContains(name, word))
+                # Most rows have no other names: the empty list is skipped before it is unpacked.
+                in_any |= ~Q(**{name: []}) & Q(ListItemContains(name, word))
         condition &= in_any
     return condition
 
