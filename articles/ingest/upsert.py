@@ -133,13 +133,16 @@ def _dating(source, result):
 def _copy_candidates(source, blocks):
     """{title key: up to 5 articles of other sources with that title key}, for every block, in one query."""
     keys = {identity.text_key(block.title) for block in blocks}
-    found = {}
     rows = Article.objects.filter(title_key__in=[key for key in keys if len(key) >= 6])
-    for article in rows.exclude(source=source).only("pk", "body", "title_key").order_by("pk"):
-        found.setdefault(article.title_key, [])
-        if len(found[article.title_key]) < 5:
-            found[article.title_key].append(article)
-    return found
+    first = {}  # the ids first, so a common title costs no more than its first five bodies
+    for pk, title_key in rows.exclude(source=source).order_by("pk").values_list("pk", "title_key"):
+        first.setdefault(title_key, [])
+        if len(first[title_key]) < 5:
+            first[title_key].append(pk)
+    if not first:
+        return {}
+    bodies = Article.objects.only("pk", "body").in_bulk([pk for pks in first.values() for pk in pks])
+    return {title_key: [bodies[pk] for pk in pks] for title_key, pks in first.items()}
 
 
 def _stored_copy(source, block, candidates=None):
