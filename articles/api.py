@@ -37,6 +37,6 @@ urlpatterns = [
     path("initiatives/<str:pk>/", items.initiative, name="initiative"),
     path("initiative-types/", InitiativeTypeList.as_api_view(), name="initiative_types"),
     path("metrics/", MetricList.as_api_view(), name="metrics"),
-    path("indicators/", IndicatorList.as_api_view(), name="indicators"),
     path("metrics/<str:pk>/", items.metric, name="metric"),
+    path("indicators/", IndicatorList.as_api_view(), name="indicators"),
 ]

@@ -1,6 +1,6 @@
 """The public pages: browsing lists and detail pages (pages.py), the metric list and the
-indicator pages that compare zones (indicators.py),, the initiative types with every
-zone running one (types.py), and the search page (search.py)."""
+indicator pages that compare zones (indicators.py), the initiative types with every zone running
+one (types.py), and the search page (search.py)."""
 from .indicators import IndicatorDetail, IndicatorList, MetricList
 from .pages import (
     ArticleList,
