@@ -129,3 +129,28 @@ def page(chromium):
     browser_page.on("pageerror", lambda exc: browser_page.console_errors.append(str(exc)))
     yield browser_page
     context.close()
+
+
+@pytest.fixture
+def screenshot():
+    """``screenshot(page_or_locator, name, full_page=False)``: kept to look at when SCREENSHOT_DIR is set.
+
+    A run without it takes none: writing full-page images costs the suite time and
+    leaves files outside the project.
+    """
+    import os
+
+    folder = os.environ.get("SCREENSHOT_DIR")
+
+    def take(target, name, full_page=False):
+        if not folder:
+            return None
+        os.makedirs(folder, exist_ok=True)
+        path = os.path.join(folder, f"{name}.png")
+        if full_page:
+            target.screenshot(path=path, full_page=True)
+        else:
+            target.screenshot(path=path)
+        return path
+
+    return take

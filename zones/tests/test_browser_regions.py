@@ -36,7 +36,7 @@ def no_overflowing_tiles(page):
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-def test_home_tile_grid_is_a_labelled_schematic_that_leads_to_provinces(live_server, page, zones_with_facts, width):
+def test_home_tile_grid_is_a_labelled_schematic_that_leads_to_provinces(live_server, page, zones_with_facts, width, screenshot):
     page.set_viewport_size({"width": WIDTHS[width], "height": 900})
     page.goto(live_server.url + "/")
     grid = page.locator(".tile-grid")
@@ -49,29 +49,29 @@ def test_home_tile_grid_is_a_labelled_schematic_that_leads_to_provinces(live_ser
     sizes = {(round(b["width"]), round(b["height"])) for b in (t.bounding_box() for t in page.locator(".tile").all())}
     assert len(sizes) == 1 and abs(next(iter(sizes))[0] - next(iter(sizes))[1]) <= 1
     grid.scroll_into_view_if_needed()
-    page.screenshot(path=f"/tmp/regions-home-{width}.png", full_page=True)
+    screenshot(page, f"regions-home-{width}", full_page=True)
 
     page.get_by_label("着色依据").select_option("investment")
     page.get_by_role("button", name="着色").click()
     assert "indicator=investment" in page.url
     assert page.locator(".tile-l5 .tile-value").inner_text() == "350亿元"  # 淮北 50 + 合肥 300
-    page.locator(".tile-figure").screenshot(path=f"/tmp/regions-tiles-indicator-{width}.png")
+    screenshot(page.locator(".tile-figure"), f"regions-tiles-indicator-{width}")
 
     page.locator(".tile-grid").get_by_role("link", name="安徽省", exact=True).click()
     assert page.locator("h1").inner_text() == "安徽省的高新区"
     assert page.get_by_role("heading", name="最新文章").is_visible()
-    page.screenshot(path=f"/tmp/regions-province-{width}.png", full_page=True)
+    screenshot(page, f"regions-province-{width}", full_page=True)
     assert page.console_errors == []
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-def test_compare_two_zones_chosen_in_the_directory(live_server, page, zones_with_facts, width):
+def test_compare_two_zones_chosen_in_the_directory(live_server, page, zones_with_facts, width, screenshot):
     page.set_viewport_size({"width": WIDTHS[width], "height": 900})
     page.goto(live_server.url + "/zones/?sort=articles")
     ranked = page.locator(".ranked-zones li")
     assert ranked.count() == 3
     assert not page.locator(".empty-zones .zone-grid").is_visible()  # empty zones folded away
-    page.screenshot(path=f"/tmp/regions-directory-{width}.png")
+    screenshot(page, f"regions-directory-{width}")
     page.get_by_label("比较淮北高新区").first.check()
     page.get_by_label("比较烟台高新区").first.check()
     page.get_by_role("button", name="比较所选高新区").click()
@@ -87,7 +87,7 @@ def test_compare_two_zones_chosen_in_the_directory(live_server, page, zones_with
     page.get_by_role("button", name="比较", exact=True).click()
     assert page.locator(".compare-table").first.locator("thead th").all_inner_texts()[-1] == "合肥高新区"
     page.wait_for_selector(".chart canvas")
-    page.screenshot(path=f"/tmp/regions-compare-{width}.png", full_page=True)
+    screenshot(page, f"regions-compare-{width}", full_page=True)
     assert page.evaluate("document.documentElement.scrollWidth") <= WIDTHS[width]
     assert page.console_errors == []
 

@@ -1,7 +1,5 @@
 """The article page's reference, copied with its button in a real browser, on a desktop and a phone."""
 import datetime
-import tempfile
-from pathlib import Path
 
 import pytest
 
@@ -11,8 +9,6 @@ pytest.importorskip("playwright")
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-# Screenshots to look at after a run: the reference block, and the whole page.
-SCREENSHOTS = Path(tempfile.gettempdir())
 REFERENCE = "肖干, 周建军. 党建引领开新局[N]. 中国高新技术产业导报, 2022-09-05(A7)."
 
 
@@ -29,7 +25,7 @@ def article(reference_zones):
 
 
 @pytest.mark.parametrize("width", [1280, 390])
-def test_the_copy_button_puts_the_reference_on_the_clipboard(live_server, chromium, article, width):
+def test_the_copy_button_puts_the_reference_on_the_clipboard(live_server, chromium, article, width, screenshot):
     context = chromium.new_context(
         locale="zh-CN", viewport={"width": width, "height": 900},
         permissions=["clipboard-read", "clipboard-write"],
@@ -46,8 +42,8 @@ def test_the_copy_button_puts_the_reference_on_the_clipboard(live_server, chromi
         button.click()
         page.get_by_text("已复制到剪贴板").wait_for()
         assert page.evaluate("navigator.clipboard.readText()") == REFERENCE
-        page.locator(".cite").screenshot(path=SCREENSHOTS / f"article-reference-{width}.png")
-        page.screenshot(path=SCREENSHOTS / f"article-page-{width}.png", full_page=True)
+        screenshot(page.locator(".cite"), f"article-reference-{width}")
+        screenshot(page, f"article-page-{width}", full_page=True)
         assert page.evaluate("document.documentElement.scrollWidth") <= width
         # The record links name the formats a reference manager imports.
         ris = page.get_by_role("link", name="RIS")

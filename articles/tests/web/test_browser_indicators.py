@@ -42,7 +42,7 @@ def no_horizontal_scroll(page):
 
 
 @pytest.mark.parametrize("width", [1280, 390])
-def test_metrics_compares_zones_on_an_indicator_and_a_year(live_server, page, investment, width):
+def test_metrics_compares_zones_on_an_indicator_and_a_year(live_server, page, investment, width, screenshot):
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(f"{live_server.url}/metrics/?indicator=total-investment")
     page.wait_for_selector("[data-chart] canvas")
@@ -54,8 +54,8 @@ def test_metrics_compares_zones_on_an_indicator_and_a_year(live_server, page, in
     assert names == ["合肥高新区 2023", "淮北高新区 2023", "芜湖高新区 2023", "蚌埠高新区 2023", "烟台高新区 2022"]
     assert page.locator(".chart-figure").count() == 2  # the target apart
     assert no_horizontal_scroll(page)
-    page.screenshot(path=f"/tmp/pages-metrics-compare-{width}.png", full_page=True)
-    page.locator(".chart-section").screenshot(path=f"/tmp/pages-metrics-chart-{width}.png")
+    screenshot(page, f"pages-metrics-compare-{width}", full_page=True)
+    screenshot(page.locator(".chart-section"), f"pages-metrics-chart-{width}")
 
     page.select_option("#compare-year", "2022")
     page.locator(".compare-form button").click()
@@ -67,7 +67,7 @@ def test_metrics_compares_zones_on_an_indicator_and_a_year(live_server, page, in
 
 
 @pytest.mark.parametrize("width", [1280, 390])
-def test_indicator_page_draws_a_line_per_zone_and_tables_its_values(live_server, page, investment, width):
+def test_indicator_page_draws_a_line_per_zone_and_tables_its_values(live_server, page, investment, width, screenshot):
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(f"{live_server.url}/indicators/")
     page.get_by_role("link", name="总投资", exact=True).click()
@@ -78,8 +78,8 @@ def test_indicator_page_draws_a_line_per_zone_and_tables_its_values(live_server,
     assert headers == ["高新区", "2023", "2022", "2021"]
     assert page.locator(".pivot-table").count() == 2  # values, and targets apart
     assert no_horizontal_scroll(page)
-    page.screenshot(path=f"/tmp/pages-indicator-{width}.png", full_page=True)
-    page.locator(".chart-section").screenshot(path=f"/tmp/pages-indicator-chart-{width}.png")
+    screenshot(page, f"pages-indicator-{width}", full_page=True)
+    screenshot(page.locator(".chart-section"), f"pages-indicator-chart-{width}")
     # A value leads to the sentence it was read from.
     page.locator(".pivot-table").first.get_by_role("link", name="50亿元").click()
     page.wait_for_url("**/articles/**")

@@ -34,23 +34,23 @@ def chain(reference_zones):
 
 
 @pytest.mark.parametrize("width", [1280, 390])
-def test_a_type_page_shows_every_zone_and_its_sentences_without_sideways_scrolling(live_server, page, chain, width):
+def test_a_type_page_shows_every_zone_and_its_sentences_without_sideways_scrolling(live_server, page, chain, width, screenshot):
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(f"{live_server.url}/initiative-types/industry-chain-alliance/")
     assert page.locator("h1").inner_text() == "产业链党建联盟"
     assert page.locator(".type-zone").count() == 3
     assert page.locator(".type-zone blockquote").count() == 4
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
-    page.screenshot(path=f"/tmp/types-initiative-type-{width}.png", full_page=True)
+    screenshot(page, f"types-initiative-type-{width}", full_page=True)
 
     page.get_by_role("link", name="原文").first.click()
     assert "党建引领产业链" in page.locator("h1").inner_text()
     assert page.console_errors == []
 
 
-def test_the_type_list_leads_to_the_type_page(live_server, page, chain):
+def test_the_type_list_leads_to_the_type_page(live_server, page, chain, screenshot):
     page.goto(f"{live_server.url}/initiative-types/")
-    page.screenshot(path="/tmp/types-initiative-types-1280.png", full_page=True)
+    screenshot(page, "types-initiative-types-1280", full_page=True)
     page.get_by_role("link", name="产业链党建联盟").first.click()
     assert "3 个" in page.locator(".profile").inner_text()  # 开展的高新区: 淮北, 株洲, 烟台
     assert page.url.endswith("/initiative-types/industry-chain-alliance/")

@@ -45,14 +45,16 @@ def kb(clean_dictionary):
     return made
 
 
-def shoot(page, name, width):
-    page.set_viewport_size({"width": width, "height": 900})
-    path = f"/tmp/search-{name}-{width}.png"
-    page.screenshot(path=path, full_page=True)
-    return path
+@pytest.fixture
+def shoot(screenshot):
+    def take(page, name, width):
+        page.set_viewport_size({"width": width, "height": 900})
+        return screenshot(page, f"search-{name}-{width}", full_page=True)
+
+    return take
 
 
-def test_search_across_kinds_in_a_browser(live_server, page, kb):
+def test_search_across_kinds_in_a_browser(live_server, page, kb, shoot):
     page.goto(f"{live_server.url}/search/")
     # The page takes no focus and offers one search box.
     assert page.evaluate("document.activeElement === document.body")
@@ -76,7 +78,7 @@ def test_search_across_kinds_in_a_browser(live_server, page, kb):
     assert page.console_errors == []
 
 
-def test_date_range_and_sort_in_a_browser(live_server, page, kb):
+def test_date_range_and_sort_in_a_browser(live_server, page, kb, shoot):
     page.goto(f"{live_server.url}/search/?q=党建联盟")
     assert page.locator(".result-list > li").count() == 3
     page.fill("#id_date_from", "2022-01-01")
@@ -102,7 +104,7 @@ def test_date_range_and_sort_in_a_browser(live_server, page, kb):
     assert [e for e in page.console_errors if "status of 400" not in e] == []
 
 
-def test_the_advanced_form_in_a_browser(live_server, page, kb):
+def test_the_advanced_form_in_a_browser(live_server, page, kb, shoot):
     page.goto(f"{live_server.url}/search/?q=党建联盟")
     page.locator(".advanced-search summary").click()
     page.fill("#id_title", "烟台")
