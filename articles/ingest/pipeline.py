@@ -22,7 +22,7 @@ from core.text import split_sentences
 # whose bytes and metadata are unchanged and that was analysed by this version is
 # skipped by the next ingest; change it whenever a rule changes what a page yields,
 # so every page is read again (``ingest --reanalyse`` forces it once).
-INGEST_VERSION = "2026.12.4"
+INGEST_VERSION = "2026.12.5"
 
 
 def analysis_version(vocabulary=None):
@@ -41,7 +41,7 @@ class Steps:
     split_page: object  # text -> list[ArticleBlock]
     link_zones: object  # (title, kicker, body, index, captions=()) -> list[ZoneMention]
     extract_initiatives: object  # (body, sentences=None) -> list[InitiativeFact]
-    extract_metrics: object  # (body, article_year=None, sentences=None) -> list[MetricFact]
+    extract_metrics: object  # (body, article_year=None, sentences=None, article_month=None) -> list[MetricFact]
     article_year: object  # (body, title="") -> int | None
     make_zone_index: object  # iterable of zones -> index understood by link_zones
 
@@ -135,7 +135,10 @@ def analyse_page(page, *, zone_index, steps, vocabulary=None):
                 year=year,
                 date_source=date_source,
                 initiatives=list(steps.extract_initiatives(body, sentences=sentences)),
-                metrics=list(steps.extract_metrics(body, article_year=year, sentences=sentences)),
+                metrics=list(steps.extract_metrics(
+                    body, article_year=year, sentences=sentences,
+                    article_month=page.date.month if page.date else None,
+                )),
             )
         )
     if vocabulary is not None:

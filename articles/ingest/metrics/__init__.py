@@ -79,7 +79,9 @@ Decisions (so a reader knows what the numbers mean):
 - ``year``: the last explicit year before the number in its sentence
   (``2023年，…``), or 今年/去年/前年/目前/截至目前/今年以来 resolved from
   ``article_year``; a period without a year (上半年, 1-5月) belongs to the
-  article's year. A year after 较/比/同比 is a comparison base, not the
+  article's year, or to the year before when it ends after the page's month
+  (1至11月 on a January page; 下半年 excepted: said in the year, it is what is
+  still to come). A year after 较/比/同比 is a comparison base, not the
   fact's year. Clauses after a ； keep the time of the clause before them
   (``2023年，营业收入3.5亿元；研发投入强度12.6%`` -> both 2023). ``period``
   keeps the period as written (今年上半年, 1-5月, 1至5月, 前5个月, 前三季度,

@@ -24,10 +24,11 @@ from articles.ingest.types import MetricFact
 from core.text import split_sentences
 
 
-def extract_metrics(body, article_year=None, sentences=None):
+def extract_metrics(body, article_year=None, sentences=None, article_month=None):
     """Every figure of ``body`` that is the zone's, in order (a city's or province's is left out).
 
-    ``sentences``: ``split_sentences(body)`` when the caller has it already.
+    ``sentences``: ``split_sentences(body)`` when the caller has it already;
+    ``article_month``: the page's month, when it is dated.
 
     A figure stated again (same value, ends, unit and year) is one fact, read as it was
     first stated, with the later statements in its ``restated``: in another sentence of the same paragraph when its label is the same (a
@@ -35,7 +36,7 @@ def extract_metrics(body, article_year=None, sentences=None):
     (园区组建3个产业链党建联盟 … 将推动3个产业链党建联盟常态化运转: still those three).
     """
     facts = []
-    for fact in extract_figures(body, article_year, sentences=sentences):
+    for fact in extract_figures(body, article_year, sentences=sentences, article_month=article_month):
         if fact.scope != ZONE:
             continue
         first = next((kept for kept in facts if _same_fact(fact, kept, body)), None)
@@ -66,18 +67,18 @@ def _plain(label):
     return re.sub(r"[“”\"‘’]", "", label)
 
 
-def extract_figures(body, article_year=None, sentences=None):
+def extract_figures(body, article_year=None, sentences=None, article_month=None):
     """Every numeric fact of ``body``, in order, each with its ``scope`` (zone, city, province)."""
     facts = []
     carried = None  # (year, period) of a sentence ending in ；: 2023年，A；B。 are both 2023
     carried_scope = ZONE  # and whose: 全市…A；B。 are both the city's
     for offset, sentence in sentences if sentences is not None else split_sentences(body):
-        found = _sentence_metrics(sentence, offset, article_year, carried_scope)
-        if carried and not when(sentence, article_year)[0] and not TIME_RE.search(sentence):
+        found = _sentence_metrics(sentence, offset, article_year, carried_scope, article_month)
+        if carried and not when(sentence, article_year, article_month)[0] and not TIME_RE.search(sentence):
             for fact in found:
                 fact.year, fact.period = carried
         facts.extend(found)
-        year, period = when(sentence, article_year)
+        year, period = when(sentence, article_year, article_month)
         if sentence.rstrip().endswith(("；", ";")):
             carried = (year, period) if year else carried
             carried_scope = found[-1].scope if found else carried_scope
@@ -86,7 +87,7 @@ def extract_figures(body, article_year=None, sentences=None):
     return facts
 
 
-def _sentence_metrics(sentence, offset, article_year, default_scope=ZONE):
+def _sentence_metrics(sentence, offset, article_year, default_scope=ZONE, article_month=None):
     skipped = [m.span() for m in SKIP_QUOTES.finditer(sentence) if is_name_span(m.group())]
     found = []  # _Figure of each figure, in order
     previous = None  # (end, label, base) of the last metric in this sentence
@@ -116,11 +117,11 @@ def _sentence_metrics(sentence, offset, article_year, default_scope=ZONE):
         if growth and base in ("%", "％", "倍") and label and not label.endswith(growth.group("word")):
             # 主要经济指标连续两年保持20%以上增长: what is measured is the growth.
             label = KEEPING.sub("", label) + growth.group("word")
-        year, period = when(sentence[:qualifier_start], article_year)
+        year, period = when(sentence[:qualifier_start], article_year, article_month)
         between = sentence[previous[0] : qualifier_start] if previous else ""
         if previous and CHANGE_TO.search(between) and not re.search(r"[，,；;。]", between):
             # 由2021年的26家增至58家: the year before the first figure is the first figure's
-            year, period = when(sentence[previous[0] : qualifier_start], article_year)
+            year, period = when(sentence[previous[0] : qualifier_start], article_year, article_month)
             year = year or article_year
         raw_start = label_start if label_start is not None else qualifier_start
         fact = MetricFact(

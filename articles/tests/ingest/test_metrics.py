@@ -540,3 +540,21 @@ def test_no_article_of_the_seeds_or_the_corpus_states_one_figure_twice():
                 figures = [(m.label, m.value, m.unit, m.value_from, m.value_max, m.year) for m in item.metrics]
                 twice += [(path.name, figure) for figure in set(figures) if figures.count(figure) > 1]
     assert twice == []
+
+
+@pytest.mark.parametrize(
+    "sentence, month, year",
+    [
+        ("1至11月，园区新增规上企业120家。", 1, 2025),  # a January page looks back on last year
+        ("1至11月，园区新增规上企业120家。", 12, 2026),
+        ("前三季度，园区签约项目36个。", 2, 2025),
+        ("前三季度，园区签约项目36个。", 10, 2026),
+        ("上半年，园区新建党群服务站8个。", 3, 2025),
+        ("上半年，园区新建党群服务站8个。", 7, 2026),
+        ("下半年，园区计划新建党群服务站8个。", 7, 2026),  # said in the year: what is to come
+        ("今年1至11月，园区新增规上企业120家。", 1, 2026),  # the year written wins
+    ],
+)
+def test_a_period_not_yet_over_on_the_page_date_is_the_year_before(sentence, month, year):
+    [fact] = extract_metrics(sentence, article_year=2026, article_month=month)
+    assert fact.year == year
