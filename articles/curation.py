@@ -57,6 +57,8 @@ def article_update(*, article: Article, changed_fields: Iterable[str]) -> list[s
         # The segmented columns follow the curator's text in the same save.
         fill_search_fields(article)
     article.save()
+    if "hidden" in changed_fields:
+        _restate_first([article])
     return added
 
 
@@ -109,7 +111,30 @@ def mark_verified(*, items: models.QuerySet, verified: bool = True) -> list:
 
 def set_hidden(*, items: models.QuerySet, hidden: bool) -> list:
     """Hide items from public pages and the API (they stay in the admin), or show them again."""
-    return _set_flag(items, "hidden", hidden)
+    changed = _set_flag(items, "hidden", hidden)
+    if items.model is Article:
+        _restate_first(changed)
+    return changed
+
+
+def _restate_first(articles):
+    """The figures ``articles`` state take their first statement from a shown article where one is.
+
+    A figure is shown while the article of its first statement is: hiding an
+    article must not hide a figure another shown article states too, and showing
+    it again gives the figure back its earliest statement.
+    """
+    metric_ids = MetricMention.objects.filter(article__in=articles).values("metric_id")
+    mentions = MetricMention.objects.filter(metric_id__in=metric_ids).order_by(
+        "metric_id", "article__hidden", "article_id", "offset", "pk"
+    )
+    first = {}
+    for mention in mentions:
+        first.setdefault(mention.metric_id, mention)
+    for metric_id, mention in first.items():
+        Metric.objects.filter(pk=metric_id).exclude(article_id=mention.article_id, offset=mention.offset).update(
+            article_id=mention.article_id, sentence=mention.sentence, offset=mention.offset
+        )
 
 
 @transaction.atomic

@@ -481,9 +481,10 @@ def upsert_metrics(*, article, facts, tally, deleted_keys, indicators=None, new_
         if metric.key != key:  # bookkeeping, not a changed figure
             metric.key = key
             fields.append("key")
-        if article.pk <= metric.article_id:
+        if metric.article_id == article.pk or (article.pk < metric.article_id and not article.hidden):
             # Its first statement is (now) in this article, and its reading is this one's:
-            # two articles reading a figure a little differently cannot flip it back and forth.
+            # two articles reading a figure a little differently cannot flip it back and forth;
+            # a hidden article takes no figure from a shown one (curation._restate_first).
             update = model_update(metric, {**values, **place}, curated=set(metric.curated_fields))
             _tally_update(tally, changed=update.changed, curated_differs=update.curated_held)
             fields += update.changed

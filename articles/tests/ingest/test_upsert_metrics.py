@@ -286,3 +286,21 @@ def test_a_statement_deleted_before_facts_had_keys_stays_deleted(yantai):
 
     assert [m.sentence for m in Metric.objects.get().mentions.all()] == [BODY]
     assert outcome.counts.metrics.skipped_deleted == 1
+
+
+def test_hiding_the_first_article_leaves_a_figure_another_article_states_shown(yantai, tmp_path):
+    from articles import curation
+
+    first_page = write(tmp_path, "yantai.txt", PAGE)
+    ingest(first_page)
+    ingest(write(tmp_path, "yantai-2.txt", SECOND))
+    first, second = Article.objects.order_by("pk")
+    shown = Metric.objects.visible().filter(zone=yantai, value=56)
+
+    curation.set_hidden(items=Article.objects.filter(pk=first.pk), hidden=True)
+    assert shown.get().article == second  # stated in the second article: still public
+    ingest(first_page, "--reanalyse")  # the hidden article read again does not take it back
+    assert shown.get().article == second
+
+    curation.set_hidden(items=Article.objects.filter(pk=first.pk), hidden=False)
+    assert shown.get().article == first  # its earliest statement again
