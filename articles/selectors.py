@@ -158,11 +158,13 @@ def _names_matching(words, fields, lists=()):
 
 def _count_of(rows, link, counted="pk"):
     """A correlated count of ``rows`` whose ``link`` is the outer row, read only for the rows shown."""
-    counts = (
-        rows.filter(**{link: OuterRef("pk")}).order_by().values(link)
-        .annotate(n=Count(counted, distinct=True)).values("n")
-    )
-    return Coalesce(Subquery(counts, output_field=IntegerField()), Value(0))
+    grouped = rows.filter(**{link: OuterRef("pk")}).order_by().values(link)
+    return _aggregate_of(grouped, Count(counted, distinct=True))
+
+
+def _aggregate_of(grouped, aggregate):
+    """``aggregate`` over ``grouped`` (rows of the outer row, grouped by it), 0 where there are none."""
+    return Coalesce(Subquery(grouped.annotate(n=aggregate).values("n"), output_field=IntegerField()), Value(0))
 
 
 def _closest_first(queryset, typed, limit=NAMED_PER_KIND):
@@ -341,14 +343,9 @@ def initiative_type_list():
             zone_count=_tallied(Tally.Kind.TYPE, "zones"),
         ).order_by("position", "name")
     initiatives = Initiative.objects.visible().filter(type=OuterRef("pk")).order_by().values("type")
-
-    def counted(aggregate):
-        rows = initiatives.annotate(n=aggregate).values("n")
-        return Coalesce(Subquery(rows, output_field=IntegerField()), Value(0))
-
     return InitiativeType.objects.annotate(
-        initiative_count=counted(Count("pk")),
-        zone_count=counted(Count("zone", distinct=True)),
+        initiative_count=_aggregate_of(initiatives, Count("pk")),
+        zone_count=_aggregate_of(initiatives, Count("zone", distinct=True)),
     ).order_by("position", "name")
 
 
@@ -494,14 +491,9 @@ def indicator_list():
             zone_count=_tallied(Tally.Kind.INDICATOR, "zones"),
         ).order_by(_dimension_order(), "position", "name")
     figures = Metric.objects.visible().filter(indicator=OuterRef("pk")).order_by().values("indicator")
-
-    def counted(aggregate):
-        rows = figures.annotate(n=aggregate).values("n")
-        return Coalesce(Subquery(rows, output_field=IntegerField()), Value(0))
-
     return Indicator.objects.annotate(
-        metric_count=counted(Count("pk")),
-        zone_count=counted(Count("zone", distinct=True)),
+        metric_count=_aggregate_of(figures, Count("pk")),
+        zone_count=_aggregate_of(figures, Count("zone", distinct=True)),
     ).order_by(_dimension_order(), "position", "name")
 
 
