@@ -9,7 +9,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.db import models, transaction
+from django.utils import timezone
 
+from core.services import model_update
 from zones.models import Zone
 
 from . import identity
@@ -58,7 +60,7 @@ def article_update(*, article: Article, changed_fields: Iterable[str]) -> list[s
         fill_search_fields(article)
     article.save()
     if "hidden" in changed_fields:
-        _restate_first([article])
+        restate_first(Metric.objects.filter(mentions__article=article).distinct())
     return added
 
 
@@ -113,28 +115,39 @@ def set_hidden(*, items: models.QuerySet, hidden: bool) -> list:
     """Hide items from public pages and the API (they stay in the admin), or show them again."""
     changed = _set_flag(items, "hidden", hidden)
     if items.model is Article:
-        _restate_first(changed)
+        restate_first(Metric.objects.filter(mentions__article__in=changed).distinct())
     return changed
 
 
-def _restate_first(articles):
-    """The figures ``articles`` state take their first statement from a shown article where one is.
+def restate_first(metrics, *, excluding=None):
+    """Each of ``metrics`` takes its earliest statement in a shown article (else in a hidden one) as first.
 
-    A figure is shown while the article of its first statement is: hiding an
+    A figure is shown while the article of its first statement is, so hiding an
     article must not hide a figure another shown article states too, and showing
-    it again gives the figure back its earliest statement.
+    it again gives the figure back its earliest statement. ``excluding``: an
+    article about to be deleted. A place a curator set is kept. Returns the
+    metrics no statement is left for.
     """
-    metric_ids = MetricMention.objects.filter(article__in=articles).values("metric_id")
-    mentions = MetricMention.objects.filter(metric_id__in=metric_ids).order_by(
-        "metric_id", "article__hidden", "article_id", "offset", "pk"
+    metrics = list(metrics)
+    mentions = (
+        MetricMention.objects.filter(metric__in=[metric.pk for metric in metrics])
+        .order_by("metric_id", "article__hidden", "article_id", "offset", "pk")
+        .values_list("metric_id", "article_id", "sentence", "offset")
     )
+    if excluding is not None:
+        mentions = mentions.exclude(article=excluding)
     first = {}
-    for mention in mentions:
-        first.setdefault(mention.metric_id, mention)
-    for metric_id, mention in first.items():
-        Metric.objects.filter(pk=metric_id).exclude(article_id=mention.article_id, offset=mention.offset).update(
-            article_id=mention.article_id, sentence=mention.sentence, offset=mention.offset
-        )
+    for metric_pk, article_pk, sentence, offset in mentions:
+        first.setdefault(metric_pk, {"article": Article(pk=article_pk), "sentence": sentence, "offset": offset})
+    moved, unstated, now = [], [], timezone.now()
+    for metric in metrics:
+        if metric.pk not in first:
+            unstated.append(metric)
+        elif model_update(metric, first[metric.pk], curated=set(metric.curated_fields)).changed:
+            metric.updated_at = now
+            moved.append(metric)
+    Metric.objects.bulk_update(moved, ["article", "sentence", "offset", "updated_at"])
+    return unstated
 
 
 @transaction.atomic
@@ -151,7 +164,8 @@ def tombstone(obj) -> Tombstone:
             Tombstone.objects.get_or_create(
                 model=Tombstone.Kind.METRIC, key=identity.metric_place_key(obj.key, offset, raw)
             )
-        _hand_over_figures(obj)
+        # Figures first stated here and elsewhere too survive, first stated there now.
+        restate_first(Metric.objects.filter(article=obj), excluding=obj)
     if isinstance(obj, Metric):
         Tombstone.objects.get_or_create(
             model=Tombstone.Kind.METRIC,
@@ -161,22 +175,6 @@ def tombstone(obj) -> Tombstone:
         model=TOMBSTONE_KINDS[type(obj)], key=identity.tombstone_key(obj)
     )
     return stone
-
-
-def _hand_over_figures(article):
-    """Figures first stated in ``article`` and in others too: their next statement becomes their first."""
-    first = {}
-    others = (
-        MetricMention.objects.filter(metric__article=article)
-        .exclude(article=article)
-        .order_by("metric_id", "article_id", "offset", "pk")
-    )
-    for mention in others:
-        first.setdefault(mention.metric_id, mention)
-    for metric_id, mention in first.items():
-        Metric.objects.filter(pk=metric_id).update(
-            article_id=mention.article_id, sentence=mention.sentence, offset=mention.offset
-        )
 
 
 @dataclass

@@ -12,6 +12,7 @@ straight from the files, for the evaluation, which has no database either.
 """
 import json
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.conf import settings
 from django.db import transaction
@@ -40,7 +41,7 @@ class Vocabulary:
     indicators: tuple = ()  # IndicatorRule, in the vocabulary's order
     initiative_types: tuple = ()  # TypeRule
 
-    @property
+    @cached_property
     def digest(self):
         """A short digest of every rule: it changes when a curator edits the vocabulary."""
         return identity.digest(repr((self.indicators, self.initiative_types)))

@@ -38,6 +38,7 @@ from django.db.models import Min, Q
 from django.utils import timezone
 
 from articles import identity, selectors
+from articles.curation import restate_first
 from articles.ingest import duplicates
 from articles.ingest.counts import IngestCounts, PageOutcome
 from articles.ingest.sources import upsert_source
@@ -550,38 +551,21 @@ def _after_mentions_lost(lost, tally):
     deleted, unless a curator touched it (verified, hidden, a curated field):
     then it stays, counted as stale.
     """
-    first = {}
-    rows = (
-        MetricMention.objects.filter(metric__in=list(lost))
-        .order_by("metric_id", "article_id", "offset", "pk")
-        .values_list("metric_id", "article_id", "sentence", "offset")
-    )
-    for metric_pk, article_pk, sentence, offset in rows:
-        first.setdefault(metric_pk, (article_pk, sentence, offset))
-    moved, removable, now = [], [], timezone.now()
-    for pk, metric in lost.items():
-        if pk in first:
-            article_pk, sentence, offset = first[pk]
-            place = {"article": Article(pk=article_pk), "sentence": sentence, "offset": offset}
-            if model_update(metric, place, curated=set(metric.curated_fields)).changed:
-                metric.updated_at = now
-                moved.append(metric)
-        elif metric.verified or metric.hidden or metric.curated_fields:
+    removable = []
+    for metric in restate_first(lost.values()):
+        if metric.verified or metric.hidden or metric.curated_fields:
             tally.stale += 1
         else:
-            removable.append(pk)
-    if moved:
-        Metric.objects.bulk_update(moved, ["article", "sentence", "offset", "updated_at"])
+            removable.append(metric.pk)
     if removable:
         Metric.objects.filter(pk__in=removable).delete()
         tally.deleted += len(removable)
 
 
 def _indicators(result):
-    """{slug: Indicator} for the page's figures; no query when none names an indicator."""
-    if not any(fact.indicator for item in result.articles for fact in item.metrics):
-        return {}
-    return {indicator.slug: indicator for indicator in Indicator.objects.all()}
+    """{slug: Indicator} for the indicators the page's figures name; no query when none does."""
+    slugs = {fact.indicator for item in result.articles for fact in item.metrics if fact.indicator}
+    return {i.slug: i for i in Indicator.objects.filter(slug__in=slugs)} if slugs else {}
 
 
 def upsert_page(*, result, original=None):

@@ -304,3 +304,17 @@ def test_hiding_the_first_article_leaves_a_figure_another_article_states_shown(y
 
     curation.set_hidden(items=Article.objects.filter(pk=first.pk), hidden=False)
     assert shown.get().article == first  # its earliest statement again
+
+
+def test_deleting_the_first_article_hands_a_figure_to_a_shown_statement_before_a_hidden_one(yantai, tmp_path):
+    from articles import curation
+
+    ingest(write(tmp_path, "yantai.txt", PAGE))
+    ingest(write(tmp_path, "yantai-2.txt", SECOND))
+    ingest(write(tmp_path, "yantai-3.txt", SECOND.replace("新增签约项目12个", "新建党支部8个")))
+    first, second, third = Article.objects.order_by("pk")
+    curation.set_hidden(items=Article.objects.filter(pk=second.pk), hidden=True)
+
+    curation.tombstone(first)
+    first.delete()
+    assert Metric.objects.visible().get(zone=yantai, value=56).article == third
