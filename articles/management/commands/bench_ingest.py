@@ -37,7 +37,7 @@ from django.db import connection
 
 from articles.benchmarks import reference_zone_list, scratch_backend
 from articles.ingest.run import IngestJob, default_workers
-from articles.models import Article, Initiative, IngestRun, Metric, Source
+from articles.models import Article, Initiative, IngestRun, Source
 from articles.search.segment import load_dictionary
 from zones.models import Zone
 
@@ -114,12 +114,19 @@ def remove_bench_rows(zones_before):
     """Everything an earlier or this benchmark stored: its sources, their facts, its new zones."""
     sources = Source.objects.filter(name__startswith=PREFIX)
     articles = Article.objects.filter(source__in=sources)
-    Metric.objects.filter(article__in=articles).delete()
-    articles.delete()
+    # Only what the benchmark's pages alone named: a real row is never touched.
+    initiatives = list(
+        Initiative.objects.filter(mentions__article__in=articles)
+        .exclude(mentions__article__in=Article.objects.exclude(source__in=sources))
+        .values_list("pk", flat=True)
+    )
+    articles.delete()  # their mentions and the figures first stated in them go with them
     sources.delete()
-    Initiative.objects.filter(mentions__isnull=True).delete()
+    Initiative.objects.filter(pk__in=initiatives).delete()
     if zones_before is not None:
-        Zone.objects.filter(pk__gt=zones_before).delete()
+        Zone.objects.filter(
+            pk__gt=zones_before, is_reference=False, articles__isnull=True, primary_articles__isnull=True
+        ).delete()
 
 
 class Command(BaseCommand):
