@@ -70,8 +70,12 @@ def archive(db):
     return hefei, huaibei
 
 
-def test_the_ingest_counts_once_at_the_end_of_its_run(reference_zones, settings):
+def test_the_ingest_counts_once_at_the_end_of_its_run(reference_zones, settings, monkeypatch):
+    recounts = []
+    refresh = tallies.refresh
+    monkeypatch.setattr(tallies, "refresh", lambda: recounts.append(1) or refresh())
     call_command("ingest", str(settings.SEEDS_DIR), verbosity=0)
+    assert len(recounts) == 1  # however many pages the run stored
     assert Article.objects.exists()
     assert_fresh_and_true()
     assert selectors.home_counts()["articles"] == Article.objects.visible().count() > 0
