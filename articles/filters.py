@@ -14,13 +14,15 @@ from .search.segment import fold
 TEXT_MAX = 100
 
 
-def words_in(value, fields):
-    """Every word of ``value`` in one of ``fields``; traditional and full-width input folded."""
+def words_in(value, fields, lists=()):
+    """Every word of ``value`` in one of ``fields`` or an item of the JSON ``lists``; input folded."""
     condition = Q()
     for word in fold(value).split():
         in_any = Q()
         for name in fields:
             in_any |= Q(**{f"{name}__icontains": word})
+        for name in lists:
+            in_any |= Q(ListItemContains(name, word))
         condition &= in_any
     return condition
 
@@ -224,13 +226,4 @@ class IndicatorFilterSet(django_filters.FilterSet):
         self.form.fields["q"].widget.attrs.update(type="search", placeholder="名称、同义词或说明")
 
     def filter_q(self, queryset, name, value):
-        # Synonyms are a JSON list, which SQLite stores with its CJK escaped, so no
-        # database lookup finds 总投资额 in it: the curated vocabulary is small, and
-        # is matched here, every word in the name, a synonym or the description.
-        words = fold(value).lower().split()
-        matching = [
-            pk
-            for pk, *texts in Indicator.objects.values_list("pk", "name", "synonyms", "description")
-            if all(any(word in fold(str(text)).lower() for text in texts) for word in words)
-        ]
-        return queryset.filter(pk__in=matching)
+        return queryset.filter(words_in(value, ("name", "description"), lists=("synonyms",)))

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.db.models import Q
 
 from articles.models import Indicator, Initiative, InitiativeType, Metric
+from articles.search.expressions import ListItemContains
 
 from .mixins import CuratedFieldsAdmin, RelatedCountsMixin
 
@@ -36,18 +37,11 @@ class VocabularyAdmin(RelatedCountsMixin, CuratedFieldsAdmin):
         term = search_term.strip()
         if not term:
             return queryset, False
-        # Synonyms live in a JSON list, which SQLite stores ASCII-escaped, so match them
-        # in Python; a vocabulary is a few dozen rows.
-        by_synonym = [
-            pk
-            for pk, synonyms in self.model.objects.values_list("pk", "synonyms")
-            if any(term in str(s) for s in synonyms or [])
-        ]
         condition = (
             Q(name__icontains=term)
             | Q(slug__icontains=term)
             | Q(description__icontains=term)
-            | Q(pk__in=by_synonym)
+            | Q(ListItemContains("synonyms", term))
         )
         return queryset.filter(condition), False
 
