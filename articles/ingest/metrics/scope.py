@@ -53,16 +53,20 @@ def _tagged():
 
 
 @lru_cache(maxsize=1)
-def _tables():
-    from zones.reference import province_for_city, provinces
+def _place_names():
+    """Every name ``zones.reference.province_for_city`` knows (bare or with its 市/州/盟/地区) and
+    every province's name with and without its suffix, as one set: the scope rules ask about
+    every two or three characters of a sentence, so a lookup must not run a regex."""
+    from zones.reference import city_provinces, provinces
 
+    cities = [name for name, province in city_provinces().items() if province]
     names = {p["name"] for p in provinces()}
-    return province_for_city, names | {re.sub(r"(省|市|壮族自治区|回族自治区|维吾尔自治区|自治区)$", "", n) for n in names}
+    names |= {re.sub(r"(省|市|壮族自治区|回族自治区|维吾尔自治区|自治区)$", "", n) for n in names}
+    return frozenset(names | set(cities) | {city + suffix for city in cities for suffix in ("市", "州", "盟", "地区")})
 
 
 def _is_place(name):
-    province_for_city, province_names = _tables()
-    return bool(province_for_city(name)) or name in province_names
+    return name in _place_names()
 
 
 def scope_of(sentence, start, end=None, default=ZONE):
@@ -168,7 +172,7 @@ def _longest_place(text, start, end):
     """The place ending at ``end``: the longest table name among the characters before the suffix."""
     for begin in range(max(0, end - 6), end - 1):
         name = text[begin:end]
-        if re.fullmatch(rf"[{CJK}]+", name) and _is_place(name):
+        if _is_place(name) and re.fullmatch(rf"[{CJK}]+", name):
             return name, begin
     return None, start
 
@@ -179,8 +183,8 @@ def _bare_names(text):
     for i in range(len(text) - 1):
         for k in (3, 2):
             name = text[i : i + k]
-            if len(name) == k and re.fullmatch(rf"[{CJK}]+", name) and _is_place(name):
-                if i and re.match(rf"[{CJK}]", text[i - 1]) and _is_place(text[i - 1 : i + k]):
+            if len(name) == k and _is_place(name) and re.fullmatch(rf"[{CJK}]+", name):
+                if i and _is_place(text[i - 1 : i + k]) and re.match(rf"[{CJK}]", text[i - 1]):
                     continue
                 out.append((name, i, i + k))
                 break
