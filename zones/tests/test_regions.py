@@ -131,7 +131,7 @@ def test_province_page_shows_its_zones_articles_initiatives_and_figures(client, 
 
 
 def test_a_busy_province_page_shows_its_newest_and_says_how_many(client, anhui_with_facts, monkeypatch):
-    monkeypatch.setattr("articles.selectors.PROVINCE_PAGE_ARTICLES", 2)
+    monkeypatch.setattr("articles.selectors.regions.PROVINCE_PAGE_ARTICLES", 2)
     response = client.get(reverse("zones:province", args=["anhui"]))
     assert len(response.context["articles"]) == 2 and response.context["article_total"] == 4
     assert "最新 2 篇，共 4 篇" in response.content.decode()

@@ -264,8 +264,8 @@ def test_zone_page_query_count_is_bounded(client, huaibei_with_facts, django_ass
 
 
 def test_a_big_zone_page_shows_its_newest_and_says_how_many(client, huaibei_with_facts, monkeypatch):
-    monkeypatch.setattr("articles.selectors.ZONE_PAGE_ARTICLES", 3)
-    monkeypatch.setattr("articles.selectors.ZONE_PAGE_UNCLASSIFIED", 2)
+    monkeypatch.setattr("articles.selectors.regions.ZONE_PAGE_ARTICLES", 3)
+    monkeypatch.setattr("articles.selectors.figures.ZONE_PAGE_UNCLASSIFIED", 2)
     for n in range(6):
         article = make_article(title=f"第{n}篇", zone=huaibei_with_facts, year=2010 + n, body="总投资1亿元。")
         make_metric(article, sentence="总投资1亿元。", year=2010 + n)
@@ -279,7 +279,7 @@ def test_a_big_zone_page_shows_its_newest_and_says_how_many(client, huaibei_with
 
 
 def test_a_zone_with_many_initiatives_lists_the_first_and_counts_them_all(client, huaibei_with_facts, monkeypatch):
-    monkeypatch.setattr("articles.selectors.ZONE_PAGE_INITIATIVES", 3)
+    monkeypatch.setattr("articles.selectors.regions.ZONE_PAGE_INITIATIVES", 3)
     for n in range(4):
         make_initiative(f"人才举措{n}", article=make_article(zone=huaibei_with_facts), category="talent")
     response = client.get(huaibei_with_facts.get_absolute_url())

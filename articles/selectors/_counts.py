@@ -1,0 +1,37 @@
+"""Counting helpers the selectors share: correlated counts, the stored tallies, bounded lists."""
+from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce
+
+from articles import tallies
+from articles.models import Tally
+
+
+def _count_of(rows, link, counted="pk"):
+    """A correlated count of ``rows`` whose ``link`` is the outer row, read only for the rows shown."""
+    grouped = rows.filter(**{link: OuterRef("pk")}).order_by().values(link)
+    return _aggregate_of(grouped, Count(counted, distinct=True))
+
+
+def _aggregate_of(grouped, aggregate):
+    """``aggregate`` over ``grouped`` (rows of the outer row, grouped by it), 0 where there are none."""
+    return Coalesce(Subquery(grouped.annotate(n=aggregate).values("n"), output_field=IntegerField()), Value(0))
+
+
+# A selector's ``archive`` not given: it reads the stored counts' freshness itself.
+UNREAD = object()
+
+
+def _archive(archive):
+    return tallies.fresh() if archive is UNREAD else archive
+
+
+def _tallied(kind, field):
+    """The stored count ``field`` of the outer row (a ``kind`` tally); 0 when it has none."""
+    stored = Tally.objects.filter(kind=kind, ref=OuterRef("pk")).values(field)[:1]
+    return Coalesce(Subquery(stored, output_field=IntegerField()), Value(0))
+
+
+def _bounded(queryset, limit):
+    """(the first ``limit`` rows, how many there are): counted only when the list is full."""
+    shown = list(queryset[:limit])
+    return shown, (len(shown) if len(shown) < limit else queryset.count())

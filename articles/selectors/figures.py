@@ -1,0 +1,157 @@
+"""Which figures a comparison shows: one indicator's, in one normalized unit, measured apart from
+targets, a zone's latest first (LATEST_FIRST); read by the indicator pages, a zone's page and the tile grid."""
+from django.db.models import Count, F, Window
+from django.db.models.functions import RowNumber
+
+from articles.models import Indicator, Metric, Tally
+
+from ._counts import _bounded
+
+MEASURED_KINDS = Metric.MEASURED_KINDS
+TARGET_KINDS = (Metric.Kind.TARGET,)
+
+# Among a zone's figures of one indicator and year: the newest statement of it,
+# then the largest; figures without a year come last.
+LATEST_FIRST = (
+    F("year").desc(nulls_last=True),
+    F("article__date").desc(nulls_last=True),
+    F("normalized_value").desc(nulls_last=True),
+    F("pk").desc(),
+)
+
+# Bounds: a comparison lists at most this many zones, an indicator's table this
+# many zone-year cells, a zone page this many of its indicators' cells.
+COMPARISON_ZONES = 200
+INDICATOR_CELLS = 2000
+ZONE_INDICATOR_CELLS = 300
+ZONE_PAGE_UNCLASSIFIED = 50
+
+
+def commonest_indicator(metrics, *, stored=False):
+    """The indicator most of ``metrics`` measure, or None: what a comparison shows by default.
+
+    ``stored``: ``metrics`` are all public figures and the stored counts (articles/tallies.py)
+    are fresh, so they answer.
+    """
+    if stored:
+        ref = (
+            Tally.objects.filter(kind=Tally.Kind.INDICATOR, measured__gt=0)
+            .order_by("-measured", "ref").values_list("ref", flat=True).first()
+        )
+        return Indicator.objects.get(pk=ref) if ref else None
+    row = (
+        metrics.filter(indicator__isnull=False, kind__in=MEASURED_KINDS)
+        .order_by()
+        .values("indicator")
+        .annotate(n=Count("pk"))
+        .order_by("-n", "indicator")
+        .first()
+    )
+    return Indicator.objects.get(pk=row["indicator"]) if row else None
+
+
+def comparison_unit(metrics, indicator):
+    """(unit, figures left out): the normalized unit an indicator's figures are compared in.
+
+    The indicator's first listed unit its figures carry, else their commonest:
+    a bar of 元 beside a bar of 人 would compare nothing.
+    """
+    counts = dict(
+        metrics.filter(normalized_value__isnull=False)
+        .exclude(normalized_unit="")
+        .order_by()
+        .values_list("normalized_unit")
+        .annotate(n=Count("pk"))
+    )
+    if not counts:
+        return "", 0
+    listed = [unit for unit in indicator.units or () if unit in counts]
+    unit = listed[0] if listed else max(sorted(counts), key=counts.get)
+    return unit, sum(counts.values()) - counts[unit]
+
+
+def _latest_per(metrics, *partition):
+    """One figure per ``partition`` (LATEST_FIRST wins), filtered in the database."""
+    ranked = metrics.annotate(
+        latest_rank=Window(RowNumber(), partition_by=[F(f) for f in partition], order_by=LATEST_FIRST)
+    )
+    return ranked.filter(latest_rank=1)
+
+
+def _comparable(metrics, unit, kinds):
+    return metrics.filter(kind__in=kinds, normalized_unit=unit, normalized_value__isnull=False)
+
+
+def zone_comparison(metrics, unit, kinds=MEASURED_KINDS):
+    """Each zone's latest figure among ``metrics`` (one indicator's) in ``unit``, largest first.
+
+    At most COMPARISON_ZONES rows, whatever the number of figures: the
+    database keeps one per zone. A year filter on ``metrics`` makes it that year's.
+    """
+    rows = _latest_per(_comparable(metrics, unit, kinds).filter(zone__isnull=False), "zone")
+    return list(
+        rows.select_related("zone")
+        .order_by(F("normalized_value").desc(), "zone__name")[:COMPARISON_ZONES]
+    )
+
+
+def indicator_years(indicator):
+    """The years the indicator's public measured figures are of, newest first: a year selector's options."""
+    figures = Metric.objects.visible().filter(
+        indicator=indicator, kind__in=MEASURED_KINDS, year__isnull=False
+    )
+    return list(figures.order_by("-year").values_list("year", flat=True).distinct())
+
+
+def zone_year_values(metrics, unit, kinds=MEASURED_KINDS):
+    """One figure per zone and year among ``metrics`` in ``unit``; at most INDICATOR_CELLS, newest first."""
+    rows = _latest_per(_comparable(metrics, unit, kinds).filter(zone__isnull=False), "zone", "year")
+    return list(
+        rows.select_related("zone")
+        .order_by(F("year").desc(nulls_last=True), F("normalized_value").desc(), "pk")[:INDICATOR_CELLS]
+    )
+
+
+def zone_indicator_values(zone):
+    """(measured, targets): the zone's figures of each indicator, one per indicator, unit and year.
+
+    Bounded by ZONE_INDICATOR_CELLS each, however many figures the zone has.
+    """
+    classified = (
+        zone.metrics.visible()
+        .filter(indicator__isnull=False, normalized_value__isnull=False)
+        .exclude(normalized_unit="")
+    )
+
+    def latest(kinds):
+        rows = _latest_per(classified.filter(kind__in=kinds), "indicator", "normalized_unit", "year")
+        return list(
+            rows.select_related("indicator")
+            .order_by("indicator__position", "indicator__name", F("year").desc(nulls_last=True), "pk")
+            [:ZONE_INDICATOR_CELLS]
+        )
+
+    return latest(MEASURED_KINDS), latest(TARGET_KINDS)
+
+
+def zone_unclassified_metrics(zone):
+    """(the zone's newest figures no indicator claims, at most ZONE_PAGE_UNCLASSIFIED; how many there are)."""
+    metrics = zone.metrics.visible().filter(indicator__isnull=True)
+    return _bounded(metrics.order_by(F("year").desc(nulls_last=True), "-pk"), ZONE_PAGE_UNCLASSIFIED)
+
+
+
+def zone_latest_values(indicator):
+    """(unit, {zone id: (normalized value, year)}): each zone's latest measured figure of ``indicator``.
+
+    One row per zone, kept by the database, however many figures there are.
+    """
+    metrics = Metric.objects.visible().filter(indicator=indicator)
+    unit, _left_out = comparison_unit(metrics, indicator)
+    if not unit:
+        return "", {}
+    rows = _latest_per(_comparable(metrics, unit, MEASURED_KINDS).filter(zone__isnull=False), "zone")
+    return unit, {
+        row["zone_id"]: (row["normalized_value"], row["year"])
+        for row in rows.values("zone_id", "normalized_value", "year")
+    }

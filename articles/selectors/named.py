@@ -1,0 +1,95 @@
+"""The search page's reads: the ranked articles, and the initiatives, types, indicators and zones named."""
+from django.db.models import Case, IntegerField, Q, Value, When
+from django.db.models.functions import Length
+
+from articles import search
+from articles.models import Article, Initiative, InitiativeMention
+from articles.search.expressions import ListItemContains
+from zones.models import Zone
+
+from ._counts import _count_of
+from .vocabulary import indicator_list, initiative_type_list
+
+
+def search_articles(queryset, query, order=search.RELEVANCE):
+    """Full-text search of ``queryset``; a query naming a zone or a programme is recognised."""
+    return search.search_articles(
+        queryset, query, zones=Zone.objects.all(), initiatives=Initiative.objects.visible(), order=order
+    )
+
+
+# The search page lists at most this many initiatives, types, indicators and zones each.
+NAMED_PER_KIND = 5
+
+
+def _names_matching(words, fields, lists=()):
+    """Every word (or one of its synonyms) in one of ``fields`` or within an item of ``lists``.
+
+    ``words``: ``search.name_words`` groups; ``lists``: JSON lists of other names (aliases, synonyms).
+    """
+    condition = Q()
+    for group in words:
+        in_any = Q()
+        for word in group:
+            # Chinese has no case: a plain LIKE spares PostgreSQL an UPPER() of every name.
+            lookup = "icontains" if any(c.isascii() and c.isalpha() for c in word) else "contains"
+            for name in fields:
+                in_any |= Q(**{f"{name}__{lookup}": word})
+            for name in lists:
+                # Most rows have no other names: the empty list is skipped before it is unpacked.
+                in_any |= ~Q(**{name: []}) & Q(ListItemContains(name, word))
+        condition &= in_any
+    return condition
+
+
+def _closest_first(queryset, typed, limit=NAMED_PER_KIND):
+    # The name typed exactly, then the shortest names holding it: a name that says little else.
+    exact = Case(When(name__in=typed, then=Value(0)), default=Value(1), output_field=IntegerField())
+    return queryset.order_by(exact, Length("name"), "name", "pk")[:limit]
+
+
+def search_named(query, named_zone_ids=()):
+    """Initiatives, initiative types, indicators and zones whose names match ``query``.
+
+    ``{kind: [rows]}``, at most NAMED_PER_KIND rows per kind, each with its
+    counts: the names are matched, and only the rows shown are checked for
+    visibility and counted (types and indicators from the stored counts when fresh),
+    never the articles or figures of the whole archive.
+    """
+    words = search.name_words(query)
+    if not words:
+        return {}
+    typed = [group[0] for group in words]
+    # A common word (党建) is in thousands of names: the closest few are taken by name
+    # alone, and only those are tested for visibility, which reads their mentions.
+    closest = _closest_first(
+        Initiative.objects.filter(hidden=False).filter(_names_matching(words, ("name",), ("aliases",))),
+        typed,
+        limit=NAMED_PER_KIND * 4,
+    ).values_list("pk", flat=True)
+    initiatives = _closest_first(
+        Initiative.objects.visible()
+        .filter(pk__in=list(closest))
+        .select_related("zone")
+        .annotate(article_count=_count_of(InitiativeMention.objects.visible(), "initiative", "article")),
+        typed,
+    )
+    types = _closest_first(
+        initiative_type_list().filter(_names_matching(words, ("name",), ("synonyms",))), typed
+    )
+    indicators = _closest_first(indicator_list().filter(_names_matching(words, ("name",), ("synonyms",))), typed)
+    mentions = Article.zones.through.objects.filter(article__hidden=False)
+    zones = _closest_first(
+        Zone.objects.filter(
+            _names_matching(words, ("name", "full_name"), ("aliases",)) | Q(pk__in=list(named_zone_ids))
+        )
+        .annotate(article_count=_count_of(mentions, "zone", "article")),
+        typed,
+    )
+    found = {
+        "initiatives": list(initiatives),
+        "types": list(types),
+        "indicators": list(indicators),
+        "zones": list(zones),
+    }
+    return {kind: rows for kind, rows in found.items() if rows}

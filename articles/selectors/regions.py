@@ -1,0 +1,193 @@
+"""Zones, provinces and a comparison of zones: the directory's counts, a zone's and a province's page."""
+from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
+
+from articles.models import Article, Initiative, InitiativeMention, Metric, Tally
+from zones.models import Zone
+
+from ._counts import UNREAD, _archive, _bounded, _count_of, _tallied
+from .figures import MEASURED_KINDS, _latest_per
+from .lists import NEWEST
+
+
+def _count(public_rows, zone_field):
+    rows = (
+        public_rows.filter(**{zone_field: OuterRef("pk")})
+        .order_by()
+        .values(zone_field)
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(rows, output_field=IntegerField()), Value(0))
+
+
+def zones_with_counts(archive=UNREAD):
+    """Zones with their public article / initiative / metric counts.
+
+    ``archive``: ``tallies.fresh()`` when the caller has read it already.
+
+    The stored tallies (articles/tallies.py) while no write came after them;
+    else counted here, by subqueries rather than joined ``Count``s: three joins
+    would multiply a busy zone's rows by each other before counting.
+    """
+    if _archive(archive) is not None:
+        return Zone.objects.annotate(
+            article_count=_tallied(Tally.Kind.ZONE, "articles"),
+            initiative_count=_tallied(Tally.Kind.ZONE, "initiatives"),
+            metric_count=_tallied(Tally.Kind.ZONE, "metrics"),
+        ).order_by("province", "name")
+    mentions = Article.zones.through
+    return Zone.objects.annotate(
+        article_count=_count(mentions.objects.filter(article__hidden=False), "zone"),
+        # The same rows the zone's own page lists: no facts read only from hidden articles.
+        initiative_count=_count(Initiative.objects.visible(), "zone"),
+        metric_count=_count(Metric.objects.visible(), "zone"),
+    ).order_by("province", "name")
+
+
+# A zone page shows the newest of its articles and figures; the lists hold the rest.
+ZONE_PAGE_ARTICLES = 20
+ZONE_PAGE_MENTIONS = 10
+
+
+def zone_page_articles(zone):
+    """(newest own articles, newest articles that mention it, own count, mention count).
+
+    Bounded: two short lists read through the zone indexes and two counts,
+    however many articles the zone has.
+    """
+    own = Article.objects.visible().filter(zone=zone)
+    mentioning = Article.objects.visible().filter(zones=zone).exclude(zone=zone)
+    shown = ("pk", "title", "kind", "year", "date", "zone_id", "created_at")
+    return (
+        list(own.only(*shown).order_by(*NEWEST)[:ZONE_PAGE_ARTICLES]),
+        list(mentioning.only(*shown).order_by(*NEWEST)[:ZONE_PAGE_MENTIONS]),
+        own.count(),
+        mentioning.count(),
+    )
+
+
+def zone_years(zone):
+    """[(year or None, article count, figure count)], newest first, unknown last: counted, not read."""
+    articles = (
+        Article.objects.visible().filter(Q(zone=zone) | Q(zones=zone)).order_by()
+        .values("year").annotate(n=Count("pk", distinct=True))
+    )
+    figures = zone.metrics.visible().order_by().values("year").annotate(n=Count("pk"))
+    years = {}
+    for row in articles:
+        years.setdefault(row["year"], [0, 0])[0] = row["n"]
+    for row in figures:
+        years.setdefault(row["year"], [0, 0])[1] = row["n"]
+    ordered = sorted(years, key=lambda y: (y is None, -(y or 0)))
+    return [(year, *years[year]) for year in ordered]
+
+
+ZONE_PAGE_INITIATIVES = 60
+
+
+def zone_initiatives(zone):
+    """(the zone's first ZONE_PAGE_INITIATIVES public initiatives by category and name,
+    {category: how many it has}): the list holds the rest."""
+    initiatives = zone.initiatives.visible()
+    shown = list(
+        initiatives.annotate(article_count=_count_of(InitiativeMention.objects.visible(), "initiative", "article"))
+        .order_by("category", "name", "pk")[:ZONE_PAGE_INITIATIVES]
+    )
+    totals = dict(initiatives.order_by().values_list("category").annotate(n=Count("pk")))
+    return shown, totals
+
+
+def zone_feed_articles(zone):
+    return Article.objects.visible().filter(Q(zone=zone) | Q(zones=zone)).distinct()
+
+
+# A province page shows the newest articles of its zones, their most-cited
+# initiatives and each zone's latest figure per indicator; the lists hold the rest.
+PROVINCE_PAGE_ARTICLES = 10
+PROVINCE_PAGE_INITIATIVES = 20
+PROVINCE_PAGE_FIGURES = 40
+# A comparison (2-4 zones) shows at most this many indicator cells.
+COMPARE_FIGURES = 400
+
+
+def _public_article_count():
+    return Count("mentions__article", filter=Q(mentions__article__hidden=False), distinct=True)
+
+
+def province_articles(province):
+    """The newest public articles naming a zone of ``province`` and how many there are.
+
+    Read from the province's zone links (``pk IN``), not by testing every article:
+    the work grows with the province, not with the archive.
+    """
+    in_province = Article.zones.through.objects.filter(zone__province=province).values("article_id")
+    articles = Article.objects.visible().filter(pk__in=in_province)
+    return _bounded(
+        articles.select_related("zone")
+        .only("pk", "title", "kind", "year", "date", "created_at", "zone__name", "zone__slug")
+        .order_by(*NEWEST),
+        PROVINCE_PAGE_ARTICLES,
+    )
+
+
+def province_initiatives(province):
+    """The initiatives of ``province``'s zones most articles name, and how many there are."""
+    initiatives = Initiative.objects.visible().filter(zone__province=province)
+    return _bounded(
+        initiatives.select_related("zone")
+        .annotate(article_count=_public_article_count())
+        .order_by("-article_count", "name", "pk"),
+        PROVINCE_PAGE_INITIATIVES,
+    )
+
+
+def province_figures(province):
+    """Each zone's latest measured figure per indicator in ``province`` (bounded), and how many figures."""
+    classified = (
+        Metric.objects.visible()
+        .filter(zone__province=province, indicator__isnull=False, kind__in=MEASURED_KINDS)
+        .exclude(normalized_unit="")
+        .filter(normalized_value__isnull=False)
+    )
+    latest = _latest_per(classified, "zone", "indicator").select_related("zone", "indicator").order_by(
+        "indicator__position", "indicator__name", F("normalized_value").desc(), "zone__name"
+    )
+    shown = list(latest[:PROVINCE_PAGE_FIGURES])
+    return shown, classified.count()
+
+
+def compare_initiatives(zones):
+    """[{"zone_id", "category", "category_label", "type__slug", "type__name", "n"}]: initiatives counted."""
+    labels = dict(Initiative.Category.choices)
+    rows = (
+        Initiative.objects.visible()
+        .filter(zone__in=zones)
+        .order_by()
+        .values("zone_id", "category", "type__slug", "type__name")
+        .annotate(n=Count("pk"))
+    )
+    return [{**row, "category_label": labels.get(row["category"], row["category"])} for row in rows]
+
+
+def compare_figures(zones):
+    """The latest measured figure of each indicator for each of ``zones``, at most COMPARE_FIGURES."""
+    classified = (
+        Metric.objects.visible()
+        .filter(zone__in=zones, indicator__isnull=False, kind__in=MEASURED_KINDS)
+        .exclude(normalized_unit="")
+        .filter(normalized_value__isnull=False)
+    )
+    latest = _latest_per(classified, "zone", "indicator").select_related("indicator")
+    return list(latest.order_by("indicator__position", "indicator__name", "zone_id")[:COMPARE_FIGURES])
+
+
+def compare_years(zones):
+    """{(zone id, year or None): public articles naming the zone}, counted in the database."""
+    rows = (
+        Article.zones.through.objects.filter(zone__in=zones, article__hidden=False)
+        .order_by()
+        .values("zone_id", "article__year")
+        .annotate(n=Count("article_id"))
+    )
+    return {(row["zone_id"], row["article__year"]): row["n"] for row in rows}

@@ -1,0 +1,75 @@
+"""The vocabulary's public lists: initiative types and indicators, with their counts."""
+from django.db.models import Case, Count, IntegerField, OuterRef, Value, When
+
+from articles import tallies
+from articles.models import Indicator, Initiative, InitiativeType, Metric, Tally
+
+from ._counts import _aggregate_of, _tallied
+
+
+def initiative_type_list():
+    """Programme types in their curated order, each with its public initiatives and the zones running them."""
+    if tallies.fresh() is not None:
+        return InitiativeType.objects.annotate(
+            initiative_count=_tallied(Tally.Kind.TYPE, "initiatives"),
+            zone_count=_tallied(Tally.Kind.TYPE, "zones"),
+        ).order_by("position", "name")
+    initiatives = Initiative.objects.visible().filter(type=OuterRef("pk")).order_by().values("type")
+    return InitiativeType.objects.annotate(
+        initiative_count=_aggregate_of(initiatives, Count("pk")),
+        zone_count=_aggregate_of(initiatives, Count("zone", distinct=True)),
+    ).order_by("position", "name")
+
+
+def initiative_type_detail(slug):
+    return InitiativeType.objects.get(slug=slug)
+
+
+def initiative_zone_count(initiatives):
+    """How many zones run the initiatives of a list (one query, whatever its length)."""
+    return initiatives.order_by().aggregate(n=Count("zone", distinct=True))["n"]
+
+
+
+def _dimension_order():
+    return Case(
+        *(When(dimension=value, then=Value(i)) for i, value in enumerate(Indicator.Dimension.values)),
+        default=Value(len(Indicator.Dimension.values)),
+        output_field=IntegerField(),
+    )
+
+
+def indicator_list():
+    """Indicators by dimension, each with its public figures' count and how many zones they are of."""
+    if tallies.fresh() is not None:
+        return Indicator.objects.annotate(
+            metric_count=_tallied(Tally.Kind.INDICATOR, "metrics"),
+            zone_count=_tallied(Tally.Kind.INDICATOR, "zones"),
+        ).order_by(_dimension_order(), "position", "name")
+    figures = Metric.objects.visible().filter(indicator=OuterRef("pk")).order_by().values("indicator")
+    return Indicator.objects.annotate(
+        metric_count=_aggregate_of(figures, Count("pk")),
+        zone_count=_aggregate_of(figures, Count("zone", distinct=True)),
+    ).order_by(_dimension_order(), "position", "name")
+
+
+def indicator_choices():
+    """[(dimension label, [(slug, "名称（figures）"), …]), …]: a select of indicators grouped by dimension."""
+    labels = dict(Indicator.Dimension.choices)
+    groups = {}
+    for indicator in indicator_list():
+        groups.setdefault(labels.get(indicator.dimension, indicator.dimension), []).append(
+            (indicator.slug, f"{indicator.name}（{indicator.metric_count}）")
+        )
+    return list(groups.items())
+
+
+def indicator_detail(slug):
+    return Indicator.objects.get(slug=slug)
+
+
+def indicator_options():
+    """Every indicator in vocabulary order, its figures left uncounted: the tile grid's select."""
+    return list(
+        Indicator.objects.only("pk", "slug", "name", "dimension", "units").order_by("position", "name")
+    )
