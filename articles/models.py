@@ -25,7 +25,7 @@ class CurationFields(models.Model):
 
 
 # What the public sees, written once per model: every page, feed, API list and
-# export reads through these ``visible()`` methods (see articles/selectors.py).
+# export reads through these ``visible()`` methods (see articles/selectors/).
 
 
 class VisibleQuerySet(models.QuerySet):

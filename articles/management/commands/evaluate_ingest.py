@@ -2,7 +2,7 @@
 
 Every page is read and analysed in memory, the zones linked against the
 reference zones of fixtures/zones.json: nothing is written to the database.
-The matching rules are in articles/ingest/evaluation.py.
+The matching rules are in articles/ingest/evaluation/.
 """
 import json
 from pathlib import Path
