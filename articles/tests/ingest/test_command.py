@@ -261,12 +261,26 @@ CURATOR = """
 import json, sys, time
 import django
 django.setup()
+from django.core.management import call_command
 from django.db import OperationalError, transaction
 from articles import curation
-from articles.models import Article
+from articles.models import Article, IngestRun
+from articles.tests.factories import make_article
 
-saves, errors, deadline = 0, [], time.monotonic() + float(sys.argv[1])
+call_command("migrate", verbosity=0)
+make_article()  # what the curator edits
+print("ready", flush=True)
+# Save over and over from the run's first stored page to its end, while it writes the others,
+# noting how many pages the run had stored before and after each save.
+running = IngestRun.objects.filter(finished_at=None)
+saves, errors, pages_seen, deadline = 0, [], set(), time.monotonic() + float(sys.argv[1])
+while not running.exclude(files=[]).exists() and time.monotonic() < deadline:
+    time.sleep(0.01)
 while time.monotonic() < deadline:
+    run = running.first()
+    if run is None:
+        break
+    pages_seen.add(len(run.files))
     try:
         with transaction.atomic():  # as the admin's change view does
             article = Article.objects.order_by("pk").first()
@@ -275,8 +289,11 @@ while time.monotonic() < deadline:
         saves += 1
     except OperationalError as exc:
         errors.append(str(exc))
+    run.refresh_from_db(fields=["files"])
+    pages_seen.add(len(run.files))
     time.sleep(0.02)
-print(json.dumps({"saves": saves, "errors": errors[:3], "error_count": len(errors)}))
+print(json.dumps({"saves": saves, "errors": errors[:3], "error_count": len(errors),
+                  "pages_seen": sorted(pages_seen)}))
 """
 
 
@@ -294,23 +311,21 @@ def test_a_curators_save_during_an_ingest_waits_and_succeeds_on_sqlite(db, tmp_p
            "DJANGO_SETTINGS_MODULE": "config.settings_test"}
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
 
-    def manage(*args):
-        return subprocess.run([sys.executable, "manage.py", *args], cwd=root, env=env,
-                              capture_output=True, text=True, timeout=300)
-
-    assert manage("migrate", "-v0").returncode == 0
-    assert manage("ingest", "-v0", str(root / "fixtures" / "seeds")).returncode == 0
-    ingest = subprocess.Popen(
-        [sys.executable, "manage.py", "ingest", "-v0", str(root / "articles" / "tests" / "pages")],
-        cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-    )
-    curator = subprocess.run([sys.executable, "-c", CURATOR, "4"], cwd=root, env=env,
-                             capture_output=True, text=True, timeout=120)
-    _out, err = ingest.communicate(timeout=300)
-    result = json.loads(curator.stdout.strip().splitlines()[-1])
+    curator = subprocess.Popen([sys.executable, "-c", CURATOR, "120"], cwd=root, env=env,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert curator.stdout.readline().strip() == "ready", curator.stderr.read()
+    ingest = subprocess.run([sys.executable, "manage.py", "ingest", "-v0", str(settings.SEEDS_DIR)],
+                            cwd=root, env=env, capture_output=True, text=True, timeout=300)
+    if ingest.returncode != 0:  # its run may be left open: the curator would wait for it
+        curator.kill()
+    out, err = curator.communicate(timeout=120)
+    assert ingest.returncode == 0, ingest.stderr
+    assert curator.returncode == 0, err
+    result = json.loads(out.strip().splitlines()[-1])
     assert result["error_count"] == 0, result["errors"]
     assert result["saves"] > 0
-    assert ingest.returncode == 0, err
+    # The curator saved while the ingest stored its pages, not only before or after them.
+    assert len(result["pages_seen"]) > 1, result
 
 
 def test_a_read_only_database_stops_the_ingest_with_one_line(db, tmp_path, monkeypatch):
