@@ -90,14 +90,11 @@ class PageInserts:
     """New rows no later read of the page depends on, inserted together when the page is done.
 
     A new article's zones and every new mention: one INSERT per table and page
-    instead of one per article. ``first_article`` answers for the mentions held
-    here what ``upsert_initiatives`` asks the table: the first article naming a
-    programme.
+    instead of one per article.
     """
 
     def __init__(self):
         self.rows = {}  # model -> its new rows, in order
-        self.first_article = {}  # initiative pk -> lowest article pk among the mentions held
 
     def add(self, model, rows):
         self.rows.setdefault(model, []).extend(rows)
@@ -238,49 +235,119 @@ def upsert_article(*, source, result, zones, tally, deleted_keys, stored=None, c
     return article, bool(changed)
 
 
-def _merged_into(zone, keys):
-    """{key: survivor} for keys naming an initiative a curator merged into another."""
-    if not keys:
+def initiative_groups(article, facts):
+    """{key: facts} of the programmes ``facts`` name, keyed by the article's zone (a curator's fix included)."""
+    zone = article.zone
+    groups = {}
+    for fact in facts:
+        if identity.normalise_name(fact.name):
+            groups.setdefault(identity.initiative_key(zone.pk if zone else None, fact.name), []).append(fact)
+    return groups
+
+
+class PageReads:
+    """The stored rows a page's initiatives and metrics are compared with, one query per kind.
+
+    Read after the page's articles are stored (an article's zone, which keys its
+    facts, may be a curator's) and kept current while the page is written: an
+    initiative or a metric one article creates or changes is the row the next
+    article of the page finds, as if each had read the table itself.
+
+    ``articles``: [(article, initiative groups, metric groups, new_article)].
+    """
+
+    def __init__(self, articles):
+        old = [article.pk for article, _i, _m, new in articles if not new]
+        initiative_keys = {key for _a, groups, _m, _n in articles for key in groups}
+        metric_keys = {key for _a, _i, groups, _n in articles for key in groups}
+        self.initiative_mentions, self.metric_mentions = {}, {}
+        if old:
+            for mention in InitiativeMention.objects.filter(article__in=old).order_by("pk"):
+                self.initiative_mentions.setdefault(mention.article_id, []).append(mention)
+            by_pk = {}
+            for mention in MetricMention.objects.filter(article__in=old).select_related("metric").order_by("pk"):
+                mention.metric = by_pk.setdefault(mention.metric_id, mention.metric)
+                self.metric_mentions.setdefault(mention.article_id, []).append(mention)
+        self.initiatives = {
+            i.key: i for i in Initiative.objects.filter(key__in=initiative_keys).order_by()
+        } if initiative_keys else {}
+        zones = {article.zone for article, groups, _m, _n in articles if set(groups) - set(self.initiatives)}
+        self.initiatives.update(_merged_into(zones, initiative_keys - set(self.initiatives)))
+        # Its first article (lowest id among its mentions) is the one whose reading it keeps.
+        self.first_article = dict(
+            InitiativeMention.objects.filter(initiative__in=[i.pk for i in self.initiatives.values()])
+            .order_by()
+            .values("initiative")
+            .annotate(first=Min("article_id"))
+            .values_list("initiative", "first")
+        ) if self.initiatives else {}
+        slugs = {
+            fact.type for _a, groups, _m, _n in articles for facts in groups.values() for fact in facts if fact.type
+        }
+        self.types = {t.slug: t for t in InitiativeType.objects.filter(slug__in=slugs)} if slugs else {}
+        self.metrics = {mention.metric.key: mention.metric for mentions in self.metric_mentions.values()
+                        for mention in mentions}
+        self.readings = {}  # metric pk -> {article pk: its reading of the figure}
+        self.lost = {}  # metric pk -> metric, stated before by an article that no longer states it
+        missing = metric_keys - set(self.metrics)
+        if missing:
+            self.metrics.update((m.key, m) for m in Metric.objects.filter(key__in=missing).order_by())
+
+    def first_article_of(self, initiative):
+        return self.first_article.get(initiative.pk)
+
+    def named(self, initiative, article):
+        """Record that ``article`` names ``initiative`` (its first article may be this one now)."""
+        first = self.first_article.get(initiative.pk, article.pk)
+        self.first_article[initiative.pk] = min(first, article.pk)
+
+    def unnamed(self, initiative_ids):
+        """Mentions of these initiatives were deleted: their first articles are read again."""
+        for pk in initiative_ids:
+            self.first_article.pop(pk, None)
+        self.first_article.update(
+            InitiativeMention.objects.filter(initiative__in=initiative_ids)
+            .order_by()
+            .values("initiative")
+            .annotate(first=Min("article_id"))
+            .values_list("initiative", "first")
+        )
+
+
+def _merged_into(zones, keys):
+    """{key: survivor} for keys naming an initiative a curator merged into another, in ``zones``."""
+    if not keys or not zones:
         return {}
     found = {}
-    for initiative in Initiative.objects.filter(zone=zone):
+    zone_ids = [zone.pk for zone in zones if zone is not None]
+    merged = Initiative.objects.exclude(aliases=[]).order_by()
+    if None in zones:
+        merged = merged.filter(Q(zone__in=zone_ids) | Q(zone__isnull=True))
+    else:
+        merged = merged.filter(zone__in=zone_ids)
+    for initiative in merged:
         for alias in initiative.aliases:
-            key = identity.initiative_key(zone.pk if zone else None, alias)
+            key = identity.initiative_key(initiative.zone_id, alias)
             if key in keys:
                 found[key] = initiative
     return found
 
 
-def upsert_initiatives(*, article, facts, counts, deleted_keys, new_names=None, new_article=False,
-                       pending=None):
+def upsert_initiatives(*, article, groups, counts, deleted_keys, reads, new_names=None, new_article=False):
     """One initiative per zone + programme; one mention per sentence naming it.
 
-    ``new_article``: it was created just now, so it has no mentions to compare.
+    ``groups``: ``initiative_groups`` of the article; ``reads``: the page's
+    PageReads. ``new_article``: it was created just now, so it has no mentions
+    to compare. Returns the new mentions (inserted with the page's others).
     """
-    zone = article.zone  # after curation: a curator's zone fix carries over
-    groups = {}
-    for fact in facts:
-        if identity.normalise_name(fact.name):
-            key = identity.initiative_key(zone.pk if zone else None, fact.name)
-            groups.setdefault(key, []).append(fact)
-    existing = {i.key: i for i in Initiative.objects.filter(key__in=groups)}
-    existing.update(_merged_into(zone, set(groups) - set(existing)))
-    # Its first article (lowest id among its mentions) is the one whose reading it keeps.
-    first_article = dict(
-        InitiativeMention.objects.filter(initiative__in=[i.pk for i in existing.values()])
-        .values("initiative")
-        .annotate(first=Min("article_id"))
-        .values_list("initiative", "first")
-    )
-    if pending is not None:  # earlier articles of this page, their mentions not inserted yet
-        for pk, first in pending.first_article.items():
-            first_article[pk] = min(first_article.get(pk, first), first)
+    zone = article.zone
+    existing = reads.initiatives
     kept_mentions, new_mentions = set(), []
     old_mentions = (
         {} if new_article
-        else {(m.initiative_id, m.offset): m for m in article.initiative_mentions.all()}
+        else {(m.initiative_id, m.offset): m for m in reads.initiative_mentions.get(article.pk, ())}
     )
-    types = _initiative_types(facts)
+    types = reads.types
     created = [
         Initiative(key=key, zone=zone, ingested_values=ingested, **values)
         for key, values, ingested in _new_initiatives(groups, existing, deleted_keys, zone, types)
@@ -302,7 +369,7 @@ def upsert_initiatives(*, article, facts, counts, deleted_keys, new_names=None, 
         initiative = existing[key]
         if key in fresh:
             pass  # just created with this article's reading
-        elif initiative.key != key or first_article.get(initiative.pk) not in (None, article.pk):
+        elif initiative.key != key or reads.first_article_of(initiative) not in (None, article.pk):
             # Named again in another article: that adds a mention below. Its own
             # values come from its first article only, so two articles reading
             # the programme a little differently cannot flip it back and forth.
@@ -331,16 +398,15 @@ def upsert_initiatives(*, article, facts, counts, deleted_keys, new_names=None, 
                 counts.mentions.updated += 1
             else:
                 counts.mentions.unchanged += 1
-    _insert(pending, InitiativeMention, new_mentions)
-    if pending is not None:
-        for mention in new_mentions:
-            first = pending.first_article.get(mention.initiative.pk, article.pk)
-            pending.first_article[mention.initiative.pk] = min(first, article.pk)
+    for mention in new_mentions:
+        reads.named(mention.initiative, article)
     counts.mentions.created += len(new_mentions)
-    gone = [m.pk for place, m in old_mentions.items() if place not in kept_mentions]
+    gone = [m for place, m in old_mentions.items() if place not in kept_mentions]
     if gone:
-        InitiativeMention.objects.filter(pk__in=gone).delete()
+        InitiativeMention.objects.filter(pk__in=[m.pk for m in gone]).delete()
         counts.mentions.deleted += len(gone)
+        reads.unnamed({m.initiative_id for m in gone})
+    return new_mentions
 
 
 def _initiative_values(first, zone, types):
@@ -355,12 +421,6 @@ def _new_initiatives(groups, existing, deleted_keys, zone, types):
     for key, group in groups.items():
         if key not in existing and key not in deleted_keys:
             yield (key, *_initiative_values(group[0], zone, types))
-
-
-def _initiative_types(facts):
-    """{slug: InitiativeType} for the types these facts name; no query when none names one."""
-    slugs = {fact.type for fact in facts if fact.type}
-    return {t.slug: t for t in InitiativeType.objects.filter(slug__in=slugs)} if slugs else {}
 
 
 def _metric_values(fact, zone, indicator):
@@ -413,31 +473,8 @@ def _statement_deleted(article, fact, deleted_keys):
     )
 
 
-def _stored_metrics(article, keys, new_article=False):
-    """(this article's mentions, {key: metric}): what it states, and ``keys`` stored elsewhere."""
-    mentions = [] if new_article else list(article.metric_mentions.select_related("metric"))
-    by_pk = {}
-    for mention in mentions:
-        mention.metric = by_pk.setdefault(mention.metric_id, mention.metric)
-    stored = {metric.key: metric for metric in by_pk.values()}
-    missing = [key for key in keys if key not in stored]
-    if missing:
-        stored.update((m.key, m) for m in Metric.objects.filter(key__in=missing))
-    return mentions, stored
-
-
-def upsert_metrics(*, article, facts, tally, deleted_keys, indicators=None, new_article=False,
-                   pending=None):
-    """One metric per fact (``identity.metric_key``); one mention per statement of it here.
-
-    A fact already stored -- from this article or another of its zone -- gains
-    this article's mentions instead of a second row. ``indicators``: {slug:
-    Indicator}, read once per page; an unknown slug leaves the figure 未归类.
-    The queries are a fixed few per article, however many figures it states;
-    ``new_article``: it was created just now, so it has no mentions to compare.
-    """
-    indicators = indicators or {}
-    zone = article.zone  # after curation: a curator's zone fix carries over
+def metric_groups(article, facts, tally, deleted_keys):
+    """{key: facts} of the figures ``facts`` state (``identity.metric_key``), a curator's deletions left out."""
     groups = {}  # key -> its facts, in body order
     for fact in facts:
         if _statement_deleted(article, fact, deleted_keys):
@@ -447,7 +484,22 @@ def upsert_metrics(*, article, facts, tally, deleted_keys, indicators=None, new_
     for key in [key for key in groups if key in deleted_keys]:
         del groups[key]
         tally.skipped_deleted += 1
-    old_mentions, stored = _stored_metrics(article, groups, new_article)
+    return groups
+
+
+def upsert_metrics(*, article, groups, tally, reads, indicators=None, new_article=False, pending=None):
+    """One metric per fact (``identity.metric_key``); one mention per statement of it here.
+
+    A fact already stored -- from this article or another of its zone -- gains
+    this article's mentions instead of a second row. ``groups``: ``metric_groups``
+    of the article; ``reads``: the page's PageReads. ``indicators``: {slug:
+    Indicator}, read once per page; an unknown slug leaves the figure 未归类.
+    ``new_article``: it was created just now, so it has no mentions to compare.
+    """
+    indicators = indicators or {}
+    zone = article.zone  # after curation: a curator's zone fix carries over
+    old_mentions = [] if new_article else reads.metric_mentions.get(article.pk, [])
+    stored = reads.metrics
 
     # A figure read differently at the same place (a year or indicator now
     # resolved) keeps its row, and with it a curator's work, under its new key.
@@ -465,7 +517,7 @@ def upsert_metrics(*, article, facts, tally, deleted_keys, indicators=None, new_
                     break
         matched[key] = metric
 
-    new, changed, changed_fields = [], [], set()
+    new, changed, changed_fields, readings = [], [], set(), {}
     for key, group in groups.items():
         first = group[0]
         indicator = indicators.get(first.indicator)
@@ -473,6 +525,7 @@ def upsert_metrics(*, article, facts, tally, deleted_keys, indicators=None, new_
         ingested = {**values, "zone": zone.name if zone else None,
                     "indicator": indicator.slug if indicator else None}
         place = {"article": article, "sentence": first.sentence, "offset": first.offset}
+        readings[key] = ({**values, **place}, ingested)
         metric = matched[key]
         if metric is None:
             matched[key] = Metric(key=key, ingested_values=ingested, **values, **place)
@@ -480,18 +533,16 @@ def upsert_metrics(*, article, facts, tally, deleted_keys, indicators=None, new_
             continue
         fields = []
         if metric.key != key:  # bookkeeping, not a changed figure
+            stored.pop(metric.key, None)
             metric.key = key
             fields.append("key")
         if metric.article_id == article.pk or (article.pk < metric.article_id and not article.hidden):
             # Its first statement is (now) in this article, and its reading is this one's:
             # two articles reading a figure a little differently cannot flip it back and forth;
-            # a hidden article takes no figure from a shown one (curation._restate_first).
-            update = model_update(metric, {**values, **place}, curated=set(metric.curated_fields))
+            # a hidden article takes no figure from a shown one (curation.restate_first).
+            update, taken = _take_reading(metric, *readings[key])
             _tally_update(tally, changed=update.changed, curated_differs=update.curated_held)
-            fields += update.changed
-            if metric.ingested_values != ingested:
-                metric.ingested_values = ingested
-                fields.append("ingested_values")
+            fields += taken
         else:
             tally.unchanged += 1
         if fields:
@@ -504,14 +555,13 @@ def upsert_metrics(*, article, facts, tally, deleted_keys, indicators=None, new_
         for metric in changed:
             metric.updated_at = now
         Metric.objects.bulk_update(changed, [*sorted(changed_fields), "updated_at"])
+    stored.update((metric.key, metric) for metric in matched.values())
 
+    for key, metric in matched.items():
+        reads.readings.setdefault(metric.pk, {})[article.pk] = readings[key]
     _replace_mentions(article, groups, matched, old_mentions, pending)
     kept = {metric.pk for metric in matched.values()}
-    lost = {m.metric_id: m.metric for m in old_mentions if m.metric_id not in kept}
-    if lost:
-        if pending is not None:
-            pending.flush()  # the page's new statements of these figures count below
-        _after_mentions_lost(lost, tally)
+    reads.lost.update((m.metric_id, m.metric) for m in old_mentions if m.metric_id not in kept)
 
 
 def _replace_mentions(article, groups, matched, old_mentions, pending=None):
@@ -544,13 +594,31 @@ def _replace_mentions(article, groups, matched, old_mentions, pending=None):
     _insert(pending, MetricMention, new)
 
 
-def _after_mentions_lost(lost, tally):
-    """Metrics this article no longer states: first stated elsewhere now, or gone.
+def _take_reading(metric, values, ingested):
+    """Set ``metric`` to a statement's reading, curated fields held; nothing saved.
 
-    A metric nobody states any more is the ingest's own earlier reading and is
-    deleted, unless a curator touched it (verified, hidden, a curated field):
-    then it stays, counted as stale.
+    Returns (the FieldUpdate of its values, every field to save).
     """
+    update = model_update(metric, values, curated=set(metric.curated_fields))
+    fields = list(update.changed)
+    if metric.ingested_values != ingested:
+        metric.ingested_values = ingested
+        fields.append("ingested_values")
+    return update, fields
+
+
+def _after_mentions_lost(reads, tally):
+    """Metrics the page's articles no longer state: first stated elsewhere now, or gone.
+
+    Settled once the page's mentions are all written. A figure now first stated
+    in another article of this page takes that article's reading. A metric nobody
+    states any more is the ingest's own earlier reading and is deleted, unless a
+    curator touched it (verified, hidden, a curated field): then it stays,
+    counted as stale.
+    """
+    lost = {pk: metric for pk, metric in reads.lost.items() if metric.pk is not None}
+    if not lost:
+        return
     removable = []
     for metric in restate_first(lost.values()):
         if metric.verified or metric.hidden or metric.curated_fields:
@@ -560,6 +628,19 @@ def _after_mentions_lost(lost, tally):
     if removable:
         Metric.objects.filter(pk__in=removable).delete()
         tally.deleted += len(removable)
+    reread, fields = [], set()
+    for pk, metric in lost.items():
+        reading = reads.readings.get(pk, {}).get(metric.article_id)
+        if pk not in removable and reading is not None:
+            taken = _take_reading(metric, *reading)[1]
+            if taken:
+                reread.append(metric)
+                fields.update(taken)
+    if reread:
+        now = timezone.now()
+        for metric in reread:
+            metric.updated_at = now
+        Metric.objects.bulk_update(reread, [*sorted(fields), "updated_at"])
 
 
 def _indicators(result):
@@ -568,16 +649,27 @@ def _indicators(result):
     return {i.slug: i for i in Indicator.objects.filter(slug__in=slugs)} if slugs else {}
 
 
+def _tombstones():
+    """{kind: keys a curator deleted}, every kind in one query."""
+    deleted = {kind: set() for kind in Tombstone.Kind.values}
+    for kind, key in Tombstone.objects.order_by().values_list("model", "key"):
+        deleted.setdefault(kind, set()).add(key)
+    return deleted
+
+
 def upsert_page(*, result, original=None):
     """Store one analysed page (call inside ``transaction.atomic()``).
 
     ``original``: the path of the file it was read from, kept with the source.
+    The articles are written first, then their initiatives and metrics, compared
+    with rows read once for the whole page (PageReads).
     """
     page = result.page
     counts = IngestCounts()
     twin = (
         Source.objects.filter(content_hash=page.content_hash)
         .exclude(name=identity.source_name(page.name))
+        .order_by()
         .first()
     )
     if twin is not None:
@@ -586,15 +678,11 @@ def upsert_page(*, result, original=None):
     source = upsert_source(
         page=page, column=result.column, original=original, analysed_with=result.analysed_with
     )
-    zones = ZoneResolver()
-    deleted = {
-        kind: selectors.tombstoned_keys(kind)
-        for kind in (Tombstone.Kind.ARTICLE, Tombstone.Kind.INITIATIVE, Tombstone.Kind.METRIC)
-    }
-    written, positions, new_names = [], set(), []
-    stored = _stored_articles(source.articles.all())
+    deleted = _tombstones()
+    zones = ZoneResolver(deleted=deleted[Tombstone.Kind.ZONE])
+    written, positions, new_names, stored_here = [], set(), [], []
+    stored = _stored_articles(source.articles.order_by())
     copies = _copy_candidates(source, [item.block for item in result.articles])
-    indicators = _indicators(result)
     pending = PageInserts()
     for item in result.articles:
         positions.add(item.block.position)
@@ -608,18 +696,26 @@ def upsert_page(*, result, original=None):
             continue
         if changed:
             written.append(article.pk)
-        new_article = counts.articles.created > created_before
-        upsert_initiatives(
-            article=article, facts=item.initiatives, counts=counts,
-            deleted_keys=deleted[Tombstone.Kind.INITIATIVE], new_names=new_names,
-            new_article=new_article, pending=pending,
-        )
+        stored_here.append((
+            article,
+            initiative_groups(article, item.initiatives),
+            metric_groups(article, item.metrics, counts.metrics, deleted[Tombstone.Kind.METRIC]),
+            counts.articles.created > created_before,
+        ))
+    reads = PageReads(stored_here)
+    indicators = _indicators(result)
+    for article, initiatives, metrics, new_article in stored_here:
+        pending.add(InitiativeMention, upsert_initiatives(
+            article=article, groups=initiatives, counts=counts,
+            deleted_keys=deleted[Tombstone.Kind.INITIATIVE], reads=reads, new_names=new_names,
+            new_article=new_article,
+        ))
         upsert_metrics(
-            article=article, facts=item.metrics, tally=counts.metrics,
-            deleted_keys=deleted[Tombstone.Kind.METRIC], indicators=indicators,
-            new_article=new_article, pending=pending,
+            article=article, groups=metrics, tally=counts.metrics, reads=reads,
+            indicators=indicators, new_article=new_article, pending=pending,
         )
     pending.flush()
+    _after_mentions_lost(reads, counts.metrics)
     # A page that now yields fewer articles: the extra ones may carry curated
     # work, so they stay; the summary says how many.
     counts.articles.stale += source.articles.filter(~Q(position__in=positions)).count()

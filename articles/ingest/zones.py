@@ -31,11 +31,12 @@ class ZoneResolver:
     leaves no created zone behind in here either.
     """
 
-    def __init__(self):
+    def __init__(self, deleted=None):
+        """``deleted``: the zone names a curator deleted, when the caller has read them."""
         by_name, slugs = _zone_table()
         self.by_name = dict(by_name)
         self.slugs = set(slugs)
-        self.deleted = selectors.tombstoned_keys(Tombstone.Kind.ZONE)
+        self.deleted = selectors.tombstoned_keys(Tombstone.Kind.ZONE) if deleted is None else deleted
         self.created = []  # the zones this page created
 
     def _remember(self, zone):

@@ -371,3 +371,23 @@ def test_the_zone_table_is_reread_only_when_a_zone_changed(huaibei, django_asser
     huaibei.aliases = ["淮北国家高新区", "相山高新区"]
     huaibei.save()
     assert ZoneResolver().by_name["相山高新区"] == huaibei
+
+
+def test_a_page_reads_the_stored_facts_once_however_many_articles_it_has(huaibei):
+    def articles(n, **fields):
+        return [article(position=i, title=f"{n}篇之第{i}篇党建文章", **fields) for i in range(n)]
+
+    def reads(result):
+        with CaptureQueriesContext(connection) as captured:
+            upsert_page(result=result)
+        return [q["sql"] for q in captured if q["sql"].startswith("SELECT")]
+
+    upsert_page(result=page(article(), name="warm-up.txt"))
+    two, eight = reads(page(*articles(2), name="two.txt")), reads(page(*articles(8), name="eight.txt"))
+    assert len(eight) == len(two), "\n".join(eight)
+    # Each article names the same programme and states the same two figures: one row each.
+    assert Initiative.objects.count() == 1 and Metric.objects.count() == 2
+    assert InitiativeMention.objects.count() == 11
+    # Read again with a figure dropped from every article: the reads stay the page's few.
+    again = reads(page(*articles(8, metrics=[investment()]), name="eight.txt"))
+    assert len(again) <= len(eight) + 4, "\n".join(again)
