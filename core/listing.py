@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from django import forms
 from django.core.paginator import EmptyPage, Paginator
-from django.db.models import Count
+from django.db.models import Count, QuerySet
 from django.http import Http404, JsonResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.utils.text import slugify
@@ -32,6 +32,34 @@ CITATION_FORMATS = ("ris", "bibtex")
 
 # Facets count at most this many rows of a list (see ListEndpoint.facets).
 FACET_ROWS = 2000
+
+# A page starting this far into a list is read as DeepPaginator reads it.
+DEEP_OFFSET = 1000
+
+
+class DeepPaginator(Paginator):
+    """Pages of a queryset in a total order (no two rows tie), deep pages read from the nearer end.
+
+    A page past DEEP_OFFSET reads only the keys of the rows it skips, counting
+    from whichever end of the list is nearer (the last page reads the list's
+    order reversed, skipping less than a page), then its own rows by key: the
+    skipping walks an index, not whole rows, and at most half the list.
+    """
+
+    def page(self, number):
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        top = min(bottom + self.per_page, self.count)
+        queryset = self.object_list
+        if bottom < DEEP_OFFSET or not isinstance(queryset, QuerySet) or not queryset.ordered:
+            return super().page(number)
+        if self.count - top < bottom:
+            keys = queryset.reverse().values_list("pk", flat=True)[self.count - top:self.count - bottom]
+            keys = list(keys)[::-1]
+        else:
+            keys = list(queryset.values_list("pk", flat=True)[bottom:top])
+        rows = {row.pk: row for row in queryset.filter(pk__in=keys)}
+        return self._get_page([rows[key] for key in keys if key in rows], number, self)
 
 
 class PageForm(forms.Form):
@@ -118,6 +146,9 @@ class ListEndpoint(View):
     facet_specs = ()
     page_size = 20
     paginate_html = True
+    # The list's order is total (a unique key ends it), so its deep pages can be read from
+    # the nearer end (DeepPaginator); a list whose rows can tie keeps Django's paging.
+    total_order = False
     # "json" on the /api/ routes; otherwise ``?format=`` decides.
     render_as = None
     formats = FORMATS
@@ -185,7 +216,7 @@ class ListEndpoint(View):
 
     def paginate(self, queryset, page_form):
         size = page_form.cleaned_data.get("page_size") or self.page_size
-        paginator = Paginator(queryset, size)
+        paginator = (DeepPaginator if self.total_order else Paginator)(queryset, size)
         if self.known_total is not None:
             paginator.count = self.known_total  # a cached property: set, it is not counted
         return paginator.page(page_form.cleaned_data.get("page") or 1)

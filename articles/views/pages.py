@@ -25,6 +25,8 @@ class ArticleList(CitationFormats, ListEndpoint):
     csv_filename = "articles"
     csv_filename_params = ("zone", "year", "kind")
     api_url_name = "api:articles"
+    # selectors.NEWEST ends with the source page and the place on it, unique together.
+    total_order = True
     facet_specs = (
         PROVINCE_FACET,
         FacetSpec("zone", "高新区", "zones__name", value_field="zones__slug", limit=15),
