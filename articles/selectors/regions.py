@@ -50,33 +50,56 @@ ZONE_PAGE_ARTICLES = 20
 ZONE_PAGE_MENTIONS = 10
 
 
+def _linked_to(zone):
+    """The keys of the articles naming ``zone`` (its article links), for ``pk__in``: read through
+    the zone's links, so the work follows the zone's articles, not the archive's."""
+    return Article.zones.through.objects.filter(zone=zone).values("article_id")
+
+
 def zone_page_articles(zone):
     """(newest own articles, newest articles that mention it, own count, mention count).
 
-    Bounded: two short lists read through the zone indexes and two counts,
-    however many articles the zone has.
+    Bounded by the zone, however many articles the archive has: its own articles
+    are read through their index; those that mention it through its links, their
+    order keys read and sorted here -- asked for in order with a LIMIT, the
+    database walks the whole archive's newest-first index looking for the few that
+    link to the zone, and a zone few articles mention has it read to the end.
     """
     own = Article.objects.visible().filter(zone=zone)
-    mentioning = Article.objects.visible().filter(zones=zone).exclude(zone=zone)
     shown = ("pk", "title", "kind", "year", "date", "zone_id", "created_at")
+    mentioning = list(
+        Article.objects.visible().filter(pk__in=_linked_to(zone)).exclude(zone=zone)
+        .values_list("pk", "date", "year", "source_id", "position")
+    )
+    newest = sorted(mentioning, key=_newest_key)[:ZONE_PAGE_MENTIONS]
+    rows = Article.objects.only(*shown).in_bulk([row[0] for row in newest])
     return (
         list(own.only(*shown).order_by(*NEWEST)[:ZONE_PAGE_ARTICLES]),
-        list(mentioning.only(*shown).order_by(*NEWEST)[:ZONE_PAGE_MENTIONS]),
+        [rows[row[0]] for row in newest],
         own.count(),
-        mentioning.count(),
+        len(mentioning),
     )
+
+
+def _newest_key(row):
+    """selectors.NEWEST of a (pk, date, year, source id, position) row, for sorted()."""
+    _pk, date, year, source_id, position = row
+    return (date is None, -(date.toordinal() if date else 0), year is None, -(year or 0), -source_id, position)
 
 
 def zone_years(zone):
-    """[(year or None, article count, figure count)], newest first, unknown last: counted, not read."""
-    articles = (
-        Article.objects.visible().filter(Q(zone=zone) | Q(zones=zone)).order_by()
-        .values("year").annotate(n=Count("pk", distinct=True))
-    )
+    """[(year or None, article count, figure count)], newest first, unknown last: counted, not read.
+
+    The articles naming the zone and its own articles that do not name it are
+    counted apart (two disjoint sets, each read through an index) and added up.
+    """
+    linked = Article.objects.visible().filter(pk__in=_linked_to(zone))
+    unlinked = Article.objects.visible().filter(zone=zone).exclude(pk__in=_linked_to(zone))
     figures = zone.metrics.visible().order_by().values("year").annotate(n=Count("pk"))
     years = {}
-    for row in articles:
-        years.setdefault(row["year"], [0, 0])[0] = row["n"]
+    for articles in (linked, unlinked):
+        for year, n in articles.order_by().values_list("year").annotate(n=Count("pk")):
+            years.setdefault(year, [0, 0])[0] += n
     for row in figures:
         years.setdefault(row["year"], [0, 0])[1] = row["n"]
     ordered = sorted(years, key=lambda y: (y is None, -(y or 0)))
