@@ -116,9 +116,10 @@ class ProvinceDirectory(ZoneDirectory):
         context = super().get_extra_context(filterset, objects)
         province = context["province"] = filterset.form.cleaned_data["province"]
         context["title"] = f"{province}的高新区"
-        context["articles"], context["article_total"] = selectors.province_articles(province)
-        context["initiatives"], context["initiative_total"] = selectors.province_initiatives(province)
-        context["figures"], context["figure_total"] = selectors.province_figures(province)
+        zone_ids = list(Zone.objects.filter(province=province).values_list("pk", flat=True))
+        context["articles"], context["article_total"] = selectors.province_articles(zone_ids)
+        context["initiatives"], context["initiative_total"] = selectors.province_initiatives(zone_ids)
+        context["figures"], context["figure_total"] = selectors.province_figures(zone_ids)
         return context
 
 

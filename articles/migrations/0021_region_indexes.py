@@ -8,7 +8,8 @@
   article date are read from a small index instead of the wide article rows. SQLite
   looks articles up by rowid and needs none.
 - metric_zone_indicator_idx: a zone's figures by indicator and kind, which the zone page,
-  the province page and a comparison filter on.
+  the province page and a comparison filter on, with what they rank and count the figures
+  by, so a province's or a comparison's figures are read from the index alone.
 
 As in 0013: SQLite cannot write NULLS FIRST/LAST in an index, but its descending order
 already puts NULL last; PostgreSQL needs them spelled out to match the queries.
@@ -26,8 +27,9 @@ INDEXES = {
         "postgresql": "(id) INCLUDE (date, year, zone_id) WHERE NOT hidden",
     }),
     "metric_zone_indicator_idx": ("articles_metric", {
-        "sqlite": "(zone_id, indicator_id, kind)",
-        "postgresql": "(zone_id, indicator_id, kind)",
+        "sqlite": "(zone_id, indicator_id, kind, normalized_unit, normalized_value, year, article_id, hidden)",
+        "postgresql": "(zone_id, indicator_id, kind) "
+                      "INCLUDE (normalized_unit, normalized_value, year, article_id, hidden, id)",
     }),
 }
 
@@ -46,5 +48,5 @@ def drop(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("articles", "0019_tally_measured")]
+    dependencies = [("articles", "0020_figure_indexes")]
     operations = [migrations.RunPython(create, drop)]

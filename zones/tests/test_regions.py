@@ -1,7 +1,10 @@
 """Province tiles on the home page and directory, the directory sorted by articles, province pages."""
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from articles import tallies
 from articles.models import Indicator
 from articles.tests.factories import make_article, make_initiative, make_metric, make_zone
 
@@ -137,15 +140,31 @@ def test_a_busy_province_page_shows_its_newest_and_says_how_many(client, anhui_w
     assert "最新 2 篇，共 4 篇" in response.content.decode()
 
 
+def test_a_busy_province_page_counts_its_initiatives_from_the_stored_tallies_when_fresh(
+    client, anhui_with_facts, monkeypatch
+):
+    make_initiative("合肥的举措", article=anhui_with_facts["hefei"].articles.first())
+    monkeypatch.setattr("articles.selectors.regions.PROVINCE_PAGE_INITIATIVES", 1)
+    url = reverse("zones:province", args=["anhui"])
+    counted = client.get(url).context  # stale in the test's transaction: counted
+    tallies.refresh()
+    with CaptureQueriesContext(connection) as queries:
+        stored = client.get(url).context
+    assert counted["initiative_total"] == stored["initiative_total"] == 2  # the hidden one left out
+    assert [i.name for i in stored["initiatives"]] == [i.name for i in counted["initiatives"]]
+    assert any('SUM("articles_tally"."initiatives")' in q["sql"] for q in queries.captured_queries)
+
+
 def test_province_page_query_count_is_bounded(client, anhui_with_facts, django_assert_num_queries):
     huaibei = anhui_with_facts["huaibei"]
     for n in range(5):
         article = make_article(zone=huaibei, year=2015 + n)
         make_initiative(f"举措{n}", article=article)
         make_metric(article, year=2015 + n, indicator=anhui_with_facts["investment"])
-    # the counts' freshness; zones with counts and the level facet (and its bound); articles;
-    # initiatives; the figures and their count -- nothing per zone, article or figure
-    with django_assert_num_queries(8):
+    # the counts' freshness; zones with counts and the level facet (and its bound); the
+    # province's zone keys; articles; the initiatives ranked, then read; the figures ranked,
+    # then read, and their count -- nothing per zone, article or figure
+    with django_assert_num_queries(11):
         client.get(reverse("zones:province", args=["anhui"]))
 
 
