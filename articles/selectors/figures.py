@@ -1,9 +1,12 @@
 """Which figures a comparison shows: one indicator's, in one normalized unit, measured apart from
 targets, a zone's latest first (LATEST_FIRST); read by the indicator pages, a zone's page and the tile grid."""
-from django.db.models import Count, F, Window
+from django.db import connection
+from django.db.models import Count, F, OuterRef, Subquery, Window
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import RowNumber
 
 from articles.models import Indicator, Metric, Tally
+from zones.models import Zone
 
 from ._counts import _bounded
 
@@ -54,20 +57,44 @@ def comparison_unit(metrics, indicator):
     """(unit, figures left out): the normalized unit an indicator's figures are compared in.
 
     The indicator's first listed unit its figures carry, else their commonest:
-    a bar of 元 beside a bar of 人 would compare nothing.
+    a bar of 元 beside a bar of 人 would compare nothing. The units are found a
+    probe each (metric_comparison_idx); figures are counted only when there are
+    several units, and those of the unit compared only when no listed unit is among them.
     """
-    counts = dict(
-        metrics.filter(normalized_value__isnull=False)
-        .exclude(normalized_unit="")
-        .order_by()
-        .values_list("normalized_unit")
-        .annotate(n=Count("pk"))
-    )
-    if not counts:
-        return "", 0
-    listed = [unit for unit in indicator.units or () if unit in counts]
-    unit = listed[0] if listed else max(sorted(counts), key=counts.get)
+    comparable = metrics.filter(normalized_value__isnull=False).exclude(normalized_unit="")
+    units = _distinct_values(comparable, "normalized_unit", after="")
+    if len(units) < 2:
+        return (units[0], 0) if units else ("", 0)
+    listed = [unit for unit in indicator.units or () if unit in units]
+    if listed:
+        others = comparable.filter(normalized_unit__in=[unit for unit in units if unit != listed[0]])
+        return listed[0], others.order_by().count()
+    counts = dict(comparable.order_by().values_list("normalized_unit").annotate(n=Count("pk")))
+    unit = max(sorted(counts), key=counts.get)
     return unit, sum(counts.values()) - counts[unit]
+
+
+def _distinct_values(rows, field, *, descending=False, after=None):
+    """The distinct values of ``field`` among ``rows``, in order (past ``after`` if given; NULL never).
+
+    One query of a probe per value: each finds the next value past the last through
+    an index that begins with the rows' fixed columns and ``field``, so the rows
+    of a value are not read (a recursive query: PostgreSQL cannot skip through an index).
+    """
+    order, past = (f"-{field}", "lt") if descending else (field, "gt")
+    start = {f"{field}__{past}": after} if after is not None else {f"{field}__isnull": False}
+    first = rows.filter(**start).order_by(order).values(field)[:1]
+    following = rows.filter(**{f"{field}__{past}": RawSQL("found.v", ())}).order_by(order).values(field)[:1]
+    first_sql, first_params = first.query.sql_with_params()
+    following_sql, following_params = following.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"WITH RECURSIVE found(v) AS (SELECT ({first_sql}) "
+            f"UNION ALL SELECT ({following_sql}) FROM found WHERE found.v IS NOT NULL) "
+            "SELECT v FROM found WHERE v IS NOT NULL",
+            (*first_params, *following_params),
+        )
+        return [value for (value,) in cursor.fetchall()]
 
 
 def _latest_per(metrics, *partition):
@@ -85,31 +112,41 @@ def _comparable(metrics, unit, kinds):
 def zone_comparison(metrics, unit, kinds=MEASURED_KINDS):
     """Each zone's latest figure among ``metrics`` (one indicator's) in ``unit``, largest first.
 
-    At most COMPARISON_ZONES rows, whatever the number of figures: the
-    database keeps one per zone. A year filter on ``metrics`` makes it that year's.
+    At most COMPARISON_ZONES rows, whatever the number of figures: a zone's latest
+    is one probe of metric_comparison_idx that reads only the figures of the zone's
+    newest year (``metrics`` should filter on the indicator's key as a value, not
+    through a join on its slug, for the probe to use the index). A year filter on ``metrics`` makes it that year's.
     """
-    rows = _latest_per(_comparable(metrics, unit, kinds).filter(zone__isnull=False), "zone")
+    latest = (
+        _comparable(metrics, unit, kinds).filter(zone=OuterRef("pk"))
+        .order_by(*LATEST_FIRST).values("pk")[:1]
+    )
+    # Read first: as a subquery of the next, the database would run each zone's probe twice.
+    chosen = [pk for pk in Zone.objects.values_list(Subquery(latest), flat=True) if pk is not None]
     return list(
-        rows.select_related("zone")
+        Metric.objects.filter(pk__in=chosen).select_related("zone")
         .order_by(F("normalized_value").desc(), "zone__name")[:COMPARISON_ZONES]
     )
 
 
 def indicator_years(indicator):
-    """The years the indicator's public measured figures are of, newest first: a year selector's options."""
-    figures = Metric.objects.visible().filter(
-        indicator=indicator, kind__in=MEASURED_KINDS, year__isnull=False
-    )
-    return list(figures.order_by("-year").values_list("year", flat=True).distinct())
+    """The years the indicator's public measured figures are of, newest first: a year selector's options.
+
+    One query of a probe per year (metric_indicator_year_idx), however many figures each year has.
+    """
+    figures = Metric.objects.visible().filter(indicator=indicator, kind__in=MEASURED_KINDS)
+    return _distinct_values(figures, "year", descending=True)
 
 
 def zone_year_values(metrics, unit, kinds=MEASURED_KINDS):
-    """One figure per zone and year among ``metrics`` in ``unit``; at most INDICATOR_CELLS, newest first."""
+    """One figure per zone and year among ``metrics`` in ``unit``; at most INDICATOR_CELLS, newest first.
+
+    The window ranks the figures' keys alone; only the figures kept are read whole.
+    """
     rows = _latest_per(_comparable(metrics, unit, kinds).filter(zone__isnull=False), "zone", "year")
-    return list(
-        rows.select_related("zone")
-        .order_by(F("year").desc(nulls_last=True), F("normalized_value").desc(), "pk")[:INDICATOR_CELLS]
-    )
+    newest_first = (F("year").desc(nulls_last=True), F("normalized_value").desc(), "pk")
+    chosen = rows.order_by(*newest_first).values("pk")[:INDICATOR_CELLS]
+    return list(Metric.objects.filter(pk__in=chosen).select_related("zone").order_by(*newest_first))
 
 
 def zone_indicator_values(zone):

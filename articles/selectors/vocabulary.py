@@ -1,8 +1,9 @@
 """The vocabulary's public lists: initiative types and indicators, with their counts."""
-from django.db.models import Case, Count, IntegerField, OuterRef, Value, When
+from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, Value, When
 
 from articles import tallies
 from articles.models import Indicator, Initiative, InitiativeType, Metric, Tally
+from zones.models import Zone
 
 from ._counts import _aggregate_of, _tallied
 
@@ -26,8 +27,25 @@ def initiative_type_detail(slug):
 
 
 def initiative_zone_count(initiatives):
-    """How many zones run the initiatives of a list (one query, whatever its length)."""
-    return initiatives.order_by().aggregate(n=Count("zone", distinct=True))["n"]
+    """How many zones run the initiatives of a list: one query of a probe per zone, whatever its length."""
+    return Zone.objects.filter(Exists(initiatives.filter(zone=OuterRef("pk")))).count()
+
+
+def stored_counts(entry):
+    """The stored counts (articles/tallies.py) of an indicator or an initiative type, None while stale.
+
+    One query: the entry's row with the archive's, whose presence says the counts are
+    fresh (``tallies.fresh``). An entry without a row has no public figures or
+    initiatives: its counts are 0.
+    """
+    kind = Tally.Kind.INDICATOR if isinstance(entry, Indicator) else Tally.Kind.TYPE
+    rows = {
+        row.kind: row
+        for row in Tally.objects.filter(Q(kind=Tally.Kind.ARCHIVE, stale=False) | Q(kind=kind, ref=entry.pk))
+    }
+    if Tally.Kind.ARCHIVE not in rows:
+        return None
+    return rows.get(kind) or Tally(kind=kind, ref=entry.pk)
 
 
 

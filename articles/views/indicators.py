@@ -146,6 +146,14 @@ class IndicatorDetail(MetricList):
         data["indicator"] = self.indicator.slug
         return data
 
+    def known_count(self, filterset):
+        """The indicator's stored count of public figures when no other filter narrows the list."""
+        data = filterset.form.cleaned_data
+        if any(value not in (None, "", [], ()) for name, value in data.items() if name not in ("indicator", "sort")):
+            return None
+        stored = selectors.vocabulary.stored_counts(self.indicator)
+        return stored.metrics if stored is not None else None
+
     def base_context(self, filterset, page_form, valid):
         context = super().base_context(filterset, page_form, valid)
         context["title"] = self.indicator.name
@@ -156,7 +164,8 @@ class IndicatorDetail(MetricList):
 
     def get_extra_context(self, filterset, objects):
         """Every zone's figures by year (targets apart) and their chart: lines where zones have several years."""
-        metrics = filterset.qs
+        # The indicator's key as a value the database plans with: the figure indexes begin with it.
+        metrics = filterset.qs.filter(indicator=self.indicator)
         unit, other_units = selectors.comparison_unit(
             metrics.filter(kind__in=selectors.MEASURED_KINDS + selectors.TARGET_KINDS), self.indicator
         )

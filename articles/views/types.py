@@ -79,5 +79,21 @@ class InitiativeTypeDetail(InitiativeList):
         filterset.form.fields.pop("type", None)
         return context
 
+    def stored_counts(self, filterset):
+        """The type's stored counts when no filter besides the type narrows the list and they are fresh."""
+        data = filterset.form.cleaned_data
+        if any(value not in (None, "", [], ()) for name, value in data.items() if name != "type"):
+            return None
+        if not hasattr(self, "_stored"):
+            self._stored = selectors.vocabulary.stored_counts(self.initiative_type)
+        return self._stored
+
+    def known_count(self, filterset):
+        stored = self.stored_counts(filterset)
+        return stored.initiatives if stored is not None else None
+
     def get_extra_context(self, filterset, objects):
+        stored = self.stored_counts(filterset)
+        if stored is not None:
+            return {"zone_count": stored.zones}
         return {"zone_count": selectors.initiative_zone_count(filterset.qs)}

@@ -321,3 +321,28 @@ def test_indicator_page_query_count_and_size_are_bounded(client, figures, invest
     assert f"最新、最大的 8 项，共 {8 + chart['omitted']} 项" in response.content.decode()
     huaibei_row = next(r for r in response.context["table"]["rows"] if r["zone"] == huaibei)
     assert sum(1 for m in huaibei_row["cells"] if m) == 3  # one value per year, not 43
+
+
+def test_indicator_page_reads_its_figure_count_from_the_stored_tallies_while_they_are_fresh(client, figures, invest):
+    from articles import tallies
+    from articles.models import Tally
+
+    tallies.refresh()
+    # Written without signals, so the counts stay fresh: the page must show this one, not count.
+    Tally.objects.filter(kind=Tally.Kind.INDICATOR, ref=invest.pk).update(metrics=57)
+    url = reverse("articles:indicator", args=["total-investment"])
+    assert client.get(url).context["page_obj"].paginator.count == 57
+    # Another filter narrows the list: counted.
+    assert client.get(url, {"kind": "target"}).context["page_obj"].paginator.count == 1
+
+
+def test_comparison_counts_the_figures_in_other_units_than_the_indicators_listed_one(client, firms, huaibei, yantai):
+    figure(huaibei, firms, 56, 2023, unit="家", normalized_unit="家")
+    figure(yantai, firms, 130, 2023, unit="家", normalized_unit="家")
+    figure(yantai, firms, 3, 2022, unit="个", normalized_unit="个")
+    figure(huaibei, firms, 40, 2022, unit="%", normalized_unit="%", kind="share")
+    response = client.get(reverse("articles:metrics"), {"indicator": "hi-tech-firms"})
+    assert response.context["other_units"] == 2
+    [measured] = charts_of(response, "metric-charts")
+    assert [i["name"] for i in measured["items"]] == ["烟台高新区 2023", "淮北高新区 2023"]
+    assert response.context["years"] == [2023, 2022]
