@@ -48,22 +48,33 @@ def _closest_first(queryset, typed, limit=NAMED_PER_KIND):
     return queryset.order_by(exact, Length("name"), "name", "pk")[:limit]
 
 
-def search_named(query, named_zone_ids=()):
+def search_named(query, named_zone_ids=(), article_ids=None):
     """Initiatives, initiative types, indicators and zones whose names match ``query``.
 
     ``{kind: [rows]}``, at most NAMED_PER_KIND rows per kind, each with its
     counts: the names are matched, and only the rows shown are checked for
     visibility and counted (types and indicators from the stored counts when fresh),
     never the articles or figures of the whole archive.
+
+    ``article_ids``: the articles the search found (a bounded list). Initiatives
+    are then looked for among those these articles name -- a programme's name
+    is in its articles' text, so one whose name holds the words is named by the
+    articles holding them -- instead of among every programme's name: a common
+    word (党建) is in most of them.
     """
     words = search.name_words(query)
     if not words:
         return {}
     typed = [group[0] for group in words]
-    # A common word (党建) is in thousands of names: the closest few are taken by name
-    # alone, and only those are tested for visibility, which reads their mentions.
+    candidates = Initiative.objects.filter(hidden=False)
+    if article_ids is not None:
+        candidates = candidates.filter(
+            pk__in=InitiativeMention.objects.filter(article__in=list(article_ids)).values("initiative")
+        )
+    # The closest few are taken by name alone, and only those are tested for
+    # visibility, which reads their mentions.
     closest = _closest_first(
-        Initiative.objects.filter(hidden=False).filter(_names_matching(words, ("name",), ("aliases",))),
+        candidates.filter(_names_matching(words, ("name",), ("aliases",))),
         typed,
         limit=NAMED_PER_KIND * 4,
     ).values_list("pk", flat=True)

@@ -59,6 +59,16 @@ def test_names_of_other_kinds_are_listed_above_the_articles_with_counts_and_link
     assert html.index('id="named-heading"') < html.index('class="result-list"')
 
 
+def test_the_programmes_listed_are_those_the_found_articles_name(client, kb):
+    # Narrowed to one zone, the search finds its article only, and lists only its programme.
+    named = client.get("/search/", {"q": "党建联盟", "zone": "yantai"}).context["named"]
+    programmes = [row.name for kind, _label, rows in named if kind == "initiatives" for row in rows]
+    assert programmes == ["生物医药产业链党建联盟"]
+    # A word the articles hold but no programme's name does lists no programme.
+    named = client.get("/search/", {"q": "国轩锂电"}).context["named"]
+    assert not [rows for kind, _label, rows in named if kind == "initiatives"]
+
+
 def test_indicators_and_zones_are_found_by_name(client, kb):
     html = client.get("/search/", {"q": "总投资"}).content.decode()
     assert kb["investment"].get_absolute_url() in html
