@@ -56,6 +56,12 @@ def _linked_to(zone):
     return Article.zones.through.objects.filter(zone=zone).values("article_id")
 
 
+def _read_in_order(queryset, keys):
+    """The rows of ``queryset`` with ``keys``, in the keys' order (the model's own order unread)."""
+    rows = queryset.order_by().in_bulk(keys)
+    return [rows[key] for key in keys]
+
+
 def zone_page_articles(zone):
     """(newest own articles, newest articles that mention it, own count, mention count).
 
@@ -69,13 +75,12 @@ def zone_page_articles(zone):
     shown = ("pk", "title", "kind", "year", "date", "zone_id", "created_at")
     mentioning = list(
         Article.objects.visible().filter(pk__in=_linked_to(zone)).exclude(zone=zone)
-        .values_list("pk", "date", "year", "source_id", "position")
+        .order_by().values_list("pk", "date", "year", "source_id", "position")
     )
     newest = sorted(mentioning, key=_newest_key)[:ZONE_PAGE_MENTIONS]
-    rows = Article.objects.only(*shown).in_bulk([row[0] for row in newest])
     return (
         list(own.only(*shown).order_by(*NEWEST)[:ZONE_PAGE_ARTICLES]),
-        [rows[row[0]] for row in newest],
+        _read_in_order(Article.objects.only(*shown), [row[0] for row in newest]),
         own.count(),
         len(mentioning),
     )
@@ -136,12 +141,6 @@ COMPARE_FIGURES = 400
 
 def _public_article_count():
     return Count("mentions__article", filter=Q(mentions__article__hidden=False), distinct=True)
-
-
-def _read_in_order(queryset, keys):
-    """The rows of ``queryset`` with ``keys``, in the keys' order."""
-    rows = queryset.in_bulk(keys)
-    return [rows[key] for key in keys]
 
 
 # The province selectors take the keys of the province's zones as a list (the view reads
