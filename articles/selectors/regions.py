@@ -166,15 +166,23 @@ def province_articles(zone_ids):
 def province_initiatives(zone_ids, archive=UNREAD):
     """The initiatives of a province's zones (``zone_ids``) most articles name, and how many there are.
 
-    Ranked over their keys alone (a grouping of narrow rows), then the shown rows
-    read; the total is the zones' stored tallies while they are fresh.
+    Ranked from their public mentions (keys only): an initiative a public article
+    names is public, so the visibility test of every initiative of the province is
+    left out; those no article names follow by name when the page is not full.
+    The total is the zones' stored tallies while they are fresh.
     """
     initiatives = Initiative.objects.visible().filter(zone__in=zone_ids)
-    keys = list(
-        initiatives.annotate(article_count=_public_article_count())
-        .order_by("-article_count", "name", "pk")
-        .values_list("pk", flat=True)[:PROVINCE_PAGE_INITIATIVES]
+    mentions = InitiativeMention.objects.filter(
+        article__hidden=False, initiative__hidden=False, initiative__zone__in=zone_ids
     )
+    keys = list(
+        mentions.values("initiative_id").annotate(n=Count("article_id", distinct=True))
+        .order_by("-n", "initiative__name", "initiative_id")
+        .values_list("initiative_id", flat=True)[:PROVINCE_PAGE_INITIATIVES]
+    )
+    if len(keys) < PROVINCE_PAGE_INITIATIVES:
+        unnamed = initiatives.annotate(article_count=_public_article_count()).filter(article_count=0)
+        keys += unnamed.order_by("name", "pk").values_list("pk", flat=True)[:PROVINCE_PAGE_INITIATIVES - len(keys)]
     shown = _read_in_order(
         Initiative.objects.select_related("zone").annotate(article_count=_public_article_count()), keys
     )

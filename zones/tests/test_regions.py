@@ -5,7 +5,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from articles import tallies
-from articles.models import Indicator
+from articles.models import Indicator, InitiativeMention
 from articles.tests.factories import make_article, make_initiative, make_metric, make_zone
 
 pytestmark = pytest.mark.django_db
@@ -140,6 +140,27 @@ def test_a_busy_province_page_shows_its_newest_and_says_how_many(client, anhui_w
     assert "最新 2 篇，共 4 篇" in response.content.decode()
 
 
+def test_province_initiatives_rank_by_public_articles_then_name_and_end_with_those_none_name(
+    client, anhui_with_facts
+):
+    huaibei, hefei = anhui_with_facts["huaibei"], anhui_with_facts["hefei"]
+    first, second = list(huaibei.primary_articles.order_by("pk")[:2])
+    hidden = make_article(zone=huaibei, hidden=True)
+    cited = make_initiative("乙：两篇文章", article=first)
+    InitiativeMention.objects.create(initiative=cited, article=second, sentence="乙", offset=1)
+    InitiativeMention.objects.create(initiative=cited, article=first, sentence="乙", offset=2)  # same article
+    twice_hidden = make_initiative("甲：一篇公开一篇隐藏", article=first)
+    InitiativeMention.objects.create(initiative=twice_hidden, article=hidden, sentence="甲")
+    make_initiative("丙：只在隐藏文章", article=hidden)
+    make_initiative("丁：无人提及", zone=hefei)
+    make_initiative("戊：已隐藏", article=second, hidden=True)
+    names = [i.name for i in client.get(reverse("zones:province", args=["anhui"])).context["initiatives"]]
+    # 锂电产业链党建联盟 (the fixture's) is named by one public article, like 甲.
+    assert names == ["乙：两篇文章", "甲：一篇公开一篇隐藏", "锂电产业链党建联盟", "丁：无人提及"]
+    counts = [i.article_count for i in client.get(reverse("zones:province", args=["anhui"])).context["initiatives"]]
+    assert counts == [2, 1, 1, 0]
+
+
 def test_a_busy_province_page_counts_its_initiatives_from_the_stored_tallies_when_fresh(
     client, anhui_with_facts, monkeypatch
 ):
@@ -162,9 +183,10 @@ def test_province_page_query_count_is_bounded(client, anhui_with_facts, django_a
         make_initiative(f"举措{n}", article=article)
         make_metric(article, year=2015 + n, indicator=anhui_with_facts["investment"])
     # the counts' freshness; zones with counts and the level facet (and its bound); the
-    # province's zone keys; articles; the initiatives ranked, then read; the figures ranked,
-    # then read, and their count -- nothing per zone, article or figure
-    with django_assert_num_queries(11):
+    # province's zone keys; articles; the initiatives ranked by their mentions, those no
+    # article names (the page is not full), then read; the figures ranked, then read, and
+    # their count -- nothing per zone, article or figure
+    with django_assert_num_queries(12):
         client.get(reverse("zones:province", args=["anhui"]))
 
 
