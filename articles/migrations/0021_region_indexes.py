@@ -7,6 +7,8 @@
   "the article is not hidden" (every public figure and mention asks it) and a figure's
   article date are read from a small index instead of the wide article rows. SQLite
   looks articles up by rowid and needs none.
+- article_hidden_idx: the hidden articles, few, from which the initiatives only they name
+  are found (selectors.regions._public_initiative_counts).
 - metric_zone_indicator_idx: a zone's figures by indicator and kind, which the zone page,
   the province page and a comparison filter on, with what they rank and count the figures
   by, so a province's or a comparison's figures are read from the index alone.
@@ -25,6 +27,10 @@ INDEXES = {
     }),
     "article_public_idx": ("articles_article", {
         "postgresql": "(id) INCLUDE (date, year, zone_id) WHERE NOT hidden",
+    }),
+    "article_hidden_idx": ("articles_article", {
+        "sqlite": "(id) WHERE hidden",
+        "postgresql": "(id) WHERE hidden",
     }),
     "metric_zone_indicator_idx": ("articles_metric", {
         "sqlite": "(zone_id, indicator_id, kind, normalized_unit, normalized_value, year, article_id, hidden)",

@@ -1,5 +1,5 @@
 """Zones, provinces and a comparison of zones: the directory's counts, a zone's and a province's page."""
-from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery, Sum, Value
+from django.db.models import Count, Exists, F, IntegerField, OuterRef, Q, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 
 from articles.models import Article, Initiative, InitiativeMention, Metric, Tally
@@ -111,6 +111,25 @@ def zone_years(zone):
     return [(year, *years[year]) for year in ordered]
 
 
+def _public_initiative_counts(initiatives, *fields):
+    """{(values of ``fields``): how many} of the public among ``initiatives`` (Initiative rows).
+
+    Public (Initiative.objects.visible()): not hidden, and named by a public article
+    or by none. Counted as every initiative not hidden, less those only hidden
+    articles name -- found from the hidden articles, which are few -- instead of
+    testing each initiative's mentions.
+    """
+    shown = initiatives.filter(hidden=False).order_by()
+    named_in_hidden = InitiativeMention.objects.filter(article__hidden=True).values("initiative_id")
+    named_in_public = InitiativeMention.objects.filter(initiative=OuterRef("pk"), article__hidden=False)
+    only_hidden = shown.filter(pk__in=named_in_hidden).exclude(Exists(named_in_public))
+    counts = {}
+    for sign, rows in ((1, shown), (-1, only_hidden)):
+        for row in rows.values_list(*fields).annotate(n=Count("pk")):
+            counts[row[:-1]] = counts.get(row[:-1], 0) + sign * row[-1]
+    return {key: n for key, n in counts.items() if n}
+
+
 ZONE_PAGE_INITIATIVES = 60
 
 
@@ -122,7 +141,7 @@ def zone_initiatives(zone):
         initiatives.annotate(article_count=_count_of(InitiativeMention.objects.visible(), "initiative", "article"))
         .order_by("category", "name", "pk")[:ZONE_PAGE_INITIATIVES]
     )
-    totals = dict(initiatives.order_by().values_list("category").annotate(n=Count("pk")))
+    totals = {category: n for (category,), n in _public_initiative_counts(zone.initiatives.all(), "category").items()}
     return shown, totals
 
 
@@ -221,16 +240,14 @@ def province_figures(zone_ids):
 
 
 def compare_initiatives(zones):
-    """[{"zone_id", "category", "category_label", "type__slug", "type__name", "n"}]: initiatives counted."""
+    """[{"zone_id", "category", "category_label", "type__slug", "type__name", "n"}]: public initiatives counted."""
     labels = dict(Initiative.Category.choices)
-    rows = (
-        Initiative.objects.visible()
-        .filter(zone__in=zones)
-        .order_by()
-        .values("zone_id", "category", "type__slug", "type__name")
-        .annotate(n=Count("pk"))
-    )
-    return [{**row, "category_label": labels.get(row["category"], row["category"])} for row in rows]
+    fields = ("zone_id", "category", "type__slug", "type__name")
+    counts = _public_initiative_counts(Initiative.objects.filter(zone__in=zones), *fields)
+    return [
+        {**dict(zip(fields, key)), "n": n, "category_label": labels.get(key[1], key[1])}
+        for key, n in counts.items()
+    ]
 
 
 def compare_figures(zones):

@@ -49,8 +49,10 @@ def test_admin_opens_for_staff(admin_client, reference_zones):
 import json  # noqa: E402
 
 from django.db import connection  # noqa: E402
+from django.db.models import Count  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
+from articles.models import Initiative, InitiativeMention  # noqa: E402
 from articles.tests.factories import (  # noqa: E402
     make_article,
     make_indicator,
@@ -230,7 +232,7 @@ def test_a_zone_with_many_figures_of_one_indicator_shows_one_per_year(client, hu
     for n in range(60):
         article = make_article(zone=huaibei_with_facts, year=2021 + n % 3, body="总投资1亿元。")
         make_metric(article, sentence="总投资1亿元。", year=2021 + n % 3, normalized_value=1e8 + n, indicator=invest)
-    with django_assert_num_queries(13):  # as many as for a zone without indicators
+    with django_assert_num_queries(14):  # as many as for a zone without indicators
         response = client.get(huaibei_with_facts.get_absolute_url())
     [group] = response.context["indicator_groups"]
     assert [m.year for m in group["figures"]] == [2023, 2022, 2021]
@@ -256,11 +258,12 @@ def test_zone_page_query_count_is_bounded(client, huaibei_with_facts, django_ass
         make_initiative(f"举措{n}", article=article, category="talent")
     assert count() == before
     # zone; newest own articles and their count; the keys of those mentioning it, then the
-    # newest of them; the first initiatives and their count per category; one figure per
+    # newest of them; the first initiatives; their count per category, less those only hidden
+    # articles name; one figure per
     # indicator and year, measured and targets; the newest unclassified figures (and their
     # count only when there are more); years of the articles linked to it, of its own
     # articles not linked, and of its figures
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(14):
         client.get(huaibei_with_facts.get_absolute_url())
 
 
@@ -310,3 +313,23 @@ def test_a_zone_page_lists_newest_first_and_undated_articles_last(client, db):
     assert [a.pk for a in response.context["own_articles"]] == [new.pk, old.pk, undated.pk]
     years = [year for year, _articles, _metrics in response.context["timeline"]]
     assert years == [2024, 2019, None]
+
+
+def test_zone_and_comparison_count_only_the_public_initiatives(client):
+    zone, other = make_zone("计数高新区", slug="counted"), make_zone("对照高新区", slug="other")
+    public, hidden = make_article(zone=zone), make_article(zone=zone, hidden=True)
+    make_initiative("公开文章提及", article=public, category="talent")
+    make_initiative("只在隐藏文章", article=hidden, category="talent")
+    both = make_initiative("两处提及", article=hidden, category="brand")
+    InitiativeMention.objects.create(initiative=both, article=public, sentence="两处提及")
+    make_initiative("无人提及", zone=zone, category="brand")
+    make_initiative("已隐藏", article=public, category="brand", hidden=True)
+    make_initiative("对照", article=make_article(zone=other), category="talent")
+    expected = {"talent": 1, "brand": 2}
+    assert dict(Initiative.objects.visible().filter(zone=zone).values_list("category").annotate(n=Count("pk"))) == expected
+    groups = client.get(zone.get_absolute_url()).context["initiative_groups"]
+    assert {g["category"]: g["total"] for g in groups} == expected
+    compared = client.get("/compare/", {"zones": "counted,other", "format": "json"}).json()
+    assert {c["category"]: c["counts"] for c in compared["categories"]} == {
+        "talent": {"counted": 1, "other": 1}, "brand": {"counted": 2, "other": 0},
+    }
