@@ -45,21 +45,43 @@ _state = None  # the loaded _Dictionary, built on first use
 
 
 class _Dictionary:
-    def __init__(self, tokenizer, static_terms, dynamic_parts):
+    def __init__(self, tokenizer, static_terms, dynamic_terms):
         self.tokenizer = tokenizer
         self.static_terms = static_terms
-        # dynamic term -> its segmentation under the static dictionary alone
-        self.dynamic_parts = dynamic_parts
+        self.dynamic_terms = set(dynamic_terms)  # zone and programme names from the database
+        self._parts = {}  # dynamic term -> its segmentation under the static dictionary alone
         self.domain_by_prefix = {}
+        self.domain_terms = set()
         self.add_domain_terms(static_terms)
-        self.add_domain_terms(dynamic_parts)
+        self.add_domain_terms(dynamic_terms)
         self.added = []  # dynamic terms added after the build, in order (see ``terms_since``)
 
     def add_domain_terms(self, terms):
         for term in terms:
-            bucket = self.domain_by_prefix.setdefault(term[:2], [])
-            if term not in bucket:
-                bucket.append(term)
+            if term not in self.domain_terms:
+                self.domain_terms.add(term)
+                self.domain_by_prefix.setdefault(term[:2], []).append(term)
+
+    def parts(self, word):
+        """The static parts of a dynamic term (None for any other word), cut when first asked.
+
+        Cut lazily: a dictionary of every programme name of a large archive would
+        otherwise cut each name once more while it loads, for the few a query or
+        a page ever holds.
+        """
+        if word not in self.dynamic_terms:
+            return None
+        parts = self._parts.get(word)
+        if parts is None:
+            parts = self._parts[word] = [w for w in _static_cutter().cut(word, HMM=False) if w.strip()]
+        return parts
+
+    def forget(self, terms):
+        """Take ``terms`` out of the dynamic terms (the tokenizer's entries are the caller's)."""
+        self.dynamic_terms.difference_update(terms)
+        self.domain_terms.difference_update(terms)
+        for term in terms:
+            self._parts.pop(term, None)
 
 
 # ------------------------------------------------------------ dictionary
@@ -124,6 +146,7 @@ def _clean_terms(names):
 
 
 _static_layer = None  # (word frequencies, total, terms) of the static layer, loaded once
+_static_only = None  # a tokenizer reading the static layer's table itself, never changed
 
 
 def _static_tokenizer():
@@ -150,15 +173,26 @@ def _static_tokenizer():
     return tokenizer, static_terms
 
 
+def _static_cutter():
+    """A tokenizer of the static layer alone: the parts a dynamic term has without the names."""
+    global _static_only
+    if _static_only is None:
+        import jieba
+
+        _static_tokenizer()
+        freq, total, _terms = _static_layer
+        cutter = jieba.Tokenizer()
+        cutter.FREQ, cutter.total, cutter.initialized = freq, total, True
+        _static_only = cutter
+    return _static_only
+
+
 def _build(dynamic_names):
     tokenizer, static_terms = _static_tokenizer()
     dynamic_terms = _clean_terms(dynamic_names) - static_terms
-    dynamic_parts = {
-        term: [w for w in tokenizer.cut(term, HMM=False) if w.strip()] for term in dynamic_terms
-    }
     for term in sorted(dynamic_terms):
         _add_word(tokenizer, term, keep_total=True)
-    return _Dictionary(tokenizer, static_terms, dynamic_parts)
+    return _Dictionary(tokenizer, static_terms, dynamic_terms)
 
 
 def _add_word(tokenizer, term, *, keep_total=False):
@@ -217,7 +251,7 @@ def refresh_dictionary(force=False, names=None):
         names = _database_terms() if names is None else list(names)
         if force or _state is None:
             _state = _build(names)
-            return len(_state.dynamic_parts)
+            return len(_state.dynamic_terms)
         return _add_new_terms(_state, names)
 
 
@@ -240,27 +274,15 @@ def _add_new_terms(state, names):
 
 
 def _new_terms(state, names):
-    return _clean_terms(names) - state.static_terms - set(state.dynamic_parts)
+    return _clean_terms(names) - state.static_terms - state.dynamic_terms
 
 
 def _add_terms(state, new_terms):
     if not new_terms:
         return
-    freq = state.tokenizer.FREQ
-    # The static parts of a new term: segment it with every dynamic word
-    # switched off (jieba ignores zero-frequency entries), then restore.
-    saved = {term: freq.get(term, 0) for term in state.dynamic_parts}
-    for term in saved:
-        freq[term] = 0
-    try:
-        for term in new_terms:
-            state.dynamic_parts[term] = [
-                w for w in state.tokenizer.cut(term, HMM=False) if w.strip()
-            ]
-    finally:
-        freq.update(saved)
     for term in sorted(new_terms):
         _add_word(state.tokenizer, term, keep_total=True)
+    state.dynamic_terms.update(new_terms)
     state.add_domain_terms(new_terms)
 
 
@@ -307,8 +329,7 @@ def extra_terms(names):
                     state.domain_by_prefix[prefix] = bucket
                 else:
                     state.domain_by_prefix.pop(prefix, None)
-            for term in new_terms:
-                state.dynamic_parts.pop(term, None)
+            state.forget(new_terms)
             state.tokenizer.total = total
 
 
@@ -409,7 +430,7 @@ def index_tokens(text):
         close_run()
         if len(word) > 2:
             tokens.extend(_sub_words(word, freq))
-        parts = dictionary.dynamic_parts.get(word)
+        parts = dictionary.parts(word)
         if parts:
             tokens.extend(query_tokens_of_words(parts))
     close_run()
@@ -481,7 +502,7 @@ def query_units(text):
             continue
         close_run()
         alternatives = [[word]]
-        parts = dictionary.dynamic_parts.get(word)
+        parts = dictionary.parts(word)
         if parts:
             split = query_tokens_of_words(parts)
             if split and split != [word]:
