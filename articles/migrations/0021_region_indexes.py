@@ -26,7 +26,7 @@ INDEXES = {
                       "INCLUDE (id) WHERE NOT hidden",
     }),
     "article_public_idx": ("articles_article", {
-        "postgresql": "(id) INCLUDE (date, year, zone_id) WHERE NOT hidden",
+        "postgresql": "(id) INCLUDE (date, year) WHERE NOT hidden",
     }),
     "article_hidden_idx": ("articles_article", {
         "sqlite": "(id) WHERE hidden",

@@ -97,16 +97,21 @@ def zone_years(zone):
 
     The articles naming the zone and its own articles that do not name it are
     counted apart (two disjoint sets, each read through an index) and added up.
+    A year with neither a public article nor a public figure is left out.
     """
     linked = Article.objects.visible().filter(pk__in=_linked_to(zone))
     unlinked = Article.objects.visible().filter(zone=zone).exclude(pk__in=_linked_to(zone))
-    figures = zone.metrics.visible().order_by().values("year").annotate(n=Count("pk"))
+    # Public figures (Metric.objects.visible()): those not hidden less those of hidden
+    # articles, found from the hidden articles -- not a visibility test per figure.
+    figures = zone.metrics.filter(hidden=False)
     years = {}
-    for articles in (linked, unlinked):
-        for year, n in articles.order_by().values_list("year").annotate(n=Count("pk")):
-            years.setdefault(year, [0, 0])[0] += n
-    for row in figures:
-        years.setdefault(row["year"], [0, 0])[1] = row["n"]
+    counted = (
+        (0, 1, linked), (0, 1, unlinked), (1, 1, figures), (1, -1, figures.filter(article__hidden=True)),
+    )
+    for column, sign, rows in counted:
+        for year, n in rows.order_by().values_list("year").annotate(n=Count("pk")):
+            years.setdefault(year, [0, 0])[column] += sign * n
+    years = {year: counts for year, counts in years.items() if any(counts)}
     ordered = sorted(years, key=lambda y: (y is None, -(y or 0)))
     return [(year, *years[year]) for year in ordered]
 

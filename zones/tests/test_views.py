@@ -232,7 +232,7 @@ def test_a_zone_with_many_figures_of_one_indicator_shows_one_per_year(client, hu
     for n in range(60):
         article = make_article(zone=huaibei_with_facts, year=2021 + n % 3, body="总投资1亿元。")
         make_metric(article, sentence="总投资1亿元。", year=2021 + n % 3, normalized_value=1e8 + n, indicator=invest)
-    with django_assert_num_queries(14):  # as many as for a zone without indicators
+    with django_assert_num_queries(15):  # as many as for a zone without indicators
         response = client.get(huaibei_with_facts.get_absolute_url())
     [group] = response.context["indicator_groups"]
     assert [m.year for m in group["figures"]] == [2023, 2022, 2021]
@@ -262,8 +262,8 @@ def test_zone_page_query_count_is_bounded(client, huaibei_with_facts, django_ass
     # articles name; one figure per
     # indicator and year, measured and targets; the newest unclassified figures (and their
     # count only when there are more); years of the articles linked to it, of its own
-    # articles not linked, and of its figures
-    with django_assert_num_queries(14):
+    # articles not linked, of its figures, less those of hidden articles
+    with django_assert_num_queries(15):
         client.get(huaibei_with_facts.get_absolute_url())
 
 
@@ -315,7 +315,7 @@ def test_a_zone_page_lists_newest_first_and_undated_articles_last(client, db):
     assert years == [2024, 2019, None]
 
 
-def test_zone_and_comparison_count_only_the_public_initiatives(client):
+def test_zone_and_comparison_count_only_the_public_initiatives_and_figures(client):
     zone, other = make_zone("计数高新区", slug="counted"), make_zone("对照高新区", slug="other")
     public, hidden = make_article(zone=zone), make_article(zone=zone, hidden=True)
     make_initiative("公开文章提及", article=public, category="talent")
@@ -327,8 +327,13 @@ def test_zone_and_comparison_count_only_the_public_initiatives(client):
     make_initiative("对照", article=make_article(zone=other), category="talent")
     expected = {"talent": 1, "brand": 2}
     assert dict(Initiative.objects.visible().filter(zone=zone).values_list("category").annotate(n=Count("pk"))) == expected
-    groups = client.get(zone.get_absolute_url()).context["initiative_groups"]
-    assert {g["category"]: g["total"] for g in groups} == expected
+    make_metric(public, year=2020)
+    make_metric(make_article(zone=zone, year=2018), year=2020)
+    make_metric(hidden, year=2019)  # a year only a hidden article's figure has: left out
+    make_metric(public, year=2020, hidden=True)
+    context = client.get(zone.get_absolute_url()).context
+    assert {g["category"]: g["total"] for g in context["initiative_groups"]} == expected
+    assert [(year, figures) for year, _articles, figures in context["timeline"]] == [(2020, 2), (2018, 0), (None, 0)]
     compared = client.get("/compare/", {"zones": "counted,other", "format": "json"}).json()
     assert {c["category"]: c["counts"] for c in compared["categories"]} == {
         "talent": {"counted": 1, "other": 1}, "brand": {"counted": 2, "other": 0},
