@@ -85,6 +85,7 @@ from .vocabulary import (
     initiative_type_detail,
     initiative_type_list,
     initiative_zone_count,
+    stored_counts,
 )
 
 __all__ = [
@@ -116,6 +117,7 @@ __all__ = [
     "indicator_options",
     "initiative_type_detail",
     "initiative_type_list",
+    "stored_counts",
     "initiative_zone_count",
     # figures
     "COMPARISON_ZONES",

@@ -151,7 +151,7 @@ class IndicatorDetail(MetricList):
         data = filterset.form.cleaned_data
         if any(value not in (None, "", [], ()) for name, value in data.items() if name not in ("indicator", "sort")):
             return None
-        stored = selectors.vocabulary.stored_counts(self.indicator)
+        stored = selectors.stored_counts(self.indicator)
         return stored.metrics if stored is not None else None
 
     def base_context(self, filterset, page_form, valid):

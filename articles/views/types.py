@@ -85,7 +85,7 @@ class InitiativeTypeDetail(InitiativeList):
         if any(value not in (None, "", [], ()) for name, value in data.items() if name != "type"):
             return None
         if not hasattr(self, "_stored"):
-            self._stored = selectors.vocabulary.stored_counts(self.initiative_type)
+            self._stored = selectors.stored_counts(self.initiative_type)
         return self._stored
 
     def known_count(self, filterset):
