@@ -1,0 +1,126 @@
+"""An article of the page: created, updated in place, or recognised as a repeat of one stored from another page."""
+from articles import identity
+from articles.ingest import duplicates
+from articles.models import Article
+from core.services import model_update
+
+from .common import _insert, _save, _tally_update
+
+
+def _stored_articles(articles):
+    """{key: article} with what the comparison reads, in one query (and one for their zones)."""
+    return {a.key: a for a in articles.select_related("zone").prefetch_related("zones")}
+
+
+def _dating(source, result):
+    """The article's date, year and what the year rests on: its source's date, else its text."""
+    if source.date:
+        return {"date": source.date, "year": source.date.year, "date_source": "source"}
+    return {"date": None, "year": result.year, "date_source": "text" if result.year else ""}
+
+
+def _copy_candidates(source, blocks):
+    """{title key: up to 5 articles of other sources with that title key}, for every block, in one query."""
+    keys = {identity.text_key(block.title) for block in blocks}
+    rows = Article.objects.filter(title_key__in=[key for key in keys if len(key) >= 6])
+    first = {}  # the ids first, so a common title costs no more than its first five bodies
+    for pk, title_key in rows.exclude(source=source).order_by("pk").values_list("pk", "title_key"):
+        first.setdefault(title_key, [])
+        if len(first[title_key]) < 5:
+            first[title_key].append(pk)
+    if not first:
+        return {}
+    bodies = Article.objects.only("pk", "body").in_bulk([pk for pks in first.values() for pk in pks])
+    return {title_key: [bodies[pk] for pk in pks] for title_key, pks in first.items()}
+
+
+def _stored_copy(source, block, candidates=None):
+    """(article, verdict) of an article of another source that this block repeats, if any.
+
+    ``candidates``: ``_copy_candidates`` of the page, read once for all its blocks.
+    """
+    title_key = identity.text_key(block.title)
+    if len(title_key) < 6:
+        return None, "different"
+    if candidates is None:
+        candidates = _copy_candidates(source, [block])
+    candidates = candidates.get(title_key, [])
+    best = None, "different"
+    for candidate in candidates:
+        found = duplicates.verdict(candidate.body, block.body)
+        if found == "same":
+            return candidate, found
+        if found == "maybe" and best[0] is None:
+            best = candidate, found
+    return best
+
+
+def upsert_article(*, source, result, zones, tally, deleted_keys, stored=None, copies=None,
+                   pending=None):
+    """Create or update the article of ``result``; None when a curator deleted it.
+
+    A new article that repeats one stored from another page (duplicates.py) is
+    not created again: that page becomes one more of its sources (None is
+    returned, ``tally.merged`` counted); a likely but unsure repeat is created
+    and marked for a curator.
+    """
+    block = result.block
+    key = identity.article_key(source.name, block.position)
+    if key in deleted_keys:
+        tally.skipped_deleted += 1
+        return None, False
+    values = {
+        "column": block.column[:64],
+        "kicker": block.kicker[:255],
+        "title": block.title[:255],
+        "subtitle": block.subtitle[:255],
+        "byline": block.byline[:255],
+        "authors": list(block.authors),
+        "kind": block.kind,
+        "body": block.body,
+        "captions": list(block.captions),
+        "headings": [
+            {"before": at, "text": text}
+            for text, at in zip(block.headings, block.heading_positions)
+        ],
+        "original_text": block.original,
+        **_dating(source, result),
+    }
+    primary = zones[0] if zones else None
+    ingested = {**values, "date": values["date"].isoformat() if values["date"] else None,
+                "zone": primary.name if primary else None, "zones": [zone.name for zone in zones]}
+    if stored is None:
+        stored = _stored_articles(Article.objects.filter(key=key))
+    article = stored.get(key)
+    if article is None:
+        copy, found = _stored_copy(source, block, copies)
+        if found == "same":
+            copy.sources.add(source)
+            tally.merged += 1
+            return None, False
+        article = Article.objects.create(
+            key=key, source=source, position=block.position, zone=primary,
+            possible_duplicate_of=copy, title_key=identity.text_key(block.title),
+            ingested_values=ingested, **values,
+        )
+        # A new article has no zones yet: one insert, not set()'s read-compare-write.
+        _insert(pending, Article.zones.through,
+                [Article.zones.through(article=article, zone=zone) for zone in zones])
+        tally.created += 1
+        return article, True
+
+    curated = set(article.curated_fields)
+    update = model_update(article, {**values, "zone": primary}, curated=curated)
+    changed, curated_differs = update.changed, update.curated_held
+    if "title" in changed:
+        article.title_key = identity.text_key(article.title)
+        changed.append("title_key")
+    _save(article, changed, ingested)
+    if {zone.pk for zone in article.zones.all()} != {zone.pk for zone in zones}:
+        if "zones" in curated:
+            curated_differs = True
+        else:
+            article.zones.set(zones)
+            changed.append("zones")
+    _tally_update(tally, changed=changed, curated_differs=curated_differs)
+    return article, bool(changed)
