@@ -377,14 +377,7 @@ def _likely_duplicate(source_name, block):
         Article.objects.filter(title_key=title_key).exclude(source__name=source_name)
         .only("pk", "title", "body").order_by("pk")[:5]
     )
-    best = None, "different"
-    for candidate in candidates:
-        found = duplicates.verdict(candidate.body, block.body)
-        if found == "same":
-            return candidate, found
-        if found == "maybe" and best[0] is None:
-            best = candidate, found
-    return best
+    return duplicates.closest(candidates, block.body)
 
 
 KIND_LABELS = dict(Article.Kind.choices)

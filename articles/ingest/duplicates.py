@@ -43,3 +43,15 @@ def verdict(first, second):
     if score >= MAYBE:
         return "maybe"
     return "different"
+
+
+def closest(candidates, body):
+    """(candidate, verdict) of the stored ``candidates`` ``body`` repeats: the first the same, else the first maybe."""
+    best = None, "different"
+    for candidate in candidates:
+        found = verdict(candidate.body, body)
+        if found == "same":
+            return candidate, found
+        if found == "maybe" and best[0] is None:
+            best = candidate, found
+    return best

@@ -45,14 +45,7 @@ def _stored_copy(source, block, candidates=None):
     if candidates is None:
         candidates = _copy_candidates(source, [block])
     candidates = candidates.get(title_key, [])
-    best = None, "different"
-    for candidate in candidates:
-        found = duplicates.verdict(candidate.body, block.body)
-        if found == "same":
-            return candidate, found
-        if found == "maybe" and best[0] is None:
-            best = candidate, found
-    return best
+    return duplicates.closest(candidates, block.body)
 
 
 def upsert_article(*, source, result, zones, tally, deleted_keys, stored=None, copies=None,
