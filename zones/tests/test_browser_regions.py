@@ -75,6 +75,7 @@ def test_compare_two_zones_chosen_in_the_directory(live_server, page, zones_with
     page.get_by_label("比较淮北高新区").first.check()
     page.get_by_label("比较烟台高新区").first.check()
     page.get_by_role("button", name="比较所选高新区").click()
+    page.wait_for_url("**/compare/**")
     assert page.locator("h1").inner_text() == "比较高新区"
     assert "zones=huaibei" in page.url and "zones=yantai" in page.url
     headers = page.locator(".compare-table").first.locator("thead th").all_inner_texts()
@@ -85,6 +86,8 @@ def test_compare_two_zones_chosen_in_the_directory(live_server, page, zones_with
     # add a third zone with the form and compare again
     page.locator("#compare-zone-3").select_option("hefei")
     page.get_by_role("button", name="比较", exact=True).click()
+    page.wait_for_url("**zones=hefei**")  # all_inner_texts does not wait for the new page
+    page.wait_for_selector(".compare-table")
     assert page.locator(".compare-table").first.locator("thead th").all_inner_texts()[-1] == "合肥高新区"
     page.wait_for_selector(".chart canvas")
     screenshot(page, f"regions-compare-{width}", full_page=True)
