@@ -77,6 +77,7 @@ def test_home_to_province_zone_article_sentence_metrics_chart_and_csv(live_serve
     page.go_back()
     page.go_back()
     page.get_by_role("link", name="在数据指标中查看全部").click()
+    page.wait_for_load_state()  # count() does not wait for the new page's rows
     assert "zone=huaibei" in page.url
     assert page.locator("h1").inner_text() == "数据指标"
     assert page.locator(".data-table tbody tr").count() == 2
