@@ -67,7 +67,7 @@ def zone_page_articles(zone):
 
     Bounded by the zone, however many articles the archive has: its own articles
     are read through their index; those that mention it through its links, their
-    order keys read and sorted here -- asked for in order with a LIMIT, the
+    keys read first -- asked for in order with a LIMIT through the links, the
     database walks the whole archive's newest-first index looking for the few that
     link to the zone, and a zone few articles mention has it read to the end.
     """
@@ -75,21 +75,14 @@ def zone_page_articles(zone):
     shown = ("pk", "title", "kind", "year", "date", "zone_id", "created_at")
     mentioning = list(
         Article.objects.visible().filter(pk__in=_linked_to(zone)).exclude(zone=zone)
-        .order_by().values_list("pk", "date", "year", "source_id", "position")
+        .order_by().values_list("pk", flat=True)
     )
-    newest = sorted(mentioning, key=_newest_key)[:ZONE_PAGE_MENTIONS]
     return (
         list(own.only(*shown).order_by(*NEWEST)[:ZONE_PAGE_ARTICLES]),
-        _read_in_order(Article.objects.only(*shown), [row[0] for row in newest]),
+        list(Article.objects.filter(pk__in=mentioning).only(*shown).order_by(*NEWEST)[:ZONE_PAGE_MENTIONS]),
         own.count(),
         len(mentioning),
     )
-
-
-def _newest_key(row):
-    """selectors.NEWEST of a (pk, date, year, source id, position) row, for sorted()."""
-    _pk, date, year, source_id, position = row
-    return (date is None, -(date.toordinal() if date else 0), year is None, -(year or 0), -source_id, position)
 
 
 def zone_years(zone):
