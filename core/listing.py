@@ -181,10 +181,11 @@ class ListEndpoint(View):
         return None
 
     @staticmethod
-    def unfiltered(filterset):
-        """No filter narrows the list (an order, ``sort``, does not)."""
+    def unfiltered(filterset, *given):
+        """No filter narrows the list (an order, ``sort``, does not; nor the ``given`` ones a page fixes)."""
         data = filterset.form.cleaned_data
-        return not any(value not in (None, "", [], ()) for name, value in data.items() if name != "sort")
+        exempt = {"sort", *given}
+        return not any(value not in (None, "", [], ()) for name, value in data.items() if name not in exempt)
 
     # --- dispatch ----------------------------------------------------------
     def get(self, request, *args, **kwargs):

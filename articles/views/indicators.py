@@ -148,8 +148,7 @@ class IndicatorDetail(MetricList):
 
     def known_count(self, filterset):
         """The indicator's stored count of public figures when no other filter narrows the list."""
-        data = filterset.form.cleaned_data
-        if any(value not in (None, "", [], ()) for name, value in data.items() if name not in ("indicator", "sort")):
+        if not self.unfiltered(filterset, "indicator"):
             return None
         stored = selectors.stored_counts(self.indicator)
         return stored.metrics if stored is not None else None

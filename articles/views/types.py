@@ -81,8 +81,7 @@ class InitiativeTypeDetail(InitiativeList):
 
     def stored_counts(self, filterset):
         """The type's stored counts when no filter besides the type narrows the list and they are fresh."""
-        data = filterset.form.cleaned_data
-        if any(value not in (None, "", [], ()) for name, value in data.items() if name != "type"):
+        if not self.unfiltered(filterset, "type"):
             return None
         if not hasattr(self, "_stored"):
             self._stored = selectors.stored_counts(self.initiative_type)
