@@ -7,9 +7,9 @@ class ArticlesConfig(AppConfig):
 
     def ready(self):
         from articles import selectors, tallies
-        from articles.search import backends, segment
+        from articles.search import backends, dictionary
 
         backends.connect_signals()
         tallies.connect_signals()
         # The search dictionary's dynamic layer: names stored in the database.
-        segment.set_term_source(selectors.dictionary_names)
+        dictionary.set_term_source(selectors.dictionary_names)

@@ -91,7 +91,7 @@ def test_static_files_are_served_hashed_and_compressed_with_debug_off(tmp_path, 
 
 def test_a_server_process_loads_the_search_dictionary_as_it_starts(tmp_path):
     # Otherwise the first visitor's search waits about a second for it.
-    probe = "import config.wsgi; from articles.search import segment; print(segment._state is not None)"
+    probe = "import config.wsgi; from articles.search import dictionary; print(dictionary._state is not None)"
     environ = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY"}}
     environ.update(DJANGO_SETTINGS_MODULE="config.settings", DEBUG="1",
                    DATABASE_URL=f"sqlite:///{tmp_path}/empty.sqlite3")

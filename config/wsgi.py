@@ -7,6 +7,6 @@ application = get_wsgi_application()
 
 # Each server process loads the search dictionary as it starts, so no visitor's
 # first search waits for it.
-from articles.search.segment import load_dictionary  # noqa: E402
+from articles.search.dictionary import load_dictionary  # noqa: E402
 
 load_dictionary()

@@ -182,7 +182,7 @@ def _analyse_in_worker(page, written_terms, zones):
     A failure is not sent back: the writer analyses that page again itself, so
     the error it reports is the one an in-process run reports.
     """
-    from articles.search.segment import add_terms
+    from articles.search.dictionary import add_terms
 
     try:
         generation, rows = zones
@@ -209,7 +209,7 @@ def segment_ahead(result, mark):
     added here for this page only.
     """
     from articles.search.indexing import Segmented
-    from articles.search.segment import extra_terms
+    from articles.search.dictionary import extra_terms
 
     names = [fact.name[:128] for item in result.articles for fact in item.initiatives]
     names += [
@@ -263,7 +263,7 @@ class AnalysisPool:
     def _start(self):
         import multiprocessing
 
-        from articles.search.segment import dictionary_mark
+        from articles.search.dictionary import dictionary_mark
 
         _warm_up(self.steps)
         self.mark = dictionary_mark()
@@ -328,7 +328,7 @@ class AnalysisPool:
     def _submit(self, page):
         if page is None:
             return None
-        from articles.search.segment import terms_since
+        from articles.search.dictionary import terms_since
 
         if self.executor is None:
             self._start()
@@ -394,7 +394,7 @@ def _can_fork():
 
 def _warm_up(steps):
     """Load what the steps load on first use (jieba's dictionaries), once, before workers fork from us."""
-    from articles.search.segment import load_dictionary
+    from articles.search.dictionary import load_dictionary
 
     sample = "高新区党工委成立产业链党建联盟。\n\n今年，园区开展“双报到”活动，新增党员120名。\n"
     analyse_page(PageText(name="warm-up", text=sample, encoding="utf-8", content_hash=""),

@@ -25,7 +25,7 @@ def reindex(apps, schema_editor):
     # Segmentation itself (jieba, the domain terms) is the live code by design:
     # the index must be segmented as the queries of this release are.
     from articles.search.indexing import SEARCH_FIELDS, search_fields_for
-    from articles.search.segment import refresh_dictionary
+    from articles.search.dictionary import refresh_dictionary
 
     alias = schema_editor.connection.alias
     articles = apps.get_model("articles", "Article").objects.using(alias)

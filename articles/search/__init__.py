@@ -10,7 +10,8 @@ from .engine import NEWEST, OLDEST, RELEVANCE, SearchResult, search_articles
 from .highlight import snippet
 from .indexing import fill_search_fields, index_articles
 from .query import MAX_QUERY_CHARS, name_words
-from .segment import add_terms, load_dictionary, refresh_dictionary, segment_for_index
+from .dictionary import add_terms, load_dictionary, refresh_dictionary
+from .segment import segment_for_index
 
 __all__ = [
     "MAX_QUERY_CHARS",

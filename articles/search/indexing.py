@@ -8,7 +8,8 @@ before saving); ``articles.services.article_update`` does it for the admin.
 """
 from django.db import transaction
 
-from .segment import refresh_dictionary, segment_for_index, terms_in, terms_since
+from .dictionary import refresh_dictionary, terms_since
+from .segment import segment_for_index, terms_in
 
 SOURCE_FIELDS = ("title", "kicker", "subtitle", "authors", "body", "captions", "headings")
 SEARCH_FIELDS = ("search_title", "search_head", "search_body")

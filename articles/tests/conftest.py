@@ -1,7 +1,7 @@
 """Zones shared by the view and API tests; a test module may define its own to override them."""
 import pytest
 
-from articles.search.segment import reset_dictionary
+from articles.search.dictionary import reset_dictionary
 from articles.tests.factories import make_zone
 
 

@@ -8,7 +8,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 @pytest.fixture
 def seeded(reference_zones):
-    from articles.search.segment import reset_dictionary
+    from articles.search.dictionary import reset_dictionary
 
     call_command("load_vocabulary", verbosity=0)  # the metrics page charts figures by indicator
     call_command("ingest", str(settings.SEEDS_DIR), verbosity=0)

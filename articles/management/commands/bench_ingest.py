@@ -38,7 +38,7 @@ from django.db import connection
 from articles.benchmarks import reference_zone_list, scratch_backend
 from articles.ingest.run import IngestJob, default_workers
 from articles.models import Article, Initiative, IngestRun, Source
-from articles.search.segment import load_dictionary
+from articles.search.dictionary import load_dictionary
 from zones.models import Zone
 
 PREFIX = "bench-ingest-"

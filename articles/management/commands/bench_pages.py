@@ -90,13 +90,9 @@ from articles.models import (
     MetricMention,
     Source,
 )
+from articles.search.dictionary import load_dictionary, refresh_dictionary, reset_dictionary
 from articles.search.indexing import search_fields_for
-from articles.search.segment import (
-    load_dictionary,
-    refresh_dictionary,
-    reset_dictionary,
-    segment_for_index,
-)
+from articles.search.segment import segment_for_index
 from articles.vocabulary import load_vocabulary
 from core.listing import ListEndpoint
 from core.text import CJK_RE, split_sentences

@@ -37,8 +37,9 @@ from articles.benchmarks import (
     scratch_backend,
 )
 from articles.models import Article, Source
+from articles.search.dictionary import refresh_dictionary
 from articles.search.engine import RANK_LIMIT
-from articles.search.segment import fold, refresh_dictionary, segment_for_index
+from articles.search.segment import fold, segment_for_index
 from articles.selectors import article_list, search_articles
 
 PREFIX = "bench-synthetic/"

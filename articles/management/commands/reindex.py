@@ -17,7 +17,7 @@ from articles.search.indexing import (
     source_values,
     store_search_fields,
 )
-from articles.search.segment import refresh_dictionary
+from articles.search.dictionary import refresh_dictionary
 
 
 class Command(BaseCommand):

@@ -10,7 +10,7 @@ from django.core.management import CommandError, call_command
 from django.db import transaction
 
 from articles.models import Article, Source
-from articles.search.segment import reset_dictionary
+from articles.search.dictionary import reset_dictionary
 
 pytestmark = pytest.mark.django_db
 

@@ -3,7 +3,7 @@ import pytest
 
 from articles.models import Article
 from articles.search.indexing import Segmented, search_fields_for, source_values
-from articles.search.segment import add_terms, dictionary_mark, extra_terms, refresh_dictionary
+from articles.search.dictionary import add_terms, dictionary_mark, extra_terms, refresh_dictionary
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("clean_dictionary")]
 

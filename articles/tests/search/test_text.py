@@ -152,7 +152,7 @@ def test_a_zone_alias_added_after_a_search_is_known_to_the_next_one():
 
 
 def test_names_an_ingest_adds_are_segmented_whole_without_rereading_the_database(django_assert_num_queries):
-    from articles.search.segment import add_terms
+    from articles.search.dictionary import add_terms
 
     refresh_dictionary()
     assert "红帆领航驿站" not in segment_for_index("红帆领航驿站").split()

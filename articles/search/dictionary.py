@@ -1,0 +1,329 @@
+"""The dictionary segment.py cuts text with: jieba's, plus the names of our domain.
+
+It has two layers:
+
+* static: jieba's own dictionary, ``fixtures/party_terms.txt`` and the names
+  of the reference zones (``fixtures/zones.json``) -- identical in every
+  process;
+* dynamic: zone names and aliases and initiative names found in the
+  database.  They change as pages are ingested, so a process that loaded the
+  dictionary earlier may segment a newer name differently.  Both sides stay
+  compatible because the index also stores each dynamic term's static parts
+  and a query accepts either the whole term or all of its parts.
+
+One dictionary is loaded per process, on first use; the functions here load,
+extend, mark and reset it.
+"""
+import gc
+import json
+import logging
+import threading
+from contextlib import contextmanager
+
+from django.conf import settings
+
+from core.text import fold
+
+logger = logging.getLogger(__name__)
+
+# Domain words must beat jieba's general vocabulary ("两新组织", not "两/新/组织").
+DOMAIN_WORD_MIN_FREQ = 2000
+
+_lock = threading.RLock()
+_state = None  # the loaded Dictionary, built on first use
+
+
+class Dictionary:
+    """One jieba tokenizer holding both layers, and the domain terms by their first two characters."""
+
+    def __init__(self, tokenizer, static_terms, dynamic_terms):
+        self.tokenizer = tokenizer
+        self.static_terms = static_terms
+        self.dynamic_terms = set(dynamic_terms)  # zone and programme names from the database
+        self._parts = {}  # dynamic term -> its segmentation under the static dictionary alone
+        self.domain_by_prefix = {}
+        self.domain_terms = set()
+        self.add_domain_terms(static_terms)
+        self.add_domain_terms(dynamic_terms)
+        self.added = []  # dynamic terms added after the build, in order (see ``terms_since``)
+
+    def add_domain_terms(self, terms):
+        for term in terms:
+            if term not in self.domain_terms:
+                self.domain_terms.add(term)
+                self.domain_by_prefix.setdefault(term[:2], []).append(term)
+
+    def parts(self, word):
+        """The static parts of a dynamic term (None for any other word), cut when first asked.
+
+        Cut lazily: a dictionary of every programme name of a large archive would
+        otherwise cut each name once more while it loads, for the few a query or
+        a page ever holds.
+        """
+        if word not in self.dynamic_terms:
+            return None
+        parts = self._parts.get(word)
+        if parts is None:
+            parts = self._parts[word] = [w for w in _static_cutter().cut(word, HMM=False) if w.strip()]
+        return parts
+
+    def forget(self, terms):
+        """Take ``terms`` out of the dynamic terms (the tokenizer's entries are the caller's)."""
+        self.dynamic_terms.difference_update(terms)
+        self.domain_terms.difference_update(terms)
+        for term in terms:
+            self._parts.pop(term, None)
+
+
+def _read_party_terms():
+    path = settings.FIXTURES_DIR / "party_terms.txt"
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        return []
+    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+
+
+def _read_reference_zone_names():
+    try:
+        with open(settings.FIXTURES_DIR / "zones.json", encoding="utf-8") as fh:
+            entries = json.load(fh)
+    except (FileNotFoundError, ValueError):
+        return []
+    names = []
+    for entry in entries:
+        names.append(entry.get("name", ""))
+        names.append(entry.get("full_name", ""))
+        names.extend(entry.get("aliases", []))
+    return names
+
+
+_term_source = None  # callable returning the names stored in the database
+
+
+def set_term_source(source):
+    """Where the dynamic layer's names come from: a callable returning an iterable of names.
+
+    The app registers it (``ArticlesConfig.ready``), so this module reads no model.
+    """
+    global _term_source
+    _term_source = source
+
+
+def _database_terms():
+    """Zone names, full names and aliases and initiative names stored in the database."""
+    from django.db import DatabaseError
+
+    if _term_source is None:
+        return []
+    try:
+        return list(_term_source())
+    except DatabaseError:  # tables not migrated yet (e.g. during `migrate`)
+        logger.warning("search dictionary built without database terms")
+        return []
+
+
+def _clean_terms(names):
+    terms = set()
+    for name in names:
+        term = fold(name or "").strip()
+        # Names that are too short or carry punctuation do not make useful words.
+        if 2 <= len(term) <= 24 and all(ch.isalnum() for ch in term):
+            terms.add(term)
+    return terms
+
+
+_static_layer = None  # (word frequencies, total, terms) of the static layer, loaded once
+_static_only = None  # a tokenizer reading the static layer's table itself, never changed
+
+
+def _static_tokenizer():
+    """A fresh tokenizer holding the static layer, copied from the one loaded per process.
+
+    Loading jieba's dictionary takes most of a second; copying its frequency
+    table takes milliseconds, so a rebuild (``reindex``, a test starting from
+    a clean dictionary) does not pay for the load again.
+    """
+    global _static_layer
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    if _static_layer is None:
+        base = jieba.Tokenizer()
+        base.initialize()
+        static_terms = _clean_terms(_read_party_terms() + _read_reference_zone_names())
+        for term in sorted(static_terms):
+            _add_word(base, term)
+        _static_layer = (base.FREQ, base.total, frozenset(static_terms))
+    freq, total, static_terms = _static_layer
+    tokenizer = jieba.Tokenizer()
+    tokenizer.FREQ, tokenizer.total, tokenizer.initialized = dict(freq), total, True
+    return tokenizer, static_terms
+
+
+def _static_cutter():
+    """A tokenizer of the static layer alone: the parts a dynamic term has without the names."""
+    global _static_only
+    if _static_only is None:
+        import jieba
+
+        _static_tokenizer()
+        freq, total, _terms = _static_layer
+        cutter = jieba.Tokenizer()
+        cutter.FREQ, cutter.total, cutter.initialized = freq, total, True
+        _static_only = cutter
+    return _static_only
+
+
+def _build(dynamic_names):
+    tokenizer, static_terms = _static_tokenizer()
+    dynamic_terms = _clean_terms(dynamic_names) - static_terms
+    for term in sorted(dynamic_terms):
+        _add_word(tokenizer, term, keep_total=True)
+    return Dictionary(tokenizer, static_terms, dynamic_terms)
+
+
+def _add_word(tokenizer, term, *, keep_total=False):
+    freq = max(tokenizer.suggest_freq(term, tune=False), DOMAIN_WORD_MIN_FREQ)
+    total = tokenizer.total
+    tokenizer.add_word(term, freq)
+    if keep_total:
+        # jieba weighs every word against the total: left as it was, a text
+        # segments the same whatever other names were added, so a page cut in
+        # another process (``extra_terms``) is cut as the writer would cut it.
+        tokenizer.total = total
+
+
+def current_dictionary():
+    """The process's dictionary, built on first use."""
+    global _state
+    if _state is None:
+        with _lock:
+            if _state is None:
+                _state = _build(_database_terms())
+                _freeze_once()
+    return _state
+
+
+_frozen = False
+
+
+def _freeze_once():
+    """Keep the first dictionary (and the app loaded before it) out of full garbage collections.
+
+    They live as long as the process; walking them took a full collection
+    20-65 ms, a stall in whichever request triggered it.  Later rebuilds
+    (``reindex``, tests) are not frozen, so what they replace can be freed.
+    """
+    global _frozen
+    if not _frozen:
+        _frozen = True
+        gc.collect()
+        gc.freeze()
+
+
+def load_dictionary():
+    """Load the dictionary now (about a second) instead of in the first search that needs it."""
+    current_dictionary()
+
+
+def refresh_dictionary(force=False, names=None):
+    """Add zone and initiative names stored since the dictionary was loaded.
+
+    Returns the number of new terms.  ``force`` rebuilds from scratch (used by
+    ``reindex``).  ``names`` replaces the registered term source (a migration
+    hands in its historical models' names).  It reads every stored name, so
+    a writer that knows which names it just added calls ``add_terms``.
+    """
+    global _state
+    with _lock:
+        names = _database_terms() if names is None else list(names)
+        if force or _state is None:
+            _state = _build(names)
+            return len(_state.dynamic_terms)
+        return _add_new_terms(_state, names)
+
+
+def add_terms(names):
+    """Add these names (just stored by an ingest) to the loaded dictionary; returns how many were new.
+
+    Work in proportion to ``names``, not to the database: the ingest calls it
+    once per page with the zones and initiatives the page created.
+    """
+    state = current_dictionary()
+    with _lock:
+        return _add_new_terms(state, names)
+
+
+def _add_new_terms(state, names):
+    new_terms = _new_terms(state, names)
+    _add_terms(state, new_terms)
+    state.added.extend(sorted(new_terms))
+    return len(new_terms)
+
+
+def _new_terms(state, names):
+    return _clean_terms(names) - state.static_terms - state.dynamic_terms
+
+
+def _add_terms(state, new_terms):
+    if not new_terms:
+        return
+    for term in sorted(new_terms):
+        _add_word(state.tokenizer, term, keep_total=True)
+    state.dynamic_terms.update(new_terms)
+    state.add_domain_terms(new_terms)
+
+
+def dictionary_mark():
+    """Where the loaded dictionary stands now: give it to ``terms_since`` later."""
+    state = current_dictionary()
+    return id(state), len(state.added)
+
+
+def terms_since(mark):
+    """The dynamic terms added since ``dictionary_mark()`` gave ``mark``; None if it was rebuilt since."""
+    state = current_dictionary()
+    identity, count = mark
+    return state.added[count:] if id(state) == identity else None
+
+
+@contextmanager
+def extra_terms(names):
+    """The loaded dictionary with ``names`` added for the duration; yields the terms that were new.
+
+    Used where a page is segmented apart from the writer (an analysis worker):
+    its own new zone and initiative names count as the writer will count them,
+    and the next page starts again from the dictionary as it was.
+    """
+    state = current_dictionary()
+    with _lock:
+        new_terms = _new_terms(state, names)
+        freq = state.tokenizer.FREQ
+        # add_word sets the term and adds its prefixes: note what each entry was.
+        saved = {term[:end]: freq.get(term[:end]) for term in new_terms for end in range(1, len(term) + 1)}
+        buckets = {term[:2]: list(state.domain_by_prefix.get(term[:2], ())) for term in new_terms}
+        total = state.tokenizer.total
+        _add_terms(state, new_terms)
+        try:
+            yield frozenset(new_terms)
+        finally:
+            for key, value in saved.items():
+                if value is None:
+                    freq.pop(key, None)
+                else:
+                    freq[key] = value
+            for prefix, bucket in buckets.items():
+                if bucket:
+                    state.domain_by_prefix[prefix] = bucket
+                else:
+                    state.domain_by_prefix.pop(prefix, None)
+            state.forget(new_terms)
+            state.tokenizer.total = total
+
+
+def reset_dictionary():
+    """Forget the loaded dictionary; the next segmentation loads it again."""
+    global _state
+    with _lock:
+        _state = None
