@@ -12,26 +12,22 @@ Links in JSON and CSV are absolute addresses; a search snippet is plain text in 
 """
 import csv
 import json
-from dataclasses import dataclass, field
-
 from django import forms
 from django.core.paginator import EmptyPage, Paginator
-from django.db.models import Count, QuerySet
+from django.db.models import QuerySet
 from django.http import Http404, JsonResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.utils.text import slugify
 from django.views import View
 from django.views.decorators.csrf import csrf_exempt
 
-from core import citations, serializers
+from core import citations, facets, serializers
+from core.facets import Facet
 
 MAX_PAGE_SIZE = 100
 FORMATS = ("html", "json", "csv")
 CITATION_FORMATS = ("ris", "bibtex")
 
-
-# Facets count at most this many rows of a list (see ListEndpoint.facets).
-FACET_ROWS = 2000
 
 # A page starting this far into a list is read as DeepPaginator reads it.
 DEEP_OFFSET = 1000
@@ -74,28 +70,6 @@ class PageForm(forms.Form):
     def __init__(self, *args, formats=FORMATS, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["format"].choices = [(f, f) for f in formats]
-
-
-@dataclass
-class Facet:
-    """Counts of one filter's values within the filtered list."""
-
-    param: str
-    label: str
-    options: list = field(default_factory=list)
-    approximate: bool = False  # counted over the first FACET_ROWS of a longer list
-
-
-@dataclass
-class FacetSpec:
-    param: str  # the filter's query parameter
-    label: str
-    field: str  # the model field counted (``zone__province``)
-    labels: dict = field(default_factory=dict)  # stored value -> shown label
-    limit: int = 12
-    order: tuple = ("-n",)
-    value_field: str = ""  # what the link puts in ``param``, when not ``field``
-    display_field: str = ""  # a field holding the label, when not ``labels``
 
 
 def error_fields(*forms_):
@@ -346,41 +320,22 @@ class ListEndpoint(View):
 
     # --- facets ------------------------------------------------------------
     def facets(self, queryset):
-        """Counts per facet over the filtered list, bounded by FACET_ROWS.
-
-        Counted over the primary keys of the list: immune to the ordering and
-        rank annotations a search adds, and to join duplicates. A list longer
-        than FACET_ROWS is counted over its first FACET_ROWS rows in list order
-        (the newest), and the counts are shown as approximate: a page's work
-        never grows with the archive. The keys are read once, so each facet
-        groups those rows and does not filter the list again.
-        """
+        """The list's facets with their options and links, bounded as core.facets explains."""
         if not self.facet_specs:
             return []
-        model = queryset.model
-        first = list(queryset.values_list("pk", flat=True)[: FACET_ROWS + 1])
-        approximate = len(first) > FACET_ROWS
-        base = model._default_manager.filter(pk__in=first[:FACET_ROWS])
-        facets = []
-        for spec in self.facet_specs:
-            facet = self.facet(base, spec)
-            facet.approximate = approximate
-            facets.append(facet)
-        return [facet for facet in facets if facet.options]
+        counted, approximate = facets.count(queryset, self.facet_specs)
+        shown = []
+        for spec, rows in counted:
+            facet = Facet(spec.param, spec.label, self.facet_options(spec, rows), approximate)
+            if facet.options:
+                shown.append(facet)
+        return shown
 
-    def facet(self, base, spec):
-        value_field = spec.value_field or spec.field
-        fields = [spec.field] + [f for f in (value_field, spec.display_field) if f and f != spec.field]
-        rows = (
-            base.exclude(**{f"{spec.field}__isnull": True})
-            .values(*fields)
-            .annotate(n=Count("pk", distinct=True))
-            .order_by(*spec.order, spec.field)[: spec.limit]
-        )
+    def facet_options(self, spec, rows):
         current = self.get_filter_data().get(spec.param, "")
         options = []
-        for row in rows:
-            value = row[value_field]
+        for row, n in rows:
+            value = row[spec.value_field or spec.field]
             if value in ("", None):
                 continue
             shown = row.get(spec.display_field) if spec.display_field else None
@@ -390,12 +345,12 @@ class ListEndpoint(View):
                 {
                     "value": value,
                     "label": shown,
-                    "count": row["n"],
+                    "count": n,
                     "selected": selected,
                     "url": self.facet_url(spec.param, None if selected else value),
                 }
             )
-        return Facet(spec.param, spec.label, options)
+        return options
 
     def facet_url(self, param, value):
         params = self.request.GET.copy()

@@ -6,7 +6,8 @@ from django.shortcuts import get_object_or_404, render
 
 from articles import selectors
 from core.charts import series_chart, unit_label
-from core.listing import FacetSpec, ListEndpoint, csv_cell, error_fields
+from core.facets import FacetSpec
+from core.listing import ListEndpoint, csv_cell, error_fields
 from core.serializers import zone_item
 from core.widgets import QuickSelect
 

@@ -12,7 +12,8 @@ from articles.filters import IndicatorFilterSet, MetricFilterSet
 from articles.models import Indicator, Metric
 from core import serializers
 from core.charts import bar_chart, series_chart, unit_label
-from core.listing import FacetSpec, ListEndpoint
+from core.facets import FacetSpec
+from core.listing import ListEndpoint
 
 from .pages import PROVINCE_FACET
 

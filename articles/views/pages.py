@@ -11,7 +11,8 @@ from articles.filters import ArticleFilterSet, InitiativeFilterSet
 from articles.models import Article, Initiative
 from articles.search import snippet
 from core import serializers
-from core.listing import CitationFormats, FacetSpec, ListEndpoint
+from core.facets import FacetSpec
+from core.listing import CitationFormats, ListEndpoint
 from zones.views import busiest_zones, tile_grid
 
 PROVINCE_FACET = FacetSpec("province", "省份", "zone__province", limit=40)

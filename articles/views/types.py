@@ -11,7 +11,8 @@ from articles import selectors
 from articles.filters import InitiativeTypeFilterSet
 from articles.models import Initiative, InitiativeType
 from core import serializers
-from core.listing import FacetSpec, ListEndpoint
+from core.facets import FacetSpec
+from core.listing import ListEndpoint
 
 from .pages import PROVINCE_FACET, InitiativeList
 

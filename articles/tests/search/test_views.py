@@ -182,14 +182,14 @@ def test_empty_query_shows_the_form_without_searching(client, articles, django_a
 
 def test_search_page_query_count_is_bounded(client, articles, django_assert_max_num_queries):
     # zones + initiative lookups, two index tiers and the filter check for AND
-    # (and again for OR), count, page, two prefetches, the facets' bound and four
-    # facets, the filter form, one name lookup each for initiatives, types,
+    # (and again for OR), count, page, two prefetches, the facets' bound and their
+    # one query, the filter form, one name lookup each for initiatives, types,
     # indicators and zones (the initiatives' closest ids first; types and
     # indicators ask whether the stored counts are fresh): the same however many
     # articles match.
-    with django_assert_max_num_queries(22):
+    with django_assert_max_num_queries(19):
         client.get("/search/", {"q": "锂电 党建"})
-    with django_assert_max_num_queries(23):
+    with django_assert_max_num_queries(20):
         client.get("/search/", {"q": "锂电 火星", "province": "安徽省"})
     with django_assert_max_num_queries(10):
         client.get("/api/articles/", {"q": "产业链党建"})

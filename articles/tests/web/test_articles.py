@@ -371,7 +371,7 @@ def test_sitemap_lists_public_pages_only(client, feature, huaibei):
 
 
 def test_facets_of_a_long_list_count_its_newest_rows_and_say_so(client, huaibei, yantai, monkeypatch):
-    monkeypatch.setattr("core.listing.FACET_ROWS", 3)
+    monkeypatch.setattr("core.facets.FACET_ROWS", 3)
     for year in (2019, 2020, 2021, 2022, 2023):
         make_article(title=f"{year}年的文章", zone=huaibei, year=year)
     response = client.get(reverse("articles:list"))

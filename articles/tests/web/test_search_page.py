@@ -103,7 +103,7 @@ def test_the_names_cost_one_query_per_kind_however_many_articles_match(
         make_initiative(f"第{article.pk}党建联盟", article=article)
     index_for_search(more)
     assert queries() == before
-    with django_assert_max_num_queries(21):
+    with django_assert_max_num_queries(18):
         client.get("/search/", {"q": "党建联盟"})
 
 
