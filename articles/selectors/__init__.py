@@ -1,7 +1,7 @@
 """Public reads of the knowledge base: what every page, feed, API list and export shows.
 
 Visibility itself is written once, on the QuerySets (``visible()`` in
-models.py); this package composes those reads for the pages, so a view only
+articles/models/); this package composes those reads for the pages, so a view only
 validates, calls a selector and renders.  ``zones`` reads articles through
 here too (zone and province pages, directory counts).
 
