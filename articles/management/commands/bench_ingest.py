@@ -35,7 +35,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
-from articles.benchmarks import reference_zone_list, scratch_backend
+from articles.benchmarks.corpus import reference_zone_list, scratch_backend
 from articles.ingest.run import IngestJob, default_workers
 from articles.models import Article, Initiative, IngestRun, Source
 from articles.search.dictionary import load_dictionary

@@ -30,12 +30,9 @@ from django.core.paginator import Paginator
 from django.db import connection, transaction
 from django.db.models import Q
 
-from articles.benchmarks import (
-    company_names,
-    percentile,
-    reference_zone_list,
-    scratch_backend,
-)
+from articles.benchmarks.corpus import reference_zone_list, scratch_backend
+from articles.benchmarks.plan import company_names
+from articles.benchmarks.timing import percentile
 from articles.models import Article, Source
 from articles.search.dictionary import refresh_dictionary
 from articles.search.engine import RANK_LIMIT

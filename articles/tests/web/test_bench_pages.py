@@ -6,7 +6,8 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from articles import selectors
-from articles.management.commands.bench_pages import PAGE_ORDER, PREFIX
+from articles.benchmarks.corpus import PREFIX
+from articles.benchmarks.timing import PAGE_ORDER
 from articles.models import Article, Initiative, InitiativeMention, Metric, MetricMention, Source
 
 PAGES = [
