@@ -175,7 +175,7 @@ def _analyse_in_worker(page, written_terms, zones):
     """``analyse_page`` with the forked context, its articles' search columns included; None if it failed.
 
     ``written_terms``: the names the writer had added to its dictionary since
-    the worker was forked (``segment.terms_since``), added here too, so that
+    the worker was forked (``dictionary.terms_since``), added here too, so that
     only names of the few pages between could make the writer segment again.
     ``zones``: (generation, zone rows), the rows None while the index forked
     with the worker is the writer's.

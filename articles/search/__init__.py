@@ -1,8 +1,8 @@
 """Chinese full-text search over articles.
 
 engine.py ranks (tiers, bounded ranking), results.py pages the ranked list,
-backends/ hold one backend per database behind a written contract, segment.py
-and query.py turn text into tokens, highlight.py writes snippets, indexing.py
+backends/ hold one backend per database behind a written contract, dictionary.py
+holds the segmentation dictionary, segment.py and query.py turn text into tokens, highlight.py writes snippets, indexing.py
 fills the segmented columns.  Nothing here imports a model: callers hand in
 querysets (see ``articles.selectors.search_articles``).
 """

@@ -69,9 +69,9 @@ class Segmented:
     """Search columns computed ahead, in another process, for the articles a writer will store.
 
     Made where a page is analysed: ``mark`` says which of the writer's
-    dictionaries it was segmented with (``segment.dictionary_mark()``: the
+    dictionaries it was segmented with (``dictionary.dictionary_mark()``: the
     writer's terms up to there), ``extra`` the page's own new names added for it
-    (``segment.extra_terms``). The writer's dictionary may have gained other
+    (``dictionary.extra_terms``). The writer's dictionary may have gained other
     names since (the pages just before), so an entry is used only when the
     article's text holds exactly the same added terms as the writer's would;
     and only for an article whose text is what was segmented (a curator's
