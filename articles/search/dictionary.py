@@ -17,8 +17,11 @@ extend, mark and reset it.
 import gc
 import json
 import logging
+import math
 import threading
 from contextlib import contextmanager
+
+import jieba
 
 from django.conf import settings
 
@@ -33,8 +36,85 @@ _lock = threading.RLock()
 _state = None  # the loaded Dictionary, built on first use
 
 
+class DomainTokenizer(jieba.Tokenizer):
+    """jieba's tokenizer over a shared static table, with the domain names in a table of their own.
+
+    jieba's ``add_word`` puts a word and every prefix of it into its table
+    (``FREQ``): 200,000 programme names made over a million entries, most of
+    a web worker's memory. Here the names stay in ``words`` (name -> frequency)
+    and are found through ``lengths`` (first two characters -> the lengths of
+    the names starting so), so the static table is never copied or changed.
+    The cut is jieba's own: the same candidate words, the same frequencies,
+    the same best route.
+    """
+
+    def __init__(self, freq, total):
+        super().__init__()
+        self.FREQ, self.total, self.initialized = freq, total, True
+        self.words = {}
+        # A length stays when its last name is taken out (extra_terms): looking a
+        # word up that is not there costs a lookup and changes nothing.
+        self.lengths = {}
+
+    def word_freq(self, word, default=None):
+        """A word's frequency, a domain name's first; ``default`` when neither table has it."""
+        found = self.words.get(word)
+        return found if found is not None else self.FREQ.get(word, default)
+
+    def get_DAG(self, sentence):
+        # jieba's get_DAG (each word starting at k, by extending a prefix while
+        # the table has it), then the names starting at k, looked up by length.
+        freq, words, lengths = self.FREQ, self.words, self.lengths
+        n = len(sentence)
+        dag = {}
+        for k in range(n):
+            ends = []
+            i, fragment = k, sentence[k]
+            while i < n and fragment in freq:
+                if freq[fragment]:
+                    ends.append(i)
+                i += 1
+                fragment = sentence[k : i + 1]
+            for length in lengths.get(sentence[k : k + 2], ()):
+                end = k + length - 1
+                if end < n and end not in ends and sentence[k : end + 1] in words:
+                    ends.append(end)
+            dag[k] = ends or [k]
+        return dag
+
+    def calc(self, sentence, dag, route):
+        # jieba's calc, reading a name's frequency from ``words`` first.
+        n = len(sentence)
+        route[n] = (0, 0)
+        log_total = math.log(self.total)
+        log, freq, words = math.log, self.FREQ, self.words
+        for idx in range(n - 1, -1, -1):
+            best = None
+            for x in dag[idx]:
+                word = sentence[idx : x + 1]
+                candidate = (log(words.get(word) or freq.get(word) or 1) - log_total + route[x + 1][0], x)
+                if best is None or candidate > best:
+                    best = candidate
+            route[idx] = best
+
+    def add_domain_word(self, term):
+        """Add a name at the frequency that keeps it whole, the total unchanged.
+
+        jieba weighs every word against the total: left as it was, a text
+        segments the same whatever other names were added, so a page cut in
+        another process (``extra_terms``) is cut as the writer would cut it.
+        """
+        # jieba's suggest_freq, reading both tables.
+        suggested = 1.0
+        for part in self.cut(term, HMM=False):
+            suggested *= self.word_freq(part, 1) / self.total
+        suggested = max(int(suggested * self.total) + 1, self.word_freq(term, 1))
+        self.words[term] = max(suggested, DOMAIN_WORD_MIN_FREQ)
+        self.lengths.setdefault(term[:2], set()).add(len(term))
+
+
 class Dictionary:
-    """One jieba tokenizer holding both layers, and the domain terms by their first two characters."""
+    """One tokenizer holding both layers, and the domain terms by their first two characters."""
 
     def __init__(self, tokenizer, static_terms, dynamic_terms):
         self.tokenizer = tokenizer
@@ -137,61 +217,41 @@ _static_layer = None  # (word frequencies, total, terms) of the static layer, lo
 _static_only = None  # a tokenizer reading the static layer's table itself, never changed
 
 
-def _static_tokenizer():
-    """A fresh tokenizer holding the static layer, copied from the one loaded per process.
+def _static_layer_loaded():
+    """(word frequencies, total, terms) of the static layer, loaded once per process.
 
-    Loading jieba's dictionary takes most of a second; copying its frequency
-    table takes milliseconds, so a rebuild (``reindex``, a test starting from
-    a clean dictionary) does not pay for the load again.
+    Loading jieba's dictionary takes most of a second; every tokenizer built
+    later (``reindex``, a test starting from a clean dictionary) shares this
+    table and never changes it.
     """
     global _static_layer
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
     if _static_layer is None:
+        jieba.setLogLevel(logging.WARNING)
         base = jieba.Tokenizer()
         base.initialize()
         static_terms = _clean_terms(_read_party_terms() + _read_reference_zone_names())
         for term in sorted(static_terms):
-            _add_word(base, term)
+            base.add_word(term, max(base.suggest_freq(term, tune=False), DOMAIN_WORD_MIN_FREQ))
         _static_layer = (base.FREQ, base.total, frozenset(static_terms))
-    freq, total, static_terms = _static_layer
-    tokenizer = jieba.Tokenizer()
-    tokenizer.FREQ, tokenizer.total, tokenizer.initialized = dict(freq), total, True
-    return tokenizer, static_terms
+    return _static_layer
 
 
 def _static_cutter():
     """A tokenizer of the static layer alone: the parts a dynamic term has without the names."""
     global _static_only
     if _static_only is None:
-        import jieba
-
-        _static_tokenizer()
-        freq, total, _terms = _static_layer
-        cutter = jieba.Tokenizer()
-        cutter.FREQ, cutter.total, cutter.initialized = freq, total, True
-        _static_only = cutter
+        freq, total, _terms = _static_layer_loaded()
+        _static_only = DomainTokenizer(freq, total)
     return _static_only
 
 
 def _build(dynamic_names):
-    tokenizer, static_terms = _static_tokenizer()
+    freq, total, static_terms = _static_layer_loaded()
+    tokenizer = DomainTokenizer(freq, total)
     dynamic_terms = _clean_terms(dynamic_names) - static_terms
-    for term in sorted(dynamic_terms):
-        _add_word(tokenizer, term, keep_total=True)
-    return Dictionary(tokenizer, static_terms, dynamic_terms)
-
-
-def _add_word(tokenizer, term, *, keep_total=False):
-    freq = max(tokenizer.suggest_freq(term, tune=False), DOMAIN_WORD_MIN_FREQ)
-    total = tokenizer.total
-    tokenizer.add_word(term, freq)
-    if keep_total:
-        # jieba weighs every word against the total: left as it was, a text
-        # segments the same whatever other names were added, so a page cut in
-        # another process (``extra_terms``) is cut as the writer would cut it.
-        tokenizer.total = total
+    dictionary = Dictionary(tokenizer, static_terms, ())
+    _add_terms(dictionary, dynamic_terms)
+    return dictionary
 
 
 def current_dictionary():
@@ -270,9 +330,9 @@ def _add_terms(state, new_terms):
     if not new_terms:
         return
     for term in sorted(new_terms):
-        _add_word(state.tokenizer, term, keep_total=True)
+        state.tokenizer.add_domain_word(term)
+        state.add_domain_terms([term])
     state.dynamic_terms.update(new_terms)
-    state.add_domain_terms(new_terms)
 
 
 def dictionary_mark():
@@ -298,28 +358,21 @@ def extra_terms(names):
     """
     state = current_dictionary()
     with _lock:
+        # New terms are in no table yet: taking them out again restores the dictionary.
         new_terms = _new_terms(state, names)
-        freq = state.tokenizer.FREQ
-        # add_word sets the term and adds its prefixes: note what each entry was.
-        saved = {term[:end]: freq.get(term[:end]) for term in new_terms for end in range(1, len(term) + 1)}
         buckets = {term[:2]: list(state.domain_by_prefix.get(term[:2], ())) for term in new_terms}
-        total = state.tokenizer.total
         _add_terms(state, new_terms)
         try:
             yield frozenset(new_terms)
         finally:
-            for key, value in saved.items():
-                if value is None:
-                    freq.pop(key, None)
-                else:
-                    freq[key] = value
+            for term in new_terms:
+                state.tokenizer.words.pop(term, None)
             for prefix, bucket in buckets.items():
                 if bucket:
                     state.domain_by_prefix[prefix] = bucket
                 else:
                     state.domain_by_prefix.pop(prefix, None)
             state.forget(new_terms)
-            state.tokenizer.total = total
 
 
 def reset_dictionary():

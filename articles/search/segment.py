@@ -53,13 +53,13 @@ def _bigrams(run):
     return [run[i] + run[i + 1] for i in range(len(run) - 1)]
 
 
-def _sub_words(word, freq):
+def _sub_words(word, tokenizer):
     """Shorter dictionary words inside a longer word (jieba's search mode, any length)."""
     found = []
     for n in range(2, len(word)):
         for i in range(len(word) - n + 1):
             gram = word[i : i + n]
-            if freq.get(gram):
+            if tokenizer.word_freq(gram):
                 found.append(gram)
     return found
 
@@ -82,7 +82,6 @@ def _domain_occurrences(text, dictionary):
 def index_tokens(text):
     """Every token stored for ``text``: precise words, their sub-words, domain terms, bigrams of single characters."""
     dictionary = current_dictionary()
-    freq = dictionary.tokenizer.FREQ
     text = fold(text)
     tokens = []
     token_at = []  # index of the jieba token covering each character
@@ -105,7 +104,7 @@ def index_tokens(text):
             continue
         close_run()
         if len(word) > 2:
-            tokens.extend(_sub_words(word, freq))
+            tokens.extend(_sub_words(word, dictionary.tokenizer))
         parts = dictionary.parts(word)
         if parts:
             tokens.extend(query_tokens_of_words(parts))
