@@ -16,6 +16,30 @@ def uses_database(item):
     return item.get_closest_marker("django_db") is not None or bool(({"db"} | FLUSHING_FIXTURES) & fixtures)
 
 
+def flushes_database(item):
+    marker = item.get_closest_marker("django_db")
+    if marker and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences")):
+        return True
+    return bool(FLUSHING_FIXTURES & set(getattr(item, "fixturenames", ())))
+
+
+def run_order(item):
+    """Tests rolled back, then tests without a database, then tests that flush it, then the seeds' tests.
+
+    pytest-django puts the tests without a database last. ``--dist load`` hands a
+    worker consecutive tests, up to a quarter of those left at a time: the
+    flushing tests (browser tests, mostly slow) then went to one worker in one
+    hand-out with hundreds of tests after them, and it ran on for a minute after
+    the other had finished. Handed out last but for the seeds' tests, they go a
+    few at a time to whichever worker is free.
+    """
+    if on_seeds(item):
+        return 3
+    if flushes_database(item):
+        return 2
+    return 0 if uses_database(item) else 1
+
+
 @pytest.fixture(scope="session")
 def ingested_seeds(request, django_db_setup, django_db_blocker):
     """The seed pages ingested once per session (once per xdist worker); the ingest's summary.
@@ -40,13 +64,11 @@ def ingested_seeds(request, django_db_setup, django_db_blocker):
 
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config, items):
-    """Run the tests on the seeds last, after pytest-django has put the database tests first."""
+    """Order the tests by ``run_order``, keeping pytest-django's order within each group; the seeds' tests last."""
     for item in filter(on_seeds, items):
-        marker = item.get_closest_marker("django_db")
-        flushes = marker and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences"))
-        if flushes or FLUSHING_FIXTURES & set(item.fixturenames):
+        if flushes_database(item):
             raise pytest.UsageError(f"{item.nodeid}: a test on the session's seeds cannot flush the database")
-    items.sort(key=on_seeds)
+    items.sort(key=run_order)
 
 
 def pytest_runtest_setup(item):
