@@ -1,69 +1,46 @@
-"""Settings are chosen by the environment: checked in fresh interpreters."""
-import json
+"""Settings are chosen by the environment: the settings module read under a given one, and
+fresh interpreters where Django must start with them."""
 import os
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+
 ROOT = Path(__file__).resolve().parent.parent
 
-PROBE = (
-    "import django, json; from django.conf import settings; django.setup();"
-    "db = settings.DATABASES['default'];"
-    "print(json.dumps({'engine': db['ENGINE'], 'name': str(db['NAME']), 'host': db.get('HOST', ''),"
-    " 'debug': settings.DEBUG, 'lang': settings.LANGUAGE_CODE, 'tz': settings.TIME_ZONE}))"
-)
+
+def test_default_database_is_the_embedded_sqlite_file(settings_from_env):
+    conf = settings_from_env(DEBUG="1")
+    db = conf["DATABASES"]["default"]
+    assert db["ENGINE"] == "django.db.backends.sqlite3"
+    assert str(db["NAME"]) == str(ROOT / "kb.sqlite3")
+    assert conf["LANGUAGE_CODE"] == "zh-hans" and conf["TIME_ZONE"] == "Asia/Shanghai"
 
 
-def settings_with(**env):
-    environ = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "DEBUG", "SECRET_KEY"}}
-    environ.update(env, DJANGO_SETTINGS_MODULE="config.settings")
-    proc = subprocess.run(
-        [sys.executable, "-c", PROBE], cwd=ROOT, env=environ, capture_output=True, text=True
-    )
-    return proc
+def test_postgres_url_selects_postgresql(settings_from_env):
+    db = settings_from_env(DEBUG="1", DATABASE_URL="postgres://postgres@127.0.0.1:5432/kb")["DATABASES"]["default"]
+    assert db["ENGINE"] == "django.db.backends.postgresql"
+    assert (db["NAME"], db["HOST"]) == ("kb", "127.0.0.1")
 
 
-def test_default_database_is_the_embedded_sqlite_file():
-    proc = settings_with(DEBUG="1")
-    assert proc.returncode == 0, proc.stderr
-    db = json.loads(proc.stdout)
-    assert db["engine"] == "django.db.backends.sqlite3"
-    assert db["name"] == str(ROOT / "kb.sqlite3")
-    assert db["lang"] == "zh-hans" and db["tz"] == "Asia/Shanghai"
+def test_sqlite_url_selects_that_file(settings_from_env, tmp_path):
+    db = settings_from_env(DEBUG="1", DATABASE_URL=f"sqlite:///{tmp_path}/other.sqlite3")["DATABASES"]["default"]
+    assert str(db["NAME"]) == f"{tmp_path}/other.sqlite3"
 
 
-def test_postgres_url_selects_postgresql():
-    proc = settings_with(DEBUG="1", DATABASE_URL="postgres://postgres@127.0.0.1:5432/kb")
-    db = json.loads(proc.stdout)
-    assert db["engine"] == "django.db.backends.postgresql"
-    assert (db["name"], db["host"]) == ("kb", "127.0.0.1")
-
-
-def test_sqlite_url_selects_that_file(tmp_path):
-    proc = settings_with(DEBUG="1", DATABASE_URL=f"sqlite:///{tmp_path}/other.sqlite3")
-    assert json.loads(proc.stdout)["name"] == f"{tmp_path}/other.sqlite3"
-
-
-def test_without_a_secret_key_one_is_generated_once_and_kept(tmp_path):
+def test_without_a_secret_key_one_is_generated_once_and_kept(settings_from_env, tmp_path):
     key_file = tmp_path / "secret"
-    probe = "from django.conf import settings; print(settings.SECRET_KEY)"
-    keys = []
-    for _ in range(2):
-        environ = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "DEBUG", "SECRET_KEY"}}
-        environ.update(DJANGO_SETTINGS_MODULE="config.settings", DEBUG="0", SECRET_KEY_FILE=str(key_file))
-        proc = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, env=environ, capture_output=True, text=True)
-        assert proc.returncode == 0, proc.stderr
-        keys.append(proc.stdout.strip())
+    keys = [settings_from_env(DEBUG="0", SECRET_KEY_FILE=str(key_file))["SECRET_KEY"] for _ in range(2)]
     assert keys[0] == keys[1] == key_file.read_text()
     assert len(keys[0]) >= 50 and not keys[0].startswith("django-insecure")
     assert key_file.stat().st_mode & 0o077 == 0  # readable by its owner only
 
 
-def test_unknown_database_scheme_is_a_clear_error():
-    proc = settings_with(DEBUG="1", DATABASE_URL="mongodb://x/y")
-    assert proc.returncode != 0
-    assert "DATABASE_URL" in proc.stderr
+def test_unknown_database_scheme_is_a_clear_error(settings_from_env):
+    with pytest.raises(ImproperlyConfigured, match="DATABASE_URL"):
+        settings_from_env(DEBUG="1", DATABASE_URL="mongodb://x/y")
 
 
 def test_static_files_are_served_hashed_and_compressed_with_debug_off(tmp_path, collected_static):
