@@ -6,10 +6,12 @@ A list longer than FACET_ROWS is counted over its first FACET_ROWS rows in
 list order (the newest) and its facets say they are approximate ("约"): a
 page's work never grows with the archive.
 
-The keys are read once; then one query reads every facet's columns for those
-keys and the counting happens here. One query, whatever the number of facets:
-each facet used to be its own GROUP BY over a long ``IN`` list, which cost
-more than the page's rows on PostgreSQL.
+One query reads every facet's columns for the list's first rows and the
+counting happens here, whatever the number of facets (where a column has
+several values per row, such as an article's zones, the rows of the first
+keys are read, and one more query asks whether the list is longer). Each facet used to be its own GROUP BY
+over a long ``IN`` list of keys, which cost more than the page's rows on
+PostgreSQL.
 """
 from dataclasses import dataclass, field
 
@@ -47,25 +49,31 @@ class FacetSpec:
 
 
 def count(queryset, specs):
-    """[(spec, [(row, n), ...]), ...]: each spec's top values over the list's first FACET_ROWS keys.
+    """([(spec, [(row, n), ...]), ...], approximate): each spec's top values over the list's first FACET_ROWS rows.
 
     ``row`` maps each of the spec's columns to its value; ``n`` counts the
-    distinct listed rows having it. The second item says whether the list was longer
-    than FACET_ROWS (the counts are then approximate).
+    distinct listed rows having it. ``approximate``: the list is longer than
+    FACET_ROWS.
     """
-    keys = list(queryset.values_list("pk", flat=True)[: FACET_ROWS + 1])
-    approximate = len(keys) > FACET_ROWS
     columns = list(dict.fromkeys(column for spec in specs for column in spec.columns))
     found = {spec.param: {} for spec in specs}
-    if keys:
-        rows = queryset.model._default_manager.filter(pk__in=keys[:FACET_ROWS]).values_list("pk", *columns)
-        position = {column: i + 1 for i, column in enumerate(columns)}
-        for row in rows:
-            for spec in specs:
-                if row[position[spec.field]] is None:
-                    continue
-                values = tuple(row[position[column]] for column in spec.columns)
-                found[spec.param].setdefault(values, set()).add(row[0])
+    if all(_single_valued(queryset.model, column) for column in columns):
+        # One row per listed row: the list's own first rows, read in its order.
+        rows = list(queryset.values_list("pk", *columns)[: FACET_ROWS + 1])
+        approximate = len(rows) > FACET_ROWS
+        rows = rows[:FACET_ROWS]
+    else:
+        # A many-valued column (an article's zones) repeats a row: read the first keys' rows.
+        approximate = queryset[FACET_ROWS : FACET_ROWS + 1].exists()
+        first = queryset.values("pk")[:FACET_ROWS]
+        rows = queryset.model._default_manager.filter(pk__in=first).order_by().values_list("pk", *columns)
+    position = {column: i + 1 for i, column in enumerate(columns)}
+    read = [(spec, position[spec.field], [position[column] for column in spec.columns]) for spec in specs]
+    for row in rows:
+        for spec, counted_at, value_at in read:
+            if row[counted_at] is None:
+                continue
+            found[spec.param].setdefault(tuple(row[i] for i in value_at), set()).add(row[0])
     counted = []
     for spec in specs:
         options = [
@@ -73,6 +81,16 @@ def count(queryset, specs):
         ]
         counted.append((spec, _ordered(options, spec)[: spec.limit]))
     return counted, approximate
+
+
+def _single_valued(model, column):
+    """Whether a column (``zone__province``) has one value per row of ``model``: no many-valued step."""
+    for name in column.split("__"):
+        field = model._meta.get_field(name)
+        if field.many_to_many or field.one_to_many:
+            return False
+        model = field.related_model
+    return True
 
 
 def _ordered(options, spec):

@@ -182,11 +182,11 @@ def test_province_page_query_count_is_bounded(client, anhui_with_facts, django_a
         article = make_article(zone=huaibei, year=2015 + n)
         make_initiative(f"举措{n}", article=article)
         make_metric(article, year=2015 + n, indicator=anhui_with_facts["investment"])
-    # the counts' freshness; zones with counts and the level facet (and its bound); the
+    # the counts' freshness; zones with counts and the level facet; the
     # province's zone keys; articles; the initiatives ranked by their mentions, those no
     # article names (the page is not full), then read; the figures ranked, then read, and
     # their count -- nothing per zone, article or figure
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(11):
         client.get(reverse("zones:province", args=["anhui"]))
 
 

@@ -138,9 +138,9 @@ def test_directory_and_api_count_the_facts_the_zone_page_shows(client):
 def test_directory_query_count_does_not_grow_with_zones(client, reference_zones, django_assert_num_queries):
     for zone in Zone.objects.all()[:20]:
         make_metric(make_article(zone=zone), sentence="测试正文。")
-    # the counts' freshness (articles/tallies.py), zones with counts, the facet bound, the
-    # level facet and the tile grid's indicator list, nothing per zone
-    with django_assert_num_queries(5):
+    # the counts' freshness (articles/tallies.py), zones with counts, the level facet and
+    # the tile grid's indicator list, nothing per zone
+    with django_assert_num_queries(4):
         client.get(reverse("zones:directory"))
 
 
