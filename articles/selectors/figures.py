@@ -105,6 +105,22 @@ def _latest_per(metrics, *partition):
     return ranked.filter(latest_rank=1)
 
 
+def _read_in_order(queryset, keys):
+    """The rows of ``queryset`` with ``keys``, in the keys' order (the model's own order unread)."""
+    rows = queryset.order_by().in_bulk(keys)
+    return [rows[key] for key in keys]
+
+
+def _latest_in_order(classified, partition, order, limit, related):
+    """The first ``limit``, in ``order``, of one figure per ``partition`` (LATEST_FIRST wins).
+
+    The window ranks the figures' keys and order columns only -- whole figure rows
+    would be sorted, and spill to disk, by the thousand -- then the shown rows are read.
+    """
+    keys = list(_latest_per(classified, *partition).order_by(*order).values_list("pk", flat=True)[:limit])
+    return _read_in_order(Metric.objects.select_related(*related), keys)
+
+
 def _comparable(metrics, unit, kinds):
     return metrics.filter(kind__in=kinds, normalized_unit=unit, normalized_value__isnull=False)
 
@@ -143,10 +159,11 @@ def zone_year_values(metrics, unit, kinds=MEASURED_KINDS):
 
     The window ranks the figures' keys alone; only the figures kept are read whole.
     """
-    rows = _latest_per(_comparable(metrics, unit, kinds).filter(zone__isnull=False), "zone", "year")
     newest_first = (F("year").desc(nulls_last=True), F("normalized_value").desc(), "pk")
-    chosen = rows.order_by(*newest_first).values("pk")[:INDICATOR_CELLS]
-    return list(Metric.objects.filter(pk__in=chosen).select_related("zone").order_by(*newest_first))
+    return _latest_in_order(
+        _comparable(metrics, unit, kinds).filter(zone__isnull=False), ("zone", "year"), newest_first,
+        INDICATOR_CELLS, ("zone",),
+    )
 
 
 def zone_indicator_values(zone):
@@ -161,11 +178,10 @@ def zone_indicator_values(zone):
     )
 
     def latest(kinds):
-        rows = _latest_per(classified.filter(kind__in=kinds), "indicator", "normalized_unit", "year")
-        return list(
-            rows.select_related("indicator")
-            .order_by("indicator__position", "indicator__name", F("year").desc(nulls_last=True), "pk")
-            [:ZONE_INDICATOR_CELLS]
+        order = ("indicator__position", "indicator__name", F("year").desc(nulls_last=True), "pk")
+        return _latest_in_order(
+            classified.filter(kind__in=kinds), ("indicator", "normalized_unit", "year"), order,
+            ZONE_INDICATOR_CELLS, ("indicator",),
         )
 
     return latest(MEASURED_KINDS), latest(TARGET_KINDS)

@@ -6,7 +6,7 @@ from articles.models import Article, Initiative, InitiativeMention, Metric, Tall
 from zones.models import Zone
 
 from ._counts import UNREAD, _archive, _bounded, _count_of, _tallied
-from .figures import MEASURED_KINDS, _latest_per
+from .figures import MEASURED_KINDS, _latest_in_order, _read_in_order
 from .lists import NEWEST
 
 
@@ -54,12 +54,6 @@ def _linked_to(zone):
     """The keys of the articles naming ``zone`` (its article links), for ``pk__in``: read through
     the zone's links, so the work follows the zone's articles, not the archive's."""
     return Article.zones.through.objects.filter(zone=zone).values("article_id")
-
-
-def _read_in_order(queryset, keys):
-    """The rows of ``queryset`` with ``keys``, in the keys' order (the model's own order unread)."""
-    rows = queryset.order_by().in_bulk(keys)
-    return [rows[key] for key in keys]
 
 
 def zone_page_articles(zone):
@@ -217,16 +211,6 @@ def _measured(metrics):
         .exclude(normalized_unit="")
         .filter(normalized_value__isnull=False)
     )
-
-
-def _latest_in_order(classified, partition, order, limit, related):
-    """The first ``limit``, in ``order``, of one figure per ``partition`` (LATEST_FIRST wins).
-
-    The window ranks the figures' keys and order columns only -- whole figure rows
-    would be sorted, and spill to disk, by the thousand -- then the shown rows are read.
-    """
-    keys = list(_latest_per(classified, *partition).order_by(*order).values_list("pk", flat=True)[:limit])
-    return _read_in_order(Metric.objects.select_related(*related), keys)
 
 
 def province_figures(zone_ids):
