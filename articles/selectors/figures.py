@@ -111,14 +111,16 @@ def _read_in_order(queryset, keys):
     return [rows[key] for key in keys]
 
 
-def _latest_in_order(classified, partition, order, limit, related):
+def _latest_in_order(classified, partition, order, limit, related, fields=()):
     """The first ``limit``, in ``order``, of one figure per ``partition`` (LATEST_FIRST wins).
 
     The window ranks the figures' keys and order columns only -- whole figure rows
-    would be sorted, and spill to disk, by the thousand -- then the shown rows are read.
+    would be sorted, and spill to disk, by the thousand -- then the shown rows are
+    read: only ``fields`` of them when given.
     """
     keys = list(_latest_per(classified, *partition).order_by(*order).values_list("pk", flat=True)[:limit])
-    return _read_in_order(Metric.objects.select_related(*related), keys)
+    rows = Metric.objects.select_related(*related)
+    return _read_in_order(rows.only(*fields) if fields else rows, keys)
 
 
 def _comparable(metrics, unit, kinds):
@@ -154,15 +156,23 @@ def indicator_years(indicator):
     return _distinct_values(figures, "year", descending=True)
 
 
+# What a table or chart cell of a figure shows and links to: a thousand figures
+# are read without their curation records and their zones' descriptions.
+CELL_FIELDS = (
+    "pk", "article_id", "raw", "sentence", "year", "kind", "normalized_value", "normalized_unit",
+    "zone__name", "zone__slug",
+)
+
+
 def zone_year_values(metrics, unit, kinds=MEASURED_KINDS):
     """One figure per zone and year among ``metrics`` in ``unit``; at most INDICATOR_CELLS, newest first.
 
-    The window ranks the figures' keys alone; only the figures kept are read whole.
+    The window ranks the figures' keys alone; only the figures kept are read, and only CELL_FIELDS of them.
     """
     newest_first = (F("year").desc(nulls_last=True), F("normalized_value").desc(), "pk")
     return _latest_in_order(
         _comparable(metrics, unit, kinds).filter(zone__isnull=False), ("zone", "year"), newest_first,
-        INDICATOR_CELLS, ("zone",),
+        INDICATOR_CELLS, ("zone",), CELL_FIELDS,
     )
 
 

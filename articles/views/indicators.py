@@ -17,8 +17,10 @@ from core.listing import ListEndpoint
 
 from .pages import PROVINCE_FACET
 
-# An indicator page's table shows the newest years; the lists hold the rest.
+# An indicator page's table shows the newest years of the zones with the newest,
+# largest figures; the list below and its CSV hold the rest.
 TABLE_YEARS = 12
+TABLE_ZONES = 50
 
 
 def _zone_and_year(metric):
@@ -207,8 +209,9 @@ def indicator_chart(indicator, measured, unit):
 
 def zone_year_table(metrics):
     """{"years": newest first, at most TABLE_YEARS, then None for figures without a year;
-    "rows": [{"zone", "cells": [metric or None per year]}]; "older": figures of earlier
-    years left out}, zones with the newest, largest figures first.
+    "rows": [{"zone", "cells": [metric or None per year]}], at most TABLE_ZONES; "older":
+    figures of earlier years left out; "zones_left_out"}, zones with the newest, largest
+    figures first.
 
     ``metrics`` hold at most one figure per zone and year.
     """
@@ -232,4 +235,5 @@ def zone_year_table(metrics):
 
     rows.sort(key=newest_first)
     older = sum(1 for metric in metrics if metric.year not in shown)
-    return {"years": years, "rows": rows, "older": older}
+    return {"years": years, "rows": rows[:TABLE_ZONES], "older": older,
+            "zones_left_out": max(len(rows) - TABLE_ZONES, 0)}

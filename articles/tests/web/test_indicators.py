@@ -257,6 +257,18 @@ def test_indicator_page_tables_every_zones_values_by_year_latest_first(client, f
     assert "目标值" in html and "<h1>总投资</h1>" in html
 
 
+def test_indicator_table_lists_the_zones_with_the_newest_figures_and_says_how_many_more(client, figures, monkeypatch):
+    monkeypatch.setattr("articles.views.indicators.TABLE_ZONES", 2)
+    response = client.get(reverse("articles:indicator", args=["total-investment"]))
+    table = response.context["table"]
+    assert [row["zone"].name for row in table["rows"]] == ["合肥高新区", "淮北高新区"]
+    assert table["zones_left_out"] == 1
+    html = response.content.decode()
+    assert "表中列出数值最新、最大的 2 个高新区，另有 1 个见下方全部数据" in html
+    # The zone left out of the table is still in the list of every figure below it.
+    assert f'href="{figures["yt_2022"].get_absolute_url()}"' in html
+
+
 def test_a_zone_whose_figure_has_no_year_is_in_the_table_and_the_comparison(client, figures, invest):
     wuhu = make_zone("芜湖高新区", slug="wuhu")
     undated = figure(wuhu, invest, 7, None)
