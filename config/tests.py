@@ -38,6 +38,14 @@ def test_without_a_secret_key_one_is_generated_once_and_kept(settings_from_env, 
     assert key_file.stat().st_mode & 0o077 == 0  # readable by its owner only
 
 
+def test_the_sqlite_memory_map_is_bounded_by_the_environment(settings_from_env, tmp_path):
+    url = f"sqlite:///{tmp_path}/db.sqlite3"
+    default = settings_from_env(DEBUG="1", DATABASE_URL=url)["DATABASES"]["default"]["OPTIONS"]["init_command"]
+    chosen = settings_from_env(DEBUG="1", DATABASE_URL=url, SQLITE_MMAP_MB="256")["DATABASES"]["default"]
+    assert f"mmap_size={64 * 2**20};" in default
+    assert f"mmap_size={256 * 2**20};" in chosen["OPTIONS"]["init_command"]
+
+
 def test_unknown_database_scheme_is_a_clear_error(settings_from_env):
     with pytest.raises(ImproperlyConfigured, match="DATABASE_URL"):
         settings_from_env(DEBUG="1", DATABASE_URL="mongodb://x/y")
