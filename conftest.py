@@ -162,6 +162,12 @@ def chromium():
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+        # While that loop runs, Django keeps this thread's connections apart from those
+        # opened before it (asgiref's Local): one the tests on the seeds opened after the
+        # browser tests would outlive the loop, still open when the test database is dropped.
+        from django.db import connections
+
+        connections.close_all()
 
 
 @pytest.fixture
