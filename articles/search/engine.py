@@ -17,8 +17,10 @@ Speed at 100,000 articles comes from never scoring or reading every match:
 
 * tiers -- the index is asked first for articles whose title or kicker
   matches (tier 1), then for any match (tier 2); tier 1 always ranks above
-  tier 2, and each tier is ordered by the database's score (bm25 on SQLite,
-  ts_rank_cd on PostgreSQL);
+  tier 2, and each tier is ordered by a score both databases compute alike
+  from the segmented columns (scoring.py), so a query lists the same
+  articles in the same order on SQLite and PostgreSQL while its matches fit
+  the bound below;
 * bounded ranking -- each tier reads at most RANK_LIMIT matches, ids and
   scores only, taken in index order (the newest articles first on SQLite;
   in table order on PostgreSQL, every scan starting at the first block --
@@ -53,6 +55,7 @@ from .entities import NamedEntities, named_entities
 from .expressions import IdIn
 from .query import parse_query
 from .results import RankedResults
+from .scoring import scores, unit_tokens
 
 OR_FALLBACK_NOTICE = "没有同时包含全部关键词的文章，下面列出包含其中部分关键词的文章。"
 EMPTY_QUERY_NOTICE = "查询中没有可检索的词语，请换个说法。"
@@ -125,19 +128,21 @@ def _candidates(backend, queryset, parsed, required, any_of=()):
         allowed = _holding(queryset, allowed, [phrase.text for phrase in parsed.phrases])
     whole = _holding(queryset, allowed, parsed.split_words) if parsed.split_words and allowed else allowed
     typed = _holding(queryset, allowed, parsed.typed_terms) if parsed.typed_terms and allowed else allowed
+    tokens = unit_tokens([*required, *(unit for group in any_of for unit in group)])
+    score_of = scores(queryset, list(allowed), tokens)
     ranked, seen = [], set()
     for tier, rows in enumerate(tiers):
-        for pk, score, _zone in rows:
+        for pk, _zone in rows:
             if pk in allowed and pk not in seen:
                 seen.add(pk)
-                ranked.append((pk not in typed, tier, pk not in whole, -score, -pk, pk))
+                ranked.append((pk not in typed, tier, pk not in whole, -score_of.get(pk, 0.0), -pk, pk))
     ranked.sort()
     return [(pk, zone_of[pk]) for *_key, pk in ranked], truncated
 
 
 def _zones_of(tiers):
     # Rows read through the queryset carry the zone id; rows read from the index alone do not.
-    return {pk: zone_id for tier in tiers for pk, _score, zone_id in tier}
+    return {pk: zone_id for tier in tiers for pk, zone_id in tier}
 
 
 def _holding(queryset, ids, texts):

@@ -9,7 +9,7 @@ would silently point at the outer query.  These expressions carry a resolved
 """
 import json
 
-from django.db.models import BooleanField, Expression, F, FloatField, IntegerField
+from django.db.models import BooleanField, Expression, F, IntegerField
 
 
 class _RowExpression(Expression):
@@ -71,28 +71,6 @@ class VectorMatch(_RowExpression):
     def as_sql(self, compiler, connection):
         column = f"{self._table(compiler)}.{connection.ops.quote_name(self.column)}"
         return f"{column} @@ to_tsquery('simple', %s)", [self.tsquery]
-
-
-class VectorRank(_RowExpression):
-    """PostgreSQL: ts_rank_cd of the article's stored tsvector against the tsquery text."""
-
-    def __init__(self, column, tsquery, weights, normalization, pk=None):
-        super().__init__(output_field=FloatField(), pk=pk)
-        self.column = column
-        self.tsquery = tsquery
-        self.weights = weights
-        self.normalization = normalization
-
-    def copy(self):
-        clone = super().copy()
-        clone.column, clone.tsquery = self.column, self.tsquery
-        clone.weights, clone.normalization = self.weights, self.normalization
-        return clone
-
-    def as_sql(self, compiler, connection):
-        column = f"{self._table(compiler)}.{connection.ops.quote_name(self.column)}"
-        sql = f"ts_rank_cd(%s::float4[], {column}, to_tsquery('simple', %s), %s)"
-        return sql, [self.weights, self.tsquery, self.normalization]
 
 
 class _IdListExpression(_RowExpression):

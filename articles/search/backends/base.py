@@ -20,7 +20,7 @@ class SearchBackend:
         """Recreate index objects a schema change may have dropped (idempotent)."""
 
     def candidates(self, connection, required, any_of, excluded, limit, within=None):
-        """The matching articles, best first, as tiers: ``[[(id, score, zone id or None)], …]``.
+        """The matching articles as tiers: ``[[(id, zone id or None)], …]``; the engine orders them.
 
         ``required``: units that must all match, each a list of alternative
         token sequences; ``any_of``: words of which at least one must match

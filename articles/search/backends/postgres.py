@@ -7,7 +7,7 @@ there.  The tsquery is built here from quoted tokens, so nothing a user types
 is read as tsquery syntax.
 """
 
-from ..expressions import VectorMatch, VectorRank
+from ..expressions import VectorMatch
 from .base import SearchBackend
 
 VECTOR_COLUMN = "search_vector"
@@ -15,11 +15,6 @@ HEAD_COLUMN = "search_vector_head"  # title and kicker only: tier 1
 # The list's own filters (visible, zone, year…) go into the scan that reads the
 # matches: one round trip, and a narrow filter still finds its first matches.
 FILTERS_IN_SCAN = True
-# ts_rank_cd weights in {D, C, B, A} order: body with headings and captions (C)
-# counts least, kicker/subtitle/authors (B) more, the title (A) most.
-WEIGHTS = "{0.05, 0.2, 0.5, 1.0}"
-# 1: divide by 1 + log(document length), so a long article does not win by size alone.
-NORMALIZATION = 1
 
 
 def _token(token):
@@ -47,29 +42,28 @@ def _any(groups):
 
 
 def candidates(connection, required, any_of, excluded, limit, within):
-    """Two tiers of ``[(article id, score, zone id)]``: title/kicker matches, then any match.
+    """Two tiers of ``[(article id, zone id)]``: title/kicker matches, then any match.
 
     Each tier holds at most ``limit`` matches of ``within`` (a queryset whose
     filters apply in the same scan), in table order: a GIN index gives no
-    order, and sorting every match by rank is what is slow.  Tier 1 is read
-    and ranked from the small title/kicker vector; tier 2 from the full one,
-    and only when tier 1 is not full.
+    order, and sorting every match is what is slow.  Tier 1 is read from the
+    small title/kicker vector; tier 2 from the full one, and only when tier 1
+    is not full.  The engine orders them (scoring.py).
     """
     wanted = tsquery_text(required, any_of)
     head_matches = within.filter(VectorMatch(HEAD_COLUMN, wanted))
     if excluded:
         # Excluded words count anywhere in the article, not only in its title.
         head_matches = head_matches.exclude(VectorMatch(VECTOR_COLUMN, _any(excluded)))
-    head = _ranked(head_matches, HEAD_COLUMN, wanted, limit)
+    head = _first(head_matches, limit)
     if len(head) >= limit:
         return [head]  # a full tier 1 fills the ranked list: tier 2 would only come after it
     full = tsquery_text(required, any_of, excluded)
-    return [head, _ranked(within.filter(VectorMatch(VECTOR_COLUMN, full)), VECTOR_COLUMN, full, limit)]
+    return [head, _first(within.filter(VectorMatch(VECTOR_COLUMN, full)), limit)]
 
 
-def _ranked(matches, column, query, limit):
-    score = VectorRank(column, query, WEIGHTS, NORMALIZATION)
-    return list(matches.annotate(score=score).order_by().values_list("pk", "score", "zone_id")[:limit])
+def _first(matches, limit):
+    return list(matches.order_by().values_list("pk", "zone_id")[:limit])
 
 
 class PostgresBackend(SearchBackend):

@@ -1,4 +1,4 @@
-"""SQLite backend: an FTS5 table over the segmented columns, ranked with bm25().
+"""SQLite backend: an FTS5 table over the segmented columns.
 
 The FTS table (created by migration 0002) is an external-content table on
 ``articles_article``: it stores only the index, and triggers on the article
@@ -9,14 +9,10 @@ syntax error.
 
 Candidates are read from the FTS table alone (no article rows), newest first
 in rowid order, at most ``limit`` per tier: FTS5 walks its doclists in rowid
-order, so the LIMIT stops the scan early and bm25() is computed for the
-returned rows only.  Tier 1 reads a second, small FTS table over the title
+order, so the LIMIT stops the scan early. The engine orders them (scoring.py).  Tier 1 reads a second, small FTS table over the title
 and kicker (migration 0005), whose short doclists find "every word in the
 title" without walking the body postings; tier 2 is the whole article.
 """
-from django.db.models import FloatField
-from django.db.models.expressions import RawSQL
-
 from ..expressions import FtsMatch
 from ..schema import FTS_HEAD_TABLE, FTS_TABLE, install
 from .base import SearchBackend
@@ -24,11 +20,6 @@ from .base import SearchBackend
 # The FTS tables are read alone (a join would walk the article table in its
 # own order); the list's filters are checked on the candidate ids afterwards.
 FILTERS_IN_SCAN = False
-
-# Column weights for bm25(): the segmented title; kicker, subtitle and authors;
-# the body with its headings and captions.
-WEIGHTS = (10.0, 4.0, 1.0)
-
 
 def _token(token):
     return '"' + token.replace('"', '""') + '"'
@@ -51,12 +42,8 @@ def match_expression(required, any_of=(), excluded=()):
     return expression
 
 
-def _score(table, weights):
-    return f"-bm25({table}, {', '.join(str(w) for w in weights)})"
-
-
 # Tier 1 reads the small title/kicker table, tier 2 the whole article.
-TIERS = ((FTS_HEAD_TABLE, WEIGHTS[:2]), (FTS_TABLE, WEIGHTS))
+TIERS = (FTS_HEAD_TABLE, FTS_TABLE)
 
 
 def _without_excluded(connection, rows, excluded):
@@ -76,7 +63,7 @@ def _without_excluded(connection, rows, excluded):
 
 
 def candidates(connection, required, any_of, excluded, limit, within=None):
-    """Two tiers of ``[(article id, score, zone id)]``: title/kicker matches, then any match.
+    """Two tiers of ``[(article id, zone id)]``: title/kicker matches, then any match.
 
     Each tier holds at most ``limit`` matches, the newest first; tier 2 is
     not read when tier 1 is full.  ``within`` (a queryset) restricts the
@@ -84,15 +71,13 @@ def candidates(connection, required, any_of, excluded, limit, within=None):
     are read, and the zone id is None.
     """
     tiers = []
-    for table, weights in TIERS:
+    for table in TIERS:
         head = table == FTS_HEAD_TABLE
         expression = match_expression(required, any_of, () if head else excluded)
-        score = _score(table, weights)
         if within is None:
             with connection.cursor() as cursor:
                 cursor.execute(
-                    f"SELECT rowid, {score}, NULL FROM {table} WHERE {table} MATCH %s "
-                    "ORDER BY rowid DESC LIMIT %s",
+                    f"SELECT rowid, NULL FROM {table} WHERE {table} MATCH %s ORDER BY rowid DESC LIMIT %s",
                     [expression, limit],
                 )
                 rows = cursor.fetchall()
@@ -100,9 +85,8 @@ def candidates(connection, required, any_of, excluded, limit, within=None):
             rows = list(
                 within.extra(tables=[table])
                 .filter(FtsMatch(table, expression))
-                .annotate(score=RawSQL(score, (), output_field=FloatField()))
                 .order_by("-pk")
-                .values_list("pk", "score", "zone_id")[:limit]
+                .values_list("pk", "zone_id")[:limit]
             )
         tiers.append(_without_excluded(connection, rows, excluded) if head else rows)
         if len(rows) >= limit:

@@ -103,7 +103,7 @@ def test_the_names_cost_one_query_per_kind_however_many_articles_match(
         make_initiative(f"第{article.pk}党建联盟", article=article)
     index_for_search(more)
     assert queries() == before
-    with django_assert_max_num_queries(18):
+    with django_assert_max_num_queries(19):
         client.get("/search/", {"q": "党建联盟"})
 
 
@@ -216,9 +216,9 @@ def test_the_feed_reads_a_bounded_number_of_queries(client, kb, huaibei, django_
     ]
     index_for_search(more)
     # the zone filter's slug, the zone names (read once per process) and the
-    # initiative lookup, two index tiers, the filter check, the dates of the
-    # ranked set, the feed's 30 rows and their two prefetches: not one per article.
-    with django_assert_max_num_queries(11):
+    # initiative lookup, two index tiers, the filter check, the matches' scores, the
+    # dates of the ranked set, the feed's 30 rows and their two prefetches: not one per article.
+    with django_assert_max_num_queries(12):
         xml = client.get("/search/feed/", {"q": "党建联盟", "zone": "huaibei"}).content.decode()
     assert xml.count("<entry>") == 30
 

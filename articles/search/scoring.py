@@ -1,0 +1,71 @@
+"""The order of the matches within a tier: a score every database computes alike.
+
+bm25() on SQLite and ts_rank_cd() on PostgreSQL weigh the same matches
+differently, so the same query listed the same articles in another order on
+each.  The backends now only find the matches; this module scores them, from
+numbers both databases count the same way in the stored segmented columns
+(``search_title``, ``search_head``, ``search_body``: tokens between spaces):
+
+* how often each query token stands in each column -- the padded column's
+  length less its length with every `` token `` taken out, over the token's
+  length plus one (a token repeated back to back counts once per pair, on both
+  databases alike);
+* each column's length.
+
+The score is BM25 without the inverse document frequency (every match holds
+every required token): each column's term frequencies, saturated and weighed
+against the column's average length among the matches, the title counting
+most, then the kicker and subtitle, then the body.  At most RANK_LIMIT
+matches per tier are scored, by id (engine.py).
+"""
+from django.db.models import F, TextField, Value
+from django.db.models.functions import Concat, Length, Replace
+
+from .expressions import IdIn
+
+# (column, weight): as the backends weighed them.
+COLUMNS = (("search_title", 10.0), ("search_head", 4.0), ("search_body", 1.0))
+# Tokens scored per query: each costs a scan of every column of every match.
+MAX_TOKENS = 8
+K1 = 1.2
+B = 0.75
+
+
+def unit_tokens(units):
+    """The distinct tokens of ``units`` (each a list of alternative token lists), in order."""
+    return list(dict.fromkeys(token for unit in units for tokens in unit for token in tokens))
+
+
+def _occurrences(column, token):
+    padded = Concat(Value(" "), F(column), Value(" "), output_field=TextField())
+    removed = Replace(padded, Value(f" {token} "), Value(" "), output_field=TextField())
+    return (Length(padded) - Length(removed)) / (len(token) + 1)
+
+
+def scores(queryset, ids, tokens):
+    """{id: score} of the articles of ``queryset`` with ``ids`` for ``tokens``: the same on every database."""
+    tokens = tokens[:MAX_TOKENS]
+    if not ids or not tokens:
+        return {}
+    counted = {}
+    for c, (column, _weight) in enumerate(COLUMNS):
+        counted[f"length_{c}"] = Length(column)
+        for t, token in enumerate(tokens):
+            counted[f"tf_{c}_{t}"] = _occurrences(column, token)
+    rows = list(
+        queryset.model._default_manager.db_manager(queryset.db)
+        .filter(IdIn(ids)).order_by().values("pk", **counted)
+    )
+    averages = [
+        max(sum(row[f"length_{c}"] or 0 for row in rows) / len(rows), 1.0) for c in range(len(COLUMNS))
+    ]
+    found = {}
+    for row in rows:
+        score = 0.0
+        for c, (_column, weight) in enumerate(COLUMNS):
+            norm = K1 * (1 - B + B * (row[f"length_{c}"] or 0) / averages[c])
+            for t in range(len(tokens)):
+                tf = row[f"tf_{c}_{t}"] or 0
+                score += weight * tf * (K1 + 1) / (tf + norm)
+        found[row["pk"]] = score
+    return found

@@ -1,0 +1,35 @@
+import pytest
+
+from articles.models import Article
+from articles.search.scoring import scores, unit_tokens
+from articles.tests.factories import make_article
+
+pytestmark = pytest.mark.django_db
+
+
+def stored(title="", head="", body=""):
+    """An article whose segmented columns are these tokens, as the index stores them."""
+    article = make_article(title=title or "标题")
+    Article.objects.filter(pk=article.pk).update(search_title=title, search_head=head, search_body=body)
+    return article.pk
+
+
+def test_a_token_counts_only_where_it_stands_whole():
+    inside = stored(body="党建联盟 召开 会议")
+    whole = stored(body="党建 联盟 召开 会议")
+    got = scores(Article.objects.all(), [inside, whole], ["党建"])
+    assert got[inside] == 0 and got[whole] > 0
+
+
+def test_more_occurrences_and_the_title_count_more():
+    once = stored(body="园区 党建 工作 会议 召开 部署")
+    twice = stored(body="园区 党建 工作 党建 会议 部署")
+    titled = stored(title="党建 工作", body="园区 工作 会议 召开 部署 安排")
+    got = scores(Article.objects.all(), [once, twice, titled], ["党建"])
+    assert got[titled] > got[twice] > got[once] > 0
+
+
+def test_the_tokens_of_a_query_are_its_units_alternatives_once_each():
+    units = [[["党建"]], [["两新组织"], ["非公", "企业"]], [["党建"]]]
+    assert unit_tokens(units) == ["党建", "两新组织", "非公", "企业"]
+    assert scores(Article.objects.all(), [], ["党建"]) == {}
