@@ -19,12 +19,9 @@ Speed at 100,000 articles comes from never scoring or reading every match:
   matches (tier 1), then for any match (tier 2); tier 1 always ranks above
   tier 2, and each tier is ordered by a score both databases compute alike
   from the segmented columns (scoring.py), so a query lists the same
-  articles in the same order on SQLite and PostgreSQL while its matches fit
-  the bound below;
-* bounded ranking -- each tier reads at most RANK_LIMIT matches, ids and
-  scores only, taken in index order (the newest articles first on SQLite;
-  in table order on PostgreSQL, every scan starting at the first block --
-  see ``PostgresBackend.configure_connection``).  Ranking is exact up to RANK_LIMIT matches
+  articles in the same order on SQLite and PostgreSQL;
+* bounded ranking -- each tier reads at most RANK_LIMIT matches, ids only,
+  the newest articles first on both databases.  Ranking is exact up to RANK_LIMIT matches
   per tier, and tier 2 is not read at all when tier 1 is full.  Beyond that
   (a common word such as 党建 matches nearly every article) the list holds
   the best of that bounded set, says so in the notice, and its count -- the

@@ -45,10 +45,12 @@ def candidates(connection, required, any_of, excluded, limit, within):
     """Two tiers of ``[(article id, zone id)]``: title/kicker matches, then any match.
 
     Each tier holds at most ``limit`` matches of ``within`` (a queryset whose
-    filters apply in the same scan), in table order: a GIN index gives no
-    order, and sorting every match is what is slow.  Tier 1 is read from the
-    small title/kicker vector; tier 2 from the full one, and only when tier 1
-    is not full.  The engine orders them (scoring.py).
+    filters apply in the same scan), the newest (highest id) first, as SQLite's
+    index yields them, so both databases rank the same bounded set: the planner
+    walks the key index backwards for a common word and sorts the few matches
+    of a rare one.  Tier 1 is read from the small title/kicker vector; tier 2
+    from the full one, and only when tier 1 is not full.  The engine orders
+    them (scoring.py).
     """
     wanted = tsquery_text(required, any_of)
     head_matches = within.filter(VectorMatch(HEAD_COLUMN, wanted))
@@ -63,7 +65,7 @@ def candidates(connection, required, any_of, excluded, limit, within):
 
 
 def _first(matches, limit):
-    return list(matches.order_by().values_list("pk", "zone_id")[:limit])
+    return list(matches.order_by("-pk").values_list("pk", "zone_id")[:limit])
 
 
 class PostgresBackend(SearchBackend):
@@ -89,15 +91,3 @@ class PostgresBackend(SearchBackend):
     def compact_table(self, connection):
         with connection.cursor() as cursor:
             cursor.execute("VACUUM FULL ANALYZE articles_article")
-
-    def configure_connection(self, connection):
-        """Every scan starts at the table's first block.
-
-        Search reads the first matches of a sequential scan.  A synchronized scan
-        starts wherever the previous one stopped, so the same query would pick
-        other articles each time -- page 2 would not follow page 1 -- and read
-        cold pages.  Set per session rather than as a startup option, which
-        connection poolers such as PgBouncer refuse.
-        """
-        with connection.cursor() as cursor:
-            cursor.execute("SET synchronize_seqscans = off")

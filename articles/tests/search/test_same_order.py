@@ -16,7 +16,8 @@ import pytest
 from articles.models import Article
 from articles.selectors import search_articles
 
-from .test_relevance import CASES, ZONES, corpus  # noqa: F401  (the corpus fixture)
+from .test_relevance import CASES, ZONES
+from .test_relevance import corpus  # noqa: F401  (the relevance corpus, a fixture)
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("clean_dictionary")]
 
@@ -28,7 +29,7 @@ QUERIES = [query for query, _first in CASES] + COMMON + [
 ]
 
 
-def test_every_query_lists_the_same_articles_in_the_same_order_on_both_databases(corpus):
+def test_every_query_lists_the_same_articles_in_the_same_order_on_both_databases(corpus):  # noqa: F811
     listed = {
         query: [corpus[pk] for pk in search_articles(Article.objects.visible(), query).queryset.values_list("pk", flat=True)]
         for query in QUERIES

@@ -1,7 +1,7 @@
 """The search page and the search side of /api/articles/, as a user meets them."""
 import pytest
 from django.core.management import call_command
-from django.db import connection, transaction
+from django.db import transaction
 from django.urls import reverse
 
 from articles.models import Article
@@ -265,14 +265,6 @@ def test_the_city_of_a_single_zone_stands_for_that_zone(articles):
         assert own in list(result.queryset)
     # 苏州市 has two zones: neither is offered.
     assert search_articles(Article.objects.all(), "苏州市").zone is None
-
-
-def test_postgresql_scans_start_at_the_first_block_so_a_query_picks_the_same_articles():
-    if connection.vendor != "postgresql":
-        pytest.skip("a PostgreSQL setting")
-    with connection.cursor() as cursor:
-        cursor.execute("SHOW synchronize_seqscans")
-        assert cursor.fetchone()[0] == "off"
 
 
 def test_photo_captions_and_section_headings_are_searchable(articles):
