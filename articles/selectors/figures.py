@@ -167,6 +167,13 @@ CELL_FIELDS = (
 )
 
 
+# A zone page's figure, grouped under its indicator's name and link.
+ZONE_CELL_FIELDS = (
+    *(f for f in CELL_FIELDS if not f.startswith("zone__")), "indicator_id",
+    "indicator__name", "indicator__slug", "indicator__position",
+)
+
+
 def zone_year_values(metrics, unit, kinds=MEASURED_KINDS):
     """One figure per zone and year among ``metrics`` in ``unit``; at most INDICATOR_CELLS, newest first.
 
@@ -194,7 +201,7 @@ def zone_indicator_values(zone):
         order = ("indicator__position", "indicator__name", F("year").desc(nulls_last=True), "pk")
         return _latest_in_order(
             classified.filter(kind__in=kinds), ("indicator", "normalized_unit", "year"), order,
-            ZONE_INDICATOR_CELLS, ("indicator",),
+            ZONE_INDICATOR_CELLS, ("indicator",), ZONE_CELL_FIELDS,
         )
 
     return latest(MEASURED_KINDS), latest(TARGET_KINDS)
