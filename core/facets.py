@@ -7,11 +7,11 @@ list order (the newest) and its facets say they are approximate ("约"): a
 page's work never grows with the archive.
 
 One query reads every facet's columns for the list's first rows and the
-counting happens here, whatever the number of facets (where a column has
-several values per row, such as an article's zones, the rows of the first
-keys are read, and one more query asks whether the list is longer). Each facet used to be its own GROUP BY
-over a long ``IN`` list of keys, which cost more than the page's rows on
-PostgreSQL.
+counting happens here, whatever the number of facets. Where a column has
+several values per row (an article's zones), the rows of the first keys are
+read through a subquery and one more query asks whether the list is longer.
+Each facet used to be its own GROUP BY over a literal list of 2,000 keys,
+which cost more than the page's own rows on PostgreSQL.
 """
 from dataclasses import dataclass, field
 
@@ -36,7 +36,8 @@ class FacetSpec:
     field: str  # the model field counted (``zone__province``)
     labels: dict = field(default_factory=dict)  # stored value -> shown label
     limit: int = 12
-    # Sorted by these, then by the field's value: "n" is the count, "-" descends.
+    # Sorted by these, then by the field's value: "n" is the count, any other term one of
+    # ``columns``; "-" descends.
     order: tuple = ("-n",)
     value_field: str = ""  # what the link puts in ``param``, when not ``field``
     display_field: str = ""  # a field holding the label, when not ``labels``
