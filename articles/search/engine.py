@@ -21,8 +21,8 @@ Speed at 100,000 articles comes from never scoring or reading every match:
   from the segmented columns (scoring.py), so a query lists the same
   articles in the same order on SQLite and PostgreSQL;
 * bounded ranking -- each tier reads at most RANK_LIMIT matches, ids only,
-  the newest articles first on both databases.  Ranking is exact up to RANK_LIMIT matches
-  per tier, and tier 2 is not read at all when tier 1 is full.  Beyond that
+  the newest articles first on both databases.  Ranking is exact up to
+  RANK_LIMIT matches per tier, and tier 2 is not read at all when tier 1 is full.  Beyond that
   (a common word such as 党建 matches nearly every article) the list holds
   the best of that bounded set, says so in the notice, and its count -- the
   paginator's, the API's ``count`` -- is the number of ranked results, at

@@ -9,9 +9,10 @@ syntax error.
 
 Candidates are read from the FTS table alone (no article rows), newest first
 in rowid order, at most ``limit`` per tier: FTS5 walks its doclists in rowid
-order, so the LIMIT stops the scan early. The engine orders them (scoring.py).  Tier 1 reads a second, small FTS table over the title
-and kicker (migration 0005), whose short doclists find "every word in the
-title" without walking the body postings; tier 2 is the whole article.
+order, so the LIMIT stops the scan early; the engine orders them
+(scoring.py).  Tier 1 reads a second, small FTS table over the title and
+kicker (migration 0005), whose short doclists find "every word in the title"
+without walking the body postings; tier 2 is the whole article.
 """
 from ..expressions import FtsMatch
 from ..schema import FTS_HEAD_TABLE, FTS_TABLE, install
@@ -20,6 +21,7 @@ from .base import SearchBackend
 # The FTS tables are read alone (a join would walk the article table in its
 # own order); the list's filters are checked on the candidate ids afterwards.
 FILTERS_IN_SCAN = False
+
 
 def _token(token):
     return '"' + token.replace('"', '""') + '"'
