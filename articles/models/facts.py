@@ -15,7 +15,7 @@ class InitiativeQuerySet(VisibleQuerySet):
         # An initiative read only from hidden articles would quote them and link to pages
         # that are not public; one a curator added by hand (no mentions) stays. Those are
         # found from the few hidden articles' mentions, not by asking every initiative
-        # about its mentions (a second per initiative at 337,000 on PostgreSQL).
+        # about its mentions (a second per count over 337,000 initiatives on PostgreSQL).
         public = InitiativeMention.objects.filter(initiative=models.OuterRef("initiative"), article__hidden=False)
         only_hidden = (
             InitiativeMention.objects.filter(article__in=Article.objects.filter(hidden=True).values("pk"))
@@ -45,7 +45,8 @@ class ArticleFactQuerySet(VisibleQuerySet):
     def visible(self):
         # A figure or sentence of a hidden article would link to a page that does not exist.
         # Asked of the few hidden articles (article_hidden_idx), not of each row's article:
-        # a join to every row's article made SQLite filter all 100,000 articles for a page of 20 figures.
+        # a join to every row's article made SQLite filter all 100,000 articles for a
+        # page of 20 figures.
         return super().visible().exclude(article__in=Article.objects.filter(hidden=True).values("pk"))
 
 
