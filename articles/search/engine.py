@@ -52,7 +52,7 @@ from .entities import NamedEntities, named_entities
 from .expressions import IdIn
 from .query import parse_query
 from .results import RankedResults
-from .scoring import scores, unit_tokens
+from .scoring import COLUMNS, HEAD_COLUMNS, scores, unit_tokens
 
 OR_FALLBACK_NOTICE = "没有同时包含全部关键词的文章，下面列出包含其中部分关键词的文章。"
 EMPTY_QUERY_NOTICE = "查询中没有可检索的词语，请换个说法。"
@@ -126,7 +126,8 @@ def _candidates(backend, queryset, parsed, required, any_of=()):
     whole = _holding(queryset, allowed, parsed.split_words) if parsed.split_words and allowed else allowed
     typed = _holding(queryset, allowed, parsed.typed_terms) if parsed.typed_terms and allowed else allowed
     tokens = unit_tokens([*required, *(unit for group in any_of for unit in group)])
-    score_of = scores(queryset, list(allowed), tokens)
+    # Only the title tier was read when it was full: its matches are told apart by their titles.
+    score_of = scores(queryset, list(allowed), tokens, HEAD_COLUMNS if len(tiers) == 1 else COLUMNS)
     ranked, seen = [], set()
     for tier, rows in enumerate(tiers):
         for pk, _zone in rows:

@@ -16,7 +16,8 @@ The score is BM25 without the inverse document frequency (every match holds
 every required token): each column's term frequencies, saturated and weighed
 against the column's average length among the matches, the title counting
 most, then the kicker and subtitle, then the body.  At most RANK_LIMIT
-matches per tier are scored, by id (engine.py).
+matches per tier are scored, by id (engine.py); when the title tier alone
+is full, its matches are scored on the title and kicker only.
 """
 from django.db.models import F, TextField, Value
 from django.db.models.functions import Concat, Length, Replace
@@ -25,6 +26,9 @@ from .expressions import IdIn
 
 # (column, weight): as the backends weighed them.
 COLUMNS = (("search_title", 10.0), ("search_head", 4.0), ("search_body", 1.0))
+# A full first tier (a common word in 200 titles) is ordered by the title and kicker
+# alone: scanning 200 bodies cost more than the rest of the search.
+HEAD_COLUMNS = COLUMNS[:2]
 # Tokens scored per query: each costs a scan of every column of every match.
 MAX_TOKENS = 8
 K1 = 1.2
@@ -42,13 +46,13 @@ def _occurrences(column, token):
     return (Length(padded) - Length(removed)) / (len(token) + 1)
 
 
-def scores(queryset, ids, tokens):
-    """{id: score} of the articles of ``queryset`` with ``ids`` for ``tokens``: the same on every database."""
+def scores(queryset, ids, tokens, columns=COLUMNS):
+    """{id: score} of the articles of ``queryset`` with ``ids`` for ``tokens`` in ``columns``: the same on every database."""
     tokens = tokens[:MAX_TOKENS]
     if not ids or not tokens:
         return {}
     counted = {}
-    for c, (column, _weight) in enumerate(COLUMNS):
+    for c, (column, _weight) in enumerate(columns):
         counted[f"length_{c}"] = Length(column)
         for t, token in enumerate(tokens):
             counted[f"tf_{c}_{t}"] = _occurrences(column, token)
@@ -57,12 +61,12 @@ def scores(queryset, ids, tokens):
         .filter(IdIn(ids)).order_by().values("pk", **counted)
     )
     averages = [
-        max(sum(row[f"length_{c}"] or 0 for row in rows) / len(rows), 1.0) for c in range(len(COLUMNS))
+        max(sum(row[f"length_{c}"] or 0 for row in rows) / len(rows), 1.0) for c in range(len(columns))
     ]
     found = {}
     for row in rows:
         score = 0.0
-        for c, (_column, weight) in enumerate(COLUMNS):
+        for c, (_column, weight) in enumerate(columns):
             norm = K1 * (1 - B + B * (row[f"length_{c}"] or 0) / averages[c])
             for t in range(len(tokens)):
                 tf = row[f"tf_{c}_{t}"] or 0

@@ -33,3 +33,17 @@ def test_the_tokens_of_a_query_are_its_units_alternatives_once_each():
     units = [[["党建"]], [["两新组织"], ["非公", "企业"]], [["党建"]]]
     assert unit_tokens(units) == ["党建", "两新组织", "非公", "企业"]
     assert scores(Article.objects.all(), [], ["党建"]) == {}
+
+
+def test_a_full_title_tier_is_ordered_by_titles_and_a_partial_one_by_bodies_too(monkeypatch):
+    from articles.search import engine
+    from articles.tests.factories import index_for_search
+
+    wordy = make_article(title="园区党建工作", body="党建引领发展。党建促进创新。党建服务企业。")
+    plain = make_article(title="园区党建工作", body="园区召开会议。")
+    index_for_search([wordy, plain])
+    ranked = list(engine.search_articles(Article.objects.all(), "党建").queryset)
+    assert ranked == [wordy, plain]  # the body's three 党建 count
+    monkeypatch.setattr(engine, "RANK_LIMIT", 2)  # the two title matches fill the title tier
+    ranked = list(engine.search_articles(Article.objects.all(), "党建").queryset)
+    assert ranked == [plain, wordy]  # equal titles: the newest first
