@@ -1,5 +1,5 @@
 """Zones, provinces and a comparison of zones: the directory's counts, a zone's and a province's page."""
-from django.db.models import Count, Exists, F, IntegerField, OuterRef, Q, Subquery, Sum, Value
+from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 
 from articles.models import Article, Initiative, InitiativeMention, Metric, Tally
@@ -88,38 +88,18 @@ def zone_years(zone):
     """
     linked = Article.objects.visible().filter(pk__in=_linked_to(zone))
     unlinked = Article.objects.visible().filter(zone=zone).exclude(pk__in=_linked_to(zone))
-    # Public figures (Metric.objects.visible()): those not hidden less those of hidden
-    # articles, found from the hidden articles -- not a visibility test per figure.
-    figures = zone.metrics.filter(hidden=False)
     years = {}
-    counted = (
-        (0, 1, linked), (0, 1, unlinked), (1, 1, figures), (1, -1, figures.filter(article__hidden=True)),
-    )
-    for column, sign, rows in counted:
+    for column, rows in ((0, linked), (0, unlinked), (1, zone.metrics.visible())):
         for year, n in rows.order_by().values_list("year").annotate(n=Count("pk")):
-            years.setdefault(year, [0, 0])[column] += sign * n
-    years = {year: counts for year, counts in years.items() if any(counts)}
+            years.setdefault(year, [0, 0])[column] += n
     ordered = sorted(years, key=lambda y: (y is None, -(y or 0)))
     return [(year, *years[year]) for year in ordered]
 
 
 def _public_initiative_counts(initiatives, *fields):
-    """{(values of ``fields``): how many} of the public among ``initiatives`` (Initiative rows).
-
-    Public (Initiative.objects.visible()): not hidden, and named by a public article
-    or by none. Counted as every initiative not hidden, less those only hidden
-    articles name -- found from the hidden articles, which are few -- instead of
-    testing each initiative's mentions.
-    """
-    shown = initiatives.filter(hidden=False).order_by()
-    named_in_hidden = InitiativeMention.objects.filter(article__hidden=True).values("initiative_id")
-    named_in_public = InitiativeMention.objects.filter(initiative=OuterRef("pk"), article__hidden=False)
-    only_hidden = shown.filter(pk__in=named_in_hidden).exclude(Exists(named_in_public))
-    counts = {}
-    for sign, rows in ((1, shown), (-1, only_hidden)):
-        for row in rows.values_list(*fields).annotate(n=Count("pk")):
-            counts[row[:-1]] = counts.get(row[:-1], 0) + sign * row[-1]
-    return {key: n for key, n in counts.items() if n}
+    """{(values of ``fields``): how many} of the public among ``initiatives`` (Initiative rows)."""
+    rows = initiatives.visible().order_by().values_list(*fields).annotate(n=Count("pk"))
+    return {tuple(row[:-1]): row[-1] for row in rows}
 
 
 ZONE_PAGE_INITIATIVES = 60
