@@ -17,11 +17,8 @@ extend, mark and reset it.
 import gc
 import json
 import logging
-import math
 import threading
 from contextlib import contextmanager
-
-import jieba
 
 from django.conf import settings
 
@@ -29,109 +26,31 @@ from core.text import fold
 
 logger = logging.getLogger(__name__)
 
-# Domain words must beat jieba's general vocabulary ("两新组织", not "两/新/组织").
-DOMAIN_WORD_MIN_FREQ = 2000
-
 _lock = threading.RLock()
 _state = None  # the loaded Dictionary, built on first use
-
-
-class DomainTokenizer(jieba.Tokenizer):
-    """jieba's tokenizer over a shared static table, with the domain names in a table of their own.
-
-    jieba's ``add_word`` puts a word and every prefix of it into its table
-    (``FREQ``): 200,000 programme names made over a million entries, most of
-    a web worker's memory. Here the names stay in ``words`` (name -> frequency)
-    and are found through ``lengths`` (first two characters -> the lengths of
-    the names starting so), so the static table is never copied or changed.
-    The cut is jieba's own: the same candidate words, the same frequencies,
-    the same best route.
-    """
-
-    def __init__(self, freq, total):
-        super().__init__()
-        self.FREQ, self.total, self.initialized = freq, total, True
-        self.words = {}
-        # A length stays when its last name is taken out (extra_terms): looking a
-        # word up that is not there costs a lookup and changes nothing.
-        self.lengths = {}
-
-    def word_freq(self, word, default=None):
-        """A word's frequency, a domain name's first; ``default`` when neither table has it."""
-        found = self.words.get(word)
-        return found if found is not None else self.FREQ.get(word, default)
-
-    def get_DAG(self, sentence):
-        # jieba's get_DAG (each word starting at k, by extending a prefix while
-        # the table has it), then the names starting at k, looked up by length.
-        freq, words, lengths = self.FREQ, self.words, self.lengths
-        n = len(sentence)
-        dag = {}
-        for k in range(n):
-            ends = []
-            i, fragment = k, sentence[k]
-            while i < n and fragment in freq:
-                if freq[fragment]:
-                    ends.append(i)
-                i += 1
-                fragment = sentence[k : i + 1]
-            for length in lengths.get(sentence[k : k + 2], ()):
-                end = k + length - 1
-                if end < n and end not in ends and sentence[k : end + 1] in words:
-                    ends.append(end)
-            dag[k] = ends or [k]
-        return dag
-
-    def calc(self, sentence, dag, route):
-        # jieba's calc, reading a name's frequency from ``words`` first.
-        n = len(sentence)
-        route[n] = (0, 0)
-        log_total = math.log(self.total)
-        log, freq, words = math.log, self.FREQ, self.words
-        for idx in range(n - 1, -1, -1):
-            best = None
-            for x in dag[idx]:
-                word = sentence[idx : x + 1]
-                candidate = (log(words.get(word) or freq.get(word) or 1) - log_total + route[x + 1][0], x)
-                if best is None or candidate > best:
-                    best = candidate
-            route[idx] = best
-
-    def add_domain_word(self, term):
-        """Add a name at the frequency that keeps it whole, the total unchanged.
-
-        jieba weighs every word against the total: left as it was, a text
-        segments the same whatever other names were added, so a page cut in
-        another process (``extra_terms``) is cut as the writer would cut it.
-        """
-        # jieba's suggest_freq, reading both tables.
-        suggested = 1.0
-        for part in self.cut(term, HMM=False):
-            suggested *= self.word_freq(part, 1) / self.total
-        suggested = max(int(suggested * self.total) + 1, self.word_freq(term, 1))
-        self.words[term] = max(suggested, DOMAIN_WORD_MIN_FREQ)
-        self.lengths.setdefault(term[:2], set()).add(len(term))
 
 
 class Dictionary:
     """One tokenizer holding both layers, and the domain terms by their first two characters."""
 
-    def __init__(self, tokenizer, static_terms, dynamic_terms):
+    def __init__(self, tokenizer, static_terms):
         self.tokenizer = tokenizer
         self.static_terms = static_terms
-        self.dynamic_terms = set(dynamic_terms)  # zone and programme names from the database
         self._parts = {}  # dynamic term -> its segmentation under the static dictionary alone
         self.domain_by_prefix = {}
-        self.domain_terms = set()
-        self.add_domain_terms(static_terms)
-        self.add_domain_terms(dynamic_terms)
+        for term in static_terms:
+            self.domain_by_prefix.setdefault(term[:2], []).append(term)
         self.added = []  # dynamic terms added after the build, in order (see ``terms_since``)
 
-    def add_domain_terms(self, terms):
-        for term in terms:
-            if term not in self.domain_terms:
-                self.domain_terms.add(term)
-                self.domain_by_prefix.setdefault(term[:2], []).append(term)
+    @property
+    def dynamic_terms(self):
+        """The zone and programme names from the database: the tokenizer's own table of them."""
+        return self.tokenizer.words.keys()
+
+    def add(self, term):
+        """Add a dynamic term that is not one yet."""
+        self.tokenizer.add_domain_word(term)
+        self.domain_by_prefix.setdefault(term[:2], []).append(term)
 
     def parts(self, word):
         """The static parts of a dynamic term (None for any other word), cut when first asked.
@@ -148,11 +67,14 @@ class Dictionary:
         return parts
 
     def forget(self, terms):
-        """Take ``terms`` out of the dynamic terms (the tokenizer's entries are the caller's)."""
-        self.dynamic_terms.difference_update(terms)
-        self.domain_terms.difference_update(terms)
+        """Take dynamic ``terms`` out again (a page's own names, after it: ``extra_terms``)."""
         for term in terms:
+            self.tokenizer.forget(term)
             self._parts.pop(term, None)
+            bucket = self.domain_by_prefix[term[:2]]
+            bucket.remove(term)
+            if not bucket:
+                del self.domain_by_prefix[term[:2]]
 
 
 def _read_party_terms():
@@ -226,13 +148,11 @@ def _static_layer_loaded():
     """
     global _static_layer
     if _static_layer is None:
-        jieba.setLogLevel(logging.WARNING)
-        base = jieba.Tokenizer()
-        base.initialize()
-        static_terms = _clean_terms(_read_party_terms() + _read_reference_zone_names())
-        for term in sorted(static_terms):
-            base.add_word(term, max(base.suggest_freq(term, tune=False), DOMAIN_WORD_MIN_FREQ))
-        _static_layer = (base.FREQ, base.total, frozenset(static_terms))
+        from .tokenizer import static_table
+
+        static_terms = frozenset(_clean_terms(_read_party_terms() + _read_reference_zone_names()))
+        freq, total = static_table(sorted(static_terms))
+        _static_layer = (freq, total, static_terms)
     return _static_layer
 
 
@@ -240,17 +160,19 @@ def _static_cutter():
     """A tokenizer of the static layer alone: the parts a dynamic term has without the names."""
     global _static_only
     if _static_only is None:
+        from .tokenizer import DomainTokenizer
+
         freq, total, _terms = _static_layer_loaded()
         _static_only = DomainTokenizer(freq, total)
     return _static_only
 
 
 def _build(dynamic_names):
+    from .tokenizer import DomainTokenizer
+
     freq, total, static_terms = _static_layer_loaded()
-    tokenizer = DomainTokenizer(freq, total)
-    dynamic_terms = _clean_terms(dynamic_names) - static_terms
-    dictionary = Dictionary(tokenizer, static_terms, ())
-    _add_terms(dictionary, dynamic_terms)
+    dictionary = Dictionary(DomainTokenizer(freq, total), static_terms)
+    _add_terms(dictionary, _clean_terms(dynamic_names) - static_terms)
     return dictionary
 
 
@@ -327,12 +249,9 @@ def _new_terms(state, names):
 
 
 def _add_terms(state, new_terms):
-    if not new_terms:
-        return
+    # In order: each name is weighed against those added before it, as jieba would.
     for term in sorted(new_terms):
-        state.tokenizer.add_domain_word(term)
-        state.add_domain_terms([term])
-    state.dynamic_terms.update(new_terms)
+        state.add(term)
 
 
 def dictionary_mark():
@@ -360,18 +279,10 @@ def extra_terms(names):
     with _lock:
         # New terms are in no table yet: taking them out again restores the dictionary.
         new_terms = _new_terms(state, names)
-        buckets = {term[:2]: list(state.domain_by_prefix.get(term[:2], ())) for term in new_terms}
         _add_terms(state, new_terms)
         try:
             yield frozenset(new_terms)
         finally:
-            for term in new_terms:
-                state.tokenizer.words.pop(term, None)
-            for prefix, bucket in buckets.items():
-                if bucket:
-                    state.domain_by_prefix[prefix] = bucket
-                else:
-                    state.domain_by_prefix.pop(prefix, None)
             state.forget(new_terms)
 
 

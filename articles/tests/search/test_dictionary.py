@@ -1,48 +1,20 @@
-import jieba
 import pytest
 
 from articles.search import dictionary
-from articles.search.dictionary import DomainTokenizer
 
 pytestmark = pytest.mark.usefixtures("clean_dictionary")
 
-NAMES = ["红帆驿站联盟", "红帆驿站", "链上党建共同体", "星火工程师之家"]
-TEXTS = [
-    "园区成立红帆驿站联盟，链上党建共同体吸纳企业二十家。",
-    "红帆驿站每月开放，星火工程师之家设在三楼。",
-    "红帆驿",  # a name's beginning at the end of a text is not the name
-]
-
-
-def _jieba_with_names(freq, total, names):
-    """jieba's own way: every name and its prefixes in a copy of the table."""
-    tokenizer = jieba.Tokenizer()
-    tokenizer.FREQ, tokenizer.total, tokenizer.initialized = dict(freq), total, True
-    for name in sorted(names):
-        tokenizer.add_word(name, max(tokenizer.suggest_freq(name), dictionary.DOMAIN_WORD_MIN_FREQ))
-        tokenizer.total = total
-    return tokenizer
-
-
-def test_names_cut_exactly_as_jieba_cuts_them_without_touching_the_static_table():
-    freq, total, _terms = dictionary._static_layer_loaded()
-    entries = len(freq)
-    ours = DomainTokenizer(freq, total)
-    for name in sorted(NAMES):
-        ours.add_domain_word(name)
-    theirs = _jieba_with_names(freq, total, NAMES)
-    for text in TEXTS:
-        assert list(ours.cut(text, HMM=False)) == list(theirs.cut(text, HMM=False)), text
-    assert "红帆驿站联盟" in ours.cut(TEXTS[0], HMM=False)
-    # The names and their prefixes live outside the shared table.
-    assert len(freq) == entries and "红帆驿" not in freq
+TEXT = "园区成立红帆驿站联盟，链上党建共同体吸纳企业二十家。"
 
 
 def test_a_pages_own_names_leave_no_trace_after_it():
     dictionary.refresh_dictionary(force=True, names=["红帆驿站"])
-    before = list(dictionary.current_dictionary().tokenizer.cut(TEXTS[0], HMM=False))
+    before = list(dictionary.current_dictionary().tokenizer.cut(TEXT, HMM=False))
     with dictionary.extra_terms(["红帆驿站联盟", "链上党建共同体"]) as added:
-        during = list(dictionary.current_dictionary().tokenizer.cut(TEXTS[0], HMM=False))
+        during = list(dictionary.current_dictionary().tokenizer.cut(TEXT, HMM=False))
     assert added == {"红帆驿站联盟", "链上党建共同体"}
     assert "红帆驿站联盟" in during and "红帆驿站联盟" not in before
-    assert list(dictionary.current_dictionary().tokenizer.cut(TEXTS[0], HMM=False)) == before
+    state = dictionary.current_dictionary()
+    assert list(state.tokenizer.cut(TEXT, HMM=False)) == before
+    assert set(state.dynamic_terms) == {"红帆驿站"}
+    assert all("红帆驿站联盟" not in terms for terms in state.domain_by_prefix.values())
