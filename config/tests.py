@@ -39,11 +39,12 @@ def test_without_a_secret_key_one_is_generated_once_and_kept(settings_from_env, 
 
 
 def test_the_sqlite_memory_map_is_bounded_by_the_environment(settings_from_env, tmp_path):
-    url = f"sqlite:///{tmp_path}/db.sqlite3"
-    default = settings_from_env(DEBUG="1", DATABASE_URL=url)["DATABASES"]["default"]["OPTIONS"]["init_command"]
-    chosen = settings_from_env(DEBUG="1", DATABASE_URL=url, SQLITE_MMAP_MB="256")["DATABASES"]["default"]
-    assert f"mmap_size={64 * 2**20};" in default
-    assert f"mmap_size={256 * 2**20};" in chosen["OPTIONS"]["init_command"]
+    def pragmas(mmap_mb):
+        conf = settings_from_env(DEBUG="1", DATABASE_URL=f"sqlite:///{tmp_path}/db.sqlite3", SQLITE_MMAP_MB=mmap_mb)
+        return conf["DATABASES"]["default"]["OPTIONS"]["init_command"]
+
+    assert f"mmap_size={64 * 2**20};" in pragmas("")  # unset: the default
+    assert f"mmap_size={256 * 2**20};" in pragmas("256")
 
 
 def test_unknown_database_scheme_is_a_clear_error(settings_from_env):

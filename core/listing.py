@@ -12,6 +12,7 @@ Links in JSON and CSV are absolute addresses; a search snippet is plain text in 
 """
 import csv
 import json
+
 from django import forms
 from django.core.paginator import EmptyPage, Paginator
 from django.db.models import QuerySet
