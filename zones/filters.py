@@ -1,6 +1,7 @@
 """The zone directory's FilterSet, and the zone and province filters every list reuses."""
 import django_filters
 from django import forms
+from django_filters import fields
 
 from core.widgets import QuickSelect
 
@@ -23,8 +24,24 @@ class ProvinceFilter(django_filters.ChoiceFilter):
         super().__init__(*args, **kwargs)
 
 
+class _ZoneOptions(fields.ModelChoiceIterator):
+    """The zone filter's options as (slug, name) read in one query: no Zone built
+    for each of the ~180 options of every list page."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        yield from self.queryset.values_list("slug", "name")
+
+
+class _ZoneChoiceField(fields.ModelChoiceField):
+    iterator = _ZoneOptions
+
+
 class ZoneSlugFilter(django_filters.ModelChoiceFilter):
     """A zone by its slug (``?zone=huaibei``), as in its page address."""
+
+    field_class = _ZoneChoiceField
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("queryset", Zone.objects.order_by("province", "name"))

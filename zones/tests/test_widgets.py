@@ -1,8 +1,10 @@
-"""The fast <select> of the filter forms writes what Django's own Select writes."""
+"""The fast <select> of the filter forms writes what Django's own Select writes, zones included."""
 from html.parser import HTMLParser
 
+import pytest
 from django import forms
 
+from articles.tests.factories import make_zone
 from core.widgets import QuickSelect
 
 CHOICES = [
@@ -43,3 +45,16 @@ def test_same_markup_as_djangos_select_with_groups_selection_and_escaping():
         assert squeeze(ours) == squeeze(theirs)
     html = str(QuickSelect(choices=CHOICES).render("zone", "x<y>"))
     assert '<option value="x&lt;y&gt;" selected>名称含&lt;b&gt;标记&lt;/b&gt;&amp;符号</option>' in html
+
+
+@pytest.mark.django_db
+def test_a_list_filtered_by_zone_shows_that_zone_chosen_among_every_zone(client):
+    make_zone("淮北高新区", slug="huaibei", province="安徽省")
+    make_zone("名称<b>", slug="odd", province="山东省")
+    html = client.get("/articles/", {"zone": "huaibei"}).content.decode()
+    select = html[html.index('<select name="zone"'):]
+    select = select[:select.index("</select>")]
+    assert '<option value="">全部高新区</option>' in select
+    assert '<option value="huaibei" selected>淮北高新区</option>' in select
+    assert '<option value="odd">名称&lt;b&gt;</option>' in select
+    assert select.count(" selected") == 1
