@@ -1,7 +1,9 @@
-"""The counts the pages show of the whole archive, kept in the Tally table.
+"""The counts the pages show of the whole archive, kept in the Tally table, and
+the latest figure of each zone, indicator, unit and year, kept in LatestFigure.
 
-Counting every public article per zone on each request grows with the archive,
-so the counts are computed once (a few GROUP BY queries) and stored:
+Counting every public article per zone, or ranking every figure, on each request
+grows with the archive, so both are computed once (a few GROUP BY queries and
+one window) and stored:
 
 - any save or delete of an article, initiative, metric or zone, and any change
   of an article's zones, marks the stored counts stale at once;
@@ -11,19 +13,19 @@ so the counts are computed once (a few GROUP BY queries) and stored:
   not one per page.
 
 While the counts are stale (during an ingest, inside a transaction, after a
-bulk write that sends no signals) ``fresh()`` is None and the pages count for
-themselves, so a page never shows a count the archive does not have.
+bulk write that sends no signals) ``fresh()`` is None and the pages count and
+rank for themselves, so a page never shows a count or a figure the archive does not have.
 """
 import threading
 from contextlib import contextmanager
 
 from django.db import connection, transaction
-from django.db.models import Count, Q
+from django.db.models import BooleanField, Case, Count, F, Q, Value, When, Window
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from zones.models import Zone
 
-from .models import Article, Initiative, InitiativeMention, Metric, Tally
+from .models import Article, Initiative, InitiativeMention, LatestFigure, Metric, Tally
 
 _deferred = threading.local()
 
@@ -59,12 +61,48 @@ def compute():
     return rows
 
 
+# A LatestFigure's group: figures a comparison could put side by side.
+FIGURE_GROUP = ("zone", "indicator", "normalized_unit", "target", "year")
+
+
+def store_latest_figures():
+    """Choose every LatestFigure again among the public figures, in the database.
+
+    One window over the compared figures (those with a zone, an indicator and a
+    normalized value; measured or targets) written by one INSERT ... SELECT:
+    about one row in ten of them, never read into Python.
+    """
+    target = Case(When(kind=Metric.Kind.TARGET, then=Value(True)), default=Value(False), output_field=BooleanField())
+    compared = (
+        Metric.objects.visible()
+        .filter(zone__isnull=False, indicator__isnull=False, normalized_value__isnull=False,
+                kind__in=(*Metric.MEASURED_KINDS, Metric.Kind.TARGET))
+        .exclude(normalized_unit="")
+        .annotate(target=target, figures=Window(Count("pk"), partition_by=[F(f) for f in FIGURE_GROUP]))
+    )
+    # The SELECT lists these in this order: the table's columns below, one for one.
+    chosen = compared.latest_per(*FIGURE_GROUP).order_by().values(
+        "pk", "zone_id", "indicator_id", "normalized_unit", "target", "year", "article__date",
+        "normalized_value", "figures",
+    )
+    sql, params = chosen.query.sql_with_params()
+    table = connection.ops.quote_name(LatestFigure._meta.db_table)
+    LatestFigure.objects.all().delete()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} (metric_id, zone_id, indicator_id, normalized_unit, target, year, date, "
+            f"normalized_value, figures) {sql}",
+            params,
+        )
+
+
 @transaction.atomic
 def refresh():
-    """Count everything again and store it (fresh until the next write)."""
+    """Count everything again, choose the latest figures again, and store both (fresh until the next write)."""
     rows = compute()
     Tally.objects.all().delete()
     Tally.objects.bulk_create(rows)
+    store_latest_figures()
     # A later write in this same transaction must mark the counts stale again.
     connection.run_on_commit[:] = [
         entry for entry in connection.run_on_commit if entry[1] not in (_marked, _refresh_on_commit)

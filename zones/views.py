@@ -38,15 +38,17 @@ def busiest_zones(zones, limit=10):
     return sorted((z for z in zones if z.article_count), key=lambda z: (-z.article_count, z.name))[:limit]
 
 
-def tile_grid(request, zones):
+def tile_grid(request, zones, archive):
     """The province tile grid of ``zones`` (with their article counts), shaded as ``?indicator=`` asks.
+
+    ``archive``: ``selectors.archive_counts()``, read by the caller for ``zones`` too.
 
     Two queries at most beyond the indicator list, whatever the number of zones or
     figures: the tiles are summed from ``zones`` and one row per zone of the indicator.
     """
     form = TileColourForm(request.GET, indicators=selectors.indicator_options())
     indicator = form.cleaned_data["indicator"] if form.is_valid() else None
-    unit, values = selectors.zone_latest_values(indicator) if indicator else ("", None)
+    unit, values = selectors.zone_latest_values(indicator, archive) if indicator else ("", None)
     averaged = indicator is not None and indicator.dimension in AVERAGED_DIMENSIONS
     return {
         "form": form,
@@ -70,7 +72,8 @@ class ZoneDirectory(ListEndpoint):
     facet_specs = (FacetSpec("level", "级别", "level", labels=dict(Zone.Level.choices)),)
 
     def get_queryset(self):
-        return selectors.zones_with_counts()
+        self.archive = selectors.archive_counts()
+        return selectors.zones_with_counts(self.archive)
 
     def item(self, zone, filterset):
         item = zone_item(zone)
@@ -97,7 +100,7 @@ class ZoneDirectory(ListEndpoint):
             context["ranked"] = [z for z in objects if z.article_count]
             context["unranked"] = [z for z in objects if not z.article_count]
         if not filterset.form.cleaned_data.get("province"):
-            context["tile_grid"] = tile_grid(self.request, objects)
+            context["tile_grid"] = tile_grid(self.request, objects, self.archive)
         return context
 
 
@@ -119,8 +122,8 @@ class ProvinceDirectory(ZoneDirectory):
         context["title"] = f"{province}的高新区"
         zone_ids = list(Zone.objects.filter(province=province).values_list("pk", flat=True))
         context["articles"], context["article_total"] = selectors.province_articles(zone_ids)
-        context["initiatives"], context["initiative_total"] = selectors.province_initiatives(zone_ids)
-        context["figures"], context["figure_total"] = selectors.province_figures(zone_ids)
+        context["initiatives"], context["initiative_total"] = selectors.province_initiatives(zone_ids, self.archive)
+        context["figures"], context["figure_total"] = selectors.province_figures(zone_ids, self.archive)
         return context
 
 
@@ -164,7 +167,8 @@ def zone_detail(request, slug):
 
 def compare(request):
     """``/compare/?zones=huaibei,yantai``: 2-4 zones side by side; ``format=json`` or ``csv`` too."""
-    form = CompareForm(request.GET, queryset=selectors.zones_with_counts())
+    archive = selectors.archive_counts()
+    form = CompareForm(request.GET, queryset=selectors.zones_with_counts(archive))
     fmt = request.GET.get("format", "html")
     if fmt not in ("json", "csv"):
         fmt = "html"
@@ -184,7 +188,7 @@ def compare(request):
     comparison = Comparison.of(
         zones,
         initiatives=selectors.compare_initiatives(zones),
-        figures=selectors.compare_figures(zones),
+        figures=selectors.compare_figures(zones, archive),
         years=selectors.compare_years(zones),
     )
     if fmt == "json":

@@ -10,7 +10,8 @@ One module per group of models, every name re-exported here (callers import
 from ``articles.models``): base (the curation fields, ``VisibleQuerySet``),
 sources (Source), articles (Article), vocabulary (Indicator, InitiativeType),
 facts (Initiative, InitiativeMention, Metric, MetricMention and their
-QuerySets), records (IngestRun, Tombstone), tallies (Tally).
+QuerySets), records (IngestRun, Tombstone), tallies (Tally, LatestFigure:
+what the pages read instead of counting or ranking the archive).
 """
 from .articles import Article
 from .base import CurationFields, VisibleQuerySet
@@ -23,10 +24,11 @@ from .facts import (
     Metric,
     MetricMention,
     MetricMentionQuerySet,
+    MetricQuerySet,
 )
 from .records import IngestRun, Tombstone
 from .sources import Source
-from .tallies import Tally
+from .tallies import LatestFigure, Tally
 from .vocabulary import Indicator, InitiativeType, VocabularyEntry
 
 __all__ = [
@@ -35,6 +37,7 @@ __all__ = [
     "CurationFields",
     "Indicator",
     "IngestRun",
+    "LatestFigure",
     "Initiative",
     "InitiativeMention",
     "InitiativeQuerySet",
@@ -43,6 +46,7 @@ __all__ = [
     "Metric",
     "MetricMention",
     "MetricMentionQuerySet",
+    "MetricQuerySet",
     "Source",
     "Tally",
     "Tombstone",

@@ -1,5 +1,6 @@
 """Initiatives and figures read from articles, with every sentence that states them."""
 from django.db import models
+from django.db.models.functions import RowNumber
 from django.urls import reverse
 
 from .articles import Article
@@ -48,6 +49,20 @@ class ArticleFactQuerySet(VisibleQuerySet):
         # a join to every row's article made SQLite filter all 100,000 articles for a
         # page of 20 figures.
         return super().visible().exclude(article__in=Article.objects.filter(hidden=True).values("pk"))
+
+
+class MetricQuerySet(ArticleFactQuerySet):
+    def latest_per(self, *partition):
+        """One figure per ``partition`` (``Metric.LATEST_FIRST`` wins), chosen in the database."""
+        # LATEST_FIRST reads each figure's article date. Saying again that the article is
+        # public (``visible()`` does) lets PostgreSQL read the date from article_public_idx
+        # instead of every article row.
+        ranked = self.filter(article__hidden=False).annotate(
+            latest_rank=models.Window(
+                RowNumber(), partition_by=[models.F(f) for f in partition], order_by=Metric.LATEST_FIRST
+            )
+        )
+        return ranked.filter(latest_rank=1)
 
 
 class MentionQuerySet(models.QuerySet):
@@ -170,6 +185,14 @@ class Metric(CurationFields):
     # is what a growth or rate indicator measures; beside amounts its unit, %, keeps it out
     # of the chart). A target is shown apart; a change or a range is two values, listed only.
     MEASURED_KINDS = (Kind.ACTUAL, Kind.SHARE)
+    # Which of a zone's figures of one indicator and year a comparison shows: the
+    # newest statement of it, then the largest; figures without a year come last.
+    LATEST_FIRST = (
+        models.F("year").desc(nulls_last=True),
+        models.F("article__date").desc(nulls_last=True),
+        models.F("normalized_value").desc(nulls_last=True),
+        models.F("pk").desc(),
+    )
 
     key = models.CharField("稳定标识", max_length=160, unique=True, help_text="高新区+指标+类型+年份+时段+单位+数值（articles.identity）")
     zone = models.ForeignKey(
@@ -213,7 +236,7 @@ class Metric(CurationFields):
     sentence = models.TextField("出处句子")
     offset = models.PositiveIntegerField("句子在正文中的位置", default=0)
 
-    objects = ArticleFactQuerySet.as_manager()
+    objects = MetricQuerySet.as_manager()
 
     class Meta:
         verbose_name = "数据指标"

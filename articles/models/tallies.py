@@ -1,4 +1,4 @@
-"""The stored counts the public pages read instead of counting the archive."""
+"""The stored counts and latest figures the public pages read instead of counting or ranking the archive."""
 from django.db import models
 
 
@@ -37,3 +37,45 @@ class Tally(models.Model):
 
     def __str__(self):
         return f"{self.kind}:{self.ref or self.key}"
+
+
+class LatestFigure(models.Model):
+    """The latest public figure of one zone, indicator, normalized unit and year, targets apart.
+
+    Kept by articles/tallies.py with the counts, and read only while they are
+    fresh: a zone's, a province's, an indicator's page and a comparison of zones
+    rank these few rows (one per group) instead of every figure of the archive
+    (articles/selectors/figures.py). ``year``, ``date`` (the article's) and
+    ``normalized_value`` are the metric's, so a coarser group's latest is found
+    among them in the same order (``Metric.LATEST_FIRST``).
+    """
+
+    metric = models.OneToOneField("articles.Metric", on_delete=models.CASCADE, related_name="+")
+    zone = models.ForeignKey("zones.Zone", on_delete=models.CASCADE, related_name="+")
+    indicator = models.ForeignKey("articles.Indicator", on_delete=models.CASCADE, related_name="+")
+    normalized_unit = models.CharField(max_length=16)
+    target = models.BooleanField(help_text="目标值；否则为实际值或比率（Metric.MEASURED_KINDS）")
+    year = models.PositiveSmallIntegerField(null=True)
+    date = models.DateField(null=True)
+    normalized_value = models.FloatField()
+    # The group's public figures: what a page says it chose among.
+    figures = models.PositiveIntegerField()
+
+    # Metric.LATEST_FIRST, on the stored copies of its columns.
+    LATEST_FIRST = (
+        models.F("year").desc(nulls_last=True),
+        models.F("date").desc(nulls_last=True),
+        models.F("normalized_value").desc(nulls_last=True),
+        models.F("metric_id").desc(),
+    )
+
+    class Meta:
+        verbose_name = "最新数值"
+        verbose_name_plural = "最新数值"
+        indexes = [
+            models.Index(fields=["zone", "target"], name="latest_zone_idx"),
+            models.Index(fields=["indicator", "normalized_unit", "target"], name="latest_indicator_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.zone_id}:{self.indicator_id}:{self.year}"

@@ -1,26 +1,24 @@
 """Which figures a comparison shows: one indicator's, in one normalized unit, measured apart from
-targets, a zone's latest first (LATEST_FIRST); read by the indicator pages, a zone's page and the tile grid."""
+targets, a zone's latest first (LATEST_FIRST); read by the indicator pages, a zone's, a province's
+page, /compare/ and the tile grid.
+
+While the stored counts are fresh (articles/tallies.py) the latest figure of each zone, indicator,
+unit and year is a stored LatestFigure, and a page ranks those few rows; meanwhile it ranks the
+figures themselves. Both give the same figures in the same order.
+"""
 from django.db import connection
 from django.db.models import Count, F, OuterRef, Subquery, Window
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import RowNumber
 
-from articles.models import Indicator, Metric, Tally
+from articles.models import Indicator, LatestFigure, Metric, Tally
 from zones.models import Zone
 
-from ._counts import _bounded
+from ._counts import UNREAD, _archive, _bounded
 
 MEASURED_KINDS = Metric.MEASURED_KINDS
 TARGET_KINDS = (Metric.Kind.TARGET,)
-
-# Among a zone's figures of one indicator and year: the newest statement of it,
-# then the largest; figures without a year come last.
-LATEST_FIRST = (
-    F("year").desc(nulls_last=True),
-    F("article__date").desc(nulls_last=True),
-    F("normalized_value").desc(nulls_last=True),
-    F("pk").desc(),
-)
+LATEST_FIRST = Metric.LATEST_FIRST
 
 # Bounds: a comparison lists at most this many zones, an indicator's table this
 # many zone-year cells, a zone page this many of its indicators' cells.
@@ -97,21 +95,15 @@ def _distinct_values(rows, field, *, descending=False, after=None):
         return [value for (value,) in cursor.fetchall()]
 
 
-def _latest_per(metrics, *partition):
-    """One figure per ``partition`` (LATEST_FIRST wins), filtered in the database."""
-    # LATEST_FIRST reads each figure's article date. Saying again that the article is
-    # public (``visible()`` does) lets PostgreSQL read the date from article_public_idx
-    # instead of every article row.
-    ranked = metrics.filter(article__hidden=False).annotate(
-        latest_rank=Window(RowNumber(), partition_by=[F(f) for f in partition], order_by=LATEST_FIRST)
-    )
-    return ranked.filter(latest_rank=1)
-
-
 def _read_in_order(queryset, keys):
     """The rows of ``queryset`` with ``keys``, in the keys' order (the model's own order unread)."""
     rows = queryset.order_by().in_bulk(keys)
     return [rows[key] for key in keys]
+
+
+def _read_figures(keys, related, fields=()):
+    rows = Metric.objects.select_related(*related)
+    return _read_in_order(rows.only(*fields) if fields else rows, list(keys))
 
 
 def _latest_in_order(classified, partition, order, limit, related, fields=()):
@@ -121,33 +113,57 @@ def _latest_in_order(classified, partition, order, limit, related, fields=()):
     would be sorted, and spill to disk, by the thousand -- then the shown rows are
     read: only ``fields`` of them when given.
     """
-    keys = list(_latest_per(classified, *partition).order_by(*order).values_list("pk", flat=True)[:limit])
-    rows = Metric.objects.select_related(*related)
-    return _read_in_order(rows.only(*fields) if fields else rows, keys)
+    keys = classified.latest_per(*partition).order_by(*order).values_list("pk", flat=True)[:limit]
+    return _read_figures(keys, related, fields)
+
+
+def _stored_latest(stored, *partition):
+    """One LatestFigure per ``partition`` among ``stored``: the figure LATEST_FIRST picks among theirs.
+
+    A coarser group's latest figure is the latest of its groups' latest (all years, all units).
+    """
+    return stored.annotate(
+        latest_rank=Window(RowNumber(), partition_by=[F(f) for f in partition], order_by=LatestFigure.LATEST_FIRST)
+    ).filter(latest_rank=1)
+
+
+def _stored_in_order(stored, order, limit, related, fields=()):
+    """The figures of the first ``limit`` of ``stored`` (LatestFigure rows) in ``order``."""
+    keys = stored.order_by(*order).values_list("metric_id", flat=True)[:limit]
+    return _read_figures(keys, related, fields)
 
 
 def _comparable(metrics, unit, kinds):
     return metrics.filter(kind__in=kinds, normalized_unit=unit, normalized_value__isnull=False)
 
 
-def zone_comparison(metrics, unit, kinds=MEASURED_KINDS):
+def zone_comparison(metrics, unit, kinds=MEASURED_KINDS, *, stored=None):
     """Each zone's latest figure among ``metrics`` (one indicator's) in ``unit``, largest first.
 
     At most COMPARISON_ZONES rows, whatever the number of figures: a zone's latest
     is one probe of metric_comparison_idx that reads only the figures of the zone's
     newest year (``metrics`` should filter on the indicator's key as a value, not
     through a join on its slug, for the probe to use the index). A year filter on ``metrics`` makes it that year's.
+
+    ``stored``: the indicator, when ``metrics`` are all its public figures and the
+    stored ones are fresh: its LatestFigure rows answer.
     """
+    largest_first = (F("normalized_value").desc(), "zone__name")
+    if stored is not None:
+        latest = _stored_latest(_stored_of(stored, unit, kinds), "zone")
+        return _stored_in_order(latest, largest_first, COMPARISON_ZONES, ("zone",))
     latest = (
         _comparable(metrics, unit, kinds).filter(zone=OuterRef("pk"))
         .order_by(*LATEST_FIRST).values("pk")[:1]
     )
     # Read first: as a subquery of the next, the database would run each zone's probe twice.
     chosen = [pk for pk in Zone.objects.values_list(Subquery(latest), flat=True) if pk is not None]
-    return list(
-        Metric.objects.filter(pk__in=chosen).select_related("zone")
-        .order_by(F("normalized_value").desc(), "zone__name")[:COMPARISON_ZONES]
-    )
+    return list(Metric.objects.filter(pk__in=chosen).select_related("zone").order_by(*largest_first)[:COMPARISON_ZONES])
+
+
+def _stored_of(indicator, unit, kinds):
+    """The stored latest figures of ``indicator`` in ``unit``: the targets' or the measured's."""
+    return LatestFigure.objects.filter(indicator=indicator, normalized_unit=unit, target=kinds == TARGET_KINDS)
 
 
 def indicator_years(indicator):
@@ -174,11 +190,15 @@ ZONE_CELL_FIELDS = (
 )
 
 
-def zone_year_values(metrics, unit, kinds=MEASURED_KINDS):
+def zone_year_values(metrics, unit, kinds=MEASURED_KINDS, *, stored=None):
     """One figure per zone and year among ``metrics`` in ``unit``; at most INDICATOR_CELLS, newest first.
 
     The window ranks the figures' keys alone; only the figures kept are read, and only CELL_FIELDS of them.
+    ``stored``: as zone_comparison's; the stored rows are these figures already.
     """
+    if stored is not None:
+        newest_first = (F("year").desc(nulls_last=True), F("normalized_value").desc(), "metric_id")
+        return _stored_in_order(_stored_of(stored, unit, kinds), newest_first, INDICATOR_CELLS, ("zone",), CELL_FIELDS)
     newest_first = (F("year").desc(nulls_last=True), F("normalized_value").desc(), "pk")
     return _latest_in_order(
         _comparable(metrics, unit, kinds).filter(zone__isnull=False), ("zone", "year"), newest_first,
@@ -186,11 +206,19 @@ def zone_year_values(metrics, unit, kinds=MEASURED_KINDS):
     )
 
 
-def zone_indicator_values(zone):
+def zone_indicator_values(zone, archive=UNREAD):
     """(measured, targets): the zone's figures of each indicator, one per indicator, unit and year.
 
-    Bounded by ZONE_INDICATOR_CELLS each, however many figures the zone has.
+    Bounded by ZONE_INDICATOR_CELLS each, however many figures the zone has; the
+    stored latest figures while fresh (``archive``: ``tallies.fresh()`` if read already).
     """
+    if _archive(archive) is not None:
+        def stored(target):
+            order = ("indicator__position", "indicator__name", F("year").desc(nulls_last=True), "metric_id")
+            rows = LatestFigure.objects.filter(zone=zone, target=target)
+            return _stored_in_order(rows, order, ZONE_INDICATOR_CELLS, ("indicator",), ZONE_CELL_FIELDS)
+
+        return stored(False), stored(True)
     classified = (
         zone.metrics.visible()
         .filter(indicator__isnull=False, normalized_value__isnull=False)
@@ -214,16 +242,19 @@ def zone_unclassified_metrics(zone):
 
 
 
-def zone_latest_values(indicator):
+def zone_latest_values(indicator, archive=UNREAD):
     """(unit, {zone id: (normalized value, year)}): each zone's latest measured figure of ``indicator``.
 
-    One row per zone, kept by the database, however many figures there are.
+    One row per zone, kept by the database, however many figures there are (the stored ones while fresh).
     """
     metrics = Metric.objects.visible().filter(indicator=indicator)
     unit, _left_out = comparison_unit(metrics, indicator)
     if not unit:
         return "", {}
-    rows = _latest_per(_comparable(metrics, unit, MEASURED_KINDS).filter(zone__isnull=False), "zone")
+    if _archive(archive) is not None:
+        rows = _stored_latest(_stored_of(indicator, unit, MEASURED_KINDS), "zone")
+    else:
+        rows = _comparable(metrics, unit, MEASURED_KINDS).filter(zone__isnull=False).latest_per("zone")
     return unit, {
         row["zone_id"]: (row["normalized_value"], row["year"])
         for row in rows.values("zone_id", "normalized_value", "year")

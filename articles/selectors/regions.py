@@ -2,11 +2,11 @@
 from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 
-from articles.models import Article, Initiative, InitiativeMention, Metric, Tally
+from articles.models import Article, Initiative, InitiativeMention, LatestFigure, Metric, Tally
 from zones.models import Zone
 
 from ._counts import UNREAD, _archive, _bounded, _count_of, _tallied
-from .figures import MEASURED_KINDS, _latest_in_order, _read_in_order
+from .figures import MEASURED_KINDS, _latest_in_order, _read_in_order, _stored_in_order, _stored_latest
 from .lists import NEWEST
 
 
@@ -193,10 +193,18 @@ def _measured(metrics):
     )
 
 
-def province_figures(zone_ids):
-    """Each zone's latest measured figure per indicator among a province's zones (bounded), and how many figures."""
-    classified = _measured(Metric.objects.visible().filter(zone__in=zone_ids))
+def province_figures(zone_ids, archive=UNREAD):
+    """Each zone's latest measured figure per indicator among a province's zones (bounded), and how many figures.
+
+    Ranked among the stored latest figures while they are fresh, else among the figures.
+    """
     order = ("indicator__position", "indicator__name", F("normalized_value").desc(), "zone__name")
+    if _archive(archive) is not None:
+        stored = LatestFigure.objects.filter(zone__in=zone_ids, target=False)
+        latest = _stored_latest(stored, "zone", "indicator")
+        shown = _stored_in_order(latest, order, PROVINCE_PAGE_FIGURES, ("zone", "indicator"))
+        return shown, stored.aggregate(n=Sum("figures"))["n"] or 0
+    classified = _measured(Metric.objects.visible().filter(zone__in=zone_ids))
     shown = _latest_in_order(classified, ("zone", "indicator"), order, PROVINCE_PAGE_FIGURES, ("zone", "indicator"))
     return shown, classified.count()
 
@@ -212,10 +220,14 @@ def compare_initiatives(zones):
     ]
 
 
-def compare_figures(zones):
-    """The latest measured figure of each indicator for each of ``zones``, at most COMPARE_FIGURES."""
-    classified = _measured(Metric.objects.visible().filter(zone__in=zones))
+def compare_figures(zones, archive=UNREAD):
+    """The latest measured figure of each indicator for each of ``zones``, at most COMPARE_FIGURES
+    (ranked among the stored latest figures while fresh)."""
     order = ("indicator__position", "indicator__name", "zone_id")
+    if _archive(archive) is not None:
+        latest = _stored_latest(LatestFigure.objects.filter(zone__in=zones, target=False), "zone", "indicator")
+        return _stored_in_order(latest, order, COMPARE_FIGURES, ("indicator",))
+    classified = _measured(Metric.objects.visible().filter(zone__in=zones))
     return _latest_in_order(classified, ("zone", "indicator"), order, COMPARE_FIGURES, ("indicator",))
 
 

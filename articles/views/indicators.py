@@ -78,8 +78,10 @@ class MetricList(ListEndpoint):
             metrics.filter(kind__in=selectors.MEASURED_KINDS + selectors.TARGET_KINDS), indicator
         )
         when = f"{context['year']}年" if context["year"] else "最新"
-        measured = selectors.zone_comparison(metrics, unit)
-        targets = selectors.zone_comparison(metrics, unit, selectors.TARGET_KINDS)
+        # Unfiltered, with fresh stored counts: the stored latest figures are the comparison's.
+        stored = indicator if self.known_total is not None else None
+        measured = selectors.zone_comparison(metrics, unit, stored=stored)
+        targets = selectors.zone_comparison(metrics, unit, selectors.TARGET_KINDS, stored=stored)
         if measured:
             context["charts"].append(bar_chart(
                 measured, unit=unit, name=_zone_and_year,
@@ -171,8 +173,9 @@ class IndicatorDetail(MetricList):
         unit, other_units = selectors.comparison_unit(
             metrics.filter(kind__in=selectors.MEASURED_KINDS + selectors.TARGET_KINDS), self.indicator
         )
-        measured = selectors.zone_year_values(metrics, unit)
-        targets = selectors.zone_year_values(metrics, unit, selectors.TARGET_KINDS)
+        stored = self.indicator if self.known_total is not None else None
+        measured = selectors.zone_year_values(metrics, unit, stored=stored)
+        targets = selectors.zone_year_values(metrics, unit, selectors.TARGET_KINDS, stored=stored)
         table = zone_year_table(measured)
         charts = [indicator_chart(self.indicator, measured, unit)] if measured else []
         return {

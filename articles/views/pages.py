@@ -96,7 +96,7 @@ def home(request):
             "zones_with_articles": sum(1 for z in zones if z.article_count),
             **selectors.home_counts(archive),
         },
-        "tile_grid": tile_grid(request, zones),
+        "tile_grid": tile_grid(request, zones, archive),
         "busiest": busiest_zones(zones),
         "latest": selectors.latest_articles(),
         "categories": selectors.top_initiative_categories(archive=archive),

@@ -233,7 +233,7 @@ def test_a_zone_with_many_figures_of_one_indicator_shows_one_per_year(client, hu
         article = make_article(zone=huaibei_with_facts, year=2021 + n % 3, body="总投资1亿元。")
         make_metric(article, sentence="总投资1亿元。", year=2021 + n % 3, normalized_value=1e8 + n, indicator=invest)
     # The figures' keys ranked, then the few shown read: however many figures the zone has.
-    with django_assert_num_queries(14):
+    with django_assert_num_queries(15):
         response = client.get(huaibei_with_facts.get_absolute_url())
     [group] = response.context["indicator_groups"]
     assert [m.year for m in group["figures"]] == [2023, 2022, 2021]
@@ -259,11 +259,11 @@ def test_zone_page_query_count_is_bounded(client, huaibei_with_facts, django_ass
         make_initiative(f"举措{n}", article=article, category="talent")
     assert count() == before
     # zone; newest own articles and their count; the keys of those mentioning it, then the
-    # newest of them; the first initiatives; their public count per category; one figure per
-    # indicator and year, measured and targets; the newest unclassified figures (and their
-    # count only when there are more); years of the articles linked to it, of its own
-    # articles not linked, of its public figures
-    with django_assert_num_queries(13):
+    # newest of them; the first initiatives; their public count per category; whether the
+    # stored latest figures are fresh, then one figure per indicator and year, measured and
+    # targets; the newest unclassified figures (and their count only when there are more);
+    # years of the articles linked to it, of its own articles not linked, of its public figures
+    with django_assert_num_queries(14):
         client.get(huaibei_with_facts.get_absolute_url())
 
 
