@@ -94,7 +94,8 @@ def index_tokens(text):
 
     for number, raw in enumerate(dictionary.tokenizer.cut(text, HMM=False)):
         token_at.extend([number] * len(raw))
-        word = "".join(ch for ch in raw if ch.isalnum())
+        # Most tokens are letters and digits only: filtered character by character only when not.
+        word = raw if raw.isalnum() else "".join(ch for ch in raw if ch.isalnum())
         if not word:
             close_run()
             continue
