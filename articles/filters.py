@@ -3,6 +3,7 @@ import django_filters
 from django import forms
 from django.db.models import F, Q, Subquery
 
+from core.widgets import QuickSelect
 from zones.filters import ProvinceFilter, ZoneSlugFilter
 
 from . import selectors
@@ -170,7 +171,7 @@ class MetricFilterSet(django_filters.FilterSet):
     zone = ZoneSlugFilter(field_name="zone")
     # Choices (indicators grouped by dimension, with their counts) are set per request.
     indicator = django_filters.ChoiceFilter(
-        method="filter_indicator", label="指标", empty_label="全部指标"
+        method="filter_indicator", label="指标", empty_label="全部指标", widget=QuickSelect
     )
     label = django_filters.CharFilter(field_name="label", label="原文指标", max_length=64)
     unit = django_filters.CharFilter(field_name="unit", label="单位", max_length=16)

@@ -27,6 +27,20 @@ INDICATOR_CELLS = 2000
 ZONE_INDICATOR_CELLS = 300
 ZONE_PAGE_UNCLASSIFIED = 50
 
+# What a table or chart cell of a figure shows and links to: a thousand figures
+# are read without their curation records and their zones' descriptions.
+CELL_FIELDS = (
+    "pk", "article_id", "raw", "sentence", "year", "kind", "normalized_value", "normalized_unit",
+    "zone__name", "zone__slug",
+)
+
+
+# A zone page's figure, grouped under its indicator's name and link.
+ZONE_CELL_FIELDS = (
+    *(f for f in CELL_FIELDS if not f.startswith("zone__")), "indicator_id",
+    "indicator__name", "indicator__slug", "indicator__position",
+)
+
 
 def commonest_indicator(metrics, *, stored=False):
     """The indicator most of ``metrics`` measure, or None: what a comparison shows by default.
@@ -151,14 +165,17 @@ def zone_comparison(metrics, unit, kinds=MEASURED_KINDS, *, stored=None):
     largest_first = (F("normalized_value").desc(), "zone__name")
     if stored is not None:
         latest = _stored_latest(_stored_of(stored, unit, kinds), "zone")
-        return _stored_in_order(latest, largest_first, COMPARISON_ZONES, ("zone",))
+        return _stored_in_order(latest, largest_first, COMPARISON_ZONES, ("zone",), CELL_FIELDS)
     latest = (
         _comparable(metrics, unit, kinds).filter(zone=OuterRef("pk"))
         .order_by(*LATEST_FIRST).values("pk")[:1]
     )
     # Read first: as a subquery of the next, the database would run each zone's probe twice.
     chosen = [pk for pk in Zone.objects.values_list(Subquery(latest), flat=True) if pk is not None]
-    return list(Metric.objects.filter(pk__in=chosen).select_related("zone").order_by(*largest_first)[:COMPARISON_ZONES])
+    return list(
+        Metric.objects.filter(pk__in=chosen).select_related("zone").only(*CELL_FIELDS)
+        .order_by(*largest_first)[:COMPARISON_ZONES]
+    )
 
 
 def _stored_of(indicator, unit, kinds):
@@ -173,21 +190,6 @@ def indicator_years(indicator):
     """
     figures = Metric.objects.visible().filter(indicator=indicator, kind__in=MEASURED_KINDS)
     return _distinct_values(figures, "year", descending=True)
-
-
-# What a table or chart cell of a figure shows and links to: a thousand figures
-# are read without their curation records and their zones' descriptions.
-CELL_FIELDS = (
-    "pk", "article_id", "raw", "sentence", "year", "kind", "normalized_value", "normalized_unit",
-    "zone__name", "zone__slug",
-)
-
-
-# A zone page's figure, grouped under its indicator's name and link.
-ZONE_CELL_FIELDS = (
-    *(f for f in CELL_FIELDS if not f.startswith("zone__")), "indicator_id",
-    "indicator__name", "indicator__slug", "indicator__position",
-)
 
 
 def zone_year_values(metrics, unit, kinds=MEASURED_KINDS, *, stored=None):
