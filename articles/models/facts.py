@@ -252,8 +252,12 @@ class Metric(CurationFields):
         return self.raw
 
     def get_absolute_url(self):
-        # By id: a list of figures need not load their articles to link to them.
-        return f"{reverse('articles:detail', args=[self.article_id])}#m{self.pk}"
+        return self.url_of(self.article_id, self.pk)
+
+    @staticmethod
+    def url_of(article_id, pk):
+        """A figure's link: its sentence in its article, by id (a list of figures need not load their articles)."""
+        return f"{reverse('articles:detail', args=[article_id])}#m{pk}"
 
 
 class MetricMention(models.Model):

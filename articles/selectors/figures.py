@@ -6,6 +6,8 @@ While the stored counts are fresh (articles/tallies.py) the latest figure of eac
 unit and year is a stored LatestFigure, and a page ranks those few rows; meanwhile it ranks the
 figures themselves. Both give the same figures in the same order.
 """
+from typing import NamedTuple
+
 from django.db import connection
 from django.db.models import Count, F, OuterRef, Subquery, Window
 from django.db.models.expressions import RawSQL
@@ -27,19 +29,62 @@ INDICATOR_CELLS = 2000
 ZONE_INDICATOR_CELLS = 300
 ZONE_PAGE_UNCLASSIFIED = 50
 
-# What a table or chart cell of a figure shows and links to: a thousand figures
-# are read without their curation records and their zones' descriptions.
-CELL_FIELDS = (
-    "pk", "article_id", "raw", "sentence", "year", "kind", "normalized_value", "normalized_unit",
-    "zone__name", "zone__slug",
-)
+
+class FigureCell(NamedTuple):
+    """A figure as a table or chart cell shows it and links to it, read as plain values:
+    a thousand Metric rows (and their zones) took longer to build than the page's queries."""
+
+    pk: int
+    article_id: int
+    raw: str
+    sentence: str
+    year: int | None
+    kind: str
+    normalized_value: float | None
+    normalized_unit: str
+    zone_id: int | None
+    indicator_id: int | None
+    zone: Zone | None
+    indicator: Indicator | None
+
+    def get_absolute_url(self):
+        return Metric.url_of(self.article_id, self.pk)
 
 
-# A zone page's figure, grouped under its indicator's name and link.
-ZONE_CELL_FIELDS = (
-    *(f for f in CELL_FIELDS if not f.startswith("zone__")), "indicator_id",
-    "indicator__name", "indicator__slug", "indicator__position",
+_CELL_COLUMNS = (
+    "pk", "article_id", "raw", "sentence", "year", "kind", "normalized_value", "normalized_unit", "zone_id",
+    "indicator_id",
 )
+# The zone's and the indicator's fields a cell shows (a name and a link), built once per zone or indicator.
+_CELL_ZONE = ("name", "slug")
+_CELL_INDICATOR = ("name", "slug", "position")
+
+
+def _read_cells(keys):
+    """The figures with ``keys`` as FigureCells, in the keys' order: one query."""
+    keys = list(keys)
+    columns = (
+        *_CELL_COLUMNS, *(f"zone__{f}" for f in _CELL_ZONE), *(f"indicator__{f}" for f in _CELL_INDICATOR),
+    )
+    found = {row[0]: row for row in Metric.objects.filter(pk__in=keys).order_by().values_list(*columns)}
+    zones, indicators = {}, {}
+    cells = []
+    for key in keys:
+        row = found[key]
+        base, zone_values, indicator_values = row[:10], row[10:12], row[12:]
+        zone_id, indicator_id = base[8], base[9]
+        if zone_id is not None and zone_id not in zones:
+            zones[zone_id] = _partial(Zone, id=zone_id, **dict(zip(_CELL_ZONE, zone_values)))
+        if indicator_id is not None and indicator_id not in indicators:
+            indicators[indicator_id] = _partial(Indicator, id=indicator_id, **dict(zip(_CELL_INDICATOR, indicator_values)))
+        cells.append(FigureCell(*base, zones.get(zone_id), indicators.get(indicator_id)))
+    return cells
+
+
+def _partial(model, **values):
+    """A ``model`` instance with only ``values`` loaded, the others deferred (as ``only()`` reads it)."""
+    names = [field.attname for field in model._meta.concrete_fields if field.attname in values]
+    return model.from_db(None, names, [values[name] for name in names])
 
 
 def commonest_indicator(metrics, *, stored=False):
@@ -115,20 +160,22 @@ def _read_in_order(queryset, keys):
     return [rows[key] for key in keys]
 
 
-def _read_figures(keys, related, fields=()):
-    rows = Metric.objects.select_related(*related)
-    return _read_in_order(rows.only(*fields) if fields else rows, list(keys))
+def _read_figures(keys, related=(), *, cells=False):
+    """The figures with ``keys``, in the keys' order: FigureCells when ``cells``, else Metrics with ``related``."""
+    if cells:
+        return _read_cells(keys)
+    return _read_in_order(Metric.objects.select_related(*related), list(keys))
 
 
-def _latest_in_order(classified, partition, order, limit, related, fields=()):
+def _latest_in_order(classified, partition, order, limit, related=(), *, cells=False):
     """The first ``limit``, in ``order``, of one figure per ``partition`` (LATEST_FIRST wins).
 
     The window ranks the figures' keys and order columns only -- whole figure rows
     would be sorted, and spill to disk, by the thousand -- then the shown rows are
-    read: only ``fields`` of them when given.
+    read (as ``_read_figures``).
     """
     keys = classified.latest_per(*partition).order_by(*order).values_list("pk", flat=True)[:limit]
-    return _read_figures(keys, related, fields)
+    return _read_figures(keys, related, cells=cells)
 
 
 def _stored_latest(stored, *partition):
@@ -141,10 +188,10 @@ def _stored_latest(stored, *partition):
     ).filter(latest_rank=1)
 
 
-def _stored_in_order(stored, order, limit, related, fields=()):
-    """The figures of the first ``limit`` of ``stored`` (LatestFigure rows) in ``order``."""
+def _stored_in_order(stored, order, limit, related=(), *, cells=False):
+    """The figures of the first ``limit`` of ``stored`` (LatestFigure rows) in ``order`` (as ``_read_figures``)."""
     keys = stored.order_by(*order).values_list("metric_id", flat=True)[:limit]
-    return _read_figures(keys, related, fields)
+    return _read_figures(keys, related, cells=cells)
 
 
 def _comparable(metrics, unit, kinds):
@@ -160,21 +207,20 @@ def zone_comparison(metrics, unit, kinds=MEASURED_KINDS, *, stored=None):
     through a join on its slug, for the probe to use the index). A year filter on ``metrics`` makes it that year's.
 
     ``stored``: the indicator, when ``metrics`` are all its public figures and the
-    stored ones are fresh: its LatestFigure rows answer.
+    stored ones are fresh: its LatestFigure rows answer. FigureCells.
     """
     largest_first = (F("normalized_value").desc(), "zone__name")
     if stored is not None:
         latest = _stored_latest(_stored_of(stored, unit, kinds), "zone")
-        return _stored_in_order(latest, largest_first, COMPARISON_ZONES, ("zone",), CELL_FIELDS)
+        return _stored_in_order(latest, largest_first, COMPARISON_ZONES, cells=True)
     latest = (
         _comparable(metrics, unit, kinds).filter(zone=OuterRef("pk"))
         .order_by(*LATEST_FIRST).values("pk")[:1]
     )
     # Read first: as a subquery of the next, the database would run each zone's probe twice.
     chosen = [pk for pk in Zone.objects.values_list(Subquery(latest), flat=True) if pk is not None]
-    return list(
-        Metric.objects.filter(pk__in=chosen).select_related("zone").only(*CELL_FIELDS)
-        .order_by(*largest_first)[:COMPARISON_ZONES]
+    return _read_cells(
+        Metric.objects.filter(pk__in=chosen).order_by(*largest_first).values_list("pk", flat=True)[:COMPARISON_ZONES]
     )
 
 
@@ -195,16 +241,16 @@ def indicator_years(indicator):
 def zone_year_values(metrics, unit, kinds=MEASURED_KINDS, *, stored=None):
     """One figure per zone and year among ``metrics`` in ``unit``; at most INDICATOR_CELLS, newest first.
 
-    The window ranks the figures' keys alone; only the figures kept are read, and only CELL_FIELDS of them.
+    The window ranks the figures' keys alone; only the figures kept are read, as FigureCells.
     ``stored``: as zone_comparison's; the stored rows are these figures already.
     """
     if stored is not None:
         newest_first = (F("year").desc(nulls_last=True), F("normalized_value").desc(), "metric_id")
-        return _stored_in_order(_stored_of(stored, unit, kinds), newest_first, INDICATOR_CELLS, ("zone",), CELL_FIELDS)
+        return _stored_in_order(_stored_of(stored, unit, kinds), newest_first, INDICATOR_CELLS, cells=True)
     newest_first = (F("year").desc(nulls_last=True), F("normalized_value").desc(), "pk")
     return _latest_in_order(
         _comparable(metrics, unit, kinds).filter(zone__isnull=False), ("zone", "year"), newest_first,
-        INDICATOR_CELLS, ("zone",), CELL_FIELDS,
+        INDICATOR_CELLS, cells=True,
     )
 
 
@@ -218,7 +264,7 @@ def zone_indicator_values(zone, archive=UNREAD):
         def stored(target):
             order = ("indicator__position", "indicator__name", F("year").desc(nulls_last=True), "metric_id")
             rows = LatestFigure.objects.filter(zone=zone, target=target)
-            return _stored_in_order(rows, order, ZONE_INDICATOR_CELLS, ("indicator",), ZONE_CELL_FIELDS)
+            return _stored_in_order(rows, order, ZONE_INDICATOR_CELLS, cells=True)
 
         return stored(False), stored(True)
     classified = (
@@ -231,7 +277,7 @@ def zone_indicator_values(zone, archive=UNREAD):
         order = ("indicator__position", "indicator__name", F("year").desc(nulls_last=True), "pk")
         return _latest_in_order(
             classified.filter(kind__in=kinds), ("indicator", "normalized_unit", "year"), order,
-            ZONE_INDICATOR_CELLS, ("indicator",), ZONE_CELL_FIELDS,
+            ZONE_INDICATOR_CELLS, cells=True,
         )
 
     return latest(MEASURED_KINDS), latest(TARGET_KINDS)

@@ -208,7 +208,7 @@ def test_zone_page_groups_its_figures_by_indicator_and_charts_none_side_by_side(
         ("总投资", ["总投资50亿元", "总投资额30亿元"]),
         ("高新技术企业数", ["高新技术企业数56家"]),
     ]
-    assert groups[0]["targets"] == [target]  # apart from the figures measured
+    assert [m.pk for m in groups[0]["targets"]] == [target.pk]  # apart from the figures measured
     html = response.content.decode()
     start = html.index('<script id="zone-charts" type="application/json">')
     charts = json.loads(html[html.index(">", start) + 1 : html.index("</script>", start)])

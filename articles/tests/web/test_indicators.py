@@ -274,7 +274,9 @@ def test_a_zone_whose_figure_has_no_year_is_in_the_table_and_the_comparison(clie
     undated = figure(wuhu, invest, 7, None)
     table = client.get(reverse("articles:indicator", args=["total-investment"])).context["table"]
     assert table["years"] == [2023, 2022, 2021, None]
-    assert [row["cells"] for row in table["rows"] if row["zone"] == wuhu] == [[None, None, None, undated]]
+    assert [[m and m.pk for m in row["cells"]] for row in table["rows"] if row["zone"] == wuhu] == [
+        [None, None, None, undated.pk]
+    ]
     [measured, _] = charts_of(client.get(reverse("articles:metrics"), {"indicator": "total-investment"}),
                               "metric-charts")
     assert "芜湖高新区 年份不详" in [i["name"] for i in measured["items"]]
