@@ -1,9 +1,10 @@
-"""The counts the pages show of the whole archive, kept in the Tally table, and
-the latest figure of each zone, indicator, unit and year, kept in LatestFigure.
+"""The counts the pages show of the whole archive, kept in the Tally table; the
+latest figure of each zone, indicator, unit and year, kept in LatestFigure; each
+zone's initiatives most articles name, kept in RankedInitiative.
 
 Counting every public article per zone, or ranking every figure, on each request
-grows with the archive, so both are computed once (a few GROUP BY queries and
-one window) and stored:
+grows with the archive, so they are computed once (a few GROUP BY queries and
+two windows) and stored:
 
 - any save or delete of an article, initiative, metric or zone, and any change
   of an article's zones, marks the stored counts stale at once;
@@ -21,11 +22,12 @@ from contextlib import contextmanager
 
 from django.db import connection, transaction
 from django.db.models import BooleanField, Case, Count, F, Q, Value, When, Window
+from django.db.models.functions import RowNumber
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from zones.models import Zone
 
-from .models import Article, Initiative, InitiativeMention, LatestFigure, Metric, Tally
+from .models import Article, Initiative, InitiativeMention, LatestFigure, Metric, RankedInitiative, Tally
 
 _deferred = threading.local()
 
@@ -85,24 +87,53 @@ def store_latest_figures():
         "pk", "zone_id", "indicator_id", "normalized_unit", "target", "year", "article__date",
         "normalized_value", "figures",
     )
-    sql, params = chosen.query.sql_with_params()
-    table = connection.ops.quote_name(LatestFigure._meta.db_table)
-    LatestFigure.objects.all().delete()
+    columns = ("metric_id", "zone_id", "indicator_id", "normalized_unit", "target", "year", "date",
+               "normalized_value", "figures")
+    _replace(LatestFigure, columns, chosen)
+
+
+def store_ranked_initiatives():
+    """Rank every zone's initiatives again by the public articles naming them; store each zone's first.
+
+    One GROUP BY over the public mentions, ranked per zone by a window and written by
+    one INSERT ... SELECT (RankedInitiative.RANKED rows a zone at most).
+    """
+    articles = Count("article_id", distinct=True)
+    ranked = (
+        InitiativeMention.objects.filter(article__hidden=False, initiative__hidden=False, initiative__zone__isnull=False)
+        .values("initiative__zone_id", "initiative_id")
+        .annotate(n=articles)
+        .annotate(rank=Window(
+            RowNumber(), partition_by=[F("initiative__zone_id")],
+            order_by=[articles.desc(), F("initiative__name"), F("initiative_id")],
+        ))
+        .filter(rank__lte=RankedInitiative.RANKED)
+        .order_by()
+        # The SELECT lists these in this order: the table's columns below, one for one.
+        .values_list("initiative__zone_id", "initiative_id", "n")
+    )
+    _replace(RankedInitiative, ("zone_id", "initiative_id", "articles"), ranked)
+
+
+def _replace(model, columns, rows):
+    """Empty ``model``'s table and fill it with the ``rows`` query, in the database."""
+    sql, params = rows.query.sql_with_params()
+    model.objects.all().delete()
     with connection.cursor() as cursor:
         cursor.execute(
-            f"INSERT INTO {table} (metric_id, zone_id, indicator_id, normalized_unit, target, year, date, "
-            f"normalized_value, figures) {sql}",
-            params,
+            f"INSERT INTO {connection.ops.quote_name(model._meta.db_table)} ({', '.join(columns)}) {sql}", params
         )
 
 
 @transaction.atomic
 def refresh():
-    """Count everything again, choose the latest figures again, and store both (fresh until the next write)."""
+    """Count everything again, choose the latest figures and rank the initiatives again, and store
+    them (fresh until the next write)."""
     rows = compute()
     Tally.objects.all().delete()
     Tally.objects.bulk_create(rows)
     store_latest_figures()
+    store_ranked_initiatives()
     # A later write in this same transaction must mark the counts stale again.
     connection.run_on_commit[:] = [
         entry for entry in connection.run_on_commit if entry[1] not in (_marked, _refresh_on_commit)

@@ -10,8 +10,8 @@ One module per group of models, every name re-exported here (callers import
 from ``articles.models``): base (the curation fields, ``VisibleQuerySet``),
 sources (Source), articles (Article), vocabulary (Indicator, InitiativeType),
 facts (Initiative, InitiativeMention, Metric, MetricMention and their
-QuerySets), records (IngestRun, Tombstone), tallies (Tally, LatestFigure:
-what the pages read instead of counting or ranking the archive).
+QuerySets), records (IngestRun, Tombstone), tallies (Tally, LatestFigure,
+RankedInitiative: what the pages read instead of counting or ranking the archive).
 """
 from .articles import Article
 from .base import CurationFields, VisibleQuerySet
@@ -28,7 +28,7 @@ from .facts import (
 )
 from .records import IngestRun, Tombstone
 from .sources import Source
-from .tallies import LatestFigure, Tally
+from .tallies import LatestFigure, RankedInitiative, Tally
 from .vocabulary import Indicator, InitiativeType, VocabularyEntry
 
 __all__ = [
@@ -47,6 +47,7 @@ __all__ = [
     "MetricMention",
     "MetricMentionQuerySet",
     "MetricQuerySet",
+    "RankedInitiative",
     "Source",
     "Tally",
     "Tombstone",

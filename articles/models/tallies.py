@@ -79,3 +79,28 @@ class LatestFigure(models.Model):
 
     def __str__(self):
         return f"{self.zone_id}:{self.indicator_id}:{self.year}"
+
+
+class RankedInitiative(models.Model):
+    """One of the initiatives of a zone most public articles name: its first ``RANKED`` by that count, then name.
+
+    Kept by articles/tallies.py with the counts and read only while they are
+    fresh. A province's most-named initiatives are among its zones' first (an
+    initiative ranked lower in its zone has as many ahead of it in the province),
+    so the province page ranks these few rows instead of every mention of the
+    province (articles/selectors/regions.py).
+    """
+
+    RANKED = 20
+
+    zone = models.ForeignKey("zones.Zone", on_delete=models.CASCADE, related_name="+")
+    initiative = models.OneToOneField("articles.Initiative", on_delete=models.CASCADE, related_name="+")
+    articles = models.PositiveIntegerField()
+
+    class Meta:
+        verbose_name = "举措排名"
+        verbose_name_plural = "举措排名"
+        indexes = [models.Index(fields=["zone", "articles"], name="ranked_zone_idx")]
+
+    def __str__(self):
+        return f"{self.zone_id}:{self.initiative_id}"

@@ -2,7 +2,7 @@
 from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 
-from articles.models import Article, Initiative, InitiativeMention, LatestFigure, Metric, Tally
+from articles.models import Article, Initiative, InitiativeMention, LatestFigure, Metric, RankedInitiative, Tally
 from zones.models import Zone
 
 from ._counts import UNREAD, _archive, _bounded, _count_of, _tallied
@@ -157,20 +157,27 @@ def province_articles(zone_ids):
 def province_initiatives(zone_ids, archive=UNREAD):
     """The initiatives of a province's zones (``zone_ids``) most articles name, and how many there are.
 
-    Ranked from their public mentions (keys only): an initiative a public article
-    names is public, so the visibility test of every initiative of the province is
-    left out; those no article names follow by name when the page is not full.
-    The total is the zones' stored tallies while they are fresh.
+    Ranked among the zones' stored first (RankedInitiative) while the stored counts
+    are fresh, else from their public mentions (keys only): an initiative a public
+    article names is public, so the visibility test of every initiative of the
+    province is left out. Those no article names follow by name when the page is
+    not full. The total is the zones' stored tallies while they are fresh.
     """
     initiatives = Initiative.objects.visible().filter(zone__in=zone_ids)
-    mentions = InitiativeMention.objects.filter(
-        article__hidden=False, initiative__hidden=False, initiative__zone__in=zone_ids
-    )
-    keys = list(
-        mentions.values("initiative_id").annotate(n=Count("article_id", distinct=True))
-        .order_by("-n", "initiative__name", "initiative_id")
-        .values_list("initiative_id", flat=True)[:PROVINCE_PAGE_INITIATIVES]
-    )
+    fresh = _archive(archive) is not None
+    if fresh:
+        ranked = RankedInitiative.objects.filter(zone__in=zone_ids).order_by(
+            "-articles", "initiative__name", "initiative_id"
+        )
+    else:
+        mentions = InitiativeMention.objects.filter(
+            article__hidden=False, initiative__hidden=False, initiative__zone__in=zone_ids
+        )
+        ranked = (
+            mentions.values("initiative_id").annotate(n=Count("article_id", distinct=True))
+            .order_by("-n", "initiative__name", "initiative_id")
+        )
+    keys = list(ranked.values_list("initiative_id", flat=True)[:PROVINCE_PAGE_INITIATIVES])
     if len(keys) < PROVINCE_PAGE_INITIATIVES:
         unnamed = initiatives.annotate(article_count=_public_article_count()).filter(article_count=0)
         keys += unnamed.order_by("name", "pk").values_list("pk", flat=True)[:PROVINCE_PAGE_INITIATIVES - len(keys)]
@@ -179,7 +186,7 @@ def province_initiatives(zone_ids, archive=UNREAD):
     )
     if len(shown) < PROVINCE_PAGE_INITIATIVES:
         return shown, len(shown)
-    if _archive(archive) is not None:
+    if fresh:
         stored = Tally.objects.filter(kind=Tally.Kind.ZONE, ref__in=zone_ids).aggregate(n=Sum("initiatives"))
         return shown, stored["n"] or 0
     return shown, initiatives.count()

@@ -1,5 +1,5 @@
-"""The stored latest figures (tallies.store_latest_figures) give every comparison the figures,
-in the order, that ranking the figures themselves gives; the pages read them while they are fresh."""
+"""What tallies.py ranks and stores -- the latest figures, each zone's most-named initiatives --
+gives the pages what ranking the rows themselves gives, in the same order; the pages read it while fresh."""
 import datetime
 import random
 
@@ -9,8 +9,15 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from articles import curation, selectors, tallies
-from articles.models import LatestFigure, Metric
-from articles.tests.factories import make_article, make_indicator, make_metric, make_source, make_zone
+from articles.models import Article, LatestFigure, Metric, RankedInitiative
+from articles.tests.factories import (
+    make_article,
+    make_indicator,
+    make_initiative,
+    make_metric,
+    make_source,
+    make_zone,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -113,3 +120,35 @@ def test_while_fresh_the_pages_rank_the_stored_rows_not_every_figure(figures, cl
         assert any("articles_latestfigure" in sql for sql in sqls), url
         # Every window the page ran was over the stored rows.
         assert not [sql for sql in sqls if "ROW_NUMBER" in sql and "articles_latestfigure" not in sql], url
+
+
+@pytest.fixture
+def named():
+    """Two zones of a province with more initiatives than a province page lists, named by
+    different numbers of articles (some hidden), ties broken by name."""
+    rng = random.Random(11)
+    zones = [make_zone("合肥高新区", slug="hefei", province="安徽省"),
+             make_zone("芜湖高新区", slug="wuhu", province="安徽省")]
+    articles = [make_article(zone=zones[n % 2], hidden=n % 9 == 0) for n in range(40)]
+    for n in range(50):
+        zone = zones[n % 2]
+        initiative = make_initiative(f"举措{n % 7}号{n}", article=articles[rng.randrange(40)], zone=zone, hidden=n % 13 == 0)
+        for article in rng.sample(articles, rng.randrange(0, 6)):
+            initiative.mentions.get_or_create(article=article, defaults={"sentence": "…", "offset": 0})
+    return zones
+
+
+def test_a_province_ranks_its_initiatives_the_same_from_the_stored_ranking(named, monkeypatch):
+    zone_ids = [zone.pk for zone in named]
+    tallies.refresh()
+    assert RankedInitiative.objects.count() <= RankedInitiative.RANKED * 2
+    # Fewer listed than each zone keeps: the page is full from the stored ranking alone.
+    monkeypatch.setattr("articles.selectors.regions.PROVINCE_PAGE_INITIATIVES", 12)
+    stored, stored_total = selectors.province_initiatives(zone_ids, tallies.fresh())
+    live, live_total = selectors.province_initiatives(zone_ids, None)
+    assert [i.pk for i in stored] == [i.pk for i in live] and len(live) == 12
+    assert [i.article_count for i in stored] == sorted((i.article_count for i in stored), reverse=True)
+    assert stored_total == live_total
+    # A hidden article's mentions do not count, in either.
+    hidden = Article.objects.filter(hidden=True)
+    assert all(i.article_count == i.mentions.exclude(article__in=hidden).values("article").distinct().count() for i in stored)
