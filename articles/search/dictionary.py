@@ -104,7 +104,8 @@ _term_source = None  # callable returning the names stored in the database
 
 
 def set_term_source(source):
-    """Where the dynamic layer's names come from: a callable returning an iterable of names.
+    """Where the dynamic layer's names come from: a callable returning an iterable of names
+    (a stream: a large archive's names are cleaned as they are read, never held as a list).
 
     The app registers it (``ArticlesConfig.ready``), so this module reads no model.
     """
@@ -113,16 +114,16 @@ def set_term_source(source):
 
 
 def _database_terms():
-    """Zone names, full names and aliases and initiative names stored in the database."""
+    """The terms of the zone names, full names and aliases and initiative names stored in the database."""
     from django.db import DatabaseError
 
     if _term_source is None:
-        return []
+        return set()
     try:
-        return list(_term_source())
+        return _clean_terms(_term_source())
     except DatabaseError:  # tables not migrated yet (e.g. during `migrate`)
         logger.warning("search dictionary built without database terms")
-        return []
+        return set()
 
 
 def _clean_terms(names):
@@ -167,12 +168,12 @@ def _static_cutter():
     return _static_only
 
 
-def _build(dynamic_names):
+def _build(dynamic_terms):
     from .tokenizer import DomainTokenizer
 
     freq, total, static_terms = _static_layer_loaded()
     dictionary = Dictionary(DomainTokenizer(freq, total), static_terms)
-    _add_terms(dictionary, _clean_terms(dynamic_names) - static_terms)
+    _add_terms(dictionary, dynamic_terms - static_terms)
     return dictionary
 
 
@@ -219,11 +220,11 @@ def refresh_dictionary(force=False, names=None):
     """
     global _state
     with _lock:
-        names = _database_terms() if names is None else list(names)
+        terms = _database_terms() if names is None else _clean_terms(names)
         if force or _state is None:
-            _state = _build(names)
+            _state = _build(terms)
             return len(_state.dynamic_terms)
-        return _add_new_terms(_state, names)
+        return _add_new_terms(_state, terms)
 
 
 def add_terms(names):
@@ -234,11 +235,11 @@ def add_terms(names):
     """
     state = current_dictionary()
     with _lock:
-        return _add_new_terms(state, names)
+        return _add_new_terms(state, _clean_terms(names))
 
 
-def _add_new_terms(state, names):
-    new_terms = _new_terms(state, names)
+def _add_new_terms(state, terms):
+    new_terms = terms - state.static_terms - state.dynamic_terms
     _add_terms(state, new_terms)
     state.added.extend(sorted(new_terms))
     return len(new_terms)
