@@ -8,6 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from articles.models import Metric
 from articles.tests.factories import make_article, make_indicator, make_metric, make_zone
 
 pytestmark = pytest.mark.django_db
@@ -280,6 +281,24 @@ def test_a_zone_whose_figure_has_no_year_is_in_the_table_and_the_comparison(clie
     [measured, _] = charts_of(client.get(reverse("articles:metrics"), {"indicator": "total-investment"}),
                               "metric-charts")
     assert "芜湖高新区 年份不详" in [i["name"] for i in measured["items"]]
+
+
+def test_each_table_cell_links_its_value_to_its_sentence_and_escapes_what_the_page_said(client, invest):
+    odd = make_zone("<b>高新区", slug="odd")
+    stated = figure(odd, invest, 5, 2023)
+    Metric.objects.filter(pk=stated.pk).update(raw='总投资"5"亿元', sentence="<script>总投资5亿元</script>。")
+    figure(odd, invest, 3, 2021)
+    figure(make_zone("芜湖高新区", slug="wuhu"), invest, 4, 2022)
+    html = client.get(reverse("articles:indicator", args=["total-investment"])).content.decode()
+    row = html[html.index('<th scope="row"><a href="/zones/odd/">'):]
+    row = row[:row.index("</tr>")]
+    assert row.startswith('<th scope="row"><a href="/zones/odd/">&lt;b&gt;高新区</a></th>')
+    assert (
+        f'<td><a href="{stated.get_absolute_url()}" title="总投资&quot;5&quot;亿元：&lt;script&gt;总投资5亿元&lt;/script&gt;。">'
+        "5亿元</a></td>"
+    ) in row
+    # Of 2022 the zone has no figure.
+    assert row.count('<td><span class="muted">—</span></td>') == 1
 
 
 def test_indicator_page_draws_a_line_per_zone_with_several_years(client, figures):
