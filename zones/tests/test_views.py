@@ -219,6 +219,11 @@ def test_zone_page_groups_its_figures_by_indicator_and_charts_none_side_by_side(
         "urls": [groups[0]["figures"][1].get_absolute_url(), latest.get_absolute_url()],
     }]
     assert groups[1]["chart_index"] is None
+    # Each figure's row: its year, its value linked to the sentence, the words the page printed.
+    assert (
+        f'<tr><th scope="row">2023</th><td class="num"><a href="{latest.get_absolute_url()}" title="总投资50亿元。">'
+        '50亿元</a></td><td class="muted small">总投资50亿元</td></tr>'
+    ) in html
     # The figures no indicator claims are listed, not charted.
     assert [m.label for m in response.context["unclassified"]] == ["满意率", "总投资", "新增企业"]
     assert "未归类的数据" in html and "新增企业120家" in html
