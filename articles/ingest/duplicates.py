@@ -27,31 +27,22 @@ def shingles(text):
     return {key[i : i + SHINGLE] for i in range(len(key) - SHINGLE + 1)}
 
 
-def similarity(first, second):
-    """Jaccard similarity of the two texts' shingles, 0 to 1."""
-    a, b = shingles(first), shingles(second)
+def _jaccard(a, b):
+    """Jaccard similarity of two shingle sets, 0 to 1."""
     if not a or not b:
         return 0.0
     return len(a & b) / len(a | b)
 
 
-def verdict(first, second):
-    """``"same"``, ``"maybe"`` or ``"different"``."""
-    score = similarity(first, second)
-    if score >= SAME:
-        return "same"
-    if score >= MAYBE:
-        return "maybe"
-    return "different"
-
-
 def closest(candidates, body):
-    """(candidate, verdict) of the stored ``candidates`` ``body`` repeats: the first the same, else the first maybe."""
+    """(candidate, verdict) of the stored ``candidates`` ``body`` repeats: the first ``"same"``,
+    else the first ``"maybe"``, else (None, ``"different"``)."""
     best = None, "different"
+    mine = shingles(body)  # once, however many candidates share the title
     for candidate in candidates:
-        found = verdict(candidate.body, body)
-        if found == "same":
-            return candidate, found
-        if found == "maybe" and best[0] is None:
-            best = candidate, found
+        score = _jaccard(shingles(candidate.body), mine)
+        if score >= SAME:
+            return candidate, "same"
+        if score >= MAYBE and best[0] is None:
+            best = candidate, "maybe"
     return best
