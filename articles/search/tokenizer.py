@@ -76,8 +76,14 @@ class DomainTokenizer(jieba.Tokenizer):
         log_total = math.log(self.total)
         log, freq, words = math.log, self.FREQ, self.words
         for idx in range(n - 1, -1, -1):
+            ends = dag[idx]
+            if len(ends) == 1:  # most places: one candidate, nothing to compare
+                x = ends[0]
+                word = sentence[idx : x + 1]
+                route[idx] = (log(words.get(word) or freq.get(word) or 1) - log_total + route[x + 1][0], x)
+                continue
             best = None
-            for x in dag[idx]:
+            for x in ends:
                 word = sentence[idx : x + 1]
                 candidate = (log(words.get(word) or freq.get(word) or 1) - log_total + route[x + 1][0], x)
                 if best is None or candidate > best:
