@@ -100,7 +100,8 @@ def store_ranked_initiatives():
     """
     articles = Count("article_id", distinct=True)
     ranked = (
-        InitiativeMention.objects.filter(article__hidden=False, initiative__hidden=False, initiative__zone__isnull=False)
+        InitiativeMention.objects
+        .filter(article__hidden=False, initiative__hidden=False, initiative__zone__isnull=False)
         .values("initiative__zone_id", "initiative_id")
         .annotate(n=articles)
         .annotate(rank=Window(

@@ -76,7 +76,9 @@ def _read_cells(keys):
         if zone_id is not None and zone_id not in zones:
             zones[zone_id] = _partial(Zone, id=zone_id, **dict(zip(_CELL_ZONE, zone_values)))
         if indicator_id is not None and indicator_id not in indicators:
-            indicators[indicator_id] = _partial(Indicator, id=indicator_id, **dict(zip(_CELL_INDICATOR, indicator_values)))
+            indicators[indicator_id] = _partial(
+                Indicator, id=indicator_id, **dict(zip(_CELL_INDICATOR, indicator_values))
+            )
         cells.append(FigureCell(*base, zones.get(zone_id), indicators.get(indicator_id)))
     return cells
 

@@ -42,7 +42,8 @@ def figures():
         indicator, unit = rng.choice([(investment, "元"), (investment, "元"), (investment, "平方米"), (firms, "家")])
         make_metric(
             article, indicator=indicator, normalized_unit=unit, normalized_value=float(rng.choice([10, 20, 20, 30])),
-            year=rng.choice([None, 2021, 2022, 2023]), kind=rng.choice(["actual", "actual", "share", "target", "change"]),
+            year=rng.choice([None, 2021, 2022, 2023]),
+            kind=rng.choice(["actual", "actual", "share", "target", "change"]),
             hidden=n % 23 == 0,
         )
     return zones, investment, firms
@@ -132,7 +133,9 @@ def named():
     articles = [make_article(zone=zones[n % 2], hidden=n % 9 == 0) for n in range(40)]
     for n in range(50):
         zone = zones[n % 2]
-        initiative = make_initiative(f"举措{n % 7}号{n}", article=articles[rng.randrange(40)], zone=zone, hidden=n % 13 == 0)
+        initiative = make_initiative(
+            f"举措{n % 7}号{n}", article=articles[rng.randrange(40)], zone=zone, hidden=n % 13 == 0
+        )
         for article in rng.sample(articles, rng.randrange(0, 6)):
             initiative.mentions.get_or_create(article=article, defaults={"sentence": "…", "offset": 0})
     return zones
@@ -151,4 +154,6 @@ def test_a_province_ranks_its_initiatives_the_same_from_the_stored_ranking(named
     assert stored_total == live_total
     # A hidden article's mentions do not count, in either.
     hidden = Article.objects.filter(hidden=True)
-    assert all(i.article_count == i.mentions.exclude(article__in=hidden).values("article").distinct().count() for i in stored)
+    for initiative in stored:
+        named_by = initiative.mentions.exclude(article__in=hidden).values("article").distinct().count()
+        assert initiative.article_count == named_by
