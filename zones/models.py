@@ -1,5 +1,6 @@
 from django.db import models
-from django.urls import reverse
+
+from core.links import link
 
 
 class Zone(models.Model):
@@ -35,7 +36,7 @@ class Zone(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("zones:detail", args=[self.slug])
+        return link("zones:detail", self.slug)
 
     @property
     def all_names(self):

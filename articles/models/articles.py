@@ -1,6 +1,7 @@
 """Articles as the ingest cut them from their pages, with what curators corrected."""
 from django.db import models
-from django.urls import reverse
+
+from core.links import link
 
 from .base import CurationFields, VisibleQuerySet
 from .sources import Source
@@ -84,7 +85,7 @@ class Article(CurationFields):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("articles:detail", args=[self.pk])
+        return link("articles:detail", self.pk)
 
     @property
     def paragraphs(self):

@@ -1,7 +1,8 @@
 """Initiatives and figures read from articles, with every sentence that states them."""
 from django.db import models
 from django.db.models.functions import RowNumber
-from django.urls import reverse
+
+from core.links import link
 
 from .articles import Article
 from .base import CurationFields, VisibleQuerySet
@@ -140,7 +141,7 @@ class Initiative(CurationFields):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("articles:initiative", args=[self.pk])
+        return link("articles:initiative", self.pk)
 
 
 class InitiativeMention(models.Model):
@@ -257,7 +258,7 @@ class Metric(CurationFields):
     @staticmethod
     def url_of(article_id, pk):
         """A figure's link: its sentence in its article, by id (a list of figures need not load their articles)."""
-        return f"{reverse('articles:detail', args=[article_id])}#m{pk}"
+        return f"{link('articles:detail', article_id)}#m{pk}"
 
 
 class MetricMention(models.Model):

@@ -1,6 +1,7 @@
 """The curated vocabularies facts are classed by: indicators and initiative types."""
 from django.db import models
-from django.urls import reverse
+
+from core.links import link
 
 
 class VocabularyEntry(models.Model):
@@ -51,7 +52,7 @@ class Indicator(VocabularyEntry):
         verbose_name_plural = "指标"
 
     def get_absolute_url(self):
-        return reverse("articles:indicator", args=[self.slug])
+        return link("articles:indicator", self.slug)
 
 
 class InitiativeType(VocabularyEntry):
@@ -64,4 +65,4 @@ class InitiativeType(VocabularyEntry):
         verbose_name_plural = "举措类型"
 
     def get_absolute_url(self):
-        return reverse("articles:initiative_type", args=[self.slug])
+        return link("articles:initiative_type", self.slug)
