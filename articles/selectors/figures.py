@@ -60,17 +60,26 @@ _CELL_ZONE = ("name", "slug")
 _CELL_INDICATOR = ("name", "slug", "position")
 
 
+def _cell_columns(prefix=""):
+    """The columns of a FigureCell, of the figure at ``prefix`` (``metric__`` from a LatestFigure)."""
+    return (
+        *(prefix + c for c in _CELL_COLUMNS), *(f"{prefix}zone__{f}" for f in _CELL_ZONE),
+        *(f"{prefix}indicator__{f}" for f in _CELL_INDICATOR),
+    )
+
+
 def _read_cells(keys):
     """The figures with ``keys`` as FigureCells, in the keys' order: one query."""
     keys = list(keys)
-    columns = (
-        *_CELL_COLUMNS, *(f"zone__{f}" for f in _CELL_ZONE), *(f"indicator__{f}" for f in _CELL_INDICATOR),
-    )
-    found = {row[0]: row for row in Metric.objects.filter(pk__in=keys).order_by().values_list(*columns)}
+    found = {row[0]: row for row in Metric.objects.filter(pk__in=keys).order_by().values_list(*_cell_columns())}
+    return _cells(found[key] for key in keys)
+
+
+def _cells(rows):
+    """FigureCells of rows of ``_cell_columns()``; each zone and indicator built once."""
     zones, indicators = {}, {}
     cells = []
-    for key in keys:
-        row = found[key]
+    for row in rows:
         base, zone_values, indicator_values = row[:10], row[10:12], row[12:]
         zone_id, indicator_id = base[8], base[9]
         if zone_id is not None and zone_id not in zones:
@@ -191,9 +200,15 @@ def _stored_latest(stored, *partition):
 
 
 def _stored_in_order(stored, order, limit, related=(), *, cells=False):
-    """The figures of the first ``limit`` of ``stored`` (LatestFigure rows) in ``order`` (as ``_read_figures``)."""
-    keys = stored.order_by(*order).values_list("metric_id", flat=True)[:limit]
-    return _read_figures(keys, related, cells=cells)
+    """The figures of the first ``limit`` of ``stored`` (LatestFigure rows) in ``order`` (as ``_read_figures``).
+
+    Cells are read with the stored rows, in one query; a ``stored`` ranked by a window
+    (``_stored_latest``) should have its keys read first, then its figures.
+    """
+    ordered = stored.order_by(*order)
+    if cells:
+        return _cells(ordered.values_list(*_cell_columns("metric__"))[:limit])
+    return _read_figures(ordered.values_list("metric_id", flat=True)[:limit], related)
 
 
 def _comparable(metrics, unit, kinds):
@@ -214,7 +229,8 @@ def zone_comparison(metrics, unit, kinds=MEASURED_KINDS, *, stored=None):
     largest_first = (F("normalized_value").desc(), "zone__name")
     if stored is not None:
         latest = _stored_latest(_stored_of(stored, unit, kinds), "zone")
-        return _stored_in_order(latest, largest_first, COMPARISON_ZONES, cells=True)
+        # The winners' keys first: joined inside the window, every ranked row would read its figure.
+        return _read_cells(latest.order_by(*largest_first).values_list("metric_id", flat=True)[:COMPARISON_ZONES])
     latest = (
         _comparable(metrics, unit, kinds).filter(zone=OuterRef("pk"))
         .order_by(*LATEST_FIRST).values("pk")[:1]
