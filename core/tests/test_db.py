@@ -1,4 +1,4 @@
-"""Bounded database work: statement time limit, SQLite memory pragmas."""
+"""Bounded database work: statement time limit, SQLite memory pragmas, no parallel PostgreSQL workers."""
 import pytest
 from django.db import OperationalError, connection, transaction
 
@@ -55,3 +55,11 @@ def test_sqlite_sorts_and_temporary_tables_spill_to_disk_not_memory():
         assert -65536 < cache < 0  # a bounded number of KiB
         cursor.execute("PRAGMA journal_mode")
         assert cursor.fetchone()[0] in {"wal", "memory"}  # memory: the in-memory test database
+
+
+def test_a_postgresql_query_is_run_by_its_own_connection_alone():
+    if connection.vendor != "postgresql":
+        pytest.skip("a PostgreSQL setting")
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW max_parallel_workers_per_gather")
+        assert cursor.fetchone() == ("0",)
