@@ -16,16 +16,19 @@ def _point(metric):
     return {"value": metric.normalized_value, "text": metric.raw, "url": metric.get_absolute_url()}
 
 
-def bar_chart(metrics, *, title, unit, name, max_bars=MAX_BARS):
-    """{"type": "bar", "title", "unit", "items": [{"name", "value", "text", "url"}], "omitted"}."""
-    items = [{"name": name(metric), **_point(metric)} for metric in metrics]
-    items.sort(key=lambda item: -item["value"])
+def bar_chart(metrics, *, title, unit, name, max_bars=MAX_BARS, total=None):
+    """{"type": "bar", "title", "unit", "items": [{"name", "value", "text", "url"}], "omitted"}.
+
+    ``total``: how many items there are, when ``metrics`` holds only the largest.
+    """
+    ranked = sorted(metrics, key=lambda metric: -metric.normalized_value)
+    items = [{"name": name(metric), **_point(metric)} for metric in ranked[:max_bars]]
     return {
         "type": "bar",
         "title": title,
         "unit": unit,
-        "items": items[:max_bars],
-        "omitted": max(0, len(items) - max_bars),
+        "items": items,
+        "omitted": max(0, (len(ranked) if total is None else total) - max_bars),
     }
 
 

@@ -27,7 +27,7 @@ from .details import (
     same_page_articles,
 )
 from .figures import (
-    COMPARISON_ZONES,
+    COMPARISON_BARS,
     INDICATOR_CELLS,
     LATEST_FIRST,
     MEASURED_KINDS,
@@ -120,7 +120,7 @@ __all__ = [
     "stored_counts",
     "initiative_zone_count",
     # figures
-    "COMPARISON_ZONES",
+    "COMPARISON_BARS",
     "INDICATOR_CELLS",
     "LATEST_FIRST",
     "MEASURED_KINDS",

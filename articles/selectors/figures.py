@@ -14,6 +14,7 @@ from django.db.models.expressions import RawSQL
 from django.db.models.functions import RowNumber
 
 from articles.models import Indicator, LatestFigure, Metric, Tally
+from core.charts import MAX_BARS
 from zones.models import Zone
 
 from ._counts import UNREAD, _archive, _bounded
@@ -22,9 +23,9 @@ MEASURED_KINDS = Metric.MEASURED_KINDS
 TARGET_KINDS = (Metric.Kind.TARGET,)
 LATEST_FIRST = Metric.LATEST_FIRST
 
-# Bounds: a comparison lists at most this many zones, an indicator's table this
-# many zone-year cells, a zone page this many of its indicators' cells.
-COMPARISON_ZONES = 200
+# Bounds: a comparison charts this many zones (and counts the rest), an indicator's
+# table this many zone-year cells, a zone page this many of its indicators' cells.
+COMPARISON_BARS = MAX_BARS
 INDICATOR_CELLS = 2000
 ZONE_INDICATOR_CELLS = 300
 ZONE_PAGE_UNCLASSIFIED = 50
@@ -216,30 +217,32 @@ def _comparable(metrics, unit, kinds):
 
 
 def zone_comparison(metrics, unit, kinds=MEASURED_KINDS, *, stored=None):
-    """Each zone's latest figure among ``metrics`` (one indicator's) in ``unit``, largest first.
+    """(the COMPARISON_BARS largest, how many zones): each zone's latest figure among ``metrics``
+    (one indicator's) in ``unit``, largest first, as FigureCells.
 
-    At most COMPARISON_ZONES rows, whatever the number of figures: a zone's latest
+    Only the largest are read, whatever the number of figures: a zone's latest
     is one probe of metric_comparison_idx that reads only the figures of the zone's
     newest year (``metrics`` should filter on the indicator's key as a value, not
     through a join on its slug, for the probe to use the index). A year filter on ``metrics`` makes it that year's.
 
     ``stored``: the indicator, when ``metrics`` are all its public figures and the
-    stored ones are fresh: its LatestFigure rows answer. FigureCells.
+    stored ones are fresh: its LatestFigure rows answer.
     """
     largest_first = (F("normalized_value").desc(), "zone__name")
     if stored is not None:
-        latest = _stored_latest(_stored_of(stored, unit, kinds), "zone")
+        in_unit = _stored_of(stored, unit, kinds)
+        latest = _stored_latest(in_unit, "zone")
         # The winners' keys first: joined inside the window, every ranked row would read its figure.
-        return _read_cells(latest.order_by(*largest_first).values_list("metric_id", flat=True)[:COMPARISON_ZONES])
+        keys = latest.order_by(*largest_first).values_list("metric_id", flat=True)[:COMPARISON_BARS]
+        return _read_cells(keys), in_unit.values("zone").distinct().count()
     latest = (
         _comparable(metrics, unit, kinds).filter(zone=OuterRef("pk"))
         .order_by(*LATEST_FIRST).values("pk")[:1]
     )
     # Read first: as a subquery of the next, the database would run each zone's probe twice.
     chosen = [pk for pk in Zone.objects.values_list(Subquery(latest), flat=True) if pk is not None]
-    return _read_cells(
-        Metric.objects.filter(pk__in=chosen).order_by(*largest_first).values_list("pk", flat=True)[:COMPARISON_ZONES]
-    )
+    keys = Metric.objects.filter(pk__in=chosen).order_by(*largest_first).values_list("pk", flat=True)[:COMPARISON_BARS]
+    return _read_cells(keys), len(chosen)
 
 
 def _stored_of(indicator, unit, kinds):

@@ -80,16 +80,16 @@ class MetricList(ListEndpoint):
         when = f"{context['year']}年" if context["year"] else "最新"
         # Unfiltered, with fresh stored counts: the stored latest figures are the comparison's.
         stored = indicator if self.known_total is not None else None
-        measured = selectors.zone_comparison(metrics, unit, stored=stored)
-        targets = selectors.zone_comparison(metrics, unit, selectors.TARGET_KINDS, stored=stored)
+        measured, measured_zones = selectors.zone_comparison(metrics, unit, stored=stored)
+        targets, target_zones = selectors.zone_comparison(metrics, unit, selectors.TARGET_KINDS, stored=stored)
         if measured:
             context["charts"].append(bar_chart(
-                measured, unit=unit, name=_zone_and_year,
+                measured, unit=unit, name=_zone_and_year, total=measured_zones,
                 title=f"{indicator.name}：各高新区{when}数值（{unit_label(unit)}计）",
             ))
         if targets:
             context["charts"].append(bar_chart(
-                targets, unit=unit, name=_zone_and_year,
+                targets, unit=unit, name=_zone_and_year, total=target_zones,
                 title=f"{indicator.name}：各高新区{when}目标值（与实际值分列，{unit_label(unit)}计）",
             ))
         context.update(
