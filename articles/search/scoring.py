@@ -7,9 +7,9 @@ numbers both databases count the same way in the stored segmented columns
 (``search_title``, ``search_head``, ``search_body``: tokens between spaces):
 
 * how often each query token stands in each column -- the padded column's
-  length less its length with every `` token `` taken out, over the token's
-  length plus one (a token repeated back to back counts once per pair, on both
-  databases alike);
+  length (the column's plus 2) less its length with every `` token `` taken
+  out, over the token's length plus one (a token repeated back to back counts
+  once per pair, on both databases alike);
 * each column's length.
 
 The score is BM25 without the inverse document frequency (every match holds
@@ -40,10 +40,10 @@ def unit_tokens(units):
     return list(dict.fromkeys(token for unit in units for tokens in unit for token in tokens))
 
 
-def _occurrences(column, token):
+def _length_without(column, token):
+    """The padded column's length with every `` token `` taken out (its length is the column's plus 2)."""
     padded = Concat(Value(" "), F(column), Value(" "), output_field=TextField())
-    removed = Replace(padded, Value(f" {token} "), Value(" "), output_field=TextField())
-    return (Length(padded) - Length(removed)) / (len(token) + 1)
+    return Length(Replace(padded, Value(f" {token} "), Value(" "), output_field=TextField()))
 
 
 def scores(queryset, ids, tokens, columns=COLUMNS):
@@ -55,7 +55,7 @@ def scores(queryset, ids, tokens, columns=COLUMNS):
     for c, (column, _weight) in enumerate(columns):
         counted[f"length_{c}"] = Length(column)
         for t, token in enumerate(tokens):
-            counted[f"tf_{c}_{t}"] = _occurrences(column, token)
+            counted[f"without_{c}_{t}"] = _length_without(column, token)
     rows = list(
         queryset.model._default_manager.db_manager(queryset.db)
         .filter(IdIn(ids)).order_by().values("pk", **counted)
@@ -67,9 +67,11 @@ def scores(queryset, ids, tokens, columns=COLUMNS):
     for row in rows:
         score = 0.0
         for c, (_column, weight) in enumerate(columns):
-            norm = K1 * (1 - B + B * (row[f"length_{c}"] or 0) / averages[c])
-            for t in range(len(tokens)):
-                tf = row[f"tf_{c}_{t}"] or 0
+            length = row[f"length_{c}"] or 0
+            norm = K1 * (1 - B + B * length / averages[c])
+            for t, token in enumerate(tokens):
+                # Each `` token `` taken out shortened the padded column by the token and a space.
+                tf = (length + 2 - row[f"without_{c}_{t}"]) // (len(token) + 1)
                 score += weight * tf * (K1 + 1) / (tf + norm)
         found[row["pk"]] = score
     return found
