@@ -301,6 +301,28 @@ def test_each_table_cell_links_its_value_to_its_sentence_and_escapes_what_the_pa
     assert row.count('<td><span class="muted">—</span></td>') == 1
 
 
+def test_the_figure_list_rows_link_zone_indicator_and_sentence_and_escape_what_the_page_said(client, invest):
+    odd = make_zone("<i>高新区", slug="odd")
+    named = figure(odd, invest, 5, 2023, label="项目<总>投资")
+    loose = figure(odd, None, 7, None, label="新增<企业>", unit="家", normalized=None, normalized_unit="")
+    Metric.objects.filter(pk=loose.pk).update(normalized_value=None, period="上半年")
+    html = client.get(reverse("articles:metrics"), {"zone": "odd"}).content.decode()
+    assert (
+        '<tr><td data-label="高新区"><a href="/zones/odd/">&lt;i&gt;高新区</a></td>'
+        '<td data-label="指标"><a href="/indicators/total-investment/">总投资</a> '
+        '<span class="muted small">项目&lt;总&gt;投资</span></td>'
+        '<td data-label="原文">项目&lt;总&gt;投资5亿元</td><td data-label="类型">实际值</td>'
+        '<td data-label="折算值" class="num">5亿元</td><td data-label="限定">确数</td>'
+        f'<td data-label="年份">2023</td><td data-label="出处"><a href="{named.get_absolute_url()}" '
+        'title="项目&lt;总&gt;投资5亿元。">原文句子</a></td></tr>'
+    ) in html
+    assert (
+        '<td data-label="指标">新增&lt;企业&gt; <span class="muted small">未归类</span></td>'
+    ) in html
+    assert '<td data-label="折算值" class="num">7家</td>' in html
+    assert '<td data-label="年份">— <span class="muted">上半年</span></td>' in html
+
+
 def test_indicator_page_draws_a_line_per_zone_with_several_years(client, figures):
     [chart] = charts_of(client.get(reverse("articles:indicator", args=["total-investment"])), "indicator-charts")
     assert chart["type"] == "series" and chart["years"] == [2021, 2022, 2023]
