@@ -61,7 +61,8 @@ run: ocr-deps setup-db
 	DATABASE_URL=$(RUN_DB) DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 # Production mode in one command: DEBUG off, static files collected, the deployment
-# checks (which stop here on an error), migrations, the zone list and the vocabularies, then gunicorn on
+# checks (which stop here on an error), migrations, the zone list and the vocabularies, the stored
+# counts (recount: a migration may have added a stored table), then gunicorn on
 # 127.0.0.1:$(PORT) with config/gunicorn.conf.py (WEB_CONCURRENCY, GUNICORN_THREADS,
 # GUNICORN_TIMEOUT…). DATABASE_URL picks the database; without it, the embedded SQLite file.
 serve: install ocr-deps
@@ -71,6 +72,7 @@ serve: install ocr-deps
 	$(BIN)/python manage.py migrate --noinput; \
 	$(BIN)/python manage.py load_zones; \
 	$(BIN)/python manage.py load_vocabulary; \
+	$(BIN)/python manage.py recount; \
 	exec $(BIN)/python -m gunicorn --config config/gunicorn.conf.py config.wsgi:application
 
 test-sqlite: install-dev

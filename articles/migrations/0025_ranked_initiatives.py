@@ -6,7 +6,8 @@ from django.db import migrations, models
 
 def mark_counts_stale(apps, schema_editor):
     # The new table starts empty: the province pages rank mentions themselves, as while
-    # any write is uncounted, until the next ingest or curator's save stores the ranking.
+    # any write is uncounted, until the next ingest, curator's save
+    # or `manage.py recount` (which `make serve` runs) stores the ranking.
     apps.get_model("articles", "Tally").objects.filter(kind="archive").update(stale=True)
 
 

@@ -1,11 +1,13 @@
 """The stored counts (articles/tallies.py) equal the real counts after every kind of write."""
+from io import StringIO
+
 import pytest
 from django.core.management import call_command
 from django.db import transaction
 from django.urls import reverse
 
 from articles import curation, selectors, tallies
-from articles.models import Article, Indicator, Initiative, InitiativeType, Metric
+from articles.models import Article, Indicator, Initiative, InitiativeType, LatestFigure, Metric
 from articles.tests.factories import make_article, make_initiative, make_metric, make_zone
 from zones.models import Zone
 
@@ -144,3 +146,16 @@ def test_the_whole_metric_list_compares_the_indicator_the_stored_counts_name(arc
     assert counted is not None and tallies.fresh() is not None
     assert selectors.commonest_indicator(Metric.objects.visible(), stored=True) == counted
     assert client.get(reverse("articles:metrics")).context["indicator"] == counted
+
+
+def test_recount_counts_and_ranks_again_after_a_write_that_sent_no_signal(archive):
+    hefei, _huaibei = archive
+    assert LatestFigure.objects.filter(zone=hefei).exists()
+    Article.objects.filter(zone=hefei).update(hidden=True)  # a bulk update: no signal, no recount
+    assert shown() != counted_now()
+    out = StringIO()
+    call_command("recount", stdout=out)
+    assert out.getvalue().startswith("Counted and ranked the archive in ")
+    assert_fresh_and_true()
+    # The zone's figures are all hidden now: it has no latest figure to compare.
+    assert not LatestFigure.objects.filter(zone=hefei).exists()
