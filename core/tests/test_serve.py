@@ -71,7 +71,8 @@ def test_serve_target_runs_the_production_steps_in_order():
     proc = subprocess.run(["make", "-n", "serve"], cwd=ROOT, capture_output=True, text=True,
                           env={**os.environ, "DATABASE_URL": "sqlite:////nonexistent/x.sqlite3"})
     recipe = proc.stdout
-    steps = ["collectstatic", "check --deploy", "migrate", "load_zones", "gunicorn --config config/gunicorn.conf.py"]
+    steps = ["collectstatic", "check --deploy", "migrate", "load_zones", "recount",
+             "gunicorn --config config/gunicorn.conf.py"]
     positions = [recipe.find(step) for step in steps]
     assert -1 not in positions and positions == sorted(positions), recipe
     assert "DEBUG=0" in recipe
