@@ -239,14 +239,15 @@ def add_terms(names):
 
 
 def _add_new_terms(state, terms):
-    new_terms = terms - state.static_terms - state.dynamic_terms
+    new_terms = _new_terms(state, terms)
     _add_terms(state, new_terms)
     state.added.extend(sorted(new_terms))
     return len(new_terms)
 
 
-def _new_terms(state, names):
-    return _clean_terms(names) - state.static_terms - state.dynamic_terms
+def _new_terms(state, terms):
+    """Those of ``terms`` (cleaned) the dictionary does not have yet."""
+    return terms - state.static_terms - state.dynamic_terms
 
 
 def _add_terms(state, new_terms):
@@ -279,7 +280,7 @@ def extra_terms(names):
     state = current_dictionary()
     with _lock:
         # New terms are in no table yet: taking them out again restores the dictionary.
-        new_terms = _new_terms(state, names)
+        new_terms = _new_terms(state, _clean_terms(names))
         _add_terms(state, new_terms)
         try:
             yield frozenset(new_terms)
