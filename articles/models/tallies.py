@@ -1,4 +1,5 @@
-"""The stored counts, latest figures and initiative rankings the public pages read instead of counting or ranking the archive."""
+"""The stored counts, latest figures and initiative rankings the public pages read instead of
+counting or ranking the archive."""
 from django.db import models
 
 
