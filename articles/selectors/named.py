@@ -7,7 +7,7 @@ from articles.models import Article, Initiative, InitiativeMention
 from articles.search.expressions import ListItemContains
 from zones.models import Zone
 
-from ._counts import _count_of
+from ._counts import UNREAD, _archive, _count_of
 from .vocabulary import indicator_list, initiative_type_list
 
 
@@ -85,10 +85,13 @@ def search_named(query, named_zone_ids=(), article_ids=None):
         .annotate(article_count=_count_of(InitiativeMention.objects.visible(), "initiative", "article")),
         typed,
     )
+    archive = _archive(UNREAD)  # read once for both lists
     types = _closest_first(
-        initiative_type_list().filter(_names_matching(words, ("name",), ("synonyms",))), typed
+        initiative_type_list(archive).filter(_names_matching(words, ("name",), ("synonyms",))), typed
     )
-    indicators = _closest_first(indicator_list().filter(_names_matching(words, ("name",), ("synonyms",))), typed)
+    indicators = _closest_first(
+        indicator_list(archive).filter(_names_matching(words, ("name",), ("synonyms",))), typed
+    )
     mentions = Article.zones.through.objects.filter(article__hidden=False)
     zones = _closest_first(
         Zone.objects.filter(

@@ -1,16 +1,18 @@
 """The vocabulary's public lists: initiative types and indicators, with their counts."""
 from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, Value, When
 
-from articles import tallies
 from articles.models import Indicator, Initiative, InitiativeType, Metric, Tally
 from zones.models import Zone
 
-from ._counts import _aggregate_of, _tallied
+from ._counts import UNREAD, _aggregate_of, _archive, _tallied
 
 
-def initiative_type_list():
-    """Programme types in their curated order, each with its public initiatives and the zones running them."""
-    if tallies.fresh() is not None:
+def initiative_type_list(archive=UNREAD):
+    """Programme types in their curated order, each with its public initiatives and the zones running them.
+
+    ``archive``: ``tallies.fresh()`` when the caller has read it already.
+    """
+    if _archive(archive) is not None:
         return InitiativeType.objects.annotate(
             initiative_count=_tallied(Tally.Kind.TYPE, "initiatives"),
             zone_count=_tallied(Tally.Kind.TYPE, "zones"),
@@ -57,9 +59,12 @@ def _dimension_order():
     )
 
 
-def indicator_list():
-    """Indicators by dimension, each with its public figures' count and how many zones they are of."""
-    if tallies.fresh() is not None:
+def indicator_list(archive=UNREAD):
+    """Indicators by dimension, each with its public figures' count and how many zones they are of.
+
+    ``archive``: ``tallies.fresh()`` when the caller has read it already.
+    """
+    if _archive(archive) is not None:
         return Indicator.objects.annotate(
             metric_count=_tallied(Tally.Kind.INDICATOR, "metrics"),
             zone_count=_tallied(Tally.Kind.INDICATOR, "zones"),
