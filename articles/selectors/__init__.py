@@ -11,7 +11,7 @@ Callers use ``selectors.<name>``; the modules, by job:
 - details.py: an article's page (facts, same page, related) and an initiative's page
 - named.py: the search page's reads (search_articles, search_named)
 - vocabulary.py: the initiative types and indicators with their counts
-- figures.py: which figures a comparison shows (MEASURED_KINDS, comparison_unit, LATEST_FIRST)
+- figures.py: which figures a comparison shows (MEASURED_KINDS, comparison_unit), read as FigureCells
 - regions.py: the zone directory's counts, a zone's and a province's page, a comparison of zones
 - home.py: the home page's counts and lists
 - ingest.py: what the ingest and the search dictionary read
@@ -29,7 +29,6 @@ from .details import (
 from .figures import (
     COMPARISON_BARS,
     INDICATOR_CELLS,
-    LATEST_FIRST,
     MEASURED_KINDS,
     TARGET_KINDS,
     ZONE_INDICATOR_CELLS,
@@ -122,7 +121,6 @@ __all__ = [
     # figures
     "COMPARISON_BARS",
     "INDICATOR_CELLS",
-    "LATEST_FIRST",
     "MEASURED_KINDS",
     "TARGET_KINDS",
     "ZONE_INDICATOR_CELLS",

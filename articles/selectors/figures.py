@@ -1,6 +1,6 @@
 """Which figures a comparison shows: one indicator's, in one normalized unit, measured apart from
-targets, a zone's latest first (LATEST_FIRST); read by the indicator pages, a zone's, a province's
-page, /compare/ and the tile grid.
+targets, a zone's latest first (``Metric.LATEST_FIRST``); read by the indicator pages, a zone's,
+a province's page, /compare/ and the tile grid.
 
 While the stored counts are fresh (articles/tallies.py) the latest figure of each zone, indicator,
 unit and year is a stored LatestFigure, and a page ranks those few rows; meanwhile it ranks the
@@ -21,7 +21,6 @@ from ._counts import UNREAD, _archive, _bounded
 
 MEASURED_KINDS = Metric.MEASURED_KINDS
 TARGET_KINDS = (Metric.Kind.TARGET,)
-LATEST_FIRST = Metric.LATEST_FIRST
 
 # Bounds: a comparison charts this many zones (and counts the rest), an indicator's
 # table this many zone-year cells, a zone page this many of its indicators' cells.
@@ -180,7 +179,7 @@ def _read_figures(keys, related=(), *, cells=False):
 
 
 def _latest_in_order(classified, partition, order, limit, related=(), *, cells=False):
-    """The first ``limit``, in ``order``, of one figure per ``partition`` (LATEST_FIRST wins).
+    """The first ``limit``, in ``order``, of one figure per ``partition`` (``Metric.LATEST_FIRST`` wins).
 
     The window ranks the figures' keys and order columns only -- whole figure rows
     would be sorted, and spill to disk, by the thousand -- then the shown rows are
@@ -191,7 +190,7 @@ def _latest_in_order(classified, partition, order, limit, related=(), *, cells=F
 
 
 def _stored_latest(stored, *partition):
-    """One LatestFigure per ``partition`` among ``stored``: the figure LATEST_FIRST picks among theirs.
+    """One LatestFigure per ``partition`` among ``stored``: the one ``Metric.LATEST_FIRST`` picks.
 
     A coarser group's latest figure is the latest of its groups' latest (all years, all units).
     """
@@ -237,7 +236,7 @@ def zone_comparison(metrics, unit, kinds=MEASURED_KINDS, *, stored=None):
         return _read_cells(keys), in_unit.values("zone").distinct().count()
     latest = (
         _comparable(metrics, unit, kinds).filter(zone=OuterRef("pk"))
-        .order_by(*LATEST_FIRST).values("pk")[:1]
+        .order_by(*Metric.LATEST_FIRST).values("pk")[:1]
     )
     # Read first: as a subquery of the next, the database would run each zone's probe twice.
     chosen = [pk for pk in Zone.objects.values_list(Subquery(latest), flat=True) if pk is not None]
