@@ -21,7 +21,7 @@ import threading
 from contextlib import contextmanager
 
 from django.db import connection, transaction
-from django.db.models import BooleanField, Case, Count, F, Q, Value, When, Window
+from django.db.models import BooleanField, Case, Count, Exists, F, OuterRef, Q, Value, When, Window
 from django.db.models.functions import RowNumber
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
@@ -60,7 +60,34 @@ def compute():
     rows += [Tally(kind=Tally.Kind.TYPE, ref=ref, initiatives=n, zones=z) for ref, n, z in grouped if ref is not None]
     for category, n in initiatives.order_by().values_list("category").annotate(n=Count("pk")):
         rows.append(Tally(kind=Tally.Kind.CATEGORY, key=category, initiatives=n))
+    rows += _zone_years(links, articles, metrics)
+    grouped = initiatives.filter(zone__isnull=False).order_by().values_list("zone_id", "category")
+    rows += [
+        Tally(kind=Tally.Kind.ZONE_CATEGORY, ref=zone_id, key=category, initiatives=n)
+        for zone_id, category, n in grouped.annotate(n=Count("pk"))
+    ]
     return rows
+
+
+def _zone_years(links, articles, metrics):
+    """A ZONE_YEAR tally per zone and year (``key`` "" for undated) with public articles or figures.
+
+    A zone's articles of a year are those naming it (its links) and its own
+    articles that do not name it: two disjoint sets, counted apart and added up.
+    """
+    years = {}
+
+    def add(field, grouped):
+        for zone_id, year, n in grouped.order_by().annotate(n=Count("pk")):
+            key = "" if year is None else str(year)
+            tally = years.setdefault((zone_id, key), Tally(kind=Tally.Kind.ZONE_YEAR, ref=zone_id, key=key))
+            setattr(tally, field, getattr(tally, field) + n)
+
+    named = Article.zones.through.objects.filter(article=OuterRef("pk"), zone=OuterRef("zone"))
+    add("articles", links.values_list("zone_id", "article__year"))
+    add("articles", articles.filter(zone__isnull=False).exclude(Exists(named)).values_list("zone_id", "year"))
+    add("metrics", metrics.filter(zone__isnull=False).values_list("zone_id", "year"))
+    return list(years.values())
 
 
 # A LatestFigure's group: figures a comparison could put side by side.

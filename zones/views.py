@@ -129,11 +129,12 @@ class ProvinceDirectory(ZoneDirectory):
 
 def zone_detail(request, slug):
     zone = get_object_or_404(Zone, slug=slug)
+    archive = selectors.archive_counts()
     own, mentioned, own_total, mentioned_total = selectors.zone_page_articles(zone)
-    initiatives, category_totals = selectors.zone_initiatives(zone)
-    measured, targets = selectors.zone_indicator_values(zone)
+    initiatives, category_totals = selectors.zone_initiatives(zone, archive)
+    measured, targets = selectors.zone_indicator_values(zone, archive)
     unclassified, unclassified_total = selectors.zone_unclassified_metrics(zone)
-    timeline = selectors.zone_years(zone)
+    timeline = selectors.zone_years(zone, archive)
     groups, charts = indicator_groups(zone, measured, targets)
     by_category = []
     for category, group in groupby(initiatives, key=lambda i: i.category):

@@ -8,7 +8,10 @@ class Tally(models.Model):
 
     One row for the whole archive, and one per zone, indicator, initiative type
     and initiative category: the home page, the zone directory and the
-    vocabulary lists read these few rows instead of counting the archive.
+    vocabulary lists read these few rows instead of counting the archive.  A
+    zone's page reads its own rows: one per year (``key``: the year, "" for
+    undated; ``articles`` and ``metrics``) and one per initiative category
+    (``key``: the category; ``initiatives``).
     """
 
     class Kind(models.TextChoices):
@@ -17,10 +20,12 @@ class Tally(models.Model):
         INDICATOR = "indicator", "指标"
         TYPE = "type", "举措类型"
         CATEGORY = "category", "举措类别"
+        ZONE_YEAR = "zone_year", "高新区年度"
+        ZONE_CATEGORY = "zone_category", "高新区举措类别"
 
     kind = models.CharField(max_length=16, choices=Kind.choices)
     ref = models.PositiveIntegerField(null=True, blank=True, help_text="高新区、指标或举措类型的编号")
-    key = models.CharField(max_length=24, blank=True, help_text="举措类别")
+    key = models.CharField(max_length=24, blank=True, help_text="举措类别或年份")
     articles = models.PositiveIntegerField(default=0)
     initiatives = models.PositiveIntegerField(default=0)
     metrics = models.PositiveIntegerField(default=0)

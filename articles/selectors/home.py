@@ -22,7 +22,7 @@ def home_counts(archive=UNREAD):
 
 def archive_counts():
     """The stored counts (articles/tallies.py) if fresh, else None: read once, passed as ``archive``
-    to zones_with_counts, home_counts, top_initiative_categories and the province page's selectors."""
+    to zones_with_counts, home_counts, top_initiative_categories and the zone and province pages' selectors."""
     return tallies.fresh()
 
 

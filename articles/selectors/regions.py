@@ -79,19 +79,24 @@ def zone_page_articles(zone):
     )
 
 
-def zone_years(zone):
+def zone_years(zone, archive=UNREAD):
     """[(year or None, article count, figure count)], newest first, unknown last: counted, not read.
 
-    The articles naming the zone and its own articles that do not name it are
+    The zone's stored ZONE_YEAR tallies while the counts are fresh; else the
+    articles naming the zone and its own articles that do not name it are
     counted apart (two disjoint sets, each read through an index) and added up.
     A year with neither a public article nor a public figure is left out.
     """
-    linked = Article.objects.visible().filter(pk__in=_linked_to(zone))
-    unlinked = Article.objects.visible().filter(zone=zone).exclude(pk__in=_linked_to(zone))
-    years = {}
-    for column, rows in ((0, linked), (0, unlinked), (1, zone.metrics.visible())):
-        for year, n in rows.order_by().values_list("year").annotate(n=Count("pk")):
-            years.setdefault(year, [0, 0])[column] += n
+    if _archive(archive) is not None:
+        stored = Tally.objects.filter(kind=Tally.Kind.ZONE_YEAR, ref=zone.pk)
+        years = {int(key) if key else None: [n, m] for key, n, m in stored.values_list("key", "articles", "metrics")}
+    else:
+        linked = Article.objects.visible().filter(pk__in=_linked_to(zone))
+        unlinked = Article.objects.visible().filter(zone=zone).exclude(pk__in=_linked_to(zone))
+        years = {}
+        for column, rows in ((0, linked), (0, unlinked), (1, zone.metrics.visible())):
+            for year, n in rows.order_by().values_list("year").annotate(n=Count("pk")):
+                years.setdefault(year, [0, 0])[column] += n
     ordered = sorted(years, key=lambda y: (y is None, -(y or 0)))
     return [(year, *years[year]) for year in ordered]
 
@@ -105,15 +110,20 @@ def _public_initiative_counts(initiatives, *fields):
 ZONE_PAGE_INITIATIVES = 60
 
 
-def zone_initiatives(zone):
+def zone_initiatives(zone, archive=UNREAD):
     """(the zone's first ZONE_PAGE_INITIATIVES public initiatives by category and name,
-    {category: how many it has}): the list holds the rest."""
+    {category: how many it has}, stored while the counts are fresh): the list holds the rest."""
     initiatives = zone.initiatives.visible()
     shown = list(
         initiatives.annotate(article_count=_count_of(InitiativeMention.objects.visible(), "initiative", "article"))
         .order_by("category", "name", "pk")[:ZONE_PAGE_INITIATIVES]
     )
-    totals = {category: n for (category,), n in _public_initiative_counts(zone.initiatives.all(), "category").items()}
+    if _archive(archive) is not None:
+        stored = Tally.objects.filter(kind=Tally.Kind.ZONE_CATEGORY, ref=zone.pk)
+        totals = dict(stored.values_list("key", "initiatives"))
+    else:
+        counted = _public_initiative_counts(zone.initiatives.all(), "category")
+        totals = {category: n for (category,), n in counted.items()}
     return shown, totals
 
 

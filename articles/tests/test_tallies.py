@@ -1,9 +1,12 @@
 """The stored counts (articles/tallies.py) equal the real counts after every kind of write."""
+from collections import Counter
 from io import StringIO
 
 import pytest
 from django.core.management import call_command
-from django.db import transaction
+from django.db import connection, transaction
+from django.db.models import Q
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from articles import curation, selectors, tallies
@@ -39,7 +42,22 @@ def counted_now():
         "initiatives": Initiative.objects.visible().count(),
         "metrics": Metric.objects.visible().count(),
     }
-    return zones, indicators, types, home
+    return zones, indicators, types, home, zone_pages_counted()
+
+
+def zone_pages_counted():
+    """{zone: (its timeline newest first, undated last; {initiative category: how many})}, from the rows."""
+    pages = {}
+    for zone in Zone.objects.all():
+        years = {}
+        for article in Article.objects.visible().filter(Q(zones=zone) | Q(zone=zone)).distinct():
+            years.setdefault(article.year, [0, 0])[0] += 1
+        for metric in Metric.objects.visible().filter(zone=zone):
+            years.setdefault(metric.year, [0, 0])[1] += 1
+        timeline = [(year, *years[year]) for year in sorted(years, key=lambda y: (y is None, -(y or 0)))]
+        categories = Counter(i.category for i in Initiative.objects.visible().filter(zone=zone))
+        pages[zone.pk] = (timeline, dict(categories))
+    return pages
 
 
 def shown():
@@ -47,7 +65,8 @@ def shown():
     zones = {z.pk: (z.article_count, z.initiative_count, z.metric_count) for z in selectors.zones_with_counts()}
     indicators = {i.pk: (i.metric_count, i.zone_count) for i in selectors.indicator_list()}
     types = {t.pk: (t.initiative_count, t.zone_count) for t in selectors.initiative_type_list()}
-    return zones, indicators, types, selectors.home_counts()
+    pages = {zone.pk: (selectors.zone_years(zone), selectors.zone_initiatives(zone)[1]) for zone in Zone.objects.all()}
+    return zones, indicators, types, selectors.home_counts(), pages
 
 
 def assert_fresh_and_true():
@@ -70,6 +89,31 @@ def archive(db):
         make_initiative("心连心", article=hidden_article, type=kind)
     tallies.refresh()
     return hefei, huaibei
+
+
+def test_a_zone_page_reads_its_years_and_categories_from_the_stored_counts(
+    archive, client, django_capture_on_commit_callbacks
+):
+    hefei, huaibei = archive
+    # Of several years and undated; one names both zones; one is a zone's own without naming it.
+    make_article(zone=hefei, year=2021)
+    make_article(zone=hefei, year=2023).zones.add(huaibei)
+    make_article(zone=huaibei, year=2021).zones.clear()
+    make_article(zone=huaibei, year=2022, hidden=True)
+    make_initiative("链上党建", article=make_article(zone=huaibei, year=2023), category="industry_chain")
+    tallies.refresh()
+    assert_fresh_and_true()
+    timeline = zone_pages_counted()[huaibei.pk][0]
+    assert {year for year, *_counts in timeline} >= {2021, 2023}
+    # The page reads the stored rows (the freshness, the years, the categories): it counts no year.
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(reverse("zones:detail", args=["huaibei"])).context["timeline"] == timeline
+    sqls = [query["sql"] for query in queries]
+    assert sum('FROM "articles_tally"' in sql for sql in sqls) == 3
+    assert not any('"year" AS "year", COUNT(' in sql for sql in sqls)
+    with django_capture_on_commit_callbacks(execute=True):
+        curation.set_hidden(items=Article.objects.filter(zone=huaibei, year=2021), hidden=True)
+    assert_fresh_and_true()
 
 
 def test_the_ingest_counts_once_at_the_end_of_its_run(reference_zones, settings, monkeypatch):
