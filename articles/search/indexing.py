@@ -87,6 +87,16 @@ class Segmented:
         key = _segmented_key(values)
         self.entries[key] = (search_fields_for(*values), terms_in(_searched_text(key), self.extra))
 
+    def ahead(self, article):
+        """The article's search columns as computed ahead, unchecked (None if not computed).
+
+        A new article is inserted with them: ``index_articles``, which checks
+        them once the page's names are in the writer's dictionary, then usually
+        finds nothing to write again.
+        """
+        entry = self.entries.get(_segmented_key(source_values(article)))
+        return entry[0] if entry is not None else None
+
     def get(self, article):
         """The article's search columns if computed ahead and still what the writer would compute."""
         key = _segmented_key(source_values(article))

@@ -102,7 +102,7 @@ def upsert_page(*, result, original=None):
         article, changed = upsert_article(
             source=source, result=item, zones=zones.resolve_all(item.zones),
             tally=counts.articles, deleted_keys=deleted[Tombstone.Kind.ARTICLE], stored=stored,
-            copies=copies, pending=pending,
+            copies=copies, pending=pending, segmented=result.segmented,
         )
         if article is None:
             continue

@@ -49,13 +49,15 @@ def _stored_copy(source, block, candidates=None):
 
 
 def upsert_article(*, source, result, zones, tally, deleted_keys, stored=None, copies=None,
-                   pending=None):
+                   pending=None, segmented=None):
     """Create or update the article of ``result``; None when a curator deleted it.
 
     A new article that repeats one stored from another page (duplicates.py) is
     not created again: that page becomes one more of its sources (None is
     returned, ``tally.merged`` counted); a likely but unsure repeat is created
-    and marked for a curator.
+    and marked for a curator.  ``segmented``: the page's search columns computed
+    ahead (``Segmented``); a new article is inserted with its own, so that it is
+    not written twice when the page is indexed.
     """
     block = result.block
     key = identity.article_key(source.name, block.position)
@@ -91,11 +93,14 @@ def upsert_article(*, source, result, zones, tally, deleted_keys, stored=None, c
             copy.sources.add(source)
             tally.merged += 1
             return None, False
-        article = Article.objects.create(
+        article = Article(
             key=key, source=source, position=block.position, zone=primary,
             possible_duplicate_of=copy, title_key=identity.text_key(block.title),
             ingested_values=ingested, **values,
         )
+        for name, value in (segmented and segmented.ahead(article) or {}).items():
+            setattr(article, name, value)
+        article.save(force_insert=True)
         # A new article has no zones yet: one insert, not set()'s read-compare-write.
         _insert(pending, Article.zones.through,
                 [Article.zones.through(article=article, zone=zone) for zone in zones])
