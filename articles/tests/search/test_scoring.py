@@ -29,6 +29,21 @@ def test_more_occurrences_and_the_title_count_more():
     assert got[titled] > got[twice] > got[once] > 0
 
 
+def test_latin_and_chinese_tokens_are_counted_alike_in_a_mixed_column():
+    # Lengths are read in bytes: a token's count must not depend on how many bytes its characters take.
+    twice = stored(body="ai 党建 ai 会议")
+    once = stored(body="ai 党建 会议 部署")
+    none = stored(body="智能 党建 会议 部署")
+    latin = scores(Article.objects.all(), [twice, once, none], ["ai"])
+    assert latin[twice] > latin[once] > latin[none] == 0
+    # Twice in a column of its own (scored alone: the column is its own average length),
+    # a Chinese token scores what a Latin one does.
+    latin_twice, chinese_twice = stored(body="ai ai 会议"), stored(body="党建 党建 会议")
+    [latin_score] = scores(Article.objects.all(), [latin_twice], ["ai"]).values()
+    [chinese_score] = scores(Article.objects.all(), [chinese_twice], ["党建"]).values()
+    assert latin_score == chinese_score > 0
+
+
 def test_the_tokens_of_a_query_are_its_units_alternatives_once_each():
     units = [[["党建"]], [["两新组织"], ["非公", "企业"]], [["党建"]]]
     assert unit_tokens(units) == ["党建", "两新组织", "非公", "企业"]
