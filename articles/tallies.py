@@ -116,7 +116,17 @@ def store_latest_figures():
     )
     columns = ("metric_id", "zone_id", "indicator_id", "normalized_unit", "target", "year", "date",
                "normalized_value", "figures")
-    _replace(LatestFigure, columns, chosen)
+    # The figure's words and sentence are joined to the chosen rows: carried through the
+    # window, every compared figure's sentence was sorted with it (a second per recount at 100k).
+    copied = ("article_id", "kind", "raw", "sentence")
+    sql, params = chosen.query.sql_with_params()
+    metrics = connection.ops.quote_name(Metric._meta.db_table)
+    select = (
+        f"WITH chosen ({', '.join(columns)}) AS ({sql}) "
+        f"SELECT {', '.join(f'chosen.{c}' for c in columns)}, {', '.join(f'm.{c}' for c in copied)} "
+        f"FROM chosen JOIN {metrics} m ON m.{Metric._meta.pk.column} = chosen.metric_id"
+    )
+    _replace(LatestFigure, columns + copied, select, params)
 
 
 def store_ranked_initiatives():
@@ -140,12 +150,11 @@ def store_ranked_initiatives():
         # The SELECT lists these in this order: the table's columns below, one for one.
         .values_list("initiative__zone_id", "initiative_id", "n")
     )
-    _replace(RankedInitiative, ("zone_id", "initiative_id", "articles"), ranked)
+    _replace(RankedInitiative, ("zone_id", "initiative_id", "articles"), *ranked.query.sql_with_params())
 
 
-def _replace(model, columns, rows):
-    """Empty ``model``'s table and fill it with the ``rows`` query, in the database."""
-    sql, params = rows.query.sql_with_params()
+def _replace(model, columns, sql, params):
+    """Empty ``model``'s table and fill its ``columns`` with the rows of the SELECT ``sql``, in the database."""
     model.objects.all().delete()
     with connection.cursor() as cursor:
         cursor.execute(

@@ -53,10 +53,17 @@ class LatestFigure(models.Model):
     rank these few rows (one per group) instead of every figure of the archive
     (articles/selectors/figures.py). ``year``, ``date`` (the article's) and
     ``normalized_value`` are the metric's, so a coarser group's latest is found
-    among them in the same order (``Metric.LATEST_FIRST``).
+    among them in the same order (``Metric.LATEST_FIRST``).  ``article``, ``kind``,
+    ``raw`` and ``sentence`` are the metric's too: a page draws and tables the
+    stored rows without reading a figure (an indicator's 2,000 cells were as
+    many probes of the metric table).
     """
 
     metric = models.OneToOneField("articles.Metric", on_delete=models.CASCADE, related_name="+")
+    article = models.ForeignKey("articles.Article", on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=16)
+    raw = models.CharField(max_length=64)
+    sentence = models.TextField()
     zone = models.ForeignKey("zones.Zone", on_delete=models.CASCADE, related_name="+")
     indicator = models.ForeignKey("articles.Indicator", on_delete=models.CASCADE, related_name="+")
     normalized_unit = models.CharField(max_length=16)

@@ -60,12 +60,10 @@ _CELL_ZONE = ("name", "slug")
 _CELL_INDICATOR = ("name", "slug", "position")
 
 
-def _cell_columns(prefix=""):
-    """The columns of a FigureCell, of the figure at ``prefix`` (``metric__`` from a LatestFigure)."""
-    return (
-        *(prefix + c for c in _CELL_COLUMNS), *(f"{prefix}zone__{f}" for f in _CELL_ZONE),
-        *(f"{prefix}indicator__{f}" for f in _CELL_INDICATOR),
-    )
+def _cell_columns(stored=False):
+    """The columns of a FigureCell: a Metric's, or (``stored``) a LatestFigure's copies of them."""
+    own = ("metric_id", *_CELL_COLUMNS[1:]) if stored else _CELL_COLUMNS
+    return (*own, *(f"zone__{f}" for f in _CELL_ZONE), *(f"indicator__{f}" for f in _CELL_INDICATOR))
 
 
 def _read_cells(keys):
@@ -202,12 +200,12 @@ def _stored_latest(stored, *partition):
 def _stored_in_order(stored, order, limit, related=(), *, cells=False):
     """The figures of the first ``limit`` of ``stored`` (LatestFigure rows) in ``order`` (as ``_read_figures``).
 
-    Cells are read with the stored rows, in one query; a ``stored`` ranked by a window
+    Cells are read from the stored rows' copies of their figures, in one query; a ``stored`` ranked by a window
     (``_stored_latest``) should have its keys read first, then its figures.
     """
     ordered = stored.order_by(*order)
     if cells:
-        return _cells(ordered.values_list(*_cell_columns("metric__"))[:limit])
+        return _cells(ordered.values_list(*_cell_columns(stored=True))[:limit])
     return _read_figures(ordered.values_list("metric_id", flat=True)[:limit], related)
 
 
