@@ -60,6 +60,9 @@ def compute():
     rows += [Tally(kind=Tally.Kind.TYPE, ref=ref, initiatives=n, zones=z) for ref, n, z in grouped if ref is not None]
     for category, n in initiatives.order_by().values_list("category").annotate(n=Count("pk")):
         rows.append(Tally(kind=Tally.Kind.CATEGORY, key=category, initiatives=n))
+    # An article naming two zones of a province counts once for it.
+    grouped = links.order_by().values_list("zone__province").annotate(n=Count("article_id", distinct=True))
+    rows += [Tally(kind=Tally.Kind.PROVINCE, key=province, articles=n) for province, n in grouped if province]
     rows += _zone_years(links, articles, metrics)
     grouped = initiatives.filter(zone__isnull=False).order_by().values_list("zone_id", "category")
     rows += [

@@ -121,7 +121,7 @@ class ProvinceDirectory(ZoneDirectory):
         province = context["province"] = filterset.form.cleaned_data["province"]
         context["title"] = f"{province}的高新区"
         zone_ids = list(Zone.objects.filter(province=province).values_list("pk", flat=True))
-        context["articles"], context["article_total"] = selectors.province_articles(zone_ids)
+        context["articles"], context["article_total"] = selectors.province_articles(province, zone_ids, self.archive)
         context["initiatives"], context["initiative_total"] = selectors.province_initiatives(zone_ids, self.archive)
         context["figures"], context["figure_total"] = selectors.province_figures(zone_ids, self.archive)
         return context

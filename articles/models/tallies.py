@@ -11,7 +11,8 @@ class Tally(models.Model):
     vocabulary lists read these few rows instead of counting the archive.  A
     zone's page reads its own rows: one per year (``key``: the year, "" for
     undated; ``articles`` and ``metrics``) and one per initiative category
-    (``key``: the category; ``initiatives``).
+    (``key``: the category; ``initiatives``).  A province's page reads its row
+    (``key``: the province): the public articles naming one of its zones.
     """
 
     class Kind(models.TextChoices):
@@ -22,10 +23,11 @@ class Tally(models.Model):
         CATEGORY = "category", "举措类别"
         ZONE_YEAR = "zone_year", "高新区年度"
         ZONE_CATEGORY = "zone_category", "高新区举措类别"
+        PROVINCE = "province", "省份"
 
     kind = models.CharField(max_length=16, choices=Kind.choices)
     ref = models.PositiveIntegerField(null=True, blank=True, help_text="高新区、指标或举措类型的编号")
-    key = models.CharField(max_length=24, blank=True, help_text="举措类别或年份")
+    key = models.CharField(max_length=24, blank=True, help_text="举措类别、年份或省份")
     articles = models.PositiveIntegerField(default=0)
     initiatives = models.PositiveIntegerField(default=0)
     metrics = models.PositiveIntegerField(default=0)

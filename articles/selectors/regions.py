@@ -5,7 +5,7 @@ from django.db.models.functions import Coalesce
 from articles.models import Article, Initiative, InitiativeMention, LatestFigure, Metric, RankedInitiative, Tally
 from zones.models import Zone
 
-from ._counts import UNREAD, _archive, _bounded, _count_of, _tallied
+from ._counts import UNREAD, _archive, _count_of, _tallied
 from .figures import MEASURED_KINDS, _latest_in_order, _read_in_order, _stored_in_order, _stored_latest
 from .lists import NEWEST
 
@@ -148,20 +148,26 @@ def _public_article_count():
 # them once): the planner then estimates each zone's rows instead of a join's.
 
 
-def province_articles(zone_ids):
-    """The newest public articles naming one of a province's zones (``zone_ids``) and how many there are.
+def province_articles(province, zone_ids, archive=UNREAD):
+    """The newest public articles naming one of a ``province``'s zones (``zone_ids``) and how many there are.
 
     Read from the zones' links (``pk IN``), not by testing every article:
-    the work grows with the province, not with the archive.
+    the work grows with the province, not with the archive.  How many: the
+    province's stored tally while the counts are fresh.
     """
     in_province = Article.zones.through.objects.filter(zone__in=zone_ids).values("article_id")
     articles = Article.objects.visible().filter(pk__in=in_province)
-    return _bounded(
+    newest = list(
         articles.select_related("zone")
         .only("pk", "title", "kind", "year", "date", "created_at", "zone__name", "zone__slug")
-        .order_by(*NEWEST),
-        PROVINCE_PAGE_ARTICLES,
+        .order_by(*NEWEST)[:PROVINCE_PAGE_ARTICLES]
     )
+    if len(newest) < PROVINCE_PAGE_ARTICLES:
+        return newest, len(newest)
+    if _archive(archive) is not None:
+        stored = Tally.objects.filter(kind=Tally.Kind.PROVINCE, key=province).values_list("articles", flat=True)
+        return newest, stored.first() or 0
+    return newest, articles.count()
 
 
 def province_initiatives(zone_ids, archive=UNREAD):

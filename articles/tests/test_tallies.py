@@ -42,7 +42,20 @@ def counted_now():
         "initiatives": Initiative.objects.visible().count(),
         "metrics": Metric.objects.visible().count(),
     }
-    return zones, indicators, types, home, zone_pages_counted()
+    return zones, indicators, types, home, zone_pages_counted(), province_articles_counted()
+
+
+def province_articles_counted():
+    """{province: its public articles, each once however many of its zones it names}."""
+    provinces = set(Zone.objects.values_list("province", flat=True))
+    return {p: Article.objects.visible().filter(zones__province=p).distinct().count() for p in provinces}
+
+
+def province_articles_shown():
+    provinces = {}
+    for zone in Zone.objects.all():
+        provinces.setdefault(zone.province, []).append(zone.pk)
+    return {p: selectors.province_articles(p, zone_ids)[1] for p, zone_ids in provinces.items()}
 
 
 def zone_pages_counted():
@@ -66,7 +79,7 @@ def shown():
     indicators = {i.pk: (i.metric_count, i.zone_count) for i in selectors.indicator_list()}
     types = {t.pk: (t.initiative_count, t.zone_count) for t in selectors.initiative_type_list()}
     pages = {zone.pk: (selectors.zone_years(zone), selectors.zone_initiatives(zone)[1]) for zone in Zone.objects.all()}
-    return zones, indicators, types, selectors.home_counts(), pages
+    return zones, indicators, types, selectors.home_counts(), pages, province_articles_shown()
 
 
 def assert_fresh_and_true():
@@ -113,6 +126,29 @@ def test_a_zone_page_reads_its_years_and_categories_from_the_stored_counts(
     assert not any('"year" AS "year", COUNT(' in sql for sql in sqls)
     with django_capture_on_commit_callbacks(execute=True):
         curation.set_hidden(items=Article.objects.filter(zone=huaibei, year=2021), hidden=True)
+    assert_fresh_and_true()
+
+
+def test_a_province_page_reads_how_many_articles_it_has_from_the_stored_counts(
+    archive, client, django_capture_on_commit_callbacks
+):
+    hefei, huaibei = archive
+    for n in range(11):
+        article = make_article(zone=hefei if n % 2 else huaibei, year=2020 + n % 4)
+        if n == 4:
+            article.zones.add(hefei)  # names both zones of the province: counted once
+    make_article(zone=hefei, hidden=True)
+    tallies.refresh()
+    assert_fresh_and_true()
+    province = hefei.province
+    counted = province_articles_counted()[province]
+    assert counted > 10 and huaibei.province == province
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(reverse("zones:province", args=["anhui"]))  # the zones' 安徽省
+    assert response.context["article_total"] == counted
+    assert not any('COUNT(*)' in query["sql"] and '"articles_article"' in query["sql"] for query in queries)
+    with django_capture_on_commit_callbacks(execute=True):
+        curation.set_hidden(items=Article.objects.filter(year=2021), hidden=True)
     assert_fresh_and_true()
 
 
