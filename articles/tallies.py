@@ -63,7 +63,10 @@ def compute():
     # An article naming two zones of a province counts once for it.
     grouped = links.order_by().values_list("zone__province").annotate(n=Count("article_id", distinct=True))
     rows += [Tally(kind=Tally.Kind.PROVINCE, key=province, articles=n) for province, n in grouped if province]
-    rows += _zone_years(links, articles, metrics)
+    rows += [
+        Tally(kind=Tally.Kind.ZONE_YEAR, ref=zone_id, key="" if year is None else str(year), articles=n, metrics=m)
+        for (zone_id, year), (n, m) in zone_year_counts().items()
+    ]
     grouped = initiatives.filter(zone__isnull=False).order_by().values_list("zone_id", "category")
     rows += [
         Tally(kind=Tally.Kind.ZONE_CATEGORY, ref=zone_id, key=category, initiatives=n)
@@ -72,25 +75,27 @@ def compute():
     return rows
 
 
-def _zone_years(links, articles, metrics):
-    """A ZONE_YEAR tally per zone and year (``key`` "" for undated) with public articles or figures.
+def zone_year_counts(zone_ids=None):
+    """{(zone id, year or None): [public articles, public figures]} of every zone, or of ``zone_ids``.
 
     A zone's articles of a year are those naming it (its links) and its own
     articles that do not name it: two disjoint sets, counted apart and added up.
     """
-    years = {}
-
-    def add(field, grouped):
-        for zone_id, year, n in grouped.order_by().annotate(n=Count("pk")):
-            key = "" if year is None else str(year)
-            tally = years.setdefault((zone_id, key), Tally(kind=Tally.Kind.ZONE_YEAR, ref=zone_id, key=key))
-            setattr(tally, field, getattr(tally, field) + n)
-
+    links = Article.zones.through.objects.filter(article__hidden=False)
+    articles = Article.objects.visible().filter(zone__isnull=False)
+    metrics = Metric.objects.visible().filter(zone__isnull=False)
+    if zone_ids is not None:
+        links, articles, metrics = (rows.filter(zone__in=zone_ids) for rows in (links, articles, metrics))
     named = Article.zones.through.objects.filter(article=OuterRef("pk"), zone=OuterRef("zone"))
-    add("articles", links.values_list("zone_id", "article__year"))
-    add("articles", articles.filter(zone__isnull=False).exclude(Exists(named)).values_list("zone_id", "year"))
-    add("metrics", metrics.filter(zone__isnull=False).values_list("zone_id", "year"))
-    return list(years.values())
+    years = {}
+    for column, grouped in (
+        (0, links.values_list("zone_id", "article__year")),
+        (0, articles.exclude(Exists(named)).values_list("zone_id", "year")),
+        (1, metrics.values_list("zone_id", "year")),
+    ):
+        for zone_id, year, n in grouped.order_by().annotate(n=Count("pk")):
+            years.setdefault((zone_id, year), [0, 0])[column] += n
+    return years
 
 
 # A LatestFigure's group: figures a comparison could put side by side.

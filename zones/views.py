@@ -190,7 +190,7 @@ def compare(request):
         zones,
         initiatives=selectors.compare_initiatives(zones),
         figures=selectors.compare_figures(zones, archive),
-        years=selectors.compare_years(zones),
+        years=selectors.compare_years(zones, archive),
     )
     if fmt == "json":
         return JsonResponse(comparison.as_json(), json_dumps_params={"ensure_ascii": False})

@@ -2,6 +2,7 @@
 from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 
+from articles import tallies
 from articles.models import Article, Initiative, InitiativeMention, LatestFigure, Metric, RankedInitiative, Tally
 from zones.models import Zone
 
@@ -82,23 +83,21 @@ def zone_page_articles(zone):
 def zone_years(zone, archive=UNREAD):
     """[(year or None, article count, figure count)], newest first, unknown last: counted, not read.
 
-    The zone's stored ZONE_YEAR tallies while the counts are fresh; else the
-    articles naming the zone and its own articles that do not name it are
-    counted apart (two disjoint sets, each read through an index) and added up.
-    A year with neither a public article nor a public figure is left out.
+    The zone's stored ZONE_YEAR tallies while the counts are fresh, else counted
+    as they are (``tallies.zone_year_counts``).  A year with neither a public
+    article nor a public figure is left out.
     """
-    if _archive(archive) is not None:
-        stored = Tally.objects.filter(kind=Tally.Kind.ZONE_YEAR, ref=zone.pk)
-        years = {int(key) if key else None: [n, m] for key, n, m in stored.values_list("key", "articles", "metrics")}
-    else:
-        linked = Article.objects.visible().filter(pk__in=_linked_to(zone))
-        unlinked = Article.objects.visible().filter(zone=zone).exclude(pk__in=_linked_to(zone))
-        years = {}
-        for column, rows in ((0, linked), (0, unlinked), (1, zone.metrics.visible())):
-            for year, n in rows.order_by().values_list("year").annotate(n=Count("pk")):
-                years.setdefault(year, [0, 0])[column] += n
+    counts = _stored_years([zone.pk]) if _archive(archive) is not None else tallies.zone_year_counts([zone.pk])
+    years = {year: counted for (_zone, year), counted in counts.items()}
     ordered = sorted(years, key=lambda y: (y is None, -(y or 0)))
     return [(year, *years[year]) for year in ordered]
+
+
+def _stored_years(zone_ids):
+    """{(zone id, year or None): (articles, figures)} of the zones' stored ZONE_YEAR tallies."""
+    stored = Tally.objects.filter(kind=Tally.Kind.ZONE_YEAR, ref__in=zone_ids)
+    rows = stored.values_list("ref", "key", "articles", "metrics")
+    return {(ref, int(key) if key else None): (n, m) for ref, key, n, m in rows}
 
 
 def _public_initiative_counts(initiatives, *fields):
@@ -254,12 +253,9 @@ def compare_figures(zones, archive=UNREAD):
     return _latest_in_order(classified, ("zone", "indicator"), order, COMPARE_FIGURES, ("indicator",))
 
 
-def compare_years(zones):
-    """{(zone id, year or None): public articles naming the zone}, counted in the database."""
-    rows = (
-        Article.zones.through.objects.filter(zone__in=zones, article__hidden=False)
-        .order_by()
-        .values("zone_id", "article__year")
-        .annotate(n=Count("article_id"))
-    )
-    return {(row["zone_id"], row["article__year"]): row["n"] for row in rows}
+def compare_years(zones, archive=UNREAD):
+    """{(zone id, year or None): the zone's public articles}, as its own page's timeline counts them
+    (``zone_years``): the stored tallies while the counts are fresh."""
+    ids = [zone.pk for zone in zones]
+    counts = _stored_years(ids) if _archive(archive) is not None else tallies.zone_year_counts(ids)
+    return {key: articles for key, (articles, _figures) in counts.items() if articles}

@@ -5,6 +5,7 @@ import io
 import pytest
 from django.urls import reverse
 
+from articles import selectors, tallies
 from articles.models import Indicator, InitiativeType
 from articles.tests.factories import make_article, make_initiative, make_metric, make_zone
 
@@ -112,14 +113,38 @@ def test_one_zone_from_its_page_asks_for_more_without_an_error(client, pair):
     assert client.get(URL).status_code == 200
 
 
+def test_a_zones_years_on_the_comparison_are_those_of_its_own_page(client, pair):
+    huaibei, yantai = pair
+    make_article(title="淮北自己的", zone=huaibei, year=2022).zones.clear()  # its own, not naming it
+    make_article(title="烟台提到淮北", zone=yantai, year=2022).zones.add(huaibei)
+
+    def compared():
+        years = client.get(URL, {"zones": "huaibei,yantai"}).context["comparison"].years
+        return {row["year"]: row["counts"] for row in years}
+
+    def own_pages():
+        return [{year: n for year, n, _figures in selectors.zone_years(zone) if n} for zone in pair]
+
+    live = compared()
+    assert live[2022] == [2, 1]
+    assert {year: counts[0] for year, counts in live.items() if counts[0]} == own_pages()[0]
+    tallies.refresh()
+    assert compared() == live
+
+
 def test_compare_query_count_does_not_grow_with_articles_or_figures(client, pair, django_assert_num_queries):
     huaibei, yantai = pair
     for n in range(5):
         article = make_article(zone=yantai, year=2010 + n)
         make_metric(article, year=2010 + n, indicator=Indicator.objects.get(slug="investment"))
         make_initiative(f"举措{n}", article=article, category="talent")
-    # the counts' freshness; the zones with their counts; the select's zone list; the
-    # figures ranked, then read; the public initiatives; years
+    # The counts are stale (the test's writes are not committed): the counts' freshness; the zones
+    # with their counts; the select's zone list; the figures ranked, then read; the public
+    # initiatives; the years (the zones' links, their own articles not naming them, their figures).
+    with django_assert_num_queries(9):
+        client.get(URL, {"zones": "huaibei,yantai"})
+    tallies.refresh()
+    # Fresh, the years are the zones' stored rows.
     with django_assert_num_queries(7):
         client.get(URL, {"zones": "huaibei,yantai"})
 
