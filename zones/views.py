@@ -130,7 +130,7 @@ class ProvinceDirectory(ZoneDirectory):
 def zone_detail(request, slug):
     zone = get_object_or_404(Zone, slug=slug)
     archive = selectors.archive_counts()
-    own, mentioned, own_total, mentioned_total = selectors.zone_page_articles(zone)
+    own, mentioned, own_total, mentioned_total = selectors.zone_page_articles(zone, archive)
     initiatives, category_totals = selectors.zone_initiatives(zone, archive)
     measured, targets = selectors.zone_indicator_values(zone, archive)
     unclassified, unclassified_total = selectors.zone_unclassified_metrics(zone)
