@@ -77,14 +77,16 @@ def indicator_list(archive=UNREAD):
 
 
 def indicator_choices():
-    """[(dimension label, [(slug, "名称（figures）"), …]), …]: a select of indicators grouped by dimension."""
+    """([(dimension label, [(slug, "名称（figures）"), …]), …], {slug: key}): a select of
+    indicators grouped by dimension, and each one's key, read together."""
     labels = dict(Indicator.Dimension.choices)
-    groups = {}
+    groups, keys = {}, {}
     for indicator in indicator_list():
         groups.setdefault(labels.get(indicator.dimension, indicator.dimension), []).append(
             (indicator.slug, f"{indicator.name}（{indicator.metric_count}）")
         )
-    return list(groups.items())
+        keys[indicator.slug] = indicator.pk
+    return list(groups.items()), keys
 
 
 def indicator_detail(slug):
