@@ -57,9 +57,11 @@ def test_sqlite_sorts_and_temporary_tables_spill_to_disk_not_memory():
         assert cursor.fetchone()[0] in {"wal", "memory"}  # memory: the in-memory test database
 
 
-def test_a_postgresql_query_is_run_by_its_own_connection_alone():
+def test_a_postgresql_query_is_run_by_its_own_connection_alone_and_plans_for_cached_reads():
     if connection.vendor != "postgresql":
         pytest.skip("a PostgreSQL setting")
     with connection.cursor() as cursor:
         cursor.execute("SHOW max_parallel_workers_per_gather")
         assert cursor.fetchone() == ("0",)
+        cursor.execute("SHOW random_page_cost")
+        assert cursor.fetchone() == ("1.1",)
