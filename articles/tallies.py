@@ -41,12 +41,15 @@ def compute():
         kind=Tally.Kind.ARCHIVE, articles=articles.count(), initiatives=initiatives.count(),
         metrics=metrics.count(),
     )]
+    # A zone's articles (those naming it) and figures are its years' added up.
+    years = zone_year_counts()
     zones = {}
-    links = Article.zones.through.objects.filter(article__hidden=False)
-    for field, counted in (("articles", links), ("initiatives", initiatives), ("metrics", metrics)):
-        for zone_id, n in counted.order_by().values_list("zone_id").annotate(n=Count("pk")):
-            if zone_id is not None:
-                setattr(zones.setdefault(zone_id, Tally(kind=Tally.Kind.ZONE, ref=zone_id)), field, n)
+    for (zone_id, _year), (named, _own, figures) in years.items():
+        tally = zones.setdefault(zone_id, Tally(kind=Tally.Kind.ZONE, ref=zone_id))
+        tally.articles += named
+        tally.metrics += figures
+    for zone_id, n in initiatives.filter(zone__isnull=False).order_by().values_list("zone_id").annotate(n=Count("pk")):
+        zones.setdefault(zone_id, Tally(kind=Tally.Kind.ZONE, ref=zone_id)).initiatives = n
     rows += zones.values()
     measured = Count("pk", filter=Q(kind__in=Metric.MEASURED_KINDS))
     grouped = metrics.order_by().values_list("indicator_id").annotate(
@@ -61,11 +64,13 @@ def compute():
     for category, n in initiatives.order_by().values_list("category").annotate(n=Count("pk")):
         rows.append(Tally(kind=Tally.Kind.CATEGORY, key=category, initiatives=n))
     # An article naming two zones of a province counts once for it.
+    links = Article.zones.through.objects.filter(article__hidden=False)
     grouped = links.order_by().values_list("zone__province").annotate(n=Count("article_id", distinct=True))
     rows += [Tally(kind=Tally.Kind.PROVINCE, key=province, articles=n) for province, n in grouped if province]
     rows += [
-        Tally(kind=Tally.Kind.ZONE_YEAR, ref=zone_id, key="" if year is None else str(year), articles=n, metrics=m)
-        for (zone_id, year), (n, m) in zone_year_counts().items()
+        Tally(kind=Tally.Kind.ZONE_YEAR, ref=zone_id, key="" if year is None else str(year),
+              articles=named + own, metrics=figures)
+        for (zone_id, year), (named, own, figures) in years.items()
     ]
     grouped = initiatives.filter(zone__isnull=False).order_by().values_list("zone_id", "category")
     rows += [
@@ -76,10 +81,11 @@ def compute():
 
 
 def zone_year_counts(zone_ids=None):
-    """{(zone id, year or None): [public articles, public figures]} of every zone, or of ``zone_ids``.
+    """{(zone id, year or None): [public articles naming it, its own public articles not naming it,
+    public figures]} of every zone, or of ``zone_ids``.
 
-    A zone's articles of a year are those naming it (its links) and its own
-    articles that do not name it: two disjoint sets, counted apart and added up.
+    A zone's articles of a year are the first two added up: two disjoint sets,
+    counted apart.
     """
     links = Article.zones.through.objects.filter(article__hidden=False)
     articles = Article.objects.visible().filter(zone__isnull=False)
@@ -90,11 +96,11 @@ def zone_year_counts(zone_ids=None):
     years = {}
     for column, grouped in (
         (0, links.values_list("zone_id", "article__year")),
-        (0, articles.exclude(Exists(named)).values_list("zone_id", "year")),
-        (1, metrics.values_list("zone_id", "year")),
+        (1, articles.exclude(Exists(named)).values_list("zone_id", "year")),
+        (2, metrics.values_list("zone_id", "year")),
     ):
         for zone_id, year, n in grouped.order_by().annotate(n=Count("pk")):
-            years.setdefault((zone_id, year), [0, 0])[column] += n
+            years.setdefault((zone_id, year), [0, 0, 0])[column] += n
     return years
 
 

@@ -97,7 +97,7 @@ def zone_years(zone, archive=UNREAD):
     as they are (``tallies.zone_year_counts``).  A year with neither a public
     article nor a public figure is left out.
     """
-    counts = _stored_years([zone.pk]) if _archive(archive) is not None else tallies.zone_year_counts([zone.pk])
+    counts = _stored_years([zone.pk]) if _archive(archive) is not None else _counted_years([zone.pk])
     years = {year: counted for (_zone, year), counted in counts.items()}
     ordered = sorted(years, key=lambda y: (y is None, -(y or 0)))
     return [(year, *years[year]) for year in ordered]
@@ -108,6 +108,12 @@ def _stored_years(zone_ids):
     stored = Tally.objects.filter(kind=Tally.Kind.ZONE_YEAR, ref__in=zone_ids)
     rows = stored.values_list("ref", "key", "articles", "metrics")
     return {(ref, int(key) if key else None): (n, m) for ref, key, n, m in rows}
+
+
+def _counted_years(zone_ids):
+    """What ``_stored_years`` reads, counted now."""
+    counted = tallies.zone_year_counts(zone_ids)
+    return {key: (named + own, figures) for key, (named, own, figures) in counted.items()}
 
 
 def _public_initiative_counts(initiatives, *fields):
@@ -267,5 +273,5 @@ def compare_years(zones, archive=UNREAD):
     """{(zone id, year or None): the zone's public articles}, as its own page's timeline counts them
     (``zone_years``): the stored tallies while the counts are fresh."""
     ids = [zone.pk for zone in zones]
-    counts = _stored_years(ids) if _archive(archive) is not None else tallies.zone_year_counts(ids)
+    counts = _stored_years(ids) if _archive(archive) is not None else _counted_years(ids)
     return {key: articles for key, (articles, _figures) in counts.items() if articles}
