@@ -27,7 +27,8 @@ class Tally(models.Model):
 
     kind = models.CharField(max_length=16, choices=Kind.choices)
     ref = models.PositiveIntegerField(null=True, blank=True, help_text="高新区、指标或举措类型的编号")
-    key = models.CharField(max_length=24, blank=True, help_text="举措类别、年份或省份")
+    # As long as the longest it holds: a zone's province (a curator's free text).
+    key = models.CharField(max_length=32, blank=True, help_text="举措类别、年份或省份")
     articles = models.PositiveIntegerField(default=0)
     initiatives = models.PositiveIntegerField(default=0)
     metrics = models.PositiveIntegerField(default=0)

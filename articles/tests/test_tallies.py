@@ -160,6 +160,14 @@ def test_a_province_page_reads_how_many_articles_it_has_from_the_stored_counts(
     assert_fresh_and_true()
 
 
+def test_a_province_as_long_as_a_curator_may_write_it_is_counted(archive, django_capture_on_commit_callbacks):
+    hefei, _huaibei = archive
+    hefei.province = "省" * Zone._meta.get_field("province").max_length
+    with django_capture_on_commit_callbacks(execute=True):
+        hefei.save()
+    assert_fresh_and_true()
+
+
 def test_the_ingest_counts_once_at_the_end_of_its_run(reference_zones, settings, monkeypatch):
     recounts = []
     refresh = tallies.refresh
