@@ -1,4 +1,5 @@
 """The stored counts (articles/tallies.py) equal the real counts after every kind of write."""
+import datetime
 from collections import Counter
 from io import StringIO
 
@@ -11,7 +12,7 @@ from django.urls import reverse
 
 from articles import curation, selectors, tallies
 from articles.models import Article, Indicator, Initiative, InitiativeType, LatestFigure, Metric
-from articles.tests.factories import make_article, make_initiative, make_metric, make_zone
+from articles.tests.factories import make_article, make_initiative, make_metric, make_source, make_zone
 from zones.models import Zone
 
 pytestmark = pytest.mark.django_db
@@ -158,6 +159,28 @@ def test_a_province_page_reads_how_many_articles_it_has_from_the_stored_counts(
     with django_capture_on_commit_callbacks(execute=True):
         curation.set_hidden(items=Article.objects.filter(year=2021), hidden=True)
     assert_fresh_and_true()
+
+
+def test_a_large_and_a_small_province_list_the_same_newest_articles_either_way(archive):
+    hefei, huaibei = archive
+    yantai = make_zone("烟台高新区", slug="yantai", province="山东省")
+    for n in range(20):  # dated and undated, most in 安徽省, one naming a zone of each province
+        source = make_source(date=None if n % 5 == 0 else datetime.date(2020 + n % 3, 1 + n % 12, 1))
+        zone = yantai if n % 7 == 0 else (hefei, huaibei)[n % 2]
+        article = make_article(zone=zone, source=source, year=2020 + n % 3)
+        if n == 8:
+            article.zones.add(yantai)
+    tallies.refresh()
+    fresh = tallies.fresh()
+    for province in ("安徽省", "山东省"):
+        zone_ids = list(Zone.objects.filter(province=province).values_list("pk", flat=True))
+        with CaptureQueriesContext(connection) as queries:
+            stored = selectors.province_articles(province, zone_ids, fresh)
+        counted = selectors.province_articles(province, zone_ids, None)  # stale: read from the links
+        assert ([a.pk for a in stored[0]], stored[1]) == ([a.pk for a in counted[0]], counted[1])
+        walked = any("EXISTS" in query["sql"] for query in queries)
+        # 安徽省 has most of the archive's articles: its newest are found walking the newest first.
+        assert walked == (province == "安徽省"), province
 
 
 def test_a_province_as_long_as_a_curator_may_write_it_is_counted(archive, django_capture_on_commit_callbacks):
