@@ -167,7 +167,7 @@ def test_a_large_and_a_small_province_list_the_same_newest_articles_either_way(a
     for n in range(20):  # dated and undated, most in 安徽省, one naming a zone of each province
         source = make_source(date=None if n % 5 == 0 else datetime.date(2020 + n % 3, 1 + n % 12, 1))
         zone = yantai if n % 7 == 0 else (hefei, huaibei)[n % 2]
-        article = make_article(zone=zone, source=source, year=2020 + n % 3)
+        article = make_article(zone=zone, source=source, date=source.date, year=2020 + n % 3)
         if n == 8:
             article.zones.add(yantai)
     tallies.refresh()
