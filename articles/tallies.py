@@ -37,10 +37,6 @@ def compute():
     articles = Article.objects.visible()
     initiatives = Initiative.objects.visible()
     metrics = Metric.objects.visible()
-    rows = [Tally(
-        kind=Tally.Kind.ARCHIVE, articles=articles.count(), initiatives=initiatives.count(),
-        metrics=metrics.count(),
-    )]
     # A zone's articles (those naming it) and figures are its years' added up.
     years = zone_year_counts()
     zones = {}
@@ -48,8 +44,18 @@ def compute():
         tally = zones.setdefault(zone_id, Tally(kind=Tally.Kind.ZONE, ref=zone_id))
         tally.articles += named
         tally.metrics += figures
-    for zone_id, n in initiatives.filter(zone__isnull=False).order_by().values_list("zone_id").annotate(n=Count("pk")):
-        zones.setdefault(zone_id, Tally(kind=Tally.Kind.ZONE, ref=zone_id)).initiatives = n
+    # Initiatives counted once, by zone and category: a zone's, a category's and a zone's in a
+    # category are sums of these.
+    categories, zone_categories = {}, []
+    for zone_id, category, n in initiatives.order_by().values_list("zone_id", "category").annotate(n=Count("pk")):
+        categories[category] = categories.get(category, 0) + n
+        if zone_id is not None:
+            zones.setdefault(zone_id, Tally(kind=Tally.Kind.ZONE, ref=zone_id)).initiatives += n
+            zone_categories.append(Tally(kind=Tally.Kind.ZONE_CATEGORY, ref=zone_id, key=category, initiatives=n))
+    rows = [Tally(
+        kind=Tally.Kind.ARCHIVE, articles=articles.count(), initiatives=sum(categories.values()),
+        metrics=metrics.count(),
+    )]
     rows += zones.values()
     measured = Count("pk", filter=Q(kind__in=Metric.MEASURED_KINDS))
     grouped = metrics.order_by().values_list("indicator_id").annotate(
@@ -61,8 +67,7 @@ def compute():
     ]
     grouped = initiatives.order_by().values_list("type_id").annotate(n=Count("pk"), z=Count("zone", distinct=True))
     rows += [Tally(kind=Tally.Kind.TYPE, ref=ref, initiatives=n, zones=z) for ref, n, z in grouped if ref is not None]
-    for category, n in initiatives.order_by().values_list("category").annotate(n=Count("pk")):
-        rows.append(Tally(kind=Tally.Kind.CATEGORY, key=category, initiatives=n))
+    rows += [Tally(kind=Tally.Kind.CATEGORY, key=category, initiatives=n) for category, n in categories.items()]
     # An article naming two zones of a province counts once for it.
     links = Article.zones.through.objects.filter(article__hidden=False)
     grouped = links.order_by().values_list("zone__province").annotate(n=Count("article_id", distinct=True))
@@ -72,11 +77,7 @@ def compute():
               articles=named + own, metrics=figures)
         for (zone_id, year), (named, own, figures) in years.items()
     ]
-    grouped = initiatives.filter(zone__isnull=False).order_by().values_list("zone_id", "category")
-    rows += [
-        Tally(kind=Tally.Kind.ZONE_CATEGORY, ref=zone_id, key=category, initiatives=n)
-        for zone_id, category, n in grouped.annotate(n=Count("pk"))
-    ]
+    rows += zone_categories
     return rows
 
 

@@ -130,11 +130,12 @@ class ProvinceDirectory(ZoneDirectory):
 def zone_detail(request, slug):
     zone = get_object_or_404(Zone, slug=slug)
     archive = selectors.archive_counts()
-    own, mentioned, own_total, mentioned_total = selectors.zone_page_articles(zone, archive)
+    timeline = selectors.zone_years(zone, archive)
+    article_total = sum(articles for _year, articles, _figures in timeline)
+    own, mentioned, own_total, mentioned_total = selectors.zone_page_articles(zone, article_total)
     initiatives, category_totals = selectors.zone_initiatives(zone, archive)
     measured, targets = selectors.zone_indicator_values(zone, archive)
     unclassified, unclassified_total = selectors.zone_unclassified_metrics(zone)
-    timeline = selectors.zone_years(zone, archive)
     groups, charts = indicator_groups(zone, measured, targets)
     by_category = []
     for category, group in groupby(initiatives, key=lambda i: i.category):
@@ -147,7 +148,7 @@ def zone_detail(request, slug):
     context = {
         "zone": zone,
         "section": "zones",
-        "article_total": own_total + mentioned_total,
+        "article_total": article_total,
         "own_articles": own,
         "own_total": own_total,
         "mentioned_articles": mentioned,

@@ -57,7 +57,7 @@ def _linked_to(zone):
     return Article.zones.through.objects.filter(zone=zone).values("article_id")
 
 
-def zone_page_articles(zone, archive=UNREAD):
+def zone_page_articles(zone, article_total):
     """(newest own articles, newest articles that mention it, own count, mention count).
 
     Bounded by the zone, however many articles the archive has: its own articles
@@ -65,27 +65,18 @@ def zone_page_articles(zone, archive=UNREAD):
     keys read first -- asked for in order with a LIMIT through the links, the
     database walks the whole archive's newest-first index looking for the few that
     link to the zone, and a zone few articles mention has it read to the end.
-    Its own are counted only when they fill their list: while the counts are
-    fresh, as its stored years' articles (its own and those naming it) less
-    those that mention it.
+    ``article_total``: the zone's public articles, its own and those naming it
+    (its timeline's, ``zone_years``): its own are those less the ones that mention it.
     """
-    own = Article.objects.visible().filter(zone=zone)
     shown = ("pk", "title", "kind", "year", "date", "zone_id", "created_at")
     mentioning = list(
         Article.objects.visible().filter(pk__in=_linked_to(zone)).exclude(zone=zone)
         .order_by().values_list("pk", flat=True)
     )
-    newest = list(own.only(*shown).order_by(*NEWEST)[:ZONE_PAGE_ARTICLES])
-    if len(newest) < ZONE_PAGE_ARTICLES:
-        own_total = len(newest)
-    elif _archive(archive) is not None:
-        own_total = sum(n for n, _figures in _stored_years([zone.pk]).values()) - len(mentioning)
-    else:
-        own_total = own.count()
     return (
-        newest,
+        list(Article.objects.visible().filter(zone=zone).only(*shown).order_by(*NEWEST)[:ZONE_PAGE_ARTICLES]),
         list(Article.objects.filter(pk__in=mentioning).only(*shown).order_by(*NEWEST)[:ZONE_PAGE_MENTIONS]),
-        own_total,
+        article_total - len(mentioning),
         len(mentioning),
     )
 

@@ -1,4 +1,4 @@
-"""Bounded database work: statement time limit, SQLite memory pragmas, no parallel PostgreSQL workers."""
+"""Bounded database work: statement time limit, SQLite memory pragmas, PostgreSQL's planner settings."""
 import pytest
 from django.db import OperationalError, connection, transaction
 
