@@ -5,7 +5,8 @@ takes the ingest lock (``lock.py``), marks runs a killed process left unfinished
 as interrupted, opens an ``IngestRun``, then reads each file (``readers``),
 analyses each page (``pipeline.analyse_page``) and stores it
 (``upsert.upsert_page``) in a transaction of its own, writing the run's files,
-counts and errors to its record after every page. A file refused or a page that
+counts and errors to its record as it goes (at most every ``RECORD_SECONDS``)
+and when it ends. A file refused or a page that
 fails is one line in ``errors`` and the others go on; a KeyboardInterrupt (Ctrl-C,
 or SIGTERM in the command) closes the record as interrupted and is re-raised.
 
@@ -36,6 +37,12 @@ from articles.ingest.pipeline import (
 from articles.ingest.sources import unchanged_source
 from articles.ingest.upsert import upsert_page
 from articles.models import IngestRun
+
+# The record is rewritten whole (its files list grows with the run): written after
+# every page, a run of N pages would write O(N²) bytes. A run that is interrupted
+# or ends writes it in full; only a killed process loses its last seconds of
+# entries, whose pages are stored all the same.
+RECORD_SECONDS = 2.0
 
 __all__ = [
     "IngestBusy", "IngestJob", "Reporter", "database_problem", "default_workers", "read_file_pages",
@@ -130,6 +137,7 @@ class IngestJob:
         self.chars = 0
         self.elapsed = 0.0
         self.finished = False
+        self.recorded_at = None  # time.monotonic() of the record's last write
 
     @property
     def good_files(self):
@@ -173,7 +181,7 @@ class IngestJob:
         self.record()
 
     def record(self, *, interrupted=False):
-        """Write what the run did so far to its record (after each page, and at the end)."""
+        """Write what the run did so far to its record (as pages are stored, and at the end)."""
         if self.run_record is None:
             return
         run = self.run_record
@@ -184,6 +192,7 @@ class IngestJob:
             run.finished_at = timezone.now()
             fields.append("finished_at")
         run.save(update_fields=fields)
+        self.recorded_at = time.monotonic()
 
     def fail(self, name, message):
         """Record a refused file; ``message`` is one line naming the file."""
@@ -283,5 +292,5 @@ class IngestJob:
         if counts.zones_created:
             # New zones must be linkable from the next page on.
             pool.zones_changed(zone_rows())
-        if not self.dry_run:
+        if self.recorded_at is None or time.monotonic() - self.recorded_at >= RECORD_SECONDS:
             self.record()

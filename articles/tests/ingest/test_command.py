@@ -248,6 +248,26 @@ def test_an_interrupted_run_records_the_pages_it_finished(db, tmp_path, monkeypa
     assert Article.objects.count() == 1  # the finished page is whole, the other absent
 
 
+@pytest.mark.parametrize("seconds, writes", [(0, 4), (3600, 2)])
+def test_a_runs_record_is_written_as_it_goes_at_most_every_few_seconds(db, tmp_path, monkeypatch,
+                                                                       seconds, writes):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from articles.ingest import run as job
+
+    monkeypatch.setattr(job, "RECORD_SECONDS", seconds)
+    for n in range(3):
+        (tmp_path / f"page{n}.txt").write_text(BRIEF.replace("六安", ["六安", "宿州", "亳州"][n]), encoding="utf-8")
+    with CaptureQueriesContext(connection) as queries:
+        ingest(tmp_path)
+    updates = [q for q in queries if q["sql"].startswith('UPDATE "articles_ingestrun"') and '"files" =' in q["sql"]]
+    # The first page's entry, then one per page or none, then the closing write.
+    assert len(updates) == writes
+    run = IngestRun.objects.get()
+    assert run.ok and run.finished_at and [f["name"] for f in run.files] == [f"page{n}.txt" for n in range(3)]
+
+
 def test_a_page_file_with_a_very_long_name_is_ingested_once(db, tmp_path):
     page = tmp_path / ("党建在高新" * 4 + "-" * 176 + ".txt")  # 200 characters, 236 bytes
     page.write_text(BRIEF, encoding="utf-8")
