@@ -13,7 +13,9 @@ read through a subquery and one more query asks whether the list is longer.
 Each facet used to be its own GROUP BY over a literal list of 2,000 keys,
 which cost more than the page's own rows on PostgreSQL.
 """
+from collections import Counter
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 # Facets count at most this many rows of a list.
 FACET_ROWS = 2000
@@ -57,8 +59,8 @@ def count(queryset, specs):
     FACET_ROWS.
     """
     columns = list(dict.fromkeys(column for spec in specs for column in spec.columns))
-    found = {spec.param: {} for spec in specs}
-    if all(_single_valued(queryset.model, column) for column in columns):
+    single = all(_single_valued(queryset.model, column) for column in columns)
+    if single:
         # One row per listed row: the list's own first rows, read in its order.
         rows = list(queryset.values_list("pk", *columns)[: FACET_ROWS + 1])
         approximate = len(rows) > FACET_ROWS
@@ -69,16 +71,19 @@ def count(queryset, specs):
         first = queryset.values("pk")[:FACET_ROWS]
         rows = queryset.model._default_manager.filter(pk__in=first).order_by().values_list("pk", *columns)
     position = {column: i + 1 for i, column in enumerate(columns)}
-    read = [(spec, position[spec.field], [position[column] for column in spec.columns]) for spec in specs]
-    for row in rows:
-        for spec, counted_at, value_at in read:
-            if row[counted_at] is None:
-                continue
-            found[spec.param].setdefault(tuple(row[i] for i in value_at), set()).add(row[0])
+    rows = list(rows)
+    pks = list(map(itemgetter(0), rows))
     counted = []
     for spec in specs:
+        # Each row's values of the spec's columns, gathered and counted in C: counted
+        # in a Python loop, 2,000 rows by six facets cost a list page about 15 ms.
+        getter = itemgetter(*(position[column] for column in spec.columns))
+        values = list(map(getter, rows)) if len(spec.columns) > 1 else list(zip(map(getter, rows)))
+        if not single:  # a row repeats once per value of another many-valued column
+            values = list(map(itemgetter(0), set(zip(values, pks))))
+        # The counted field is the spec's first column: a row without it is not counted.
         options = [
-            (dict(zip(spec.columns, values)), len(pks)) for values, pks in found[spec.param].items()
+            (dict(zip(spec.columns, key)), n) for key, n in Counter(values).items() if key[0] is not None
         ]
         counted.append((spec, _ordered(options, spec)[: spec.limit]))
     return counted, approximate
