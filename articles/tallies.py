@@ -40,7 +40,7 @@ def compute():
     # A zone's articles (those naming it) and figures are its years' added up.
     years = zone_year_counts()
     zones = {}
-    for (zone_id, _year), (named, _own, figures) in years.items():
+    for (zone_id, _year), (named, _own, figures, _own_named) in years.items():
         tally = zones.setdefault(zone_id, Tally(kind=Tally.Kind.ZONE, ref=zone_id))
         tally.articles += named
         tally.metrics += figures
@@ -74,8 +74,8 @@ def compute():
     rows += [Tally(kind=Tally.Kind.PROVINCE, key=province, articles=n) for province, n in grouped if province]
     rows += [
         Tally(kind=Tally.Kind.ZONE_YEAR, ref=zone_id, key="" if year is None else str(year),
-              articles=named + own, metrics=figures)
-        for (zone_id, year), (named, own, figures) in years.items()
+              articles=named + own, metrics=figures, mentioning=named - own_named)
+        for (zone_id, year), (named, own, figures, own_named) in years.items()
     ]
     rows += zone_categories
     return rows
@@ -83,10 +83,11 @@ def compute():
 
 def zone_year_counts(zone_ids=None):
     """{(zone id, year or None): [public articles naming it, its own public articles not naming it,
-    public figures]} of every zone, or of ``zone_ids``.
+    public figures, its own public articles naming it]} of every zone, or of ``zone_ids``.
 
     A zone's articles of a year are the first two added up: two disjoint sets,
-    counted apart.
+    counted apart. Those that only mention it (name it, another zone's own) are
+    the first less the last.
     """
     links = Article.zones.through.objects.filter(article__hidden=False)
     articles = Article.objects.visible().filter(zone__isnull=False)
@@ -97,11 +98,13 @@ def zone_year_counts(zone_ids=None):
     years = {}
     for column, grouped in (
         (0, links.values_list("zone_id", "article__year")),
-        (1, articles.exclude(Exists(named)).values_list("zone_id", "year")),
         (2, metrics.values_list("zone_id", "year")),
     ):
         for zone_id, year, n in grouped.order_by().annotate(n=Count("pk")):
-            years.setdefault((zone_id, year), [0, 0, 0])[column] += n
+            years.setdefault((zone_id, year), [0, 0, 0, 0])[column] += n
+    own = articles.annotate(named=Exists(named)).values_list("zone_id", "year", "named")
+    for zone_id, year, is_named, n in own.order_by().annotate(n=Count("pk")):
+        years.setdefault((zone_id, year), [0, 0, 0, 0])[3 if is_named else 1] += n
     return years
 
 

@@ -131,8 +131,7 @@ def zone_detail(request, slug):
     zone = get_object_or_404(Zone, slug=slug)
     archive = selectors.archive_counts()
     timeline = selectors.zone_years(zone, archive)
-    article_total = sum(articles for _year, articles, _figures in timeline)
-    own, mentioned, own_total, mentioned_total = selectors.zone_page_articles(zone, article_total)
+    own, mentioned, own_total, mentioned_total = selectors.zone_page_articles(zone, timeline)
     initiatives, category_totals = selectors.zone_initiatives(zone, archive)
     measured, targets = selectors.zone_indicator_values(zone, archive)
     unclassified, unclassified_total = selectors.zone_unclassified_metrics(zone)
@@ -148,7 +147,7 @@ def zone_detail(request, slug):
     context = {
         "zone": zone,
         "section": "zones",
-        "article_total": article_total,
+        "article_total": own_total + mentioned_total,
         "own_articles": own,
         "own_total": own_total,
         "mentioned_articles": mentioned,
@@ -160,7 +159,7 @@ def zone_detail(request, slug):
         "charts": charts,
         "unclassified": unclassified,
         "unclassified_total": unclassified_total,
-        "metric_total": sum(figures for _, _, figures in timeline),
+        "metric_total": sum(figures for _year, _articles, figures, _mentioning in timeline),
         "timeline": timeline,
         "province_slug": province_slugs().get(zone.province, ""),
     }

@@ -10,7 +10,7 @@ class Tally(models.Model):
     and initiative category: the home page, the zone directory and the
     vocabulary lists read these few rows instead of counting the archive.  A
     zone's page reads its own rows: one per year (``key``: the year, "" for
-    undated; ``articles`` and ``metrics``) and one per initiative category
+    undated; ``articles``, ``metrics`` and ``mentioning``) and one per initiative category
     (``key``: the category; ``initiatives``).  A province's page reads its row
     (``key``: the province): the public articles naming one of its zones.
     """
@@ -35,6 +35,8 @@ class Tally(models.Model):
     zones = models.PositiveIntegerField(default=0)
     # Of an indicator's figures, those a chart compares (Metric.MEASURED_KINDS).
     measured = models.PositiveIntegerField(default=0)
+    # Of a zone's articles of a year, those naming it that are another zone's own (or no zone's).
+    mentioning = models.PositiveIntegerField(default=0)
     # On the archive row: a write since the last count; the pages count for themselves meanwhile.
     stale = models.BooleanField(default=False)
 

@@ -57,7 +57,7 @@ def _linked_to(zone):
     return Article.zones.through.objects.filter(zone=zone).values("article_id")
 
 
-def zone_page_articles(zone, article_total):
+def zone_page_articles(zone, timeline):
     """(newest own articles, newest articles that mention it, own count, mention count).
 
     Bounded by the zone, however many articles the archive has: its own articles
@@ -65,24 +65,29 @@ def zone_page_articles(zone, article_total):
     keys read first -- asked for in order with a LIMIT through the links, the
     database walks the whole archive's newest-first index looking for the few that
     link to the zone, and a zone few articles mention has it read to the end.
-    ``article_total``: the zone's public articles, its own and those naming it
-    (its timeline's, ``zone_years``): its own are those less the ones that mention it.
+    The counts are its ``timeline``'s (``zone_years``): a zone no other zone's
+    article names, as most are, reads no links at all.
     """
     shown = ("pk", "title", "kind", "year", "date", "zone_id", "created_at")
-    mentioning = list(
-        Article.objects.visible().filter(pk__in=_linked_to(zone)).exclude(zone=zone)
-        .order_by().values_list("pk", flat=True)
-    )
+    mentioning_total = sum(mentioning for _year, _articles, _figures, mentioning in timeline)
+    mentioning = []
+    if mentioning_total:
+        mentioning = list(
+            Article.objects.visible().filter(pk__in=_linked_to(zone)).exclude(zone=zone)
+            .order_by().values_list("pk", flat=True)
+        )
+    newest_mentioning = Article.objects.filter(pk__in=mentioning).only(*shown).order_by(*NEWEST)
     return (
         list(Article.objects.visible().filter(zone=zone).only(*shown).order_by(*NEWEST)[:ZONE_PAGE_ARTICLES]),
-        list(Article.objects.filter(pk__in=mentioning).only(*shown).order_by(*NEWEST)[:ZONE_PAGE_MENTIONS]),
-        article_total - len(mentioning),
-        len(mentioning),
+        list(newest_mentioning[:ZONE_PAGE_MENTIONS]) if mentioning else [],
+        sum(articles for _year, articles, _figures, _mentioning in timeline) - mentioning_total,
+        mentioning_total,
     )
 
 
 def zone_years(zone, archive=UNREAD):
-    """[(year or None, article count, figure count)], newest first, unknown last: counted, not read.
+    """[(year or None, article count, figure count, of the articles those only mentioning it)],
+    newest first, unknown last: counted, not read.
 
     The zone's stored ZONE_YEAR tallies while the counts are fresh, else counted
     as they are (``tallies.zone_year_counts``).  A year with neither a public
@@ -95,16 +100,19 @@ def zone_years(zone, archive=UNREAD):
 
 
 def _stored_years(zone_ids):
-    """{(zone id, year or None): (articles, figures)} of the zones' stored ZONE_YEAR tallies."""
+    """{(zone id, year or None): (articles, figures, mentioning)} of the zones' stored ZONE_YEAR tallies."""
     stored = Tally.objects.filter(kind=Tally.Kind.ZONE_YEAR, ref__in=zone_ids)
-    rows = stored.values_list("ref", "key", "articles", "metrics")
-    return {(ref, int(key) if key else None): (n, m) for ref, key, n, m in rows}
+    rows = stored.values_list("ref", "key", "articles", "metrics", "mentioning")
+    return {(ref, int(key) if key else None): (n, m, only) for ref, key, n, m, only in rows}
 
 
 def _counted_years(zone_ids):
     """What ``_stored_years`` reads, counted now."""
     counted = tallies.zone_year_counts(zone_ids)
-    return {key: (named + own, figures) for key, (named, own, figures) in counted.items()}
+    return {
+        key: (named + own, figures, named - own_named)
+        for key, (named, own, figures, own_named) in counted.items()
+    }
 
 
 def _public_initiative_counts(initiatives, *fields):
@@ -276,4 +284,4 @@ def compare_years(zones, archive=UNREAD):
     (``zone_years``): the stored tallies while the counts are fresh."""
     ids = [zone.pk for zone in zones]
     counts = _stored_years(ids) if _archive(archive) is not None else _counted_years(ids)
-    return {key: articles for key, (articles, _figures) in counts.items() if articles}
+    return {key: articles for key, (articles, _figures, _mentioning) in counts.items() if articles}

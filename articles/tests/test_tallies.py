@@ -60,14 +60,17 @@ def province_articles_shown():
 
 
 def zone_pages_counted():
-    """{zone: (its timeline newest first, undated last; {initiative category: how many})}, from the rows."""
+    """{zone: (its timeline newest first, undated last, of (year, articles, figures, articles
+    only mentioning it); {initiative category: how many})}, from the rows."""
     pages = {}
     for zone in Zone.objects.all():
         years = {}
         for article in Article.objects.visible().filter(Q(zones=zone) | Q(zone=zone)).distinct():
-            years.setdefault(article.year, [0, 0])[0] += 1
+            years.setdefault(article.year, [0, 0, 0])[0] += 1
+            # Named by it, another zone's own (or no zone's): listed apart on the zone's page.
+            years[article.year][2] += article.zone_id != zone.pk
         for metric in Metric.objects.visible().filter(zone=zone):
-            years.setdefault(metric.year, [0, 0])[1] += 1
+            years.setdefault(metric.year, [0, 0, 0])[1] += 1
         timeline = [(year, *years[year]) for year in sorted(years, key=lambda y: (y is None, -(y or 0)))]
         categories = Counter(i.category for i in Initiative.objects.visible().filter(zone=zone))
         pages[zone.pk] = (timeline, dict(categories))

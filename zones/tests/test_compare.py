@@ -123,7 +123,7 @@ def test_a_zones_years_on_the_comparison_are_those_of_its_own_page(client, pair)
         return {row["year"]: row["counts"] for row in years}
 
     def own_pages():
-        return [{year: n for year, n, _figures in selectors.zone_years(zone) if n} for zone in pair]
+        return [{year: n for year, n, _figures, _mentioning in selectors.zone_years(zone) if n} for zone in pair]
 
     live = compared()
     assert live[2022] == [2, 1]

@@ -176,7 +176,8 @@ def test_zone_page_shows_profile_articles_initiatives_metrics_and_timeline(clien
     assert "隐藏文章" not in html and "隐藏举措" not in html
     groups = {g["label"]: [i.name for i in g["initiatives"]] for g in response.context["initiative_groups"]}
     assert groups == {"产业链党建": ["锂电产业链党建联盟"], "营商环境": ["红色代办"]}
-    assert response.context["timeline"] == [(2023, 2, 2), (2022, 1, 1)]
+    # 2023: its own article and Hefei's naming it; figures; the one only mentioning it.
+    assert response.context["timeline"] == [(2023, 2, 2, 1), (2022, 1, 1, 0)]
     assert reverse("articles:zone_feed", args=["huaibei"]) in html
 
 
@@ -266,13 +267,32 @@ def test_zone_page_query_count_is_bounded(client, huaibei_with_facts, django_ass
         make_initiative(f"举措{n}", article=article, category="talent")
     assert count() == before
     # The counts are stale (the test's writes are not committed): zone; whether the stored counts
-    # are fresh; the keys of the articles mentioning it; its newest own articles (their count only
-    # when they fill the list); the newest of those mentioning it; the first initiatives; their
+    # are fresh; the keys of the articles mentioning it (some do); its newest own articles; the
+    # newest of those mentioning it; the first initiatives; their
     # public count per category; one figure per indicator and year, measured and targets; the
     # newest unclassified figures (and their count only when there are more); years of the
     # articles linked to it, of its own articles not linked, of its public figures
     with django_assert_num_queries(13):
         client.get(huaibei_with_facts.get_absolute_url())
+
+
+def test_a_zone_no_other_zones_article_names_reads_no_links_for_them(client, db):
+    def page():
+        with CaptureQueriesContext(connection) as ctx:
+            response = client.get(zone.get_absolute_url())
+        return response.context, len(ctx.captured_queries)
+
+    zone, other = make_zone("淮南高新区", slug="huainan"), make_zone("蚌埠高新区", slug="bengbu")
+    for year in (2022, 2023):
+        make_article(title=f"淮南{year}", zone=zone, year=year)
+    alone, queries = page()
+    assert (alone["own_total"], alone["mentioned_total"], alone["mentioned_articles"]) == (2, 0, [])
+    naming = make_article(title="蚌埠的文章提到淮南", zone=other, year=2023)
+    naming.zones.add(zone)
+    named, more = page()
+    assert (named["own_total"], named["mentioned_total"]) == (2, 1)
+    assert [a.title for a in named["mentioned_articles"]] == ["蚌埠的文章提到淮南"]
+    assert more == queries + 2  # its links' articles, then the newest of them
 
 
 def test_a_big_zone_page_shows_its_newest_and_says_how_many(client, huaibei_with_facts, monkeypatch):
@@ -319,7 +339,7 @@ def test_a_zone_page_lists_newest_first_and_undated_articles_last(client, db):
     new = make_article(title="新文", zone=zone, year=2024)
     response = client.get(zone.get_absolute_url())
     assert [a.pk for a in response.context["own_articles"]] == [new.pk, old.pk, undated.pk]
-    years = [year for year, _articles, _metrics in response.context["timeline"]]
+    years = [year for year, *_counts in response.context["timeline"]]
     assert years == [2024, 2019, None]
 
 
@@ -341,7 +361,7 @@ def test_zone_and_comparison_count_only_the_public_initiatives_and_figures(clien
     make_metric(public, year=2020, hidden=True)
     context = client.get(zone.get_absolute_url()).context
     assert {g["category"]: g["total"] for g in context["initiative_groups"]} == expected
-    assert [(year, figures) for year, _articles, figures in context["timeline"]] == [(2020, 2), (2018, 0), (None, 0)]
+    assert [(year, figures) for year, _articles, figures, _only in context["timeline"]] == [(2020, 2), (2018, 0), (None, 0)]
     compared = client.get("/compare/", {"zones": "counted,other", "format": "json"}).json()
     assert {c["category"]: c["counts"] for c in compared["categories"]} == {
         "talent": {"counted": 1, "other": 1}, "brand": {"counted": 2, "other": 0},
