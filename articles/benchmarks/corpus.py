@@ -3,16 +3,23 @@
 ``scratch_backend`` and ``reference_zone_list`` serve every benchmark command.
 The rest is the page benchmark's: the seed pages' profile read after their
 ingest, the synthetic corpus planned from it (``plan.plan_corpus``) written
-with bulk_create and segmented as the ingest does, its deletion, and the record
-of a kept corpus that ``--reuse`` reads.
+with bulk_create and segmented as the ingest does, its deletion, the record
+of a kept corpus that ``--reuse`` reads, and the database of their own the
+seeds are timed in beside a kept corpus (``database_of_its_own``).
 """
 import hashlib
 import json
+import shutil
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
 
 from django.conf import settings
+from django.core.management import call_command
 from django.core.management.base import CommandError
-from django.db import connection, transaction
+from django.db import connection, connections, transaction
 from django.db.models import Count
+from django.db.utils import load_backend
 
 from articles.models import (
     Article,
@@ -296,3 +303,49 @@ def read_meta(count):
     if source is None:
         raise CommandError("--reuse: no record of the run that kept the corpus; build it again with --keep.")
     return json.loads(source.text)
+
+
+# ---------------------------------------------------------------- a database of its own
+
+
+@contextmanager
+def database_of_its_own():
+    """This thread's default connection swapped for one to a new, migrated database of the same kind.
+
+    The seeds are timed there beside a kept corpus, in the same run and on the
+    same machine as it: the corpus's own database cannot show them alone. A
+    file in a temporary folder for SQLite, ``<name>_seeds`` on the same
+    PostgreSQL server (the benchmark's user creates it, as the test runner's
+    does); removed afterwards. The corpus's connection is left open, not
+    closed, and is the default again on leaving.
+    """
+    corpus = connections["default"]
+    settings_dict = {**corpus.settings_dict}
+    folder = None
+    if corpus.vendor == "sqlite":
+        folder = Path(tempfile.mkdtemp(prefix="bench_seeds_"))
+        settings_dict["NAME"] = str(folder / "seeds.sqlite3")
+    else:
+        settings_dict["NAME"] = f"{corpus.settings_dict['NAME']}_seeds"[:63]
+        _recreate(corpus, settings_dict["NAME"])
+    own = load_backend(settings_dict["ENGINE"]).DatabaseWrapper(settings_dict, alias="default")
+    connections["default"] = own
+    try:
+        call_command("migrate", verbosity=0, interactive=False)
+        yield
+    finally:
+        own.close()
+        connections["default"] = corpus
+        if folder is not None:
+            shutil.rmtree(folder, ignore_errors=True)
+        else:
+            _recreate(corpus, settings_dict["NAME"], create=False)
+
+
+def _recreate(server, name, *, create=True):
+    """Drop the PostgreSQL database ``name`` if it exists; create it empty unless not ``create``."""
+    quoted = server.ops.quote_name(name)
+    with server.cursor() as cursor:
+        cursor.execute(f"DROP DATABASE IF EXISTS {quoted}")
+        if create:
+            cursor.execute(f"CREATE DATABASE {quoted}")

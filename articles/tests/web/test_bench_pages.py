@@ -74,9 +74,22 @@ def test_a_page_that_fails_stops_the_run_naming_it_and_a_kept_corpus_is_timed_ag
     assert Article.objects.filter(source__name__startswith=PREFIX).count() == 20
 
     monkeypatch.setattr(selectors, "initiative_detail", shown)
+    from articles.management.commands import bench_pages
+
+    timed = []  # (articles, synthetic articles) in the database each time pages are timed
+    real_time_pages = bench_pages.time_pages
+
+    def time_pages(pages, repeat):
+        timed.append((Article.objects.count(), Article.objects.filter(source__name__startswith=PREFIX).count()))
+        return real_time_pages(pages, repeat)
+
+    monkeypatch.setattr(bench_pages, "time_pages", time_pages)
     report = json.loads(bench(articles=20, repeat=1, reuse=True)[-1])
     assert report["articles"] == 20 and list(report["pages"]) == PAGES
     assert all(page["small_db_ratio"] > 0 for page in report["pages"].values())
+    # The corpus timed, then the seeds again in this run, alone in a database of their own.
+    [corpus, (seeds, none)] = timed
+    assert seeds > 0 and none == 0 and corpus == (20, 20)
     # A reused corpus is kept; only the synthetic rows exist.
     assert Article.objects.count() == Article.objects.filter(source__name__startswith=PREFIX).count() == 20
     with pytest.raises(CommandError, match="holds 20 synthetic articles, not 21"):
