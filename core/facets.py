@@ -75,8 +75,8 @@ def count(queryset, specs):
     pks = list(map(itemgetter(0), rows))
     counted = []
     for spec in specs:
-        # Each row's values of the spec's columns, gathered and counted in C: counted
-        # in a Python loop, 2,000 rows by six facets cost a list page about 15 ms.
+        # Each row's values of the spec's columns, gathered and counted in C: a Python
+        # loop over 2,000 rows and six facets cost a list page 2 to 4 ms more.
         getter = itemgetter(*(position[column] for column in spec.columns))
         values = list(map(getter, rows)) if len(spec.columns) > 1 else list(zip(map(getter, rows)))
         if not single:  # a row repeats once per value of another many-valued column
