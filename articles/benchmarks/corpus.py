@@ -17,7 +17,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from django.db import connection, connections, transaction
+from django.db import DatabaseError, connection, connections, transaction
 from django.db.models import Count
 from django.db.utils import load_backend
 
@@ -327,7 +327,13 @@ def database_of_its_own():
         settings_dict["NAME"] = str(folder / "seeds.sqlite3")
     else:
         settings_dict["NAME"] = f"{corpus.settings_dict['NAME']}_seeds"[:63]
-        _recreate(corpus, settings_dict["NAME"])
+        try:
+            _recreate(corpus, settings_dict["NAME"])
+        except DatabaseError as exc:
+            raise CommandError(
+                f"--reuse times the seeds in a database of their own, {settings_dict['NAME']}, which could "
+                f"not be created ({" ".join(str(exc).split())}): the benchmark's user needs CREATEDB, as the test runner's does."
+            ) from None
     own = load_backend(settings_dict["ENGINE"]).DatabaseWrapper(settings_dict, alias="default")
     connections["default"] = own
     try:

@@ -108,3 +108,23 @@ def test_refuses_a_database_with_real_articles_bad_sizes_and_a_missing_kept_corp
     with pytest.raises(CommandError, match="holds 0 synthetic articles, not 10"):
         bench(articles=10, reuse=True, force=True)
     assert not Source.objects.filter(name__startswith=PREFIX).exists()
+
+
+@pytest.mark.django_db
+def test_a_seeds_database_the_server_will_not_create_is_one_clear_error(monkeypatch):
+    from django.db import DatabaseError, connection, connections
+
+    from articles.benchmarks import corpus
+
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite's is a file in a temporary folder")
+
+    def refuse(server, name, *, create=True):
+        raise DatabaseError("permission denied to create database\n")
+
+    monkeypatch.setattr(corpus, "_recreate", refuse)
+    before = connections["default"]
+    with pytest.raises(CommandError, match=r"_seeds, which could not be created \(permission denied .*CREATEDB"):
+        with corpus.database_of_its_own():
+            pass
+    assert connections["default"] is before
