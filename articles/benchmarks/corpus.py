@@ -330,9 +330,10 @@ def database_of_its_own():
         try:
             _recreate(corpus, settings_dict["NAME"])
         except DatabaseError as exc:
+            reason = " ".join(str(exc).split())
             raise CommandError(
                 f"--reuse times the seeds in a database of their own, {settings_dict['NAME']}, which could "
-                f"not be created ({" ".join(str(exc).split())}): the benchmark's user needs CREATEDB, as the test runner's does."
+                f"not be created ({reason}): the benchmark's user needs CREATEDB, as the test runner's does."
             ) from None
     own = load_backend(settings_dict["ENGINE"]).DatabaseWrapper(settings_dict, alias="default")
     connections["default"] = own
