@@ -65,8 +65,8 @@ def zone_page_articles(zone, timeline):
     keys read first -- asked for in order with a LIMIT through the links, the
     database walks the whole archive's newest-first index looking for the few that
     link to the zone, and a zone few articles mention has it read to the end.
-    The counts are its ``timeline``'s (``zone_years``): a zone no other zone's
-    article names, as most are, reads no links at all.
+    The counts are its ``timeline``'s (``zone_years``): a zone named by no
+    article but its own, as most are, reads no links at all.
     """
     shown = ("pk", "title", "kind", "year", "date", "zone_id", "created_at")
     mentioning_total = sum(mentioning for _year, _articles, _figures, mentioning in timeline)
