@@ -44,14 +44,17 @@ def compute():
         tally = zones.setdefault(zone_id, Tally(kind=Tally.Kind.ZONE, ref=zone_id))
         tally.articles += named
         tally.metrics += figures
-    # Initiatives counted once, by zone and category: a zone's, a category's and a zone's in a
-    # category are sums of these.
+    # Initiatives counted once, by zone, category and type: a zone's, a category's, a zone's in a
+    # category and a comparison's by category and type are sums of these.
     categories, zone_categories = {}, []
-    for zone_id, category, n in initiatives.order_by().values_list("zone_id", "category").annotate(n=Count("pk")):
+    grouped = initiatives.order_by().values_list("zone_id", "category", "type_id").annotate(n=Count("pk"))
+    for zone_id, category, type_id, n in grouped:
         categories[category] = categories.get(category, 0) + n
         if zone_id is not None:
             zones.setdefault(zone_id, Tally(kind=Tally.Kind.ZONE, ref=zone_id)).initiatives += n
-            zone_categories.append(Tally(kind=Tally.Kind.ZONE_CATEGORY, ref=zone_id, key=category, initiatives=n))
+            zone_categories.append(Tally(
+                kind=Tally.Kind.ZONE_CATEGORY, ref=zone_id, key=category_type_key(category, type_id), initiatives=n,
+            ))
     rows = [Tally(
         kind=Tally.Kind.ARCHIVE, articles=articles.count(), initiatives=sum(categories.values()),
         metrics=metrics.count(),
@@ -79,6 +82,17 @@ def compute():
     ]
     rows += zone_categories
     return rows
+
+
+def category_type_key(category, type_id):
+    """A ZONE_CATEGORY tally's key: the category, and ``:`` and the type's id when the initiatives have one."""
+    return category if type_id is None else f"{category}:{type_id}"
+
+
+def split_category_type_key(key):
+    """(category, type id or None) of a ``category_type_key``."""
+    category, _colon, type_id = key.partition(":")
+    return category, int(type_id) if type_id else None
 
 
 def zone_year_counts(zone_ids=None):

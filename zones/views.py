@@ -188,7 +188,7 @@ def compare(request):
     zones = form.cleaned_data["zones"]
     comparison = Comparison.of(
         zones,
-        initiatives=selectors.compare_initiatives(zones),
+        initiatives=selectors.compare_initiatives(zones, archive),
         figures=selectors.compare_figures(zones, archive),
         years=selectors.compare_years(zones, archive),
     )

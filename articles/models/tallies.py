@@ -11,7 +11,7 @@ class Tally(models.Model):
     vocabulary lists read these few rows instead of counting the archive.  A
     zone's page reads its own rows: one per year (``key``: the year, "" for
     undated; ``articles``, ``metrics`` and ``mentioning``) and one per initiative category
-    (``key``: the category; ``initiatives``).  A province's page reads its row
+    and type (``key``: ``tallies.category_type_key``; ``initiatives``), which a comparison reads too.  A province's page reads its row
     (``key``: the province): the public articles naming one of its zones.
     """
 

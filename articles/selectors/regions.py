@@ -3,7 +3,16 @@ from django.db.models import Count, Exists, F, IntegerField, OuterRef, Q, Subque
 from django.db.models.functions import Coalesce
 
 from articles import tallies
-from articles.models import Article, Initiative, InitiativeMention, LatestFigure, Metric, RankedInitiative, Tally
+from articles.models import (
+    Article,
+    Initiative,
+    InitiativeMention,
+    InitiativeType,
+    LatestFigure,
+    Metric,
+    RankedInitiative,
+    Tally,
+)
 from zones.models import Zone
 
 from ._counts import UNREAD, _archive, _count_of, _tallied
@@ -133,8 +142,9 @@ def zone_initiatives(zone, archive=UNREAD):
         .order_by("category", "name", "pk")[:ZONE_PAGE_INITIATIVES]
     )
     if _archive(archive) is not None:
-        stored = Tally.objects.filter(kind=Tally.Kind.ZONE_CATEGORY, ref=zone.pk)
-        totals = dict(stored.values_list("key", "initiatives"))
+        totals = {}
+        for (_zone, category, _type), n in _stored_categories([zone.pk]).items():
+            totals[category] = totals.get(category, 0) + n
     else:
         counted = _public_initiative_counts(zone.initiatives.all(), "category")
         totals = {category: n for (category,), n in counted.items()}
@@ -257,11 +267,29 @@ def province_figures(zone_ids, archive=UNREAD):
     return shown, classified.count()
 
 
-def compare_initiatives(zones):
-    """[{"zone_id", "category", "category_label", "type__slug", "type__name", "n"}]: public initiatives counted."""
+def _stored_categories(zone_ids):
+    """{(zone id, category, type id or None): public initiatives} of the zones' stored ZONE_CATEGORY tallies."""
+    stored = Tally.objects.filter(kind=Tally.Kind.ZONE_CATEGORY, ref__in=zone_ids)
+    return {
+        (ref, *tallies.split_category_type_key(key)): n
+        for ref, key, n in stored.values_list("ref", "key", "initiatives")
+    }
+
+
+def compare_initiatives(zones, archive=UNREAD):
+    """[{"zone_id", "category", "category_label", "type__slug", "type__name", "n"}]: public initiatives
+    counted (the stored tallies while the counts are fresh)."""
     labels = dict(Initiative.Category.choices)
     fields = ("zone_id", "category", "type__slug", "type__name")
-    counts = _public_initiative_counts(Initiative.objects.filter(zone__in=zones), *fields)
+    if _archive(archive) is not None:
+        stored = _stored_categories([zone.pk for zone in zones])
+        types = InitiativeType.objects.in_bulk({type_id for (_z, _c, type_id) in stored if type_id is not None})
+        counts = {}
+        for (zone_id, category, type_id), n in stored.items():
+            kind = types.get(type_id)
+            counts[(zone_id, category, kind and kind.slug, kind and kind.name)] = n
+    else:
+        counts = _public_initiative_counts(Initiative.objects.filter(zone__in=zones), *fields)
     return [
         {**dict(zip(fields, key)), "n": n, "category_label": labels.get(key[1], key[1])}
         for key, n in counts.items()

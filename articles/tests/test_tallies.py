@@ -43,7 +43,13 @@ def counted_now():
         "initiatives": Initiative.objects.visible().count(),
         "metrics": Metric.objects.visible().count(),
     }
-    return zones, indicators, types, home, zone_pages_counted(), province_articles_counted()
+    return zones, indicators, types, home, zone_pages_counted(), province_articles_counted(), compared_counted()
+
+
+def compared_counted():
+    """{(zone, category, type slug or None): its public initiatives}, as a comparison counts them."""
+    initiatives = Initiative.objects.visible().filter(zone__isnull=False).select_related("type")
+    return dict(Counter((i.zone_id, i.category, i.type.slug if i.type else None) for i in initiatives))
 
 
 def province_articles_counted():
@@ -83,7 +89,11 @@ def shown():
     indicators = {i.pk: (i.metric_count, i.zone_count) for i in selectors.indicator_list()}
     types = {t.pk: (t.initiative_count, t.zone_count) for t in selectors.initiative_type_list()}
     pages = {zone.pk: (selectors.zone_years(zone), selectors.zone_initiatives(zone)[1]) for zone in Zone.objects.all()}
-    return zones, indicators, types, selectors.home_counts(), pages, province_articles_shown()
+    compared = {
+        (row["zone_id"], row["category"], row["type__slug"]): row["n"]
+        for row in selectors.compare_initiatives(list(Zone.objects.all()))
+    }
+    return zones, indicators, types, selectors.home_counts(), pages, province_articles_shown(), compared
 
 
 def assert_fresh_and_true():
