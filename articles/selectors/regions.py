@@ -286,8 +286,9 @@ def compare_initiatives(zones, archive=UNREAD):
         types = InitiativeType.objects.in_bulk({type_id for (_z, _c, type_id) in stored if type_id is not None})
         counts = {}
         for (zone_id, category, type_id), n in stored.items():
-            kind = types.get(type_id)
-            counts[(zone_id, category, kind and kind.slug, kind and kind.name)] = n
+            kind = types.get(type_id)  # None too for a type deleted since the count
+            key = (zone_id, category, kind and kind.slug, kind and kind.name)
+            counts[key] = counts.get(key, 0) + n
     else:
         counts = _public_initiative_counts(Initiative.objects.filter(zone__in=zones), *fields)
     return [
