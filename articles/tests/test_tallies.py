@@ -291,3 +291,15 @@ def test_recount_counts_and_ranks_again_after_a_write_that_sent_no_signal(archiv
     assert_fresh_and_true()
     # The zone's figures are all hidden now: it has no latest figure to compare.
     assert not LatestFigure.objects.filter(zone=hefei).exists()
+
+
+def test_a_comparison_counts_the_initiatives_of_a_deleted_type_as_untyped(archive):
+    hefei, _huaibei = archive
+    make_initiative("链上先锋", article=make_article(zone=hefei), category="industry_chain")
+    tallies.refresh()
+    InitiativeType.objects.get(slug="chain").delete()  # its initiatives lose their type, unsignalled
+    counts = {
+        (row["zone_id"], row["category"], row["type__slug"]): row["n"]
+        for row in selectors.compare_initiatives([hefei])
+    }
+    assert counts == {(hefei.pk, "industry_chain", None): 2}
