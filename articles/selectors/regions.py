@@ -79,16 +79,15 @@ def zone_page_articles(zone, timeline):
     """
     shown = ("pk", "title", "kind", "year", "date", "zone_id", "created_at")
     mentioning_total = sum(mentioning for _year, _articles, _figures, mentioning in timeline)
-    mentioning = []
+    mentioning = []  # an empty list of keys is no query
     if mentioning_total:
         mentioning = list(
             Article.objects.visible().filter(pk__in=_linked_to(zone)).exclude(zone=zone)
             .order_by().values_list("pk", flat=True)
         )
-    newest_mentioning = Article.objects.filter(pk__in=mentioning).only(*shown).order_by(*NEWEST)
     return (
         list(Article.objects.visible().filter(zone=zone).only(*shown).order_by(*NEWEST)[:ZONE_PAGE_ARTICLES]),
-        list(newest_mentioning[:ZONE_PAGE_MENTIONS]) if mentioning else [],
+        list(Article.objects.filter(pk__in=mentioning).only(*shown).order_by(*NEWEST)[:ZONE_PAGE_MENTIONS]),
         sum(articles for _year, articles, _figures, _mentioning in timeline) - mentioning_total,
         mentioning_total,
     )
