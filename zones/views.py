@@ -53,6 +53,7 @@ def tile_grid(request, zones, archive):
     return {
         "form": form,
         "indicator": indicator,
+        "selected": indicator.slug if indicator else "",
         "unit": unit,
         "averaged": averaged,
         "tiles": province_tiles(zones, values, averaged=averaged),
@@ -95,7 +96,8 @@ class ZoneDirectory(ListEndpoint):
                 "name": name, "slug": slugs.get(name, ""), "zones": zones, "with_articles": len(active),
                 "active": active, "empty": [z for z in zones if not z.article_count],
             })
-        context = {"provinces": groups, "zone_count": len(objects)}
+        # Every name the template reads is set: a name it misses costs a failed lookup per use.
+        context = {"provinces": groups, "zone_count": len(objects), "province": "", "ranked": None}
         if filterset.form.cleaned_data.get("sort") == "articles":
             context["ranked"] = [z for z in objects if z.article_count]
             context["unranked"] = [z for z in objects if not z.article_count]

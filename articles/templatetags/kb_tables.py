@@ -1,9 +1,10 @@
-"""Tables with hundreds of cells, written in Python: through the template engine each cell
-of a zones-by-year table cost about 50 µs, 30 ms for a table of 50 zones, a zone's 300
-figures by year 15 ms, a list of 50 figures 6 ms."""
+"""Tables and lists with hundreds of cells, written in Python: through the template engine each
+cell of a zones-by-year table cost about 50 µs, 30 ms for a table of 50 zones, a zone's 300
+figures by year 15 ms, a list of 50 figures 6 ms, the directory's 177 zones 12 ms, the 34 province tiles 7 ms."""
 from html import escape
 
 from django import template
+from django.urls import reverse
 from django.utils.safestring import mark_safe
 
 from .kb_format import amount, number
@@ -86,3 +87,54 @@ def _metric_row(metric, show_zone):
         "原文句子</a></td>"
     )
     return f"<tr>{''.join(cells)}</tr>"
+
+
+@register.simple_tag
+def zone_items(zones, muted=False, province=False):
+    """The directory's zones as list items: a checkbox for the comparison (its form is
+    #compare-form), the zone linked, its article count; ``muted`` for zones without articles,
+    ``province`` to name each zone's province after it."""
+    css = ' class="empty"' if muted else ""
+    items = []
+    for zone in zones:
+        slug, name = escape(zone.slug), escape(zone.name)
+        badge = (
+            f' <span class="badge" title="{zone.article_count} 篇文章">{zone.article_count}'
+            '<span class="visually-hidden"> 篇文章</span></span>'
+            if zone.article_count else ""
+        )
+        where = f' <span class="muted small">{escape(zone.province)}</span>' if province else ""
+        items.append(
+            f'<li{css}><input type="checkbox" name="zones" value="{slug}" form="compare-form" '
+            f'id="cmp-{slug}" aria-label="比较{name}"> '
+            f'<a href="{escape(zone.get_absolute_url())}">{name}</a>{badge}{where}</li>'
+        )
+    return mark_safe("".join(items))
+
+
+@register.simple_tag
+def tile_items(tile_grid):
+    """The province tiles of ``zones.views.tile_grid`` as list items: the province linked (its
+    short name shown, its full name read out), its zones in the title, its articles or, when the
+    grid is shaded by an indicator, its figure."""
+    indicator, unit = tile_grid["indicator"], tile_grid["unit"]
+    items = []
+    for tile in tile_grid["tiles"]:
+        name = escape(tile["name"])
+        if indicator:
+            counted = f'{tile["reporting"]} 个有{escape(indicator.name)}数据'
+            value = (
+                escape(amount(tile["value"], unit)) if tile["value"] is not None
+                else '<span aria-hidden="true">—</span><span class="visually-hidden">暂无数据</span>'
+            )
+        else:
+            counted = f'{tile["with_articles"]} 个有文章'
+            value = f'{tile["articles"]}<span class="visually-hidden"> 篇文章</span>'
+        url = escape(reverse("zones:province", args=[tile["slug"]]))
+        items.append(
+            f'<li class="tile tile-r{tile["row"]} tile-c{tile["col"]} tile-l{tile["level"]}">'
+            f'<a href="{url}" title="{name}：{tile["zones"]} 个高新区，{counted}">'
+            f'<span aria-hidden="true">{escape(tile["short"])}</span><span class="visually-hidden">{name}</span></a>'
+            f'<span class="tile-value">{value}</span></li>'
+        )
+    return mark_safe("".join(items))

@@ -66,6 +66,9 @@ def test_an_unknown_indicator_is_a_form_error_and_tiles_fall_back_to_articles(cl
     html = response.content.decode()
     assert "着色依据有误" in html and "<b>无此指标</b>" not in html
     assert tiles(response)["安徽省"]["value"] == 4
+    # The select says what the tiles show: articles.
+    select = html[html.index('id="tile-indicator"') :].split("</select>")[0]
+    assert '<option value="" selected>文章数</option>' in select and select.count(" selected") == 1
 
 
 def test_home_query_count_does_not_grow_with_zones_or_provinces(client, two_provinces, django_assert_num_queries):
@@ -100,6 +103,16 @@ def test_directory_by_province_lists_zones_with_articles_first_and_the_rest_mute
     assert max(anhui.index("/zones/huaibei/"), anhui.index("/zones/hefei/")) < anhui.index("/zones/suzhou-ah/")
     assert anhui.count('<li class="empty">') == 1
     assert 'value="huaibei" form="compare-form"' in html
+
+
+@pytest.mark.parametrize("params", [{}, {"sort": "articles"}])
+def test_directory_escapes_a_zone_name_a_page_gave_in_both_orders(client, two_provinces, params):
+    make_article(zone=make_zone("<i>泾县</i>高新区", slug="jingxian", province="安徽省"))
+    make_zone("<b>无文章</b>高新区", slug="empty-b", province="安徽省")
+    html = client.get(reverse("zones:directory"), params).content.decode()
+    assert "<i>" not in html and "<b>" not in html
+    assert '<a href="/zones/jingxian/">&lt;i&gt;泾县&lt;/i&gt;高新区</a>' in html
+    assert 'aria-label="比较&lt;b&gt;无文章&lt;/b&gt;高新区"' in html
 
 
 def test_directory_rejects_an_unknown_sort(client):
