@@ -86,11 +86,14 @@ def search_named(query, named_zone_ids=(), article_ids=None):
         typed,
     )
     archive = _archive(UNREAD)  # read once for both lists
+    # Only what the list shows: each entry's JSON lists (synonyms, patterns) are matched, not read.
+    shown = ("pk", "slug", "name")
     types = _closest_first(
-        initiative_type_list(archive).filter(_names_matching(words, ("name",), ("synonyms",))), typed
+        initiative_type_list(archive).filter(_names_matching(words, ("name",), ("synonyms",))).only(*shown),
+        typed,
     )
     indicators = _closest_first(
-        indicator_list(archive).filter(_names_matching(words, ("name",), ("synonyms",))), typed
+        indicator_list(archive).filter(_names_matching(words, ("name",), ("synonyms",))).only(*shown), typed
     )
     mentions = Article.zones.through.objects.filter(article__hidden=False)
     zones = _closest_first(

@@ -81,7 +81,7 @@ def indicator_choices():
     indicators grouped by dimension, and each one's key, read together."""
     labels = dict(Indicator.Dimension.choices)
     groups, keys = {}, {}
-    for indicator in indicator_list():
+    for indicator in indicator_list().only("pk", "slug", "name", "dimension"):
         groups.setdefault(labels.get(indicator.dimension, indicator.dimension), []).append(
             (indicator.slug, f"{indicator.name}（{indicator.metric_count}）")
         )
