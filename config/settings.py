@@ -113,6 +113,9 @@ TEMPLATES = [
     },
 ]
 
+# Django's form templates, with the few every filter field renders written in Python (core/renderers.py).
+FORM_RENDERER = "core.renderers.FormRenderer"
+
 WSGI_APPLICATION = "config.wsgi.application"
 
 DATABASE_URL = os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'kb.sqlite3'}"
