@@ -18,6 +18,14 @@ ARTICLE_SELECT = ("zone", "source")
 ARTICLE_PREFETCH = ("zones", "sources")
 INITIATIVE_SELECT = ("zone", "type")
 METRIC_SELECT = ("zone", "indicator")
+# What no rendering of a figure (item, table row, article page) reads: its curation record
+# and timestamps, its zone's and indicator's other columns -- JSON lists decoded per row.
+METRIC_DEFERRED = (
+    "curated_fields", "ingested_values", "created_at", "updated_at",
+    "zone__full_name", "zone__aliases", "zone__description", "zone__curated_fields",
+    "zone__created_at", "zone__updated_at",
+    "indicator__synonyms", "indicator__patterns", "indicator__description", "indicator__curated_fields",
+)
 # metric_item also reads ``metric.mentions.all()``: prefetch the mentions the reader
 # may see (articles.selectors.metric_mentions), or every mention for a full export.
 

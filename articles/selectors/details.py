@@ -41,6 +41,7 @@ def article_facts(article):
             here_offset=Coalesce(Subquery(here.values("offset")[:1]), F("offset")),
         )
         .select_related(*serializers.METRIC_SELECT)
+        .defer(*serializers.METRIC_DEFERRED)
         .prefetch_related(metric_mentions())
         .order_by("here_offset", "pk")
     )

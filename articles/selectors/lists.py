@@ -74,6 +74,7 @@ def metric_list():
     return (
         Metric.objects.visible()
         .select_related(*serializers.METRIC_SELECT)
+        .defer(*serializers.METRIC_DEFERRED)
         .prefetch_related(metric_mentions())
         .order_by(*METRIC_ORDER)
     )
