@@ -1,12 +1,13 @@
-"""One ingest run: the lock, its record, one transaction per page.
+"""One ingest run: the lock, its record, a savepoint per page, a commit every few seconds.
 
 Shared by ``manage.py ingest`` and the admin's 导入版面 page. ``IngestJob.run``
 takes the ingest lock (``lock.py``), marks runs a killed process left unfinished
 as interrupted, opens an ``IngestRun``, then reads each file (``readers``),
 analyses each page (``pipeline.analyse_page``) and stores it
-(``upsert.upsert_page``) in a transaction of its own, writing the run's files,
-counts and errors to its record as it goes (at most every ``RECORD_SECONDS``)
-and when it ends. A file refused or a page that
+(``upsert.upsert_page``) in a savepoint of its own; the pages stored are
+committed with the run's files, counts and errors in its record (after the
+first page, then at most every ``RECORD_SECONDS``), and the record is closed
+when the run ends. A file refused or a page that
 fails is one line in ``errors`` and the others go on; a KeyboardInterrupt (Ctrl-C,
 or SIGTERM in the command) closes the record as interrupted and is re-raised.
 
@@ -165,7 +166,7 @@ class IngestJob:
         paths = self._page_paths(raw_paths)
         previous = _interrupt_on_sigterm() if catch_sigterm else None
         try:
-            # A real run commits page by page, and counts the pages' tallies once at its end
+            # A real run commits a batch of pages at a time (_store_all), and counts the pages' tallies once at its end
             # (articles/tallies.py); a dry run rolls everything back at the end.
             with transaction.atomic() if self.dry_run else tallies.counting_deferred():
                 self._ingest(paths)
@@ -234,9 +235,7 @@ class IngestJob:
         )
         with pool:
             pages = pool.results(self._pages(paths, version), page_of=lambda entry: entry[2])
-            for (name, path, page, tick), result in pages:
-                if result is not None:
-                    self._store(name, path, result, tick, pool)
+            self._store_all(pages, pool)
         self.finished = True
         self.elapsed = time.perf_counter() - started
 
@@ -258,6 +257,36 @@ class IngestJob:
                 self.reporter.stored(name, "内容未变，未重新分析", time.perf_counter() - tick)
                 continue
             yield name, path, page, tick
+
+    def _store_all(self, pages, pool):
+        """Store the analysed pages, committing them (and the run's record) every RECORD_SECONDS.
+
+        Each page is its own savepoint, so a page that fails leaves the others;
+        committing in batches spares a commit per page (on SQLite a full-text
+        segment each). A killed process loses its last batch, which the next
+        run reads again; an interrupt or an error re-raised commits the pages
+        stored before it.
+        """
+        pages = iter(pages)
+        while True:
+            interrupted, done = None, True
+            with transaction.atomic():
+                try:
+                    for (name, path, page, tick), result in pages:
+                        if result is not None:
+                            self._store(name, path, result, tick, pool)
+                        # The first page at once, so that the run shows; then every few seconds.
+                        if self.recorded_at is None or time.monotonic() - self.recorded_at >= RECORD_SECONDS:
+                            done = False
+                            break
+                except BaseException as exc:  # an interrupt, or a page's error re-raised (--traceback)
+                    interrupted = exc
+                if not done and interrupted is None:
+                    self.record()
+            if interrupted is not None:
+                raise interrupted
+            if done:  # the run's closing record follows
+                return
 
     def _store(self, name, path, result, tick, pool):
         """Write one analysed page (``result``: its PageResult, or the exception its analysis raised)."""
@@ -292,5 +321,4 @@ class IngestJob:
         if counts.zones_created:
             # New zones must be linkable from the next page on.
             pool.zones_changed(zone_rows())
-        if self.recorded_at is None or time.monotonic() - self.recorded_at >= RECORD_SECONDS:
-            self.record()
+

@@ -1,7 +1,7 @@
 """Ingest newspaper page files into the knowledge base (idempotent, curation-safe).
 
 The work is in articles/ingest/: reader -> pipeline (layout, zones, initiatives,
-metrics) -> upsert, run page by page, each in its own transaction, by
+metrics) -> upsert, run page by page, each in a savepoint of its own, by
 ``articles.ingest.run.IngestJob`` (which the admin's upload page uses too).
 This command reads its options, reports on its stdout and stderr, and turns
 what went wrong into one-line errors and a non-zero exit code.

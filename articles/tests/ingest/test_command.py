@@ -225,27 +225,30 @@ def test_a_run_killed_midway_is_marked_interrupted_by_the_next_one(db, tmp_path)
     assert latest.ok and not latest.interrupted
 
 
-def test_an_interrupted_run_records_the_pages_it_finished(db, tmp_path, monkeypatch):
+@pytest.mark.parametrize("seconds", [0, 3600])
+def test_an_interrupted_run_records_the_pages_it_finished(db, tmp_path, monkeypatch, seconds):
     from articles.ingest import run as job  # the command's page loop
 
-    for n in range(2):
-        (tmp_path / f"page{n}.txt").write_text(BRIEF.replace("六安", ["六安", "宿州"][n]), encoding="utf-8")
+    # With an hour between commits, the second page waits in the batch the interrupt ends.
+    monkeypatch.setattr(job, "RECORD_SECONDS", seconds)
+    for n in range(3):
+        (tmp_path / f"page{n}.txt").write_text(BRIEF.replace("六安", ["六安", "宿州", "亳州"][n]), encoding="utf-8")
     real = job.upsert_page
     calls = []
 
-    def stop_at_second(*, result, **options):
+    def stop_at_third(*, result, **options):
         calls.append(result)
-        if len(calls) == 2:
+        if len(calls) == 3:
             raise KeyboardInterrupt
         return real(result=result, **options)
 
-    monkeypatch.setattr(job, "upsert_page", stop_at_second)
+    monkeypatch.setattr(job, "upsert_page", stop_at_third)
     with pytest.raises(KeyboardInterrupt):
         ingest(tmp_path)
     run = IngestRun.objects.get()
     assert run.interrupted and run.finished_at and not run.ok
-    assert [f["name"] for f in run.files] == ["page0.txt"]
-    assert Article.objects.count() == 1  # the finished page is whole, the other absent
+    assert [f["name"] for f in run.files] == ["page0.txt", "page1.txt"]
+    assert Article.objects.count() == 2  # the finished pages are whole, the other absent
 
 
 @pytest.mark.parametrize("seconds, writes", [(0, 4), (3600, 2)])
