@@ -1,4 +1,4 @@
-"""The form renderer (settings.FORM_RENDERER): Django's templates, with those every field renders written in Python.
+"""The form renderer (settings.FORM_RENDERER): Django's form templates, those of every field in Python.
 
 A filter form renders each field through four to six template includes (its
 group, its label, the widget, the widget's attributes, each option of a
@@ -70,7 +70,11 @@ def _select(widget):
 
 def _options_plain(widget):
     """Every option of the select drawn by Django's own option template (no widget of its own)."""
-    return all(option["template_name"] == OPTION_TEMPLATE for _n, options, _i in widget["optgroups"] for option in options)
+    return all(
+        option["template_name"] == OPTION_TEMPLATE
+        for _name, options, _index in widget["optgroups"]
+        for option in options
+    )
 
 
 def _label(context):

@@ -166,8 +166,8 @@ class IngestJob:
         paths = self._page_paths(raw_paths)
         previous = _interrupt_on_sigterm() if catch_sigterm else None
         try:
-            # A real run commits a batch of pages at a time (_store_all), and counts the pages' tallies once at its end
-            # (articles/tallies.py); a dry run rolls everything back at the end.
+            # A real run commits a few seconds of pages at a time (_store_all), and counts the
+            # pages' tallies once at its end (articles/tallies.py); a dry run rolls everything back.
             with transaction.atomic() if self.dry_run else tallies.counting_deferred():
                 self._ingest(paths)
                 if self.dry_run:
@@ -321,4 +321,3 @@ class IngestJob:
         if counts.zones_created:
             # New zones must be linkable from the next page on.
             pool.zones_changed(zone_rows())
-

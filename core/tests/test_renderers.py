@@ -23,7 +23,9 @@ class EveryWidget(forms.Form):
     secret = forms.CharField(label="口令", required=False, widget=forms.PasswordInput)
     hidden = forms.CharField(required=False, widget=forms.HiddenInput)
     flag = forms.BooleanField(label="只看已核实", required=False)
-    search = forms.CharField(label="检索", required=False, widget=forms.TextInput(attrs={"type": "search", "placeholder": "词 \"引\""}))
+    search = forms.CharField(
+        label="检索", required=False, widget=forms.TextInput(attrs={"type": "search", "placeholder": "词 \"引\""})
+    )
     nolabel = forms.CharField(label="", required=False)
     kind = forms.ChoiceField(label="类型", choices=CHOICES, required=False)
     grouped = forms.ChoiceField(label="指标", choices=GROUPED, required=False)
