@@ -8,8 +8,10 @@ below are written here instead, to the character (``core/tests/test_renderers``
 compares them with Django's own); any other template, or a field set out as
 a fieldset, is rendered by Django as before.
 """
+from html import escape
+
 from django.forms.renderers import DjangoTemplates
-from django.utils.html import conditional_escape, escape
+from django.utils.html import conditional_escape
 from django.utils.safestring import SafeData, mark_safe
 
 # Django's widgets whose template is only ``{% include "django/forms/widgets/input.html" %}``.
@@ -24,6 +26,8 @@ INPUT_TEMPLATES = frozenset(
 
 def _formatted(value):
     """``{{ value|stringformat:'s' }}``: the value as text, escaped unless it was marked safe."""
+    if type(value) is str:
+        return escape(value)
     text = str(value) if isinstance(value, tuple) else "%s" % (value,)
     return text if isinstance(value, SafeData) else escape(text)
 
@@ -48,17 +52,24 @@ def _input(widget):
 OPTION_TEMPLATE = "django/forms/widgets/select_option.html"
 
 
+_SELECTED = {"selected": True}
+
+
 def _option(option):
+    # Hundreds per select (the zones): the usual attributes, none or selected, spelled out.
+    attrs = option["attrs"]
+    extra = "" if not attrs else " selected" if attrs == _SELECTED else _attrs(attrs)
+    label = option["label"]
+    label = escape(label) if type(label) is str else conditional_escape(label)
     # An included template is not stripped: the option keeps its file's last newline.
-    return (
-        f'<option value="{_formatted(option["value"])}"{_attrs(option["attrs"])}>'
-        f'{conditional_escape(option["label"])}</option>\n'
-    )
+    return f'<option value="{_formatted(option["value"])}"{extra}>{label}</option>\n'
 
 
-def _select(widget):
-    parts = [f'<select name="{conditional_escape(widget["name"])}"{_attrs(widget["attrs"])}>']
-    for group_name, options, _index in widget["optgroups"]:
+def select_html(name, attrs, optgroups):
+    """django/forms/widgets/select.html: ``optgroups`` as a Select's context gives them,
+    [(group name or None, [{"value", "label", "attrs"}], index)]."""
+    parts = [f'<select name="{conditional_escape(name)}"{_attrs(attrs)}>']
+    for group_name, options, _index in optgroups:
         if group_name:
             parts.append(f'\n  <optgroup label="{conditional_escape(group_name)}">')
         parts.extend(f"\n  {_option(option)}" for option in options)
@@ -100,7 +111,8 @@ class FormRenderer(DjangoTemplates):
         if template_name in INPUT_TEMPLATES:
             text = _input(context["widget"])
         elif template_name == "django/forms/widgets/select.html" and _options_plain(context["widget"]):
-            text = _select(context["widget"])
+            widget = context["widget"]
+            text = select_html(widget["name"], widget["attrs"], widget["optgroups"])
         elif template_name == "django/forms/label.html":
             text = _label(context)
         elif template_name == "django/forms/field.html" and not context["field"].use_fieldset:
