@@ -10,7 +10,7 @@ One module per group of models, every name re-exported here (callers import
 from ``articles.models``): base (the curation fields, ``VisibleQuerySet``),
 sources (Source), articles (Article), vocabulary (Indicator, InitiativeType),
 facts (Initiative, InitiativeMention, Metric, MetricMention and their
-QuerySets), records (IngestRun, Tombstone), tallies (Tally, LatestFigure,
+QuerySets), records (IngestRun, Tombstone, ReindexRecord), tallies (Tally, LatestFigure,
 RankedInitiative: what the pages read instead of counting or ranking the archive).
 """
 from .articles import Article
@@ -26,7 +26,7 @@ from .facts import (
     MetricMentionQuerySet,
     MetricQuerySet,
 )
-from .records import IngestRun, Tombstone
+from .records import IngestRun, ReindexRecord, Tombstone
 from .sources import Source
 from .tallies import LatestFigure, RankedInitiative, Tally
 from .vocabulary import Indicator, InitiativeType, VocabularyEntry
@@ -48,6 +48,7 @@ __all__ = [
     "MetricMentionQuerySet",
     "MetricQuerySet",
     "RankedInitiative",
+    "ReindexRecord",
     "Source",
     "Tally",
     "Tombstone",

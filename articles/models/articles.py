@@ -64,6 +64,10 @@ class Article(CurationFields):
     search_title = models.TextField(blank=True, editable=False)
     search_head = models.TextField(blank=True, editable=False)
     search_body = models.TextField(blank=True, editable=False)
+    # Cleared by ``reindex`` for what it segments; set by anything else writing
+    # the search columns, whose dictionary may have been another: the next
+    # reindex segments the article again (articles/reindexing.py).
+    index_pending = models.BooleanField(default=True, editable=False)
 
     objects = VisibleQuerySet.as_manager()
 

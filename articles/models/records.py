@@ -1,4 +1,4 @@
-"""What the ingest and the curators leave for the record: ingest runs, deleted keys."""
+"""What the ingest and the curators leave for the record: ingest runs, deleted keys, the last reindex."""
 from django.db import models
 
 
@@ -56,3 +56,21 @@ class Tombstone(models.Model):
 
     def __str__(self):
         return f"{self.model}:{self.key}"
+
+
+class ReindexRecord(models.Model):
+    """The dictionary the last ``reindex`` segmented with (one row): what the next one compares with."""
+
+    finished_at = models.DateTimeField("完成时间")
+    digest = models.CharField(
+        "分词规则", max_length=64, help_text="segment.fingerprint(): the rules and the static dictionary"
+    )
+    weights = models.JSONField("动态词条", default=dict, help_text="{term: frequency}")
+    articles = models.PositiveIntegerField("重新分词文章数", default=0)
+
+    class Meta:
+        verbose_name = "索引重建记录"
+        verbose_name_plural = "索引重建记录"
+
+    def __str__(self):
+        return f"重建索引 {self.finished_at:%Y-%m-%d %H:%M}"

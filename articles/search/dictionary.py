@@ -15,6 +15,7 @@ One dictionary is loaded per process, on first use; the functions here load,
 extend, mark and reset it.
 """
 import gc
+import hashlib
 import json
 import logging
 import threading
@@ -286,6 +287,26 @@ def extra_terms(names):
             yield frozenset(new_terms)
         finally:
             state.forget(new_terms)
+
+
+def static_digest():
+    """A digest of the static layer: jieba's table, the static terms and their weights, the total."""
+    import jieba
+
+    _freq, total, static_terms = _static_layer_loaded()
+    static = json.dumps([jieba.__version__, total, sorted(static_terms)], ensure_ascii=False)
+    return hashlib.sha256(static.encode()).hexdigest()
+
+
+def dynamic_weights():
+    """{dynamic term: frequency} of the loaded dictionary.
+
+    A dynamic term's weight enters no other word's (the total stays, see
+    ``DomainTokenizer.add_domain_word``): under two dictionaries of the same
+    static layer, a text segments differently only where it holds a term
+    whose weight differs.
+    """
+    return dict(current_dictionary().tokenizer.words)
 
 
 def reset_dictionary():

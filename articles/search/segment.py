@@ -13,13 +13,42 @@ query.  Unknown names therefore come out as single characters; runs of
 single characters are also indexed as character bigrams so that a two- or
 three-character name (a person, a company) is still found as a unit.
 """
+import hashlib
 import re
 
 from core.text import fold
 
-from .dictionary import current_dictionary
+from .dictionary import current_dictionary, dynamic_weights, static_digest
 
 _QUOTES = re.compile("[\"'“”‘’「」『』]")
+
+# Raise it with any change here, in tokenizer.py or in ``fold`` that changes the
+# stored tokens: ``reindex`` then segments every article again.
+SEGMENTATION_VERSION = 1
+
+
+def fingerprint():
+    """(digest, {dynamic term: weight}): what the tokens ``index_tokens`` gives depend on.
+
+    The digest covers these rules and the dictionary's static layer; a change
+    there changes any text's tokens.  A dynamic term's weight changes only
+    the tokens of texts holding the term (``dictionary.dynamic_weights``).
+    """
+    digest = hashlib.sha256(f"{SEGMENTATION_VERSION}:{static_digest()}".encode()).hexdigest()
+    return digest, dynamic_weights()
+
+
+def term_matcher(terms):
+    """A test of whether a text holds any of ``terms`` where the index sees them (as ``terms_in``)."""
+    if not terms:
+        return lambda text: False
+    pattern = re.compile("|".join(re.escape(term) for term in sorted(terms)))
+
+    def holds(text):
+        text = fold(text)
+        return pattern.search(text) is not None or pattern.search(_QUOTES.sub("", text)) is not None
+
+    return holds
 
 
 def terms_in(text, terms):

@@ -134,7 +134,7 @@ def test_reindex_with_workers_gives_the_same_index(ingested_seeds):
     def reindexed(workers):
         Article.objects.update(search_title="", search_head="", search_body="")
         out = StringIO()
-        call_command("reindex", workers=workers, batch_size=3, stdout=out)
+        call_command("reindex", everything=True, workers=workers, batch_size=3, stdout=out)
         assert f"Reindexed {Article.objects.count()} articles" in out.getvalue()
         return list(Article.objects.order_by("pk").values_list(*SEARCH_FIELDS))
 

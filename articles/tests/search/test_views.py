@@ -211,10 +211,10 @@ def test_index_follows_edits_and_deletes(articles):
     assert not search_articles(Article.objects.all(), "人才服务驿站").queryset.exists()
 
 
-def test_reindex_rebuilds_every_article(articles):
+def test_reindex_all_rebuilds_every_article(articles):
     Article.objects.update(search_title="", search_head="", search_body="")
     assert not search_articles(Article.objects.all(), "国轩锂电").queryset.exists()
-    call_command("reindex", verbosity=0)
+    call_command("reindex", everything=True, verbosity=0)
     assert search_articles(Article.objects.all(), "国轩锂电").queryset.exists()
 
 
