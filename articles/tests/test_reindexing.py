@@ -56,11 +56,12 @@ def test_a_second_reindex_with_nothing_changed_segments_nothing(indexed):
     assert "Reindexed 0 articles" in reindex()
 
 
-def test_a_new_name_resegments_only_the_articles_holding_it(indexed):
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_new_name_resegments_only_the_articles_holding_it(indexed, workers):
     holder, other = indexed
     make_initiative(name=NAME)
     refresh_dictionary(force=True)
-    plan = plan_reindex()
+    plan = plan_reindex(workers=workers)
     assert (plan.ids, plan.terms, plan.pending) == ([holder.pk], [NAME], 0)
     reindex()
     assert NAME in Article.objects.get(pk=holder.pk).search_body.split()

@@ -61,8 +61,9 @@ class Command(BaseCommand):
 
     def _reindex(self, backend, everything, dry_run, batch_size, workers, verbosity):
         started = time.monotonic()
+        workers = workers or default_workers()
         terms = refresh_dictionary(force=True)
-        plan = plan_reindex(everything=everything)
+        plan = plan_reindex(everything=everything, workers=workers)
         if plan.everything:
             summary = f"{len(plan.ids)} articles: {plan.reason}"
         else:
@@ -83,12 +84,12 @@ class Command(BaseCommand):
             if verbosity >= 2:
                 self.stdout.write(f"  {done}/{total}")
 
-        changed = segment_again(
-            plan, workers=workers or default_workers(), batch_size=batch_size, progress=progress
-        )
+        changed = segment_again(plan, workers=workers, batch_size=batch_size, progress=progress)
         if plan.everything:
+            # A pass over every article: the index compacted in one go. After a
+            # few thousand, compacting would cost more than the rest of the run;
+            # the index merges its own segments as it is written.
             backend.rebuild(connection)
-        if changed or plan.everything:
             backend.optimize(connection)
         if verbosity:
             self.stdout.write(
