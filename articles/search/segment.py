@@ -15,6 +15,7 @@ three-character name (a person, a company) is still found as a unit.
 """
 import hashlib
 import re
+from importlib.metadata import version
 
 from core.text import fold
 
@@ -30,11 +31,13 @@ SEGMENTATION_VERSION = 1
 def fingerprint():
     """(digest, {dynamic term: weight}): what the tokens ``index_tokens`` gives depend on.
 
-    The digest covers these rules and the dictionary's static layer; a change
-    there changes any text's tokens.  A dynamic term's weight changes only
+    The digest covers these rules, the folding and the dictionary's static
+    layer; a change there changes any text's tokens.  A dynamic term's weight changes only
     the tokens of texts holding the term (``dictionary.dynamic_weights``).
     """
-    digest = hashlib.sha256(f"{SEGMENTATION_VERSION}:{static_digest()}".encode()).hexdigest()
+    # OpenCC's tables are part of ``fold``.
+    rules = f"{SEGMENTATION_VERSION}:{version('opencc')}:{static_digest()}"
+    digest = hashlib.sha256(rules.encode()).hexdigest()
     return digest, dynamic_weights()
 
 

@@ -83,7 +83,7 @@ def test_a_removed_name_resegments_the_articles_that_held_it(indexed):
 
 
 def test_an_article_written_since_is_segmented_again(indexed):
-    _holder, other = indexed
+    other = Article.objects.get(pk=indexed[1].pk)  # as the admin reads it
     other.body = "园区召开经济工作会议，部署全年任务。"
     article_update(article=other, changed_fields=["body"])
     refresh_dictionary(force=True)
@@ -91,6 +91,14 @@ def test_an_article_written_since_is_segmented_again(indexed):
     reindex()
     assert not Article.objects.filter(index_pending=True).exists()
     assert plan_reindex().ids == []
+
+
+def test_an_article_an_ingest_segmented_since_is_segmented_again(indexed):
+    holder, _other = indexed
+    Article.objects.filter(pk=holder.pk).update(title="园区党建工作会议")
+    index_for_search([holder])  # the ingest's writer, after a page changed the article
+    refresh_dictionary(force=True)
+    assert plan_reindex().ids == [holder.pk]
 
 
 def test_changed_rules_or_all_segment_every_article(indexed, monkeypatch):
