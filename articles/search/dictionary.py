@@ -132,7 +132,7 @@ def _clean_terms(names):
     for name in names:
         term = fold(name or "").strip()
         # Names that are too short or carry punctuation do not make useful words.
-        if 2 <= len(term) <= 24 and all(ch.isalnum() for ch in term):
+        if 2 <= len(term) <= 24 and term.isalnum():
             terms.add(term)
     return terms
 

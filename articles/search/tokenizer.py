@@ -23,6 +23,34 @@ def static_table(terms):
     return base.FREQ, base.total
 
 
+def longest_weighed_by_parts(freq, total):
+    """The longest name whose parts could weigh it above DOMAIN_WORD_MIN_FREQ; None if any could.
+
+    jieba weighs a name at the product of its parts' shares of the total
+    (``suggest_freq``). With the largest frequency F far below the total, three
+    or more parts weigh less than F**3 / total**2, and two parts reach the
+    minimum only if both are among the few words above 2000 * total / F (of
+    jieba's own table: 37 words of at most two characters). A longer name
+    needs no cut to be weighed. A name's weight never exceeds F (its own
+    frequency, or a product below it), so F bounds both tables.
+    """
+    top = max(freq.values(), default=0)
+    if not top or top**3 / total**2 >= DOMAIN_WORD_MIN_FREQ:
+        return None
+    threshold = DOMAIN_WORD_MIN_FREQ * total / top
+    return 2 * max((len(word) for word, count in freq.items() if count >= threshold), default=0)
+
+
+_longest = (None, None)  # (the table, its longest_weighed_by_parts): one static table per process
+
+
+def _longest_for(freq, total):
+    global _longest
+    if _longest[0] is not freq:
+        _longest = (freq, longest_weighed_by_parts(freq, total))
+    return _longest[1]
+
+
 class DomainTokenizer(jieba.Tokenizer):
     """jieba's tokenizer over a shared static table, with the domain names in a table of their own.
 
@@ -39,6 +67,7 @@ class DomainTokenizer(jieba.Tokenizer):
         super().__init__()
         self.FREQ, self.total, self.initialized = freq, total, True
         self.words = {}
+        self.longest_weighed = _longest_for(freq, total)
         # A length stays when its last name is taken out (extra_terms): looking a
         # word up that is not there costs a lookup and changes nothing.
         self.lengths = {}
@@ -97,10 +126,12 @@ class DomainTokenizer(jieba.Tokenizer):
         segments the same whatever other names were added, so a page cut in
         another process (``extra_terms``) is cut as the writer would cut it.
         """
-        # jieba's suggest_freq, reading both tables.
-        suggested = 1.0
-        for part in self.cut(term, HMM=False):
-            suggested *= self.word_freq(part, 1) / self.total
+        # jieba's suggest_freq, reading both tables; most names are too long to need it.
+        suggested = 0.0  # a longer name's parts weigh it below the minimum
+        if self.longest_weighed is None or len(term) <= self.longest_weighed:
+            suggested = 1.0
+            for part in self.cut(term, HMM=False):
+                suggested *= self.word_freq(part, 1) / self.total
         suggested = max(int(suggested * self.total) + 1, self.word_freq(term, 1))
         self.words[term] = max(suggested, DOMAIN_WORD_MIN_FREQ)
         self.lengths.setdefault(term[:2], set()).add(len(term))

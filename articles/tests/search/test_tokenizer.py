@@ -35,3 +35,22 @@ def test_names_cut_exactly_as_jieba_cuts_them_without_touching_the_static_table(
     assert len(freq) == entries and "红帆驿" not in freq
     ours.forget("红帆驿站联盟")
     assert "红帆驿站联盟" not in ours.cut(TEXTS[0], HMM=False)
+
+
+def test_names_are_weighed_as_jieba_weighs_them_short_common_words_and_long_names_alike():
+    freq, total, _terms = dictionary._static_layer_loaded()
+    # 了的: two of jieba's commonest words, weighed above the minimum by their parts;
+    # 一个是: three parts; then names too long for their parts to matter.
+    names = ["了的", "一个是", "中国的", "党建引领高质量发展", "红帆驿站联盟"]
+    ours = DomainTokenizer(freq, total)
+    for name in names:
+        ours.add_domain_word(name)
+    theirs = jieba.Tokenizer()
+    theirs.FREQ, theirs.total, theirs.initialized = dict(freq), total, True
+    for name in names:
+        expected = max(theirs.suggest_freq(name), DOMAIN_WORD_MIN_FREQ)
+        assert ours.words[name] == expected, name
+        theirs.add_word(name, expected)
+        theirs.total = total
+    assert ours.words["了的"] > DOMAIN_WORD_MIN_FREQ
+    assert ours.longest_weighed == 4  # jieba's table: the longest name that needs its cut
