@@ -27,15 +27,16 @@ def longest_weighed_by_parts(freq, total):
     """The longest name whose parts could weigh it above DOMAIN_WORD_MIN_FREQ; None if any could.
 
     jieba weighs a name at the product of its parts' shares of the total
-    (``suggest_freq``). With the largest frequency F far below the total, three
-    or more parts weigh less than F**3 / total**2, and two parts reach the
-    minimum only if both are among the few words above 2000 * total / F (of
-    jieba's own table: 37 words of at most two characters). A longer name
-    needs no cut to be weighed. A name's weight never exceeds F (its own
-    frequency, or a product below it), so F bounds both tables.
+    (``suggest_freq``). Let F be the largest frequency of the table or the
+    minimum, whichever is larger: below the total, it bounds every weight of
+    both tables (a name's own frequency, the minimum, or a product of two or
+    more shares, below F). Three or more parts then weigh less than
+    F**3 / total**2, and two parts reach the minimum only if both are among
+    the few words above 2000 * total / F (of jieba's own table: 37 words of at
+    most two characters). A longer name needs no cut to be weighed.
     """
-    top = max(freq.values(), default=0)
-    if not top or top**3 / total**2 >= DOMAIN_WORD_MIN_FREQ:
+    top = max(max(freq.values(), default=0), DOMAIN_WORD_MIN_FREQ)
+    if top >= total or top**3 / total**2 >= DOMAIN_WORD_MIN_FREQ:
         return None
     threshold = DOMAIN_WORD_MIN_FREQ * total / top
     return 2 * max((len(word) for word, count in freq.items() if count >= threshold), default=0)
