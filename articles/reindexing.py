@@ -44,7 +44,7 @@ class Plan:
     digest: str
     weights: dict
     everything: bool  # all articles: asked for, no record, or the rules changed
-    reason: str
+    reason: str  # why every article ("" when not)
     pending: int = 0  # written with another dictionary since the last reindex
     terms: list = field(default_factory=list)  # terms whose weight changed
     holding: int = 0  # articles holding one of them (not already pending)
@@ -73,7 +73,7 @@ def plan_reindex(*, everything=False, workers=1):
     pending = set(Article.objects.filter(index_pending=True).values_list("pk", flat=True))
     holding = set(_holding(terms, workers)) if terms else set()
     return Plan(
-        digest, weights, everything=False, reason="changed names and articles written since",
+        digest, weights, everything=False, reason="",
         pending=len(pending), terms=terms, holding=len(holding), ids=sorted(pending | holding),
     )
 

@@ -1,0 +1,22 @@
+"""segment.term_matcher: which texts a reindex must segment again for changed names."""
+import pytest
+
+from articles.search import segment
+
+TEXTS = {
+    "plain": "园区启动红领巢工程，服务企业党员。",
+    "quoted": "园区成立“两新”组织党委，覆盖企业120家。",
+    "traditional": "園區啟動紅領巢工程。",
+    "short": "宁波市召开会议。",
+    "none": "园区召开经济工作会议。",
+}
+
+
+@pytest.mark.parametrize("filler", [0, segment.FEW_TERMS + 50], ids=["few terms", "many terms"])
+def test_a_text_holds_a_term_as_the_index_sees_it_however_many_terms_are_looked_for(filler):
+    # Names found in no text make the many-terms case take the keyed lookup.
+    terms = ["红领巢工程", "两新组织党委", "宁波"] + [f"无此名称{n}号工程" for n in range(filler)]
+    holds = segment.term_matcher(terms)
+    assert {name for name, text in TEXTS.items() if holds(text)} == {"plain", "quoted", "traditional", "short"}
+    assert not segment.term_matcher(terms[3:])(TEXTS["plain"])
+    assert not segment.term_matcher([])(TEXTS["plain"])
