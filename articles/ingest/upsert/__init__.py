@@ -43,8 +43,9 @@ from articles import identity
 from articles.ingest.counts import IngestCounts, PageOutcome
 from articles.ingest.sources import upsert_source
 from articles.ingest.zones import ZoneResolver
-from articles.models import Article, Indicator, InitiativeMention, Source, Tombstone
+from articles.models import Article, Indicator, Initiative, InitiativeMention, Metric, Source, Tombstone
 from articles.search import add_terms, index_articles
+from articles.tallies import mark_stale
 
 from .article import _copy_candidates, _stored_articles, upsert_article
 from .common import PageInserts
@@ -92,35 +93,41 @@ def upsert_page(*, result, original=None):
     )
     deleted = _tombstones()
     zones = ZoneResolver(deleted=deleted[Tombstone.Kind.ZONE])
-    written, positions, new_names, stored_here = [], set(), [], []
+    written, positions, new_names, drafts = [], set(), [], []
     stored = _stored_articles(source.articles.order_by())
     copies = _copy_candidates(source, [item.block for item in result.articles])
-    pending = PageInserts()
+    pending = PageInserts(Initiative, Metric)
     for item in result.articles:
         positions.add(item.block.position)
-        created_before = counts.articles.created
         article, changed = upsert_article(
             source=source, result=item, zones=zones.resolve_all(item.zones),
-            tally=counts.articles, deleted_keys=deleted[Tombstone.Kind.ARTICLE], stored=stored,
-            copies=copies, pending=pending, segmented=result.segmented,
+            tally=counts.articles, deleted_keys=deleted[Tombstone.Kind.ARTICLE], pending=pending,
+            stored=stored, copies=copies, segmented=result.segmented,
         )
-        if article is None:
-            continue
+        if article is not None:
+            drafts.append((article, item, changed))
+    # The new articles in one statement: their facts below need their ids.
+    new_articles = Article.objects.bulk_create([a for a, _i, _c in drafts if a.pk is None])
+    if new_articles:
+        mark_stale()  # as saving one would (tallies)
+    created = {article.pk for article in new_articles}
+    stored_here = []
+    for article, item, changed in drafts:
         if changed:
             written.append(article.pk)
         stored_here.append((
             article,
             initiative_groups(article, item.initiatives),
             metric_groups(article, item.metrics, counts.metrics, deleted[Tombstone.Kind.METRIC]),
-            counts.articles.created > created_before,
+            article.pk in created,
         ))
     reads = PageReads(stored_here)
     indicators = _indicators(result)
     for article, initiatives, metrics, new_article in stored_here:
         pending.add(InitiativeMention, upsert_initiatives(
             article=article, groups=initiatives, counts=counts,
-            deleted_keys=deleted[Tombstone.Kind.INITIATIVE], reads=reads, new_names=new_names,
-            new_article=new_article,
+            deleted_keys=deleted[Tombstone.Kind.INITIATIVE], reads=reads, pending=pending,
+            new_names=new_names, new_article=new_article,
         ))
         upsert_metrics(
             article=article, groups=metrics, tally=counts.metrics, reads=reads,

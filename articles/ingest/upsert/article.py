@@ -4,7 +4,7 @@ from articles.ingest import duplicates
 from articles.models import Article
 from core.services import model_update
 
-from .common import _insert, _save, _tally_update
+from .common import _save, _tally_update
 
 
 def _stored_articles(articles):
@@ -48,10 +48,12 @@ def _stored_copy(source, block, candidates=None):
     return duplicates.closest(candidates, block.body)
 
 
-def upsert_article(*, source, result, zones, tally, deleted_keys, stored=None, copies=None,
-                   pending=None, segmented=None):
-    """Create or update the article of ``result``; None when a curator deleted it.
+def upsert_article(*, source, result, zones, tally, deleted_keys, pending, stored=None, copies=None,
+                   segmented=None):
+    """(article, changed) of ``result``: updated in place, or new and not inserted yet; None when a curator deleted it.
 
+    A new article (its pk None) is inserted by the caller with the page's other
+    new articles, in one statement; its zones wait in ``pending`` (PageInserts).
     A new article that repeats one stored from another page (duplicates.py) is
     not created again: that page becomes one more of its sources (None is
     returned, ``tally.merged`` counted); a likely but unsure repeat is created
@@ -100,10 +102,9 @@ def upsert_article(*, source, result, zones, tally, deleted_keys, stored=None, c
         )
         for name, value in (segmented and segmented.ahead(article) or {}).items():
             setattr(article, name, value)
-        article.save(force_insert=True)
         # A new article has no zones yet: one insert, not set()'s read-compare-write.
-        _insert(pending, Article.zones.through,
-                [Article.zones.through(article=article, zone=zone) for zone in zones])
+        pending.add(Article.zones.through,
+                    [Article.zones.through(article=article, zone=zone) for zone in zones])
         tally.created += 1
         return article, True
 

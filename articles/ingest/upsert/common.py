@@ -21,14 +21,17 @@ def _save(obj, changed, ingested):
 
 
 class PageInserts:
-    """New rows no later read of the page depends on, inserted together when the page is done.
+    """New rows of a page, inserted together when the page is done: one INSERT per table.
 
-    A new article's zones and every new mention: one INSERT per table and page
-    instead of one per article.
+    New initiatives and metrics, a new article's zones and every new mention.
+    A row may refer to a parent added here but not inserted yet (a mention to
+    its new metric): the parents' models are named at construction and their
+    rows go first, so their ids are set when the rows referring to them go.
+    Until then the page finds a new parent by its key, as a stored one.
     """
 
-    def __init__(self):
-        self.rows = {}  # model -> its new rows, in order
+    def __init__(self, *parents):
+        self.rows = {model: [] for model in parents}  # model -> its new rows, parents first
 
     def add(self, model, rows):
         self.rows.setdefault(model, []).extend(rows)
@@ -37,14 +40,3 @@ class PageInserts:
         for model, rows in self.rows.items():
             model.objects.bulk_create(rows)
         self.rows.clear()
-
-
-def _insert(pending, model, rows):
-    """Insert ``rows`` now, or with the page's other new rows when ``pending`` (a PageInserts)."""
-    if pending is None:
-        model.objects.bulk_create(rows)
-    else:
-        pending.add(model, rows)
-
-
-# ---------------------------------------------------------------- services

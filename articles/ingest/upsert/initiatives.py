@@ -16,12 +16,14 @@ def initiative_groups(article, facts):
     return groups
 
 
-def upsert_initiatives(*, article, groups, counts, deleted_keys, reads, new_names=None, new_article=False):
+def upsert_initiatives(*, article, groups, counts, deleted_keys, reads, pending, new_names=None,
+                       new_article=False):
     """One initiative per zone + programme; one mention per sentence naming it.
 
     ``groups``: ``initiative_groups`` of the article; ``reads``: the page's
     PageReads. ``new_article``: it was created just now, so it has no mentions
-    to compare. Returns the new mentions (inserted with the page's others).
+    to compare. New initiatives wait in ``pending`` (PageInserts) with the
+    page's others. Returns the new mentions (inserted with the page's others).
     """
     zone = article.zone
     existing = reads.initiatives
@@ -35,8 +37,8 @@ def upsert_initiatives(*, article, groups, counts, deleted_keys, reads, new_name
         Initiative(key=key, zone=zone, ingested_values=ingested, **values)
         for key, values, ingested in _new_initiatives(groups, existing, deleted_keys, zone, types)
     ]
-    # One insert for the article's new programmes (their ids come back from it).
-    existing.update((initiative.key, initiative) for initiative in Initiative.objects.bulk_create(created))
+    pending.add(Initiative, created)
+    existing.update((initiative.key, initiative) for initiative in created)
     counts.initiatives.created += len(created)
     if new_names is not None:
         new_names.extend(initiative.name for initiative in created)
@@ -65,7 +67,7 @@ def upsert_initiatives(*, article, groups, counts, deleted_keys, reads, new_name
             _save(initiative, changed, ingested)
             _tally_update(counts.initiatives, changed=changed, curated_differs=curated_differs)
         for fact in group:
-            place = (initiative.pk, fact.offset)
+            place = (_ref(initiative), fact.offset)
             if place in kept_mentions:
                 continue
             kept_mentions.add(place)
@@ -90,6 +92,11 @@ def upsert_initiatives(*, article, groups, counts, deleted_keys, reads, new_name
         counts.mentions.deleted += len(gone)
         reads.unnamed({m.initiative_id for m in gone})
     return new_mentions
+
+
+def _ref(initiative):
+    """What a mention's place names its initiative by: its id, or its key until it is inserted."""
+    return initiative.key if initiative.pk is None else initiative.pk
 
 
 def _initiative_values(first, zone, types):

@@ -6,7 +6,7 @@ from articles.curation import restate_first
 from articles.models import Metric, MetricMention
 from core.services import model_update
 
-from .common import _insert, _tally_update
+from .common import _tally_update
 
 
 def _metric_values(fact, zone, indicator):
@@ -73,14 +73,16 @@ def metric_groups(article, facts, tally, deleted_keys):
     return groups
 
 
-def upsert_metrics(*, article, groups, tally, reads, indicators=None, new_article=False, pending=None):
+def upsert_metrics(*, article, groups, tally, reads, pending, indicators=None, new_article=False):
     """One metric per fact (``identity.metric_key``); one mention per statement of it here.
 
-    A fact already stored -- from this article or another of its zone -- gains
-    this article's mentions instead of a second row. ``groups``: ``metric_groups``
-    of the article; ``reads``: the page's PageReads. ``indicators``: {slug:
-    Indicator}, read once per page; an unknown slug leaves the figure 未归类.
-    ``new_article``: it was created just now, so it has no mentions to compare.
+    A fact already stored -- from this article or another of its zone, or new
+    from an earlier article of the page -- gains this article's mentions instead
+    of a second row. ``groups``: ``metric_groups`` of the article; ``reads``: the
+    page's PageReads. ``indicators``: {slug: Indicator}, read once per page; an
+    unknown slug leaves the figure 未归类. ``new_article``: it was created just
+    now, so it has no mentions to compare. New metrics and mentions wait in
+    ``pending`` (PageInserts) with the page's others.
     """
     indicators = indicators or {}
     zone = article.zone  # after curation: a curator's zone fix carries over
@@ -131,10 +133,10 @@ def upsert_metrics(*, article, groups, tally, reads, indicators=None, new_articl
             fields += taken
         else:
             tally.unchanged += 1
-        if fields:
+        if fields and metric.pk is not None:  # a metric still to insert goes with this reading
             changed.append(metric)
             changed_fields.update(fields)
-    Metric.objects.bulk_create(new)
+    pending.add(Metric, new)
     tally.created += len(new)
     if changed:
         now = timezone.now()
@@ -144,40 +146,44 @@ def upsert_metrics(*, article, groups, tally, reads, indicators=None, new_articl
     stored.update((metric.key, metric) for metric in matched.values())
 
     for key, metric in matched.items():
-        reads.readings.setdefault(metric.pk, {})[article.pk] = readings[key]
+        if metric.pk is not None:  # only a stored metric can lose its first statement (_after_mentions_lost)
+            reads.readings.setdefault(metric.pk, {})[article.pk] = readings[key]
     _replace_mentions(article, groups, matched, old_mentions, pending)
     kept = {metric.pk for metric in matched.values()}
     reads.lost.update((m.metric_id, m.metric) for m in old_mentions if m.metric_id not in kept)
 
 
-def _replace_mentions(article, groups, matched, old_mentions, pending=None):
+def _replace_mentions(article, groups, matched, old_mentions, pending):
     """This article's mentions made what ``groups`` says, by (offset, raw): updated, created, deleted."""
-    wanted = {}
+    wanted = {}  # (offset, raw, metric key) -> (metric, sentence)
     for key, group in groups.items():
         for fact in group:
             statements = [(fact.offset, fact.sentence, fact.raw), *fact.restated]
             for offset, sentence, raw in statements:
-                wanted.setdefault((offset, raw[:64], matched[key].pk), sentence)
+                wanted.setdefault((offset, raw[:64], key), (matched[key], sentence))
     exact = {(m.offset, m.raw, m.metric_id): m for m in old_mentions}
-    spare = {}  # the same place, now another metric's statement
+    stated = {(offset, raw, metric.pk) for (offset, raw, _key), (metric, _s) in wanted.items()}
+    spare = {}  # the same place, now another stored metric's statement
     for place, mention in exact.items():
-        if place not in wanted:
+        if place not in stated:
             spare.setdefault(place[:2], []).append(mention)
     new, updated = [], []
-    for (offset, raw, metric_pk), sentence in wanted.items():
-        mention = exact.get((offset, raw, metric_pk)) or (spare.get((offset, raw)) or [None]).pop()
+    for (offset, raw, _key), (metric, sentence) in wanted.items():
+        mention = None
+        if metric.pk is not None:  # a metric still to insert has no mention to take over
+            mention = exact.get((offset, raw, metric.pk)) or (spare.get((offset, raw)) or [None]).pop()
         if mention is None:
-            new.append(MetricMention(metric_id=metric_pk, article=article, raw=raw,
+            new.append(MetricMention(metric=metric, article=article, raw=raw,
                                      sentence=sentence, offset=offset))
-        elif (mention.metric_id, mention.sentence) != (metric_pk, sentence):
-            mention.metric_id, mention.sentence = metric_pk, sentence
+        elif (mention.metric_id, mention.sentence) != (metric.pk, sentence):
+            mention.metric_id, mention.sentence = metric.pk, sentence
             updated.append(mention)
     gone = [m.pk for mentions in spare.values() for m in mentions]
     if gone:
         MetricMention.objects.filter(pk__in=gone).delete()
     if updated:
         MetricMention.objects.bulk_update(updated, ["metric", "sentence"])
-    _insert(pending, MetricMention, new)
+    pending.add(MetricMention, new)
 
 
 def _take_reading(metric, values, ingested):

@@ -33,13 +33,14 @@ class PageReads:
         } if initiative_keys else {}
         zones = {article.zone for article, groups, _m, _n in articles if set(groups) - set(self.initiatives)}
         self.initiatives.update(_merged_into(zones, initiative_keys - set(self.initiatives)))
-        # Its first article (lowest id among its mentions) is the one whose reading it keeps.
+        # Its first article (lowest id among its mentions) is the one whose reading it keeps;
+        # by key, as an initiative the page creates has no id until the page's rows are inserted.
         self.first_article = dict(
-            InitiativeMention.objects.filter(initiative__in=[i.pk for i in self.initiatives.values()])
+            Initiative.objects.filter(pk__in=[i.pk for i in self.initiatives.values()])
             .order_by()
-            .values("initiative")
-            .annotate(first=Min("article_id"))
-            .values_list("initiative", "first")
+            .annotate(first=Min("mentions__article"))
+            .filter(first__isnull=False)
+            .values_list("key", "first")
         ) if self.initiatives else {}
         slugs = {
             fact.type for _a, groups, _m, _n in articles for facts in groups.values() for fact in facts if fact.type
@@ -54,24 +55,26 @@ class PageReads:
             self.metrics.update((m.key, m) for m in Metric.objects.filter(key__in=missing).order_by())
 
     def first_article_of(self, initiative):
-        return self.first_article.get(initiative.pk)
+        return self.first_article.get(initiative.key)
 
     def named(self, initiative, article):
         """Record that ``article`` names ``initiative`` (its first article may be this one now)."""
-        first = self.first_article.get(initiative.pk, article.pk)
-        self.first_article[initiative.pk] = min(first, article.pk)
+        first = self.first_article.get(initiative.key, article.pk)
+        self.first_article[initiative.key] = min(first, article.pk)
 
     def unnamed(self, initiative_ids):
         """Mentions of these initiatives were deleted: their first articles are read again."""
-        for pk in initiative_ids:
-            self.first_article.pop(pk, None)
-        self.first_article.update(
-            InitiativeMention.objects.filter(initiative__in=initiative_ids)
+        rows = (
+            Initiative.objects.filter(pk__in=initiative_ids)
             .order_by()
-            .values("initiative")
-            .annotate(first=Min("article_id"))
-            .values_list("initiative", "first")
+            .annotate(first=Min("mentions__article"))
+            .values_list("key", "first")
         )
+        for key, first in rows:
+            if first is None:
+                self.first_article.pop(key, None)
+            else:
+                self.first_article[key] = first
 
 
 def _merged_into(zones, keys):

@@ -391,3 +391,45 @@ def test_a_page_reads_the_stored_facts_once_however_many_articles_it_has(huaibei
     # Read again with a figure dropped from every article: the reads stay the page's few.
     again = reads(page(*articles(8, metrics=[investment()]), name="eight.txt"))
     assert len(again) <= len(eight) + 4, "\n".join(again)
+
+
+def test_a_new_page_is_inserted_in_one_statement_per_table_however_many_articles_it_has(huaibei):
+    """Each article states its own figures and names two programmes in one sentence."""
+    numerals = "一二三四五六七八"
+
+    def articles(n, prefix, base):
+        made = []
+        for i in range(n):
+            body = "\n".join([SENTENCE_1, SENTENCE_2])
+            at = body.index(SENTENCE_2)
+            made.append(article(
+                position=i, title=f"{prefix}第{numerals[i]}篇党建文章",
+                metrics=[MetricFact(label="总投资", raw=f"总投资{base + i}亿元", value=base + i, unit="亿元",
+                                    normalized_value=(base + i) * 1e8, normalized_unit="元",
+                                    sentence=SENTENCE_1, offset=0)],
+                initiatives=[
+                    InitiativeFact(name=f"{prefix}{numerals[i]}号党建联盟", category="industry_chain",
+                                   sentence=SENTENCE_2, offset=at),
+                    InitiativeFact(name=f"{prefix}{numerals[i]}号红色驿站", category="governance",
+                                   sentence=SENTENCE_2, offset=at),
+                ],
+            ))
+        return made
+
+    def inserts(result):
+        with CaptureQueriesContext(connection) as captured:
+            upsert_page(result=result)
+        return [q["sql"] for q in captured if q["sql"].startswith("INSERT")]
+
+    upsert_page(result=page(article(), name="warm-up.txt"))
+    two = inserts(page(*articles(2, "甲", 10), name="two.txt"))
+    eight = inserts(page(*articles(8, "乙", 20), name="eight.txt"))
+    assert len(eight) == len(two), "\n".join(eight)
+    for stored in Article.objects.filter(source__name="eight.txt"):
+        i = numerals.index(stored.title[2])
+        names = sorted(stored.initiative_mentions.values_list("initiative__name", flat=True))
+        assert names == [f"乙{numerals[i]}号党建联盟", f"乙{numerals[i]}号红色驿站"]
+        assert list(stored.metric_mentions.values_list("metric__value", "metric__article")) == [
+            (20 + i, stored.pk)
+        ]
+        assert list(stored.zones.all()) == [huaibei]
