@@ -86,3 +86,16 @@ def test_0016_rekeys_metrics_by_fact_and_merges_the_same_fact(old_apps):
     assert Metric.objects.get(pk=branches.pk).key.startswith(f"z{zone.pk}|l:党支部|actual|2024||个|38")
     assert Tombstone.objects.get(pk=stone.pk).key == stone.key
     assert not {in_lead.pk, in_lead_again.pk, in_second.pk} & set(Metric.objects.values_list("pk", flat=True))
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite does not compress its columns")
+def test_0035_postgresql_compresses_the_columns_a_search_reads_with_lz4(db):
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 'lz4' = ANY(enumvals) FROM pg_settings WHERE name = 'default_toast_compression'")
+        if not cursor.fetchone()[0]:
+            pytest.skip("this PostgreSQL is built without lz4")
+        cursor.execute(
+            "SELECT attname, attcompression FROM pg_attribute WHERE attrelid = 'articles_article'::regclass "
+            "AND attname IN ('search_title', 'search_head', 'search_body', 'body')"
+        )
+        assert dict(cursor.fetchall()) == dict.fromkeys(["search_title", "search_head", "search_body", "body"], "l")
