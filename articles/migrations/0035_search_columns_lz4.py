@@ -4,9 +4,9 @@ A search scores its candidates (up to 200 articles) on the lengths and term
 counts of their segmented columns, so it decompresses each of them: at 20,000
 articles the scoring of a two-word search took 9.3 ms with pglz and 5.5 ms with
 lz4 (page 73 -> 68 ms). The body is read for every snippet. Rows written
-before keep their compression until they are written again (``reindex --all``
-rewrites the search columns). A server built without lz4 keeps pglz; SQLite
-does not compress.
+before keep their compression until they are written again (the README gives
+the statement that rewrites them). A server built without lz4 keeps pglz;
+SQLite does not compress.
 """
 from django.db import migrations
 
