@@ -52,19 +52,25 @@ def upsert_initiatives(*, article, groups, counts, deleted_keys, reads, pending,
             kept_mentions.update(place for place in old_mentions if place[1] in offsets)
             continue
         initiative = existing[key]
+        first = reads.first_article_of(initiative)
         if key in fresh:
             pass  # just created with this article's reading
-        elif initiative.key != key or reads.first_article_of(initiative) not in (None, article.pk):
-            # Named again in another article: that adds a mention below. Its own
+        elif initiative.key != key or (first is not None and first < article.pk):
+            # Named in an earlier article too: that adds a mention below. Its own
             # values come from its first article only, so two articles reading
             # the programme a little differently cannot flip it back and forth.
             # (When that article goes, the next one becomes its first.)
             counts.initiatives.unchanged += 1
         else:
+            # This article is its first -- or earlier than the one that was: a page
+            # may name a programme in a new article before an older one.
             values, ingested = _initiative_values(group[0], zone, types)
             update = model_update(initiative, values, curated=set(initiative.curated_fields))
             changed, curated_differs = update.changed, update.curated_held
-            _save(initiative, changed, ingested)
+            if initiative.pk is None:  # created by an earlier article of the page: inserted with this reading
+                initiative.ingested_values = ingested
+            else:
+                _save(initiative, changed, ingested)
             _tally_update(counts.initiatives, changed=changed, curated_differs=curated_differs)
         for fact in group:
             place = (_ref(initiative), fact.offset)

@@ -343,6 +343,24 @@ def test_an_initiative_takes_its_values_from_its_first_article_only(huaibei):
     assert outcome.counts.initiatives.updated == 0
 
 
+def test_a_programme_a_new_article_names_before_an_older_one_takes_the_older_ones_reading(huaibei):
+    """The page gains an article above one stored before: both name a new programme, the new one first."""
+    older = article(position=1, title="第二篇", paragraphs=[SENTENCE_2], metrics=[],
+                    initiatives=[InitiativeFact(name="锂电产业链党建联盟", category="non_public",
+                                                sentence=SENTENCE_2, offset=0)])
+    upsert_page(result=page(article(position=1, title="第二篇", paragraphs=[SENTENCE_2], metrics=[],
+                                    initiatives=[])))
+    upsert_page(result=page(article(position=0), older))
+
+    initiative = Initiative.objects.get()
+    first = Article.objects.get(position=1)
+    assert min(initiative.mentions.values_list("article", flat=True)) == first.pk
+    assert initiative.category == "non_public"  # the older article's reading
+    assert initiative.ingested_values["category"] == "non_public"
+    again = upsert_page(result=page(article(position=0), older))
+    assert again.counts.initiatives.updated == 0 and Initiative.objects.get().category == "non_public"
+
+
 def test_a_merged_initiative_named_in_a_new_article_links_to_the_survivor(huaibei):
     from articles.curation import merge_initiatives
 
