@@ -18,8 +18,8 @@ import re
 
 from articles.ingest.readers import text as text_reader
 from articles.ingest.readers.errors import PageError
-from articles.ingest.readers.metadata import SourceMeta, _web_line, find_date
-from articles.ingest.readers.page import TRUST_META, TRUST_URL, Draft, Hint
+from articles.ingest.readers.metadata import SourceMeta, _web_line, breadcrumb_section, find_date
+from articles.ingest.readers.page import TRUST_META, TRUST_PAGE, TRUST_URL, Draft, Hint
 
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
@@ -77,6 +77,7 @@ def extract(html, name):
         bad.drop_tree()
     meta = _meta_tags(root)
     info_line = _info_line(root)
+    section = _section(root)  # read before trafilatura drops the trail with the navigation
 
     doc = trafilatura.bare_extraction(
         lxml.html.tostring(root, encoding="unicode"),
@@ -93,6 +94,8 @@ def extract(html, name):
     for field in ("date", "paper", "url"):
         if meta.get(field):
             hints.append(Hint(field, meta[field], f"html:meta {meta[field + ':name']}", TRUST_META))
+    if section:
+        hints.append(Hint("page_name", section, "html:breadcrumb", TRUST_PAGE))
     if doc is not None:
         guessed_date, _ = find_date(doc.date or "")
         hints += [
@@ -148,6 +151,17 @@ def _info_line(root):
         if 8 <= len(text) <= 120 and ("发布" in text or "来源" in text or "日期" in text or "时间" in text):
             if _web_line(text, SourceMeta()):
                 return text
+    return ""
+
+
+def _section(root):
+    """The site section the page's trail names (当前位置：首页 > 党建工作 > 正文), or ""."""
+    for el in root.iter("div", "p", "span", "nav", "ol", "ul", "td"):
+        text = _clean(el.text_content())
+        if 4 <= len(text) <= 80 and "首页" in text[:12]:
+            section = breadcrumb_section(text)
+            if section:
+                return section
     return ""
 
 

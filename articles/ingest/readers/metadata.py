@@ -3,10 +3,14 @@
 A pure function over text (no Django, no I/O). Only the first and last
 ``EDGE_LINES`` non-blank lines are looked at: that is where a page prints its
 folio (``2023年6月12日 星期一 编辑：王芳 校对：李明``), its edition
-(``A7``, ``第3版``, ``A5 园区``), its masthead (``中国高新技术产业导报``) and,
-for a web page, its ``发布时间：… 来源：…`` line. A line is only taken for
+(``A7``, ``第3版``, ``A5 园区``), its masthead (``中国高新技术产业导报``, alone or
+beside its edition: ``A6 党建在高新    中国高新技术产业导报``) and, for a web page, its
+``发布时间：… 来源：…`` line; a page name printed on its own line under an edition
+that has none (``第6版`` / ``党建在高新``) is the page's name. A line is only taken for
 furniture when nothing but furniture is on it, so a body sentence that opens
-with a date (``2022年9月5日，合肥高新区召开…``) gives nothing.
+with a date (``2022年9月5日，合肥高新区召开…``) gives nothing. Lines are read with
+traditional characters as simplified (中國高新技術產業導報, 責任編輯：), and the values
+are given in simplified characters, as the articles are stored.
 
 An e-paper URL (given, or written on the page) gives a date and a page where
 its path spells them: ``/html/2022-09/05/``, ``/2022/0905/A07/``,
@@ -17,6 +21,8 @@ import datetime
 import re
 import unicodedata
 from dataclasses import dataclass, field
+
+from core.text import to_simplified
 
 EDGE_LINES = 15
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -97,6 +103,8 @@ _ROLES = (
     r"责任编辑|本版编辑|本版责编|编辑|责编|校对|责任校对|美编|美术编辑|版式设计|版面设计|版式|制图|组版|审读|值班编辑|主编|签发|视觉"
 )
 _ROLE_FIELD = re.compile(rf"(?:{_ROLES})\s*[:：]\s*[^\s:：|｜丨]{{1,8}}")
+# Without a colon, as some folios print them: 责任编辑 程 岚   美编 孙 晓 (a name of one to four characters).
+_ROLE_SPACED = re.compile(rf"(?:{_ROLES})\s+[{_CJK}](?:\s?[{_CJK}]){{0,3}}(?![{_CJK}])")
 _ISSUE = re.compile(
     r"总第\s*\d+\s*期|第\s*\d+\s*期|今日\s*\d+\s*版|本期\s*\d+\s*版|国内统一连续出版物号\s*\S+|CN\s*\d{2}\s*-\s*\d{4}(?:/\S+)?|邮发代号\s*\S+"
 )
@@ -112,6 +120,9 @@ _SEPARATORS = re.compile(r"[\s|｜丨/·•\-—_,，、()（）\[\]【】]+")
 _SENTENCE = re.compile(r"[，。；！？、]")
 # Words a page name never is: the edition token's neighbour is then something else.
 _NOT_PAGE_NAME = re.compile(r"^(?:星期|周|农历|编辑|责编|校对|美编|版式|今日|本期|国内)")
+# A page name on a line of its own, under the edition line that printed none: 第6版 / 党建在高新,
+# perhaps spaced out (党 建 在 高 新) or beside the page's editors.
+_PAGE_NAME_LINE = re.compile(rf"(?!星期|周|农历|编辑|责编|校对|美编|版式|今日|本期|国内)[{_CJK}](?: ?[{_CJK}]){{1,7}}")
 
 
 def normalize_page(page):
@@ -121,8 +132,13 @@ def normalize_page(page):
 
 
 def _fold(line):
-    # Full-width digits, letters and colons to ASCII, so Ａ７ and ２０２３ read alike.
-    return unicodedata.normalize("NFKC", line).strip()
+    # Full-width digits, letters and colons to ASCII, so Ａ７ and ２０２３ read alike;
+    # traditional characters as simplified, so 導報 and 編輯 read as 导报 and 编辑.
+    return to_simplified(unicodedata.normalize("NFKC", line)).strip()
+
+
+def _without_roles(line):
+    return _ROLE_SPACED.sub(" ", _ROLE_FIELD.sub(" ", line)).strip()
 
 
 def _folio(line, meta):
@@ -154,7 +170,7 @@ def _folio(line, meta):
 
 
 def _edition_line(line, meta):
-    m = _EDITION_LINE.match(line)
+    m = _EDITION_LINE.match(_without_roles(line))
     if not m:
         return False
     page = m["p1"] or m["p2"] or m["p3"] or m["p4"]
@@ -164,23 +180,30 @@ def _edition_line(line, meta):
 
 
 def _masthead(line, meta):
-    """A line that is a paper's name, perhaps with its edition or issue furniture."""
+    """A line that is a paper's name, perhaps with its edition (before or after it) or issue furniture."""
     m = _PAPER.search(line)
-    if not m or len(line) > 40 or _SENTENCE.search(line):
+    # An e-paper's folio spreads its parts across the page's width: spaces are not length.
+    if not m or len(re.sub(r"\s+", " ", line)) > 40 or _SENTENCE.search(line):
         return False
-    before = _SEPARATORS.sub("", line[: m.start()].replace("《", ""))
-    if before:
-        return False
+    before = line[: m.start()].replace("《", "")
+    lead = None  # the edition printed before the paper's name: A6 党建在高新    中国高新技术产业导报
+    if _SEPARATORS.sub("", before):
+        lead = _EDITION_LINE.match(_without_roles(before))
+        if lead is None:
+            return False
     rest = line[m.end():].replace("》", " ")
     edition = _EDITION_CN.search(rest) or _EDITION_CODE.search(rest)
-    for pattern in (_ISSUE, _ROLE_FIELD):
+    for pattern in (_ISSUE, _ROLE_FIELD, _ROLE_SPACED):
         rest = pattern.sub(" ", rest)
     if edition:
         rest = rest.replace(edition.group(0), " ")
     if len(_SEPARATORS.sub("", rest)) > 8:
         return False
     meta.set("paper", m["paper"], "masthead")
-    if edition:
+    if lead:
+        meta.set("page", normalize_page(lead["p1"] or lead["p2"] or lead["p3"] or lead["p4"]), "masthead")
+        meta.set("page_name", lead["n1"] or lead["n2"] or "", "masthead")
+    elif edition:
         meta.set("page", normalize_page(edition["page"]), "masthead")
         if edition["name"] and not _NOT_PAGE_NAME.match(edition["name"]):
             meta.set("page_name", edition["name"], "masthead")
@@ -214,6 +237,34 @@ def _web_line(line, meta):
     if author and found:
         meta.set("author", author["who"].strip(), "web")
     return found
+
+
+# A web page's trail to it: 当前位置：首页 > 党建工作 > 正文.
+_BREADCRUMB = re.compile(r"^(?:(?:您)?当前(?:的)?位置\s*[:：]\s*)?(?:网站)?首页\s*(?:>|＞|»|/|→)\s*(?P<trail>.+)$")
+_TRAIL_SEPARATOR = re.compile(r"\s*(?:>|＞|»|/|→)\s*")
+_PARTY_SECTION = re.compile(r"党建|党群|党的建设")
+
+
+def breadcrumb_section(line):
+    """The section of a web page's trail (``首页 > 党建工作 > 正文``): its party-building
+    section, else its last before 正文; "" when ``line`` is no trail."""
+    line = _fold(line)
+    m = _BREADCRUMB.match(line)
+    if not m or len(line) > 80:
+        return ""
+    sections = [part for part in _TRAIL_SEPARATOR.split(m["trail"].strip()) if part]
+    if sections and sections[-1] in ("正文", "详情", "内容"):
+        sections.pop()
+    sections = [part for part in sections if re.fullmatch(rf"[{_CJK}]{{2,10}}", part)]
+    party = [part for part in sections if _PARTY_SECTION.search(part)]
+    return party[0] if party else (sections[-1] if sections else "")
+
+
+def _breadcrumb(line, meta):
+    section = breadcrumb_section(line)
+    if section:
+        meta.set("page_name", section, "web")
+    return bool(section)
 
 
 def _column_header(lines, meta):
@@ -282,13 +333,19 @@ def source_meta(text, url="", column_header=True):
     ``column_header``: whether a short first line above a headline (党建在高新) is
     the page's name; a web page's first line is its title, so not there.
     """
-    lines = [_fold(line) for line in text.split("\n")]
-    lines = [line for line in lines if line]
-    head = lines[:EDGE_LINES]
-    tail = lines[EDGE_LINES:][-EDGE_LINES:]
+    lines = [line for line in text.split("\n") if line.strip()]
+    head = [_fold(line) for line in lines[:EDGE_LINES]]
+    tail = [_fold(line) for line in lines[EDGE_LINES:][-EDGE_LINES:]]
     meta = SourceMeta()
+    unnamed = None  # the furniture line that gave a page but no page name
     for line in head + tail:
-        _folio(line, meta) or _edition_line(line, meta) or _masthead(line, meta) or _web_line(line, meta)
+        if unnamed and not meta.page_name and _PAGE_NAME_LINE.fullmatch(name := _without_roles(line)):
+            meta.set("page_name", name.replace(" ", ""), meta.sources["page"])
+        found = (
+            _folio(line, meta) or _edition_line(line, meta) or _masthead(line, meta) or _web_line(line, meta)
+            or _breadcrumb(line, meta)
+        )
+        unnamed = found and meta.page and not meta.page_name
         if not meta.url and (m := _URL_IN_TEXT.search(line)):
             meta.set("url", m.group(0), "text")
     if column_header:

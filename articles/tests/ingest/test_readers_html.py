@@ -95,12 +95,14 @@ def test_metadata_from_meta_tags(tmp_path):
     assert page.paper == "中国高新网"
     assert page.url == "http://www.chinahightech.example/html/2023-05/12/content_123_A7.html"
     assert page.page == "A7"  # spelled by the e-paper URL
+    assert page.page_name == "党建"  # the section its trail names: 首页 > 党建 > 正文
     assert page.doc_title == TITLE
     assert page.meta_source == {
         "date": "html:meta article:published_time",
         "paper": "html:meta og:site_name",
         "url": "html:meta og:url",
         "page": "url",
+        "page_name": "html:breadcrumb",
     }
 
 

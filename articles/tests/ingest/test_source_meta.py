@@ -157,3 +157,58 @@ def test_helpers():
 def test_no_metadata_at_all():
     meta = source_meta("合肥高新区打造党建品牌\n\n本报讯 近日，合肥高新区召开党建工作推进会。")
     assert (meta.paper, meta.date, meta.page, meta.page_name, meta.url, meta.sources) == ("", None, "", "", "", {})
+
+
+@pytest.mark.parametrize(
+    "folio",
+    [
+        "A6 党建在高新                              中国高新技术产业导报",
+        "A6            党建在高新            中国高新技术产业导报",
+        "中国高新技术产业导报                                   A6 党建在高新",
+        "中國高新技術產業導報                  A6 黨建在高新",
+    ],
+)
+def test_an_e_paper_folio_spread_across_the_page_with_the_edition_on_either_side(folio):
+    meta = source_meta("2024年4月29日 星期一   编辑：陈 雪   校对：黄 河\n" + folio + BODY)
+    assert (meta.paper, meta.date, meta.page, meta.page_name) == ("中国高新技术产业导报", D(2024, 4, 29), "A6", "党建在高新")
+
+
+def test_a_traditional_folio_is_read_and_given_in_simplified_characters():
+    meta = source_meta("2021年5月17日  星期一   編輯：林 楠   校對：陳 婧\n中國高新技術產業導報" + BODY)
+    assert (meta.paper, meta.date) == ("中国高新技术产业导报", D(2021, 5, 17))
+
+
+def test_editors_named_without_a_colon_beside_the_edition():
+    meta = source_meta("第7版 党建在高新          责任编辑 程 岚   美编 孙 晓" + BODY)
+    assert (meta.page, meta.page_name) == ("7", "党建在高新")
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "第6版\n党建在高新\n中国高新技术产业导报",
+        "中国高新技术产业导报 2024年5月20日 星期一 第A6版\n党 建 在 高 新\n责任编辑：丁 洁",
+        "2021年12月27日 星期一            第6版\n党建在高新          责任编辑 钱 程  美编 任 远",
+    ],
+)
+def test_a_page_name_on_its_own_line_under_an_edition_that_prints_none(head):
+    meta = source_meta(head + BODY)
+    assert (meta.page.lstrip("A"), meta.page_name) == ("6", "党建在高新")
+
+
+def test_a_line_under_an_edition_that_names_its_page_is_not_taken_for_the_name():
+    assert source_meta("A5 园区\n红色引擎" + BODY).page_name == "园区"
+
+
+@pytest.mark.parametrize(
+    "trail, section",
+    [
+        ("当前位置：首页 > 党建工作 > 党建动态 > 正文", "党建工作"),
+        ("首页 > 新闻中心 > 园区动态 > 正文", "园区动态"),
+        ("您當前的位置：首頁 > 黨建工作 > 正文", "党建工作"),
+    ],
+)
+def test_a_web_page_s_trail_names_its_section(trail, section):
+    meta = source_meta("合肥高新区党群服务中心揭牌\n" + trail + "\n发布时间：2023-05-12 来源：合肥高新区" + BODY,
+                       column_header=False)
+    assert (meta.page_name, meta.sources["page_name"]) == (section, "web")
