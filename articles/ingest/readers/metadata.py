@@ -1,6 +1,6 @@
 """Where a page comes from, read from the page's own lines: paper, date, 版次, 版名, URL.
 
-A pure function over text (no Django, no I/O). Only the first and last
+A pure function over text (no Django; OpenCC's tables are read once). Only the first and last
 ``EDGE_LINES`` non-blank lines are looked at: that is where a page prints its
 folio (``2023年6月12日 星期一 编辑：王芳 校对：李明``), its edition
 (``A7``, ``第3版``, ``A5 园区``), its masthead (``中国高新技术产业导报``, alone or
@@ -337,15 +337,16 @@ def source_meta(text, url="", column_header=True):
     head = [_fold(line) for line in lines[:EDGE_LINES]]
     tail = [_fold(line) for line in lines[EDGE_LINES:][-EDGE_LINES:]]
     meta = SourceMeta()
-    unnamed = None  # the furniture line that gave a page but no page name
+    unnamed = False  # the line before gave the page's edition, and no page name
     for line in head + tail:
-        if unnamed and not meta.page_name and _PAGE_NAME_LINE.fullmatch(name := _without_roles(line)):
+        if unnamed and _PAGE_NAME_LINE.fullmatch(name := _without_roles(line)):
             meta.set("page_name", name.replace(" ", ""), meta.sources["page"])
+        had_page = bool(meta.page)
         found = (
             _folio(line, meta) or _edition_line(line, meta) or _masthead(line, meta) or _web_line(line, meta)
             or _breadcrumb(line, meta)
         )
-        unnamed = found and meta.page and not meta.page_name
+        unnamed = bool(found and not had_page and meta.page and not meta.page_name)
         if not meta.url and (m := _URL_IN_TEXT.search(line)):
             meta.set("url", m.group(0), "text")
     if column_header:

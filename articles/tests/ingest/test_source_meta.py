@@ -212,3 +212,9 @@ def test_a_web_page_s_trail_names_its_section(trail, section):
     meta = source_meta("合肥高新区党群服务中心揭牌\n" + trail + "\n发布时间：2023-05-12 来源：合肥高新区" + BODY,
                        column_header=False)
     assert (meta.page_name, meta.sources["page_name"]) == (section, "web")
+
+
+def test_only_the_line_right_under_the_edition_can_name_the_page():
+    # (a web page's first lines: no column header either)
+    meta = source_meta("第6版\n2024年5月20日 星期一\n党建品牌巡礼" + BODY, column_header=False)
+    assert (meta.page, meta.page_name) == ("6", "")
