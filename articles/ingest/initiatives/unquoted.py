@@ -52,6 +52,8 @@ NAME_STOPS = {
     "有", "让", "参与", "融入", "引领", "用于", "进入", "培育", "共建", "规范", "带领", "牵头", "联合",
     "建立健全", "充分发挥", "大力", "积极", "不断", "持续", "进一步", "全面", "提高",
 }
+# Words of a name the tagger reads as something else: 非公 (the non-public sector) as an adverb.
+NAME_WORDS = {"非公"}
 # A place named a model by a rating is a title: 获评…党建示范点, 创建示范点17个.
 TITLE_ENDINGS = ("示范点",)
 TITLE_BEFORE = re.compile(r"获评|评为|入选|授予|命名|认定为|被确定为")
@@ -96,6 +98,9 @@ def _named(sentence, match):
     for i, (word, flag) in enumerate(reversed_words):
         # 百日 is a word of the name; 一处, 一个 count what follows
         counted = flag.startswith("m") and re.search(rf"[^{NUMERAL_CHARS}{MEASURE_CHARS}]", word)
+        if word in NAME_WORDS:
+            kept.insert(0, word)
+            continue
         if not re.fullmatch(rf"[{CJK}]+", word) or word in NAME_STOPS or flag.startswith(STOP_FLAGS) and not counted:
             break
         if ZONE_WORD.search(word) and not (i + 1 < len(reversed_words) and reversed_words[i + 1][0] == "国家"):

@@ -242,6 +242,8 @@ def test_one_quoted_name_with_two_programme_words_is_one_initiative():
         ("益阳高新区在企业集中区域设立党建指导站5个。", ["党建指导站"]),
         ("衡阳高新区党群活动服务中心揭牌启用。", ["党群活动服务中心"]),
         ("通过建立健全产业链党建联盟破解难题。", ["产业链党建联盟"]),
+        # 非公, which the tagger reads as an adverb, is a word of the name
+        ("园区建起全市第一家非公党建工作指导站。", ["非公党建工作指导站"]),
     ],
 )
 def test_unquoted_institutions_and_places_of_party_building(body, expected):
