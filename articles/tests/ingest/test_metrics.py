@@ -192,6 +192,11 @@ def test_counts_of_abstract_nouns_figures_of_speech_and_listed_names_are_not_met
     assert facts(text) == []
 
 
+def test_the_kinds_a_quoted_name_sorts_into_are_no_count():
+    found = [(m.value, m.unit) for m in extract_metrics("省里下达的三类“500强”项目任务为3个，全年完成7个。")]
+    assert found == [(3, "个"), (7, "个")]
+
+
 def test_a_count_of_listed_names_in_arabic_digits_is_still_a_fact():
     text = "划分综合协调、项目招引、建设护航、审批服务4个先锋小组。"
     assert [(m.label, m.value) for m in extract_metrics(text)] == [("先锋小组", 4)]
