@@ -38,6 +38,8 @@ FUTURE = re.compile(r"(?:到|至)20[0-3]\d\s?年|明年")
 GROWTH_BEFORE = re.compile(
     r"(?:增长|增幅|增速|提高|提升|上升|增加|下降|降低|减少|回落|下滑)了?(?:达到|达|为|约)?$"
 )
+# 降低企业成本近50%, 缩短审批时间30%: a cut of what the verb names, so a change of another quantity.
+CUT_BEFORE = re.compile(r"(?:降低|减少|节约|节省|压缩|缩短)[\u4e00-\u9fff]{1,8}?(?:近|约|超|达|逾)?$")
 # 占海口市的80.98%, 占比接近50%, 完成全年任务的64.6%: a part of another whole.
 SHARE_BEFORE = re.compile(r"(?:占|占比|比重|的)(?:达到|达|为|约)?$")
 
@@ -118,4 +120,6 @@ def _is_share(before, unit, growth_after):
     if unit != "%":
         return False
     before = before.rstrip()
-    return growth_after or bool(GROWTH_BEFORE.search(before) or SHARE_BEFORE.search(before))
+    return growth_after or bool(
+        GROWTH_BEFORE.search(before) or SHARE_BEFORE.search(before) or CUT_BEFORE.search(before)
+    )

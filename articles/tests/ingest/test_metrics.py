@@ -377,6 +377,8 @@ def test_a_planned_range_is_a_target_with_both_ends_and_only_the_figure_after_th
         ("来自“两企三新”领域的党组织和党员占比接近50%。", ["share"]),
         ("园区新增签约项目42个，完成全年任务的64.6%，超出序时进度14.6个百分点。", ["actual", "share", "share"]),
         ("产业园新增非公企业党组织5个，党组织覆盖率提高了20%。", ["actual", "share"]),
+        # a cut of what the verb names
+        ("共享设备服务企业46次，帮助企业降低检测成本约30%。", ["actual", "share"]),
         # a rate that is itself what is measured
         ("群众满意率达到98.6%，企业诉求办结率97.5%。", ["actual", "actual"]),
         # a planned growth is a plan
