@@ -56,6 +56,8 @@ NOT_IN_NOUN = {
     "发挥", "充分发挥", "发展", "精准", "发力", "为", "是", "将", "把", "以", "于", "入驻", "进驻",
     # a change goes on after the figure (由96个增至213个): what follows is no noun
     "增至", "增加", "增长", "提高", "提升", "扩大", "上升", "下降", "减少", "降至", "升至", "突破",
+    # a clause goes on after the figure (摸清闲置厂房44家并逐一登记): what follows is no noun
+    "并", "并且", "就", "即", "便", "又", "还", "再", "也", "都", "而", "且",
 }
 # 由2018年的96个 / 从成立之初的3家: what changes is named before 由/从.
 CHANGE_FROM = re.compile(r"^(?P<head>.{2,}?)(?:由|从)(?P<when>(?:[^由从]{0,10}的)?)$")

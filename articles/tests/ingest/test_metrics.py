@@ -231,6 +231,8 @@ def test_a_generic_noun_takes_the_verbs_that_say_which(text, labels):
         ("宝鸡高新区拥有宝鸡市级秦创原“科学家+工程师”队伍9支。", "宝鸡市级秦创原“科学家+工程师”队伍"),
         # 新 says the count is of new ones: 新组建 is not 组建 (a total: 已组建党支部60个)
         ("2023年，园区新组建党支部5个。", "新组建党支部"),
+        # what follows the figure is the next clause, not what is counted
+        ("园区还摸清闲置厂房38家并逐一登记建表。", "摸清闲置厂房"),
     ],
 )
 def test_labels_are_the_shortest_whole_phrase(text, label):
