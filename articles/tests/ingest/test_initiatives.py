@@ -244,6 +244,8 @@ def test_one_quoted_name_with_two_programme_words_is_one_initiative():
         ("通过建立健全产业链党建联盟破解难题。", ["产业链党建联盟"]),
         # 非公, which the tagger reads as an adverb, is a word of the name
         ("园区建起全市第一家非公党建工作指导站。", ["非公党建工作指导站"]),
+        # a way of managing named by whom it manages; the bare practice is no name
+        ("园区推行楼宇党建网格化管理，社区也实行网格化管理。", ["楼宇党建网格化管理"]),
     ],
 )
 def test_unquoted_institutions_and_places_of_party_building(body, expected):
