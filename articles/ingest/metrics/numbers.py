@@ -166,8 +166,10 @@ def is_metric(sentence, match):
     if base == "小时" and not match.group("mult") and (number_value(num) or 0) < 100:
         return False  # 24小时服务: a way of working, not a count of hours
     if match.group("post") in ("以上", "以下") and re.match(r"[\u4e00-\u9fff]", after or " "):
-        # "10亿元以上项目": a threshold describing the noun, except a growth rate.
-        if not re.match(r"(的)?(增长|增幅|增速)", sentence[end : end + 3]):
+        # "10亿元以上项目": a threshold describing the noun, except a growth rate, and a part
+        # counted of a whole ("其中35家以上企业建有党组织": 35 or more of them).
+        part = base in ("家", "个", "名", "人", "户") and re.search(r"(其中|有)$", sentence[:start])
+        if not re.match(r"(的)?(增长|增幅|增速)", sentence[end : end + 3]) and not part:
             return False
     return True
 

@@ -148,10 +148,16 @@ def test_years_relative_to_the_article():
         "设立15分钟政务服务圈，联系电话13812345678。",
         "开展“百名博士进高新”和“万人助万企”活动，达成“100%满意”目标。",
         "根据《关于促进2个中心建设的若干措施》执行。",
+        "3家以上企业联合申报的项目可获支持。",
     ],
 )
 def test_never_metrics(text):
     assert extract_metrics(text, article_year=2024) == []
+
+
+def test_a_part_counted_with_a_floor_before_its_noun_is_a_count():
+    found = extract_metrics("产业链党委覆盖核心企业68家，其中35家以上企业建有党组织。")
+    assert [(m.value, m.unit, m.qualifier) for m in found] == [(68, "家", "exact"), (35, "家", "at_least")]
 
 
 def test_other_zone_sentences():
