@@ -18,7 +18,7 @@ import re
 
 from articles.ingest.readers import text as text_reader
 from articles.ingest.readers.errors import PageError
-from articles.ingest.readers.metadata import SourceMeta, _web_line, breadcrumb_section, find_date
+from articles.ingest.readers.metadata import SourceMeta, _web_line, breadcrumb_section, find_date, title_site
 from articles.ingest.readers.page import TRUST_META, TRUST_PAGE, TRUST_URL, Draft, Hint
 
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
@@ -78,6 +78,8 @@ def extract(html, name):
     meta = _meta_tags(root)
     info_line = _info_line(root)
     section = _section(root)  # read before trafilatura drops the trail with the navigation
+    title_tag = root.find(".//title")
+    site = title_site(_clean(title_tag.text_content())) if title_tag is not None else ""
 
     doc = trafilatura.bare_extraction(
         lxml.html.tostring(root, encoding="unicode"),
@@ -96,6 +98,9 @@ def extract(html, name):
             hints.append(Hint(field, meta[field], f"html:meta {meta[field + ':name']}", TRUST_META))
     if section:
         hints.append(Hint("page_name", section, "html:breadcrumb", TRUST_PAGE))
+    if site:
+        # The site its <title> names published the page; the 来源 line may name another.
+        hints.append(Hint("paper", site, "html:title", TRUST_PAGE))
     if doc is not None:
         guessed_date, _ = find_date(doc.date or "")
         hints += [

@@ -5,7 +5,8 @@ A pure function over text (no Django; OpenCC's tables are read once). Only the f
 folio (``2023年6月12日 星期一 编辑：王芳 校对：李明``), its edition
 (``A7``, ``第3版``, ``A5 园区``), its masthead (``中国高新技术产业导报``, alone or
 beside its edition: ``A6 党建在高新    中国高新技术产业导报``) and, for a web page, its
-``发布时间：… 来源：…`` line; a page name printed on its own line under an edition
+title's site (``标题-中国高新网``: the publisher, before the ``来源`` of its
+``发布时间：… 来源：…`` line) and trail; a page name printed on its own line under an edition
 that has none (``第6版`` / ``党建在高新``) is the page's name. A line is only taken for
 furniture when nothing but furniture is on it, so a body sentence that opens
 with a date (``2022年9月5日，合肥高新区召开…``) gives nothing. Lines are read with
@@ -239,6 +240,19 @@ def _web_line(line, meta):
     return found
 
 
+# A web page's title line ends with the site that published it: 标题-中国高新网, 标题_某某高新区管委会.
+_TITLE_SITE = re.compile(
+    rf"^.{{6,}}?\s*(?:-|_|–|\s\|\s)\s*(?P<site>[{_CJK}（）()]{{2,20}}"
+    rf"(?:网|报|管委会|管理委员会|开发区|高新区|园区|政府|人民政府|门户网站|新闻网))$"
+)
+
+
+def title_site(line):
+    """The site a web page's title names after its headline (``标题-中国高新网``), or ""."""
+    m = _TITLE_SITE.match(_fold(line))
+    return m["site"] if m else ""
+
+
 # A web page's trail to it: 当前位置：首页 > 党建工作 > 正文.
 _BREADCRUMB = re.compile(r"^(?:(?:您)?当前(?:的)?位置\s*[:：]\s*)?(?:网站)?首页\s*(?:>|＞|»|/|→)\s*(?P<trail>.+)$")
 _TRAIL_SEPARATOR = re.compile(r"\s*(?:>|＞|»|/|→)\s*")
@@ -337,6 +351,10 @@ def source_meta(text, url="", column_header=True):
     head = [_fold(line) for line in lines[:EDGE_LINES]]
     tail = [_fold(line) for line in lines[EDGE_LINES:][-EDGE_LINES:]]
     meta = SourceMeta()
+    if head:
+        # A saved web page's first line is its title; the site it names published the page
+        # (its 来源 line may name where the site took the article from).
+        meta.set("paper", title_site(head[0]), "title")
     unnamed = False  # the line before gave the page's edition, and no page name
     for line in head + tail:
         if unnamed and _PAGE_NAME_LINE.fullmatch(name := _without_roles(line)):

@@ -115,6 +115,13 @@ def test_without_meta_tags_the_publication_line_of_the_page_says_it(tmp_path):
     assert page.paper == "中国高新网"
 
 
+def test_the_site_its_title_names_published_the_page_not_the_source_its_line_names(tmp_path):
+    bare = html().replace('<meta property="og:site_name" content="中国高新网">', "")
+    bare = bare.replace("来源：中国高新网", "来源：合肥日报")
+    page = read_page(write(tmp_path, "bare.html", bare.encode("utf-8")))
+    assert (page.paper, page.meta_source["paper"]) == ("中国高新网", "html:title")
+
+
 def test_a_page_named_txt_is_read_as_html_by_its_content(tmp_path):
     page = read_page(write(tmp_path, "saved.txt", html().encode("utf-8")))
     assert page.format == "html" and page.text == TEXT

@@ -218,3 +218,21 @@ def test_only_the_line_right_under_the_edition_can_name_the_page():
     # (a web page's first lines: no column header either)
     meta = source_meta("第6版\n2024年5月20日 星期一\n党建品牌巡礼" + BODY, column_header=False)
     assert (meta.page, meta.page_name) == ("6", "")
+
+
+@pytest.mark.parametrize(
+    "title, site",
+    [
+        ("株洲高新区：“跟党一起创业”陪企业从育种到壮苗-株洲高新技术产业开发区", "株洲高新技术产业开发区"),
+        ("宜都高新區：黨建引領園區跨越發展_宜都高新區管委會", "宜都高新区管委会"),
+        ("合肥高新区打造“红芯”党建品牌 | 中国高新网", "中国高新网"),
+    ],
+)
+def test_a_saved_web_page_s_title_names_the_site_that_published_it(title, site):
+    meta = source_meta(title + "\n首页 > 党建工作 > 正文\n发布时间：2024-01-05 来源：高新区党工委" + BODY,
+                       column_header=False)
+    assert (meta.paper, meta.sources["paper"]) == (site, "title")
+
+
+def test_a_headline_with_a_dash_is_no_site():
+    assert source_meta("把党组织建在产业链上——合肥高新区" + BODY).paper == ""
