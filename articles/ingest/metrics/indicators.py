@@ -47,10 +47,15 @@ class IndicatorRule:
     patterns: tuple = ()  # regular expressions, searched in the folded label
 
 
+# An award counts the honoured, not the zone's members or organisations: 优秀共产党员55名,
+# 获评先进基层党组织12个 are no 党员人数 or 党组织数.
+AWARDED = re.compile(r"(?:优秀|先进)(?:共产党员|党员|党务工作者|基层党组织|党组织|党支部|集体|个人)|表彰|获评|荣获")
+
+
 def indicator_for(label, normalized_unit, rules):
     """The slug of the indicator the figure ``label`` in ``normalized_unit`` measures, or ""."""
     folded = fold_label(label)
-    if not folded:
+    if not folded or AWARDED.search(folded):
         return ""
     best = None  # (exact, matched length, where the match ends, -order), slug
     for order, rule in enumerate(rules):
@@ -77,13 +82,17 @@ def indicators_for(facts, rules):
     for fact in facts:
         same_sentence = previous is not None and previous[0] == fact.offset
         after = previous[1] if same_sentence else 0
-        slug = indicator_for(fact.label, fact.normalized_unit, rules)
-        if not slug and fact.normalized_unit == "%" and BARE_GROWTH.match(fold_label(fact.label)):
-            # A list (技工贸收入、…、固定资产投资分别增长25%、…) is not read back into.
-            if same_sentence and previous[2] and previous[2] + GROWTH_SUFFIX in slugs:
-                slug = previous[2] + GROWTH_SUFFIX
-        elif not slug:
-            slug = indicator_for(clause_of(fact.sentence, fact.raw, after), fact.normalized_unit, rules)
+        clause = clause_of(fact.sentence, fact.raw, after)
+        if AWARDED.search(fold_label(clause)):
+            slug = ""  # 55名党员获评优秀共产党员: the honoured, whatever the label names
+        else:
+            slug = indicator_for(fact.label, fact.normalized_unit, rules)
+            if not slug and fact.normalized_unit == "%" and BARE_GROWTH.match(fold_label(fact.label)):
+                # A list (技工贸收入、…、固定资产投资分别增长25%、…) is not read back into.
+                if same_sentence and previous[2] and previous[2] + GROWTH_SUFFIX in slugs:
+                    slug = previous[2] + GROWTH_SUFFIX
+            elif not slug:
+                slug = indicator_for(clause, fact.normalized_unit, rules)
         out.append(slug)
         previous = (fact.offset, _end_of(fact, after), slug)
     return out

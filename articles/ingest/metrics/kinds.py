@@ -21,6 +21,8 @@ TARGET_WORDS = re.compile(
     r"|(?<![模虚草])拟(?=[\u4e00-\u9fff])"
     r"|争取(?=到|在|于|今年|明年|年内|全年|用)"
     r"|(?<![大主])将(?![近来领军士\d])"
+    # 经济总量要突破3600亿元: what must be reached is a plan
+    r"|(?<![需主重想只必])要(?=\s*(?:突\s*破|达\s*到|超\s*过|实\s*现)|\s*$)"
 )
 # 将 followed by a noun and one of these verbs in its clause is 把, not "will".
 DISPOSAL = re.compile(

@@ -117,7 +117,7 @@ _EDITION_LINE = re.compile(
     rf"(?:\s*[:：·|｜丨\s]\s*(?P<n1>[{_CJK}]{{2,8}}))?$"
     rf"|^(?P<n2>[{_CJK}]{{2,8}})\s*[·|｜丨\s]\s*(?:第\s*(?P<p3>[A-Z]?\d{{1,3}})\s*版|(?P<p4>[A-Z]\d{{1,2}})(?:\s*版)?)$"
 )
-_SEPARATORS = re.compile(r"[\s|｜丨/·•\-—_,，、()（）\[\]【】]+")
+_SEPARATORS = re.compile(r"[\s|｜丨┃│/·•\-—_,，、()（）\[\]【】]+")
 _SENTENCE = re.compile(r"[，。；！？、]")
 # Words a page name never is: the edition token's neighbour is then something else.
 _NOT_PAGE_NAME = re.compile(r"^(?:星期|周|农历|编辑|责编|校对|美编|版式|今日|本期|国内)")
@@ -188,10 +188,13 @@ def _masthead(line, meta):
         return False
     before = line[: m.start()].replace("《", "")
     lead = None  # the edition printed before the paper's name: A6 党建在高新    中国高新技术产业导报
+    lead_name = ""  # or the page's name alone: 党建在高新 ┃ 中国高新技术产业导报
     if _SEPARATORS.sub("", before):
         lead = _EDITION_LINE.match(_without_roles(before))
-        if lead is None:
+        name = _SEPARATORS.sub("", before)
+        if lead is None and not (_PAGE_NAME_LINE.fullmatch(name) and not name.startswith(("本报", "本版"))):
             return False
+        lead_name = "" if lead else name
     rest = line[m.end():].replace("》", " ")
     edition = _EDITION_CN.search(rest) or _EDITION_CODE.search(rest)
     for pattern in (_ISSUE, _ROLE_FIELD, _ROLE_SPACED):
@@ -201,6 +204,8 @@ def _masthead(line, meta):
     if len(_SEPARATORS.sub("", rest)) > 8:
         return False
     meta.set("paper", m["paper"], "masthead")
+    if lead_name:
+        meta.set("page_name", lead_name, "masthead")
     if lead:
         meta.set("page", normalize_page(lead["p1"] or lead["p2"] or lead["p3"] or lead["p4"]), "masthead")
         meta.set("page_name", lead["n1"] or lead["n2"] or "", "masthead")

@@ -173,6 +173,7 @@ def test_the_clause_of_a_figure_stops_at_the_figure_before_it():
         ("全年新签约项目", "个", "签约项目数"),
         ("全区新签项目", "个", "签约项目数"),
         ("产业链党委覆盖核心企业", "家", "链上企业数"),  # the enterprises, not the committees
+        ("解决各类难题", "件", "诉求办理件数"),
         ("新组建党支部", "个", "新建党组织数"),
         ("推动本地配套合作项目", "个", "合作项目数"),
         ("引进人才", "人", "引进人才数"),
@@ -222,3 +223,14 @@ def test_the_corpus_gold_files_figures_under_names_of_the_vocabulary_or_none():
         if metric.get("indicator") not in names
     }
     assert not unknown
+
+
+def test_the_honoured_are_no_count_of_members_or_organisations():
+    from articles.ingest.metrics import extract_metrics
+    from articles.vocabulary import fixture_vocabulary
+
+    sentence = "12个基层党组织被评为先进基层党组织，55名党员获评优秀共产党员，园区新增党员30名。"
+    facts = extract_metrics(sentence)
+    names = {rule.slug: rule.name for rule in fixture_vocabulary().indicators}
+    found = [names.get(slug, "") for slug in indicators_for(facts, fixture_vocabulary().indicators)]
+    assert [(f.value, name) for f, name in zip(facts, found)] == [(12, ""), (55, ""), (30, "党员人数")]

@@ -370,6 +370,12 @@ def test_done_things_in_the_words_of_a_plan_are_actual(text):
     assert [m.kind for m in extract_metrics(text, article_year=2025)] == ["actual"]
 
 
+def test_what_must_be_reached_by_the_page_s_own_year_is_a_target():
+    found = extract_metrics("按照专项方案，到2023年，园区经济总量要突破3600亿元。", article_year=2023, article_month=6)
+    assert [(m.label, m.value, m.kind) for m in found] == [("经济总量", 3600, "target")]
+    assert [m.kind for m in extract_metrics("园区需要100名技术工人。", article_year=2023)] == ["actual"]
+
+
 def test_a_planned_range_is_a_target_with_both_ends_and_only_the_figure_after_the_plan_is_one():
     found = extract_metrics("宁乡高新区表示，今年将继续深化“党建+产业链”模式，培育党建示范企业10至15家。", article_year=2023)
     assert [(m.value, m.value_max, m.kind) for m in found] == [(10, 15, "target")]

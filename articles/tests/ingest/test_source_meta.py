@@ -166,6 +166,7 @@ def test_no_metadata_at_all():
         "A6            党建在高新            中国高新技术产业导报",
         "中国高新技术产业导报                                   A6 党建在高新",
         "中國高新技術產業導報                  A6 黨建在高新",
+        "A6\n      党建在高新  ┃  中国高新技术产业导报",
     ],
 )
 def test_an_e_paper_folio_spread_across_the_page_with_the_edition_on_either_side(folio):
