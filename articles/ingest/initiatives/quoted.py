@@ -148,7 +148,9 @@ def _accepted(quoted, before, after, shared, qualified, group_size, companies, i
     if quoted.endswith("+") and (shared is None or "党" not in quoted):
         return None  # “党建+”引领: a slogan unless a programme word follows (“党建+”工作理念); “人工智能+”行动: national
     if after and shared is None and NOT_A_PROGRAMME_AFTER.match(after):
-        return None
+        building = after.startswith("建设") and RUNNING_BEFORE.search(before) and PARTY_CUE.search(quoted)
+        if not building:  # 实施“红色产业链”建设 is the programme run; 加快“实力高新”建设 a goal
+            return None
     clause = re.split(r"[，,；;：:]", before)[-1]
     about_company = "公司" in clause or any(name in before for name in companies)
     if about_company and "党" not in quoted + after[:6]:
@@ -198,6 +200,8 @@ def _extra_word(after):
 def _is_programme_name(quoted):
     if ENDS_IN_NAME.search(quoted) and len(quoted) >= 4:
         return True
+    if quoted.endswith("站") and PARTY_CUE.search(quoted) and len(quoted) >= 4:
+        return True  # “红色充电站”: a station of party building (a metaphor after 成为 stays out)
     if FORMULA.fullmatch(quoted) or PARTY_FORMULA.fullmatch(quoted) or WORD_FORMULA.fullmatch(quoted):
         return True
     if PERIODIC.fullmatch(quoted):

@@ -196,6 +196,11 @@ def test_category_comes_from_the_clause_naming_the_programme_not_the_whole_sente
         # names that say what they are
         ("形成覆盖全区的“10分钟服务圈”。", ["10分钟服务圈"]),
         ("泰盈科技的“青春党建”、泰开变压器的“铁军党建”各有特色。", ["青春党建", "铁军党建"]),
+        ("快递小哥在“暖心补给站”歇脚，党员志愿者轮流值守。", []),  # no party in the name
+        ("快递小哥在“红色补给站”歇脚。", ["红色补给站"]),
+        # building a party-building name is running it; building a goal is not
+        ("园区实施“红色链条”建设，由链主企业党支部牵头。", ["红色链条"]),
+        ("加快“智慧园区”建设。", []),
     ],
 )
 def test_quoted_programmes_of_the_genre(body, expected):
