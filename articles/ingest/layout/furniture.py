@@ -41,7 +41,7 @@ _EDITION = re.compile(
     r"第\s*[A-Z]?\d{1,3}\s*版|(?<![A-Za-z0-9])[A-Z]\s?\d{1,2}(?![A-Za-z0-9%])(?:\s*版)?|(?<![0-9])\d{1,2}\s*版"
 )
 _ISSUE = re.compile(r"总第\s*\d+\s*期|第\s*\d+\s*期|今日\s*\d+\s*版|本期\s*\d+\s*版")
-_SEPARATORS = re.compile(r"[\s|｜丨/·•・\-—_,，、:：]+")
+_SEPARATORS = re.compile(r"[\s|｜丨┃│/·•・\-—_,，、:：]+")
 _SENTENCE = re.compile(r"[。！？；，]")
 PAGE_NAME_MAX = 8
 

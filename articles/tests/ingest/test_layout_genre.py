@@ -37,6 +37,7 @@ def summary(blocks):
         "第4版",
         "第A3版：高新党建",
         "2023-11-20",
+        "党建在高新  ┃  中国高新技术产业导报",
     ],
 )
 def test_folio_lines_are_furniture(line):
