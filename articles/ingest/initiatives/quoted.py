@@ -141,8 +141,8 @@ def _accepted(quoted, before, after, shared, qualified, group_size, companies, i
     ``shared``: the programme word after the group ("" when only implied, None
     when there is none); only the last name of a group is stored with it.
     """
-    if not quoted or len(quoted) > 20 or SPEECH.search(quoted):
-        return None
+    if not quoted or len(quoted) > 20 or SPEECH.search(quoted) or QUANTITY.fullmatch(quoted):
+        return None  # (容缺后补“2.5项”审批制度: a quantity names nothing)
     if "+" in quoted and re.search(r"[A-Za-z0-9]", quoted) and re.search(rf"[{CJK}]", quoted) and "党" not in quoted:
         return None  # “智能制造+数字化+5G”: a business formula
     if quoted.endswith("+") and (shared is None or "党" not in quoted):
@@ -195,6 +195,10 @@ def _extra_word(after):
     if match.group("word") in VERB_WORDS and not BOUNDARY.match(match.group("next")):
         return None
     return match
+
+
+# A count in quotes (容缺后补“2.5项”): a number of items, no name of its own (“15分钟”党群服务圈 is one).
+QUANTITY = re.compile(r"\d+(?:\.\d+)?\s*(?:项|个|条|件|家|名)")
 
 
 def _is_programme_name(quoted):

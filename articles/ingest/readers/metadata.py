@@ -103,7 +103,10 @@ _LUNAR = re.compile(rf"农历[{_CJK}]{{2,12}}|[甲乙丙丁戊己庚辛壬癸][�
 _ROLES = (
     r"责任编辑|本版编辑|本版责编|编辑|责编|校对|责任校对|美编|美术编辑|版式设计|版面设计|版式|制图|组版|审读|值班编辑|主编|签发|视觉"
 )
-_ROLE_FIELD = re.compile(rf"(?:{_ROLES})\s*[:：]\s*[^\s:：|｜丨]{{1,8}}")
+# A name as folios print it, OCR or the typesetter may space it (钱 明); else any short word.
+_ROLE_FIELD = re.compile(
+    rf"(?:{_ROLES})\s*[:：]\s*(?:[{_CJK}](?:\s?[{_CJK}]){{1,3}}(?![{_CJK}])|[^\s:：|｜丨]{{1,8}})"
+)
 # Without a colon, as some folios print them: 责任编辑 程 岚   美编 孙 晓 (a name of one to four characters).
 _ROLE_SPACED = re.compile(rf"(?:{_ROLES})\s+[{_CJK}](?:\s?[{_CJK}]){{0,3}}(?![{_CJK}])")
 _ISSUE = re.compile(

@@ -201,6 +201,7 @@ def test_category_comes_from_the_clause_naming_the_programme_not_the_whole_sente
         # building a party-building name is running it; building a goal is not
         ("园区实施“红色链条”建设，由链主企业党支部牵头。", ["红色链条"]),
         ("加快“智慧园区”建设。", []),
+        ("推行容缺后补“2.5项”审批制度。", []),  # a count in quotes names nothing
     ],
 )
 def test_quoted_programmes_of_the_genre(body, expected):

@@ -179,6 +179,11 @@ def test_a_traditional_folio_is_read_and_given_in_simplified_characters():
     assert (meta.paper, meta.date) == ("中国高新技术产业导报", D(2021, 5, 17))
 
 
+def test_editors_whose_names_are_spaced_beside_the_edition():
+    meta = source_meta("A7  党建在高新          责任编辑：钱 明   美编：周 岚" + BODY)
+    assert (meta.page, meta.page_name) == ("A7", "党建在高新")
+
+
 def test_editors_named_without_a_colon_beside_the_edition():
     meta = source_meta("第7版 党建在高新          责任编辑 程 岚   美编 孙 晓" + BODY)
     assert (meta.page, meta.page_name) == ("7", "党建在高新")
