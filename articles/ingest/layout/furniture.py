@@ -21,27 +21,22 @@ site's name off.
 """
 import re
 
+from articles.ingest.folio import BETWEEN_PARTS, PAPER_ENDINGS, ROLES
 from core.text import CJK_RANGES
 
 _C = CJK_RANGES
 # A personal name as printed in furniture: 2-4 characters, OCR may space them (吴 越).
 _NAME = rf"[{_C}](?:\s?[{_C}]){{1,3}}"
-_ROLES = (
-    r"责任编辑|本版编辑|本版责编|值班编辑|美术编辑|编辑|责编|责任校对|校对|美编|版式设计|版面设计"
-    r"|版式|制图|组版|审读|排版|视觉设计|视觉|主编|签发|图片编辑"
-)
-_ROLE_FIELD = re.compile(rf"(?:{_ROLES})\s*[:：]?\s*{_NAME}(?=\s|$|[|｜丨])")
+_ROLE_FIELD = re.compile(rf"(?:{ROLES})\s*[:：]?\s*{_NAME}(?=\s|$|[|｜丨])")
 _DATE = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}")
 _WEEKDAY = re.compile(r"(?:星期|礼拜|周)[一二三四五六日天]")
 _LUNAR = re.compile(rf"农历[{_C}]{{2,12}}")
-_PAPER = re.compile(
-    rf"[{_C}]{{2,12}}?(?:日报|晚报|导报|时报|商报|晨报|早报|周报|都市报|快报|经济报|科技报|青年报|法治报)(?:社)?"
-)
+_PAPER = re.compile(rf"[{_C}]{{2,12}}?(?:{PAPER_ENDINGS})(?:社)?")
 _EDITION = re.compile(
     r"第\s*[A-Z]?\d{1,3}\s*版|(?<![A-Za-z0-9])[A-Z]\s?\d{1,2}(?![A-Za-z0-9%])(?:\s*版)?|(?<![0-9])\d{1,2}\s*版"
 )
 _ISSUE = re.compile(r"总第\s*\d+\s*期|第\s*\d+\s*期|今日\s*\d+\s*版|本期\s*\d+\s*版")
-_SEPARATORS = re.compile(r"[\s|｜丨┃│/·•・\-—_,，、:：]+")
+_SEPARATORS = re.compile(rf"[{BETWEEN_PARTS}:：]+")
 _SENTENCE = re.compile(r"[。！？；，]")
 PAGE_NAME_MAX = 8
 

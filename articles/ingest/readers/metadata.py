@@ -23,6 +23,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from articles.ingest.folio import BETWEEN_PARTS, PAPER_ENDINGS, ROLES
 from core.text import to_simplified
 
 EDGE_LINES = 15
@@ -95,20 +96,15 @@ def find_date(text):
 
 # --- furniture ----------------------------------------------------------------------
 
-_PAPER = re.compile(
-    rf"(?P<paper>[{_CJK}]{{2,12}}?(?:日报|晚报|导报|时报|商报|晨报|早报|周报|周刊|都市报|快报|经济报|科技报|青年报|法治报|法制报|工人报|农民报))"
-)
+_PAPER = re.compile(rf"(?P<paper>[{_CJK}]{{2,12}}?(?:{PAPER_ENDINGS}))")
 _WEEKDAY = re.compile(r"(?:星期|周|礼拜)[一二三四五六日天]")
 _LUNAR = re.compile(rf"农历[{_CJK}]{{2,12}}|[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年(?:[{_CJK}]{{0,8}})?")
-_ROLES = (
-    r"责任编辑|本版编辑|本版责编|编辑|责编|校对|责任校对|美编|美术编辑|版式设计|版面设计|版式|制图|组版|审读|值班编辑|主编|签发|视觉"
-)
 # A name as folios print it, OCR or the typesetter may space it (钱 明); else any short word.
 _ROLE_FIELD = re.compile(
-    rf"(?:{_ROLES})\s*[:：]\s*(?:[{_CJK}](?:\s?[{_CJK}]){{1,3}}(?![{_CJK}])|[^\s:：|｜丨]{{1,8}})"
+    rf"(?:{ROLES})\s*[:：]\s*(?:[{_CJK}](?:\s?[{_CJK}]){{1,3}}(?![{_CJK}])|[^\s:：|｜丨]{{1,8}})"
 )
 # Without a colon, as some folios print them: 责任编辑 程 岚   美编 孙 晓 (a name of one to four characters).
-_ROLE_SPACED = re.compile(rf"(?:{_ROLES})\s+[{_CJK}](?:\s?[{_CJK}]){{0,3}}(?![{_CJK}])")
+_ROLE_SPACED = re.compile(rf"(?:{ROLES})\s+[{_CJK}](?:\s?[{_CJK}]){{0,3}}(?![{_CJK}])")
 _ISSUE = re.compile(
     r"总第\s*\d+\s*期|第\s*\d+\s*期|今日\s*\d+\s*版|本期\s*\d+\s*版|国内统一连续出版物号\s*\S+|CN\s*\d{2}\s*-\s*\d{4}(?:/\S+)?|邮发代号\s*\S+"
 )
@@ -120,7 +116,7 @@ _EDITION_LINE = re.compile(
     rf"(?:\s*[:：·|｜丨\s]\s*(?P<n1>[{_CJK}]{{2,8}}))?$"
     rf"|^(?P<n2>[{_CJK}]{{2,8}})\s*[·|｜丨\s]\s*(?:第\s*(?P<p3>[A-Z]?\d{{1,3}})\s*版|(?P<p4>[A-Z]\d{{1,2}})(?:\s*版)?)$"
 )
-_SEPARATORS = re.compile(r"[\s|｜丨┃│/·•\-—_,，、()（）\[\]【】]+")
+_SEPARATORS = re.compile(rf"[{BETWEEN_PARTS}()（）\[\]【】]+")
 _SENTENCE = re.compile(r"[，。；！？、]")
 # Words a page name never is: the edition token's neighbour is then something else.
 _NOT_PAGE_NAME = re.compile(r"^(?:星期|周|农历|编辑|责编|校对|美编|版式|今日|本期|国内)")

@@ -1,0 +1,31 @@
+"""The words a newspaper page's folio is made of: who edited the page, what papers are called,
+what stands between the folio's parts.
+
+Written once for the two readers of a folio: the layout, which leaves it out of the articles
+(``layout/furniture.py``), and the page reader, which takes the paper, date, page and page name
+from it (``readers/metadata.py``).
+"""
+
+# The page's staff as folios credit them (责任编辑：吴 越, 美编 孙 晓); longest first, so that an
+# alternation of them takes 责任校对 whole rather than its 校对.
+ROLES = "|".join(sorted(
+    {
+        "责任编辑", "本版编辑", "本版责编", "值班编辑", "美术编辑", "图片编辑", "编辑", "责编", "责任校对",
+        "校对", "美编", "版式设计", "版面设计", "版式", "视觉设计", "视觉", "制图", "组版", "排版", "审读",
+        "主编", "签发",
+    },
+    key=lambda role: (-len(role), role),
+))
+
+# What a paper's name ends with: 中国高新技术产业导报, 科技日报, 三峡日报, 南方周末 (not: a 周刊 is one).
+PAPER_ENDINGS = "|".join(sorted(
+    {
+        "日报", "晚报", "导报", "时报", "商报", "晨报", "早报", "周报", "周刊", "都市报", "快报", "经济报",
+        "科技报", "青年报", "法治报", "法制报", "工人报", "农民报",
+    },
+    key=lambda ending: (-len(ending), ending),
+))
+
+# What stands between the parts of a folio line, inside a character class: spaces, bars
+# (| ｜ 丨 ┃ │), dots and dashes.
+BETWEEN_PARTS = r"\s|｜丨┃│/·•・\-—_,，、"
