@@ -17,7 +17,7 @@ ROLES = "|".join(sorted(
     key=lambda role: (-len(role), role),
 ))
 
-# What a paper's name ends with: 中国高新技术产业导报, 科技日报, 三峡日报, 南方周末 (not: a 周刊 is one).
+# What a paper's name ends with: 中国高新技术产业导报, 科技日报, 三峡日报, 瞭望周刊.
 PAPER_ENDINGS = "|".join(sorted(
     {
         "日报", "晚报", "导报", "时报", "商报", "晨报", "早报", "周报", "周刊", "都市报", "快报", "经济报",
