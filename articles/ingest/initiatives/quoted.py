@@ -41,6 +41,8 @@ NATIONAL_FORMULAS = {
     "双招双引", "三会一课", "两学一做", "六稳六保", "两个确立", "两个维护", "四个意识", "四个自信",
     "四个全面", "五位一体", "放管服", "一网通办", "最多跑一次", "双循环", "双碳",
 }
+# A count in quotes (容缺后补“2.5项”): a number of items, no name of its own (“15分钟”党群服务圈 is one).
+QUANTITY = re.compile(r"\d+(?:\.\d+)?\s*(?:项|个|条|件|家|名)")
 # What a zone focuses on (聚焦“四高四争先”, 聚焦“高”和“新”) is a goal, not a programme.
 FOCUS_BEFORE = re.compile(r"(聚焦|瞄准|对标)$")
 # A verb of running a programme right before it: 推行“红色物业”, 派出“红色店小二”, 每月推出一期“科创党课”.
@@ -195,10 +197,6 @@ def _extra_word(after):
     if match.group("word") in VERB_WORDS and not BOUNDARY.match(match.group("next")):
         return None
     return match
-
-
-# A count in quotes (容缺后补“2.5项”): a number of items, no name of its own (“15分钟”党群服务圈 is one).
-QUANTITY = re.compile(r"\d+(?:\.\d+)?\s*(?:项|个|条|件|家|名)")
 
 
 def _is_programme_name(quoted):

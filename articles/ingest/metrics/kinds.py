@@ -11,6 +11,8 @@ CHANGE = "change"
 RANGE = "range"
 SHARE = "share"
 
+# 要 that is no "must": 主要, 需要, 重要, 想要, 只要, 必要 (the character before 要).
+NOT_MUST_BEFORE_YAO = "主需重想只必"
 # Words that make what follows a plan or a forecast. 将 is the future unless it
 # is 将近 or opens a number (将2024年确定为…: 将 there means 把); 计划 and 拟 are
 # verbs only when a word follows (纳入学习计划，… is a plan as a noun);
@@ -22,7 +24,7 @@ TARGET_WORDS = re.compile(
     r"|争取(?=到|在|于|今年|明年|年内|全年|用)"
     r"|(?<![大主])将(?![近来领军士\d])"
     # 经济总量要突破3600亿元: what must be reached is a plan
-    r"|(?<![需主重想只必])要(?=\s*(?:突\s*破|达\s*到|超\s*过|实\s*现)|\s*$)"
+    rf"|(?<![{NOT_MUST_BEFORE_YAO}])要(?=\s*(?:突\s*破|达\s*到|超\s*过|实\s*现)|\s*$)"
 )
 # 将 followed by a noun and one of these verbs in its clause is 把, not "will".
 DISPOSAL = re.compile(

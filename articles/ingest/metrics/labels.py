@@ -4,6 +4,7 @@ The decisions are listed in the package docstring (metrics/__init__.py).
 """
 import re
 
+from articles.ingest.metrics.kinds import NOT_MUST_BEFORE_YAO
 from articles.ingest.metrics.numbers import CLAUSE_BREAK, COUNT_UNITS, UNITS
 from articles.ingest.words import tagged as _tagged
 from articles.ingest.words import words as _words
@@ -34,8 +35,6 @@ TRAILING_DROP = (
     "大约", "将近", "接近", "突破", "为", "达", "约", "近", "超", "逾", "共", "计", "是", "有", "的", "了",
     "至", "仅", "已", "要",
 )
-# Words ending in 要 that are no "must": 主要, 需要 stay whole.
-KEEP_BEFORE_YAO = "主需重想只必紧"
 STOP_FLAGS = ("v", "d", "ad", "p", "u", "c", "r", "m", "q", "a", "t", "y", "x", "zg", "l", "i")
 # Verbs the tagger splits out of compound nouns (人才|创新|项目, 研发|中心).
 NOUN_MODIFIER_VERBS = {
@@ -198,8 +197,8 @@ def _drop_trailing(text):
     while changed and text:
         changed = False
         for word in TRAILING_DROP:
-            if word == "要" and text[-2:-1] in tuple(KEEP_BEFORE_YAO):
-                continue
+            if word == "要" and len(text) > 1 and text[-2] in NOT_MUST_BEFORE_YAO:
+                continue  # 主要, 需要 stay whole
             if text.endswith(word) and len(text) > len(word):
                 text, changed = text[: -len(word)], True
                 break

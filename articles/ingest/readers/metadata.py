@@ -119,10 +119,11 @@ _EDITION_LINE = re.compile(
 _SEPARATORS = re.compile(rf"[{BETWEEN_PARTS}()（）\[\]【】]+")
 _SENTENCE = re.compile(r"[，。；！？、]")
 # Words a page name never is: the edition token's neighbour is then something else.
-_NOT_PAGE_NAME = re.compile(r"^(?:星期|周|农历|编辑|责编|校对|美编|版式|今日|本期|国内)")
+_NOT_PAGE_NAME_WORDS = "星期|周|农历|编辑|责编|校对|美编|版式|今日|本期|国内|本报|本版"
+_NOT_PAGE_NAME = re.compile(rf"^(?:{_NOT_PAGE_NAME_WORDS})")
 # A page name on a line of its own, under the edition line that printed none: 第6版 / 党建在高新,
 # perhaps spaced out (党 建 在 高 新) or beside the page's editors.
-_PAGE_NAME_LINE = re.compile(rf"(?!星期|周|农历|编辑|责编|校对|美编|版式|今日|本期|国内)[{_CJK}](?: ?[{_CJK}]){{1,7}}")
+_PAGE_NAME_LINE = re.compile(rf"(?!{_NOT_PAGE_NAME_WORDS})[{_CJK}](?: ?[{_CJK}]){{1,7}}")
 
 
 def normalize_page(page):
@@ -173,10 +174,14 @@ def _edition_line(line, meta):
     m = _EDITION_LINE.match(_without_roles(line))
     if not m:
         return False
-    page = m["p1"] or m["p2"] or m["p3"] or m["p4"]
-    meta.set("page", normalize_page(page), "edition")
-    meta.set("page_name", m["n1"] or m["n2"] or "", "edition")
+    _set_edition(meta, m, "edition")
     return True
+
+
+def _set_edition(meta, m, source):
+    """The page and page name of an ``_EDITION_LINE`` match."""
+    meta.set("page", normalize_page(m["p1"] or m["p2"] or m["p3"] or m["p4"]), source)
+    meta.set("page_name", m["n1"] or m["n2"] or "", source)
 
 
 def _masthead(line, meta):
@@ -188,10 +193,10 @@ def _masthead(line, meta):
     before = line[: m.start()].replace("《", "")
     lead = None  # the edition printed before the paper's name: A6 党建在高新    中国高新技术产业导报
     lead_name = ""  # or the page's name alone: 党建在高新 ┃ 中国高新技术产业导报
-    if _SEPARATORS.sub("", before):
+    name = _SEPARATORS.sub("", before)
+    if name:
         lead = _EDITION_LINE.match(_without_roles(before))
-        name = _SEPARATORS.sub("", before)
-        if lead is None and not (_PAGE_NAME_LINE.fullmatch(name) and not name.startswith(("本报", "本版"))):
+        if lead is None and not _PAGE_NAME_LINE.fullmatch(name):
             return False
         lead_name = "" if lead else name
     rest = line[m.end():].replace("》", " ")
@@ -206,8 +211,7 @@ def _masthead(line, meta):
     if lead_name:
         meta.set("page_name", lead_name, "masthead")
     if lead:
-        meta.set("page", normalize_page(lead["p1"] or lead["p2"] or lead["p3"] or lead["p4"]), "masthead")
-        meta.set("page_name", lead["n1"] or lead["n2"] or "", "masthead")
+        _set_edition(meta, lead, "masthead")
     elif edition:
         meta.set("page", normalize_page(edition["page"]), "masthead")
         if edition["name"] and not _NOT_PAGE_NAME.match(edition["name"]):
@@ -251,9 +255,12 @@ _TITLE_SITE = re.compile(
 )
 
 
-def title_site(line):
-    """The site a web page's title names after its headline (``标题-中国高新网``), or ""."""
-    m = _TITLE_SITE.match(_fold(line))
+def title_site(line, folded=False):
+    """The site a web page's title names after its headline (``标题-中国高新网``), or "".
+
+    ``folded``: the line is one of ``source_meta``'s, folded already.
+    """
+    m = _TITLE_SITE.match(line if folded else _fold(line))
     return m["site"] if m else ""
 
 
@@ -263,10 +270,10 @@ _TRAIL_SEPARATOR = re.compile(r"\s*(?:>|＞|»|/|→)\s*")
 _PARTY_SECTION = re.compile(r"党建|党群|党的建设")
 
 
-def breadcrumb_section(line):
+def breadcrumb_section(line, folded=False):
     """The section of a web page's trail (``首页 > 党建工作 > 正文``): its party-building
-    section, else its last before 正文; "" when ``line`` is no trail."""
-    line = _fold(line)
+    section, else its last before 正文; "" when ``line`` is no trail (``folded``: as title_site)."""
+    line = line if folded else _fold(line)
     m = _BREADCRUMB.match(line)
     if not m or len(line) > 80:
         return ""
@@ -279,7 +286,7 @@ def breadcrumb_section(line):
 
 
 def _breadcrumb(line, meta):
-    section = breadcrumb_section(line)
+    section = breadcrumb_section(line, folded=True)
     if section:
         meta.set("page_name", section, "web")
     return bool(section)
@@ -358,7 +365,7 @@ def source_meta(text, url="", column_header=True):
     if head:
         # A saved web page's first line is its title; the site it names published the page
         # (its 来源 line may name where the site took the article from).
-        meta.set("paper", title_site(head[0]), "title")
+        meta.set("paper", title_site(head[0], folded=True), "title")
     unnamed = False  # the line before gave the page's edition, and no page name
     for line in head + tail:
         if unnamed and _PAGE_NAME_LINE.fullmatch(name := _without_roles(line)):
