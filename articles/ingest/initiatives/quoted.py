@@ -39,8 +39,10 @@ CONCEPT = re.compile(r"(导向|意识|思维|理念|精神|观念|定位|作风)
 # Nationwide formulas every zone repeats: not a programme of the zone that quotes them.
 NATIONAL_FORMULAS = {
     "双招双引", "三会一课", "两学一做", "六稳六保", "两个确立", "两个维护", "四个意识", "四个自信",
-    "四个全面", "五位一体", "放管服", "一网通办", "最多跑一次", "双循环", "双碳",
+    "四个全面", "五位一体", "放管服", "一网通办", "最多跑一次", "双循环", "双碳", "两优一先",
 }
+# A zone's top priority (把招商引资作为“一号工程”) is a rank, not a programme's name.
+PRIORITY = re.compile(r"[一1首]号(?:工程|项目|任务)")
 # A count in quotes (容缺后补“2.5项”): a number of items, no name of its own (“15分钟”党群服务圈 is one).
 QUANTITY = re.compile(r"\d+(?:\.\d+)?\s*(?:项|个|条|件|家|名)")
 # What a zone focuses on (聚焦“四高四争先”, 聚焦“高”和“新”) is a goal, not a programme.
@@ -143,8 +145,10 @@ def _accepted(quoted, before, after, shared, qualified, group_size, companies, i
     ``shared``: the programme word after the group ("" when only implied, None
     when there is none); only the last name of a group is stored with it.
     """
-    if not quoted or len(quoted) > 20 or SPEECH.search(quoted) or QUANTITY.fullmatch(quoted):
+    if not quoted or len(quoted) > 20 or QUANTITY.fullmatch(quoted) or PRIORITY.fullmatch(quoted):
         return None  # (容缺后补“2.5项”审批制度: a quantity names nothing)
+    if SPEECH.search(quoted) and not (shared is not None and is_last and re.fullmatch(r"[^，,]+[，,][^，,]+", quoted)):
+        return None  # a sentence quoted; “问题帮办，助企发展”品牌 is a brand's two-part name
     if "+" in quoted and re.search(r"[A-Za-z0-9]", quoted) and re.search(rf"[{CJK}]", quoted) and "党" not in quoted:
         return None  # “智能制造+数字化+5G”: a business formula
     if quoted.endswith("+") and (shared is None or "党" not in quoted):

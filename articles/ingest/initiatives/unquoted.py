@@ -15,10 +15,10 @@ LED_REFORM = re.compile(rf"党建引领(?P<name>[{CJK}]{{3,10}}?改革)")
 # Institutions and programmes need no more: 企业服务专员制度, 近邻党建百日攻坚行动, 园区党建共同体.
 PROGRAMME_ENDINGS = (
     "责任制", "制度", "机制", "行动", "工程", "治理", "示范圈", "样板区", "共同体", "讲习所",
-    "议事厅", "调解室", "生活馆", "党建联盟", "网格化管理",
+    "议事厅", "调解室", "生活馆", "党建联盟", "党建联合体", "网格化管理",
 )
 # Institutions that are named so by themselves; the rest need a word of the party or a duty in the name.
-SELF_NAMED = ("讲习所", "议事厅", "调解室", "生活馆", "党建联盟", "示范圈", "样板区", "共同体")
+SELF_NAMED = ("讲习所", "议事厅", "调解室", "生活馆", "党建联盟", "党建联合体", "示范圈", "样板区", "共同体")
 DUTY_WORD = re.compile(r"党|书记|专员|指导员|联系人|先锋|红色|双|两新")
 # Places and platforms need a party-building word in their name: 青创党群服务中心, 金村红堡基地.
 PLACE_ENDINGS = (
@@ -33,6 +33,7 @@ GENERIC_QUALIFIERS = {
     "服务", "公共", "创新", "发展", "商业", "专项", "重点", "重大", "有效", "完善", "健全", "各类", "一系列",
     "常态化", "制度化", "常态", "长期", "这项", "该项", "此项", "这一", "该", "各", "新", "原有", "现有", "体系",
     "治理", "基层", "社会", "市场", "经济", "科技", "教育", "生产", "研发", "示范", "培训",
+    "命运", "利益", "责任",  # 命运共同体: a common phrase, no community of the zone's
 }
 # Qualifiers that leave a place of party building unnamed: 党建阵地, 社区党群服务中心, 党员突击队.
 # Places of party building known by these names alone.
@@ -126,7 +127,7 @@ def _named(sentence, match):
         if name not in KNOWN_PLACES and (not qualifier or qualifier in GENERIC_PLACE_QUALIFIERS):
             return None  # 党建阵地, 社区党群服务中心: a kind of place, not a named one
         return name
-    if ending == "党建联盟":
+    if ending in ("党建联盟", "党建联合体"):
         return name if qualifier else None
     if ending in SELF_NAMED:
         return name if qualifier and qualifier not in GENERIC_QUALIFIERS else None

@@ -23,6 +23,7 @@ from articles.ingest.layout.bylines import (
     is_name,
     is_names_line,
     names_only,
+    parse_byline,
 )
 from core.text import CJK_RANGES, CJK_RE
 
@@ -150,7 +151,8 @@ def line_shape(text):
     if visible.endswith("。") and is_photo_scene(text):
         return "caption"
     if BYLINE_MARK.match(text) and len(visible) <= 50:
-        return "byline"
+        # ■ 本报记者 张三 is a byline; ■ 党建简讯, naming nobody, labels what follows.
+        return "byline" if parse_byline(text) else line_shape(BYLINE_MARK.sub("", text))
     if BYLINE_START.match(visible) and len(visible) <= 40 and not re.search(r"[，,。：:]", text):
         return "byline"
     if is_names_line(text):
@@ -312,13 +314,14 @@ def column_header(lines):
         if line.shape in ("caption", "credit"):
             return ""  # under the page's first photo, a short line is the first article's kicker
         nxt = lines[i + 1]
+        label = BYLINE_MARK.sub("", line.text)  # ■ 党建简讯
         if (
             line.shape == "headline"
-            and " " not in line.text
-            and len(line.text) <= COLUMN_MAX
+            and " " not in label
+            and len(label) <= COLUMN_MAX
             and nxt.shape in ("headline", "kicker", "weak_headline")
         ):
             line.role = "column"
-            return line.text
+            return label
         return ""
     return ""

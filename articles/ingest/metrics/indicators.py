@@ -50,7 +50,9 @@ class IndicatorRule:
 # An award counts the honoured, not the zone's members or organisations: 优秀共产党员55名,
 # 获评先进基层党组织12个 are no 党员人数 or 党组织数. Looked for in the figure's clause, which
 # holds its label (55名党员获评优秀共产党员: the label is 党员).
-AWARDED = re.compile(r"(?:优秀|先进)(?:共产党员|党员|党务工作者|基层党组织|党组织|党支部|集体|个人)|表彰|获评|荣获")
+AWARDED = re.compile(
+    r"(?:优秀|先进)(?:共产党员|党员|党务工作者|基层党组织|党组织|党支部|集体|个人)|表彰|获评|荣获|获颁|颁发|授予|纪念章|标兵"
+)
 
 
 def indicator_for(label, normalized_unit, rules):

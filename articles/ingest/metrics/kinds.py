@@ -54,12 +54,13 @@ FIRST_END = re.compile(r"(?:由|从)[^由从，,；;。：:]{0,12}$")
 GROWTH_VERBS = r"(?:发展|增加|增长|提升|提高|扩大|上升|增|升|降|减少|下降|降低|缩小|缩减)"
 BETWEEN_ENDS = re.compile(
     rf"^(?:(?:已经?)?{GROWTH_VERBS}?|[\u4e00-\u9fff]{{1,8}}?(?:已经?)?{GROWTH_VERBS})了?(?:至|到|为)"
-    r"(?:如今|目前|现在|今年|当前)?的?$"
+    r"(?:如今|目前|现在|今年|当前|20[0-3]\d年(?:底|末)?)?的?$"  # …增至2021年的475亿元: the later end's year
 )
 RANGE_BETWEEN = re.compile(r"^\s*[至到~～—–-]\s*$")
 # 三年前组建时只有6名党员，如今党员队伍已扩大到21名: a first end said of a time
 # before, in the clause before the later one.
-THEN = re.compile(r"(?:时|之初|最初|起初|原来|原有|当时|此前|以前|前)[^，,；;。：:]{0,8}$")
+# 目前 and 当前 are now, not before.
+THEN = re.compile(r"(?:时|之初|最初|起初|原来|原有|当时|此前|以前|(?<![目当])前)[^，,；;。：:]{0,8}$")
 GROWN_TO = re.compile(rf"{GROWTH_VERBS}(?:至|到)$")
 
 

@@ -13,7 +13,8 @@ Within its sentence, the last place that acts before the figure decides:
 
 A city named inside a comparison or a share is the base, not the actor:
 ``占海口市的80.98%``, ``增速高于全市1个百分点``, ``比全市高`` stay the zone's; so
-does a district in brackets after the zone (``常州国家高新区（新北区）``) and a
+does a place naming a list the zone's firms were chosen for (``入选河南省瞪羚企业19家``), a
+district in brackets after the zone (``常州国家高新区（新北区）``) and a
 place that is part of an organisation's name (``潍坊市委``: its 市委 acts for the
 city, so it counts as the city). The zone as the last of a list of places
 (``来到丰南区、路北区和高新区，观摩了4个…``) shares the figure with them: the
@@ -112,7 +113,12 @@ def _names_a_city_after(after):
         return False
     name = found.group(1)
     rest = after[found.end() :]
-    return any(_is_place(name[:k]) and not re.match(r"高新|经开|开发|园区|国家", name[k:] + rest) for k in (3, 2))
+    # The place must be a word of its own: 深圳湾创业广场 is a place in the zone, not 深圳's.
+    first = (_tagged()(after[1:9]) or (("", ""),))[0][0]
+    return any(
+        _is_place(name[:k]) and first == name[:k] and not re.match(r"高新|经开|开发|园区|国家", name[k:] + rest)
+        for k in (3, 2)
+    )
 
 
 def _place_mentions(text, frame=False):
@@ -138,13 +144,15 @@ def _place_mentions(text, frame=False):
     for name, start, end in _bare_names(text):
         if _not_acting(text, start, end):
             continue
-        if BARE_ACTING.match(text, end):
-            found.append((end, CITY))
+        if BARE_ACTING.match(text, end) or text[:start].endswith("中共"):
+            found.append((end, CITY))  # 中共洛阳组, 中共潍坊市委: the city's party
     return found
 
 
 # A place that is where something goes or happens, not who acts: 赴上海、广州、深圳等地, 走进…, 在…
 MOTION_BEFORE = re.compile(r"(?:赴|到|往|前往|南下|北上|东进|西进|来到|走进|远赴|奔赴|在|于|从|向|与|和|同|、)$")
+# A place naming the list the zone's firms were chosen for: 入选河南省瞪羚企业19家.
+SELECTED_INTO_BEFORE = re.compile(r"(?:入选|入围|列入|纳入|获评|评为|认定为|获批)$")
 LISTED_AFTER = re.compile(r"^(?:、|等地|等城市|和|与|及)")
 
 
@@ -161,10 +169,14 @@ def _acts(after):
 
 
 def _not_acting(text, start, end):
-    """A place in a comparison, a share, a list of places or after a verb of motion does not act."""
+    """A place in a comparison, a share, a list of places, after a verb of motion or naming a list
+    chosen for does not act."""
     before = text[:start]
     return bool(
-        COMPARISON_BEFORE.search(before) or MOTION_BEFORE.search(before) or LISTED_AFTER.match(text[end:])
+        COMPARISON_BEFORE.search(before)
+        or MOTION_BEFORE.search(before)
+        or SELECTED_INTO_BEFORE.search(before)
+        or LISTED_AFTER.match(text[end:])
     )
 
 

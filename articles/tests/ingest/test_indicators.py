@@ -177,6 +177,9 @@ def test_the_clause_of_a_figure_stops_at_the_figure_before_it():
         ("新组建党支部", "个", "新建党组织数"),
         ("推动本地配套合作项目", "个", "合作项目数"),
         ("引进人才", "人", "引进人才数"),
+        ("累计引进培育海内外高层次专家", "人", "引进人才数"),
+        ("组建党员志愿服务队伍", "支", "党员先锋队数"),
+        ("项目总投资", "美元", "总投资"),
         ("群众满意率", "%", "满意率"),
         ("高新技术产业投资同比增长", "%", "高新技术产业投资增速"),
         ("技工贸总收入增长", "%", "营业收入增速"),
@@ -234,3 +237,7 @@ def test_the_honoured_are_no_count_of_members_or_organisations():
     names = {rule.slug: rule.name for rule in fixture_vocabulary().indicators}
     found = [names.get(slug, "") for slug in indicators_for(facts, fixture_vocabulary().indicators)]
     assert [(f.value, name) for f, name in zip(facts, found)] == [(12, ""), (55, ""), (30, "党员人数")]
+    sentence = "8名老党员代表获颁“光荣在党50年”纪念章；命名12名共产党员为“党员科技标兵”；园区新增党员30名。"
+    facts = extract_metrics(sentence)
+    found = [names.get(slug, "") for slug in indicators_for(facts, fixture_vocabulary().indicators)]
+    assert [(f.value, name) for f, name in zip(facts, found)] == [(8, ""), (12, ""), (30, "党员人数")]

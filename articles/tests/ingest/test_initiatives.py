@@ -151,6 +151,9 @@ def test_formulas_of_words_periodic_routines_and_what_party_building_leads():
         # a company's development model, the company named by its short name
         "沃太能源有限公司（以下简称“沃太能源”）党支部书记介绍道。"
         "沃太能源坚持创新，构建“战略共融、人才共育、技术共攻”发展模式。",
+        # a commendation every zone holds, and a zone's top priority
+        "7月1日，郑州高新区召开大会表彰“两优一先”。",
+        "近年来，高新区把招商引资作为“一号工程”。",
     ],
 )
 def test_national_formulas_attitudes_goals_and_company_models_are_not_initiatives(body):
@@ -202,6 +205,9 @@ def test_category_comes_from_the_clause_naming_the_programme_not_the_whole_sente
         ("园区实施“红色链条”建设，由链主企业党支部牵头。", ["红色链条"]),
         ("加快“智慧园区”建设。", []),
         ("推行容缺后补“2.5项”审批制度。", []),  # a count in quotes names nothing
+        # a brand's two-part name, a comma inside its quotes
+        ("中心党委打响“问题帮办，助企发展”品牌。", ["问题帮办，助企发展品牌"]),
+        ("他说“我们要干，不要等”。", []),
     ],
 )
 def test_quoted_programmes_of_the_genre(body, expected):
@@ -252,6 +258,7 @@ def test_one_quoted_name_with_two_programme_words_is_one_initiative():
         ("园区建起全市第一家非公党建工作指导站。", ["非公党建工作指导站"]),
         # a way of managing named by whom it manages; the bare practice is no name
         ("园区推行楼宇党建网格化管理，社区也实行网格化管理。", ["楼宇党建网格化管理"]),
+        ("园区与周边单位组建科学城党建联合体。", ["科学城党建联合体"]),
     ],
 )
 def test_unquoted_institutions_and_places_of_party_building(body, expected):
@@ -270,6 +277,7 @@ def test_unquoted_institutions_and_places_of_party_building(body, expected):
         "与职业院校党组织共建实训基地。",
         "成立生物医药产业链党委，按照园区片区设立联合党支部，组建商会党委和行业协会党支部。",
         "党员突击队在生产一线攻坚。",
+        "联合体成员单位携手形成园区发展的命运共同体。",
         "推动党建引领基层治理，引导居民参与小区治理。",
         "会上，全市21个获评2024年河北省两新组织党建示范点的基层党组织接受授牌。",
     ],

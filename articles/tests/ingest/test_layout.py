@@ -243,6 +243,23 @@ def test_column_header_kicker_title_and_names_byline():
     assert block.kind == "feature"
 
 
+def test_a_marked_label_naming_nobody_is_the_column_not_a_byline_or_an_article():
+    text = page(
+        "■ 党建简讯",
+        "", "",
+        "长春高新区：",
+        "",
+        "孵化园区的“红色孵化器”",
+        "",
+        "本报讯 园区联合党支部与五家单位党委开展共建。",
+        "",
+        "■ 本报记者 李默",
+    )
+    (block,) = split_page(text)
+    assert (block.column, block.kicker, block.title) == ("党建简讯", "长春高新区", "孵化园区的“红色孵化器”")
+    assert block.authors == ["李默"]
+
+
 def test_a_title_the_column_broke_inside_a_word_is_one_title_not_kicker_and_title():
     text = page(
         "苏州高新区打造产业链党建联",

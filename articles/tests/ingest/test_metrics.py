@@ -488,6 +488,7 @@ def test_a_figure_stated_again_later_is_kept_once_but_two_in_one_sentence_are_tw
         ("仙桃的非织造布企业一度每天提交医用防护服5万件。", "city"),
         ("在浙江省第二批42个省级创建类特色小镇中，小镇排名第二。", "province"),
         ("9月27日，建筑面积2187平方米的溧阳城市党建馆正式开馆。", "city"),
+        ("1921年成立的“中共洛阳组”只有3名党员。", "city"),
         # the zone as one of a list of places: a figure of them all
         ("会前，与会人员先后来到丰南区、路北区和高新区，实地观摩了4个“两企三新”A档党组织。", "city"),
         # the zone's own figures, with a city only as a base or a destination
@@ -500,6 +501,9 @@ def test_a_figure_stated_again_later_is_kept_once_but_two_in_one_sentence_are_tw
         # a province or city naming a kind of thing, not acting
         ("无锡高新区累计建设江苏省重点工业互联网平台12个。", "zone"),
         ("宝鸡高新区拥有陕西省秦创原“科学家+工程师”队伍6支。", "zone"),
+        ("同年，高新区入选河南省瞪羚企业19家，占全省总量近五分之一；新增省级专精特新企业99家。", "zone"),
+        # a city's name inside a longer place's (深圳湾) is no city
+        ("园区配套建设了1300平方米的深圳湾创业广场党群服务中心。", "zone"),
     ],
 )
 def test_whose_figure(text, scope):
@@ -524,6 +528,12 @@ def test_of_which_counts_what_came_before_and_an_area_keeps_its_own_word():
 def test_a_change_is_of_its_later_ends_time():
     found = extract_metrics("联盟成员单位由2021年的26家增至58家。2022年，园区企业26家，总产值为58亿元。", article_year=2024)
     assert [(m.value_from, m.value, m.year) for m in found] == [(26, 58, 2024), (None, 26, 2022), (None, 58, 2022)]
+    found = extract_metrics("华勤公司营收由2019年的105亿元增至2021年的475亿元。", article_year=2022)
+    assert [(m.value_from, m.value, m.year, m.kind) for m in found] == [(105, 475, 2021, "change")]
+
+def test_a_figure_of_now_and_a_plan_to_grow_it_are_two_figures():
+    found = extract_metrics("企业目前有1500人的研发团队，计划将研发团队扩大到1万人以上。", article_year=2022)
+    assert [(m.value_from, m.value, m.unit, m.kind) for m in found] == [(None, 1500, "人", "actual"), (None, 1, "万人", "target")]
 
 
 def test_a_lead_repeating_the_body_in_its_paragraph_is_one_fact_and_so_is_a_change_stated_twice():
