@@ -2,7 +2,7 @@
 import re
 from dataclasses import dataclass, replace
 
-from articles.ingest.metrics.kinds import CHANGE, RANGE, TARGET, kind_of, pair_kind
+from articles.ingest.metrics.kinds import CHANGE, PART_AFTER, RANGE, TARGET, kind_of, pair_kind
 from articles.ingest.metrics.labels import CHANGE_TO, GROWTH_AFTER, KEEPING, label_of
 from articles.ingest.metrics.numbers import (
     COUNT_UNITS,
@@ -140,7 +140,9 @@ def _sentence_metrics(sentence, offset, article_year, default_scope=ZONE, articl
             offset=offset,
             scope=scope_of(sentence, qualifier_start, end, default=default_scope),
         )
-        found.append(_Figure(fact, qualifier_start, end, raw_start, mult, bool(growth)))
+        # 超过50%是“85后”: a part of the group before, said after a percentage of nothing named.
+        part = base in ("%", "％") and PART_AFTER.match(sentence, end) and (not label or label.endswith("占比"))
+        found.append(_Figure(fact, qualifier_start, end, raw_start, mult, bool(growth or part)))
         previous = (end, label, normalized_unit)
     return [_with_kind(figure, sentence, article_year) for figure in _join_ends(sentence, found)]
 
@@ -154,7 +156,7 @@ class _Figure:
     end: int
     raw_start: int
     mult: float  # 万/亿 of the unit as printed
-    growth_after: bool  # 20%以上增长
+    growth_after: bool  # 20%以上增长, or a part's percentage (50%是…): a share
     joined: str = ""  # CHANGE or RANGE when two figures became this one
 
 

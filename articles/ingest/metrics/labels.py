@@ -4,7 +4,7 @@ The decisions are listed in the package docstring (metrics/__init__.py).
 """
 import re
 
-from articles.ingest.metrics.kinds import NOT_MUST_BEFORE_YAO
+from articles.ingest.metrics.kinds import NOT_MUST_BEFORE_YAO, PART_AFTER
 from articles.ingest.metrics.numbers import CLAUSE_BREAK, COUNT_UNITS, UNITS
 from articles.ingest.words import tagged as _tagged
 from articles.ingest.words import words as _words
@@ -47,6 +47,10 @@ ATTRIBUTIVE_VERBS = {"入驻", "落户", "入库", "入园", "入选", "获评",
 OCR_WORDS = {"人驻": "入驻", "人园": "入园", "人库": "入库", "人围": "入围"}
 # Nouns that need the verb around them to say what is counted: 推荐26家企业申报认定高企.
 GENERIC_NOUNS = {"企业", "单位", "机构", "人员", "团队"}
+# A group of so many people (1500人的研发团队) is named after the 的; what else may stand there
+# says how big or how much, and names no group.
+PEOPLE_UNITS = ("人", "名", "位")
+SIZE_WORDS = {"规模", "目标", "任务", "水平", "标准", "比例", "规模化"}
 # Verbs and function words that end the noun after a measure word even when the
 # tagger calls them nouns (企业|先行, 企业|申报).
 NOT_IN_NOUN = {
@@ -81,6 +85,9 @@ CHANGE_TO = re.compile(
 def label_of(sentence, start, end, base, previous):
     """(label, where it starts in the sentence or None)."""
     noun = _noun_after(sentence, end) if base in COUNT_UNITS else ""
+    if not noun and base in PEOPLE_UNITS and sentence.startswith("的", end):
+        noun = _noun_after(sentence, end + 1)  # 有1500人的研发团队: the team is what numbers 1500
+        noun = "" if noun in SIZE_WORDS else noun  # 500人的规模
     if noun and noun not in GENERIC_NOUNS:
         return noun, None
     clause_start = _clause_start(sentence, start, previous)
@@ -99,8 +106,17 @@ def label_of(sentence, start, end, base, previous):
         taking_part = TAKING_PART.match(sentence, end)
         if taking_part:
             return taking_part.group() + ("人次" if base == "人次" else "人数"), None
+    if base in AREA_UNITS and sentence.startswith("的", end) and not _has_noun(label):
+        named = _noun_after(sentence, end + 1)  # 配套建设了1300平方米的党群服务中心: the centre's area
+        if named and named not in ("土地", "区域", "范围", "地方"):
+            return named, None
     if base in AREA_UNITS and _says_nothing(label):
         return "面积", None  # 这片278平方公里的土地, 在67.4平方公里的土地上
+    if not label and base in ("%", "％"):
+        part = PART_AFTER.match(sentence, end)
+        named = _noun_after(sentence, part.end()) if part else ""
+        if named:
+            return named + "占比", None  # 超过50%是“85后”: the share of the 85后
     if not label and previous and previous[2] == UNITS[base]:
         # 征集到建议100余条，其中有25条被企业采纳: still the same thing counted.
         return previous[1], None

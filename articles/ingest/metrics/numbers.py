@@ -42,7 +42,7 @@ MEASURES = {
     "秒": "秒",
     "倍": "倍",
 }
-COUNT_WORDS = "个家项件人名位次场支套栋幢所批期条台座份户篇处款种类辆架艘张天"
+COUNT_WORDS = "个家项件人名位次场支套栋幢所批期条台座份户篇处款种类辆架艘张天起"
 # Counts of batches and sittings (259批次, 86场次) and storeys (地上10层).
 COUNT_COMPOUNDS = ("批次", "场次", "家次", "台次", "架次", "户次", "车次", "层")
 COUNT_UNITS = {w: w for w in (*COUNT_WORDS, *COUNT_COMPOUNDS)}

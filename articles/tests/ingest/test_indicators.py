@@ -187,6 +187,9 @@ def test_the_clause_of_a_figure_stops_at_the_figure_before_it():
         ("服务党员和职工", "人次", "服务人次"),
         ("规划面积", "平方公里", "园区面积"),
         ("建筑面积", "平方米", "建筑面积"),
+        ("深圳湾创业广场党群服务中心", "平方米", "建筑面积"),  # a place's area
+        ("收集化解企业和群众反映的事项", "起", "诉求办理件数"),
+        ("送服务进企业", "家次", "服务企业数"),
     ],
 )
 def test_the_vocabulary_files_labels_of_the_seeds_and_the_corpus(label, unit, name):

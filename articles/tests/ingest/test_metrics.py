@@ -523,6 +523,8 @@ def test_a_clause_after_a_semicolon_with_no_place_of_its_own_is_of_the_place_bef
 def test_of_which_counts_what_came_before_and_an_area_keeps_its_own_word():
     assert labelled("共收集建议156条，其中已有49条被企业采纳。") == [("收集建议", 156, "条"), ("收集建议", 49, "条")]
     assert labelled("项目占地1000亩。") == [("项目占地", 1000, "亩")]
+    assert labelled("园区配套建设了1300平方米的党群服务中心。") == [("党群服务中心", 1300, "平方米")]
+    assert labelled("在67.4平方公里的土地上。") == [("面积", 67.4, "平方公里")]
 
 
 def test_a_change_is_of_its_later_ends_time():
@@ -534,6 +536,20 @@ def test_a_change_is_of_its_later_ends_time():
 def test_a_figure_of_now_and_a_plan_to_grow_it_are_two_figures():
     found = extract_metrics("企业目前有1500人的研发团队，计划将研发团队扩大到1万人以上。", article_year=2022)
     assert [(m.value_from, m.value, m.unit, m.kind) for m in found] == [(None, 1500, "人", "actual"), (None, 1, "万人", "target")]
+
+
+def test_a_group_of_so_many_people_is_named_after_its_de_and_incidents_are_counted():
+    assert labelled("企业目前有1500人的研发团队。") == [("研发团队", 1500, "人")]
+    assert labelled("园区新建党支部5个的目标已完成。") == [("新建党支部", 5, "个")]
+    assert labelled("53名指导员分片走访，收集化解企业和群众反映的事项93起。")[-1][1:] == (93, "起")
+    assert labelled("党员和群众一起努力。") == []
+
+
+def test_a_percentage_of_nothing_named_that_says_what_part_it_is_is_a_share():
+    found = extract_metrics("这支队伍以年轻人为主，超过50%是“85后”。", article_year=2024)
+    assert [(m.label, m.value, m.kind) for m in found] == [("85后占比", 50, "share")]
+    found = extract_metrics("满意率98%为全市第一。", article_year=2024)
+    assert [(m.value, m.kind) for m in found] == [(98, "actual")]
 
 
 def test_a_lead_repeating_the_body_in_its_paragraph_is_one_fact_and_so_is_a_change_stated_twice():
