@@ -43,6 +43,8 @@ NATIONAL_FORMULAS = {
 }
 # A zone's top priority (把招商引资作为“一号工程”) is a rank, not a programme's name.
 PRIORITY = re.compile(r"[一1首]号(?:工程|项目|任务)")
+# A zone's layout in numbered places: “一谷七园”, “一区三园”, “一核两翼”.
+LAYOUT = re.compile(r"(?:[一二两三四五六七八九十多][谷园区港城带廊翼核轴片湾岛])+")
 # A count in quotes (容缺后补“2.5项”): a number of items, no name of its own (“15分钟”党群服务圈 is one).
 QUANTITY = re.compile(r"\d+(?:\.\d+)?\s*(?:项|个|条|件|家|名)")
 # What a zone focuses on (聚焦“四高四争先”, 聚焦“高”和“新”) is a goal, not a programme.
@@ -54,6 +56,8 @@ RUNNING_BEFORE = re.compile(
 )
 # Words that make a quoted name a party-building one: 红色物业, 书记项目, 科创党课, 智创先锋.
 PARTY_CUE = re.compile(r"党|红|先锋|书记|网格|驿站|家园|物业|示范|样板|共建|缔造|心愿|小镇|空间")
+# What makes a company's quoted name its party work, not its product or slogan: 公司的“红色驿站”.
+PARTY_WORK = re.compile(r"党|红色|先锋")
 # A metaphor or a quality: 党建的“红色引擎”, 成为“加油站”, 从“筹建”走向…
 METAPHOR_BEFORE = re.compile(r"(?:的|成为|变成|从|向|由|像|当成|是|为)$")
 # A list of criteria or measures the quotes only illustrate: “红色体系”…“红色服务”五个维度, 等举措.
@@ -129,7 +133,7 @@ def _group_names(sentence, group, products, companies=frozenset()):
         quoted = _clean(next(g for g in match.groups() if g is not None))
         before = sentence[: match.start()]
         is_last = match is last
-        if PRODUCT_BEFORE.search(before[-8:]):
+        if PRODUCT_BEFORE.search(before[-8:]) and not PARTY_WORK.search(quoted):
             products.add(quoted)
             continue
         name = _accepted(quoted, before, after if is_last else "", shared,
@@ -159,14 +163,16 @@ def _accepted(quoted, before, after, shared, qualified, group_size, companies, i
             return None
     clause = re.split(r"[，,；;：:]", before)[-1]
     about_company = "公司" in clause or any(name in before for name in companies)
-    if about_company and "党" not in quoted + after[:6]:
-        return None  # a company's own slogan or product, not a zone's programme
+    if about_company and not PARTY_WORK.search(quoted + after[:6]):
+        return None  # a company's own slogan or product, not a zone's programme (its “红色驿站” is party work)
     if quoted in NATIONAL_FORMULAS or CONCEPT.search(quoted) or FOCUS_BEFORE.search(before):
         return None
+    if LAYOUT.fullmatch(quoted):
+        return None  # “一谷七园”, “一区三园”: how the zone is laid out
     if group_size == 1 and len(quoted) < 4 and qualified and shared == "" and (
-        PARTY_CUE.search(qualified) or set(quoted) & (NUMERALS - {"一"})
+        PARTY_CUE.search(qualified) or set(quoted) & (NUMERALS - {"一"}) or quoted.isdigit()
     ):
-        return quoted + qualified  # “两新”组织党建基金: the short name alone says nothing
+        return quoted + qualified  # “两新”组织党建基金, “134”治理模式: the short name alone says nothing
     word = shared if is_last and shared else ""
     if _is_programme_name(quoted) or before.endswith("党建引领") and len(quoted) >= 4:
         return quoted + word

@@ -38,8 +38,11 @@ GENERIC_QUALIFIERS = {
 # Qualifiers that leave a place of party building unnamed: 党建阵地, 社区党群服务中心, 党员突击队.
 # Places of party building known by these names alone.
 KNOWN_PLACES = {"党群活动服务中心", "党建指导站", "红色驿站"}
+# The zone's own centre is named by the zone: 高新区党群服务中心.
+ZONE_OWN_PLACES = ("党群服务中心",)
 GENERIC_PLACE_QUALIFIERS = {
     "党建", "红色", "党员", "党组织", "社区", "小区", "特色", "企业党组织", "基层", "各级", "村", "党建工作", "党群服务",
+    "党建活动", "党员活动", "活动",
 }
 # Where a name begins: after these words (verbs of founding, function words) nothing more is its own.
 NAME_STOPS = {
@@ -105,6 +108,8 @@ def _named(sentence, match):
         if not re.fullmatch(rf"[{CJK}]+", word) or word in NAME_STOPS or flag.startswith(STOP_FLAGS) and not counted:
             break
         if ZONE_WORD.search(word) and not (i + 1 < len(reversed_words) and reversed_words[i + 1][0] == "国家"):
+            if not kept and ending in ZONE_OWN_PLACES:
+                kept.insert(0, word)  # 高新区党群服务中心: the zone's own centre, named by the zone
             break  # the zone's own name (…国家高新区党建联盟 keeps its 国家高新区)
         kept.insert(0, word)
     rest = [word for word, _ in reversed_words[len(kept) :]]
@@ -124,6 +129,8 @@ def _named(sentence, match):
     if ending in PLACE_ENDINGS:
         if not PARTY_WORD.search(name):
             return None  # 创业孵化基地, 研发平台: no party building in the name
+        if ZONE_WORD.search(qualifier) and ending in ZONE_OWN_PLACES:
+            return name
         if name not in KNOWN_PLACES and (not qualifier or qualifier in GENERIC_PLACE_QUALIFIERS):
             return None  # 党建阵地, 社区党群服务中心: a kind of place, not a named one
         return name

@@ -28,6 +28,14 @@ _ZONE_NAME = re.compile(rf"[{CJK_RANGES}]{{2,}}(?:高新区|高新技术产业�
 _NOT_A_PLACE = re.compile(r"^(?:全|本|该|各|我|国家|省级|市级)")
 
 
+def _parallel(heading, headings):
+    """Whether ``heading`` is set like one of ``headings``: the same word before its colon (…平台：…)."""
+    head = heading.partition("：")[0]
+    return len(head) >= 2 and any(
+        "：" in other and other.partition("：")[0][-2:] == head[-2:] for other in headings
+    )
+
+
 def _names_zone(text):
     """Whether a headline names a particular zone (平顶山高新区…), as titles do and headings seldom do."""
     match = _ZONE_NAME.search(text)
@@ -73,6 +81,10 @@ class Walker:
         """Take the line at ``i`` (and any that go with it); returns the index of the next line to take."""
         line = self.lines[i]
         shape = line.shape
+
+        if shape == "headline" and self._caption_above_heading(i):
+            line.shape = "caption"  # 园区企业党员参加专题宣讲 / 企业服务平台：让环境优起来
+            return self._captions(i)
 
         if shape in ("headline", "weak_headline", "kicker", "subtitle", "byline"):
             group_end, starts = self._header_group(i)
@@ -173,6 +185,23 @@ class Walker:
     def _tight(self, line):
         """A heading set as close to the text as its paragraphs, on a page that spaces articles wider."""
         return self.wide_breaks and line.gap <= 1
+
+    def _caption_above_heading(self, i):
+        """A short line between the article's text and a heading like its others is a photo's caption.
+
+        Parallel section headings (政治引领平台：把思想统起来 … 企业服务平台：让环境优起来) go on
+        with the article; the line above the next one is what a photo there shows, not a kicker.
+        """
+        cur, nxt = self.current, self._next(i)
+        return (
+            cur is not None
+            and not cur.closed
+            and bool(cur.headings)
+            and nxt is not None
+            and nxt.shape == "headline"
+            and "：" not in self.lines[i].text
+            and _parallel(nxt.text, cur.headings)
+        )
 
     def _is_heading(self, i):
         cur = self.current

@@ -18,7 +18,7 @@ from articles.ingest.metrics.numbers import (
     prefix_qualifier,
     rounded,
 )
-from articles.ingest.metrics.scope import ZONE, scope_of
+from articles.ingest.metrics.scope import ZONE, scope_of, zone_districts
 from articles.ingest.metrics.when import TIME_RE, when
 from articles.ingest.types import MetricFact
 from core.text import split_sentences
@@ -72,8 +72,9 @@ def extract_figures(body, article_year=None, sentences=None, article_month=None)
     facts = []
     carried = None  # (year, period) of a sentence ending in ；: 2023年，A；B。 are both 2023
     carried_scope = ZONE  # and whose: 全市…A；B。 are both the city's
+    districts = zone_districts(body)
     for offset, sentence in sentences if sentences is not None else split_sentences(body):
-        found = _sentence_metrics(sentence, offset, article_year, carried_scope, article_month)
+        found = _sentence_metrics(sentence, offset, article_year, carried_scope, article_month, districts)
         if carried and not when(sentence, article_year, article_month)[0] and not TIME_RE.search(sentence):
             for fact in found:
                 fact.year, fact.period = carried
@@ -87,7 +88,7 @@ def extract_figures(body, article_year=None, sentences=None, article_month=None)
     return facts
 
 
-def _sentence_metrics(sentence, offset, article_year, default_scope=ZONE, article_month=None):
+def _sentence_metrics(sentence, offset, article_year, default_scope=ZONE, article_month=None, districts=frozenset()):
     skipped = [m.span() for m in SKIP_QUOTES.finditer(sentence) if is_name_span(m.group())]
     found = []  # _Figure of each figure, in order
     previous = None  # (end, label, base) of the last metric in this sentence
@@ -138,7 +139,7 @@ def _sentence_metrics(sentence, offset, article_year, default_scope=ZONE, articl
             period=period,
             sentence=sentence,
             offset=offset,
-            scope=scope_of(sentence, qualifier_start, end, default=default_scope),
+            scope=scope_of(sentence, qualifier_start, end, default=default_scope, zone_places=districts),
         )
         # 超过50%是“85后”: a part of the group before, said after a percentage of nothing named.
         part = base in ("%", "％") and PART_AFTER.match(sentence, end) and (not label or label.endswith("占比"))

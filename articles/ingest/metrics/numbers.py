@@ -153,8 +153,8 @@ def is_metric(sentence, match):
             return False
         if base == "期":
             return False  # 二期, 三期: phases of a project
-        if base == "类" and after in ("“", '"', "‘"):
-            return False  # 三类“500强”项目: the kinds a quoted name sorts things into, not a count
+        if base in ("类", "种"):
+            return False  # 五类组织, 五种颜色, 三类“500强”项目: the kinds things are sorted into, not a count
     elif len(num.split(".")[0]) >= 9:
         return False  # phone numbers, ID numbers
     if base in ("位", "名") and RANK_BEFORE.search(before):

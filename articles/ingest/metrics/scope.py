@@ -42,6 +42,8 @@ BARE_ACTING = re.compile(
 )
 # Before a place that is only a base of comparison or the whole of a share.
 COMPARISON_BEFORE = re.compile(r"(?:占|比|高于|低于|超过|超出|快于|慢于|较|相比|居|位居|列|领先|在全省同类)$")
+# 无锡高新区（新吴区）: the district the zone is run as, named in brackets after it.
+ZONE_DISTRICT = re.compile(rf"(?:高新区|开发区|园区)[（(]([{CJK}]{{2,5}}?[区县市])[）)]")
 LISTED_ZONE = re.compile(rf"[{CJK}]*?([{CJK}]{{2,5}}?[区县市])[和及与](?:高新区|园区|开发区)$")
 NOT_A_PLACE_AFTER = re.compile(r"^(?:高新|经开|开发|园区|国家|级|场|民|长|直|属|内|域|情|属)")
 
@@ -70,11 +72,17 @@ def _is_place(name):
     return name in _place_names()
 
 
-def scope_of(sentence, start, end=None, default=ZONE):
+def zone_districts(text):
+    """The districts ``text`` names as its zone's own (无锡高新区（新吴区）): there they act as the zone."""
+    return frozenset(ZONE_DISTRICT.findall(text))
+
+
+def scope_of(sentence, start, end=None, default=ZONE, zone_places=frozenset()):
     """"zone", "city" or "province" for the figure at ``start``-``end`` in ``sentence``.
 
     ``default``: whose figure it is when no place acts before it in its sentence (the
     scope of the clause before a ；: ``全市已建立两新党组织908家…；三大产业链实现总产值761亿元``).
+    ``zone_places``: districts that are the zone (``zone_districts`` of the article).
     """
     before = sentence[:start]
     if end is not None and _names_a_city_after(sentence[end : end + 8]):
@@ -82,10 +90,10 @@ def scope_of(sentence, start, end=None, default=ZONE):
     frame = _in_frame(sentence[start:])
     actor = None  # (end, scope) of the last actor mention
     for match in CITY_WIDE.finditer(before):
-        if not COMPARISON_BEFORE.search(before[: match.start()]):
+        if not COMPARISON_BEFORE.search(_without_place(before[: match.start()])):  # 占沈阳全市的30.6%
             scope = PROVINCE if match.group() in ("全省", "本省", "我省", "全国") else CITY
             actor = max(actor or (0, ZONE), (match.end(), scope))
-    for place_end, scope in _place_mentions(before, frame):
+    for place_end, scope in _place_mentions(before, frame, zone_places):
         actor = max(actor or (0, ZONE), (place_end, scope))
     for match in ZONE_WORDS.finditer(before):
         if match.group() == "全区" and _district_before(before, match.start()):
@@ -93,6 +101,14 @@ def scope_of(sentence, start, end=None, default=ZONE):
         if actor is None or match.end() > actor[0]:
             actor = (match.end(), CITY if _listed_with_places(before[: match.end()]) else ZONE)
     return actor[1] if actor else default
+
+
+def _without_place(text):
+    """``text`` without the place that ends it (占沈阳 -> 占)."""
+    for k in (4, 3, 2):
+        if len(text) >= k and _is_place(text[-k:]):
+            return text[:-k]
+    return text
 
 
 def _listed_with_places(text):
@@ -121,7 +137,7 @@ def _names_a_city_after(after):
     )
 
 
-def _place_mentions(text, frame=False):
+def _place_mentions(text, frame=False, zone_places=frozenset()):
     """(end, scope) of the cities, counties and districts acting in ``text``.
 
     In a frame closed by 中 a place after 在 is the frame's (在浙江省…中): it counts.
@@ -131,6 +147,8 @@ def _place_mentions(text, frame=False):
         name = match.group()
         start, end = match.span()
         name, start = _longest_place(text, start, end)
+        if name in zone_places:
+            continue  # 新吴区, run as 无锡高新区: the zone acting
         if name is None or (name[-1] in "州盟旗" and _is_place(name + "市")):
             continue  # 邳州 is the bare name of 邳州市: it acts only as a bare name does
         after = text[end:]
@@ -142,7 +160,7 @@ def _place_mentions(text, frame=False):
             continue
         found.append((end, PROVINCE if name.endswith("省") else CITY))
     for name, start, end in _bare_names(text):
-        if _not_acting(text, start, end):
+        if _not_acting(text, start, end) or name in zone_places:
             continue
         if BARE_ACTING.match(text, end) or text[:start].endswith("中共"):
             found.append((end, CITY))  # 中共洛阳组, 中共潍坊市委: the city's party
@@ -151,8 +169,9 @@ def _place_mentions(text, frame=False):
 
 # A place that is where something goes or happens, not who acts: 赴上海、广州、深圳等地, 走进…, 在…
 MOTION_BEFORE = re.compile(r"(?:赴|到|往|前往|南下|北上|东进|西进|来到|走进|远赴|奔赴|在|于|从|向|与|和|同|、)$")
-# A place naming the list the zone's firms were chosen for: 入选河南省瞪羚企业19家.
-SELECTED_INTO_BEFORE = re.compile(r"(?:入选|入围|列入|纳入|获评|评为|认定为|获批)$")
+# A place naming the list the zone's firms were chosen for (入选河南省瞪羚企业19家), or what
+# the zone is (是东莞的科技创新中心).
+SELECTED_INTO_BEFORE = re.compile(r"(?:入选|入围|列入|纳入|获评|评为|认定为|获批|是|成为|作为)$")
 LISTED_AFTER = re.compile(r"^(?:、|等地|等城市|和|与|及)")
 
 

@@ -205,6 +205,12 @@ def test_category_comes_from_the_clause_naming_the_programme_not_the_whole_sente
         ("园区实施“红色链条”建设，由链主企业党支部牵头。", ["红色链条"]),
         ("加快“智慧园区”建设。", []),
         ("推行容缺后补“2.5项”审批制度。", []),  # a count in quotes names nothing
+        # a number in quotes with the kind of programme it names
+        ("仲恺高新区探索出“134”治理模式。", ["134治理模式"]),
+        # a company's party-building station is party work, not its product
+        ("兴齐眼药股份有限公司的“红色驿站”向集群所有党员开放。", ["红色驿站"]),
+        # the zone's layout
+        ("今年高新区将持续做强“一谷七园”。", []),
         # a brand's two-part name, a comma inside its quotes
         ("中心党委打响“问题帮办，助企发展”品牌。", ["问题帮办，助企发展品牌"]),
         ("他说“我们要干，不要等”。", []),
@@ -259,6 +265,7 @@ def test_one_quoted_name_with_two_programme_words_is_one_initiative():
         # a way of managing named by whom it manages; the bare practice is no name
         ("园区推行楼宇党建网格化管理，社区也实行网格化管理。", ["楼宇党建网格化管理"]),
         ("园区与周边单位组建科学城党建联合体。", ["科学城党建联合体"]),
+        ("在天安智谷科技产业园，高新区党群服务中心是企业党员常来的地方。", ["高新区党群服务中心"]),
     ],
 )
 def test_unquoted_institutions_and_places_of_party_building(body, expected):
@@ -278,6 +285,7 @@ def test_unquoted_institutions_and_places_of_party_building(body, expected):
         "成立生物医药产业链党委，按照园区片区设立联合党支部，组建商会党委和行业协会党支部。",
         "党员突击队在生产一线攻坚。",
         "联合体成员单位携手形成园区发展的命运共同体。",
+        "标准化、规范化建设党建活动阵地42个。",
         "推动党建引领基层治理，引导居民参与小区治理。",
         "会上，全市21个获评2024年河北省两新组织党建示范点的基层党组织接受授牌。",
     ],

@@ -492,3 +492,25 @@ def test_a_byline_is_followed_by_its_text_not_by_a_new_article():
 def test_page_lines_drop_furniture_without_touching_text():
     lines = page_lines(page("A6 党建在高新 中国高新技术产业导报", "", "本版编辑说明了工作要求，", "并作了部署。"))
     assert [line.text for line in lines] == ["本版编辑说明了工作要求，", "并作了部署。"]
+
+
+def test_a_line_above_a_heading_set_like_the_articles_others_is_a_caption_not_a_kicker():
+    text = page(
+        "服务中心建强“四个平台”",
+        "",
+        "高新区打造党员职工服务中心，着力建设“四个平台”。",
+        "",
+        "政治引领平台：把思想统起来",
+        "",
+        "中心先后开展专题宣讲38次。",
+        "",
+        "园区企业党员在服务中心参加专题宣讲",
+        "",
+        "企业服务平台：让环境优起来",
+        "",
+        "中心选聘2名专职党建指导员，指导8家企业成立党组织。",
+    )
+    (block,) = split_page(text)
+    assert block.headings == ["政治引领平台：把思想统起来", "企业服务平台：让环境优起来"]
+    assert block.captions == ["园区企业党员在服务中心参加专题宣讲"]
+    assert block.paragraphs[-1] == "中心选聘2名专职党建指导员，指导8家企业成立党组织。"

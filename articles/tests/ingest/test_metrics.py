@@ -198,9 +198,11 @@ def test_counts_of_abstract_nouns_figures_of_speech_and_listed_names_are_not_met
     assert facts(text) == []
 
 
-def test_the_kinds_a_quoted_name_sorts_into_are_no_count():
+def test_the_kinds_things_are_sorted_into_are_no_count():
     found = [(m.value, m.unit) for m in extract_metrics("省里下达的三类“500强”项目任务为3个，全年完成7个。")]
     assert found == [(3, "个"), (7, "个")]
+    found = [(m.value, m.unit) for m in extract_metrics("党委把辖区五类组织的党建工作统起来，用五种颜色标注，覆盖企业32家。")]
+    assert found == [(32, "家")]
 
 
 def test_a_count_of_listed_names_in_arabic_digits_is_still_a_fact():
@@ -502,6 +504,8 @@ def test_a_figure_stated_again_later_is_kept_once_but_two_in_one_sentence_are_tw
         ("无锡高新区累计建设江苏省重点工业互联网平台12个。", "zone"),
         ("宝鸡高新区拥有陕西省秦创原“科学家+工程师”队伍6支。", "zone"),
         ("同年，高新区入选河南省瞪羚企业19家，占全省总量近五分之一；新增省级专精特新企业99家。", "zone"),
+        ("松山湖是东莞的科技创新中心，已累计培育国家级孵化器15个，占全省近8%。", "zone"),
+        ("高新区高新技术企业同比增长47.2%，占沈阳全市的30.6%；科技型中小企业达到1152家。", "zone"),
         # a city's name inside a longer place's (深圳湾) is no city
         ("园区配套建设了1300平方米的深圳湾创业广场党群服务中心。", "zone"),
     ],
@@ -511,6 +515,11 @@ def test_whose_figure(text, scope):
     assert figures and {f.scope for f in figures} == {scope}, [(f.label, f.scope) for f in figures]
     zone_only = extract_metrics(text, article_year=2023)
     assert (len(zone_only) == len(figures)) == (scope == "zone")
+
+
+def test_the_district_a_zone_is_run_as_acts_as_the_zone_throughout_its_article():
+    text = "无锡高新区（新吴区）推进两企三新党建。集成电路是新吴区的头号产业，集群规模达到1650亿元。七星区建成驿站24个。"
+    assert [(f.value, f.scope) for f in extract_figures(text, article_year=2025)] == [(1650, "zone"), (24, "city")]
 
 
 def test_a_clause_after_a_semicolon_with_no_place_of_its_own_is_of_the_place_before():
