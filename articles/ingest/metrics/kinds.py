@@ -47,7 +47,7 @@ CUT_BEFORE = re.compile(r"(?:降低|减少|节约|节省|压缩|缩短)[\u4e00-\
 # 超过50%是“85后”, 60%以上为研发人员, 八成来自…: the part of a group the percentage says it is.
 PART_AFTER = re.compile(r"(?:以上|左右)?(?:是|为|来自|属于)(?!期|止)")
 # 占海口市的80.98%, 占比接近50%, 完成全年任务的64.6%: a part of another whole.
-SHARE_BEFORE = re.compile(r"(?:占|占比|比重|的)(?:达到|达|为|约)?$")
+SHARE_BEFORE = re.compile(r"(?:占(?:全[市省区县国]|本[市省])?|占比|比重|的)(?:达到|达|为|约)?$")  # 占全省近8%
 
 # 由2018年的96个 / 从成立之初的3家: the first end of a change, named after 由/从.
 FIRST_END = re.compile(r"(?:由|从)[^由从，,；;。：:]{0,12}$")

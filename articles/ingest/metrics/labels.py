@@ -106,6 +106,10 @@ def label_of(sentence, start, end, base, previous):
         taking_part = TAKING_PART.match(sentence, end)
         if taking_part:
             return taking_part.group() + ("人次" if base == "人次" else "人数"), None
+    if base in AREA_UNITS and "把" in label:
+        named = _noun_after(sentence, end)  # 把小区边上27亩闲置荒地改造成…: the wasteland is measured
+        if named and named not in ("土地", "区域", "范围", "地方"):
+            return named, None
     if base in AREA_UNITS and sentence.startswith("的", end) and not _has_noun(label):
         named = _noun_after(sentence, end + 1)  # 配套建设了1300平方米的党群服务中心: the centre's area
         if named and named not in ("土地", "区域", "范围", "地方"):

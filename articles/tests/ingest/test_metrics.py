@@ -390,6 +390,7 @@ def test_a_planned_range_is_a_target_with_both_ends_and_only_the_figure_after_th
     [
         ("2023年，园区实现营业收入3.5亿元，同比增长15%。", ["actual", "share"]),
         ("高新区生物医药产业产值占海口市的80.98%，占全省的77%。", ["share", "share"]),
+        ("已累计培育国家级孵化器15个，占全省近8%。", ["actual", "share"]),
         ("来自“两企三新”领域的党组织和党员占比接近50%。", ["share"]),
         ("园区新增签约项目42个，完成全年任务的64.6%，超出序时进度14.6个百分点。", ["actual", "share", "share"]),
         ("产业园新增非公企业党组织5个，党组织覆盖率提高了20%。", ["actual", "share"]),
@@ -534,6 +535,7 @@ def test_of_which_counts_what_came_before_and_an_area_keeps_its_own_word():
     assert labelled("项目占地1000亩。") == [("项目占地", 1000, "亩")]
     assert labelled("园区配套建设了1300平方米的党群服务中心。") == [("党群服务中心", 1300, "平方米")]
     assert labelled("在67.4平方公里的土地上。") == [("面积", 67.4, "平方公里")]
+    assert labelled("党委把小区边上27亩闲置荒地改造成“众创农场”。") == [("闲置荒地", 27, "亩")]
 
 
 def test_a_change_is_of_its_later_ends_time():
