@@ -47,6 +47,8 @@ ATTRIBUTIVE_VERBS = {"入驻", "落户", "入库", "入园", "入选", "获评",
 OCR_WORDS = {"人驻": "入驻", "人园": "入园", "人库": "入库", "人围": "入围"}
 # Nouns that need the verb around them to say what is counted: 推荐26家企业申报认定高企.
 GENERIC_NOUNS = {"企业", "单位", "机构", "人员", "团队"}
+# Land, a stretch, a place: what an area is of without saying which (这片278平方公里的土地).
+LAND_WORDS = {"土地", "区域", "范围", "地方"}
 # A group of so many people (1500人的研发团队) is named after the 的; what else may stand there
 # says how big or how much, and names no group.
 PEOPLE_UNITS = ("人", "名", "位")
@@ -106,13 +108,10 @@ def label_of(sentence, start, end, base, previous):
         taking_part = TAKING_PART.match(sentence, end)
         if taking_part:
             return taking_part.group() + ("人次" if base == "人次" else "人数"), None
-    if base in AREA_UNITS and "把" in label:
-        named = _noun_after(sentence, end)  # 把小区边上27亩闲置荒地改造成…: the wasteland is measured
-        if named and named not in ("土地", "区域", "范围", "地方"):
-            return named, None
-    if base in AREA_UNITS and sentence.startswith("的", end) and not _has_noun(label):
-        named = _noun_after(sentence, end + 1)  # 配套建设了1300平方米的党群服务中心: the centre's area
-        if named and named not in ("土地", "区域", "范围", "地方"):
+    if base in AREA_UNITS:
+        # 把小区边上27亩闲置荒地改造成…, 配套建设了1300平方米的党群服务中心: the land or the place after is measured
+        named = _area_of(sentence, end) if "把" in label or not _has_noun(label) else ""
+        if named:
             return named, None
     if base in AREA_UNITS and _says_nothing(label):
         return "面积", None  # 这片278平方公里的土地, 在67.4平方公里的土地上
@@ -148,6 +147,12 @@ def _clause_start(sentence, start, previous):
 def _closes_before(sentence, open_at, limit):
     closer = "）" if sentence[open_at] == "（" else ")"
     return sentence.find(closer, open_at, limit) != -1
+
+
+def _area_of(sentence, end):
+    """The place an area right before ``end`` measures, when the words after it name one (not mere 土地)."""
+    named = _noun_after(sentence, end + 1) if sentence.startswith("的", end) else _noun_after(sentence, end)
+    return named if named not in LAND_WORDS else ""
 
 
 def _has_noun(label):
