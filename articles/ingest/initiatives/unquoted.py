@@ -42,11 +42,11 @@ KNOWN_PLACES = {"党群活动服务中心", "党建指导站", "红色驿站"}
 ZONE_OWN_PLACES = ("党群服务中心",)
 GENERIC_PLACE_QUALIFIERS = {
     "党建", "红色", "党员", "党组织", "社区", "小区", "特色", "企业党组织", "基层", "各级", "村", "党建工作", "党群服务",
-    "党建活动", "党员活动", "活动",
+    "党建活动", "党员活动", "活动", "党员教育", "教育",
 }
 # Where a name begins: after these words (verbs of founding, function words) nothing more is its own.
 NAME_STOPS = {
-    "成立", "组建", "建立", "设立", "新建", "搭建", "打造", "创建", "建成", "依托", "揭牌", "发挥", "筹建",
+    "成立", "组建", "建立", "设立", "新建", "搭建", "打造", "创建", "建成", "建起", "依托", "揭牌", "发挥", "筹建",
     "建强", "组织", "推动", "通过", "推行", "实行", "实施", "开展", "建设", "探索", "深化", "完善", "健全",
     "落实", "用好", "围绕", "启用", "推进", "坚持", "按照", "形成", "构建", "提升", "引入", "入选", "获评",
     "认定", "命名", "授牌", "挂牌", "启动", "召开", "举办", "参加", "走进", "来到", "设有", "设置", "开设",
@@ -131,7 +131,7 @@ def _named(sentence, match):
             return None  # 创业孵化基地, 研发平台: no party building in the name
         if ZONE_WORD.search(qualifier) and ending in ZONE_OWN_PLACES:
             return name
-        if name not in KNOWN_PLACES and (not qualifier or qualifier in GENERIC_PLACE_QUALIFIERS):
+        if name not in KNOWN_PLACES and all(word in GENERIC_PLACE_QUALIFIERS for word in kept):
             return None  # 党建阵地, 社区党群服务中心: a kind of place, not a named one
         return name
     if ending in ("党建联盟", "党建联合体"):

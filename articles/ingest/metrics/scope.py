@@ -98,6 +98,8 @@ def scope_of(sentence, start, end=None, default=ZONE, zone_places=frozenset()):
     for match in ZONE_WORDS.finditer(before):
         if match.group() == "全区" and _district_before(before, match.start()):
             continue  # 璧山区全区: the district's whole, not the zone's
+        if CITY_WIDE.search(match.group()):
+            continue  # 全省国家高新区: the province's zones together, not this one
         if actor is None or match.end() > actor[0]:
             actor = (match.end(), CITY if _listed_with_places(before[: match.end()]) else ZONE)
     return actor[1] if actor else default

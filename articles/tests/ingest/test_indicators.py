@@ -139,6 +139,16 @@ def test_a_clause_starts_after_the_figure_before_it_and_its_quoted_label():
     assert indicators_for(facts, RULES) == ["above-scale-enterprises", ""]
 
 
+def test_a_list_closed_by_deng_is_one_clause_with_its_verb():
+    from articles.vocabulary import fixture_vocabulary
+
+    sentence = "协调解决了流动党员管理难、小区党建阵地空间不足等问题16个。"
+    assert clause_of(sentence, "16个") == "协调解决了流动党员管理难、小区党建阵地空间不足等问题16个"
+    rules = fixture_vocabulary().indicators
+    names = {rule.slug: rule.name for rule in rules}
+    assert names[indicator_for(clause_of(sentence, "16个"), "个", rules)] == "诉求办理件数"
+
+
 def test_a_clause_stops_at_the_next_figure():
     sentence = "园区21个直属机关基层党组织和39家企业中35个非公企业党组织投身项目建设。"
     facts = [
@@ -198,6 +208,8 @@ def test_the_clause_of_a_figure_stops_at_the_figure_before_it():
         ("集成电路产业集群规模", "元", "产业产值"),
         ("规范化建设的党建活动阵地", "个", "党群服务中心数"),
         ("邀请名师专家开展专题宣讲", "次", "党建活动场次"),
+        ("开展小型宣讲", "次", "党建活动场次"),
+        ("新设立的机关党支部", "个", "新建党组织数"),
     ],
 )
 def test_the_vocabulary_files_labels_of_the_seeds_and_the_corpus(label, unit, name):

@@ -211,6 +211,7 @@ def test_category_comes_from_the_clause_naming_the_programme_not_the_whole_sente
         ("兴齐眼药股份有限公司的“红色驿站”向集群所有党员开放。", ["红色驿站"]),
         # the zone's layout
         ("今年高新区将持续做强“一谷七园”。", []),
+        ("社区党委开设“流动课堂”和“头雁课堂”。", ["流动课堂", "头雁课堂"]),
         # a brand's two-part name, a comma inside its quotes
         ("中心党委打响“问题帮办，助企发展”品牌。", ["问题帮办，助企发展品牌"]),
         ("他说“我们要干，不要等”。", []),
@@ -286,6 +287,8 @@ def test_unquoted_institutions_and_places_of_party_building(body, expected):
         "党员突击队在生产一线攻坚。",
         "联合体成员单位携手形成园区发展的命运共同体。",
         "标准化、规范化建设党建活动阵地42个。",
+        "协调解决了流动党员管理难、小区党建阵地空间不足等问题。",
+        "街道依托已有党建场所建起党群服务中心和党员教育基地。",
         "推动党建引领基层治理，引导居民参与小区治理。",
         "会上，全市21个获评2024年河北省两新组织党建示范点的基层党组织接受授牌。",
     ],
