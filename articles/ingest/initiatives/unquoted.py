@@ -42,7 +42,7 @@ KNOWN_PLACES = {"党群活动服务中心", "党建指导站", "红色驿站"}
 ZONE_OWN_PLACES = ("党群服务中心",)
 GENERIC_PLACE_QUALIFIERS = {
     "党建", "红色", "党员", "党组织", "社区", "小区", "特色", "企业党组织", "基层", "各级", "村", "党建工作", "党群服务",
-    "党建活动", "党员活动", "活动", "党员教育", "教育",
+    "党建活动", "党员活动", "活动", "党员教育", "教育", "党群",
 }
 # Where a name begins: after these words (verbs of founding, function words) nothing more is its own.
 NAME_STOPS = {
@@ -121,9 +121,8 @@ def _named(sentence, match):
         if kept[0] in ("两", "三") and len(kept) > 1 and kept[1] == "新":
             break
         kept.pop(0)  # 用好|党建阵地: a lone character before the name is not part of it
-    if kept and (not re.match(rf"[{CJK}]", window[-len("".join(kept)) - 1 : -len("".join(kept))] or "。")):
-        if window[: -len("".join(kept))].endswith(("”", "\"", "’")):
-            return None  # “百链千企”蹲点解剖行动: the quoted name's own modifier
+    if kept and re.search(r"[”\"’](?:园区|高新区)?$", window[: -len("".join(kept))]):
+        return None  # “百链千企”蹲点解剖行动, “新火燎园”园区党建提质工程: the quoted name's own words
     qualifier = "".join(kept)
     name = qualifier + ending
     if ending in PLACE_ENDINGS:

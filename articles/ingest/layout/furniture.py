@@ -65,6 +65,8 @@ _CHROME_LINE = re.compile(
     r"|^站内搜索|请输入关键字|^\[?搜索\]?$|扫一扫|在手机打开|^分享到|^网友评论|^发表评论|请文明上网|^字号\s*[:：]|^字体\s*[:：]"
     r"|^(?:(?:打印本页|关闭窗口|返回顶部|打印|关闭|收藏|纠错|分享)\s*)+$|阅读次数\s*[:：]|浏览次数\s*[:：]|点击数\s*[:：]"
 )
+# Sentences: a line of two or more of them, or one long one, is an article's text, not chrome.
+_RUNNING_TEXT = re.compile(r"[，；。！？].{20,}[。！？]$")
 # 【打印】【关闭】【字体：大 中 小】【责任编辑：孙倩】 and the editor of the web copy in brackets.
 _BRACKETED_LINK = re.compile(r"【[^【】]{1,16}】")
 _EDITOR_IN_BRACKETS = re.compile(r"^[（(【\[]\s*(?:责任编辑|编辑|责编|审核|校对)\s*[:：]\s*[^）)】\]]{1,12}[）)】\]]$")
@@ -142,8 +144,8 @@ def is_page_note(text):
 def is_web_chrome(text):
     """A navigation, search, share, print, related-links or footer line of a web page."""
     text = text.strip()
-    if not text:
-        return False
+    if not text or _RUNNING_TEXT.search(text):
+        return False  # 群众扫一扫二维码就能提出诉求；…。: a paragraph, whatever words it holds
     if _CHROME_LINE.search(text) or _BREADCRUMB.search(text) or _EDITOR_IN_BRACKETS.match(text):
         return True
     links = _BRACKETED_LINK.findall(text)

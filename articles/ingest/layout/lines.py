@@ -18,8 +18,10 @@ from articles.ingest.layout.bylines import (
     BYLINE_MARK,
     BYLINE_START,
     DATELINE,
+    ROLE_RE,
     bracketed_byline,
     byline_prefix_end,
+    has_surname,
     is_name,
     is_names_line,
     names_only,
@@ -31,6 +33,10 @@ TITLE_MAX = 40  # visible characters of a headline, and of a title derived from 
 CAPTION_MAX = 60  # a photo caption is one short sentence
 COLUMN_MAX = 6  # a column header (党建在高新) is a few characters
 # A column's label standing over an item: 回眸, 编后, 短评, 链接. It leads into the title as a kicker.
+# A box of figures inside an article (■ 数据 / 超大型社区：4个 / 居民网格：216个): its label is a heading
+# of the article, its lines are the article's text.
+DATA_LABELS = {"数据", "数说", "数读", "数字", "一组数据", "数据链接", "数据来源"}
+DATUM = re.compile(r"^[^：:，,。；;]{2,20}[：:]\s*(?:约|近|超|逾)?\d[\d.,]*\s*(?:万|亿)?[^\d\s，,。]{0,4}$")
 COLUMN_LABELS = {
     "回眸", "编后", "编后语", "编者按", "短评", "快评", "述评", "时评", "评论", "点评", "链接", "相关链接", "新闻链接",
     "背景", "背景链接", "延伸阅读", "记者手记", "观察", "声音", "小贴士", "一线直击", "他山之石", "经验谈",
@@ -151,8 +157,15 @@ def line_shape(text):
     if visible.endswith("。") and is_photo_scene(text):
         return "caption"
     if BYLINE_MARK.match(text) and len(visible) <= 50:
-        # ■ 本报记者 张三 is a byline; ■ 党建简讯, naming nobody, labels what follows.
-        return "byline" if parse_byline(text) else line_shape(BYLINE_MARK.sub("", text))
+        # ■ 本报记者 张三 and ■ 周洁 谭琳 are bylines; ■ 党建简讯 and ■ 数据, naming nobody, label what follows.
+        names = parse_byline(text)
+        if names and (ROLE_RE.search(text) or all(has_surname(name) for name in names)):
+            return "byline"
+        return line_shape(BYLINE_MARK.sub("", text))
+    if visible in DATA_LABELS:
+        return "data_label"
+    if DATUM.match(visible):
+        return "text"  # 居民网格：216个
     if BYLINE_START.match(visible) and len(visible) <= 40 and not re.search(r"[，,。：:]", text):
         return "byline"
     if is_names_line(text):

@@ -82,6 +82,10 @@ class Walker:
         line = self.lines[i]
         shape = line.shape
 
+        if shape == "data_label" and self.current is not None and not self.current.closed:
+            self.current.add_heading(line)  # ■ 数据: the box of figures goes on with its article
+            return i + 1
+
         if shape == "headline" and self._caption_above_heading(i):
             line.shape = "caption"  # 园区企业党员参加专题宣讲 / 企业服务平台：让环境优起来
             return self._captions(i)

@@ -15,16 +15,16 @@ SHARE = "share"
 NOT_MUST_BEFORE_YAO = "主需重想只必"
 # Words that make what follows a plan or a forecast. 将 is the future unless it
 # is 将近 or opens a number (将2024年确定为…: 将 there means 把); 计划 and 拟 are
-# verbs only when a word follows (纳入学习计划，… is a plan as a noun);
+# verbs only when a word follows (纳入学习计划，… is a plan as a noun), and so are 准备, 打算;
 # 争取 is also "obtain" (争取政策资金), so only before a time.
 TARGET_WORDS = re.compile(
     r"力争|预计|下一步|目标(?:是|为|[：:])"
-    r"|计划(?=[\u4e00-\u9fff\d])"
+    r"|(?:计划|准备|打算)(?=[\u4e00-\u9fff\d])"
     r"|(?<![模虚草])拟(?=[\u4e00-\u9fff])"
     r"|争取(?=到|在|于|今年|明年|年内|全年|用)"
     r"|(?<![大主])将(?![近来领军士\d])"
-    # 经济总量要突破3600亿元: what must be reached is a plan
-    rf"|(?<![{NOT_MUST_BEFORE_YAO}])要(?=\s*(?:突\s*破|达\s*到|超\s*过|实\s*现)|\s*$)"
+    # 经济总量要突破3600亿元, 今年要推动17个…结对: what must be reached or done is a plan
+    rf"|(?<![{NOT_MUST_BEFORE_YAO}])要(?=\s*(?:突\s*破|达\s*到|超\s*过|实\s*现|推\s*动|完\s*成|新\s*建|建\s*成|培\s*育|引\s*进|组\s*建|新\s*增)|\s*$)"
 )
 # 将 followed by a noun and one of these verbs in its clause is 把, not "will".
 DISPOSAL = re.compile(

@@ -5,7 +5,7 @@ The decisions are listed in the package docstring (metrics/__init__.py).
 import re
 
 from articles.ingest.metrics.kinds import NOT_MUST_BEFORE_YAO, PART_AFTER
-from articles.ingest.metrics.numbers import CLAUSE_BREAK, COUNT_UNITS, UNITS
+from articles.ingest.metrics.numbers import CLAUSE_BREAK, COUNT_UNITS, UNITS, is_datum
 from articles.ingest.words import tagged as _tagged
 from articles.ingest.words import words as _words
 
@@ -120,6 +120,8 @@ def label_of(sentence, start, end, base, previous):
         named = _noun_after(sentence, part.end()) if part else ""
         if named:
             return named + "占比", None  # 超过50%是“85后”: the share of the 85后
+    if not label and is_datum(sentence, start, end):
+        return _clean_label(sentence[_clause_start(sentence, start - 1, previous) : start - 1]), None  # 居民网格：216个
     if not label and previous and previous[2] == UNITS[base]:
         # 征集到建议100余条，其中有25条被企业采纳: still the same thing counted.
         return previous[1], None

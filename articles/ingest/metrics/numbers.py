@@ -131,6 +131,11 @@ def is_name_span(text):
     return not SPEECH.search(text[1:-1])
 
 
+def is_datum(sentence, start, end):
+    """A line of a box of figures: a label, a colon, the figure and nothing after (居民网格：216个)."""
+    return bool(re.search(r"[\u4e00-\u9fff]：$", sentence[:start])) and not sentence[end:].strip(" 。；;，,")
+
+
 def is_metric(sentence, match):
     start, end = match.span()
     num, base = match.group("num"), match.group("base")
@@ -139,8 +144,10 @@ def is_metric(sentence, match):
     chinese = not num[0].isdigit()
     if before.endswith("第") or before.rstrip().endswith("第"):
         return False
-    if before and (before[-1] in "+-/·.:：×*=#" or before[-1].isascii() and before[-1].isalnum()):
+    if before and (before[-1] in "+-/·.:×*=#" or before[-1].isascii() and before[-1].isalnum()):
         return False  # 3+1, 2/3, 5G, V2.0
+    if before.endswith("：") and not is_datum(sentence, start, end):
+        return False  # 比分3：1, 他说：3个月内… (but 居民网格：216个, a box's figure after its label)
     if after.isascii() and after.isalpha() or after in ("+", "/"):
         return False
     if base in NOT_A_UNIT_BEFORE and not match.group("post"):

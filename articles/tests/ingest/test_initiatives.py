@@ -154,6 +154,8 @@ def test_formulas_of_words_periodic_routines_and_what_party_building_leads():
         # a commendation every zone holds, and a zone's top priority
         "7月1日，郑州高新区召开大会表彰“两优一先”。",
         "近年来，高新区把招商引资作为“一号工程”。",
+        # a province's strategy
+        "产品入选了湖南省实施“三高四新”战略重大项目。",
     ],
 )
 def test_national_formulas_attitudes_goals_and_company_models_are_not_initiatives(body):
@@ -212,6 +214,9 @@ def test_category_comes_from_the_clause_naming_the_programme_not_the_whole_sente
         # the zone's layout
         ("今年高新区将持续做强“一谷七园”。", []),
         ("社区党委开设“流动课堂”和“头雁课堂”。", ["流动课堂", "头雁课堂"]),
+        ("高新区把“一月一课一片一实践”主题党日作为固定载体。", ["一月一课一片一实践主题党日"]),
+        # a quoted name's own words after it are no second programme
+        ("党工委把“新火燎园”园区党建提质工程作为重点项目。", ["新火燎园"]),
         # a brand's two-part name, a comma inside its quotes
         ("中心党委打响“问题帮办，助企发展”品牌。", ["问题帮办，助企发展品牌"]),
         ("他说“我们要干，不要等”。", []),
@@ -289,6 +294,7 @@ def test_unquoted_institutions_and_places_of_party_building(body, expected):
         "标准化、规范化建设党建活动阵地42个。",
         "协调解决了流动党员管理难、小区党建阵地空间不足等问题。",
         "街道依托已有党建场所建起党群服务中心和党员教育基地。",
+        "山西智创城7号党群驿站向企业党员敞开大门。",
         "推动党建引领基层治理，引导居民参与小区治理。",
         "会上，全市21个获评2024年河北省两新组织党建示范点的基层党组织接受授牌。",
     ],

@@ -128,6 +128,11 @@ def test_web_chrome_lines(line):
     assert furniture.is_web_chrome(line)
 
 
+def test_a_paragraph_holding_a_chromes_words_is_text():
+    line = "高新区开发“百姓微心愿”线上征集平台，群众扫一扫二维码就能提出诉求；平台按五大类制定心愿清单，逐项销号。"
+    assert not furniture.is_web_chrome(line)
+
+
 def test_a_web_copy_keeps_only_its_article_and_reads_its_authors_from_the_metadata_line():
     text = page(
         "衡阳高新区党群活动服务中心揭牌启用-衡阳高新技术产业开发区管理委员会",
@@ -514,3 +519,27 @@ def test_a_line_above_a_heading_set_like_the_articles_others_is_a_caption_not_a_
     assert block.headings == ["政治引领平台：把思想统起来", "企业服务平台：让环境优起来"]
     assert block.captions == ["园区企业党员在服务中心参加专题宣讲"]
     assert block.paragraphs[-1] == "中心选聘2名专职党建指导员，指导8家企业成立党组织。"
+
+
+def test_a_box_of_figures_goes_on_with_its_article_one_statement_a_line():
+    text = page(
+        "党组织扎进小区楼栋",
+        "",
+        "本报讯 安康高新区推行“分片治理”改革，每个片区都成立党总支。",
+        "", "",
+        "■ 数据",
+        "超大型社区：4个",
+        "治理片区党总支：18个",
+        "小区党组织覆盖率：97%",
+        "", "",
+        "短评",
+        "",
+        "分片，分的是责任",
+        "",
+        "把“分片治理”做实，关键在于让每个片区党总支转起来。（林 岚）",
+    )
+    news, comment = split_page(text)
+    assert news.headings == ["■ 数据"]
+    assert news.paragraphs[-3:] == ["超大型社区：4个", "治理片区党总支：18个", "小区党组织覆盖率：97%"]
+    assert news.authors == []
+    assert (comment.kicker, comment.title, comment.authors) == ("短评", "分片，分的是责任", ["林岚"])

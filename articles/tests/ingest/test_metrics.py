@@ -557,6 +557,22 @@ def test_a_group_of_so_many_people_is_named_after_its_de_and_incidents_are_count
     assert labelled("党员和群众一起努力。") == []
 
 
+def test_what_must_be_done_or_is_prepared_is_a_plan():
+    found = extract_metrics("今年要推动17个机关党组织同“两新”党组织结对共建。", article_year=2019)
+    assert [(m.value, m.kind) for m in found] == [(17, "target")]
+    found = extract_metrics("我们准备组建5支志愿服务团队。", article_year=2019)
+    assert [(m.value, m.kind) for m in found] == [(5, "target")]
+    found = extract_metrics("主要推动企业12家上市。", article_year=2019)
+    assert [(m.value, m.kind) for m in found] == [(12, "actual")]
+
+
+def test_a_box_line_is_its_labels_figure_and_a_colon_elsewhere_is_no_figures_label():
+    assert labelled("居民网格：216个") == [("居民网格", 216, "个")]
+    assert labelled("小区党组织覆盖率：97%") == [("小区党组织覆盖率", 97, "%")]
+    assert labelled("会议于10：30开始，比分3：1。") == []
+    assert labelled("他说：3个月内完成。") == []
+
+
 def test_a_percentage_of_nothing_named_that_says_what_part_it_is_is_a_share():
     found = extract_metrics("这支队伍以年轻人为主，超过50%是“85后”。", article_year=2024)
     assert [(m.label, m.value, m.kind) for m in found] == [("85后占比", 50, "share")]
