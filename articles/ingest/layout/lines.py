@@ -321,6 +321,15 @@ def _open_bracket(text):
     return head.count("（") + head.count("(") > head.count("）") + head.count(")")
 
 
+def _names_a_place(label):
+    """Whether ``label`` is a province and a city (江苏无锡, 安徽马鞍山) or a city alone."""
+    from zones.reference import city_provinces, provinces
+
+    cities = city_provinces()
+    shorts = {re.sub(r"(省|市|壮族自治区|回族自治区|维吾尔自治区|自治区)$", "", p["name"]) for p in provinces()}
+    return label in cities or any(label[:k] in shorts and label[k:] in cities for k in (2, 3))
+
+
 def column_header(lines):
     """The column header at the top of a page (党建在高新): short, first, above a headline."""
     for i, line in enumerate(lines[:-1]):
@@ -330,6 +339,7 @@ def column_header(lines):
         label = BYLINE_MARK.sub("", line.text)  # ■ 党建简讯
         if (
             line.shape == "headline"
+            and not _names_a_place(label)  # 江苏无锡 over a title is where it happened: a kicker
             and " " not in label
             and len(label) <= COLUMN_MAX
             and nxt.shape in ("headline", "kicker", "weak_headline")

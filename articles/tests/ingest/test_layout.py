@@ -260,6 +260,20 @@ def test_a_marked_label_naming_nobody_is_the_column_not_a_byline_or_an_article()
     assert block.authors == ["李默"]
 
 
+def test_a_place_over_the_first_title_is_its_kicker_not_the_pages_column():
+    text = page(
+        "江苏无锡",
+        "",
+        "无锡高新区成立“两企三新”党委",
+        "",
+        "■ 本报记者 顾言",
+        "",
+        "无锡高新区近日成立“两企三新”党委，统筹五类组织党建工作。",
+    )
+    (block,) = split_page(text)
+    assert (block.column, block.kicker, block.title) == ("", "江苏无锡", "无锡高新区成立“两企三新”党委")
+
+
 def test_a_title_the_column_broke_inside_a_word_is_one_title_not_kicker_and_title():
     text = page(
         "苏州高新区打造产业链党建联",
