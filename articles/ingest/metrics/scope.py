@@ -158,8 +158,8 @@ def _place_mentions(text, frame=False, zone_places=frozenset()):
             continue
         if frame and text[:start].endswith("在"):
             pass  # 在浙江省第二批42个…特色小镇中: the frame's place
-        elif _not_acting(text, start, end) or not _acts(text[end:]):
-            continue
+        elif _not_acting(text, start, end) or not (_acts(text[end:]) or text[:start].endswith("所在的")):
+            continue  # (高新区所在的烟台市，…: the city around the zone is what the sentence is about)
         found.append((end, PROVINCE if name.endswith("省") else CITY))
     for name, start, end in _bare_names(text):
         if _not_acting(text, start, end) or name in zone_places:

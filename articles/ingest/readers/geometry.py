@@ -9,7 +9,9 @@ the page's most common size; a spanning headline is larger and is not asked).
 The page is then cut recursively (an XY-cut): first at gutters nothing
 crosses, each side read on its own; where a gutter is crossed by a spanning
 line, the columns under the topmost spanning line are cut horizontally around
-it (what is above it, it, what is below it), columns beside it staying whole. Within a column, lines are read top to bottom and joined into
+it (what is above it, it, what is below it), columns beside it staying whole.
+Where no gutter runs the whole height (two grids stacked), the page is cut
+across at the strips of white between them. Within a column, lines are read top to bottom and joined into
 paragraphs: a line that reaches the column's right edge continues onto the
 next unless that one is indented or set apart by extra space.
 """
@@ -177,6 +179,13 @@ def _cut(segments, size, blocks, depth):
         return
     found = gutters(segments, size) if depth < MAX_DEPTH else []
     if not found:
+        # Two grids stacked (a lead in three columns over an article in two): no gutter runs
+        # the whole height, but a strip of white runs the whole width between them.
+        bands = _bands(segments, size) if depth < MAX_DEPTH else []
+        if len(bands) > 1 and any(gutters(band, size) for band in bands):
+            for band in bands:
+                _cut(band, size, blocks, depth + 1)
+            return
         blocks.append(sorted(segments, key=lambda s: (s.top, s.x0)))
         return
     clean = [g for g in found if not any(_crosses(s, g) for s in segments)]
@@ -222,6 +231,19 @@ def _cut(segments, size, blocks, depth):
         return
     for part in parts:
         _cut(part, size, blocks, depth + 1)
+
+
+def _bands(segments, size):
+    """The segments cut at every strip of white across them at least a line high, top to bottom."""
+    bands, bottom = [], None
+    for s in sorted(segments, key=lambda s: s.top):
+        if bottom is not None and s.top - bottom >= size:
+            bands.append([])
+        if not bands:
+            bands.append([])
+        bands[-1].append(s)
+        bottom = s.bottom if bottom is None else max(bottom, s.bottom)
+    return bands
 
 
 # --- lines and paragraphs -------------------------------------------------------------
@@ -315,15 +337,18 @@ def page_text(segments):
     size = body_size(segments)
     out = []
     runs_on = False
+    bottom = None  # where the block before ended
     for block in reading_order(segments, size):
         texts, next_runs_on, flush = column_paragraphs(lines_of(block), size)
         if not texts:
             continue
-        if out and runs_on and flush:
+        top = min(s.top for s in block)
+        if out and runs_on and flush and top < bottom:
             # A paragraph that filled the column's last line and goes on at the top
-            # of the next column, unindented.
+            # of the next column, unindented (not in a band below: that is another article).
             out[-1] = join_text(out[-1], texts[0])
             texts = texts[1:]
         out.extend(texts)
         runs_on = next_runs_on
+        bottom = max(s.bottom for s in block)
     return "\n\n".join(out) + "\n" if out else ""

@@ -101,10 +101,11 @@ _WEEKDAY = re.compile(r"(?:星期|周|礼拜)[一二三四五六日天]")
 _LUNAR = re.compile(rf"农历[{_CJK}]{{2,12}}|[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年(?:[{_CJK}]{{0,8}})?")
 # A name as folios print it, OCR or the typesetter may space it (钱 明); else any short word.
 _ROLE_FIELD = re.compile(
-    rf"(?:{ROLES})\s*[:：]\s*(?:[{_CJK}](?:\s?[{_CJK}]){{1,3}}(?![{_CJK}])|[^\s:：|｜丨]{{1,8}})"
+    rf"(?:{ROLES})\s*[:：]\s*(?:[{_CJK}](?:\s?(?!{ROLES})[{_CJK}]){{1,3}}(?![{_CJK}])|[^\s:：|｜丨]{{1,8}})"
 )
-# Without a colon, as some folios print them: 责任编辑 程 岚   美编 孙 晓 (a name of one to four characters).
-_ROLE_SPACED = re.compile(rf"(?:{ROLES})\s+[{_CJK}](?:\s?[{_CJK}]){{0,3}}(?![{_CJK}])")
+# Without a colon, as some folios print them: 责任编辑 程 岚   美编 孙 晓 (a name of one to four characters;
+# a spaced name never runs into the next role: 温 岚 美编：…).
+_ROLE_SPACED = re.compile(rf"(?:{ROLES})\s+[{_CJK}](?:\s?(?!{ROLES})[{_CJK}]){{0,3}}(?![{_CJK}])")
 _ISSUE = re.compile(
     r"总第\s*\d+\s*期|第\s*\d+\s*期|今日\s*\d+\s*版|本期\s*\d+\s*版|国内统一连续出版物号\s*\S+|CN\s*\d{2}\s*-\s*\d{4}(?:/\S+)?|邮发代号\s*\S+"
 )

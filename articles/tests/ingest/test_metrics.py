@@ -493,6 +493,7 @@ def test_a_figure_stated_again_later_is_kept_once_but_two_in_one_sentence_are_tw
         ("9月27日，建筑面积2187平方米的溧阳城市党建馆正式开馆。", "city"),
         ("1921年成立的“中共洛阳组”只有3名党员。", "city"),
         ("同一年，全省国家高新区工业总产值超过3500亿元。", "province"),
+        ("高新区所在的烟台市，去年上半年高新技术企业已达1120家。", "city"),
         # the zone as one of a list of places: a figure of them all
         ("会前，与会人员先后来到丰南区、路北区和高新区，实地观摩了4个“两企三新”A档党组织。", "city"),
         # the zone's own figures, with a city only as a base or a destination

@@ -184,6 +184,13 @@ def test_editors_whose_names_are_spaced_beside_the_edition():
     assert (meta.page, meta.page_name) == ("A7", "党建在高新")
 
 
+def test_a_spaced_editors_name_set_close_to_the_next_role():
+    meta = source_meta("A6 ｜ 党建在高新 责任编辑：温 岚 美编：许 晨 校对：孔 宁" + BODY)
+    assert (meta.page, meta.page_name) == ("A6", "党建在高新")
+    meta = source_meta("第7版 党建在高新 责任编辑 程 岚 美编 孙 晓" + BODY)
+    assert (meta.page, meta.page_name) == ("7", "党建在高新")
+
+
 def test_editors_named_without_a_colon_beside_the_edition():
     meta = source_meta("第7版 党建在高新          责任编辑 程 岚   美编 孙 晓" + BODY)
     assert (meta.page, meta.page_name) == ("7", "党建在高新")
