@@ -17,11 +17,12 @@ ROLES = "|".join(sorted(
     key=lambda role: (-len(role), role),
 ))
 
-# What a paper's name ends with: 中国高新技术产业导报, 科技日报, 三峡日报, 瞭望周刊.
+# What a paper's name ends with: 中国高新技术产业导报, 科技日报, 三峡日报, 瞭望周刊; an office's
+# bulletin (保定高新区党建工作简报) stands for its paper.
 PAPER_ENDINGS = "|".join(sorted(
     {
         "日报", "晚报", "导报", "时报", "商报", "晨报", "早报", "周报", "周刊", "都市报", "快报", "经济报",
-        "科技报", "青年报", "法治报", "法制报", "工人报", "农民报",
+        "科技报", "青年报", "法治报", "法制报", "工人报", "农民报", "工作简报",
     },
     key=lambda ending: (-len(ending), ending),
 ))
@@ -29,3 +30,6 @@ PAPER_ENDINGS = "|".join(sorted(
 # What stands between the parts of a folio line, inside a character class: spaces, bars
 # (| ｜ 丨 ┃ │), dots and dashes.
 BETWEEN_PARTS = r"\s|｜丨┃│/·•・\-—_,，、"
+
+# Who issues a bulletin, beside its date: 保定高新区党工委办公室编 2020年7月24日.
+ISSUED_BY = r"[\u4e00-\u9fff]{2,24}?(?:办公室|工作部|党工委|委员会|管委会|中心|部|处|组)编"

@@ -22,7 +22,7 @@ from core.text import split_sentences
 # whose bytes and metadata are unchanged and that was analysed by this version is
 # skipped by the next ingest; change it whenever a rule changes what a page yields,
 # so every page is read again (``ingest --reanalyse`` forces it once).
-INGEST_VERSION = "2026.12.25"
+INGEST_VERSION = "2026.12.26"
 
 
 def analysis_version(vocabulary=None):
@@ -39,7 +39,7 @@ class Steps:
     """The text functions the pipeline chains (see ``default_steps``)."""
 
     split_page: object  # text -> list[ArticleBlock]
-    link_zones: object  # (title, kicker, body, index, captions=()) -> list[ZoneMention]
+    link_zones: object  # (title, kicker, body, index, captions=(), paper="") -> list[ZoneMention]
     extract_initiatives: object  # (body, sentences=None) -> list[InitiativeFact]
     extract_metrics: object  # (body, article_year=None, sentences=None, article_month=None) -> list[MetricFact]
     article_year: object  # (body, title="") -> int | None
@@ -129,7 +129,8 @@ def analyse_page(page, *, zone_index, steps, vocabulary=None):
                 block=block,
                 zones=list(
                     steps.link_zones(
-                        block.title, block.kicker, body, zone_index, captions=block.captions
+                        block.title, block.kicker, body, zone_index, captions=block.captions,
+                        paper=page.paper or "",
                     )
                 ),
                 year=year,
@@ -359,7 +360,8 @@ class AnalysisPool:
         for item in result.articles:
             block = item.block
             item.zones = list(self.steps.link_zones(
-                block.title, block.kicker, block.body, self.zone_index, captions=block.captions
+                block.title, block.kicker, block.body, self.zone_index, captions=block.captions,
+                paper=result.page.paper or "",
             ))
 
 

@@ -267,15 +267,17 @@ def _is_district(text):
     return text.endswith(("区", "县", "市")) or len(text) <= 3
 
 
-def link_zones(title, kicker, body, index, captions=()):
+def link_zones(title, kicker, body, index, captions=(), paper=""):
     """The zones of an article, primary first: named in the title or kicker, then by frequency.
 
     Photo news often names its zone only in the credit (图片来源：松山湖科学城) or
     by place alone, so when the text names no zone the captions are searched,
     then the zones' place names (a two-character one only before 科学城/科技城:
-    张江科学城), then a city that hosts exactly one zone.
+    张江科学城), then a city that hosts exactly one zone. ``paper``: who published
+    the page; a zone's own bulletin or site (保定高新区党建工作简报) names the zone its
+    articles are about when their title does not.
     """
-    head = index.find(f"{title}\n{kicker}")
+    head = index.find(f"{title}\n{kicker}") or (index.find(paper) if paper else [])
     body_mentions = index.find(body or "")
     if not head and not body_mentions:
         return index.fallback("\n".join([title, kicker, body or "", *captions]))

@@ -21,7 +21,7 @@ site's name off.
 """
 import re
 
-from articles.ingest.folio import BETWEEN_PARTS, PAPER_ENDINGS, ROLES
+from articles.ingest.folio import BETWEEN_PARTS, ISSUED_BY, PAPER_ENDINGS, ROLES
 from core.text import CJK_RANGES
 
 _C = CJK_RANGES
@@ -35,7 +35,7 @@ _PAPER = re.compile(rf"[{_C}]{{2,12}}?(?:{PAPER_ENDINGS})(?:社)?")
 _EDITION = re.compile(
     r"第\s*[A-Z]?\d{1,3}\s*版|(?<![A-Za-z0-9])[A-Z]\s?\d{1,2}(?![A-Za-z0-9%])(?:\s*版)?|(?<![0-9])\d{1,2}\s*版"
 )
-_ISSUE = re.compile(r"总第\s*\d+\s*期|第\s*\d+\s*期|今日\s*\d+\s*版|本期\s*\d+\s*版")
+_ISSUE = re.compile(rf"总第\s*\d+\s*期|第\s*\d+\s*期|今日\s*\d+\s*版|本期\s*\d+\s*版|{ISSUED_BY}")
 _SEPARATORS = re.compile(rf"[{BETWEEN_PARTS}:：]+")
 _SENTENCE = re.compile(r"[。！？；，]")
 PAGE_NAME_MAX = 8
@@ -64,6 +64,8 @@ _CHROME_LINE = re.compile(
     r"|^地址\s*[:：]|ICP备|公网安备|网站标识码|您是第\s*\d+\s*位访客|建议使用.{0,30}(?:浏览器|分辨率)"
     r"|^站内搜索|请输入关键字|^\[?搜索\]?$|扫一扫|在手机打开|^分享到|^网友评论|^发表评论|请文明上网|^字号\s*[:：]|^字体\s*[:：]"
     r"|^(?:(?:打印本页|关闭窗口|返回顶部|打印|关闭|收藏|纠错|分享)\s*)+$|阅读次数\s*[:：]|浏览次数\s*[:：]|点击数\s*[:：]"
+    # A manuscript's or a bulletin's own fields: 稿件：…, 单位：…, 报送：…, 抄送：…, 本期编辑：… （共印30份）
+    r"|^(?:稿件|来稿|作者单位|单位|联系电话|联系人|报送|抄送|分送|本期编辑)\s*[:：]|[（(]共印\s*\d+\s*份[）)]$"
 )
 # Sentences: a line of two or more of them, or one long one, is an article's text, not chrome.
 _RUNNING_TEXT = re.compile(r"[，；。！？].{20,}[。！？]$")
@@ -78,6 +80,8 @@ _META_LABEL = re.compile(
     r"(发布时间|发布日期|发表时间|发表日期|更新时间|时间|日期|来源|稿源|出处|作者|记者|通讯员|撰稿|供稿|摄影"
     r"|责任编辑|编辑|责编|审核|校对|阅读次数|阅读|浏览次数|浏览|点击数|点击|评论|字号|字体)\s*[:：]"
 )
+# 作者：彭思远（通讯员）: a manuscript's author on a line of its own.
+_BYLINE_FIELD = re.compile(rf"^(?:作者|通讯员|记者)\s*[:：]\s*[{_C}]{{2,4}}(?:[\s、，,]+[{_C}]{{2,4}}){{0,3}}\s*(?:[（(](?:通讯员|记者|特约记者)[）)])?$")
 _PHOTO_CREDIT = re.compile(r"^(?:图片来源|图片提供|照片来源|图源|摄影|供图)")
 _META_AUTHOR_LABELS = {"作者", "记者", "通讯员", "撰稿"}
 _META_NEEDS = {"发布时间", "发布日期", "发表时间", "发表日期", "更新时间", "时间", "日期", "来源", "稿源", "出处", "作者"}
@@ -173,7 +177,7 @@ def web_meta_fields(text):
     labels = list(_META_LABEL.finditer(text))
     if not labels or len(text) > 160 or _PHOTO_CREDIT.match(text):
         return []
-    if len(labels) < 2 and not _DATE.search(text):
+    if len(labels) < 2 and not _DATE.search(text) and not _BYLINE_FIELD.match(text):
         return []  # 来源：… alone is a credit or a note; the metadata line has a date or several fields
     if not {m.group(1) for m in labels} & _META_NEEDS:
         return []
@@ -193,6 +197,7 @@ def web_meta_authors(fields, is_name):
     names = []
     for label, value in fields:
         if label in _META_AUTHOR_LABELS or (label == "" and not re.search(r"\d", value)):
+            value = re.sub(r"[（(][^）)]*[）)]", " ", value)  # 彭思远（通讯员）
             for token in re.split(r"[\s、，,]+", value):
                 if token and is_name(token) and token not in names:
                     names.append(token)

@@ -57,6 +57,7 @@ class Walker:
         self.drafts = []
         self.current = None
         self.pending = []  # captions seen while no article could take them
+        self.byline_ahead = None  # a manuscript's author line above its first title
         text_gaps = [line.gap for line in self.lines if line.shape == "text"]
         # Whether paragraphs' lines are set together (OCR of an e-paper), and articles wider apart.
         self.tight_text = bool(text_gaps) and text_gaps.count(0) * 2 >= len(text_gaps)
@@ -81,6 +82,10 @@ class Walker:
         """Take the line at ``i`` (and any that go with it); returns the index of the next line to take."""
         line = self.lines[i]
         shape = line.shape
+
+        if shape == "byline" and self.current is None and self._opens_article(i + 1):
+            self.byline_ahead = line  # 作者：彭思远（通讯员） / the title: the title's byline
+            return i + 1
 
         if shape == "data_label" and self.current is not None and not self.current.closed:
             self.current.add_heading(line)  # ■ 数据: the box of figures goes on with its article
@@ -190,6 +195,10 @@ class Walker:
         """A heading set as close to the text as its paragraphs, on a page that spaces articles wider."""
         return self.wide_breaks and line.gap <= 1
 
+    def _opens_article(self, i):
+        """Whether the line at ``i`` heads an article (a headline or kicker the walk starts one with)."""
+        return i < len(self.lines) and self.lines[i].shape in ("headline", "weak_headline", "kicker") and self._header_group(i)[1]
+
     def _caption_above_heading(self, i):
         """A short line between the article's text and a heading like its others is a photo's caption.
 
@@ -227,6 +236,9 @@ class Walker:
             draft.lines.extend(self.column_lines)
         for line in header_lines:
             draft.add_header(line)
+        if self.byline_ahead is not None and not draft.byline:
+            draft.add_header(self.byline_ahead)
+        self.byline_ahead = None
         if self.pending:
             draft.add_captions(self.pending)
             self.pending = []

@@ -38,7 +38,8 @@ ZONE_WORDS = re.compile(
 PLACE = re.compile(rf"[{CJK}]{{1,5}}?(?:省|市|区|县|州|盟|旗)")
 # A bare city name acting: 邳州实现…, 仙桃的…
 BARE_ACTING = re.compile(
-    r"(?=(?:实现|完成|聚焦|已|累计|共|先后|按照|依托|建成|建设|推动|力争|计划|全市|的|市委|市政府|出台|发布|印发))"
+    r"(?=(?:实现|完成|聚焦|已|累计|共|先后|按照|依托|建成|建设|推动|力争|计划|全市|的|市委|市政府|出台|发布|印发"
+    r"|探索|坚持|推行|通过|指导))"
 )
 # Before a place that is only a base of comparison or the whole of a share.
 COMPARISON_BEFORE = re.compile(r"(?:占|比|高于|低于|超过|超出|快于|慢于|较|相比|居|位居|列|领先|在全省同类)$")
@@ -158,8 +159,10 @@ def _place_mentions(text, frame=False, zone_places=frozenset()):
             continue
         if frame and text[:start].endswith("在"):
             pass  # 在浙江省第二批42个…特色小镇中: the frame's place
-        elif _not_acting(text, start, end) or not (_acts(text[end:]) or text[:start].endswith("所在的")):
-            continue  # (高新区所在的烟台市，…: the city around the zone is what the sentence is about)
+        elif _not_acting(text, start, end) or not (
+            _acts(text[end:]) or text[:start].endswith("所在的") or _opens_clause(text[:start])
+        ):
+            continue  # (高新区所在的烟台市，…, 2013年，通化市医药工业产值…: the city is what the clause is about)
         found.append((end, PROVINCE if name.endswith("省") else CITY))
     for name, start, end in _bare_names(text):
         if _not_acting(text, start, end) or name in zone_places:
@@ -178,6 +181,12 @@ LISTED_AFTER = re.compile(r"^(?:、|等地|等城市|和|与|及)")
 
 
 ACTING_AFTER = re.compile(r"^(?:全区|全市|全县|全省|的|已|共|累计|先后|还|也|都|今年|去年|近年来|目前)")
+
+
+def _opens_clause(before):
+    """Whether only a time stands between the clause's start and a place: 2013年，通化市医药工业产值…"""
+    clause = re.split(r"[，,；;。：:]", before)[-1]
+    return not clause or bool(re.fullmatch(r"(?:20[0-3]\d年|去年|今年|目前|截至\S{0,8})", clause))
 
 
 def _acts(after):

@@ -117,11 +117,32 @@ def _paragraphs(root):
             if child.tag == f"{MC}Fallback":
                 parent.remove(child)
     out = []
-    for para in body.iter(f"{W}p"):  # nested paragraphs (text boxes) come right after their holder
-        chunks, current = [], []
-        _runs(para, chunks, current)
-        chunks.append("".join(current))
-        out.extend(_tidy(chunk) for chunk in chunks if chunk.strip())
+    for block in body:
+        if block.tag == f"{W}tbl":
+            out.extend(_rows(block))
+            continue
+        for para in block.iter(f"{W}p"):  # nested paragraphs (text boxes) come right after their holder
+            out.extend(_lines(para))
+    return out
+
+
+def _lines(para):
+    """The lines of one paragraph (a line break starts a new one), tidied, empty ones left out."""
+    chunks, current = [], []
+    _runs(para, chunks, current)
+    chunks.append("".join(current))
+    return [_tidy(chunk) for chunk in chunks if chunk.strip()]
+
+
+def _rows(table):
+    """A table's rows, one line each: a label and its value as ``label：value`` (两新组织党组织：126个),
+    wider rows with their cells apart. Each cell read apart, a figure lost its label."""
+    out = []
+    for row in table.iter(f"{W}tr"):
+        cells = [" ".join(line for para in cell.iter(f"{W}p") for line in _lines(para)) for cell in row.iter(f"{W}tc")]
+        cells = [cell for cell in cells if cell]
+        if cells:
+            out.append("：".join(cells) if len(cells) == 2 else "　".join(cells))
     return out
 
 

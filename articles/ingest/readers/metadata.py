@@ -23,7 +23,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from articles.ingest.folio import BETWEEN_PARTS, PAPER_ENDINGS, ROLES
+from articles.ingest.folio import BETWEEN_PARTS, ISSUED_BY, PAPER_ENDINGS, ROLES
 from core.text import to_simplified
 
 EDGE_LINES = 15
@@ -108,6 +108,7 @@ _ROLE_FIELD = re.compile(
 _ROLE_SPACED = re.compile(rf"(?:{ROLES})\s+[{_CJK}](?:\s?(?!{ROLES})[{_CJK}]){{0,3}}(?![{_CJK}])")
 _ISSUE = re.compile(
     r"总第\s*\d+\s*期|第\s*\d+\s*期|今日\s*\d+\s*版|本期\s*\d+\s*版|国内统一连续出版物号\s*\S+|CN\s*\d{2}\s*-\s*\d{4}(?:/\S+)?|邮发代号\s*\S+"
+    rf"|{ISSUED_BY}"
 )
 _EDITION_CN = re.compile(rf"第\s*(?P<page>[A-Z]?\d{{1,3}})\s*版(?:\s*[:：·|｜丨]?\s*(?P<name>[{_CJK}]{{2,8}}))?")
 _EDITION_CODE = re.compile(rf"(?<![A-Za-z0-9])(?P<page>[A-Z]\d{{1,2}})(?![A-Za-z0-9])(?:\s*版)?(?:\s*[:：·|｜丨]?\s*(?P<name>[{_CJK}]{{2,8}}))?")

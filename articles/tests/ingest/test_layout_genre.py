@@ -543,3 +543,36 @@ def test_a_box_of_figures_goes_on_with_its_article_one_statement_a_line():
     assert news.paragraphs[-3:] == ["超大型社区：4个", "治理片区党总支：18个", "小区党组织覆盖率：97%"]
     assert news.authors == []
     assert (comment.kicker, comment.title, comment.authors) == ("短评", "分片，分的是责任", ["林岚"])
+
+
+def test_a_manuscripts_and_a_bulletins_own_fields_are_no_articles():
+    manuscript = page(
+        "稿件：“党建在高新”栏目来稿（通讯）",
+        "作者：彭思远（通讯员）",
+        "单位：郴州高新区两新组织党委",
+        "",
+        "一个支部带活一片创业园",
+        "",
+        "——郴州高新区以“龙头带建”破解小微企业党员管理难题",
+        "",
+        "走进郴州高新区大学生创业园，一间间办公室里多是刚起步的小团队。",
+    )
+    (block,) = split_page(manuscript)
+    assert (block.title, block.authors) == ("一个支部带活一片创业园", ["彭思远"])
+    bulletin = page(
+        "保定高新区党建工作简报",
+        "第14期",
+        "保定高新区党工委办公室编 2020年7月24日",
+        "",
+        "甘当入园企业“服务员”",
+        "",
+        "开园以来，科技园党组织把服务企业作为抓党建的落脚点。",
+        "",
+        "报送：市委组织部",
+        "抄送：高新区党工委、管委会领导班子成员",
+        "本期编辑：郑晓彤 （共印30份）",
+    )
+    (block,) = split_page(bulletin)
+    assert (block.kicker, block.title, block.paragraphs) == (
+        "", "甘当入园企业“服务员”", ["开园以来，科技园党组织把服务企业作为抓党建的落脚点。"]
+    )

@@ -494,6 +494,8 @@ def test_a_figure_stated_again_later_is_kept_once_but_two_in_one_sentence_are_tw
         ("1921年成立的“中共洛阳组”只有3名党员。", "city"),
         ("同一年，全省国家高新区工业总产值超过3500亿元。", "province"),
         ("高新区所在的烟台市，去年上半年高新技术企业已达1120家。", "city"),
+        ("2013年，通化市医药工业产值达到765.9亿元，同比增长37%。", "city"),
+        ("郴州探索区域性党支部建设办法，全市已建立区域性龙头企业党组织224个。", "city"),
         # the zone as one of a list of places: a figure of them all
         ("会前，与会人员先后来到丰南区、路北区和高新区，实地观摩了4个“两企三新”A档党组织。", "city"),
         # the zone's own figures, with a city only as a base or a destination
@@ -543,6 +545,8 @@ def test_of_which_counts_what_came_before_and_an_area_keeps_its_own_word():
 def test_a_change_is_of_its_later_ends_time():
     found = extract_metrics("联盟成员单位由2021年的26家增至58家。2022年，园区企业26家，总产值为58亿元。", article_year=2024)
     assert [(m.value_from, m.value, m.year) for m in found] == [(26, 58, 2024), (None, 26, 2022), (None, 58, 2022)]
+    found = extract_metrics("改革后，高新区内设机构和所属企业由52个压缩为13个。", article_year=2023)
+    assert [(m.value_from, m.value, m.kind) for m in found] == [(52, 13, "change")]
     found = extract_metrics("华勤公司营收由2019年的105亿元增至2021年的475亿元。", article_year=2022)
     assert [(m.value_from, m.value, m.year, m.kind) for m in found] == [(105, 475, 2021, "change")]
 

@@ -51,7 +51,22 @@ def test_breaks_tabs_tables_and_text_boxes_tracked_deletions_left_out(tmp_path):
         '<w:t>文本框里的高新区</w:t></w:r></w:p></w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>'
     )
     page = read_page(write(tmp_path, "parts.docx", docx_bytes(body_xml=body)))
-    assert page.text == "第一行\n\n第二行 同行\n\n留下的\n\n单元格甲\n\n单元格乙\n\n框外\n\n文本框里的高新区\n"
+    assert page.text == "第一行\n\n第二行 同行\n\n留下的\n\n单元格甲：单元格乙\n\n框外\n\n文本框里的高新区\n"
+
+
+def test_a_tables_rows_are_lines_a_label_beside_its_figure(tmp_path):
+    def row(*cells):
+        return "<w:tr>" + "".join(f"<w:tc><w:p><w:r><w:t>{c}</w:t></w:r></w:p></w:tc>" for c in cells) + "</w:tr>"
+
+    body = (
+        "<w:p><w:r><w:t>附表：科技园党建工作数据</w:t></w:r></w:p>"
+        f"<w:tbl>{row('指标', '数值')}{row('共建高校', '5所')}{row('入园企业党组织', '12个')}"
+        f"{row('年份', '党组织', '党员')}{row('2020', '12个', '310名')}</w:tbl>"
+    )
+    page = read_page(write(tmp_path, "table.docx", docx_bytes(body_xml=body)))
+    assert page.text.split("\n\n")[1:] == [
+        "指标：数值", "共建高校：5所", "入园企业党组织：12个", "年份　党组织　党员", "2020　12个　310名\n",
+    ]
 
 
 def test_a_docx_named_txt_is_read_as_a_docx(tmp_path):

@@ -249,3 +249,8 @@ def test_a_saved_web_page_s_title_names_the_site_that_published_it(title, site):
 
 def test_a_headline_with_a_dash_is_no_site():
     assert source_meta("把党组织建在产业链上——合肥高新区" + BODY).paper == ""
+
+
+def test_a_zone_offices_bulletin_is_the_paper_and_its_issue_line_the_date():
+    meta = source_meta("保定高新区党建工作简报\n第14期\n保定高新区党工委办公室编 2020年7月24日" + BODY)
+    assert (meta.paper, meta.date) == ("保定高新区党建工作简报", D(2020, 7, 24))

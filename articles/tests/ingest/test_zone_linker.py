@@ -174,3 +174,12 @@ def test_a_city_and_district_alias_also_links_the_district_form():
     # 厦门火炬高新区 and 威海火炬高新区 would both give 火炬高新区: neither does.
     both = ZONES + [{"name": "威海火炬高新区", "full_name": "", "aliases": [], "province": "山东省", "city": "威海市"}]
     assert ZoneIndex(both, province_for_city=lambda city: "").find("火炬高新区举办活动。") == []
+
+
+def test_a_zones_own_bulletin_names_its_articles_zone_when_the_title_does_not():
+    body = "科技园把服务企业作为抓党建的落脚点，客户包括厦门高新区的企业。"
+    zones = link_zones("甘当入园企业“服务员”", "", body, index(), paper="淮北高新区党建工作简报")
+    assert [m.name for m in zones] == ["淮北高新区", "厦门火炬高新区"]
+    zones = link_zones("南通高新区企业上榜", "", body, index(), paper="淮北高新区党建工作简报")
+    assert [m.name for m in zones][:1] == ["南通高新区"]
+    assert [m.name for m in link_zones("甘当入园企业“服务员”", "", body, index())] == ["厦门火炬高新区"]
