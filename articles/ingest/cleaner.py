@@ -179,12 +179,17 @@ _END_MARKS = ("。", "！", "？", "!", "?", "…", "；", ";", "...")
 _CLOSING = "”’」』\"')）"
 
 
+_CREDIT_END = re.compile(r"[。！？][（(][^（()）]{1,30}(?:摄|供图|摄影)[）)]$")
+
+
 def ends_sentence(line):
     """Whether ``line`` ends a sentence (。！？… possibly followed by a closing quote).
 
     Only the end of the line is read, so a long paragraph costs no more than a short one.
     """
-    return line.rstrip().rstrip(_CLOSING).endswith(_END_MARKS)
+    line = line.rstrip()
+    # …整车累计产量突破65万辆。（本报记者 顾阳 摄）: a photo's credit closes its item.
+    return line.rstrip(_CLOSING).endswith(_END_MARKS) or bool(_CREDIT_END.search(line[-40:]))
 
 
 def join_broken(first, second):

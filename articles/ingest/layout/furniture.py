@@ -114,7 +114,8 @@ def is_folio(text):
     rest = _LUNAR.sub(" ", rest)
     if not strong and not weekdays:
         return False
-    pieces = [p for p in _SEPARATORS.split(rest) if p]
+    # A bare page number beside the paper or the date (中国高新技术产业导报  7 党建在高新).
+    pieces = [p for p in _SEPARATORS.split(rest) if p and not (strong and re.fullmatch(r"\d{1,2}", p))]
     if not pieces:
         return True
     # One page name (党建在高新, 园区, 党建·园区) may stand beside the edition, the paper or the editors.

@@ -63,7 +63,7 @@ RANGE_BETWEEN = re.compile(r"^\s*[至到~～—–-]\s*$")
 # before, in the clause before the later one.
 # 目前 and 当前 are now, not before.
 THEN = re.compile(r"(?:时|之初|最初|起初|原来|原有|当时|此前|以前|(?<![目当])前)[^，,；;。：:]{0,8}$")
-GROWN_TO = re.compile(rf"{GROWTH_VERBS}(?:至|到)$")
+GROWN_TO = re.compile(rf"{GROWTH_VERBS}(?:至|到)$|(?:如今|现在|目前)(?:已经?)?(?:有|达|拥有)$")  # …如今已有80多名
 
 
 def pair_kind(sentence, first_start, between):

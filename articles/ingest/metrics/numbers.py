@@ -172,6 +172,8 @@ def is_metric(sentence, match):
         return False  # 前5个月: a period (metrics/when.py), not a count of months
     if base == "小时" and not match.group("mult") and (number_value(num) or 0) < 100:
         return False  # 24小时服务: a way of working, not a count of hours
+    if re.search(r"(?:超过|超|高于|不低于)$", before) and sentence.startswith("的", end):
+        return False  # 税收超过1亿元的企业有6家, 超过4000户的大型社区: a threshold describing the noun
     if match.group("post") in ("以上", "以下") and re.match(r"[\u4e00-\u9fff]", after or " "):
         # "10亿元以上项目": a threshold describing the noun, except a growth rate, and a part
         # counted of a whole ("其中35家以上企业建有党组织": 35 or more of them).

@@ -115,7 +115,7 @@ _EDITION_CODE = re.compile(rf"(?<![A-Za-z0-9])(?P<page>[A-Z]\d{{1,2}})(?![A-Za-z
 # A line that is nothing but an edition: "A7", "A07版", "A5 园区", "第3版", "第3版：党建在高新", "党建在高新 A7"
 _EDITION_LINE = re.compile(
     rf"^(?:第\s*(?P<p1>[A-Z]?\d{{1,3}})\s*版|(?P<p2>[A-Z]\d{{1,2}})(?:\s*版)?)"
-    rf"(?:\s*[:：·|｜丨\s]\s*(?P<n1>[{_CJK}]{{2,8}}))?$"
+    rf"(?:\s*[:：·|｜丨\s]\s*(?P<n1>[{_CJK}]{{2,8}}|[{_CJK}]{{1,6}}·[{_CJK}]{{1,6}}))?$"
     rf"|^(?P<n2>[{_CJK}]{{2,8}})\s*[·|｜丨\s]\s*(?:第\s*(?P<p3>[A-Z]?\d{{1,3}})\s*版|(?P<p4>[A-Z]\d{{1,2}})(?:\s*版)?)$"
 )
 _SEPARATORS = re.compile(rf"[{BETWEEN_PARTS}()（）\[\]【】]+")

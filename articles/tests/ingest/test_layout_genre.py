@@ -38,6 +38,7 @@ def summary(blocks):
         "第A3版：高新党建",
         "2023-11-20",
         "党建在高新  ┃  中国高新技术产业导报",
+        "中国高新技术产业导报                              7 党建在高新",
     ],
 )
 def test_folio_lines_are_furniture(line):
@@ -576,3 +577,23 @@ def test_a_manuscripts_and_a_bulletins_own_fields_are_no_articles():
     assert (block.kicker, block.title, block.paragraphs) == (
         "", "甘当入园企业“服务员”", ["开园以来，科技园党组织把服务企业作为抓党建的落脚点。"]
     )
+
+
+def test_a_photo_items_credit_closes_its_text():
+    text = page(
+        "■ 图片新闻",
+        "", "",
+        "长城汽车泰州基地产能持续释放",
+        "",
+        "    10月24日，泰州医药高新区长城汽车生产基地总装车间里，工人正在调试下线新车。这个基地从开工到投产"
+        "只用了330多天，已带动20余个核心配套项目落户，整车累计产量突破65万辆，配套企业的党组织也跟着项目"
+        "一起建了起来。（本报记者 顾 阳 摄）",
+        "", "",
+        "八平方公里上的总部集群",
+        "",
+        "    从河西滩涂上起步的高新区，辖区只有8.32平方公里。",
+    )
+    first = split_page(text)[0]
+    # The next line is no rest of the credited sentence: it stays a line of its own.
+    assert first.paragraphs[0].endswith("摄）")
+    assert "八平方公里上的总部集群" not in first.paragraphs[0]

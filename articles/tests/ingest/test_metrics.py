@@ -545,6 +545,8 @@ def test_of_which_counts_what_came_before_and_an_area_keeps_its_own_word():
 def test_a_change_is_of_its_later_ends_time():
     found = extract_metrics("联盟成员单位由2021年的26家增至58家。2022年，园区企业26家，总产值为58亿元。", article_year=2024)
     assert [(m.value_from, m.value, m.year) for m in found] == [(26, 58, 2024), (None, 26, 2022), (None, 58, 2022)]
+    found = extract_metrics("支部2016年成立时只有5名党员，如今已有80多名党员。", article_year=2024)
+    assert [(m.value_from, m.value, m.kind) for m in found] == [(5, 80, "change")]
     found = extract_metrics("改革后，高新区内设机构和所属企业由52个压缩为13个。", article_year=2023)
     assert [(m.value_from, m.value, m.kind) for m in found] == [(52, 13, "change")]
     found = extract_metrics("华勤公司营收由2019年的105亿元增至2021年的475亿元。", article_year=2022)
@@ -569,6 +571,12 @@ def test_what_must_be_done_or_is_prepared_is_a_plan():
     assert [(m.value, m.kind) for m in found] == [(5, "target")]
     found = extract_metrics("主要推动企业12家上市。", article_year=2019)
     assert [(m.value, m.kind) for m in found] == [(12, "actual")]
+
+
+def test_a_figure_over_which_a_noun_is_counted_is_a_threshold():
+    assert [m.value for m in extract_metrics("税收超过1亿元的企业有6家。", article_year=2024)] == [6]
+    assert [m.value for m in extract_metrics("超过4000户的大型社区就有12个。", article_year=2024)] == [12]
+    assert [m.value for m in extract_metrics("营业收入超过100亿元。", article_year=2024)] == [100]
 
 
 def test_a_box_line_is_its_labels_figure_and_a_colon_elsewhere_is_no_figures_label():

@@ -254,3 +254,8 @@ def test_a_headline_with_a_dash_is_no_site():
 def test_a_zone_offices_bulletin_is_the_paper_and_its_issue_line_the_date():
     meta = source_meta("保定高新区党建工作简报\n第14期\n保定高新区党工委办公室编 2020年7月24日" + BODY)
     assert (meta.paper, meta.date) == ("保定高新区党建工作简报", D(2020, 7, 24))
+
+
+def test_a_page_name_with_a_middle_dot():
+    meta = source_meta("第7版 园区·党建   责任编辑：周 岚" + BODY)
+    assert (meta.page, meta.page_name) == ("7", "园区·党建")
