@@ -80,6 +80,7 @@ _META_LABEL = re.compile(
     r"(发布时间|发布日期|发表时间|发表日期|更新时间|时间|日期|来源|稿源|出处|作者|记者|通讯员|撰稿|供稿|摄影"
     r"|责任编辑|编辑|责编|审核|校对|阅读次数|阅读|浏览次数|浏览|点击数|点击|评论|字号|字体)\s*[:：]"
 )
+_SPACED_PAIR = re.compile(rf"(?<![{_C}])([{_C}])\s([{_C}])(?![{_C}])")
 # 作者：彭思远（通讯员）: a manuscript's author on a line of its own.
 _BYLINE_FIELD = re.compile(rf"^(?:作者|通讯员|记者)\s*[:：]\s*[{_C}]{{2,4}}(?:[\s、，,]+[{_C}]{{2,4}}){{0,3}}\s*(?:[（(](?:通讯员|记者|特约记者)[）)])?$")
 _PHOTO_CREDIT = re.compile(r"^(?:图片来源|图片提供|照片来源|图源|摄影|供图)")
@@ -199,6 +200,7 @@ def web_meta_authors(fields, is_name):
     for label, value in fields:
         if label in _META_AUTHOR_LABELS or (label == "" and not re.search(r"\d", value)):
             value = re.sub(r"[（(][^）)]*[）)]", " ", value)  # 彭思远（通讯员）
+            value = _SPACED_PAIR.sub(r"\1\2", value)  # 龚 岚: one name the page spaced out
             for token in re.split(r"[\s、，,]+", value):
                 if token and is_name(token) and token not in names:
                     names.append(token)

@@ -225,8 +225,9 @@ def counts_no_fact(sentence, match):
     start, end = match.span()
     words = _tagged(sentence[end : end + 12]) if re.match(r"[\u4e00-\u9fff]", sentence[end : end + 1]) else ()
     first = words[0][0] if words else ""
-    if first in ABSTRACT_NOUNS:
-        return True
+    spelled = not match.group("num")[0].isdigit()
+    if first in ABSTRACT_NOUNS or spelled and len(words) > 1 and words[1][0] in ABSTRACT_NOUNS:
+        return True  # 两个方面, 两个主攻方向
     if first == "文章" and WRITE_WELL.search(sentence[:start]):
         return True
     return _is_enumeration_count(sentence, start, match.group("num"))

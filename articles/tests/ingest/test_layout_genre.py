@@ -8,7 +8,7 @@ the lines of an e-paper's OCR, set tight and broken anywhere, stay text.
 import pytest
 
 from articles.ingest.layout import furniture, split_page
-from articles.ingest.layout.bylines import parse_byline, rejoin_spaced_names
+from articles.ingest.layout.bylines import is_name, parse_byline, rejoin_spaced_names
 from articles.ingest.layout.lines import line_shape, page_lines
 
 
@@ -597,3 +597,10 @@ def test_a_photo_items_credit_closes_its_text():
     # The next line is no rest of the credited sentence: it stays a line of its own.
     assert first.paragraphs[0].endswith("摄）")
     assert "八平方公里上的总部集群" not in first.paragraphs[0]
+
+
+def test_a_web_metadata_lines_spaced_author_is_one_name():
+    fields = furniture.web_meta_fields("来源：随州日报　发布时间：2026-01-05 09:12　作者：龚 岚")
+    assert furniture.web_meta_authors(fields, is_name) == ["龚岚"]
+    fields = furniture.web_meta_fields("发布时间：2020-07-03 10:15:26  来源：红网  作者：谢小青 李西 石珊")
+    assert furniture.web_meta_authors(fields, is_name) == ["谢小青", "李西", "石珊"]

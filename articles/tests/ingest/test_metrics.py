@@ -573,6 +573,12 @@ def test_what_must_be_done_or_is_prepared_is_a_plan():
     assert [(m.value, m.kind) for m in found] == [(12, "actual")]
 
 
+def test_a_spelled_count_of_abstract_nouns_is_no_figure():
+    assert labelled("园区选定新能源汽车及零部件、新型显示两个主攻方向。") == []
+    assert labelled("园区确定3个重点方向。") == [("重点方向", 3, "个")]
+    assert labelled("建成两个党建示范点。") == [("党建示范点", 2, "个")]
+
+
 def test_a_figure_over_which_a_noun_is_counted_is_a_threshold():
     assert [m.value for m in extract_metrics("税收超过1亿元的企业有6家。", article_year=2024)] == [6]
     assert [m.value for m in extract_metrics("超过4000户的大型社区就有12个。", article_year=2024)] == [12]
