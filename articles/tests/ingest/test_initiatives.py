@@ -154,6 +154,8 @@ def test_formulas_of_words_periodic_routines_and_what_party_building_leads():
         # a commendation every zone holds, and a zone's top priority
         "7月1日，郑州高新区召开大会表彰“两优一先”。",
         "近年来，高新区把招商引资作为“一号工程”。",
+        # the theme of a talk
+        "支部以“新质生产力下的党建”为题组织活动。",
         # a province's strategy
         "产品入选了湖南省实施“三高四新”战略重大项目。",
     ],
@@ -215,6 +217,8 @@ def test_category_comes_from_the_clause_naming_the_programme_not_the_whole_sente
         ("今年高新区将持续做强“一谷七园”。", []),
         ("社区党委开设“流动课堂”和“头雁课堂”。", ["流动课堂", "头雁课堂"]),
         ("高新区把“一月一课一片一实践”主题党日作为固定载体。", ["一月一课一片一实践主题党日"]),
+        # a year of a campaign
+        ("园区接续巩固“项目建设攻坚年”的成果。", ["项目建设攻坚年"]),
         # a quoted name's own words after it are no second programme
         ("党工委把“新火燎园”园区党建提质工程作为重点项目。", ["新火燎园"]),
         # a brand's two-part name, a comma inside its quotes
