@@ -73,8 +73,14 @@ def extract_figures(body, article_year=None, sentences=None, article_month=None)
     carried = None  # (year, period) of a sentence ending in ；: 2023年，A；B。 are both 2023
     carried_scope = ZONE  # and whose: 全市…A；B。 are both the city's
     districts = zone_districts(body)
+    paragraph_scope = ZONE  # a paragraph whose figures so far are all the city's: 2023年，全市…。产值突破600亿元。
     for offset, sentence in sentences if sentences is not None else split_sentences(body):
-        found = _sentence_metrics(sentence, offset, article_year, carried_scope, article_month, districts)
+        if offset == 0 or body[offset - 1 : offset] == "\n":
+            paragraph_scope = ZONE
+        default = carried_scope if carried_scope != ZONE else paragraph_scope
+        found = _sentence_metrics(sentence, offset, article_year, default, article_month, districts)
+        if found:
+            paragraph_scope = found[-1].scope if all(f.scope == found[-1].scope for f in found) else ZONE
         if carried and not when(sentence, article_year, article_month)[0] and not TIME_RE.search(sentence):
             for fact in found:
                 fact.year, fact.period = carried

@@ -527,6 +527,16 @@ def test_the_district_a_zone_is_run_as_acts_as_the_zone_throughout_its_article()
     assert [(f.value, f.scope) for f in extract_figures(text, article_year=2025)] == [(1650, "zone"), (24, "city")]
 
 
+def test_a_paragraph_about_the_city_stays_the_citys_until_a_place_says_otherwise():
+    text = (
+        "2023年，全市地区生产总值增长6.7%。新能源电池产业产值突破600亿元。高新区新建党支部5个。\n"
+        "园区新增党员30名。"
+    )
+    assert [(f.value, f.scope) for f in extract_figures(text, article_year=2024)] == [
+        (6.7, "city"), (600, "city"), (5, "zone"), (30, "zone")
+    ]
+
+
 def test_a_clause_after_a_semicolon_with_no_place_of_its_own_is_of_the_place_before():
     text = "全市已建立两新党组织908家，组织覆盖率达85.16%；三大产业链2021年实现总产值761亿元。高新区新建党支部5个。"
     assert [f.scope for f in extract_figures(text, article_year=2023)] == ["city", "city", "city", "zone"]
@@ -575,6 +585,7 @@ def test_what_must_be_done_or_is_prepared_is_a_plan():
 
 def test_a_spelled_count_of_abstract_nouns_is_no_figure():
     assert labelled("园区选定新能源汽车及零部件、新型显示两个主攻方向。") == []
+    assert labelled("这两件事力争三年见到重大进展。") == []
     assert labelled("园区确定3个重点方向。") == [("重点方向", 3, "个")]
     assert labelled("建成两个党建示范点。") == [("党建示范点", 2, "个")]
 
