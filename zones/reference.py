@@ -37,6 +37,25 @@ def city_provinces():
     return _load("cities.json")
 
 
+_PROVINCE_SUFFIX = re.compile(r"(省|市|壮族自治区|回族自治区|维吾尔自治区|自治区)$")
+
+
+@lru_cache(maxsize=1)
+def province_short_names():
+    """Every province's name without its suffix: 河北, 广西, 北京."""
+    return frozenset(_PROVINCE_SUFFIX.sub("", p["name"]) for p in provinces())
+
+
+@lru_cache(maxsize=1)
+def place_names():
+    """Every name ``province_for_city`` knows (bare or with its 市/州/盟/地区) and every province's
+    name with and without its suffix, as one set: the ingest asks about every two or three
+    characters of a sentence, so a lookup must not run a regex."""
+    cities = [name for name, province in city_provinces().items() if province]
+    names = {p["name"] for p in provinces()} | province_short_names()
+    return frozenset(names | set(cities) | {city + suffix for city in cities for suffix in ("市", "州", "盟", "地区")})
+
+
 def province_order():
     return {p["name"]: i for i, p in enumerate(provinces())}
 

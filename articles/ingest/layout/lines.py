@@ -323,10 +323,9 @@ def _open_bracket(text):
 
 def _names_a_place(label):
     """Whether ``label`` is a province and a city (江苏无锡, 安徽马鞍山) or a city alone."""
-    from zones.reference import city_provinces, provinces
+    from zones.reference import city_provinces, province_short_names
 
-    cities = city_provinces()
-    shorts = {re.sub(r"(省|市|壮族自治区|回族自治区|维吾尔自治区|自治区)$", "", p["name"]) for p in provinces()}
+    cities, shorts = city_provinces(), province_short_names()
     return label in cities or any(label[:k] in shorts and label[k:] in cities for k in (2, 3))
 
 

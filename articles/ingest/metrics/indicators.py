@@ -129,10 +129,11 @@ def clause_of(sentence, raw, after=0):
     at = sentence.find(raw, after) if raw else -1
     if at < 0:
         return ""
-    marks = CLAUSE_MARKS
-    if "等" in sentence[max(sentence.rfind(mark, 0, at) for mark in CLAUSE_MARKS) : at]:
-        marks = CLAUSE_MARKS.replace("、", "")  # 解决了A、B等问题16个: the list closed by 等 is one clause
-    start = max(after, max(sentence.rfind(mark, 0, at) for mark in marks) + 1)
+    opening = max(sentence.rfind(mark, 0, at) for mark in CLAUSE_MARKS)
+    if "等" in sentence[opening:at]:
+        # 解决了A、B等问题16个: the list closed by 等 is one clause
+        opening = max(sentence.rfind(mark, 0, at) for mark in CLAUSE_MARKS if mark != "、")
+    start = max(after, opening + 1)
     ends = [i for i in (sentence.find(mark, at + len(raw)) for mark in CLAUSE_MARKS) if i >= 0]
     next_figure = NEXT_NUMBER.search(sentence, at + len(raw))
     if next_figure:

@@ -4,7 +4,7 @@ The decisions are listed in the package docstring (metrics/__init__.py).
 """
 import re
 
-from articles.ingest.metrics.kinds import NOT_MUST_BEFORE_YAO, PART_AFTER
+from articles.ingest.metrics.kinds import GROWTH_VERBS, LATER_END, NOT_MUST_BEFORE_YAO, PART_AFTER
 from articles.ingest.metrics.numbers import CLAUSE_BREAK, COUNT_UNITS, UNITS, is_datum
 from articles.ingest.words import tagged as _tagged
 from articles.ingest.words import words as _words
@@ -80,9 +80,7 @@ KEEPING = re.compile(r"(?:连续[一二两三四五六七八九十\d]+年)?(?:�
 # 2023年, 到2025年底: a time, not what is counted.
 YEAR_IN_LABEL = re.compile(r"(?:到|至|截至|截止到?)?20[0-3]\d\s?年(?:度|底|末|初|前)?")
 # 由最初的12家发展至如今56家: the second figure is the same thing later.
-CHANGE_TO = re.compile(
-    r"(?:发展|增加|增长|提升|提高|扩大|上升|增|升|降|减少|下降|压缩|精简|整合|合并)?(?:至|到|为)(?:如今|目前|现在|今年|20[0-3]\d年(?:底|末)?)?的?$"
-)
+CHANGE_TO = re.compile(rf"{GROWTH_VERBS}?(?:至|到|为){LATER_END}?的?$")
 
 
 def label_of(sentence, start, end, base, previous):

@@ -133,7 +133,7 @@ def is_name_span(text):
 
 def is_datum(sentence, start, end):
     """A line of a box of figures: a label, a colon, the figure and nothing after (居民网格：216个)."""
-    return bool(re.search(r"[\u4e00-\u9fff]：$", sentence[:start])) and not sentence[end:].strip(" 。；;，,")
+    return bool(re.fullmatch(r"[\u4e00-\u9fff]：", sentence[max(0, start - 2) : start])) and not sentence[end:].strip(" 。；;，,")
 
 
 def is_metric(sentence, match):

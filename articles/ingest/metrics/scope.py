@@ -58,15 +58,9 @@ def _tagged():
 
 @lru_cache(maxsize=1)
 def _place_names():
-    """Every name ``zones.reference.province_for_city`` knows (bare or with its 市/州/盟/地区) and
-    every province's name with and without its suffix, as one set: the scope rules ask about
-    every two or three characters of a sentence, so a lookup must not run a regex."""
-    from zones.reference import city_provinces, provinces
+    from zones.reference import place_names
 
-    cities = [name for name, province in city_provinces().items() if province]
-    names = {p["name"] for p in provinces()}
-    names |= {re.sub(r"(省|市|壮族自治区|回族自治区|维吾尔自治区|自治区)$", "", n) for n in names}
-    return frozenset(names | set(cities) | {city + suffix for city in cities for suffix in ("市", "州", "盟", "地区")})
+    return place_names()
 
 
 def _is_place(name):
@@ -132,12 +126,12 @@ def _names_a_city_after(after):
         return False
     name = found.group(1)
     rest = after[found.end() :]
+    places = [
+        name[:k] for k in (3, 2)
+        if _is_place(name[:k]) and not re.match(r"高新|经开|开发|园区|国家", name[k:] + rest)
+    ]
     # The place must be a word of its own: 深圳湾创业广场 is a place in the zone, not 深圳's.
-    first = (_tagged()(after[1:9]) or (("", ""),))[0][0]
-    return any(
-        _is_place(name[:k]) and first == name[:k] and not re.match(r"高新|经开|开发|园区|国家", name[k:] + rest)
-        for k in (3, 2)
-    )
+    return bool(places) and _tagged()(after[1:9])[0][0] in places
 
 
 def _place_mentions(text, frame=False, zone_places=frozenset()):
