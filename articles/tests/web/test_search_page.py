@@ -233,6 +233,15 @@ def test_names_are_also_found_by_their_synonyms_and_aliases(client, kb, huaibei)
     assert [row.name for kind, _label, rows in named if kind == "zones" for row in rows] == ["淮北高新区"]
 
 
+def test_indicators_named_hold_every_word_and_the_shortest_come_first(client, kb):
+    for slug, name in (("night-school-graduates", "红色夜校结业学员人数"), ("night-school-students", "夜校学员"),
+                       ("night-school-sessions", "夜校场次")):
+        Indicator.objects.create(slug=slug, name=name, dimension="people")
+    named = dict((kind, rows) for kind, _label, rows in client.get("/search/", {"q": "夜校 学员"}).context["named"])
+    # 夜校场次 holds one word of two.
+    assert [row.name for row in named["indicators"]] == ["夜校学员", "红色夜校结业学员人数"]
+
+
 def test_the_empty_search_page_shows_no_count_or_downloads(client, kb):
     html = client.get("/search/").content.decode()
     assert 'class="result-count"' not in html and "下载 CSV" not in html
