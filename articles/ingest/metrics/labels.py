@@ -75,6 +75,8 @@ TAKING_PART = re.compile(r"(参加|参与|参训|参会|参观|参赛|受益|就
 MEASURE_NOUNS = ("人数", "数量", "总数", "规模", "总量", "次数", "户数", "个数", "家数")
 AREA_UNITS = {"平方公里", "平方米", "亩", "公顷"}
 MAX_LABEL = 16
+# A count named again (这8个项目, 上述两家企业) opens a label without being part of it.
+BACK_REFERENCE = re.compile(r"^(?:这|该|上述|前述|以上)(?:\d+|[一二两三四五六七八九十]+)[个家名项座批所]")
 GROWTH_AFTER = re.compile(r"(?:以上|左右)?的?(?P<word>增长|增幅|增速)")
 KEEPING = re.compile(r"(?:连续[一二两三四五六七八九十\d]+年)?(?:保持|实现|达到|均|都)*$")
 # 2023年, 到2025年底: a time, not what is counted.
@@ -107,6 +109,8 @@ def label_of(sentence, start, end, base, previous):
         taking_part = TAKING_PART.match(sentence, end)
         if taking_part:
             return taking_part.group() + ("人次" if base == "人次" else "人数"), None
+    if not label and is_datum(sentence, start, end):
+        return _clean_label(sentence[_clause_start(sentence, start - 1, previous) : start - 1]), None  # 居民网格：216个, 占地面积：170亩
     if base in AREA_UNITS:
         # 把小区边上27亩闲置荒地改造成…, 配套建设了1300平方米的党群服务中心: the land or the place after is measured
         named = _area_of(sentence, end) if "把" in label or not _has_noun(label) else ""
@@ -119,8 +123,6 @@ def label_of(sentence, start, end, base, previous):
         named = _noun_after(sentence, part.end()) if part else ""
         if named:
             return named + "占比", None  # 超过50%是“85后”: the share of the 85后
-    if not label and is_datum(sentence, start, end):
-        return _clean_label(sentence[_clause_start(sentence, start - 1, previous) : start - 1]), None  # 居民网格：216个
     if not label and previous and previous[2] == UNITS[base]:
         # 征集到建议100余条，其中有25条被企业采纳: still the same thing counted.
         return previous[1], None
@@ -167,6 +169,7 @@ def _says_nothing(label):
 
 def _clean_label(fragment):
     text = BRACKETED.sub("", fragment).strip(" 、“”\"‘’")
+    text = BACK_REFERENCE.sub("", text)  # 这8个项目总投资: the items named before
     change_from = CHANGE_FROM.match(text)
     if change_from:
         text = change_from.group("head")  # 园区非公企业党组织由2018年的

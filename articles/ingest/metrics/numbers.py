@@ -174,6 +174,12 @@ def is_metric(sentence, match):
         return False  # 24小时服务: a way of working, not a count of hours
     if re.search(r"(?:超过|超|高于|不低于)$", before) and sentence.startswith("的", end):
         return False  # 税收超过1亿元的企业有6家, 超过4000户的大型社区: a threshold describing the noun
+    if num in ("百", "千") and before.endswith("上") and sentence.startswith("的", end):
+        return False  # 投资上百亿元的大项目: the size of each, not a total
+    if re.search(r"(?:这|该|上述|前述|以上)$", before):
+        return False  # 这8个项目总投资6.5亿元: the count said before, named again
+    if chinese and before.endswith("把"):
+        return False  # 把两个产业链党建联盟做实做细: the things acted on, not a count stated
     if match.group("post") in ("以上", "以下") and re.match(r"[\u4e00-\u9fff]", after or " "):
         # "10亿元以上项目": a threshold describing the noun, except a growth rate, and a part
         # counted of a whole ("其中35家以上企业建有党组织": 35 or more of them).

@@ -11,9 +11,9 @@ Within its sentence, the last place that acts before the figure decides:
   宁乡市), or bare and followed by a verb or 的 (``邳州实现``, ``仙桃的``);
 - against the zone's own words (…高新区, 园区, 开发区, 示范区, 科学城, 该区, 全区).
 
-A city named inside a comparison or a share is the base, not the actor:
-``占海口市的80.98%``, ``增速高于全市1个百分点``, ``比全市高`` stay the zone's; so
-does a place naming a list the zone's firms were chosen for (``入选河南省瞪羚企业19家``), a
+A city named inside a comparison, a ranking or a share is the base, not the actor:
+``占海口市的80.98%``, ``增速高于全市1个百分点``, ``比全市高``, ``在全国…中排名第一`` stay
+the zone's; so does a place naming a list the zone's firms were chosen for (``入选河南省瞪羚企业19家``), a
 district in brackets after the zone (``常州国家高新区（新北区）``) and a
 place that is part of an organisation's name (``潍坊市委``: its 市委 acts for the
 city, so it counts as the city). The zone as the last of a list of places
@@ -43,6 +43,8 @@ BARE_ACTING = re.compile(
 )
 # Before a place that is only a base of comparison or the whole of a share.
 COMPARISON_BEFORE = re.compile(r"(?:占|比|高于|低于|超过|超出|快于|慢于|较|相比|居|位居|列|领先|在全省同类)$")
+# What a place is the field of: 在全国…中排名第一, 全省排名第二.
+RANKED_IN = re.compile(r"[^，。；,;]*?(?:排名|排第|位列|位居|居第|名列)")
 # 无锡高新区（新吴区）: the district the zone is run as, named in brackets after it.
 ZONE_DISTRICT = re.compile(rf"(?:高新区|开发区|园区)[（(]([{CJK}]{{2,5}}?[区县市])[）)]")
 LISTED_ZONE = re.compile(rf"[{CJK}]*?([{CJK}]{{2,5}}?[区县市])[和及与](?:高新区|园区|开发区)$")
@@ -85,6 +87,8 @@ def scope_of(sentence, start, end=None, default=ZONE, zone_places=frozenset()):
     frame = _in_frame(sentence[start:])
     actor = None  # (end, scope) of the last actor mention
     for match in CITY_WIDE.finditer(before):
+        if RANKED_IN.match(before, match.end()):
+            continue  # 在全国各…示范区中排名第一: the field ranked in, not an actor
         if not COMPARISON_BEFORE.search(_without_place(before[: match.start()])):  # 占沈阳全市的30.6%
             scope = PROVINCE if match.group() in ("全省", "本省", "我省", "全国") else CITY
             actor = max(actor or (0, ZONE), (match.end(), scope))
@@ -93,8 +97,8 @@ def scope_of(sentence, start, end=None, default=ZONE, zone_places=frozenset()):
     for match in ZONE_WORDS.finditer(before):
         if match.group() == "全区" and _district_before(before, match.start()):
             continue  # 璧山区全区: the district's whole, not the zone's
-        if CITY_WIDE.search(match.group()):
-            continue  # 全省国家高新区: the province's zones together, not this one
+        if CITY_WIDE.search(match.group()) or "各" in before[max(0, match.start() - 1) : match.end()]:
+            continue  # 全省国家高新区, 在全国各…示范区中: zones of a kind together, not this one
         if actor is None or match.end() > actor[0]:
             actor = (match.end(), CITY if _listed_with_places(before[: match.end()]) else ZONE)
     return actor[1] if actor else default

@@ -496,6 +496,8 @@ def test_a_figure_stated_again_later_is_kept_once_but_two_in_one_sentence_are_tw
         ("高新区所在的烟台市，去年上半年高新技术企业已达1120家。", "city"),
         ("2013年，通化市医药工业产值达到765.9亿元，同比增长37%。", "city"),
         ("郴州探索区域性党支部建设办法，全市已建立区域性龙头企业党组织224个。", "city"),
+        # zones of a kind together (在全国各…示范区中) are not this zone acting
+        ("长治市8个项目获得支持，在全国各产业转型升级示范区中排名第一，项目总投资6.5亿元。", "city"),
         # the zone as one of a list of places: a figure of them all
         ("会前，与会人员先后来到丰南区、路北区和高新区，实地观摩了4个“两企三新”A档党组织。", "city"),
         # the zone's own figures, with a city only as a base or a destination
@@ -592,12 +594,19 @@ def test_a_spelled_count_of_abstract_nouns_is_no_figure():
 
 def test_a_figure_over_which_a_noun_is_counted_is_a_threshold():
     assert [m.value for m in extract_metrics("税收超过1亿元的企业有6家。", article_year=2024)] == [6]
+    assert [m.value for m in extract_metrics("引进投资几十亿元乃至上百亿元的大项目16个。", article_year=2024)] == [16]
+
+
+def test_a_count_named_again_or_acted_on_is_not_stated_again():
+    assert labelled("园区8个项目获得支持，这8个项目总投资6.5亿元。") == [("项目", 8, "个"), ("总投资", 6.5, "亿元")]
+    assert labelled("下一步将把两个产业链党建联盟做实做细。") == []
     assert [m.value for m in extract_metrics("超过4000户的大型社区就有12个。", article_year=2024)] == [12]
     assert [m.value for m in extract_metrics("营业收入超过100亿元。", article_year=2024)] == [100]
 
 
 def test_a_box_line_is_its_labels_figure_and_a_colon_elsewhere_is_no_figures_label():
     assert labelled("居民网格：216个") == [("居民网格", 216, "个")]
+    assert labelled("占地面积：170亩\n建筑面积：20万平方米") == [("占地面积", 170, "亩"), ("建筑面积", 20, "万平方米")]
     assert labelled("小区党组织覆盖率：97%") == [("小区党组织覆盖率", 97, "%")]
     assert labelled("会议于10：30开始，比分3：1。") == []
     assert labelled("他说：3个月内完成。") == []
