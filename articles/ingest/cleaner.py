@@ -108,6 +108,21 @@ def visible(text):
     return "".join(text.split())
 
 
+# --- boxes ----------------------------------------------------------------------
+
+_BOX_DRAWING = re.compile(r"[\u2500-\u257f]+")
+
+
+def unframe(line):
+    """A line of a box drawn in box-drawing characters without its frame: ``│ 582家  规模以上工业企业 │``.
+
+    The spaces inside stay (they part a box's figure from its label); a line of frame alone is empty.
+    """
+    if not _BOX_DRAWING.search(line):
+        return line
+    return _BOX_DRAWING.sub(" ", line).strip()
+
+
 # --- pinyin glosses -------------------------------------------------------------
 
 # 區(qū), 黨(dǎng): a web page's pronunciation gloss after a character, in brackets.

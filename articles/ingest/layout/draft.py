@@ -19,7 +19,7 @@ from articles.ingest.layout.bylines import (
     split_brief_marker,
     split_leading_report,
 )
-from articles.ingest.layout.lines import DATUM, TIME_LEAD, WORD_CHAR, split_caption_credit
+from articles.ingest.layout.lines import TIME_LEAD, WORD_CHAR, is_datum_line, split_caption_credit
 from core.text import CJK_RANGES, CJK_RE
 
 # How a paragraph opens: 会议要求，/ 据了解，/ 此外，. After a line cut off in the middle
@@ -35,7 +35,7 @@ _STARTS_SOMETHING = ("brief", "kicker", "headline", "weak_headline", "caption", 
 
 
 def _starts_new_paragraph(previous, line):
-    if DATUM.match(cleaner.visible(line)) or DATUM.match(cleaner.visible(previous)):
+    if is_datum_line(line) or is_datum_line(previous):
         return True  # 超大型社区：4个 / 居民网格：216个: each line of a box of figures is one statement
     return bool(CJK_RE.match(previous[-1:]) and _PARAGRAPH_OPENER.match(cleaner.visible(line)))
 

@@ -10,7 +10,7 @@ captions and headings are cleaned each by its own rule (cleaner.py).
 import re
 
 from articles.ingest import cleaner
-from articles.ingest.layout.lines import KICKER_END, TIME_LEAD, TITLE_MAX, WORD_CHAR
+from articles.ingest.layout.lines import DATUM_FIRST, KICKER_END, TIME_LEAD, TITLE_MAX, WORD_CHAR
 from articles.ingest.types import ArticleBlock
 from articles.ingest.words import dictionary_words
 
@@ -123,7 +123,13 @@ def _join_run(run):
 
 
 def clean_paragraph(text):
-    """A body paragraph or caption: quotes paired, OCR spaces removed, simplified."""
+    """A body paragraph or caption: quotes paired, OCR spaces removed, simplified.
+
+    A box's figure keeps the space that parts it from its label after it (582家 规模以上工业企业).
+    """
+    boxed = DATUM_FIRST.match(text.strip())
+    if boxed:
+        return f"{clean_paragraph(boxed.group('figure'))} {clean_paragraph(boxed.group('label'))}"
     return cleaner.to_simplified(cleaner.remove_cjk_spaces(cleaner.pair_quotes(text)))
 
 

@@ -37,6 +37,20 @@ COLUMN_MAX = 6  # a column header (党建在高新) is a few characters
 # of the article, its lines are the article's text.
 DATA_LABELS = {"数据", "数说", "数读", "数字", "一组数据", "数据链接", "数据来源"}
 DATUM = re.compile(r"^[^：:，,。；;]{2,20}[：:]\s*(?:约|近|超|逾)?\d[\d.,]*\s*(?:万|亿)?[^\d\s，,。]{0,4}$")
+# A box's figure first, its label after a space: 582家 规模以上工业企业.
+DATUM_FIRST = re.compile(
+    r"^(?P<figure>(?:约|近|超|逾)?\d[\d.,]*(?:万|亿)?(?![年月日])[^\d\s，,。：:]{1,4})\s+(?P<label>\S.{1,30})$"
+)
+
+
+def is_datum_line(text):
+    """A line of a box of figures: 居民网格：216个, or 582家 规模以上工业企业 (``text`` with its spaces)."""
+    return bool(DATUM.match(cleaner.visible(text)) or DATUM_FIRST.match(text.strip()))
+
+
+def is_data_label(visible):
+    """A box's heading: ■ 数据, 数说, or 数说火炬高新区 (数说 and what it tells of)."""
+    return visible in DATA_LABELS or len(visible) <= 12 and visible.startswith(("数说", "数读"))
 COLUMN_LABELS = {
     "回眸", "编后", "编后语", "编者按", "短评", "快评", "述评", "时评", "评论", "点评", "链接", "相关链接", "新闻链接",
     "背景", "背景链接", "延伸阅读", "记者手记", "观察", "声音", "小贴士", "一线直击", "他山之石", "经验谈",
@@ -162,10 +176,10 @@ def line_shape(text):
         if names and (ROLE_RE.search(text) or all(has_surname(name) for name in names)):
             return "byline"
         return line_shape(BYLINE_MARK.sub("", text))
-    if visible in DATA_LABELS:
+    if is_data_label(visible):
         return "data_label"
-    if DATUM.match(visible):
-        return "text"  # 居民网格：216个
+    if is_datum_line(text):
+        return "text"  # 居民网格：216个, 582家 规模以上工业企业
     if BYLINE_START.match(visible) and len(visible) <= 40 and not re.search(r"[，,。：:]", text):
         return "byline"
     if is_names_line(text):
@@ -224,6 +238,9 @@ def page_lines(text):
             continue
         if dropped[i] or _FURNITURE.match(text_line):
             continue
+        text_line = cleaner.unframe(text_line)
+        if not text_line:
+            continue  # a box's side and nothing inside
         shape = ""
         fields = furniture.web_meta_fields(text_line)
         if fields:

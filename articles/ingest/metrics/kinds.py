@@ -50,7 +50,7 @@ PART_AFTER = re.compile(r"(?:以上|左右)?(?:是|为|来自|属于)(?!期|止)
 SHARE_BEFORE = re.compile(r"(?:占(?:全[市省区县国]|本[市省])?|占比|比重|的)(?:达到|达|为|约)?$")  # 占全省近8%
 
 # 由2018年的96个 / 从成立之初的3家: the first end of a change, named after 由/从.
-FIRST_END = re.compile(r"(?:由|从)[^由从，,；;。：:]{0,12}$")
+FIRST_END = re.compile(r"(?:由|从)[^由从，,；;。：:]{0,16}$")
 # …增至目前的213个: what stands between the two ends of a change.
 # The noun counted may stand between (由最初的3家企业发展到56家), then a verb says the change.
 GROWTH_VERBS = r"(?:发展|增加|增长|提升|提高|扩大|上升|增|升|降|减少|下降|降低|缩小|缩减|压缩|精简|整合|合并)"
@@ -75,8 +75,13 @@ def pair_kind(sentence, first_start, between):
     ``between``: the text from the first figure's end to the second's start.
     """
     if re.search(r"[，,；;。：:、]", between):
-        then = THEN.search(sentence[:first_start]) and GROWN_TO.search(between.rstrip())
-        return CHANGE if then and len(re.findall(r"[，,；;。：:、]", between)) == 1 else None
+        if len(re.findall(r"[，,；;。：:、]", between)) != 1:
+            return None
+        if THEN.search(sentence[:first_start]) and GROWN_TO.search(between.rstrip()):
+            return CHANGE  # 成立时只有12家，如今已发展到56家
+        if between[0] in "，," and FIRST_END.search(sentence[:first_start]) and BETWEEN_ENDS.search(between[1:].strip()):
+            return CHANGE  # 由2017年的1088.9亿元，增至2020年的1745.7亿元
+        return None
     if FIRST_END.search(sentence[:first_start]) and BETWEEN_ENDS.search(between.strip()):
         return CHANGE  # 由12家发展至56家
     if RANGE_BETWEEN.match(between):

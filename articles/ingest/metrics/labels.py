@@ -5,7 +5,8 @@ The decisions are listed in the package docstring (metrics/__init__.py).
 import re
 
 from articles.ingest.metrics.kinds import GROWTH_VERBS, LATER_END, NOT_MUST_BEFORE_YAO, PART_AFTER
-from articles.ingest.metrics.numbers import CLAUSE_BREAK, COUNT_UNITS, UNITS, is_datum
+from articles.ingest.metrics.numbers import CLAUSE_BREAK, COUNT_UNITS, UNITS, datum_label_after, is_datum
+from articles.ingest.metrics.when import MONTHS
 from articles.ingest.words import tagged as _tagged
 from articles.ingest.words import words as _words
 
@@ -68,7 +69,7 @@ NOT_IN_NOUN = {
     "并", "并且", "就", "即", "便", "又", "还", "再", "也", "都", "而", "且",
 }
 # 由2018年的96个 / 从成立之初的3家: what changes is named before 由/从.
-CHANGE_FROM = re.compile(r"^(?P<head>.{2,}?)(?:由|从)(?P<when>(?:[^由从]{0,10}的)?)$")
+CHANGE_FROM = re.compile(r"^(?P<head>.{2,}?)(?:由|从)(?P<when>(?:[^由从]{0,16}的)?)$")
 # What a count of people or visits did: 吸引1800余人次参加 -> 参加人次.
 TAKING_PART = re.compile(r"(参加|参与|参训|参会|参观|参赛|受益|就业|学习|培训)")
 # Nouns that only say "how many" (人数, 数量) keep the phrase before their 的: 接待…考试的人数.
@@ -81,12 +82,17 @@ GROWTH_AFTER = re.compile(r"(?:以上|左右)?的?(?P<word>增长|增幅|增速)
 KEEPING = re.compile(r"(?:连续[一二两三四五六七八九十\d]+年)?(?:保持|实现|达到|均|都)*$")
 # 2023年, 到2025年底: a time, not what is counted.
 YEAR_IN_LABEL = re.compile(r"(?:到|至|截至|截止到?)?20[0-3]\d\s?年(?:度|底|末|初|前)?")
+# 1—9月地区生产总值, 上半年营业收入: the period the figure is of (metrics/when.py), not what it counts.
+PERIOD_IN_LABEL = re.compile(rf"^(?:上半年|下半年|前三季度|第?[一二三四]季度|{MONTHS})")
 # 由最初的12家发展至如今56家: the second figure is the same thing later.
 CHANGE_TO = re.compile(rf"{GROWTH_VERBS}?(?:至|到|为){LATER_END}?的?$")
 
 
 def label_of(sentence, start, end, base, previous):
     """(label, where it starts in the sentence or None)."""
+    boxed = datum_label_after(sentence, start, end)
+    if boxed:
+        return _clean_label(boxed), None  # 373.92亿元 地区生产总值: a box's figure, then what it is
     noun = _noun_after(sentence, end) if base in COUNT_UNITS else ""
     if not noun and base in PEOPLE_UNITS and sentence.startswith("的", end):
         noun = _noun_after(sentence, end + 1)  # 有1500人的研发团队: the team is what numbers 1500
@@ -179,7 +185,7 @@ def _clean_label(fragment):
         # 接待执照培训和考试的人数: a bare "how many" keeps what it counts.
         text = head + tail if tail.endswith(MEASURE_NOUNS) and len(head + tail) <= MAX_LABEL else tail
     text = _drop_trailing(text)
-    text = YEAR_IN_LABEL.sub("", text)
+    text = PERIOD_IN_LABEL.sub("", YEAR_IN_LABEL.sub("", text))
     if "等" in text[:-2]:
         # 化工专业等紧缺高层次人才: the examples before 等 are not what is counted.
         text = re.split(r"等地?(?![级同于待])", text)[-1]

@@ -118,7 +118,7 @@ CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?\n（）()【】]")
 # 三条路径, 3个方面, 两个环节.
 ABSTRACT_NOUNS = {
     "方面", "路径", "环节", "目标", "渠道", "步", "方向", "层面", "维度", "原则", "思路", "理念",
-    "特点", "优势", "举措", "篇章", "结合", "途径", "字", "事", "事情", "件事",
+    "特点", "优势", "举措", "篇章", "结合", "途径", "字", "事", "事情", "件事", "主题", "主题年",
 }
 # 做好“党建+”引领……3篇文章: a figure of speech.
 WRITE_WELL = re.compile(r"(做好|写好|做实|答好|做足|做活)")
@@ -136,14 +136,22 @@ def is_datum(sentence, start, end):
     return bool(re.fullmatch(r"[\u4e00-\u9fff]：", sentence[max(0, start - 2) : start])) and not sentence[end:].strip(" 。；;，,")
 
 
+def datum_label_after(sentence, start, end):
+    """The label after a box's figure that opens its line (582家 规模以上工业企业), else ""."""
+    if sentence[:start].strip():
+        return ""
+    after = re.match(r"\s+([^\s，,。；;][^，,。；;]*)", sentence[end:])
+    return after.group(1).strip() if after else ""
+
+
 def is_metric(sentence, match):
     start, end = match.span()
     num, base = match.group("num"), match.group("base")
     before = sentence[max(0, start - 3) : start]
     after = sentence[end : end + 1]
     chinese = not num[0].isdigit()
-    if before.endswith("第") or before.rstrip().endswith("第"):
-        return False
+    if before.endswith(("第", "届")) or before.rstrip().endswith("第"):
+        return False  # 第3个, 五届十次全会: an ordinal
     if before and (before[-1] in "+-/·.:×*=#" or before[-1].isascii() and before[-1].isalnum()):
         return False  # 3+1, 2/3, 5G, V2.0
     if before.endswith("：") and not is_datum(sentence, start, end):

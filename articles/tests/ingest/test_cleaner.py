@@ -12,6 +12,7 @@ from articles.ingest.cleaner import (
     strip_pinyin_glosses,
     tidy_heading_spaces,
     to_simplified,
+    unframe,
     vertical_residue_flags,
 )
 
@@ -251,3 +252,19 @@ def test_pinyin_glosses_of_a_web_page_are_removed():
 
 def test_a_number_spaced_digit_by_digit_is_rejoined():
     assert remove_cjk_spaces("实现地区生产总值4 4 4 . 6亿元，同比增长") == "实现地区生产总值444.6亿元，同比增长"
+
+
+# --- boxes ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("│   582家        规模以上工业企业     │", "582家        规模以上工业企业"),
+        ("┌──────── 数说火炬高新区 ────────┐", "数说火炬高新区"),
+        ("│                                  │", ""),
+        ("会上——各方代表围绕合作交换意见", "会上——各方代表围绕合作交换意见"),
+    ],
+)
+def test_a_box_line_loses_its_frame_and_keeps_its_inner_spaces(line, expected):
+    assert unframe(line) == expected

@@ -546,6 +546,24 @@ def test_a_box_of_figures_goes_on_with_its_article_one_statement_a_line():
     assert (comment.kicker, comment.title, comment.authors) == ("短评", "分片，分的是责任", ["林岚"])
 
 
+def test_a_box_drawn_in_frame_characters_keeps_each_figure_with_the_label_after_it():
+    text = page(
+        "健康基地再出发",
+        "",
+        "本报讯 中山火炬高新区的健康基地进入扩区提质的新阶段。",
+        "", "",
+        "┌──────── 数说火炬高新区 ────────┐",
+        "│                                  │",
+        "│   373.92亿元   2023年1—9月地区生产总值 │",
+        "│   582家        规模以上工业企业       │",
+        "│   2家          300亿级以上企业        │",
+        "└──────────────────────────────────┘",
+    )
+    (news,) = split_page(text)
+    assert news.headings == ["数说火炬高新区"]
+    assert news.paragraphs[-3:] == ["373.92亿元 2023年1—9月地区生产总值", "582家 规模以上工业企业", "2家 300亿级以上企业"]
+
+
 def test_a_manuscripts_and_a_bulletins_own_fields_are_no_articles():
     manuscript = page(
         "稿件：“党建在高新”栏目来稿（通讯）",

@@ -149,6 +149,7 @@ def test_years_relative_to_the_article():
         "开展“百名博士进高新”和“万人助万企”活动，达成“100%满意”目标。",
         "根据《关于促进2个中心建设的若干措施》执行。",
         "3家以上企业联合申报的项目可获支持。",
+        "滨江区委五届十次全会定下“三大主题年”，三个主题年里各有侧重。",
     ],
 )
 def test_never_metrics(text):
@@ -298,6 +299,9 @@ def test_a_change_is_one_fact_with_both_ends_named_by_what_comes_before_from():
     assert (m.value_from, m.value, m.unit, m.kind) == (78, 91, "%", "change")
     m = one("园区面积由1.1平方公里增至430多平方公里。")
     assert (m.value_from, m.value, m.qualifier) == (1.1, 430, "at_least")
+    # the later end after a comma, each end with its time
+    m = one("全区生产总值由2017年首次跨过千亿元时的1088.9亿元，增至2020年的1745.7亿元。", year=2021)
+    assert (m.label, m.value_from, m.value, m.kind) == ("生产总值", 1088.9, 1745.7, "change")
 
 
 def test_a_change_whose_first_end_is_of_a_time_before_and_whose_ends_have_different_units():
@@ -607,6 +611,11 @@ def test_a_count_named_again_or_acted_on_is_not_stated_again():
 def test_a_box_line_is_its_labels_figure_and_a_colon_elsewhere_is_no_figures_label():
     assert labelled("居民网格：216个") == [("居民网格", 216, "个")]
     assert labelled("占地面积：170亩\n建筑面积：20万平方米") == [("占地面积", 170, "亩"), ("建筑面积", 20, "万平方米")]
+    # a box's figure first, what it is after a space; the period is no part of the label
+    assert labelled("582家 规模以上工业企业\n12家 引入的境外世界500强企业") == [
+        ("规模以上工业企业", 582, "家"), ("境外世界500强企业", 12, "家")
+    ]
+    assert labelled("373.92亿元 2023年1—9月地区生产总值，总量全市第一") == [("地区生产总值", 373.92, "亿元")]
     assert labelled("小区党组织覆盖率：97%") == [("小区党组织覆盖率", 97, "%")]
     assert labelled("会议于10：30开始，比分3：1。") == []
     assert labelled("他说：3个月内完成。") == []
