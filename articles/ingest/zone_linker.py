@@ -73,6 +73,7 @@ class ZoneIndex:
     def __init__(self, zones, province_for_city=None):
         self.zones = {}
         self.surfaces = {}
+        self.shared_tails = {}  # a district form several zones print: {tail: zone names}
         for zone in zones:
             name = _get(zone, "name")
             if not name:
@@ -91,27 +92,42 @@ class ZoneIndex:
 
     def _add_district_forms(self):
         """嘉兴秀洲高新区 is also printed 秀洲高新区 (and 秀洲国家高新区): a zone's name or alias made of
-        its city and a district gives the district's form, when no other zone's name gives it too."""
+        its city and a district gives the district's form, when no other zone's name gives it too.
+        A form several zones give (火炬高新区), or a 开发区 form, names a zone only beside its city
+        (``shared_tails``, ``fallback``)."""
         tails = {}
         for surface, name in self.surfaces.items():
             city = self.zones[name]["city"].rstrip("市")
-            if len(city) >= 2 and surface.startswith(city) and surface.endswith("高新区"):
-                place = surface[len(city) : -len("高新区")]
+            suffix = next((suffix for suffix in ("高新区", "开发区") if surface.endswith(suffix)), "")
+            if len(city) >= 2 and surface.startswith(city) and suffix:
+                place = surface[len(city) : -len(suffix)]
                 if len(place) >= 2 and not place.endswith("国家") and not place.startswith(("市", "国家")):
-                    tails.setdefault(place + "高新区", set()).add(name)
+                    tails.setdefault(place + suffix, set()).add(name)
         for tail, names in tails.items():
-            if len(names) == 1 and tail not in self.surfaces:
+            if tail in self.surfaces:
+                continue
+            if len(names) == 1 and tail.endswith("高新区"):
                 (name,) = names
                 for variant in _variants(tail):
                     self.surfaces.setdefault(variant, name)
+            else:
+                # 火炬高新区: 厦门's, 威海's or 中山's; 火炬开发区: any city's, as far as the table knows
+                self.shared_tails[tail] = sorted(names)
 
     # ------------------------------------------------------------ finding
 
-    def fallback(self, text):
-        """Zones of a text that names none: by a named zone, its place name or its only city."""
+    def fallback(self, text, context=""):
+        """Zones of a text that names none: by a named zone, a form several zones share and
+        the one city of them ``text`` or ``context`` (the paper: 中山日报) names, its place
+        name or its only city."""
         named = self.find(text)
         if named:
             return named[:1]
+        for tail, names in self.shared_tails.items():
+            if tail in text:
+                hosts = [name for name in names if self.zones[name]["city"].rstrip("市") in f"{context}\n{text}"]
+                if len(hosts) == 1:
+                    return [self._mention(hosts[0], tail)]
         places = sorted(self._places(), key=lambda item: len(item[0]), reverse=True)
         for place, name in places:
             if place in text:
@@ -280,7 +296,7 @@ def link_zones(title, kicker, body, index, captions=(), paper=""):
     head = index.find(f"{title}\n{kicker}") or (index.find(paper) if paper else [])
     body_mentions = index.find(body or "")
     if not head and not body_mentions:
-        return index.fallback("\n".join([title, kicker, body or "", *captions]))
+        return index.fallback("\n".join([title, kicker, body or "", *captions]), context=paper)
     merged = {}
     for mention in head:
         mention.in_title = True

@@ -176,6 +176,21 @@ def test_a_city_and_district_alias_also_links_the_district_form():
     assert ZoneIndex(both, province_for_city=lambda city: "").find("火炬高新区举办活动。") == []
 
 
+
+def test_a_form_several_zones_share_names_the_one_whose_city_the_page_names():
+    zones = ZONES + [
+        {"name": "威海火炬高新区", "full_name": "", "aliases": [], "province": "山东省", "city": "威海市"},
+        {"name": "中山火炬高新区", "full_name": "", "aliases": ["中山火炬开发区"], "province": "广东省", "city": "中山市"},
+    ]
+    idx = ZoneIndex(zones, province_for_city=lambda city: "")
+    body = "火炬开发区党工委在全区开展创建活动。健康基地是火炬高新区的龙头平台。"
+    assert [m.name for m in link_zones("党建联建系牢红色纽带", "", body, idx, paper="中山日报")] == ["中山火炬高新区"]
+    assert [m.name for m in link_zones("党建联建系牢红色纽带", "", "中山全市" + body, idx)] == ["中山火炬高新区"]
+    # no city, or the city of no such zone: no zone
+    assert link_zones("党建联建系牢红色纽带", "", body, idx) == []
+    assert link_zones("党建联建系牢红色纽带", "", body, idx, paper="淮北日报") == []
+
+
 def test_a_zones_own_bulletin_names_its_articles_zone_when_the_title_does_not():
     body = "科技园把服务企业作为抓党建的落脚点，客户包括厦门高新区的企业。"
     zones = link_zones("甘当入园企业“服务员”", "", body, index(), paper="淮北高新区党建工作简报")
