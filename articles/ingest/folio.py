@@ -5,12 +5,13 @@ Written once for the two readers of a folio: the layout, which leaves it out of 
 (``layout/furniture.py``), and the page reader, which takes the paper, date, page and page name
 from it (``readers/metadata.py``).
 """
+import re
 
 # The page's staff as folios credit them (责任编辑：吴 越, 美编 孙 晓); longest first, so that an
 # alternation of them takes 责任校对 whole rather than its 校对.
 ROLES = "|".join(sorted(
     {
-        "责任编辑", "本版编辑", "本版责编", "值班编辑", "美术编辑", "图片编辑", "编辑", "责编", "责任校对",
+        "责任编辑", "本版责任编辑", "本版编辑", "本版责编", "值班编辑", "美术编辑", "图片编辑", "编辑", "责编", "责任校对",
         "校对", "美编", "版式设计", "版面设计", "版式", "视觉设计", "视觉", "制图", "组版", "排版", "审读",
         "主编", "签发",
     },
@@ -33,3 +34,16 @@ BETWEEN_PARTS = r"\s|｜丨┃│/·•・\-—_,，、"
 
 # Who issues a bulletin, beside its date: 保定高新区党工委办公室编 2020年7月24日.
 ISSUED_BY = r"[\u4e00-\u9fff]{2,24}?(?:办公室|工作部|党工委|委员会|管委会|中心|部|处|组)编"
+
+# A masthead set letter-spaced (江 西 日 报), as e-paper OCR often reads it.
+_LETTER_SPACED = re.compile(r"[\u4e00-\u9fff](?:[ \t\u3000]+[\u4e00-\u9fff]){2,}")
+
+
+def unspaced(line):
+    """``line`` without the spaces between its characters when it is nothing but spaced-out characters."""
+    text = line.strip()
+    return re.sub(r"[ \t\u3000]+", "", text) if _LETTER_SPACED.fullmatch(text) else line
+
+
+# A masthead's Latin form under or beside its Chinese one: JIANGXI DAILY, CHINA HIGH-TECH INDUSTRY HERALD.
+LATIN_MASTHEAD = re.compile(r"[A-Z][A-Z&.'\-]+(?: [A-Z][A-Z&.'\-]+){1,5}")

@@ -138,7 +138,7 @@ class ZoneIndex:
             if found:
                 return [self._mention(name, found.group())]
         for city, names in self._cities().items():
-            if len(names) == 1 and (city in text or city.rstrip("市") + "市" in text):
+            if len(names) == 1 and _names_the_city_itself(city, text):
                 return [self._mention(names[0], city)]
         return []
 
@@ -277,6 +277,17 @@ class ZoneIndex:
         if self._province_for_city(words) or any(self._province_for_city(words + s) for s in "区县市旗"):
             return True
         return all(flag.startswith(PLACE_FLAGS) for _, flag in tagged(words))
+
+
+def _names_the_city_itself(city, text):
+    """Whether ``text`` names ``city`` other than to place a district or county in it (赣州市南康区)
+    or in an official's title (赣州市委常委、南康区委书记)."""
+    for match in re.finditer(re.escape(city.rstrip("市")) + "市?", text):
+        after = text[match.end():]
+        if re.match(rf"[{CJK}]{{1,3}}[区县](?![{CJK}]{{0,2}}(?:高新|开发|园区))|委(?:常委|书记|副书记)|副?市长", after):
+            continue
+        return True
+    return False
 
 
 def _is_district(text):

@@ -21,7 +21,7 @@ site's name off.
 """
 import re
 
-from articles.ingest.folio import BETWEEN_PARTS, ISSUED_BY, PAPER_ENDINGS, ROLES
+from articles.ingest.folio import BETWEEN_PARTS, ISSUED_BY, LATIN_MASTHEAD, PAPER_ENDINGS, ROLES, unspaced
 from core.text import CJK_RANGES
 
 _C = CJK_RANGES
@@ -103,9 +103,13 @@ def is_rule(text):
 
 
 def is_folio(text):
-    """A line of only folio pieces: date, weekday, editors, edition, paper, at most one page name."""
+    """A line of only folio pieces: date, weekday, editors, edition, paper (江 西 日 报, JIANGXI DAILY),
+    at most one page name."""
+    text = unspaced(text)
     if not text or _SENTENCE.search(_ROLE_FIELD.sub(" ", text)):
         return False
+    if LATIN_MASTHEAD.fullmatch(text.strip()):
+        return True
     rest = text
     strong = 0
     for pattern in (_DATE, _ROLE_FIELD, _PAPER, _EDITION, _ISSUE):

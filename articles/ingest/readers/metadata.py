@@ -23,7 +23,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from articles.ingest.folio import BETWEEN_PARTS, ISSUED_BY, PAPER_ENDINGS, ROLES
+from articles.ingest.folio import BETWEEN_PARTS, ISSUED_BY, PAPER_ENDINGS, ROLES, unspaced
 from core.text import to_simplified
 
 EDGE_LINES = 15
@@ -124,8 +124,8 @@ _SENTENCE = re.compile(r"[，。；！？、]")
 _NOT_PAGE_NAME_WORDS = "星期|周|农历|编辑|责编|校对|美编|版式|今日|本期|国内|本报|本版"
 _NOT_PAGE_NAME = re.compile(rf"^(?:{_NOT_PAGE_NAME_WORDS})")
 # A page name on a line of its own, under the edition line that printed none: 第6版 / 党建在高新,
-# perhaps spaced out (党 建 在 高 新) or beside the page's editors.
-_PAGE_NAME_LINE = re.compile(rf"(?!{_NOT_PAGE_NAME_WORDS})[{_CJK}](?: ?[{_CJK}]){{1,7}}")
+# perhaps spaced out (党 建 在 高 新), with a middle dot (党建·园区), or beside the page's editors.
+_PAGE_NAME_LINE = re.compile(rf"(?!{_NOT_PAGE_NAME_WORDS})[{_CJK}](?: ?[·・]? ?[{_CJK}]){{1,7}}")
 
 
 def normalize_page(page):
@@ -136,8 +136,9 @@ def normalize_page(page):
 
 def _fold(line):
     # Full-width digits, letters and colons to ASCII, so Ａ７ and ２０２３ read alike;
-    # traditional characters as simplified, so 導報 and 編輯 read as 导报 and 编辑.
-    return to_simplified(unicodedata.normalize("NFKC", line)).strip()
+    # traditional characters as simplified, so 導報 and 編輯 read as 导报 and 编辑; a masthead
+    # set letter-spaced (江 西 日 报) as one word.
+    return to_simplified(unspaced(unicodedata.normalize("NFKC", line))).strip()
 
 
 def _without_roles(line):

@@ -39,6 +39,10 @@ def summary(blocks):
         "2023-11-20",
         "党建在高新  ┃  中国高新技术产业导报",
         "中国高新技术产业导报                              7 党建在高新",
+        # a masthead set letter-spaced, its Latin form, the page's own editor
+        "江 西 日 报",
+        "JIANGXI DAILY",
+        "党建·园区                         本版责任编辑 黄 璟   美术编辑 万 晴",
     ],
 )
 def test_folio_lines_are_furniture(line):
@@ -53,6 +57,8 @@ def test_folio_lines_are_furniture(line):
         "王宏伟 孙达",
         "5G基站建设提速",
         "中国高新技术产业导报记者走进园区，看到企业正在扩产。",
+        "党 建 引 领 发 展",
+        "CHINA 5G",
     ],
 )
 def test_lines_of_articles_are_not_folio(line):

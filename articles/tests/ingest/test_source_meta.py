@@ -89,6 +89,16 @@ def test_a_daily_masthead():
     assert (meta.paper, meta.page) == ("科技日报", "3")
 
 
+def test_a_letter_spaced_masthead_over_its_latin_form_and_a_page_name_with_a_dot():
+    meta = source_meta(
+        "江 西 日 报\nJIANGXI DAILY\n\n2025年12月8日  星期一      第4版\n"
+        "党建·园区          本版责任编辑 黄 璟   美术编辑 万 晴" + BODY
+    )
+    assert (meta.paper, meta.date, meta.page, meta.page_name) == (
+        "江西日报", datetime.date(2025, 12, 8), "4", "党建·园区"
+    )
+
+
 def test_a_paper_named_inside_a_sentence_is_no_masthead():
     assert source_meta("据科技日报报道，合肥高新区召开党建工作会议。\n\n正文").paper == ""
 

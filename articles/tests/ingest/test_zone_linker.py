@@ -151,6 +151,12 @@ def test_a_city_hosting_a_single_zone_links_when_nothing_else_does():
     assert [m.name for m in found] == ["松山湖高新区"]
 
 
+def test_a_city_placing_a_district_or_in_an_officials_title_is_not_the_article_s_city():
+    body = "走进东莞市南城区的一家家具企业，东莞市委常委、南城区委书记介绍了产业链党委的做法。"
+    assert link_zones("产业链党委推着企业转型", "", body, index()) == []
+    assert [m.name for m in link_zones("技能大赛", "", "东莞市南城区、东莞市总工会联合举办大赛。", index())] == ["松山湖高新区"]
+
+
 def test_a_zone_named_in_the_text_wins_over_the_fallbacks():
     found = link_zones("技能大赛", "", "南通高新区举办大赛。", index(), captions=["图片来源:东莞市"])
     assert [m.name for m in found] == ["南通高新区"]
