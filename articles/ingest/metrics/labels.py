@@ -34,7 +34,7 @@ TRAILING_DROP = (
     "预计", "力争", "将", "增加至", "增加到", "增长到", "增长至", "提高到", "提高至", "提升到", "提升至", "扩大到", "扩大至",
     "下降至", "减少至", "增至", "升至", "降至", "达到了", "由最初", "由原来", "从最初", "由", "达到", "约为", "高达", "多达", "共计", "合计", "总计", "累计", "超过", "不少于", "不超过",
     "大约", "将近", "接近", "突破", "为", "达", "约", "近", "超", "逾", "共", "计", "是", "有", "的", "了",
-    "至", "仅", "已", "要",
+    "至", "仅", "已", "要", "就",
 )
 STOP_FLAGS = ("v", "d", "ad", "p", "u", "c", "r", "m", "q", "a", "t", "y", "x", "zg", "l", "i")
 # Verbs the tagger splits out of compound nouns (人才|创新|项目, 研发|中心).
@@ -83,7 +83,11 @@ KEEPING = re.compile(r"(?:连续[一二两三四五六七八九十\d]+年)?(?:�
 # 2023年, 到2025年底: a time, not what is counted.
 YEAR_IN_LABEL = re.compile(r"(?:到|至|截至|截止到?)?20[0-3]\d\s?年(?:度|底|末|初|前)?")
 # 1—9月地区生产总值, 上半年营业收入: the period the figure is of (metrics/when.py), not what it counts.
-PERIOD_IN_LABEL = re.compile(rf"^(?:上半年|下半年|前三季度|第?[一二三四]季度|{MONTHS})")
+PERIOD_IN_LABEL = re.compile(
+    rf"^(?:上半年|下半年|前三季度|第?[一二三四]季度|{MONTHS}|“?[十][一二三四五六七八九]五”?(?:期间|时期|以来)?)"
+)
+# A rate that says only how something grew: 全区企业总收入1885亿元，同比增长17%.
+GROWTH_ONLY = re.compile(r"(?:同比|比上年|较上年)?(?:年均|平均)?(?:增长|增幅|增速)")
 # 由最初的12家发展至如今56家: the second figure is the same thing later.
 CHANGE_TO = re.compile(rf"{GROWTH_VERBS}?(?:至|到|为){LATER_END}?的?$")
 
@@ -109,6 +113,8 @@ def label_of(sentence, start, end, base, previous):
     if previous and previous[1] and previous[2] == UNITS[base] and change and not _clean_label(fragment[: change.start()]):
         return previous[1], None  # the later figure of a change, with no subject of its own
     label = _clean_label(fragment)
+    if base in ("%", "％") and previous and previous[1] and previous[2] != "%" and GROWTH_ONLY.fullmatch(label):
+        return previous[1] + label, None  # the growth of the figure just named: 总收入同比增长
     if base in COUNT_UNITS and noun:
         return _generic_label(label, noun, sentence, end), None
     if not noun and base in ("人", "人次", "名") and not _has_noun(label):

@@ -169,7 +169,7 @@ def test_other_zone_sentences():
     found = extract_metrics(text, article_year=2024)
     assert [(m.label, m.value, m.unit, m.normalized_value, m.qualifier, m.year) for m in found] == [
         ("规上工业产值", 1200.5, "亿元", 1.2005e11, "exact", 2023),
-        ("同比增长", 8.3, "%", 8.3, "exact", 2023),
+        ("规上工业产值同比增长", 8.3, "%", 8.3, "exact", 2023),  # the growth of the figure before
         ("新增国家级专精特新“小巨人”企业", 12, "家", 12, "exact", 2023),
         ("引进博士", 36, "名", 36, "exact", 2023),
         ("硕士", 120, "名", 120, "at_least", 2023),
@@ -600,6 +600,18 @@ def test_a_spelled_count_of_abstract_nouns_is_no_figure():
 def test_a_figure_over_which_a_noun_is_counted_is_a_threshold():
     assert [m.value for m in extract_metrics("税收超过1亿元的企业有6家。", article_year=2024)] == [6]
     assert [m.value for m in extract_metrics("引进投资几十亿元乃至上百亿元的大项目16个。", article_year=2024)] == [16]
+
+
+def test_a_growth_said_alone_is_the_growth_of_the_figure_just_named():
+    assert labelled("2019年前三季度，全区企业总收入1885亿元，同比增长17%。") == [
+        ("总收入", 1885, "亿元"), ("总收入同比增长", 17, "%")
+    ]
+    assert labelled("全区生产总值由2017年的1088.9亿元，增至2020年的1745.7亿元，“十三五”期间年均增长10.9%。") == [
+        ("生产总值", 1745.7, "亿元"), ("生产总值年均增长", 10.9, "%")
+    ]
+    # a rate after a rate says nothing new of the first
+    assert labelled("覆盖率达到95%，同比增长3%。") == [("覆盖率", 95, "%"), ("同比增长", 3, "%")]
+    assert labelled("基地落户企业就已有150多家。") == [("基地落户企业", 150, "家")]
 
 
 def test_a_count_named_again_or_acted_on_is_not_stated_again():
