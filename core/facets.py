@@ -51,12 +51,13 @@ class FacetSpec:
         return tuple(dict.fromkeys(f for f in (self.field, value_field, self.display_field) if f))
 
 
-def count(queryset, specs):
+def count(queryset, specs, length=None):
     """([(spec, [(row, n), ...]), ...], approximate): each spec's top values over the list's first FACET_ROWS rows.
 
     ``row`` maps each of the spec's columns to its value; ``n`` counts the
     distinct listed rows having it. ``approximate``: the list is longer than
-    FACET_ROWS.
+    FACET_ROWS. ``length``: the list's length when the caller knows it (its
+    paginator counted it), so no query asks whether it is longer.
     """
     columns = list(dict.fromkeys(column for spec in specs for column in spec.columns))
     single = all(_single_valued(queryset.model, column) for column in columns)
@@ -67,7 +68,7 @@ def count(queryset, specs):
         rows = rows[:FACET_ROWS]
     else:
         # A many-valued column (an article's zones) repeats a row: read the first keys' rows.
-        approximate = queryset[FACET_ROWS : FACET_ROWS + 1].exists()
+        approximate = length > FACET_ROWS if length is not None else queryset[FACET_ROWS : FACET_ROWS + 1].exists()
         first = queryset.values("pk")[:FACET_ROWS]
         rows = queryset.model._default_manager.filter(pk__in=first).order_by().values_list("pk", *columns)
     position = {column: i + 1 for i, column in enumerate(columns)}

@@ -302,7 +302,8 @@ class ListEndpoint(View):
             else:
                 objects = list(queryset)
             context["objects"] = objects
-            context["facets"] = self.facets(queryset)
+            length = context["page_obj"].paginator.count if context["page_obj"] else len(objects)
+            context["facets"] = self.facets(queryset, length)
             context["search_notice"] = self.search_notice(filterset)
             context.update(self.get_extra_context(filterset, objects))
         return render(
@@ -320,11 +321,14 @@ class ListEndpoint(View):
         return result.notice if result is not None else ""
 
     # --- facets ------------------------------------------------------------
-    def facets(self, queryset):
-        """The list's facets with their options and links, bounded as core.facets explains."""
+    def facets(self, queryset, length=None):
+        """The list's facets with their options and links, bounded as core.facets explains.
+
+        ``length``: the list's length, when already counted.
+        """
         if not self.facet_specs:
             return []
-        counted, approximate = facets.count(queryset, self.facet_specs)
+        counted, approximate = facets.count(queryset, self.facet_specs, length)
         shown = []
         for spec, rows in counted:
             facet = Facet(spec.param, spec.label, self.facet_options(spec, rows), approximate)

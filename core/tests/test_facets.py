@@ -50,3 +50,19 @@ def test_all_facets_cost_one_query(monkeypatch):
 def test_an_empty_list_has_no_options():
     got, approximate = counted(Zone.objects.all(), FacetSpec("province", "省份", "province"))
     assert got == {"province": []} and not approximate
+
+
+def test_a_many_valued_facet_asks_whether_the_list_is_longer_only_when_its_length_is_unknown(monkeypatch):
+    from django.contrib.auth.models import Group, User
+
+    editors, readers = Group.objects.create(name="编辑"), Group.objects.create(name="读者")
+    for n, groups in enumerate(([editors], [editors, readers], [readers])):
+        User.objects.create(username=f"user{n}").groups.set(groups)
+    spec = FacetSpec("group", "组", "groups__name")
+    for length, queries_expected in ((None, 2), (3, 1)):
+        with CaptureQueriesContext(connection) as queries:
+            result, approximate = facets.count(User.objects.order_by("pk"), [spec], length)
+        assert len(queries) == queries_expected and not approximate
+        assert [(row["groups__name"], n) for row, n in result[0][1]] == [("编辑", 2), ("读者", 2)]
+    monkeypatch.setattr(facets, "FACET_ROWS", 2)
+    assert facets.count(User.objects.order_by("pk"), [spec], 3)[1]
