@@ -196,6 +196,8 @@ class ZoneIndex:
             for match in self.pattern.finditer(text):
                 start, end = match.span()
                 name = self.surfaces[match.group()]
+                if self._branch_elsewhere(text, start, end, self.zones[name]["province"]):
+                    continue  # 中关村南阳科技产业园, 南阳中关村信息谷: a branch named after the zone, in another city
                 district = DISTRICT.match(text, end)
                 if district and _is_district(district.group(1)):
                     end = district.end()
@@ -217,6 +219,14 @@ class ZoneIndex:
                 taken.append((mention[0], end))
         found.sort(key=lambda item: item[0])
         return found
+
+    def _branch_elsewhere(self, text, start, end, province):
+        """Whether a city of another province stands right before or after the zone's name."""
+        for place in (text[end : end + 3], text[end : end + 2], text[max(0, start - 3) : start], text[max(0, start - 2) : start]):
+            found = len(place) >= 2 and self._province_for_city(place)
+            if found and found != province:
+                return True
+        return False
 
     def _unknown(self, text, suffix_start, suffix_end):
         """A zone outside the table: <city or county>[<place>]高新区, or None.

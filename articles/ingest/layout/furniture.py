@@ -110,7 +110,7 @@ def is_folio(text):
         return False
     if LATIN_MASTHEAD.fullmatch(text.strip()):
         return True
-    rest = text
+    rest = LATIN_MASTHEAD.sub(" ", text) if _PAPER.search(text) else text  # 河南日报  HENAN DAILY
     strong = 0
     for pattern in (_DATE, _ROLE_FIELD, _PAPER, _EDITION, _ISSUE):
         rest, found = pattern.subn(" ", rest)

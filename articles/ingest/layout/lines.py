@@ -356,6 +356,7 @@ def column_header(lines):
         if (
             line.shape == "headline"
             and not _names_a_place(label)  # 江苏无锡 over a title is where it happened: a kicker
+            and not (len(label) > 3 and label.endswith(("高新区", "开发区", "示范区")))  # so is 南阳高新区
             and " " not in label
             and len(label) <= COLUMN_MAX
             and nxt.shape in ("headline", "kicker", "weak_headline")

@@ -13,8 +13,9 @@ CN_DIGITS = "零〇一二两三四五六七八九十百千"
 ARABIC = r"\d+(?:\.\d+)?"
 # A Chinese numeral opens with a digit or 十; 百/千/万 alone open names (百名博士进高新).
 CHINESE = r"[一二两三四五六七八九十][零〇一二两三四五六七八九十百千]*"
-# 近百家, 逾千人, 上百场, 突破千亿元: a bare 百/千 is a round number only after such a word.
-ROUND = r"(?<=[近逾超上约破])[百千]"
+# 近百家, 逾千人, 上百场, 突破千亿元, 千余名: a bare 百/千 is a round number only after such a word, or
+# before 余.
+ROUND = r"(?:(?<=[近逾超上约破])[百千]|[百千](?=余))"
 NUMBER = rf"(?:{ARABIC}|{CHINESE}|{ROUND})"
 
 MULTIPLIERS = {"千万": 1e7, "百万": 1e6, "万": 1e4, "亿": 1e8}
@@ -170,6 +171,8 @@ def is_metric(sentence, match):
             return False  # 二期, 三期: phases of a project
         if base in ("类", "种"):
             return False  # 五类组织, 五种颜色, 三类“500强”项目: the kinds things are sorted into, not a count
+        if base == "元" and not match.group("mult") and re.match(r"[\u4e00-\u9fff]", after):
+            return False  # 三元材料, 二元结构: a word, not a sum of money
     elif len(num.split(".")[0]) >= 9:
         return False  # phone numbers, ID numbers
     if base in ("位", "名") and RANK_BEFORE.search(before):

@@ -23,7 +23,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from articles.ingest.folio import BETWEEN_PARTS, ISSUED_BY, PAPER_ENDINGS, ROLES, unspaced
+from articles.ingest.folio import BETWEEN_PARTS, ISSUED_BY, LATIN_MASTHEAD, PAPER_ENDINGS, ROLES, unspaced
 from core.text import to_simplified
 
 EDGE_LINES = 15
@@ -202,7 +202,7 @@ def _masthead(line, meta):
         if lead is None and not _PAGE_NAME_LINE.fullmatch(name):
             return False
         lead_name = "" if lead else name
-    rest = line[m.end():].replace("》", " ")
+    rest = LATIN_MASTHEAD.sub(" ", line[m.end():].replace("》", " "))  # 河南日报  HENAN DAILY
     edition = _EDITION_CN.search(rest) or _EDITION_CODE.search(rest)
     for pattern in (_ISSUE, _ROLE_FIELD, _ROLE_SPACED):
         rest = pattern.sub(" ", rest)

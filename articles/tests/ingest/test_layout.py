@@ -274,6 +274,21 @@ def test_a_place_over_the_first_title_is_its_kicker_not_the_pages_column():
     assert (block.column, block.kicker, block.title) == ("", "江苏无锡", "无锡高新区成立“两企三新”党委")
 
 
+def test_a_zone_over_the_first_title_is_its_kicker_not_the_pages_column():
+    text = page(
+        "南阳高新区",
+        "",
+        "智慧岛上，“红色物业”当起",
+        "园区“大管家”",
+        "",
+        "■本报记者 常 鸣",
+        "",
+        "在南阳高新区，创新企业最扎堆的地方是智慧岛。",
+    )
+    (block,) = split_page(text)
+    assert (block.column, block.kicker, block.title) == ("", "南阳高新区", "智慧岛上，“红色物业”当起园区“大管家”")
+
+
 def test_a_title_the_column_broke_inside_a_word_is_one_title_not_kicker_and_title():
     text = page(
         "苏州高新区打造产业链党建联",

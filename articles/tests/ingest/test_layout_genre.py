@@ -42,6 +42,7 @@ def summary(blocks):
         # a masthead set letter-spaced, its Latin form, the page's own editor
         "江 西 日 报",
         "JIANGXI DAILY",
+        "河南日报                                          HENAN DAILY",
         "党建·园区                         本版责任编辑 黄 璟   美术编辑 万 晴",
     ],
 )

@@ -370,6 +370,7 @@ def test_targets_and_plans(text, value, year):
         "园区把红色教育纳入党员年度学习计划，组织各类专题学习86场次。",  # a plan as a noun
         "下一步将继续推进，目前已建成驿站9个。",  # what is already done
         "帮助园区企业争取和兑现各级政策资金4000余万元。",  # 争取 is obtaining
+        "园区入选国家千人计划专家6名。",  # 计划 naming a programme
     ],
 )
 def test_done_things_in_the_words_of_a_plan_are_actual(text):
@@ -612,6 +613,19 @@ def test_a_growth_said_alone_is_the_growth_of_the_figure_just_named():
     # a rate after a rate says nothing new of the first
     assert labelled("覆盖率达到95%，同比增长3%。") == [("覆盖率", 95, "%"), ("同比增长", 3, "%")]
     assert labelled("基地落户企业就已有150多家。") == [("基地落户企业", 150, "家")]
+
+
+def test_a_round_hundred_or_thousand_before_yu_and_a_word_in_yuan_that_is_no_money():
+    assert labelled("活动吸引千余名居民参加。") == [("居民", 1000, "名")]
+    assert labelled("三元材料产能达到5万吨。") == [("三元材料产能", 5, "万吨")]
+
+
+def test_a_sentence_about_the_whole_city_leads_its_paragraphs_figures():
+    body = "在全市层面，徐州市组建产业安全发展联盟。当年共开展宣讲活动38场次。\n高新区新建党组织5个。"
+    assert [(f.value, f.scope) for f in extract_figures(body, article_year=2023)] == [(38, "city"), (5, "zone")]
+    # a place merely named leads nothing
+    body = "景德镇市珠山区流动党员党支部完成换届选举。这个支部如今已有80名党员。"
+    assert [(f.value, f.scope) for f in extract_figures(body, article_year=2023)] == [(80, "zone")]
 
 
 def test_a_count_named_again_or_acted_on_is_not_stated_again():

@@ -99,6 +99,11 @@ def test_a_letter_spaced_masthead_over_its_latin_form_and_a_page_name_with_a_dot
     )
 
 
+def test_a_masthead_with_its_latin_form_on_the_same_line():
+    meta = source_meta("河南日报                    HENAN DAILY\n2025年5月8日  星期四   第7版  市县新闻" + BODY)
+    assert (meta.paper, meta.page, meta.page_name) == ("河南日报", "7", "市县新闻")
+
+
 def test_a_paper_named_inside_a_sentence_is_no_masthead():
     assert source_meta("据科技日报报道，合肥高新区召开党建工作会议。\n\n正文").paper == ""
 

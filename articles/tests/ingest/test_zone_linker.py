@@ -157,6 +157,14 @@ def test_a_city_placing_a_district_or_in_an_officials_title_is_not_the_article_s
     assert [m.name for m in link_zones("技能大赛", "", "东莞市南城区、东莞市总工会联合举办大赛。", index())] == ["松山湖高新区"]
 
 
+def test_a_branch_named_after_a_zone_in_a_city_of_another_province_is_not_that_zone():
+    zones = ZONES + [{"name": "中关村", "full_name": "中关村科技园区", "aliases": [], "province": "北京市", "city": "北京市"}]
+    cities = {**CITIES, "南阳": "河南省", "海淀": "北京市", "北京": "北京市"}
+    idx = ZoneIndex(zones, province_for_city=lambda city: cities.get(city, ""))
+    assert idx.find("企业扎堆在中关村南阳科技产业园，南阳中关村信息谷也在这里。") == []
+    assert [m.name for m in idx.find("中关村海淀园和北京中关村")] == ["中关村"]
+
+
 def test_a_zone_named_in_the_text_wins_over_the_fallbacks():
     found = link_zones("技能大赛", "", "南通高新区举办大赛。", index(), captions=["图片来源:东莞市"])
     assert [m.name for m in found] == ["南通高新区"]
