@@ -81,9 +81,9 @@ def extract_figures(body, article_year=None, sentences=None, article_month=None)
         found = _sentence_metrics(sentence, offset, article_year, default, article_month, districts)
         if found:
             paragraph_scope = found[-1].scope if all(f.scope == found[-1].scope for f in found) else ZONE
-        elif CITY_WIDE.search(sentence):
-            # 在全市层面，徐州市…组建联盟。当年共开展活动38场次: a sentence about the whole city leads its
-            # paragraph's figures (a place merely named, 珠山区某支部…, does not).
+        elif CITY_WIDE.search(sentence.lstrip()[:6]):
+            # 在全市层面，徐州市…组建联盟。当年共开展活动38场次: a sentence that opens on the whole city leads
+            # its paragraph's figures (a place merely named, 珠山区某支部…, or 进入全省…名单 does not).
             paragraph_scope = scope_of(sentence, len(sentence), default=paragraph_scope, zone_places=districts)
         if carried and not when(sentence, article_year, article_month)[0] and not TIME_RE.search(sentence):
             for fact in found:

@@ -626,6 +626,8 @@ def test_a_sentence_about_the_whole_city_leads_its_paragraphs_figures():
     # a place merely named leads nothing
     body = "景德镇市珠山区流动党员党支部完成换届选举。这个支部如今已有80名党员。"
     assert [(f.value, f.scope) for f in extract_figures(body, article_year=2023)] == [(80, "zone")]
+    body = "这个小镇2017年进入全省第三批特色小镇创建名单。截至2021年，小镇累计投入78.4亿元。"
+    assert [(f.value, f.scope) for f in extract_figures(body, article_year=2023)] == [(78.4, "zone")]
 
 
 def test_a_count_named_again_or_acted_on_is_not_stated_again():
