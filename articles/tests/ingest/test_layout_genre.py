@@ -252,6 +252,7 @@ def test_metadata_line_fields_and_a_credit_that_is_not_one():
         ("东台高新区青创党委党校开展企业党务骨干培训。 （东台高新区供图）", "caption"),
         ("苏州工业园区金鸡湖畔夜景。                          （资料图片）", "caption"),
         ("（资料图片）", "credit"),
+        ("本报资料图片", "credit"),
         ("宁乡高新区一家储能材料企业的党员技术攻关队在研讨工艺改进方案。 宁乡高新区供图", "caption"),
         ("生命健康产业链党建工作座谈会现场。", "caption"),
         ("回眸", "kicker"),
