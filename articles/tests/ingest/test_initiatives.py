@@ -276,6 +276,10 @@ def test_one_quoted_name_with_two_programme_words_is_one_initiative():
         ("园区推行楼宇党建网格化管理，社区也实行网格化管理。", ["楼宇党建网格化管理"]),
         ("园区与周边单位组建科学城党建联合体。", ["科学城党建联合体"]),
         ("在天安智谷科技产业园，高新区党群服务中心是企业党员常来的地方。", ["高新区党群服务中心"]),
+        # a school, a reading room, an alliance, an incubator of party building; an industry's alliance is none
+        ("中心设有红领学院和红盟书吧，企业组建地理信息小镇红色联盟。", ["红领学院", "红盟书吧", "地理信息小镇红色联盟"]),
+        ("高新区建成企业党建孵化服务中心，又牵头成立锂电产业联盟。", ["企业党建孵化服务中心"]),
+        ("由链主企业党组织担任联盟理事长单位。", []),
     ],
 )
 def test_unquoted_institutions_and_places_of_party_building(body, expected):
