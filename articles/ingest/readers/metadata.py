@@ -224,7 +224,11 @@ def _masthead(line, meta):
 
 _WEB_DATE = re.compile(r"(?:发布时间|发布日期|发表时间|发表日期|更新时间|时间|日期)\s*[:：]\s*")
 _WEB_SOURCE = re.compile(r"(?:来源|来自|稿源|出处)\s*[:：]\s*(?P<src>[^\s|｜丨:：]{2,30})")
-_WEB_AUTHOR = re.compile(r"(?:作者|记者|撰稿)\s*[:：]\s*(?P<who>[^\s|｜丨:：]{2,20}(?:\s+[^\s|｜丨:：]{2,4})*?)(?=\s+\S+\s*[:：]|\s*$|\s*[|｜丨])")
+# 作者：王芳, 作者：谢小青 李西, and a name set letter-spaced (作者：沈 楠).
+_WEB_AUTHOR = re.compile(
+    rf"(?:作者|记者|撰稿)\s*[:：]\s*(?P<who>[{_CJK}](?:\s[{_CJK}]){{1,3}}(?![{_CJK}])"
+    r"|[^\s|｜丨:：]{2,20}(?:\s+[^\s|｜丨:：]{2,4})*?)(?=\s+\S+\s*[:：]|\s*$|\s*[|｜丨])"
+)
 _SITE_WORDS = re.compile(r"^(?:本站|本网|原创|网络|互联网|综合|转载)$")
 
 

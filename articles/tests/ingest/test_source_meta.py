@@ -127,6 +127,11 @@ def test_a_web_publication_line():
     assert meta.sources["date"] == meta.sources["paper"] == "web"
 
 
+def test_a_web_line_s_letter_spaced_author():
+    meta = source_meta("标题\n\n来源：高新区党群工作部   作者：沈 楠   发布时间：2017-05-26 10:32\n\n正文。", column_header=False)
+    assert (meta.author, meta.date) == ("沈 楠", datetime.date(2017, 5, 26))
+
+
 def test_a_web_line_whose_source_is_the_site_itself_gives_no_paper():
     meta = source_meta("标题\n\n来源：本站  发布日期：2023年5月12日\n\n正文。", column_header=False)
     assert (meta.date, meta.paper) == (D(2023, 5, 12), "")
