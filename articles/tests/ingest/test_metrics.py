@@ -504,6 +504,9 @@ def test_a_figure_stated_again_later_is_kept_once_but_two_in_one_sentence_are_tw
         ("郴州探索区域性党支部建设办法，全市已建立区域性龙头企业党组织224个。", "city"),
         # zones of a kind together (在全国各…示范区中) are not this zone acting
         ("长治市8个项目获得支持，在全国各产业转型升级示范区中排名第一，项目总投资6.5亿元。", "city"),
+        # the city's parks counted together, and the zone among the parts a city governs
+        ("2021年底，扬州市为全市10家开发园区明确了19个重点特色产业。", "city"),
+        ("枣庄下辖五区一市和枣庄高新区，面积4564平方公里。", "city"),
         # the zone as one of a list of places: a figure of them all
         ("会前，与会人员先后来到丰南区、路北区和高新区，实地观摩了4个“两企三新”A档党组织。", "city"),
         # the zone's own figures, with a city only as a base or a destination
@@ -513,6 +516,7 @@ def test_a_figure_stated_again_later_is_kept_once_but_two_in_one_sentence_are_tw
         ("常州国家高新区（新北区）组建产业链党委6个。", "zone"),
         ("其中，桂林高新区辖区已建成驿站9个。", "zone"),
         ("全区新建两新党组织27个。", "zone"),
+        ("高新区下辖3个街道，面积98平方公里。", "zone"),
         # a province or city naming a kind of thing, not acting
         ("无锡高新区累计建设江苏省重点工业互联网平台12个。", "zone"),
         ("宝鸡高新区拥有陕西省秦创原“科学家+工程师”队伍6支。", "zone"),
