@@ -32,7 +32,7 @@ BOUNDARY = re.compile(r"^(?:$|[，,。；;：:、和与及的）)])")
 OF_SUFFIX_AFTER = re.compile(rf"的(?P<mod>[{CJK}]{{0,2}}?)(?P<word>{ENDING_ALT})")
 NOT_A_PROGRAMME_AFTER = re.compile(
     r"(目标|理念|精神|要求|思想|作用|问题|难题|之路|格局|路径|效应|号召|口号|称号|荣誉|奖|称|式|字"
-    r"|机遇|布局|领域|(?:特色|主导|新兴)?产业|为主题|为题|维度|底色|标准|名单|效果|建设|战略"
+    r"|机遇|布局|领域|(?:特色|主导|新兴|重点|[\u4e00-\u9fff]{2,4}经济)?产业|为主题|为题|维度|底色|标准|名单|效果|建设|战略"
     r"|的?(?:方式|方法|形式|做法|思路)|的[^，。]{0,4}?(?:路径|目标|局面|态势)|相?结合)"
 )
 # Ideas and attitudes, not programmes: “问题导向”调度机制 is a way of dispatching.

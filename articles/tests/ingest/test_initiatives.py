@@ -246,6 +246,9 @@ def test_quoted_programmes_of_the_genre(body, expected):
         "公司党委一直把“围绕发展抓党建、抓好党建促发展”作为工作主线。",
         "探索“党建引领、行业领跑、产业链接、互促共进”的发展路径。",
         "提供“一站式”服务，让企业少跑腿。",
+        # how a zone's industries are laid out
+        "围绕“1+4”重点产业布局招商。",
+        "构建起“5+1”循环经济产业体系。",
     ],
 )
 def test_metaphors_effects_formulas_of_business_and_illustrations_are_not_programmes(body):
