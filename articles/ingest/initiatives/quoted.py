@@ -32,9 +32,10 @@ BOUNDARY = re.compile(r"^(?:$|[，,。；;：:、和与及的）)])")
 OF_SUFFIX_AFTER = re.compile(rf"的(?P<mod>[{CJK}]{{0,2}}?)(?P<word>{ENDING_ALT})")
 NOT_A_PROGRAMME_AFTER = re.compile(
     r"(目标|理念|精神|要求|思想|作用|问题|难题|之路|格局|路径|效应|号召|口号|称号|荣誉|奖|称|式|字"
-    r"|机遇|布局|领域|(?:特色|主导|新兴|重点|[\u4e00-\u9fff]{2,4}经济)?产业|为主题|为题|维度|底色|标准|名单|效果|建设|战略"
+    r"|机遇|布局|领域|(?:特色|主导|新兴)?产业|为主题|为题|维度|底色|标准|名单|效果|建设|战略"
     r"|的?(?:方式|方法|形式|做法|思路)|的[^，。]{0,4}?(?:路径|目标|局面|态势)|相?结合)"
 )
+INDUSTRY_LAYOUT_AFTER = re.compile(r"[\u4e00-\u9fff]{0,6}?产业(?:体系|布局|格局|集群)")
 # Ideas and attitudes, not programmes: “问题导向”调度机制 is a way of dispatching.
 CONCEPT = re.compile(r"(导向|意识|思维|理念|精神|观念|定位|作风)$")
 # Nationwide formulas every zone repeats: not a programme of the zone that quotes them.
@@ -158,6 +159,8 @@ def _accepted(quoted, before, after, shared, qualified, group_size, companies, i
         return None  # “智能制造+数字化+5G”: a business formula
     if quoted.endswith("+") and (shared is None or "党" not in quoted):
         return None  # “党建+”引领: a slogan unless a programme word follows (“党建+”工作理念); “人工智能+”行动: national
+    if INDUSTRY_LAYOUT_AFTER.match(after):
+        return None  # “5+1”循环经济产业体系, “1+4”重点产业布局: how the industries are laid out
     if after and shared is None and NOT_A_PROGRAMME_AFTER.match(after):
         building = after.startswith("建设") and RUNNING_BEFORE.search(before) and PARTY_CUE.search(quoted)
         if not building:  # 实施“红色产业链”建设 is the programme run; 加快“实力高新”建设 a goal
