@@ -1,4 +1,4 @@
-"""Counting helpers the selectors share: correlated counts, the stored tallies, bounded lists."""
+"""Counting helpers the selectors share: correlated counts, the stored tallies, bounded lists, rows read as plain values."""
 from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 
@@ -35,3 +35,9 @@ def _bounded(queryset, limit):
     """(the first ``limit`` rows, how many there are): counted only when the list is full."""
     shown = list(queryset[:limit])
     return shown, (len(shown) if len(shown) < limit else queryset.count())
+
+
+def _partial(model, **values):
+    """A ``model`` instance with only ``values`` loaded, the others deferred (as ``only()`` reads it)."""
+    names = [field.attname for field in model._meta.concrete_fields if field.attname in values]
+    return model.from_db(None, names, [values[name] for name in names])

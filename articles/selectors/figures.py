@@ -17,7 +17,7 @@ from articles.models import Indicator, LatestFigure, Metric, Tally
 from core.charts import MAX_BARS
 from zones.models import Zone
 
-from ._counts import UNREAD, _archive, _bounded
+from ._counts import UNREAD, _archive, _bounded, _partial
 
 MEASURED_KINDS = Metric.MEASURED_KINDS
 TARGET_KINDS = (Metric.Kind.TARGET,)
@@ -88,12 +88,6 @@ def _cells(rows):
             )
         cells.append(FigureCell(*base, zones.get(zone_id), indicators.get(indicator_id)))
     return cells
-
-
-def _partial(model, **values):
-    """A ``model`` instance with only ``values`` loaded, the others deferred (as ``only()`` reads it)."""
-    names = [field.attname for field in model._meta.concrete_fields if field.attname in values]
-    return model.from_db(None, names, [values[name] for name in names])
 
 
 def commonest_indicator(metrics, *, stored=False):

@@ -3,11 +3,11 @@ from django.db.models import Case, IntegerField, Q, Value, When
 from django.db.models.functions import Length
 
 from articles import search
-from articles.models import Article, Indicator, Initiative, InitiativeMention, InitiativeType
+from articles.models import Article, Indicator, Initiative, InitiativeMention, InitiativeType, Tally
 from articles.search.expressions import ListItemContains
 from zones.models import Zone
 
-from ._counts import UNREAD, _archive, _count_of
+from ._counts import _count_of, _partial
 from .vocabulary import indicator_list, initiative_type_list
 
 
@@ -54,26 +54,62 @@ def _holds(words, names):
     return all(any(word.casefold() in name for word in group for name in names) for group in words)
 
 
-def _vocabulary_matching(model, words, typed):
-    """The pks of the closest NAMED_PER_KIND entries of a curated vocabulary whose name or a synonym matches.
+# The two curated vocabularies the search page names, with the stored counts each shows.
+_VOCABULARIES = {
+    "types": (InitiativeType, Tally.Kind.TYPE, {"initiative_count": "initiatives", "zone_count": "zones"}),
+    "indicators": (Indicator, Tally.Kind.INDICATOR, {"metric_count": "metrics", "zone_count": "zones"}),
+}
 
-    A vocabulary is a hundred short rows: reading their names and matching them
-    here costs a fifth of building the SQL that would match them.
+
+def _vocabulary_named(words, typed):
+    """{"types": [...], "indicators": [...]}: the closest NAMED_PER_KIND entries of each vocabulary
+    whose name or a synonym matches, with their counts.
+
+    A vocabulary is a hundred short rows: both are read in one query and matched
+    here, which costs a fifth of building the SQL that would match them; the
+    entries found take their counts from the stored tallies in one more query
+    (counted for themselves while the tallies are stale).
     """
-    found = sorted(
-        (name not in typed, len(name), name, pk)
-        for pk, name, synonyms in model.objects.order_by().values_list("pk", "name", "synonyms")
-        if _holds(words, [name, *(synonyms or [])])
-    )
-    return [pk for *_order, pk in found[:NAMED_PER_KIND]]
+    rows = None
+    for kind, (model, _tally, _counts) in _VOCABULARIES.items():
+        read = model.objects.order_by().annotate(kind=Value(kind)).values_list("kind", "pk", "slug", "name", "synonyms")
+        rows = read if rows is None else rows.union(read, all=True)
+    found = {kind: [] for kind in _VOCABULARIES}
+    for kind, pk, slug, name, synonyms in rows:
+        if _holds(words, [name, *(synonyms or [])]):
+            found[kind].append((name not in typed, len(name), name, pk, slug))
+    shown = {kind: sorted(entries)[:NAMED_PER_KIND] for kind, entries in found.items()}
+    if not any(shown.values()):
+        return {}
+    wanted = Q(kind=Tally.Kind.ARCHIVE, stale=False)
+    for kind, entries in shown.items():
+        if entries:
+            wanted |= Q(kind=_VOCABULARIES[kind][1], ref__in=[pk for *_order, pk, _slug in entries])
+    tallies = {(row.kind, row.ref): row for row in Tally.objects.filter(wanted)}
+    if (Tally.Kind.ARCHIVE, None) not in tallies:
+        return _vocabulary_counted(shown)
+    named = {}
+    for kind, entries in shown.items():
+        model, tally_kind, counts = _VOCABULARIES[kind]
+        named[kind] = []
+        for *_order, name, pk, slug in entries:
+            entry = _partial(model, id=pk, slug=slug, name=name)
+            stored = tallies.get((tally_kind, pk))  # none: no public figures or initiatives
+            for attribute, field in counts.items():
+                setattr(entry, attribute, getattr(stored, field) if stored else 0)
+            named[kind].append(entry)
+    return named
 
 
-def _in_order(entries, pks):
-    """The entries with ``pks``, in that order, with only what the list shows read."""
-    if not pks:
-        return []
-    rows = entries.filter(pk__in=pks).only("pk", "slug", "name").in_bulk()
-    return [rows[pk] for pk in pks if pk in rows]
+def _vocabulary_counted(shown):
+    """The entries of ``_vocabulary_named`` counted for themselves: the stored tallies are stale."""
+    lists = {"types": initiative_type_list(None), "indicators": indicator_list(None)}
+    named = {}
+    for kind, entries in shown.items():
+        pks = [pk for *_order, pk, _slug in entries]
+        rows = lists[kind].filter(pk__in=pks).only("pk", "slug", "name").in_bulk() if pks else {}
+        named[kind] = [rows[pk] for pk in pks if pk in rows]
+    return named
 
 
 def search_named(query, named_zone_ids=(), article_ids=None):
@@ -113,12 +149,7 @@ def search_named(query, named_zone_ids=(), article_ids=None):
         .annotate(article_count=_count_of(InitiativeMention.objects.visible(), "initiative", "article")),
         typed,
     )
-    types = _vocabulary_matching(InitiativeType, words, typed)
-    indicators = _vocabulary_matching(Indicator, words, typed)
-    if types or indicators:
-        archive = _archive(UNREAD)  # read once for both lists
-        types = _in_order(initiative_type_list(archive), types)
-        indicators = _in_order(indicator_list(archive), indicators)
+    vocabulary = _vocabulary_named(words, typed)
     mentions = Article.zones.through.objects.filter(article__hidden=False)
     zones = _closest_first(
         Zone.objects.filter(
@@ -129,8 +160,8 @@ def search_named(query, named_zone_ids=(), article_ids=None):
     )
     found = {
         "initiatives": list(initiatives),
-        "types": types,
-        "indicators": indicators,
+        "types": vocabulary.get("types", []),
+        "indicators": vocabulary.get("indicators", []),
         "zones": list(zones),
     }
     return {kind: rows for kind, rows in found.items() if rows}

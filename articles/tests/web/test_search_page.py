@@ -78,6 +78,21 @@ def test_indicators_and_zones_are_found_by_name(client, kb):
     assert reverse("zones:detail", args=["huaibei"]) in named and "安徽省 · 1 篇文章" in named
 
 
+def test_the_vocabulary_named_shows_the_stored_counts_while_fresh_and_counts_while_stale(client, kb):
+    from articles import tallies
+    from articles.models import Tally
+
+    def shown():
+        html = client.get("/search/", {"q": "总投资"}).content.decode()
+        return html[html.index('id="named-heading"'):html.index('class="result-list"')]
+
+    assert "1 项数据 · 1 个高新区" in shown()  # stale: counted
+    tallies.refresh()
+    # Written without signals, so the counts stay fresh: the page must show these, not count.
+    Tally.objects.filter(kind=Tally.Kind.INDICATOR, ref=kb["investment"].pk).update(metrics=57, zones=9)
+    assert "57 项数据 · 9 个高新区" in shown()
+
+
 def test_no_names_listed_for_a_query_no_name_holds(client, kb):
     response = client.get("/search/", {"q": "国轩"})
     assert response.context["named"] == []
