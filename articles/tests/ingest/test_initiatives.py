@@ -110,6 +110,10 @@ def test_categories(name, sentence, category):
     assert categorize(name, sentence) == category
 
 
+def test_a_three_character_mechanism_named_by_who_leads_it():
+    assert names("高新区推行“链长制”招商，落实“三长制”。") == ["链长制", "三长制"]
+
+
 def test_short_quoted_names_keep_the_words_that_say_what_they_are():
     body = (
         "中山火炬高新区党校按照“六有”镇街党校建设标准，推动基层党员全员轮训。"
