@@ -46,4 +46,4 @@ def unspaced(line):
 
 
 # A masthead's Latin form under or beside its Chinese one: JIANGXI DAILY, CHINA HIGH-TECH INDUSTRY HERALD.
-LATIN_MASTHEAD = re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Z&.'\-]+(?: [A-Z][A-Z&.'\-]+){1,5}(?![A-Za-z0-9])")
+LATIN_MASTHEAD = re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Z&.'\-]+(?:[ \t]+[A-Z][A-Z&.'\-]+){1,5}(?![A-Za-z0-9])")

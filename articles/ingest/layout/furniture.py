@@ -72,6 +72,8 @@ _RUNNING_TEXT = re.compile(r"[，；。！？].{20,}[。！？]$")
 # 【打印】【关闭】【字体：大 中 小】【责任编辑：孙倩】 and the editor of the web copy in brackets.
 _BRACKETED_LINK = re.compile(r"【[^【】]{1,16}】")
 _EDITOR_IN_BRACKETS = re.compile(r"^[（(【\[]\s*(?:责任编辑|编辑|责编|审核|校对)\s*[:：]\s*[^）)】\]]{1,12}[）)】\]]$")
+# A site's name over its address, the page's header: 平江县人民政府  www.pingjiang.gov.cn
+_SITE_HEADER = re.compile(rf"^[{_C}]{{0,24}}\s*(?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:cn|com|net|org)/?$", re.I)
 LIST_ITEM = re.compile(r"^[·•・]\s*\S")
 _LIST_ITEM_MAX = 60
 
@@ -164,6 +166,8 @@ def is_web_chrome(text):
         return True  # 【打印本页】 【关闭窗口】 分享到：微信 微博
     if links and len(_BRACKETED_LINK.sub("", text)) <= 12 and not _SENTENCE.search(text):
         return True  # 字号：【大】【中】【小】 【打印】【关闭】
+    if _SITE_HEADER.match(text):
+        return True  # 平江县人民政府  www.pingjiang.gov.cn
     pieces = [p for p in _PIPES.split(text) if p]
     if len(pieces) >= 3 and all(len(p) <= 12 and not _SENTENCE.search(p) for p in pieces):
         return True  # 首页 | 走进高新 | 新闻中心 …

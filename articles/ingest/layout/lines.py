@@ -49,8 +49,9 @@ def is_datum_line(text):
 
 
 def is_data_label(visible):
-    """A box's heading: ■ 数据, 数说, or 数说火炬高新区 (数说 and what it tells of)."""
-    return visible in DATA_LABELS or len(visible) <= 12 and visible.startswith(("数说", "数读"))
+    """A box's heading: ■ 数据, 数说, or 数说火炬高新区（2018年） (数说 and what it tells of, and when)."""
+    named = re.sub(r"[（(][^（()）]{1,12}[）)]$", "", visible)
+    return visible in DATA_LABELS or len(named) <= 12 and named.startswith(("数说", "数读"))
 COLUMN_LABELS = {
     "回眸", "编后", "编后语", "编者按", "短评", "快评", "述评", "时评", "评论", "点评", "链接", "相关链接", "新闻链接",
     "背景", "背景链接", "延伸阅读", "记者手记", "观察", "声音", "小贴士", "一线直击", "他山之石", "经验谈",

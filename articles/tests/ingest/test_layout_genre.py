@@ -42,6 +42,7 @@ def summary(blocks):
         # a masthead set letter-spaced, its Latin form, the page's own editor
         "江 西 日 报",
         "JIANGXI DAILY",
+        "JIANGXI  DAILY",
         "河南日报                                          HENAN DAILY",
         "党建·园区                         本版责任编辑 黄 璟   美术编辑 万 晴",
     ],
@@ -130,6 +131,7 @@ def test_a_boxed_call_for_contributions_is_not_an_article():
         "登录 | 注册",
         "扫一扫在手机打开当前页",
         "打印本页  关闭窗口",
+        "平江县人民政府  www.pingjiang.gov.cn",
     ],
 )
 def test_web_chrome_lines(line):
@@ -560,7 +562,7 @@ def test_a_box_drawn_in_frame_characters_keeps_each_figure_with_the_label_after_
         "",
         "本报讯 中山火炬高新区的健康基地进入扩区提质的新阶段。",
         "", "",
-        "┌──────── 数说火炬高新区 ────────┐",
+        "┌──────── 数说火炬高新区（2023年） ────────┐",
         "│                                  │",
         "│   373.92亿元   2023年1—9月地区生产总值 │",
         "│   582家        规模以上工业企业       │",
@@ -568,7 +570,7 @@ def test_a_box_drawn_in_frame_characters_keeps_each_figure_with_the_label_after_
         "└──────────────────────────────────┘",
     )
     (news,) = split_page(text)
-    assert news.headings == ["数说火炬高新区"]
+    assert news.headings == ["数说火炬高新区（2023年）"]
     assert news.paragraphs[-3:] == ["373.92亿元 2023年1—9月地区生产总值", "582家 规模以上工业企业", "2家 300亿级以上企业"]
 
 

@@ -99,6 +99,11 @@ def test_a_letter_spaced_masthead_over_its_latin_form_and_a_page_name_with_a_dot
     )
 
 
+def test_a_page_name_with_a_middle_dot_beside_the_edition():
+    assert source_meta("岳阳日报\n2023年4月10日  星期一        第3版  县域·园区" + BODY).page_name == "县域·园区"
+    assert source_meta("中国高新技术产业导报                   A5 园区·湖南" + BODY).page_name == "园区·湖南"
+
+
 def test_a_masthead_with_its_latin_form_on_the_same_line():
     meta = source_meta("河南日报                    HENAN DAILY\n2025年5月8日  星期四   第7版  市县新闻" + BODY)
     assert (meta.paper, meta.page, meta.page_name) == ("河南日报", "7", "市县新闻")
