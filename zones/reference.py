@@ -47,6 +47,25 @@ def province_short_names():
 
 
 @lru_cache(maxsize=1)
+def _province_names():
+    return province_short_names() | {province["name"] for province in provinces()}
+
+
+def heading_place(line):
+    """"province" or "city" when a kicker or title is about a place: a province's name (辽宁,
+    辽宁：…) or a city's followed by a colon (包头：盯紧…), else "". A city's name alone over a
+    title (景德镇) says where it happened, and a district or county (新罗区：…) is written about
+    as a zone is."""
+    opening = re.match(r"\s*([\u4e00-\u9fff]{2,8}?)[：:]", line or "")
+    name = opening.group(1) if opening else (line or "").strip()
+    if name in _province_names():
+        return "province"
+    if opening and name in place_names() and not name.endswith(("区", "县", "旗")):
+        return "city"
+    return ""
+
+
+@lru_cache(maxsize=1)
 def place_names():
     """Every name ``province_for_city`` knows (bare or with its 市/州/盟/地区) and every province's
     name with and without its suffix, as one set: the ingest asks about every two or three

@@ -22,7 +22,7 @@ from core.text import split_sentences
 # whose bytes and metadata are unchanged and that was analysed by this version is
 # skipped by the next ingest; change it whenever a rule changes what a page yields,
 # so every page is read again (``ingest --reanalyse`` forces it once).
-INGEST_VERSION = "2027.01.01"
+INGEST_VERSION = "2027.01.02"
 
 
 def analysis_version(vocabulary=None):
@@ -41,7 +41,7 @@ class Steps:
     split_page: object  # text -> list[ArticleBlock]
     link_zones: object  # (title, kicker, body, index, captions=(), paper="") -> list[ZoneMention]
     extract_initiatives: object  # (body, sentences=None) -> list[InitiativeFact]
-    extract_metrics: object  # (body, article_year=None, sentences=None, article_month=None) -> list[MetricFact]
+    extract_metrics: object  # (body, article_year=None, sentences=None, article_month=None, default_scope=…) -> list[MetricFact]
     article_year: object  # (body, title="") -> int | None
     make_zone_index: object  # iterable of zones -> index understood by link_zones
 
@@ -117,6 +117,8 @@ def analyse_page(page, *, zone_index, steps, vocabulary=None):
     ``vocabulary``: the run's ``articles.vocabulary.Vocabulary`` (plain rules); with it each
     metric fact gets its indicator and each initiative fact its type.
     """
+    from articles.ingest.metrics.scope import article_scope
+
     results = []
     for block in steps.split_page(page.text):
         body = block.body
@@ -124,21 +126,22 @@ def analyse_page(page, *, zone_index, steps, vocabulary=None):
         year = page.date.year if page.date else steps.article_year(body, title=block.title)
         date_source = "source" if page.date else ("text" if year else "")
         sentences = split_sentences(body)  # once per body, for every extractor
+        zones = list(
+            steps.link_zones(
+                block.title, block.kicker, body, zone_index, captions=block.captions, paper=page.paper or "",
+            )
+        )
         results.append(
             ArticleResult(
                 block=block,
-                zones=list(
-                    steps.link_zones(
-                        block.title, block.kicker, body, zone_index, captions=block.captions,
-                        paper=page.paper or "",
-                    )
-                ),
+                zones=zones,
                 year=year,
                 date_source=date_source,
                 initiatives=list(steps.extract_initiatives(body, sentences=sentences)),
                 metrics=list(steps.extract_metrics(
                     body, article_year=year, sentences=sentences,
                     article_month=page.date.month if page.date else None,
+                    default_scope=article_scope(block.kicker, block.title, zones),
                 )),
             )
         )

@@ -317,6 +317,10 @@ def link_zones(title, kicker, body, index, captions=(), paper=""):
     head = index.find(f"{title}\n{kicker}") or (index.find(paper) if paper else [])
     body_mentions = index.find(body or "")
     if not head and not body_mentions:
+        from zones.reference import heading_place
+
+        if heading_place(kicker) or heading_place(title):
+            return []  # 辽宁： over an item, 包头：… a title: the place's article, whatever its photo or city
         return index.fallback("\n".join([title, kicker, body or "", *captions]), context=paper)
     merged = {}
     for mention in head:

@@ -2,6 +2,7 @@ import pytest
 
 from zones.models import Zone
 from zones.reference import (
+    heading_place,
     load_reference_zones,
     make_slug,
     province_for_city,
@@ -68,3 +69,20 @@ def test_a_zone_a_curator_deleted_is_not_recreated():
     Tombstone.objects.create(model="zone", key="随州高新区")
     load_reference_zones()
     assert not Zone.objects.filter(name="随州高新区").exists()
+
+
+@pytest.mark.parametrize(
+    "line, place",
+    [
+        ("辽宁", "province"),
+        ("辽宁：", "province"),
+        ("广西壮族自治区：园区党建再上台阶", "province"),
+        ("包头：盯紧两个“500亿元”打好“稀土牌”", "city"),
+        ("景德镇", ""),  # a city alone over a title: where it happened
+        ("新罗区：外卖骑手有了行业党委", ""),  # a district is written about as a zone is
+        ("稀土高新区：“链长制”拉长稀土产业链", ""),
+        ("园区党建织密组织网络", ""),
+    ],
+)
+def test_what_place_a_kicker_or_title_is_about(line, place):
+    assert heading_place(line) == place

@@ -26,9 +26,11 @@ def produced_page(result, province_for_city=None, marked_figures=None, indicator
 
     ``indicators``: slug -> IndicatorRule, to name each figure's indicator.
 
-    ``marked_figures``: (body, year) -> the figures the extractor marks as a city's
-    or province's (kept out of the zone's metrics), listed under ``marked``.
+    ``marked_figures``: (body, year, default scope) -> the figures the extractor marks
+    as a city's or province's (kept out of the zone's metrics), listed under ``marked``.
     """
+    from articles.ingest.metrics.scope import article_scope
+
     page = result.page
     articles = []
     for item in result.articles:
@@ -46,7 +48,12 @@ def produced_page(result, province_for_city=None, marked_figures=None, indicator
                 "province": province,
                 "initiatives": list(dict.fromkeys(fact.name for fact in item.initiatives)),
                 "metrics": [_figure_dict(fact, indicators) for fact in item.metrics],
-                "marked": [_figure_dict(fact) for fact in (marked_figures(block.body, item.year) if marked_figures else ())],
+                "marked": [
+                    _figure_dict(fact) for fact in (
+                        marked_figures(block.body, item.year, article_scope(block.kicker, block.title, item.zones))
+                        if marked_figures else ()
+                    )
+                ],
             }
         )
     source = {
@@ -84,8 +91,9 @@ def run_corpus(directory, steps=None, zones=None):
     from articles.vocabulary import fixture_vocabulary
     from zones.reference import province_for_city, reference_zones
 
-    def marked(body, year):
-        return [fact for fact in extract_figures(body, article_year=year) if fact.scope != "zone"]
+    def marked(body, year, default_scope):
+        figures = extract_figures(body, article_year=year, default_scope=default_scope)
+        return [fact for fact in figures if fact.scope != "zone"]
 
     steps = steps or default_steps()
     zone_index = steps.make_zone_index(list(zones if zones is not None else reference_zones()))

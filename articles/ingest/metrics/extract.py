@@ -24,11 +24,12 @@ from articles.ingest.types import MetricFact
 from core.text import split_sentences
 
 
-def extract_metrics(body, article_year=None, sentences=None, article_month=None):
+def extract_metrics(body, article_year=None, sentences=None, article_month=None, default_scope=ZONE):
     """Every figure of ``body`` that is the zone's, in order (a city's or province's is left out).
 
     ``sentences``: ``split_sentences(body)`` when the caller has it already;
-    ``article_month``: the page's month, when it is dated.
+    ``article_month``: the page's month, when it is dated; ``default_scope``: whose
+    a figure is when nothing in its paragraph says (``scope.article_scope``).
 
     A figure stated again (same value, ends, unit and year) is one fact, read as it was
     first stated, with the later statements in its ``restated``: in another sentence of the same paragraph when its label is the same (a
@@ -36,7 +37,9 @@ def extract_metrics(body, article_year=None, sentences=None, article_month=None)
     (园区组建3个产业链党建联盟 … 将推动3个产业链党建联盟常态化运转: still those three).
     """
     facts = []
-    for fact in extract_figures(body, article_year, sentences=sentences, article_month=article_month):
+    for fact in extract_figures(
+        body, article_year, sentences=sentences, article_month=article_month, default_scope=default_scope
+    ):
         if fact.scope != ZONE:
             continue
         first = next((kept for kept in facts if _same_fact(fact, kept, body)), None)
@@ -67,24 +70,31 @@ def _plain(label):
     return re.sub(r"[“”\"‘’]", "", label)
 
 
-def extract_figures(body, article_year=None, sentences=None, article_month=None):
-    """Every numeric fact of ``body``, in order, each with its ``scope`` (zone, city, province)."""
+def extract_figures(body, article_year=None, sentences=None, article_month=None, default_scope=ZONE):
+    """Every numeric fact of ``body``, in order, each with its ``scope`` (zone, city, province).
+
+    ``default_scope``: whose a figure is when nothing in its paragraph says: the zone's,
+    unless the article is a city's or a province's (``scope.article_scope``).
+    """
     facts = []
     carried = None  # (year, period) of a sentence ending in ；: 2023年，A；B。 are both 2023
     carried_scope = ZONE  # and whose: 全市…A；B。 are both the city's
     districts = zone_districts(body)
-    paragraph_scope = ZONE  # a paragraph whose figures so far are all the city's: 2023年，全市…。产值突破600亿元。
+    of_zone = default_scope == ZONE  # a city's or province's article names no zone of its own
+    paragraph_scope = default_scope  # a paragraph whose figures so far are all the city's: 2023年，全市…。产值突破600亿元。
     for offset, sentence in sentences if sentences is not None else split_sentences(body):
         if offset == 0 or body[offset - 1 : offset] == "\n":
-            paragraph_scope = ZONE
+            paragraph_scope = default_scope
         default = carried_scope if carried_scope != ZONE else paragraph_scope
-        found = _sentence_metrics(sentence, offset, article_year, default, article_month, districts)
+        found = _sentence_metrics(sentence, offset, article_year, default, article_month, districts, of_zone)
         if found:
             paragraph_scope = found[-1].scope if all(f.scope == found[-1].scope for f in found) else ZONE
         elif CITY_WIDE.search(sentence.lstrip()[:6]):
             # 在全市层面，徐州市…组建联盟。当年共开展活动38场次: a sentence that opens on the whole city leads
             # its paragraph's figures (a place merely named, 珠山区某支部…, or 进入全省…名单 does not).
-            paragraph_scope = scope_of(sentence, len(sentence), default=paragraph_scope, zone_places=districts)
+            paragraph_scope = scope_of(
+                sentence, len(sentence), default=paragraph_scope, zone_places=districts, of_zone=of_zone
+            )
         if carried and not when(sentence, article_year, article_month)[0] and not TIME_RE.search(sentence):
             for fact in found:
                 fact.year, fact.period = carried
@@ -98,7 +108,9 @@ def extract_figures(body, article_year=None, sentences=None, article_month=None)
     return facts
 
 
-def _sentence_metrics(sentence, offset, article_year, default_scope=ZONE, article_month=None, districts=frozenset()):
+def _sentence_metrics(
+    sentence, offset, article_year, default_scope=ZONE, article_month=None, districts=frozenset(), of_zone=True
+):
     skipped = [m.span() for m in SKIP_QUOTES.finditer(sentence) if is_name_span(m.group())]
     found = []  # _Figure of each figure, in order
     previous = None  # (end, label, base) of the last metric in this sentence
@@ -149,7 +161,9 @@ def _sentence_metrics(sentence, offset, article_year, default_scope=ZONE, articl
             period=period,
             sentence=sentence,
             offset=offset,
-            scope=scope_of(sentence, qualifier_start, end, default=default_scope, zone_places=districts),
+            scope=scope_of(
+                sentence, qualifier_start, end, default=default_scope, zone_places=districts, of_zone=of_zone
+            ),
         )
         # 超过50%是“85后”: a part of the group before, said after a percentage of nothing named.
         part = base in ("%", "％") and PART_AFTER.match(sentence, end) and (not label or label.endswith("占比"))

@@ -73,17 +73,34 @@ def _is_place(name):
     return name in _place_names()
 
 
+def article_scope(kicker, title, zones):
+    """Whose an article's figures are when nothing around them says: the zone's, unless the
+    article names no zone and its kicker or title opens on a province or a city (辽宁：…,
+    包头：盯紧两个“500亿元”; ``zones.reference.heading_place``): then that place's."""
+    if zones:
+        return ZONE
+    from zones.reference import heading_place
+
+    for line in (kicker, title):
+        place = heading_place(line)
+        if place:
+            return PROVINCE if place == "province" else CITY
+    return ZONE
+
+
 def zone_districts(text):
     """The districts ``text`` names as its zone's own (无锡高新区（新吴区）): there they act as the zone."""
     return frozenset(ZONE_DISTRICT.findall(text))
 
 
-def scope_of(sentence, start, end=None, default=ZONE, zone_places=frozenset()):
+def scope_of(sentence, start, end=None, default=ZONE, zone_places=frozenset(), of_zone=True):
     """"zone", "city" or "province" for the figure at ``start``-``end`` in ``sentence``.
 
     ``default``: whose figure it is when no place acts before it in its sentence (the
     scope of the clause before a ；: ``全市已建立两新党组织908家…；三大产业链实现总产值761亿元``).
     ``zone_places``: districts that are the zone (``zone_districts`` of the article).
+    ``of_zone``: whether the article is a zone's; in a province's (辽宁：…), 深入楼宇园区
+    names no zone, so a zone's words act for nobody.
     """
     before = sentence[:start]
     if end is not None and _names_a_city_after(sentence[end : end + 8]):
@@ -98,7 +115,7 @@ def scope_of(sentence, start, end=None, default=ZONE, zone_places=frozenset()):
             actor = max(actor or (0, ZONE), (match.end(), scope))
     for place_end, scope in _place_mentions(before, frame, zone_places):
         actor = max(actor or (0, ZONE), (place_end, scope))
-    for match in ZONE_WORDS.finditer(before):
+    for match in ZONE_WORDS.finditer(before) if of_zone else ():
         if match.group() == "全区" and _district_before(before, match.start()):
             continue  # 璧山区全区: the district's whole, not the zone's
         if CITY_WIDE.search(match.group()) or "各" in before[max(0, match.start() - 1) : match.end()]:

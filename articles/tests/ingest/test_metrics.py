@@ -624,6 +624,17 @@ def test_a_round_hundred_or_thousand_before_yu_and_a_word_in_yuan_that_is_no_mon
     assert labelled("三元材料产能达到5万吨。") == [("三元材料产能", 5, "万吨")]
 
 
+def test_a_province_s_or_a_city_s_article_keeps_its_figures_out_of_any_zone():
+    from articles.ingest.metrics.scope import article_scope
+
+    body = "全省有1.2万名党建工作指导员深入楼宇园区，设立党建工作联系点579个。\n新兴领域党员19.8万名。"
+    scope = article_scope("辽宁", "新兴领域党建织密组织网络", [])
+    assert scope == "province" and extract_metrics(body, article_year=2025, default_scope=scope) == []
+    # the same text in a zone's article: 园区 is the zone
+    assert [m.value for m in extract_metrics(body, article_year=2025)] == [579, 19.8]
+    assert article_scope("景德镇", "“景漂”流动党员支部从5人长到80多人", []) == "zone"
+
+
 def test_a_sentence_about_the_whole_city_leads_its_paragraphs_figures():
     body = "在全市层面，徐州市组建产业安全发展联盟。当年共开展宣讲活动38场次。\n高新区新建党组织5个。"
     assert [(f.value, f.scope) for f in extract_figures(body, article_year=2023)] == [(38, "city"), (5, "zone")]

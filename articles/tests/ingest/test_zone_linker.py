@@ -165,6 +165,12 @@ def test_a_branch_named_after_a_zone_in_a_city_of_another_province_is_not_that_z
     assert [m.name for m in idx.find("中关村海淀园和北京中关村")] == ["中关村"]
 
 
+def test_a_province_s_or_a_city_s_own_article_names_no_zone_by_its_photo_or_city():
+    body = "全省新兴领域党建工作持续推进，设立党建工作联系点579个。"
+    assert link_zones("新兴领域党建织密组织网络", "辽宁", body, index(), captions=["南通高新区一角"]) == []
+    assert link_zones("东莞：盯紧两个“500亿元”", "", "东莞市今年产业产值要达到500亿元。", index()) == []
+
+
 def test_a_zone_named_in_the_text_wins_over_the_fallbacks():
     found = link_zones("技能大赛", "", "南通高新区举办大赛。", index(), captions=["图片来源:东莞市"])
     assert [m.name for m in found] == ["南通高新区"]
