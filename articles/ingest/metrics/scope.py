@@ -43,6 +43,7 @@ BARE_ACTING = re.compile(
 )
 # Before a place that is only a base of comparison or the whole of a share.
 COMPARISON_BEFORE = re.compile(r"(?:占|比|高于|低于|超过|超出|快于|慢于|较|相比|居|位居|列|领先|在全省同类)$")
+EVERY = re.compile(r"各|每个|每家")
 # 全市10家开发园区, 全省23个高新区: the city's or province's parks counted together.
 CITY_PARKS = re.compile(r"(?:全市|全省|本市|本省)\d+[家个所][^，,；;。\d]*$")
 # 枣庄下辖五区一市和枣庄高新区: the zone among the parts a city governs.
@@ -118,8 +119,8 @@ def scope_of(sentence, start, end=None, default=ZONE, zone_places=frozenset(), o
     for match in ZONE_WORDS.finditer(before) if of_zone else ():
         if match.group() == "全区" and _district_before(before, match.start()):
             continue  # 璧山区全区: the district's whole, not the zone's
-        if CITY_WIDE.search(match.group()) or "各" in before[max(0, match.start() - 1) : match.end()]:
-            continue  # 全省国家高新区, 在全国各…示范区中: zones of a kind together, not this one
+        if CITY_WIDE.search(match.group()) or EVERY.search(before[max(0, match.start() - 2) : match.end()]):
+            continue  # 全省国家高新区, 在全国各…示范区中, 每个园区配备: zones of a kind together, not this one
         if CITY_PARKS.search(before[: match.end()]):
             continue  # 为全市10家开发园区明确了…: the city's parks together
         if actor is None or match.end() > actor[0]:
