@@ -334,6 +334,7 @@ def test_a_rise_stated_alone_is_an_actual_figure(text, label, value):
         ("帮助链上企业对接银行授信3至5亿元。", 3, 5, "亿元"),
         ("帮助链上企业对接银行授信3亿元至5亿元。", 3, 5, "亿元"),
         ("重点打造2-3名稀土高层次人才。", 2, 3, "名"),
+        ("可加工直径30毫米至1600毫米的全系列油缸。", 30, 1600, "毫米"),
     ],
 )
 def test_a_range_is_one_fact_with_both_ends(text, low, high, unit):
