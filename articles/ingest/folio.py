@@ -12,7 +12,7 @@ import re
 ROLES = "|".join(sorted(
     {
         "责任编辑", "本版责任编辑", "本版编辑", "本版责编", "值班编辑", "美术编辑", "图片编辑", "编辑", "责编", "责任校对",
-        "校对", "美编", "版式设计", "版面设计", "版式", "视觉设计", "视觉", "制图", "组版", "排版", "审读",
+        "校对", "美编", "版式设计", "版面设计", "版式编辑", "版式", "视觉设计", "视觉", "制图", "组版", "排版", "审读",
         "主编", "签发",
     },
     key=lambda role: (-len(role), role),
@@ -23,7 +23,7 @@ ROLES = "|".join(sorted(
 PAPER_ENDINGS = "|".join(sorted(
     {
         "日报", "晚报", "导报", "时报", "商报", "晨报", "早报", "周报", "周刊", "都市报", "快报", "经济报",
-        "科技报", "青年报", "法治报", "法制报", "工人报", "农民报", "工作简报",
+        "科技报", "青年报", "法治报", "法制报", "工人报", "农民报", "工作简报", "工作信息",
     },
     key=lambda ending: (-len(ending), ending),
 ))
@@ -32,8 +32,12 @@ PAPER_ENDINGS = "|".join(sorted(
 # (| ｜ 丨 ┃ │), dots and dashes.
 BETWEEN_PARTS = r"\s|｜丨┃│/·•・\-—_,，、"
 
-# Who issues a bulletin, beside its date: 保定高新区党工委办公室编 2020年7月24日.
-ISSUED_BY = r"[\u4e00-\u9fff]{2,24}?(?:办公室|工作部|党工委|委员会|管委会|中心|部|处|组)编"
+# Who issues a bulletin, beside its date: 保定高新区党工委办公室编 2020年7月24日, and without 编
+# right before the date: 中共启东高新区（近海镇）工作委员会办公室  2022年7月6日.
+ISSUED_BY = (
+    r"[\u4e00-\u9fff（）()]{2,30}?(?:(?:办公室|工作部|党工委|委员会|管委会|中心|部|处|组)编"
+    r"|(?:办公室|工作部)(?=[\s\u3000]*(?:(?:19|20)\d{2}\s*年|$)))"
+)
 
 # A masthead set letter-spaced (江 西 日 报), as e-paper OCR often reads it.
 _LETTER_SPACED = re.compile(r"[\u4e00-\u9fff](?:[ \t\u3000]+[\u4e00-\u9fff]){2,}")

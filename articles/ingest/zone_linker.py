@@ -249,8 +249,8 @@ class ZoneIndex:
                 province = self._province_for_city(place)
                 if not province:
                     continue
-                if place.endswith(("市", "县")) and self._province_for_city(place[:-1]):
-                    place = place[:-1]  # 宜兴市高新区 is 宜兴高新区
+                if place.endswith("市") and self._province_for_city(place[:-1]):
+                    place = place[:-1]  # 宜兴市高新区 is 宜兴高新区; 邵阳县高新区 stays the county's, not 邵阳市's
                 rest = text[j + len(place) : suffix_start]
                 if rest.startswith(("市", "县")):
                     rest = rest[1:]

@@ -31,7 +31,7 @@ _ROLE_FIELD = re.compile(rf"(?:{ROLES})\s*[:：]?\s*{_NAME}(?=\s|$|[|｜丨])")
 _DATE = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}")
 _WEEKDAY = re.compile(r"(?:星期|礼拜|周)[一二三四五六日天]")
 _LUNAR = re.compile(rf"农历[{_C}]{{2,12}}")
-_PAPER = re.compile(rf"[{_C}]{{2,12}}?(?:{PAPER_ENDINGS})(?:社)?")
+_PAPER = re.compile(rf"(?:[{_C}]{{2,12}}（[{_C}]{{2,6}}）[{_C}]{{0,8}}?|[{_C}]{{2,12}}?)(?:{PAPER_ENDINGS})(?:社)?")
 _EDITION = re.compile(
     r"第\s*[A-Z]?\d{1,3}\s*版|(?<![A-Za-z0-9])[A-Z]\s?\d{1,2}(?![A-Za-z0-9%])(?:\s*版)?|(?<![0-9])\d{1,2}\s*版"
 )
@@ -50,6 +50,8 @@ JUMP = re.compile(
     r"[（(]?\s*(?:上接|下转|接上|转下|紧接|转接|转至|接第)\s*第?\s*[A-Z0-9一二三四五六七八九十]{1,3}\s*版\s*[）)]?"
 )
 _EDITORS_NOTE = re.compile(r"^[【\[]?编者按[】\]]?\s*[:：]")
+_BRACKETED_NOTE = re.compile(r"^【[^【】]{0,40}(?:本文|编者|综合|整理|转载|转自)[^【】]{0,40}】$")
+_DATE_ALONE = re.compile(r"^[（(]\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[）)]$")
 # 本版图片除署名外均为资料图片 / 本版稿件除署名外由相关园区提供 / 本版投稿邮箱见本报第二版
 _PAGE_NOTE = re.compile(r"^(?:本版|本栏|本期|本专版|本页)[^。]{0,60}$")
 
@@ -66,6 +68,8 @@ _CHROME_LINE = re.compile(
     r"|^(?:(?:打印本页|关闭窗口|返回顶部|打印|关闭|收藏|纠错|分享)\s*)+$|阅读次数\s*[:：]|浏览次数\s*[:：]|点击数\s*[:：]"
     # A manuscript's or a bulletin's own fields: 稿件：…, 单位：…, 报送：…, 抄送：…, 本期编辑：… （共印30份）
     r"|^(?:稿件|来稿|作者单位|单位|联系电话|联系人|报送|抄送|分送|本期编辑)\s*[:：]|[（(]共印\s*\d+\s*份[）)]$"
+    # a bulletin's distribution at its foot: 报：市委组织部 / 送：… / 发：各非公企业党组织
+    r"|^(?:报|送|发|抄)\s*[:：]\s*\S{2,}(?:[、，,]\S+)*$"
 )
 # Sentences: a line of two or more of them, or one long one, is an article's text, not chrome.
 _RUNNING_TEXT = re.compile(r"[，；。！？].{20,}[。！？]$")
@@ -147,8 +151,9 @@ def strip_jump(text):
 
 
 def is_page_note(text):
-    """A note of the page's, not an article's: 本版图片除署名外均为资料图片, 编者按：本期刊发两篇稿件…"""
-    if _EDITORS_NOTE.match(text):
+    """A note of the page's, not an article's: 本版图片除署名外均为资料图片, 编者按：本期刊发两篇稿件…,
+    【本文综合媒体报道整理，标题为编者所加】, and a speech's date on its own line, （2024年6月28日）."""
+    if _EDITORS_NOTE.match(text) or _BRACKETED_NOTE.match(text.strip()) or _DATE_ALONE.match(text.strip()):
         return True
     return bool(_PAGE_NOTE.match(text)) and bool(re.search(r"图片|稿件|文字|投稿|供稿|提供|由|采写|邮箱|专栏|资料", text))
 
@@ -168,12 +173,18 @@ def is_web_chrome(text):
         return True  # 字号：【大】【中】【小】 【打印】【关闭】
     if _SITE_HEADER.match(text):
         return True  # 平江县人民政府  www.pingjiang.gov.cn
-    pieces = [p for p in _PIPES.split(text) if p]
-    if len(pieces) >= 3 and all(len(p) <= 12 and not _SENTENCE.search(p) for p in pieces):
+    if is_nav_bar(text):
         return True  # 首页 | 走进高新 | 新闻中心 …
+    pieces = [p for p in _PIPES.split(text) if p]
     if len(pieces) == 2 and all(len(p) <= 4 for p in pieces):
         return True  # 登录 | 注册
     return False
+
+
+def is_nav_bar(text):
+    """A site's navigation bar: three or more short links between bars (首页 | 走进高新 | 新闻中心 …)."""
+    pieces = [p for p in _PIPES.split(text.strip()) if p]
+    return len(pieces) >= 3 and all(len(p) <= 12 and not _SENTENCE.search(p) for p in pieces)
 
 
 def is_list_item(text):

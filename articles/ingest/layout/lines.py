@@ -58,6 +58,9 @@ COLUMN_LABELS = {
 }
 
 SUBTITLE = re.compile(r"^(?:——|--|──|—)\s*\S")
+SALUTATION = re.compile(r"^(?:同志们|各位领导|各位代表|各位来宾|朋友们|大家好)[，,：:！!]$")
+# The speaker under a speech's title, named by office: 西渡高新区工委负责同志, 高新区党工委书记.
+SPEAKER = re.compile(rf"^[{CJK_RANGES}]{{2,16}}(?:负责同志|主要负责人)$")
 BRIEF = DATELINE  # 本报讯, 本报扬州1月8日讯
 KICKER_END = re.compile(r"(?:——|—|:|：)$")
 _CREDIT = re.compile(
@@ -195,7 +198,11 @@ def line_shape(text):
         return "text"
     if SUBTITLE.match(text) and len(visible) <= 50:
         return "subtitle"
-    if len(visible) <= TITLE_MAX + 5 and KICKER_END.search(text) and balanced(text):
+    if SALUTATION.match(visible):
+        return "text"  # 同志们：, a speech's first words
+    if SPEAKER.match(visible):
+        return "byline"  # 西渡高新区工委负责同志 under a speech's title: who gave it
+    if len(visible) <= TITLE_MAX + 5 and KICKER_END.search(text) and balanced(text) and not _COMMA.search(text):
         return "kicker"
     if len(visible) > TITLE_MAX or re.search(r"[，,、；;：:]$", text) or not balanced(text):
         return "text"
@@ -294,6 +301,12 @@ def _furniture_flags(folded):
         beside = (i and folio[i - 1]) or (i + 1 < len(folded) and folio[i + 1])
         if line and not dropped[i] and beside and furniture.is_page_name(line):
             dropped[i] = True
+    # The site's name over its navigation bar (西渡高新技术产业开发区 / 首页 | 园区概况 | …).
+    for i, line in enumerate(folded):
+        following = next((other for other in folded[i + 1 : i + 4] if other), "")
+        if line and not dropped[i] and furniture.is_nav_bar(following) and len(cleaner.visible(line)) <= 24:
+            if not SENTENCE_MARK.search(line):
+                dropped[i] = True
     # The heading of a list of links (相关新闻, 党建工作, 党建在高新·热点): right above its first item.
     for i, line in enumerate(folded[:-1]):
         if line and not dropped[i] and furniture.is_list_item(folded[i + 1]):

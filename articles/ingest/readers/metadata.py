@@ -96,7 +96,10 @@ def find_date(text):
 
 # --- furniture ----------------------------------------------------------------------
 
-_PAPER = re.compile(rf"(?P<paper>[{_CJK}]{{2,12}}?(?:{PAPER_ENDINGS}))")
+# 中国高新技术产业导报, and a bulletin named with its zone's other name in brackets: 启东高新区（近海镇）党建工作信息.
+_PAPER = re.compile(
+    rf"(?P<paper>[{_CJK}]{{2,12}}?(?:{PAPER_ENDINGS})|[{_CJK}]{{2,12}}[（(][{_CJK}]{{2,6}}[）)][{_CJK}]{{0,8}}?(?:{PAPER_ENDINGS}))"
+)
 _WEEKDAY = re.compile(r"(?:星期|周|礼拜)[一二三四五六日天]")
 _LUNAR = re.compile(rf"农历[{_CJK}]{{2,12}}|[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年(?:[{_CJK}]{{0,8}})?")
 # A name as folios print it, OCR or the typesetter may space it (钱 明); else any short word.
@@ -120,6 +123,8 @@ _EDITION_LINE = re.compile(
     rf"(?:\s*[:：·|｜丨\s]\s*(?P<n1>[{_CJK}]{{2,8}}|[{_CJK}]{{1,6}}·[{_CJK}]{{1,6}}))?$"
     rf"|^(?P<n2>[{_CJK}]{{2,8}})\s*[·|｜丨\s]\s*(?:第\s*(?P<p3>[A-Z]?\d{{1,3}})\s*版|(?P<p4>[A-Z]\d{{1,2}})(?:\s*版)?)$"
 )
+# 07  园区·党建  责任编辑 欧阳青: a page printed as a bare number before its name, beside its editors.
+_NUMBERED_PAGE = re.compile(rf"^(?P<page>\d{{1,2}})\s+(?P<name>{_NAME_BESIDE})$")
 _SEPARATORS = re.compile(rf"[{BETWEEN_PARTS}()（）\[\]【】]+")
 _SENTENCE = re.compile(r"[，。；！？、]")
 # Words a page name never is: the edition token's neighbour is then something else.
@@ -176,11 +181,17 @@ def _folio(line, meta):
 
 
 def _edition_line(line, meta):
-    m = _EDITION_LINE.match(_without_roles(line))
-    if not m:
-        return False
-    _set_edition(meta, m, "edition")
-    return True
+    bare = _without_roles(line)
+    m = _EDITION_LINE.match(bare)
+    if m:
+        _set_edition(meta, m, "edition")
+        return True
+    numbered = _NUMBERED_PAGE.match(bare)
+    if numbered and bare != line.strip():  # beside the page's editors, a bare number is its page
+        meta.set("page", normalize_page(numbered["page"]), "edition")
+        meta.set("page_name", numbered["name"], "edition")
+        return True
+    return False
 
 
 def _set_edition(meta, m, source):

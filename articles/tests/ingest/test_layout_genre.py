@@ -574,6 +574,72 @@ def test_a_box_drawn_in_frame_characters_keeps_each_figure_with_the_label_after_
     assert news.paragraphs[-3:] == ["373.92亿元 2023年1—9月地区生产总值", "582家 规模以上工业企业", "2家 300亿级以上企业"]
 
 
+def test_a_bulletin_with_its_issuing_office_and_distribution_is_one_article():
+    text = page(
+        "启东高新区（近海镇）党建工作信息",
+        "",
+        "第7期",
+        "",
+        "中共启东高新区（近海镇）工作委员会办公室　　　　2022年7月6日",
+        "", "",
+        "党建联盟串起“红色辐射圈”",
+        "——启东高新区（近海镇）推进非公企业党建的做法",
+        "",
+        "2020年7月1日，启东高新区（近海镇）非公企业“党建联盟”正式成立。",
+        "",
+        "报：市委组织部、市委两新工委",
+        "送：区镇党工委班子成员",
+        "发：各非公企业党组织、各联盟牵头企业",
+    )
+    (bulletin,) = split_page(text)
+    assert (bulletin.kicker, bulletin.title) == ("", "党建联盟串起“红色辐射圈”")
+    assert bulletin.paragraphs == ["2020年7月1日，启东高新区（近海镇）非公企业“党建联盟”正式成立。"]
+
+
+def test_a_speech_s_date_speaker_and_salutation_belong_to_its_one_article():
+    text = page(
+        "西渡高新技术产业开发区",
+        "",
+        "首页 | 园区概况 | 新闻动态 | 党建工作",
+        "",
+        "以“比学评促”推动机关支部分类提升",
+        "——在机关党支部现场评议会上的讲话（摘要）",
+        "",
+        "（2024年6月28日）",
+        "",
+        "西渡高新区工委负责同志",
+        "",
+        "同志们：",
+        "",
+        "今天，高新区9个机关党支部的党员聚在一起，对各个支部的工作做一次集中评议。",
+        "",
+        "一、为什么要“比”、要“评”",
+        "",
+        "机关党建如果只在自己的圈子里打转，很难发现问题。",
+    )
+    (speech,) = split_page(text)
+    assert (speech.kicker, speech.title) == ("", "以“比学评促”推动机关支部分类提升")
+    assert speech.headings == ["一、为什么要“比”、要“评”"]
+    assert speech.paragraphs[0].startswith("同志们：今天")
+
+
+def test_an_editors_bracketed_note_and_a_sentence_ending_in_a_colon_are_no_headlines():
+    text = page(
+        "重庆荣昌高新区：从一头猪长出来的国家高新区",
+        "",
+        "【本文综合媒体报道整理，标题为编者所加】",
+        "",
+        "提起重庆荣昌，很多人先想到的是荣昌猪。",
+        "",
+        "荣昌高新区管委会早在2016年披露过园区2015年的主要数据，可以看出升级之前的家底：",
+        "",
+        "入驻企业：331家",
+    )
+    (block,) = split_page(text)
+    assert (block.kicker, block.title) == ("", "重庆荣昌高新区：从一头猪长出来的国家高新区")
+    assert block.paragraphs[-1] == "入驻企业：331家"
+
+
 def test_a_manuscripts_and_a_bulletins_own_fields_are_no_articles():
     manuscript = page(
         "稿件：“党建在高新”栏目来稿（通讯）",

@@ -104,6 +104,16 @@ def test_a_page_name_with_a_middle_dot_beside_the_edition():
     assert source_meta("中国高新技术产业导报                   A5 园区·湖南" + BODY).page_name == "园区·湖南"
 
 
+def test_a_bare_page_number_beside_the_editors_and_a_bulletin_named_with_brackets():
+    meta = source_meta("湖南日报          2024年7月15日  星期一\n07  园区·党建       责任编辑  欧阳青   版式编辑  刘 畅" + BODY)
+    assert (meta.paper, meta.page, meta.page_name) == ("湖南日报", "7", "园区·党建")
+    meta = source_meta(
+        "启东高新区（近海镇）党建工作信息\n\n第7期\n\n中共启东高新区（近海镇）工作委员会办公室　　2022年7月6日" + BODY
+    )
+    assert meta.paper.endswith("党建工作信息") and meta.paper.startswith("启东高新区")
+    assert meta.date == datetime.date(2022, 7, 6)
+
+
 def test_a_masthead_with_its_latin_form_on_the_same_line():
     meta = source_meta("河南日报                    HENAN DAILY\n2025年5月8日  星期四   第7版  市县新闻" + BODY)
     assert (meta.paper, meta.page, meta.page_name) == ("河南日报", "7", "市县新闻")

@@ -90,6 +90,13 @@ def test_zones_named_after_counties_and_districts_drop_the_city_before_them():
     ]
 
 
+def test_a_county_named_as_its_city_keeps_its_county_in_the_zone_s_name():
+    cities = {**CITIES, "邵阳": "湖南省", "邵阳市": "湖南省", "邵阳县": "湖南省"}
+    idx = ZoneIndex(ZONES, province_for_city=lambda city: cities.get(city, ""))
+    assert [(m.name, m.known) for m in idx.find("邵阳县高新区召开党建大会。")] == [("邵阳县高新区", False)]
+    assert [m.name for m in idx.find("宜兴市高新区召开党建大会。")] == ["宜兴高新区"]
+
+
 def test_a_city_supporting_its_zone_creates_no_zone():
     assert county_index().find("南京市支持高新区建设，宜兴市推动高新区发展。") == []
 
