@@ -71,6 +71,9 @@ PERIODIC_ONE = re.compile(rf"一[日周月季年]一[{CJK}]{{1,3}}(?:、一[日�
 WORD_FORMULA = re.compile(rf"[{CJK}]{{2,6}}(?:\+[{CJK}]{{2,6}}){{1,2}}")
 # A routine in parallel parts: “周调度、旬会商、月督查”.
 PARALLEL = re.compile(rf"[{CJK}]{{2,4}}(?:、[{CJK}]{{2,4}}){{2,}}")
+# A mechanism spelled out in its steps, then named: “…点题、…领题、…答题”的推进机制, “…—…—…”的工作闭环.
+MECHANISM_AFTER = re.compile(r"的(?:推进|工作|运行|管理|联动|协同|长效)?(?:机制|闭环|体系)")
+STEPS = re.compile(rf"[{CJK}]{{2,8}}(?:[、—][{CJK}]{{2,8}}){{2,}}")
 # 沃太能源有限公司（以下简称“沃太能源”）: the short name is a company's too.
 COMPANY_SHORT_NAME = re.compile(r"以下简称[“\"]([^”\"]{2,12})[”\"]")
 MODIFIER_STOP = set("的和与及、等是在把将为了对向")
@@ -151,6 +154,8 @@ def _accepted(quoted, before, after, shared, qualified, group_size, companies, i
     ``shared``: the programme word after the group ("" when only implied, None
     when there is none); only the last name of a group is stored with it.
     """
+    if STEPS.fullmatch(quoted or "") and MECHANISM_AFTER.match(after):
+        return quoted  # “市委书记点题、两新工委领题、园区党工委答题”的推进机制: a mechanism spelled out in its steps
     if not quoted or len(quoted) > 20 or QUANTITY.fullmatch(quoted) or PRIORITY.fullmatch(quoted):
         return None  # (容缺后补“2.5项”审批制度: a quantity names nothing)
     if SPEECH.search(quoted) and not (shared is not None and is_last and re.fullmatch(r"[^，,]+[，,][^，,]+", quoted)):

@@ -110,6 +110,13 @@ def test_categories(name, sentence, category):
     assert categorize(name, sentence) == category
 
 
+def test_a_mechanism_spelled_out_in_its_steps_then_named():
+    assert names("建立“市委书记点题、两新工委领题、园区党工委答题”的推进机制。") == [
+        "市委书记点题、两新工委领题、园区党工委答题"
+    ]
+    assert names("形成“压实责任—过程推进—量化考核—反馈整改”的工作闭环。") == ["压实责任—过程推进—量化考核—反馈整改"]
+
+
 def test_a_three_character_mechanism_named_by_who_leads_it():
     assert names("高新区推行“链长制”招商，落实“三长制”。") == ["链长制", "三长制"]
 
