@@ -3,7 +3,7 @@ import re
 from dataclasses import dataclass, replace
 
 from articles.ingest.metrics.kinds import CHANGE, PART_AFTER, RANGE, TARGET, kind_of, pair_kind
-from articles.ingest.metrics.labels import CHANGE_TO, GROWTH_AFTER, KEEPING, label_of
+from articles.ingest.metrics.labels import CHANGE_TO, GROWTH_AFTER, KEEPING, label_of, respective_labels
 from articles.ingest.metrics.numbers import (
     COUNT_UNITS,
     METRIC_RE,
@@ -169,7 +169,12 @@ def _sentence_metrics(
         part = base in ("%", "％") and PART_AFTER.match(sentence, end) and (not label or label.endswith("占比"))
         found.append(_Figure(fact, qualifier_start, end, raw_start, mult, bool(growth or part)))
         previous = (end, label, normalized_unit)
-    return [_with_kind(figure, sentence, article_year) for figure in _join_ends(sentence, found)]
+    figures = _join_ends(sentence, found)
+    if len(figures) > 1 and "分别" in sentence:
+        labels = respective_labels(sentence, figures[0].start, len(figures))
+        for figure, label in zip(figures, labels or ()):
+            figure.fact.label = label
+    return [_with_kind(figure, sentence, article_year) for figure in figures]
 
 
 @dataclass

@@ -91,7 +91,8 @@ def indicators_for(facts, rules):
         else:
             slug = indicator_for(fact.label, fact.normalized_unit, rules)
             if not slug and fact.normalized_unit == "%" and BARE_GROWTH.match(fold_label(fact.label)):
-                # A list (技工贸收入、…、固定资产投资分别增长25%、…) is not read back into.
+                # A list (技工贸收入、…、固定资产投资分别增长25%、…) is not read back into: its labels
+                # name their items (labels.respective_labels).
                 if same_sentence and previous[2] and previous[2] + GROWTH_SUFFIX in slugs:
                     slug = previous[2] + GROWTH_SUFFIX
             elif not slug:

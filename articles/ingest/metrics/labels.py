@@ -303,3 +303,27 @@ def _noun_after(sentence, end):
     while words and (words[-1] in ("上", "中", "内", "里", "等") or len(words[-1]) == 1 and len(words) > 1 and words[-1] in "在从向对为"):
         words.pop()
     return (prefix + "".join(words))[:MAX_LABEL]
+
+
+# 技工贸收入、规模工业总产值、财政总收入预计将分别增长25%、20%和18%: each figure is of the item
+# listed in its place; the verb after 分别 says what of it (its growth).
+RESPECTIVELY = re.compile(
+    r"(?P<items>[\u4e00-\u9fff“”]{2,16}(?:[、和及与][\u4e00-\u9fff“”]{2,16})+?)"
+    r"(?:预计将?|将|均|已)?分别(?P<verb>增长|提高|提升|达到|达|为|是|完成|实现)?(?:了)?$"
+)
+
+
+def respective_labels(sentence, first_start, count):
+    """The labels of ``count`` figures listed after 分别, the first at ``first_start``, or None.
+
+    Only when the list before 分别 names exactly as many items as there are figures.
+    """
+    clause = re.split(r"[，,；;。：:]", sentence[:first_start])[-1]
+    match = RESPECTIVELY.search(clause)
+    if not match:
+        return None
+    items = [_clean_label(item) for item in re.split(r"[、和及与]", match.group("items"))]
+    if len(items) != count or not all(items):
+        return None
+    growth = match.group("verb") if match.group("verb") in ("增长", "提高", "提升") else ""
+    return [item + growth for item in items]

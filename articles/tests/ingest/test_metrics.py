@@ -647,6 +647,14 @@ def test_a_sentence_about_the_whole_city_leads_its_paragraphs_figures():
     assert [(f.value, f.scope) for f in extract_figures(body, article_year=2023)] == [(78.4, "zone")]
 
 
+def test_figures_listed_after_fenbie_are_each_of_the_item_in_its_place():
+    text = "今年浏阳高新区技工贸收入、规模工业总产值、财政总收入预计将分别增长25%、20%和18%。"
+    assert labelled(text) == [("技工贸收入增长", 25, "%"), ("规模工业总产值增长", 20, "%"), ("财政总收入增长", 18, "%")]
+    assert labelled("园区党组织和党员分别达到56个和860名。") == [("党组织", 56, "个"), ("党员", 860, "名")]
+    # as many items as figures, or the labels stay as they were read
+    assert [label for label, *_ in labelled("两家企业分别投资3亿元和5亿元。")] == ["企业", "投资", "投资"]
+
+
 def test_a_count_named_again_or_acted_on_is_not_stated_again():
     assert labelled("园区8个项目获得支持，这8个项目总投资6.5亿元。") == [("项目", 8, "个"), ("总投资", 6.5, "亿元")]
     assert labelled("下一步将把两个产业链党建联盟做实做细。") == []
