@@ -39,14 +39,21 @@ ISSUED_BY = (
     r"|(?:办公室|工作部)(?=[\s\u3000]*(?:(?:19|20)\d{2}\s*年|$)))"
 )
 
-# A masthead set letter-spaced (江 西 日 报), as e-paper OCR often reads it.
+# A masthead or page name set letter-spaced (江 西 日 报, A7  党 建 在 高 新), as e-paper OCR often
+# reads it: three or more characters, each alone between single spaces.
 _LETTER_SPACED = re.compile(r"[\u4e00-\u9fff](?:[ \t\u3000]+[\u4e00-\u9fff]){2,}")
+_LETTER_SPACED_RUN = re.compile(
+    r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff](?:[ \u3000][\u4e00-\u9fff]){2,}(?![\u4e00-\u9fff])"
+)
 
 
 def unspaced(line):
-    """``line`` without the spaces between its characters when it is nothing but spaced-out characters."""
+    """``line`` with each letter-spaced run of characters set close: the whole line when it is
+    nothing but spaced-out characters, else each run of three or more single characters."""
     text = line.strip()
-    return re.sub(r"[ \t\u3000]+", "", text) if _LETTER_SPACED.fullmatch(text) else line
+    if _LETTER_SPACED.fullmatch(text):
+        return re.sub(r"[ \t\u3000]+", "", text)
+    return _LETTER_SPACED_RUN.sub(lambda run: re.sub(r"[ \u3000]", "", run.group()), line)
 
 
 # A masthead's Latin form under or beside its Chinese one: JIANGXI DAILY, CHINA HIGH-TECH INDUSTRY HERALD.

@@ -362,7 +362,16 @@ def _names_a_place(label):
 
 
 def column_header(lines):
-    """The column header at the top of a page (党建在高新): short, first, above a headline."""
+    """The column header at the top of a page (党建在高新): short, first, above a headline.
+
+    A section of briefs labelled further down the page (■ 高新区党建简讯) is a column too: its
+    label is no article's kicker.
+    """
+    for line in lines:
+        if furniture.SECTION_LABEL.match(line.text):
+            line.role = "column"
+    if lines and lines[0].role == "column":
+        return BYLINE_MARK.sub("", lines[0].text)
     for i, line in enumerate(lines[:-1]):
         if line.shape in ("caption", "credit"):
             return ""  # under the page's first photo, a short line is the first article's kicker

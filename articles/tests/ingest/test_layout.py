@@ -260,6 +260,27 @@ def test_a_marked_label_naming_nobody_is_the_column_not_a_byline_or_an_article()
     assert block.authors == ["李默"]
 
 
+def test_a_section_of_briefs_labelled_down_the_page_is_a_column_not_a_kicker():
+    text = page(
+        "高新区党建工作再上台阶",
+        "",
+        "■ 本报记者 李默",
+        "",
+        "高新区党工委召开全体党员大会。",
+        "", "",
+        "■ 高新区党建简讯",
+        "", "",
+        "长春净月高新区：",
+        "",
+        "骑手有了自己的党支部",
+        "",
+        "本报讯 净月高新区博硕街道为骑手党支部揭牌。",
+    )
+    lead, brief = split_page(text)
+    assert (brief.kicker, brief.title) == ("长春净月高新区", "骑手有了自己的党支部")
+    assert lead.paragraphs == ["高新区党工委召开全体党员大会。"]
+
+
 def test_a_place_over_the_first_title_is_its_kicker_not_the_pages_column():
     text = page(
         "江苏无锡",

@@ -43,6 +43,7 @@ def summary(blocks):
         "江 西 日 报",
         "JIANGXI DAILY",
         "JIANGXI  DAILY",
+        "A7  党 建 在 高 新          责任编辑：韩蕾   校对：方舟",
         "河南日报                                          HENAN DAILY",
         "党建·园区                         本版责任编辑 黄 璟   美术编辑 万 晴",
     ],
