@@ -257,8 +257,11 @@ def test_quoted_programmes_of_the_genre(body, expected):
         "公司党委一直把“围绕发展抓党建、抓好党建促发展”作为工作主线。",
         "探索“党建引领、行业领跑、产业链接、互促共进”的发展路径。",
         "提供“一站式”服务，让企业少跑腿。",
-        # how a zone's industries are laid out
+        # how a zone's industries or spaces are laid out, and a title awarded
         "围绕“1+4”重点产业布局招商。",
+        "区镇对照“一核三园二中心”的规划布局组建联盟。",
+        "新材料是高新区“一主一特”中的主导产业。",
+        "向有制企业“双强六好”党组织授牌。",
         "构建起“5+1”循环经济产业体系。",
     ],
 )
@@ -294,6 +297,7 @@ def test_one_quoted_name_with_two_programme_words_is_one_initiative():
         ("中心设有红领学院和红盟书吧，企业组建地理信息小镇红色联盟。", ["红领学院", "红盟书吧", "地理信息小镇红色联盟"]),
         ("高新区建成企业党建孵化服务中心，又牵头成立锂电产业联盟。", ["企业党建孵化服务中心"]),
         ("由链主企业党组织担任联盟理事长单位。", []),
+        ("把力量集中投向新能源汽车产业链党建联盟。", ["新能源汽车产业链党建联盟"]),
     ],
 )
 def test_unquoted_institutions_and_places_of_party_building(body, expected):
