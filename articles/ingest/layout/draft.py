@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from articles.ingest import cleaner
 from articles.ingest.layout.bylines import (
+    BYLINE_MARK,
     ROLE_RE,
     bracketed_byline,
     bracketed_tail,
@@ -37,6 +38,8 @@ _STARTS_SOMETHING = ("brief", "kicker", "headline", "weak_headline", "caption", 
 def _starts_new_paragraph(previous, line):
     if is_datum_line(line) or is_datum_line(previous):
         return True  # 超大型社区：4个 / 居民网格：216个: each line of a box of figures is one statement
+    if BYLINE_MARK.match(line) or BYLINE_MARK.match(previous) and len(cleaner.visible(previous)) <= 12:
+        return True  # ■ 服务阵地: a box's part, on its own
     return bool(CJK_RE.match(previous[-1:]) and _PARAGRAPH_OPENER.match(cleaner.visible(line)))
 
 

@@ -36,7 +36,9 @@ COLUMN_MAX = 6  # a column header (党建在高新) is a few characters
 # A box of figures inside an article (■ 数据 / 超大型社区：4个 / 居民网格：216个): its label is a heading
 # of the article, its lines are the article's text.
 DATA_LABELS = {"数据", "数说", "数读", "数字", "一组数据", "数据链接", "数据来源"}
-DATUM = re.compile(r"^[^：:，,。；;]{2,20}[：:]\s*(?:约|近|超|逾)?\d[\d.,]*\s*(?:万|亿)?[^\d\s，,。]{0,4}$")
+DATUM = re.compile(r"^[^：:，,。；;]{2,30}[：:]\s*(?:约|近|超|逾)?\d[\d.,]*\s*(?:万|亿)?[^\d\s，,。]{0,4}$")
+# A figure alone on its line, its label on the next: 65场 / 职业技能培训，累计覆盖943人次.
+LONE_FIGURE = re.compile(r"^(?:约|近|超|逾)?\d[\d.,]*(?:万|亿)?(?![年月日])[^\d\s，,。：:]{1,3}(?:余|多)?$")
 # A box's figure first, its label after a space: 582家 规模以上工业企业.
 DATUM_FIRST = re.compile(
     r"^(?P<figure>(?:约|近|超|逾)?\d[\d.,]*(?:万|亿)?(?![年月日])[^\d\s，,。：:]{1,4})\s+(?P<label>\S.{1,30})$"
@@ -267,7 +269,7 @@ def page_lines(text):
         line.shape = shape or line_shape(text_line)
         lines.append(line)
         gap = 0
-    lines = _join_open_brackets(lines)
+    lines = _join_figures_over_labels(_join_open_brackets(lines))
     for i, line in enumerate(lines):
         # …专场沙龙现场 between blank lines, without its full stop: a photo's caption.
         after = lines[i + 1].gap if i + 1 < len(lines) else 1
@@ -343,6 +345,28 @@ def _join_open_brackets(lines):
         ):
             previous.text = f"{previous.text} {line.text}"
             previous.raw = f"{previous.raw}\n{line.raw}"
+            continue
+        out.append(line)
+    return out
+
+
+def _join_figures_over_labels(lines):
+    """A box's figure on a line of its own and what it counts on the next (65场 / 职业技能培训…):
+    one line, the figure first, as a box prints it beside its label (582家 规模以上工业企业)."""
+    out = []
+    for line in lines:
+        previous = out[-1] if out else None
+        if (
+            previous is not None
+            and line.gap == 0
+            and LONE_FIGURE.match(cleaner.visible(previous.text))
+            and not LONE_FIGURE.match(cleaner.visible(line.text))
+            and len(cleaner.visible(line.text)) <= 30
+            and not SENTENCE_MARK.search(line.text.rstrip("。"))
+        ):
+            previous.text = f"{previous.text} {line.text}"
+            previous.raw = f"{previous.raw}\n{line.raw}"
+            previous.shape = line_shape(previous.text)
             continue
         out.append(line)
     return out

@@ -641,6 +641,31 @@ def test_an_editors_bracketed_note_and_a_sentence_ending_in_a_colon_are_no_headl
     assert block.paragraphs[-1] == "入驻企业：331家"
 
 
+def test_a_figure_on_its_own_line_goes_with_the_label_under_it_and_box_parts_stay_apart():
+    text = page(
+        "“星骑士”的这一年",
+        "",
+        "本报讯 园区新就业群体党建工作一年来成效明显。",
+        "",
+        "推荐参加省新就业群体党组织书记示范培训班的党员站长：3名",
+        "",
+        "■ 关爱服务",
+        "",
+        "65场",
+        "职业技能培训，累计覆盖943人次",
+        "",
+        "16519人次",
+        "线上专题教育专栏参学量",
+    )
+    (block,) = split_page(text)
+    assert block.paragraphs[-4:] == [
+        "推荐参加省新就业群体党组织书记示范培训班的党员站长：3名",
+        "■ 关爱服务",
+        "65场 职业技能培训，累计覆盖943人次",
+        "16519人次 线上专题教育专栏参学量",
+    ]
+
+
 def test_a_manuscripts_and_a_bulletins_own_fields_are_no_articles():
     manuscript = page(
         "稿件：“党建在高新”栏目来稿（通讯）",
