@@ -5,7 +5,7 @@ A zone's article often gives the figures of the city or district around it
 ``2024年，邳州实现地区生产总值1354.89亿元``). Such a figure is not the zone's.
 Within its sentence, the last place that acts before the figure decides:
 
-- city-wide words: 全市, 全省, 全县, 全州, 本市, 我市, 该市, 全国 (全区 after a
+- city-wide words: 全市, 全省, 全县, 全州, 本市, 我市, 该市, 市域, 全国 (全区 after a
   district's name, ``璧山区全区``);
 - a city, county or district of the city table with its suffix (七星区, 石嘴山市,
   宁乡市), or bare and followed by a verb or 的 (``邳州实现``, ``仙桃的``);
@@ -29,7 +29,7 @@ ZONE = "zone"
 CITY = "city"
 PROVINCE = "province"
 
-CITY_WIDE = re.compile(r"全市|本市|我市|该市|全县|全州|全盟|全省|本省|我省|全国")
+CITY_WIDE = re.compile(r"全市|本市|我市|该市|市域|全县|全州|全盟|全省|本省|我省|全国")
 ZONE_WORDS = re.compile(
     rf"[{CJK}]{{0,8}}?(?:高新区|高新技术产业开发区|高新技术产业园区|开发区|园区|示范区|科学城|科技城|工业园|产业园)"
     r"(?:（[^）]{1,8}）|\([^)]{1,8}\))?|该区|本区|我区|全区|区内|辖区"

@@ -508,6 +508,7 @@ def test_a_figure_stated_again_later_is_kept_once_but_two_in_one_sentence_are_tw
         # the city's parks counted together, and the zone among the parts a city governs
         ("2021年底，扬州市为全市10家开发园区明确了19个重点特色产业。", "city"),
         ("南昌市要求每个园区配备不少于2名正式人员。", "city"),
+        ("大庆先有油田、后有城市，市域面积2.1万平方公里。", "city"),
         ("枣庄下辖五区一市和枣庄高新区，面积4564平方公里。", "city"),
         # the zone as one of a list of places: a figure of them all
         ("会前，与会人员先后来到丰南区、路北区和高新区，实地观摩了4个“两企三新”A档党组织。", "city"),
