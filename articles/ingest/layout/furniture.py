@@ -79,7 +79,9 @@ _RUNNING_TEXT = re.compile(r"[，；。！？].{20,}[。！？]$")
 _BRACKETED_LINK = re.compile(r"【[^【】]{1,16}】")
 _EDITOR_IN_BRACKETS = re.compile(r"^[（(【\[]\s*(?:责任编辑|编辑|责编|审核|校对)\s*[:：]\s*[^）)】\]]{1,12}[）)】\]]$")
 # A site's name over its address, the page's header: 平江县人民政府  www.pingjiang.gov.cn
-_SITE_HEADER = re.compile(rf"^[{_C}]{{0,24}}\s*(?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:cn|com|net|org)/?$", re.I)
+_SITE_HEADER = re.compile(
+    rf"^[{_C}]{{0,24}}\s*(?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:cn|com|net|org)/?$", re.I
+)
 LIST_ITEM = re.compile(r"^[·•・]\s*\S")
 _LIST_ITEM_MAX = 60
 
