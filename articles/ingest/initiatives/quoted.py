@@ -222,8 +222,8 @@ def _extra_word(after):
 def _is_programme_name(quoted):
     if ENDS_IN_NAME.search(quoted) and len(quoted) >= 4:
         return True
-    if len(quoted) == 3 and quoted.endswith("制"):
-        return True  # “链长制”, “三长制”: a mechanism named by who leads it
+    if len(quoted) == 3 and quoted.endswith("长制"):
+        return True  # “链长制”, “三长制”: a mechanism named by the chief who leads it (not “终身制”)
     if quoted.endswith("站") and PARTY_CUE.search(quoted) and len(quoted) >= 4:
         return True  # “红色充电站”: a station of party building (a metaphor after 成为 stays out)
     if FORMULA.fullmatch(quoted) or PARTY_FORMULA.fullmatch(quoted) or WORD_FORMULA.fullmatch(quoted):

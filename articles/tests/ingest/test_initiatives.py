@@ -119,6 +119,7 @@ def test_a_mechanism_spelled_out_in_its_steps_then_named():
 
 def test_a_three_character_mechanism_named_by_who_leads_it():
     assert names("高新区推行“链长制”招商，落实“三长制”。") == ["链长制", "三长制"]
+    assert names("星级不是“终身制”，每年复评一次。") == []
 
 
 def test_short_quoted_names_keep_the_words_that_say_what_they_are():
