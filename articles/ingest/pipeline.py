@@ -22,7 +22,7 @@ from core.text import split_sentences
 # whose bytes and metadata are unchanged and that was analysed by this version is
 # skipped by the next ingest; change it whenever a rule changes what a page yields,
 # so every page is read again (``ingest --reanalyse`` forces it once).
-INGEST_VERSION = "2027.01.08"
+INGEST_VERSION = "2027.01.09"
 
 
 def analysis_version(vocabulary=None):
@@ -38,7 +38,7 @@ def analysis_version(vocabulary=None):
 class Steps:
     """The text functions the pipeline chains (see ``default_steps``)."""
 
-    split_page: object  # text -> list[ArticleBlock]
+    split_page: object  # (text, page_name="") -> list[ArticleBlock]
     link_zones: object  # (title, kicker, body, index, captions=(), paper="") -> list[ZoneMention]
     extract_initiatives: object  # (body, sentences=None) -> list[InitiativeFact]
     extract_metrics: object  # (body, article_year=None, sentences=None, article_month=None, default_scope=…) -> list[MetricFact]
@@ -120,7 +120,7 @@ def analyse_page(page, *, zone_index, steps, vocabulary=None):
     from articles.ingest.metrics.scope import article_scope
 
     results = []
-    for block in steps.split_page(page.text):
+    for block in steps.split_page(page.text, page_name=page.page_name or ""):
         body = block.body
         # A dated page dates its articles; 今年/去年 in them resolve against that date.
         year = page.date.year if page.date else steps.article_year(body, title=block.title)

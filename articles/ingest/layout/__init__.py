@@ -29,10 +29,13 @@ from articles.ingest.layout.walker import Walker
 __all__ = ["derive_title", "line_shape", "parse_byline", "split_page"]
 
 
-def split_page(text):
-    """Split one page's text into its articles, in page order."""
+def split_page(text, page_name=""):
+    """Split one page's text into its articles, in page order.
+
+    ``page_name``: the page's name its folio printed (党建在高新), when the reader found one.
+    """
     lines = page_lines(text)
     if not lines:
         return []
-    drafts = Walker(lines, column_header(lines)).run()
+    drafts = Walker(lines, column_header(lines, page_name)).run()
     return [finish(draft, position) for position, draft in enumerate(drafts)]

@@ -385,11 +385,12 @@ def _names_a_place(label):
     return label in cities or any(label[:k] in shorts and label[k:] in cities for k in (2, 3))
 
 
-def column_header(lines):
+def column_header(lines, page_name=""):
     """The column header at the top of a page (党建在高新): short, first, above a headline.
 
     A section of briefs labelled further down the page (■ 高新区党建简讯) is a column too: its
-    label is no article's kicker.
+    label is no article's kicker. When the folio named the page (``page_name``), a short line of
+    other words over the first title is that article's kicker (楼宇党建), not a second column.
     """
     for line in lines:
         if furniture.SECTION_LABEL.match(line.text):
@@ -403,6 +404,8 @@ def column_header(lines):
         label = BYLINE_MARK.sub("", line.text)  # ■ 党建简讯
         if (
             line.shape == "headline"
+            # the page's name again, or a ■ label: a column whatever the folio said
+            and (not page_name or cleaner.visible(label) == cleaner.visible(page_name) or label != line.text)
             and not _names_a_place(label)  # 江苏无锡 over a title is where it happened: a kicker
             and not (len(label) > 3 and label.endswith(("高新区", "开发区", "示范区")))  # so is 南阳高新区
             and " " not in label

@@ -281,6 +281,23 @@ def test_a_section_of_briefs_labelled_down_the_page_is_a_column_not_a_kicker():
     assert lead.paragraphs == ["高新区党工委召开全体党员大会。"]
 
 
+def test_a_topic_over_the_first_title_is_its_kicker_when_the_folio_named_the_page():
+    text = page(
+        "楼宇党建",
+        "",
+        "金鸡湖畔的写字楼里有了“先锋楼长”",
+        "",
+        "■ 本报记者 韩 露",
+        "",
+        "站在金鸡湖西岸望去，一幢幢写字楼沿湖排开。",
+    )
+    (block,) = split_page(text, page_name="党建在高新")
+    assert (block.column, block.kicker) == ("", "楼宇党建")
+    # the page's own name again, or no name from the folio: the column
+    assert split_page(text.replace("楼宇党建", "党建在高新", 1), page_name="党建在高新")[0].column == "党建在高新"
+    assert split_page(text)[0].column == "楼宇党建"
+
+
 def test_a_place_over_the_first_title_is_its_kicker_not_the_pages_column():
     text = page(
         "江苏无锡",

@@ -141,10 +141,10 @@ def test_a_page_failing_in_a_worker_is_reported_and_the_others_stored(tmp_path, 
 
     split_page = layout.split_page
 
-    def split_or_fail(text):
+    def split_or_fail(text, page_name=""):
         if "先锋岗86个" in text:
             raise ValueError("版面无法拆分")
-        return split_page(text)
+        return split_page(text, page_name)
 
     # The workers are forks of this process: they inherit the failing step.
     monkeypatch.setattr(layout, "split_page", split_or_fail)
