@@ -7,6 +7,8 @@ from it (``readers/metadata.py``).
 """
 import re
 
+from core.text import CJK_RANGES
+
 # The page's staff as folios credit them (责任编辑：吴 越, 美编 孙 晓); longest first, so that an
 # alternation of them takes 责任校对 whole rather than its 校对.
 ROLES = "|".join(sorted(
@@ -27,6 +29,13 @@ PAPER_ENDINGS = "|".join(sorted(
     },
     key=lambda ending: (-len(ending), ending),
 ))
+
+# A paper's name on its masthead: 中国高新技术产业导报, and a bulletin named with its zone's other
+# name in brackets, 启东高新区（近海镇）党建工作信息 (full-width or, folded, ASCII brackets).
+PAPER_NAME = (
+    rf"(?:[{CJK_RANGES}]{{2,12}}[（(][{CJK_RANGES}]{{2,6}}[）)][{CJK_RANGES}]{{0,8}}?|[{CJK_RANGES}]{{2,12}}?)"
+    rf"(?:{PAPER_ENDINGS})"
+)
 
 # What stands between the parts of a folio line, inside a character class: spaces, bars
 # (| ｜ 丨 ┃ │), dots and dashes.

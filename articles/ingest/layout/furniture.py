@@ -21,7 +21,7 @@ site's name off.
 """
 import re
 
-from articles.ingest.folio import BETWEEN_PARTS, ISSUED_BY, LATIN_MASTHEAD, PAPER_ENDINGS, ROLES, unspaced
+from articles.ingest.folio import BETWEEN_PARTS, ISSUED_BY, LATIN_MASTHEAD, PAPER_NAME, ROLES, unspaced
 from core.text import CJK_RANGES
 
 _C = CJK_RANGES
@@ -31,7 +31,7 @@ _ROLE_FIELD = re.compile(rf"(?:{ROLES})\s*[:：]?\s*{_NAME}(?=\s|$|[|｜丨])")
 _DATE = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}")
 _WEEKDAY = re.compile(r"(?:星期|礼拜|周)[一二三四五六日天]")
 _LUNAR = re.compile(rf"农历[{_C}]{{2,12}}")
-_PAPER = re.compile(rf"(?:[{_C}]{{2,12}}（[{_C}]{{2,6}}）[{_C}]{{0,8}}?|[{_C}]{{2,12}}?)(?:{PAPER_ENDINGS})(?:社)?")
+_PAPER = re.compile(rf"{PAPER_NAME}(?:社)?")
 _EDITION = re.compile(
     r"第\s*[A-Z]?\d{1,3}\s*版|(?<![A-Za-z0-9])[A-Z]\s?\d{1,2}(?![A-Za-z0-9%])(?:\s*版)?|(?<![0-9])\d{1,2}\s*版"
 )

@@ -5,7 +5,9 @@ The decisions are listed in the package docstring (metrics/__init__.py).
 import re
 
 from articles.ingest.metrics.kinds import GROWTH_VERBS, LATER_END, NOT_MUST_BEFORE_YAO, PART_AFTER
-from articles.ingest.metrics.numbers import CLAUSE_BREAK, COUNT_UNITS, UNITS, datum_label_after, is_datum
+from articles.ingest.metrics.numbers import (
+    CLAUSE_BREAK, COUNT_UNITS, DEMONSTRATIVES, UNITS, datum_label_after, is_datum,
+)
 from articles.ingest.metrics.when import MONTHS
 from articles.ingest.words import tagged as _tagged
 from articles.ingest.words import words as _words
@@ -77,7 +79,7 @@ MEASURE_NOUNS = ("人数", "数量", "总数", "规模", "总量", "次数", "�
 AREA_UNITS = {"平方公里", "平方米", "亩", "公顷"}
 MAX_LABEL = 16
 # A count named again (这8个项目, 上述两家企业) opens a label without being part of it.
-BACK_REFERENCE = re.compile(r"^(?:这|该|上述|前述|以上)(?:\d+|[一二两三四五六七八九十]+)[个家名项座批所]")
+BACK_REFERENCE = re.compile(rf"^(?:{DEMONSTRATIVES})(?:\d+|[一二两三四五六七八九十]+)[个家名项座批所]")
 GROWTH_AFTER = re.compile(r"(?:以上|左右)?的?(?P<word>增长|增幅|增速)")
 KEEPING = re.compile(r"(?:连续[一二两三四五六七八九十\d]+年)?(?:保持|实现|达到|均|都)*$")
 # 2023年, 到2025年底: a time, not what is counted.

@@ -138,6 +138,10 @@ def is_datum(sentence, start, end):
     return bool(re.fullmatch(r"[\u4e00-\u9fff]：", sentence[max(0, start - 2) : start])) and not sentence[end:].strip(" 。；;，,")
 
 
+# Words that point back at something named before: 这8个项目, 上述两家企业.
+DEMONSTRATIVES = "这|该|上述|前述|以上"
+
+
 def datum_label_after(sentence, start, end):
     """The label after a box's figure that opens its line (582家 规模以上工业企业), else ""."""
     if sentence[:start].strip():
@@ -188,7 +192,7 @@ def is_metric(sentence, match):
         return False  # 税收超过1亿元的企业有6家, 超过4000户的大型社区: a threshold describing the noun
     if num in ("百", "千") and before.endswith("上") and sentence.startswith("的", end):
         return False  # 投资上百亿元的大项目: the size of each, not a total
-    if re.search(r"(?:这|该|上述|前述|以上)$", before):
+    if re.search(rf"(?:{DEMONSTRATIVES})$", before):
         return False  # 这8个项目总投资6.5亿元: the count said before, named again
     if chinese and before.endswith("把"):
         return False  # 把两个产业链党建联盟做实做细: the things acted on, not a count stated

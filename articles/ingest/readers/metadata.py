@@ -23,7 +23,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from articles.ingest.folio import BETWEEN_PARTS, ISSUED_BY, LATIN_MASTHEAD, PAPER_ENDINGS, ROLES, unspaced
+from articles.ingest.folio import BETWEEN_PARTS, ISSUED_BY, LATIN_MASTHEAD, PAPER_NAME, ROLES, unspaced
 from core.text import to_simplified
 
 EDGE_LINES = 15
@@ -96,10 +96,7 @@ def find_date(text):
 
 # --- furniture ----------------------------------------------------------------------
 
-# 中国高新技术产业导报, and a bulletin named with its zone's other name in brackets: 启东高新区（近海镇）党建工作信息.
-_PAPER = re.compile(
-    rf"(?P<paper>[{_CJK}]{{2,12}}?(?:{PAPER_ENDINGS})|[{_CJK}]{{2,12}}[（(][{_CJK}]{{2,6}}[）)][{_CJK}]{{0,8}}?(?:{PAPER_ENDINGS}))"
-)
+_PAPER = re.compile(rf"(?P<paper>{PAPER_NAME})")
 _WEEKDAY = re.compile(r"(?:星期|周|礼拜)[一二三四五六日天]")
 _LUNAR = re.compile(rf"农历[{_CJK}]{{2,12}}|[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年(?:[{_CJK}]{{0,8}})?")
 # A name as folios print it, OCR or the typesetter may space it (钱 明); else any short word.
@@ -120,7 +117,7 @@ _EDITION_CODE = re.compile(rf"(?<![A-Za-z0-9])(?P<page>[A-Z]\d{{1,2}})(?![A-Za-z
 # A line that is nothing but an edition: "A7", "A07版", "A5 园区", "第3版", "第3版：党建在高新", "党建在高新 A7"
 _EDITION_LINE = re.compile(
     rf"^(?:第\s*(?P<p1>[A-Z]?\d{{1,3}})\s*版|(?P<p2>[A-Z]\d{{1,2}})(?:\s*版)?)"
-    rf"(?:\s*[:：·|｜丨\s]\s*(?P<n1>[{_CJK}]{{2,8}}|[{_CJK}]{{1,6}}·[{_CJK}]{{1,6}}))?$"
+    rf"(?:\s*[:：·|｜丨\s]\s*(?P<n1>{_NAME_BESIDE}))?$"
     rf"|^(?P<n2>[{_CJK}]{{2,8}})\s*[·|｜丨\s]\s*(?:第\s*(?P<p3>[A-Z]?\d{{1,3}})\s*版|(?P<p4>[A-Z]\d{{1,2}})(?:\s*版)?)$"
 )
 # 07  园区·党建  责任编辑 欧阳青: a page printed as a bare number before its name, beside its editors.
