@@ -34,6 +34,7 @@ class ArticleBlock:
 
     position: int  # 0-based order on the page
     title: str
+    title_printed: bool = True  # False: printed without one, ``title`` is made from its first clause
     kicker: str = ""
     subtitle: str = ""
     byline: str = ""  # the raw byline line, e.g. "■ 首席记者 肖干 通讯员 周建军"

@@ -20,11 +20,11 @@ How things are matched, and so what the figures mean:
 - Articles: each produced article is paired with at most one gold article, best
   title similarity first (``title_similarity``: character-bigram Dice of the
   titles, or of kicker + title, whichever is higher; a title contained in the
-  other counts 0.8), pairs under ``PAIR_MIN`` left out. Then a gold article
-  and a produced article still unpaired between the same two paired
-  neighbours, one of each, are paired by their place on the page when they
-  name the same zone or share some title words (a title the layout got wrong
-  is a wrong title, not a lost article). Unpaired gold articles are misses,
+  other counts 0.8), pairs under ``PAIR_MIN`` left out. Then where as many
+  gold as produced articles are still unpaired between the same two paired
+  neighbours (one, or untitled briefs in a row), they are paired in order by
+  their place on the page when they name the same zone or share some title
+  words (a title the layout got wrong is a wrong title, not a lost article). Unpaired gold articles are misses,
   unpaired produced ones spurious.
 - titles, kickers: right when equal after ``norm``. Precision is over the
   produced articles (kickers: those with a kicker), recall over the gold ones.

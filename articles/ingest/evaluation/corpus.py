@@ -42,6 +42,7 @@ def produced_page(result, province_for_city=None, marked_figures=None, indicator
         articles.append(
             {
                 "title": block.title,
+                "untitled": not block.title_printed,
                 "kicker": block.kicker,
                 "authors": list(block.authors),
                 "zone": zone.name if zone else "",

@@ -106,7 +106,8 @@ def pair_articles(gold_articles, produced_articles):
             continue
         by_gold[gi] = pi
         used.add(pi)
-    # By position: one unpaired article of each between the same paired neighbours.
+    # By position: as many unpaired articles of each between the same paired
+    # neighbours (untitled briefs in a row), in order.
     anchors = sorted(by_gold.items())
     bounds = [(-1, -1), *anchors, (len(gold_articles), len(produced_articles))]
     for (g0, p0), (g1, p1) in zip(bounds, bounds[1:]):
@@ -114,11 +115,12 @@ def pair_articles(gold_articles, produced_articles):
             continue
         golds = [g for g in range(g0 + 1, g1) if g not in by_gold]
         produced = [p for p in range(p0 + 1, p1) if p not in used]
-        if len(golds) == 1 and len(produced) == 1:
-            g, p = gold_articles[golds[0]], produced_articles[produced[0]]
-            if _same_zone(g, p) or title_similarity(g, p) >= 0.2:
-                by_gold[golds[0]] = produced[0]
-                used.add(produced[0])
+        if golds and len(golds) == len(produced):
+            for gi, pi in zip(golds, produced):
+                g, p = gold_articles[gi], produced_articles[pi]
+                if _same_zone(g, p) or title_similarity(g, p) >= 0.2:
+                    by_gold[gi] = pi
+                    used.add(pi)
     return sorted(by_gold.items())
 
 

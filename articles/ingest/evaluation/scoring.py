@@ -116,7 +116,9 @@ def _score_article(where, gold, produced, scores):
     t["titles"].gold += gold is not None
     t["titles"].produced += produced is not None
     if gold is not None and produced is not None:
-        if norm(g.get("title")) == norm(p.get("title")):
+        # The gold writes "" for an article printed without a title: right when none was read either.
+        title = "" if p.get("untitled") else p.get("title")
+        if norm(g.get("title")) == norm(title):
             t["titles"].right += 1
         else:
             scores.note("MISS", "title", where, f"{g.get('title', '')} (got: {p.get('title', '')})")

@@ -39,6 +39,7 @@ def finish(draft, position):
         kind = "brief"
     if title:
         title = clean_heading(title)
+    printed = bool(title)
     if not title:
         derived = (derive_title(text) for text in paragraphs + captions + draft.headings)
         title = next((t for t in derived if t), "") or cleaner.visible(kicker or subtitle).strip("—-") or "（无标题）"
@@ -47,6 +48,7 @@ def finish(draft, position):
     return ArticleBlock(
         position=position,
         title=title,
+        title_printed=printed,
         kicker=clean_heading(kicker) if kicker else "",
         subtitle=clean_heading(subtitle) if subtitle else "",
         byline=draft.byline,

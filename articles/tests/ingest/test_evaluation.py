@@ -51,6 +51,27 @@ def test_a_lone_unpaired_article_between_paired_ones_pairs_by_position_when_its_
     assert "MISS title p.txt#2 乙标题完全不同 (got: （上接第一版）)" in scores.findings
 
 
+def test_untitled_briefs_in_a_row_pair_in_order_by_their_zones():
+    gold = [article("甲高新区建起党群服务中心"), article("", zone="乙高新区"), article("", zone="丙高新区")]
+    produced = [
+        article("甲高新区建起党群服务中心"),
+        article("乙高新区的排名前进了8位", zone="乙高新区"),
+        article("丙高新区所在的街道", zone="丁高新区"),
+    ]
+    assert pair_articles(gold, produced) == [(0, 0), (1, 1)]
+    produced[2]["zone"] = "丙高新区"
+    assert pair_articles(gold, produced) == [(0, 0), (1, 1), (2, 2)]
+
+
+def test_an_untitled_gold_article_is_right_only_when_no_title_was_printed():
+    gold = [article("", zone="乙高新区")]
+    derived = article("乙高新区的排名前进了8位", zone="乙高新区")
+    assert scored(gold, [dict(derived, untitled=True)]).tallies["titles"].right == 1
+    scores = scored(gold, [derived])
+    assert scores.tallies["titles"].right == 0
+    assert "MISS title p.txt#1  (got: 乙高新区的排名前进了8位)" in scores.findings
+
+
 def test_spurious_and_missed_articles_are_listed():
     scores = scored([article("建起党群服务中心")], [article("中国高新技术产业导报"), article("建起党群服务中心")])
     tally = scores.tallies["articles"]
