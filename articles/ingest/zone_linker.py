@@ -85,14 +85,15 @@ class ZoneIndex:
             for surface in [name, _get(zone, "full_name") or "", *(_get(zone, "aliases") or [])]:
                 for variant in _variants(surface) if surface else ():
                     self.surfaces.setdefault(variant, name)
+        self._province_for_city = province_for_city or _default_province_for_city
         self._add_district_forms()
         alternatives = sorted(self.surfaces, key=len, reverse=True)
         self.pattern = re.compile("|".join(map(re.escape, alternatives))) if alternatives else None
-        self._province_for_city = province_for_city or _default_province_for_city
 
     def _add_district_forms(self):
         """嘉兴秀洲高新区 is also printed 秀洲高新区 (and 秀洲国家高新区): a zone's name or alias made of
-        its city and a district gives the district's form, when no other zone's name gives it too.
+        its city and a district gives the district's form, when no other zone's name gives it too;
+        so does a name led by a district of its province (萧山临江高新区: 临江高新区).
         A form several zones give (火炬高新区), or a 开发区 form, names a zone only beside its city
         (``shared_tails``, ``fallback``)."""
         tails = {}
@@ -103,6 +104,17 @@ class ZoneIndex:
                 place = surface[len(city) : -len(suffix)]
                 if len(place) >= 2 and not place.endswith("国家") and not place.startswith(("市", "国家")):
                     tails.setdefault(place + suffix, set()).add(name)
+        for name, info in self.zones.items():
+            # 萧山临江高新区 is printed 临江高新区 by its neighbours: a district of its own province leads its name.
+            place = name[: -len("高新区")] if name.endswith("高新区") else ""
+            city = info["city"].rstrip("市")
+            if len(city) >= 2 and place.startswith(city):
+                place = place[len(city) :]
+            district, rest = place[:2], place[2:]
+            if len(rest) >= 2 and any(
+                self._province_for_city(district + s) == info["province"] for s in "区县市旗"
+            ):
+                tails.setdefault(rest + "高新区", set()).add(name)
         for tail, names in tails.items():
             if tail in self.surfaces:
                 continue
@@ -261,9 +273,9 @@ class ZoneIndex:
                 city = self._city_of(place)
                 name = (rest or place) + "高新区"
                 for candidate in (name, place + rest + "高新区"):
-                    if candidate in self.surfaces:  # 宜兴市高新区 when 宜兴高新区 is known
-                        known = self.surfaces[candidate]
-                        info = self.zones[known]
+                    known = self.surfaces.get(candidate)  # 宜兴市高新区 when 宜兴高新区 is known
+                    info = self.zones[known] if known else None
+                    if info and info["province"] == province:  # not 吉林临江高新区 for 萧山临江高新区
                         return j, ZoneMention(
                             name=known, surface=text[j:suffix_end], known=True,
                             city=info["city"], province=info["province"],

@@ -23,6 +23,8 @@ DATELINE = re.compile(
     rf"^本\s*报\s*(?:(?!记者|通讯员|特约|首席)[{CJK_RANGES}]{{2,6}}?\s*)?"
     r"(?:\d{1,2}\s*月\s*\d{1,2}\s*日\s*)?(?:讯|电)"
 )
+# 【钱塘】临江高新区…: a brief opened by its place in brackets (checked to be a place by the caller).
+PLACE_MARK = re.compile(rf"^【([{CJK_RANGES}]{{2,6}})】\s*(?=[^【】\s])")
 # 本报讯（记者 张三 通讯员 李四）: the brief's byline inside the marker's parentheses.
 _BRIEF_BYLINE = re.compile(r"^本报讯\s*[（(]([^）)]{2,40})[）)]\s*")
 # 本报讯 记者 李四 报道：近日… / 本报讯 记者 罗娟 通讯员 吴倩报道 近日…: the byline inline, closed by 报道.
@@ -194,8 +196,11 @@ def split_brief_marker(text):
     """A brief's opening line without its 本报讯 marker, and the byline printed with the marker.
 
     ``本报讯（记者 张三）近日，…`` -> (``记者 张三``, ``近日，…``); the byline is None
-    when the marker has none.
+    when the marker has none, as with a place in brackets (``【钱塘】临江高新区…``).
     """
+    place = PLACE_MARK.match(text)
+    if place:
+        return None, text[place.end():]
     # OCR spacing inside the marker ("本 报讯") and a dateline (本报扬州1月8日讯) read as 本报讯.
     text = normalize_dateline(text)
     match = _BRIEF_BYLINE.match(text) or _BRIEF_INLINE_BYLINE.match(text)

@@ -18,6 +18,7 @@ from articles.ingest.layout.bylines import (
     BYLINE_MARK,
     BYLINE_START,
     DATELINE,
+    PLACE_MARK,
     ROLE_RE,
     bracketed_byline,
     byline_prefix_end,
@@ -158,6 +159,9 @@ def line_shape(text):
     visible = cleaner.visible(text)
     if BRIEF.match(visible):
         return "brief"
+    place = PLACE_MARK.match(visible)
+    if place and _names_a_place(place.group(1)) and SENTENCE_MARK.search(visible):
+        return "brief"  # 【钱塘】临江高新区所在的临江街道，…
     if visible in COLUMN_LABELS:
         return "kicker"
     if _CAPTION_MARK.match(text) and len(visible) <= 2 * CAPTION_MAX:

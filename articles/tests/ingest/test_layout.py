@@ -577,6 +577,31 @@ def test_a_feature_byline_in_brackets_after_its_last_sentence():
     assert (second.title, second.subtitle) == ("服务企业有温度", "——株洲高新区“红色管家”工作小记")
 
 
+def test_untitled_briefs_opened_by_the_paper_s_marker_or_a_place_in_brackets_are_articles_of_their_own():
+    text = page(
+        "肇庆高新区：",
+        "",
+        "产业城奔着“智车新城”去",
+        "",
+        "    本报讯 2022年12月，肇庆高新区启动建设大旺新能源智能汽车产业城。",
+        "                                                  （通讯员 黎 嘉）",
+        "",
+        "    本报讯（记者 甘 霖 通讯员 柯 钰）在2024年国家高新区综合评价中，大冶湖高新区的排名前进了8位。",
+        "",
+        "    【钱塘】临江高新区所在的临江街道，是钱塘区管辖面积最大的街道。",
+        "                                                  （通讯员 沈 昀）",
+    )
+    zhaoqing, dayehu, linjiang = split_page(text)
+    assert zhaoqing.title == "产业城奔着“智车新城”去" and zhaoqing.authors == ["黎嘉"]
+    assert (dayehu.title_printed, dayehu.authors) == (False, ["甘霖", "柯钰"])
+    assert dayehu.paragraphs[0].startswith("在2024年")
+    assert linjiang.title_printed is False and linjiang.authors == ["沈昀"]
+    assert linjiang.paragraphs[0].startswith("临江高新区所在")
+    # A bracketed topic is no place: it opens no brief.
+    assert line_shape("【党建引领】园区成立联合党委。") == "text"
+    assert line_shape("【钱塘】临江高新区成立联合党委。") == "brief"
+
+
 def test_a_brief_with_its_byline_inline_before_the_word_report():
     (block,) = split_page("本报讯 记者 李想 报道：近日，宁波高新区举办党建论坛，150余名企业党组织书记参加。")
     assert block.authors == ["李想"]

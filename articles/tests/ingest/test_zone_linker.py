@@ -97,6 +97,18 @@ def test_a_county_named_as_its_city_keeps_its_county_in_the_zone_s_name():
     assert [m.name for m in idx.find("宜兴市高新区召开党建大会。")] == ["宜兴高新区"]
 
 
+def test_a_zone_named_after_a_district_of_its_province_is_also_printed_without_the_district():
+    zones = [*ZONES, {"name": "萧山临江高新区", "full_name": "萧山临江高新技术产业开发区",
+                      "aliases": ["杭州萧山临江高新区"], "province": "浙江省", "city": "杭州市"}]
+    cities = {**CITIES, "萧山": "浙江省", "萧山区": "浙江省", "临江": "吉林省", "临江市": "吉林省",
+              "吉林": "吉林省", "白山": "吉林省"}
+    idx = ZoneIndex(zones, province_for_city=lambda city: cities.get(city, ""))
+    found = idx.find("钱塘区的临江国家高新区里，临江高新区党工委牵头。")
+    assert [(m.name, m.count, m.province) for m in found] == [("萧山临江高新区", 2, "浙江省")]
+    # Beside a city of another province it is that city's own: not the Zhejiang zone.
+    assert [m.name for m in idx.find("吉林临江高新区")] == ["临江高新区"]
+
+
 def test_a_city_supporting_its_zone_creates_no_zone():
     assert county_index().find("南京市支持高新区建设，宜兴市推动高新区发展。") == []
 
