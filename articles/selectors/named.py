@@ -1,10 +1,10 @@
 """The search page's reads: the ranked articles, and the initiatives, types, indicators and zones named."""
-from django.db.models import Case, IntegerField, Q, Value, When
+from django.db.models import Case, F, IntegerField, Q, Value, When
 from django.db.models.functions import Length
 
 from articles import search
 from articles.models import Article, Indicator, Initiative, InitiativeMention, InitiativeType, Tally
-from articles.search.expressions import ListItemContains
+from articles.search.expressions import IdIn, ListItemContains
 from zones.models import Zone
 
 from ._counts import _count_of, _partial
@@ -46,6 +46,60 @@ def _closest_first(queryset, typed, limit=NAMED_PER_KIND):
     # The name typed exactly, then the shortest names holding it: a name that says little else.
     exact = Case(When(name__in=typed, then=Value(0)), default=Value(1), output_field=IntegerField())
     return queryset.order_by(exact, Length("name"), "name", "pk")[:limit]
+
+
+def _closest_pks(rows, typed, limit):
+    """The ids of the ``limit`` rows ((id, name)) ``_closest_first`` would list first, ordered here."""
+    return [pk for *_key, pk in sorted((name not in typed, len(name), name, pk) for pk, name in rows)[:limit]]
+
+
+def _in_order(rows, pks):
+    by_pk = {row.pk: row for row in rows}
+    return [by_pk[pk] for pk in pks if pk in by_pk]
+
+
+def _initiatives_named(words, typed, article_ids):
+    """The closest NAMED_PER_KIND visible initiatives whose name or an alias holds ``words``, counted."""
+    candidates = Initiative.objects.filter(hidden=False)
+    if article_ids is not None:
+        candidates = candidates.filter(
+            pk__in=InitiativeMention.objects.filter(IdIn(article_ids, pk=F("article_id"))).values("initiative")
+        )
+    # The closest few are taken by name alone, and ordered here; only those are
+    # tested for visibility, which reads their mentions.
+    matching = candidates.filter(_names_matching(words, ("name",), ("aliases",)))
+    rows = list(matching.filter(name__in=typed).order_by().values_list("pk", "name")[: NAMED_PER_KIND * 4])
+    rows += matching.order_by(Length("name"), "name", "pk").values_list("pk", "name")[: NAMED_PER_KIND * 4]
+    closest = _closest_pks(set(rows), typed, NAMED_PER_KIND * 4)
+    if not closest:
+        return []
+    shown = (
+        Initiative.objects.visible()
+        .filter(pk__in=closest)
+        .select_related("zone")
+        .annotate(article_count=_count_of(InitiativeMention.objects.visible(), "initiative", "article"))
+    )
+    return _in_order(shown, closest)[:NAMED_PER_KIND]
+
+
+def _zones_named(words, typed, named_zone_ids):
+    """The closest NAMED_PER_KIND zones whose names hold ``words``, or that the query names, counted.
+
+    The zone table is a few hundred rows, matched here like the vocabularies.
+    """
+    named_zone_ids = set(named_zone_ids)
+    rows = Zone.objects.order_by().values_list("pk", "name", "full_name", "aliases")
+    matching = [
+        (pk, name) for pk, name, full_name, aliases in rows
+        if pk in named_zone_ids or _holds(words, [name, full_name, *(aliases or [])])
+    ]
+    closest = _closest_pks(matching, typed, NAMED_PER_KIND)
+    if not closest:
+        return []
+    mentions = Article.zones.through.objects.filter(article__hidden=False)
+    return _in_order(
+        Zone.objects.filter(pk__in=closest).annotate(article_count=_count_of(mentions, "zone", "article")), closest
+    )
 
 
 def _holds(words, names):
@@ -130,38 +184,11 @@ def search_named(query, named_zone_ids=(), article_ids=None):
     if not words:
         return {}
     typed = [group[0] for group in words]
-    candidates = Initiative.objects.filter(hidden=False)
-    if article_ids is not None:
-        candidates = candidates.filter(
-            pk__in=InitiativeMention.objects.filter(article__in=list(article_ids)).values("initiative")
-        )
-    # The closest few are taken by name alone, and only those are tested for
-    # visibility, which reads their mentions.
-    closest = _closest_first(
-        candidates.filter(_names_matching(words, ("name",), ("aliases",))),
-        typed,
-        limit=NAMED_PER_KIND * 4,
-    ).values_list("pk", flat=True)
-    initiatives = _closest_first(
-        Initiative.objects.visible()
-        .filter(pk__in=list(closest))
-        .select_related("zone")
-        .annotate(article_count=_count_of(InitiativeMention.objects.visible(), "initiative", "article")),
-        typed,
-    )
     vocabulary = _vocabulary_named(words, typed)
-    mentions = Article.zones.through.objects.filter(article__hidden=False)
-    zones = _closest_first(
-        Zone.objects.filter(
-            _names_matching(words, ("name", "full_name"), ("aliases",)) | Q(pk__in=list(named_zone_ids))
-        )
-        .annotate(article_count=_count_of(mentions, "zone", "article")),
-        typed,
-    )
     found = {
-        "initiatives": list(initiatives),
+        "initiatives": _initiatives_named(words, typed, article_ids),
         "types": vocabulary.get("types", []),
         "indicators": vocabulary.get("indicators", []),
-        "zones": list(zones),
+        "zones": _zones_named(words, typed, named_zone_ids),
     }
     return {kind: rows for kind, rows in found.items() if rows}
