@@ -1,5 +1,5 @@
 """The search page's reads: the ranked articles, and the initiatives, types, indicators and zones named."""
-from django.db.models import Case, F, IntegerField, Q, Value, When
+from django.db.models import F, Q, Value
 from django.db.models.functions import Length
 
 from articles import search
@@ -42,14 +42,9 @@ def _names_matching(words, fields, lists=()):
     return condition
 
 
-def _closest_first(queryset, typed, limit=NAMED_PER_KIND):
-    # The name typed exactly, then the shortest names holding it: a name that says little else.
-    exact = Case(When(name__in=typed, then=Value(0)), default=Value(1), output_field=IntegerField())
-    return queryset.order_by(exact, Length("name"), "name", "pk")[:limit]
-
-
 def _closest_pks(rows, typed, limit):
-    """The ids of the ``limit`` rows ((id, name)) ``_closest_first`` would list first, ordered here."""
+    """The ids of the ``limit`` closest of ``rows`` ((id, name)): the name typed exactly, then the
+    shortest names holding it (a name that says little else), then by name and id."""
     return [pk for *_key, pk in sorted((name not in typed, len(name), name, pk) for pk, name in rows)[:limit]]
 
 
