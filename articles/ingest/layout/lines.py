@@ -46,9 +46,18 @@ DATUM_FIRST = re.compile(
 )
 
 
+# A box's short label and its figure with a remark after it: 高新技术企业：303家，占全省30%.
+DATUM_REMARK = re.compile(r"^[^：:，,。；;\d]{2,12}[：:](?:约|近|超|逾)?\d[\d.,]*(?:万|亿)?[^\d\s，,。]{1,4}[，,][^。；;]{1,40}$")
+# A box's figure on its own line under its label (入区企业 / 3700余家 / 高新技术企业 / 303家，占全省30%).
+FIGURE_LEAD = re.compile(r"^(?:约|近|超|逾)?\d[\d.,]*(?:万|亿)?(?![年月日])[^\d\s，,。：:]{1,3}(?:余|多)?(?:$|[，,])")
+BOX_LABEL = re.compile(r"^[^\d\s，,。：:；;！？!?]{2,12}$")
+
+
 def is_datum_line(text):
-    """A line of a box of figures: 居民网格：216个, or 582家 规模以上工业企业 (``text`` with its spaces)."""
-    return bool(DATUM.match(cleaner.visible(text)) or DATUM_FIRST.match(text.strip()))
+    """A line of a box of figures: 居民网格：216个, 高新技术企业：303家，占全省30%, or 582家 规模以上工业企业
+    (``text`` with its spaces)."""
+    visible = cleaner.visible(text)
+    return bool(DATUM.match(visible) or DATUM_REMARK.match(visible) or DATUM_FIRST.match(text.strip()))
 
 
 def is_data_label(visible):
@@ -248,14 +257,12 @@ def page_lines(text):
         if res:
             gap = 0  # a banner occupies the space: the blank lines that count come after it
             continue
+        text_line = cleaner.unframe(text_line)
         if not text_line:
-            gap += 1
+            gap += 1  # blank, or a box's sides and nothing inside: a blank line within the box
             continue
         if dropped[i] or _FURNITURE.match(text_line):
             continue
-        text_line = cleaner.unframe(text_line)
-        if not text_line:
-            continue  # a box's side and nothing inside
         shape = ""
         fields = furniture.web_meta_fields(text_line)
         if fields:
@@ -273,7 +280,7 @@ def page_lines(text):
         line.shape = shape or line_shape(text_line)
         lines.append(line)
         gap = 0
-    lines = _join_figures_over_labels(_join_open_brackets(lines))
+    lines = _join_figures_over_labels(_join_labels_over_figures(_join_open_brackets(lines)))
     for i, line in enumerate(lines):
         # …专场沙龙现场 between blank lines, without its full stop: a photo's caption.
         after = lines[i + 1].gap if i + 1 < len(lines) else 1
@@ -349,6 +356,29 @@ def _join_open_brackets(lines):
         ):
             previous.text = f"{previous.text} {line.text}"
             previous.raw = f"{previous.raw}\n{line.raw}"
+            continue
+        out.append(line)
+    return out
+
+
+def _join_labels_over_figures(lines):
+    """A box's label on a line of its own and its figure right under it (入区企业 / 3700余家): one line,
+    入区企业：3700余家, as a box of labelled figures prints it. Not where the label is the one of the
+    figure above it (65场 / 职业技能培训 / 943人次): that box prints its figures first."""
+    out = []
+    for line in lines:
+        previous = out[-1] if out else None
+        before = out[-2] if len(out) > 1 else None
+        if (
+            previous is not None
+            and line.gap == 0
+            and FIGURE_LEAD.match(cleaner.visible(line.text))
+            and BOX_LABEL.match(cleaner.visible(previous.text))
+            and not (before is not None and previous.gap == 0 and LONE_FIGURE.match(cleaner.visible(before.text)))
+        ):
+            previous.text = f"{previous.text}：{line.text}"
+            previous.raw = f"{previous.raw}\n{line.raw}"
+            previous.shape = "text"
             continue
         out.append(line)
     return out

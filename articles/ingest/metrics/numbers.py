@@ -44,7 +44,7 @@ MEASURES = {
     "秒": "秒",
     "倍": "倍",
 }
-COUNT_WORDS = "个家项件人名位次场支套栋幢所批期条台座份户篇处款种类辆架艘张天起"
+COUNT_WORDS = "个家项件人名位次场支套栋幢所批期条台座份户篇处款种类辆架艘张天起宗"
 # Counts of batches and sittings (259批次, 86场次) and storeys (地上10层).
 COUNT_COMPOUNDS = ("批次", "场次", "家次", "台次", "架次", "户次", "车次", "层")
 COUNT_UNITS = {w: w for w in (*COUNT_WORDS, *COUNT_COMPOUNDS)}
@@ -85,6 +85,7 @@ NOT_A_UNIT_BEFORE = {
     "套": "餐",
     "户": "籍外",
     "款": "项",
+    "宗": "旨教族师",
 }
 
 PREFIX_QUALIFIERS = {
@@ -121,6 +122,7 @@ CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?\n（）()【】]")
 ABSTRACT_NOUNS = {
     "方面", "路径", "环节", "目标", "渠道", "步", "方向", "层面", "维度", "原则", "思路", "理念",
     "特点", "优势", "举措", "篇章", "结合", "途径", "字", "事", "事情", "件事", "主题", "主题年",
+    "年份", "阶段",
 }
 # 做好“党建+”引领……3篇文章: a figure of speech.
 WRITE_WELL = re.compile(r"(做好|写好|做实|答好|做足|做活)")
@@ -134,8 +136,11 @@ def is_name_span(text):
 
 
 def is_datum(sentence, start, end):
-    """A line of a box of figures: a label, a colon, the figure and nothing after (居民网格：216个)."""
-    return bool(re.fullmatch(r"[\u4e00-\u9fff]：", sentence[max(0, start - 2) : start])) and not sentence[end:].strip(" 。；;，,")
+    """A line of a box of figures: a label, a colon, the figure and nothing after (居民网格：216个)
+    or a remark after a comma (高新技术企业：303家，占全省30%)."""
+    return bool(re.fullmatch(r"[\u4e00-\u9fff]：", sentence[max(0, start - 2) : start])) and (
+        not sentence[end:].strip(" 。；;，,") or sentence[end : end + 1] in "，,"
+    )
 
 
 # Words that point back at something named before: 这8个项目, 上述两家企业.

@@ -575,6 +575,28 @@ def test_a_box_drawn_in_frame_characters_keeps_each_figure_with_the_label_after_
     assert news.paragraphs[-3:] == ["373.92亿元 2023年1—9月地区生产总值", "582家 规模以上工业企业", "2家 300亿级以上企业"]
 
 
+def test_a_box_that_sets_each_label_over_its_figure_keeps_them_together_one_statement_a_line():
+    text = page(
+        "太原高新区：三十年里的五个年份",
+        "",
+        "本报讯 1991年7月，太原高新技术产业开发区挂牌。",
+        "", "",
+        "┌──────── 数说学府产业园区（2017年） ────────┐",
+        "│                                  │",
+        "│   入区企业                       │",
+        "│   3700余家                       │",
+        "│                                  │",
+        "│   高新技术企业                   │",
+        "│   303家，占全省30%               │",
+        "│                                  │",
+        "│   电子信息企业                   │",
+        "│   813家                          │",
+        "└──────────────────────────────────┘",
+    )
+    (news,) = split_page(text)
+    assert news.paragraphs[-3:] == ["入区企业：3700余家", "高新技术企业：303家，占全省30%", "电子信息企业：813家"]
+
+
 def test_a_bulletin_with_its_issuing_office_and_distribution_is_one_article():
     text = page(
         "启东高新区（近海镇）党建工作信息",

@@ -674,6 +674,21 @@ def test_a_box_line_is_its_labels_figure_and_a_colon_elsewhere_is_no_figures_lab
     assert labelled("小区党组织覆盖率：97%") == [("小区党组织覆盖率", 97, "%")]
     assert labelled("会议于10：30开始，比分3：1。") == []
     assert labelled("他说：3个月内完成。") == []
+    # a remark after the box's figure: the figure is still its label's
+    assert labelled("高新技术企业：303家，占全省30%")[0] == ("高新技术企业", 303, "家")
+
+
+def test_counts_of_years_and_stages_are_no_figures_and_a_lot_of_land_or_projects_is_counted_in_zong():
+    assert extract_metrics("三十年里的五个年份，园区经历了三个阶段。", article_year=2021) == []
+    found = extract_metrics("当天首批6宗配套项目现场签约。", article_year=2022)
+    assert [(m.value, m.unit) for m in found] == [(6, "宗")]
+
+
+def test_what_a_company_or_zone_hopes_to_reach_is_a_target_but_project_hope_is_no_plan():
+    found = extract_metrics("小鹏汽车希望2至3年内引入上下游供应链项目80到100家。", article_year=2022)
+    assert [(m.value, m.value_max, m.kind) for m in found] == [(80, 100, "target")]
+    found = extract_metrics("企业为希望工程捐款50万元。", article_year=2022)
+    assert [(m.value, m.kind) for m in found] == [(50, "actual")]
 
 
 def test_a_percentage_of_nothing_named_that_says_what_part_it_is_is_a_share():
