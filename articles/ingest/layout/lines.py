@@ -39,7 +39,7 @@ COLUMN_MAX = 6  # a column header (党建在高新) is a few characters
 DATA_LABELS = {"数据", "数说", "数读", "数字", "一组数据", "数据链接", "数据来源"}
 DATUM = re.compile(r"^[^：:，,。；;]{2,30}[：:]\s*(?:约|近|超|逾)?\d[\d.,]*\s*(?:万|亿)?[^\d\s，,。]{0,4}$")
 # A figure alone on its line, its label on the next: 65场 / 职业技能培训，累计覆盖943人次.
-LONE_FIGURE = re.compile(r"^(?:约|近|超|逾)?\d[\d.,]*(?:万|亿)?(?![年月日])[^\d\s，,。：:]{1,3}(?:余|多)?$")
+LONE_FIGURE = re.compile(r"^(?:约|近|超|逾)?\d[\d.,]*(?:万|亿)?(?![年月日])[^\d\s，,。：:]{1,4}(?:余|多)?$")
 # A box's figure first, its label after a space: 582家 规模以上工业企业.
 DATUM_FIRST = re.compile(
     r"^(?P<figure>(?:约|近|超|逾)?\d[\d.,]*(?:万|亿)?(?![年月日])[^\d\s，,。：:]{1,4})\s+(?P<label>\S.{1,30})$"
@@ -49,7 +49,7 @@ DATUM_FIRST = re.compile(
 # A box's short label and its figure with a remark after it: 高新技术企业：303家，占全省30%.
 DATUM_REMARK = re.compile(r"^[^：:，,。；;\d]{2,12}[：:](?:约|近|超|逾)?\d[\d.,]*(?:万|亿)?[^\d\s，,。]{1,4}[，,][^。；;]{1,40}$")
 # A box's figure on its own line under its label (入区企业 / 3700余家 / 高新技术企业 / 303家，占全省30%).
-FIGURE_LEAD = re.compile(r"^(?:约|近|超|逾)?\d[\d.,]*(?:万|亿)?(?![年月日])[^\d\s，,。：:]{1,3}(?:余|多)?(?:$|[，,])")
+FIGURE_LEAD = re.compile(r"^(?:约|近|超|逾)?\d[\d.,]*(?:万|亿)?(?![年月日])[^\d\s，,。：:]{1,4}(?:余|多)?(?:$|[，,])")
 BOX_LABEL = re.compile(r"^[^\d\s，,。：:；;！？!?]{2,12}$")
 
 
@@ -248,7 +248,8 @@ def page_lines(text):
     if len(folded) != len(raw_lines):
         folded = [cleaner.to_simplified(cleaner.fold_width(line)) for line in raw_lines]
     folded = [cleaner.strip_pinyin_glosses(line.strip()) for line in folded]
-    residue = cleaner.vertical_residue_flags(folded)
+    # A box's frame is no banner: residue is judged on the lines without it.
+    residue = cleaner.vertical_residue_flags([cleaner.unframe(line) for line in folded])
     dropped = _furniture_flags(folded)
     _web_title(folded, dropped)
     lines = []

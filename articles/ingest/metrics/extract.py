@@ -161,8 +161,11 @@ def _sentence_metrics(
             period=period,
             sentence=sentence,
             offset=offset,
+            # Nothing acting between two figures of a sentence: the later is whose the earlier is
+            # (大冶市…的28个项目之一，那次签约…50.88亿元: still the city's signing).
             scope=scope_of(
-                sentence, qualifier_start, end, default=default_scope, zone_places=districts, of_zone=of_zone
+                sentence, qualifier_start, end, default=found[-1].fact.scope if found else default_scope,
+                zone_places=districts, of_zone=of_zone,
             ),
         )
         # 超过50%是“85后”: a part of the group before, said after a percentage of nothing named.

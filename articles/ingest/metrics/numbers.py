@@ -114,7 +114,7 @@ POST_QUALIFIERS = {"以上": "at_least", "以下": "at_most", "以内": "at_most
 
 SKIP_QUOTES = re.compile(r"“[^“”]{1,20}”|\"[^\"\n]{1,20}\"|‘[^‘’]{1,20}’|'[^'\n]{1,20}'|《[^《》]*》")
 SPEECH = re.compile(r"[，,。！？；]")
-RANK_BEFORE = re.compile(r"(跃进|跃升|前进|上升|提升|提高|下降|后退|进|前|居|排)$")
+RANK_BEFORE = re.compile(r"(跃进|跃升|前进|上升|提升|提高|下降|后退|进|前|居|排)了?$")
 
 CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?\n（）()【】]")
 # Counts of abstract nouns say how a text is organised, not what a zone did:
@@ -122,7 +122,7 @@ CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?\n（）()【】]")
 ABSTRACT_NOUNS = {
     "方面", "路径", "环节", "目标", "渠道", "步", "方向", "层面", "维度", "原则", "思路", "理念",
     "特点", "优势", "举措", "篇章", "结合", "途径", "字", "事", "事情", "件事", "主题", "主题年",
-    "年份", "阶段",
+    "年份", "阶段", "机制",
 }
 # 做好“党建+”引领……3篇文章: a figure of speech.
 WRITE_WELL = re.compile(r"(做好|写好|做实|答好|做足|做活)")
@@ -186,7 +186,7 @@ def is_metric(sentence, match):
     elif len(num.split(".")[0]) >= 9:
         return False  # phone numbers, ID numbers
     if base in ("位", "名") and RANK_BEFORE.search(before):
-        return False  # 再跃进8位, 前10名: a rank, not a quantity
+        return False  # 再跃进8位, 排名前进了8位, 前10名: a rank, not a quantity
     if base == "位" and after == "数":
         return False  # 两位数
     if base == "个月" and re.search(r"(?<!提)前$", before):
@@ -255,6 +255,8 @@ def counts_no_fact(sentence, match):
     spelled = not match.group("num")[0].isdigit()
     if first in ABSTRACT_NOUNS or spelled and len(words) > 1 and words[1][0] in ABSTRACT_NOUNS:
         return True  # 两个方面, 两个主攻方向
+    if first.endswith("机制"):
+        return True  # 五项联动机制: how the parties work together, not a count of things
     if first == "文章" and WRITE_WELL.search(sentence[:start]):
         return True
     return _is_enumeration_count(sentence, start, match.group("num"))

@@ -42,7 +42,7 @@ BARE_ACTING = re.compile(
     r"|探索|坚持|推行|通过|指导))"
 )
 # Before a place that is only a base of comparison or the whole of a share.
-COMPARISON_BEFORE = re.compile(r"(?:占|比|高于|低于|超过|超出|快于|慢于|较|相比|居|位居|列|领先|在全省同类)$")
+COMPARISON_BEFORE = re.compile(r"(?:占(?:到|了)?|比|高于|低于|超过|超出|快于|慢于|较|相比|居|位居|列|领先|在全省同类)$")
 EVERY = re.compile(r"各|每个|每家")
 # 全市10家开发园区, 全省23个高新区: the city's or province's parks counted together.
 CITY_PARKS = re.compile(r"(?:全市|全省|本市|本省)\d+[家个所][^，,；;。\d]*$")
@@ -121,6 +121,8 @@ def scope_of(sentence, start, end=None, default=ZONE, zone_places=frozenset(), o
             continue  # 璧山区全区: the district's whole, not the zone's
         if CITY_WIDE.search(match.group()) or EVERY.search(before[max(0, match.start() - 2) : match.end()]):
             continue  # 全省国家高新区, 在全国各…示范区中, 每个园区配备: zones of a kind together, not this one
+        if COMPARISON_BEFORE.search(before[: match.start()]):
+            continue  # 鲤城区…133家，占全区规上企业的61.2%: the whole of a share, not who acts
         if CITY_PARKS.search(before[: match.end()]):
             continue  # 为全市10家开发园区明确了…: the city's parks together
         if actor is None or match.end() > actor[0]:
@@ -144,9 +146,10 @@ def _listed_with_places(text):
 
 
 def _in_frame(rest):
-    """Whether the figure sits in a frame closed by 中 (在浙江省第二批42个…特色小镇中)."""
+    """Whether the figure sits in a frame closed by 中 (在浙江省第二批42个…特色小镇中) or by 之一
+    (是大冶市一次集中签约的28个项目之一: one of the place's)."""
     clause = re.split(r"[，。；,;！？]", rest, maxsplit=1)[0]
-    return bool(re.search(r"(?:之)?中$", clause))
+    return bool(re.search(r"(?:之)?中$|之一$", clause))
 
 
 def _names_a_city_after(after):
@@ -180,8 +183,8 @@ def _place_mentions(text, frame=False, zone_places=frozenset()):
         after = text[end:]
         if NOT_A_PLACE_AFTER.match(after) or _in_zone_brackets(text, start):
             continue
-        if frame and text[:start].endswith("在"):
-            pass  # 在浙江省第二批42个…特色小镇中: the frame's place
+        if frame and text[:start].endswith(("在", "是")):
+            pass  # 在浙江省第二批42个…特色小镇中, 是大冶市…的28个项目之一: the frame's place
         elif _not_acting(text, start, end) or not (
             _acts(text[end:]) or text[:start].endswith("所在的") or _opens_clause(text[:start])
         ):

@@ -597,6 +597,28 @@ def test_a_box_that_sets_each_label_over_its_figure_keeps_them_together_one_stat
     assert news.paragraphs[-3:] == ["入区企业：3700余家", "高新技术企业：303家，占全省30%", "电子信息企业：813家"]
 
 
+def test_a_box_of_figures_over_their_labels_with_blank_rows_between_keeps_each_pair():
+    text = page(
+        "一条“红链”织密上下游",
+        "",
+        "本报讯 泉州高新区鲤城园区把党组织建到纺织面料产业链上。",
+        "", "",
+        "┌──────── 数说鲤城高新区 ────────┐",
+        "│                                │",
+        "│   5.5712平方公里               │",
+        "│   核准面积                     │",
+        "│                                │",
+        "│   4家                          │",
+        "│   上市挂牌企业                 │",
+        "│                                │",
+        "│   17家                         │",
+        "│   上市挂牌后备企业             │",
+        "└────────────────────────────────┘",
+    )
+    (news,) = split_page(text)
+    assert news.paragraphs[-3:] == ["5.5712平方公里 核准面积", "4家 上市挂牌企业", "17家 上市挂牌后备企业"]
+
+
 def test_a_bulletin_with_its_issuing_office_and_distribution_is_one_article():
     text = page(
         "启东高新区（近海镇）党建工作信息",

@@ -510,10 +510,15 @@ def test_a_figure_stated_again_later_is_kept_once_but_two_in_one_sentence_are_tw
         ("南昌市要求每个园区配备不少于2名正式人员。", "city"),
         ("大庆先有油田、后有城市，市域面积2.1万平方公里。", "city"),
         ("枣庄下辖五区一市和枣庄高新区，面积4564平方公里。", "city"),
+        # the district's whole (全区) after 占 is the base of the share, not the zone acting
+        ("鲤城区纺织鞋服产业有规上企业133家，占全区规上企业的61.2%，其中省级龙头企业3家。", "city"),
+        # one of the place's set (…之一), and what the sentence says of that set after it
+        ("这个项目是大冶市一次集中签约的28个项目之一，那次签约协议总投资42.88亿元。", "city"),
         # the zone as one of a list of places: a figure of them all
         ("会前，与会人员先后来到丰南区、路北区和高新区，实地观摩了4个“两企三新”A档党组织。", "city"),
         # the zone's own figures, with a city only as a base or a destination
         ("高新区生物医药产业产值占海口市的80.98%，占全省的77%。", "zone"),
+        ("高新技术企业要占到全省总量的三分之一，园区至少拥有8家国家级研发机构。", "zone"),
         ("2023年大连高新区实现地区生产总值444.6亿元，增速高于全市1个百分点。", "zone"),
         ("招商人员赴上海、广州、深圳、北京等地拜访企业305家。", "zone"),
         ("常州国家高新区（新北区）组建产业链党委6个。", "zone"),
@@ -682,6 +687,13 @@ def test_counts_of_years_and_stages_are_no_figures_and_a_lot_of_land_or_projects
     assert extract_metrics("三十年里的五个年份，园区经历了三个阶段。", article_year=2021) == []
     found = extract_metrics("当天首批6宗配套项目现场签约。", article_year=2022)
     assert [(m.value, m.unit) for m in found] == [(6, "宗")]
+
+
+def test_a_rank_gained_and_a_set_of_mechanisms_are_no_figures_and_what_must_stay_above_is_a_target():
+    assert extract_metrics("在国家高新区综合评价中，园区的排名前进了8位。", article_year=2025) == []
+    assert extract_metrics("双方将以五项联动机制为抓手，建立3项机制。", article_year=2025) == []
+    found = extract_metrics("到2020年，企业净利润总额占营业总收入的比例要高于8%。", article_year=2014)
+    assert [(m.value, m.kind) for m in found] == [(8, "target")]
 
 
 def test_what_a_company_or_zone_hopes_to_reach_is_a_target_but_project_hope_is_no_plan():
