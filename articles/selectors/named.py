@@ -60,18 +60,21 @@ def _initiatives_named(words, typed, article_ids):
         candidates = candidates.filter(
             pk__in=InitiativeMention.objects.filter(IdIn(article_ids, pk=F("article_id"))).values("initiative")
         )
-    # The closest few are taken by name alone, and ordered here; only those are
-    # tested for visibility, which reads their mentions.
+    # The closest few are taken by name alone, and ordered here.
     matching = candidates.filter(_names_matching(words, ("name",), ("aliases",)))
     rows = list(matching.filter(name__in=typed).order_by().values_list("pk", "name")[: NAMED_PER_KIND * 4])
     rows += matching.order_by(Length("name"), "name", "pk").values_list("pk", "name")[: NAMED_PER_KIND * 4]
     closest = _closest_pks(set(rows), typed, NAMED_PER_KIND * 4)
     if not closest:
         return []
+    if article_ids is None:
+        # Only the closest few are tested for visibility, which reads their mentions.
+        shown = Initiative.objects.visible().filter(pk__in=closest)
+    else:
+        # Named by the public articles found, those not hidden are visible.
+        shown = Initiative.objects.filter(pk__in=closest[:NAMED_PER_KIND])
     shown = (
-        Initiative.objects.visible()
-        .filter(pk__in=closest)
-        .select_related("zone")
+        shown.select_related("zone")
         .annotate(article_count=_count_of(InitiativeMention.objects.visible(), "initiative", "article"))
     )
     return _in_order(shown, closest)[:NAMED_PER_KIND]
@@ -169,7 +172,7 @@ def search_named(query, named_zone_ids=(), article_ids=None):
     visibility and counted (types and indicators from the stored counts when fresh),
     never the articles or figures of the whole archive.
 
-    ``article_ids``: the articles the search found (a bounded list). Initiatives
+    ``article_ids``: the public articles the search found (a bounded list). Initiatives
     are then looked for among those these articles name -- a programme's name
     is in its articles' text, so one whose name holds the words is named by the
     articles holding them -- instead of among every programme's name: a common
