@@ -20,7 +20,13 @@ from articles.ingest.layout.bylines import (
     split_brief_marker,
     split_leading_report,
 )
-from articles.ingest.layout.lines import TIME_LEAD, WORD_CHAR, is_datum_line, split_caption_credit
+from articles.ingest.layout.lines import (
+    BOXED_FIGURE_END,
+    TIME_LEAD,
+    WORD_CHAR,
+    is_datum_line,
+    split_caption_credit,
+)
 from core.text import CJK_RANGES, CJK_RE
 
 # How a paragraph opens: 会议要求，/ 据了解，/ 此外，. After a line cut off in the middle
@@ -36,8 +42,8 @@ _STARTS_SOMETHING = ("brief", "kicker", "headline", "weak_headline", "caption", 
 
 
 def _starts_new_paragraph(previous, line):
-    if is_datum_line(line) or is_datum_line(previous):
-        return True  # 超大型社区：4个 / 居民网格：216个: each line of a box of figures is one statement
+    if is_datum_line(line) or is_datum_line(previous) or BOXED_FIGURE_END.search(previous):
+        return True  # 超大型社区：4个 / 居民网格：216个, …首批会员企业：43家: each line of a box is one statement
     if BYLINE_MARK.match(line) or BYLINE_MARK.match(previous) and len(cleaner.visible(previous)) <= 12:
         return True  # ■ 服务阵地: a box's part, on its own
     return bool(CJK_RE.match(previous[-1:]) and _PARAGRAPH_OPENER.match(cleaner.visible(line)))

@@ -37,7 +37,7 @@ COLUMN_MAX = 6  # a column header (党建在高新) is a few characters
 # A box of figures inside an article (■ 数据 / 超大型社区：4个 / 居民网格：216个): its label is a heading
 # of the article, its lines are the article's text.
 DATA_LABELS = {"数据", "数说", "数读", "数字", "一组数据", "数据链接", "数据来源"}
-DATUM = re.compile(r"^[^：:，,。；;]{2,30}[：:]\s*(?:约|近|超|逾)?\d[\d.,]*\s*(?:万|亿)?[^\d\s，,。]{0,4}$")
+DATUM = re.compile(r"^[^：:，,。；;]{2,40}[：:]\s*(?:约|近|超|逾)?\d[\d.,]*\s*(?:万|亿)?[^\d\s，,。]{0,4}$")
 # A figure alone on its line, its label on the next: 65场 / 职业技能培训，累计覆盖943人次.
 LONE_FIGURE = re.compile(r"^(?:约|近|超|逾)?\d[\d.,]*(?:万|亿)?(?![年月日])[^\d\s，,。：:]{1,4}(?:余|多)?$")
 # A box's figure first, its label after a space: 582家 规模以上工业企业.
@@ -51,6 +51,9 @@ DATUM_REMARK = re.compile(r"^[^：:，,。；;\d]{2,12}[：:](?:约|近|超|逾)
 # A box's figure on its own line under its label (入区企业 / 3700余家 / 高新技术企业 / 303家，占全省30%).
 FIGURE_LEAD = re.compile(r"^(?:约|近|超|逾)?\d[\d.,]*(?:万|亿)?(?![年月日])[^\d\s，,。：:]{1,4}(?:余|多)?(?:$|[，,])")
 BOX_LABEL = re.compile(r"^[^\d\s，,。：:；;！？!?]{2,12}$")
+LONG_BOX_LABEL = re.compile(r"^[^。：:；;！？!?]{2,40}[\u4e00-\u9fff）)”》]$")
+# What a box's label-over-figure line ends with: its figure, a statement complete without a full stop.
+BOXED_FIGURE_END = re.compile(r"[：:]\s*(?:约|近|超|逾)?\d[\d.,]*(?:万|亿)?[^\d\s，,。：:]{1,4}(?:余|多)?$")
 
 
 def is_datum_line(text):
@@ -365,16 +368,26 @@ def _join_open_brackets(lines):
 def _join_labels_over_figures(lines):
     """A box's label on a line of its own and its figure right under it (入区企业 / 3700余家): one line,
     入区企业：3700余家, as a box of labelled figures prints it. Not where the label is the one of the
-    figure above it (65场 / 职业技能培训 / 943人次): that box prints its figures first."""
+    figure above it (65场 / 职业技能培训 / 943人次): that box prints its figures first. A longer
+    label (2002年6月底在海淀经营的非公企业 / 7085个) only where each pair stands between blank lines."""
     out = []
-    for line in lines:
+    for i, line in enumerate(lines):
         previous = out[-1] if out else None
         before = out[-2] if len(out) > 1 else None
+        following = lines[i + 1] if i + 1 < len(lines) else None
+        if previous is None or line.gap != 0 or not FIGURE_LEAD.match(cleaner.visible(line.text)):
+            out.append(line)
+            continue
+        label = cleaner.visible(previous.text)
+        set_apart = previous.gap >= 1 and (following is None or following.gap >= 1)
+        # 65场 / 职业技能培训…: a figure with its label right under it is not the line above's.
+        labelled_below = following is not None and following.gap == 0 and not FIGURE_LEAD.match(
+            cleaner.visible(following.text)
+        )
         if (
-            previous is not None
-            and line.gap == 0
-            and FIGURE_LEAD.match(cleaner.visible(line.text))
-            and BOX_LABEL.match(cleaner.visible(previous.text))
+            not labelled_below
+            and not BYLINE_MARK.match(previous.text)
+            and (BOX_LABEL.match(label) or set_apart and LONG_BOX_LABEL.match(label))
             and not (before is not None and previous.gap == 0 and LONE_FIGURE.match(cleaner.visible(before.text)))
         ):
             previous.text = f"{previous.text}：{line.text}"

@@ -8,6 +8,7 @@ from articles.ingest.metrics.numbers import (
     COUNT_UNITS,
     METRIC_RE,
     MULTIPLIERS,
+    NUMBER,
     SKIP_QUOTES,
     UNITS,
     combine_qualifiers,
@@ -108,6 +109,10 @@ def extract_figures(body, article_year=None, sentences=None, article_month=None,
     return facts
 
 
+# After "N个": another figure in 个百分点 joined to it (5个和9.6个百分点).
+SHARED_POINTS = re.compile(rf"\s*(?:和|、|与|及|或)\s*{NUMBER}\s*个百分点")
+
+
 def _sentence_metrics(
     sentence, offset, article_year, default_scope=ZONE, article_month=None, districts=frozenset(), of_zone=True
 ):
@@ -129,6 +134,8 @@ def _sentence_metrics(
             continue
         mult = MULTIPLIERS.get(match.group("mult") or "", 1)
         base = match.group("base")
+        if base == "个" and SHARED_POINTS.match(sentence, end):
+            base = "个百分点"  # 分别高出5个和9.6个百分点: the first figure's 百分点 said once, after the second
         unit = (match.group("mult") or "") + base
         normalized_unit = UNITS[base]
         qualifier_start, qualifier = prefix_qualifier(sentence, start)

@@ -29,6 +29,14 @@ MEASURES = {
     "千瓦时": "千瓦时",
     "千瓦": "千瓦",
     "兆瓦": "兆瓦",
+    # Energy capacity as battery and power plants state it: 15GWh, 200MW.
+    "吉瓦时": "吉瓦时",
+    "兆瓦时": "兆瓦时",
+    "吉瓦": "吉瓦",
+    "GWh": "吉瓦时",
+    "MWh": "兆瓦时",
+    "GW": "吉瓦",
+    "MW": "兆瓦",
     "千米": "公里",
     "公里": "公里",
     "公顷": "公顷",
@@ -44,6 +52,7 @@ MEASURES = {
     "秒": "秒",
     "倍": "倍",
 }
+ENERGY_UNITS = ("吉瓦时", "兆瓦时", "吉瓦", "GWh", "MWh", "GW", "MW")
 COUNT_WORDS = "个家项件人名位次场支套栋幢所批期条台座份户篇处款种类辆架艘张天起宗"
 # Counts of batches and sittings (259批次, 86场次) and storeys (地上10层).
 COUNT_COMPOUNDS = ("批次", "场次", "家次", "台次", "架次", "户次", "车次", "层")
@@ -187,6 +196,8 @@ def is_metric(sentence, match):
         return False  # phone numbers, ID numbers
     if base in ("位", "名") and RANK_BEFORE.search(before):
         return False  # 再跃进8位, 排名前进了8位, 前10名: a rank, not a quantity
+    if base in ENERGY_UNITS and re.match(r"[\u4e00-\u9fff]", after):
+        return False  # 欣旺达30GWh动力电池项目: the capacity is part of the project's name
     if base == "位" and after == "数":
         return False  # 两位数
     if base == "个月" and re.search(r"(?<!提)前$", before):

@@ -110,6 +110,10 @@ def extract(html, name):
         ]
     title = _clean(meta.get("title") or (doc.title if doc is not None else "") or "")
     title = _strip_site(title, meta.get("paper") or (doc.sitename if doc is not None else ""))
+    headline = root.find(".//h1")
+    headline = _clean(headline.text_content()) if headline is not None else ""
+    if headline and title.startswith(headline) and _SECTION_AFTER.match(title[len(headline):]):
+        title = headline  # 标题_工作动态_…人民政府: the page's headline, without its section and site
     if paragraphs and _clean(paragraphs[0]) == title:
         paragraphs = paragraphs[1:]
     paragraphs = [p for p in paragraphs if not _furniture(p)]
@@ -242,6 +246,10 @@ def _split_on_breaks(el):
 
 def _clean(text):
     return _SPACES.sub(" ", text.replace("\r", " ").replace("\n", " ")).strip()
+
+
+# After a <title>'s headline, the section and site names a site appends: _工作动态_北京市海淀区人民政府.
+_SECTION_AFTER = re.compile(r"^\s*(?:[_|｜—–]|-{1,2}| - )\s*\S{2,20}(?:\s*(?:[_|｜—–]|-{1,2})\s*\S{2,30})*$")
 
 
 def _strip_site(title, site):

@@ -233,7 +233,8 @@ def _masthead(line, meta):
 
 
 _WEB_DATE = re.compile(r"(?:发布时间|发布日期|发表时间|发表日期|更新时间|时间|日期)\s*[:：]\s*")
-_WEB_SOURCE = re.compile(r"(?:来源|来自|稿源|出处)\s*[:：]\s*(?P<src>[^\s|｜丨:：]{2,30})")
+# Not 数据来源 / 图片来源: where a box's figures or a photo came from, not the article.
+_WEB_SOURCE = re.compile(r"(?<!数据)(?<!图片)(?<!资料)(?:来源|来自|稿源|出处)\s*[:：]\s*(?P<src>[^\s|｜丨:：]{2,30})")
 # 作者：王芳, 作者：谢小青 李西, and a name set letter-spaced (作者：沈 楠).
 _WEB_AUTHOR = re.compile(
     rf"(?:作者|记者|撰稿)\s*[:：]\s*(?P<who>[{_CJK}](?:\s[{_CJK}]){{1,3}}(?![{_CJK}])"

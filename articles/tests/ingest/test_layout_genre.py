@@ -619,6 +619,30 @@ def test_a_box_of_figures_over_their_labels_with_blank_rows_between_keeps_each_p
     assert news.paragraphs[-3:] == ["5.5712平方公里 核准面积", "4家 上市挂牌企业", "17家 上市挂牌后备企业"]
 
 
+def test_long_labels_over_their_figures_each_pair_between_blank_lines_are_one_statement_each():
+    text = page(
+        "从“派联络员”到“结联盟”",
+        "",
+        "本报记者 冉 枫",
+        "",
+        "海淀的“两新”党建办法一茬茬更新。",
+        "",
+        "2002年6月底在海淀经营的非公企业",
+        "7085个",
+        "",
+        "2019年12月25日成立的独角兽企业党建联盟，首批会员企业",
+        "43家",
+        "",
+        "这是全国第一个独角兽企业党建联盟。",
+    )
+    (news,) = split_page(text)
+    assert news.paragraphs[1:] == [
+        "2002年6月底在海淀经营的非公企业：7085个",
+        "2019年12月25日成立的独角兽企业党建联盟，首批会员企业：43家",
+        "这是全国第一个独角兽企业党建联盟。",
+    ]
+
+
 def test_a_bulletin_with_its_issuing_office_and_distribution_is_one_article():
     text = page(
         "启东高新区（近海镇）党建工作信息",

@@ -495,6 +495,7 @@ def test_a_figure_stated_again_later_is_kept_once_but_two_in_one_sentence_are_tw
         ("2024年，邳州实现地区生产总值1354.89亿元。", "city"),
         ("同期，璧山区全区规模以上工业总产值增长12.1%。", "city"),
         ("仙桃的非织造布企业一度每天提交医用防护服5万件。", "city"),
+        ("宜宾常态化开展“组织找党员”活动，共找出党员618名。", "city"),
         ("赣州素有“稀土王国”之称，全世界60%的黑钨蕴藏在这片土地上。", "city"),
         ("在浙江省第二批42个省级创建类特色小镇中，小镇排名第二。", "province"),
         ("9月27日，建筑面积2187平方米的溧阳城市党建馆正式开馆。", "city"),
@@ -694,6 +695,19 @@ def test_a_rank_gained_and_a_set_of_mechanisms_are_no_figures_and_what_must_stay
     assert extract_metrics("双方将以五项联动机制为抓手，建立3项机制。", article_year=2025) == []
     found = extract_metrics("到2020年，企业净利润总额占营业总收入的比例要高于8%。", article_year=2014)
     assert [(m.value, m.kind) for m in found] == [(8, "target")]
+
+
+def test_energy_capacities_are_figures_unless_part_of_a_project_s_name():
+    found = extract_metrics("赣锋新型动力电池项目设计产能15GWh，新签约欣旺达30GWh动力电池项目。", article_year=2022)
+    assert [(m.value, m.unit) for m in found] == [(15, "GWh")]
+
+
+def test_points_said_once_after_two_figures_belong_to_both():
+    text = "规上工业增加值增长12%，分别高出西安市、新区5个和9.6个百分点；零售额高出西安市11.3个百分点。"
+    found = extract_figures(text, article_year=2020)
+    assert [(f.value, f.unit, f.scope) for f in found][1:] == [
+        (5, "个百分点", "zone"), (9.6, "个百分点", "zone"), (11.3, "个百分点", "zone")
+    ]
 
 
 def test_what_a_company_or_zone_hopes_to_reach_is_a_target_but_project_hope_is_no_plan():

@@ -122,6 +122,14 @@ def test_the_site_its_title_names_published_the_page_not_the_source_its_line_nam
     assert (page.paper, page.meta_source["paper"]) == ("中国高新网", "html:title")
 
 
+def test_a_title_tag_with_its_section_and_site_after_the_headline_gives_the_headline(tmp_path):
+    sectioned = html().replace("<meta property=\"og:title\" content=\"{0}\">".format(TITLE), "")
+    sectioned = sectioned.replace(f"<title>{TITLE}_中国高新网</title>", f"<title>{TITLE}_工作动态_北京市海淀区人民政府</title>")
+    page = read_page(write(tmp_path, "sectioned.html", sectioned.encode("utf-8")))
+    assert page.doc_title == TITLE
+    assert page.text.startswith(TITLE + "\n")
+
+
 def test_a_page_named_txt_is_read_as_html_by_its_content(tmp_path):
     page = read_page(write(tmp_path, "saved.txt", html().encode("utf-8")))
     assert page.format == "html" and page.text == TEXT

@@ -152,6 +152,11 @@ def test_a_web_line_whose_source_is_the_site_itself_gives_no_paper():
     assert (meta.date, meta.paper) == (D(2023, 5, 12), "")
 
 
+def test_where_a_box_s_figures_came_from_is_no_paper():
+    meta = source_meta("标题\n\n正文。\n\n（数据来源：海淀区委组织部、中关村街道及各年份公开报道）", column_header=False)
+    assert meta.paper == ""
+
+
 @pytest.mark.parametrize(
     "url, date, page",
     [

@@ -170,6 +170,11 @@ def test_a_city_hosting_a_single_zone_links_when_nothing_else_does():
     assert [m.name for m in found] == ["松山湖高新区"]
 
 
+def test_a_city_a_figure_is_measured_against_is_not_the_article_s_city():
+    body = "泾河新城地区生产总值增长10.8%，比东莞市高5.6个百分点，高出东莞市11.3个百分点。"
+    assert link_zones("新城一年", "", body, index()) == []
+
+
 def test_a_city_placing_a_district_or_in_an_officials_title_is_not_the_article_s_city():
     body = "走进东莞市南城区的一家家具企业，东莞市委常委、南城区委书记介绍了产业链党委的做法。"
     assert link_zones("产业链党委推着企业转型", "", body, index()) == []
