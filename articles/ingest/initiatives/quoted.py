@@ -42,19 +42,20 @@ CONCEPT = re.compile(r"(导向|意识|思维|理念|精神|观念|定位|作风)
 # Nationwide formulas every zone repeats: not a programme of the zone that quotes them.
 NATIONAL_FORMULAS = {
     "双招双引", "三会一课", "两学一做", "六稳六保", "两个确立", "两个维护", "四个意识", "四个自信",
-    "四个全面", "五位一体", "放管服", "一网通办", "最多跑一次", "双循环", "双碳", "两优一先",
+    "四个全面", "五位一体", "放管服", "一网通办", "最多跑一次", "双循环", "双碳", "两优一先", "一带一路",
 }
 # A zone's top priority (把招商引资作为“一号工程”) is a rank, not a programme's name.
 PRIORITY = re.compile(r"[一1首]号(?:工程|项目|任务)")
-# A zone's layout in numbered places: “一谷七园”, “一区三园”, “一核两翼”.
-LAYOUT = re.compile(r"(?:[一二两三四五六七八九十多][谷园区港城带廊翼核轴片湾岛])+")
+# A zone's layout in numbered places: “一谷七园”, “一区三园”, “一核两翼”; parks inside parks: “区中园”.
+LAYOUT = re.compile(r"(?:[一二两三四五六七八九十多][谷园区港城带廊翼核轴片湾岛])+|[区园厂楼]中[园厂楼]")
 # A count in quotes (容缺后补“2.5项”): a number of items, no name of its own (“15分钟”党群服务圈 is one).
 QUANTITY = re.compile(r"\d+(?:\.\d+)?\s*(?:项|个|条|件|家|名)")
 # What a zone focuses on (聚焦“四高四争先”, 聚焦“高”和“新”) is a goal, not a programme.
 FOCUS_BEFORE = re.compile(r"(聚焦|瞄准|对标)$")
-# A verb of running a programme right before it: 推行“红色物业”, 派出“红色店小二”, 每月推出一期“科创党课”.
+# A verb of running a programme right before it: 推行“红色物业”, 派出“红色店小二”, 每月推出一期“科创党课”,
+# 发布“流动党员召集令”.
 RUNNING_BEFORE = re.compile(
-    r"(?:实施|实行|推行|开展|深化|推出|提出|坚持|提升|打造|构建|建立|建设|探索|启动|擦亮|叫响|落实|派出"
+    r"(?:实施|实行|推行|开展|深化|推出|提出|坚持|提升|打造|构建|建立|建设|探索|启动|擦亮|叫响|落实|派出|发布|发出"
     r"|设置|开设|建起|创建|确定|用|把)(?:了|一期|一批|一个个|全省|全市|首个)?$"
 )
 # Words that make a quoted name a party-building one: 红色物业, 书记项目, 科创党课, 智创先锋.
@@ -163,8 +164,10 @@ def _accepted(quoted, before, after, shared, qualified, group_size, companies, i
         return None  # a sentence quoted; “问题帮办，助企发展”品牌 is a brand's two-part name
     if "+" in quoted and re.search(r"[A-Za-z0-9]", quoted) and re.search(rf"[{CJK}]", quoted) and "党" not in quoted:
         return None  # “智能制造+数字化+5G”: a business formula
-    if quoted.endswith("+") and (shared is None or "党" not in quoted):
-        return None  # “党建+”引领: a slogan unless a programme word follows (“党建+”工作理念); “人工智能+”行动: national
+    if quoted.endswith("+") and (shared is None or "党" not in quoted + (qualified or "")):
+        # “党建+”引领: a slogan unless a programme word follows (“党建+”工作理念, “融+”党建工作法);
+        # “人工智能+”行动: national
+        return None
     if INDUSTRY_LAYOUT_AFTER.match(after):
         return None  # “5+1”循环经济产业体系, “1+4”重点产业布局: how the industries are laid out
     if after and shared is None and NOT_A_PROGRAMME_AFTER.match(after):

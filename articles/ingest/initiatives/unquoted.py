@@ -15,18 +15,18 @@ LED_REFORM = re.compile(rf"党建引领(?P<name>[{CJK}]{{3,10}}?改革)")
 # Institutions and programmes need no more: 企业服务专员制度, 近邻党建百日攻坚行动, 园区党建共同体.
 PROGRAMME_ENDINGS = (
     "责任制", "制度", "机制", "行动", "工程", "治理", "示范圈", "样板区", "共同体", "讲习所",
-    "议事厅", "调解室", "生活馆", "党建联盟", "党建联合体", "网格化管理",
+    "议事厅", "调解室", "生活馆", "党建联盟", "党建联合体", "党建联合会", "网格化管理", "联席会", "专项计划",
 )
 # Institutions that are named so by themselves; the rest need a word of the party or a duty in the name.
-SELF_NAMED = ("讲习所", "议事厅", "调解室", "生活馆", "党建联盟", "党建联合体", "示范圈", "样板区", "共同体")
+SELF_NAMED = ("讲习所", "议事厅", "调解室", "生活馆", "党建联盟", "党建联合体", "党建联合会", "示范圈", "样板区", "共同体")
 DUTY_WORD = re.compile(r"党|书记|专员|指导员|联系人|先锋|红色|双|两新")
 # Places and platforms need a party-building word in their name: 青创党群服务中心, 金村红堡基地.
 PLACE_ENDINGS = (
     "党群活动服务中心", "党群服务中心", "党群服务站", "党群服务驿站", "服务驿站", "驿站", "指导站",
-    "智慧平台", "孵化中心", "孵化服务中心", "活动场所", "示范点", "基地", "阵地", "学院", "书吧", "书屋", "联盟",
+    "智慧平台", "孵化中心", "孵化服务中心", "孵化平台", "活动场所", "示范点", "基地", "阵地", "学院", "书吧", "书屋", "联盟",
 )
 ENDING = re.compile("|".join(sorted(PROGRAMME_ENDINGS + PLACE_ENDINGS, key=len, reverse=True)))
-PARTY_WORD = re.compile(r"党|红|先锋|近邻|两新|群团|书记")
+PARTY_WORD = re.compile(r"党|红|先锋|近邻|两新|群团|书记|暖新")
 # Names that are only the ending word and a generic qualifier: 长效机制, 工作制度, 服务平台.
 GENERIC_QUALIFIERS = {
     "工作", "长效", "运行", "体制", "协调", "联动", "保障", "考核", "激励", "管理", "规章", "各项", "相关",
@@ -34,6 +34,7 @@ GENERIC_QUALIFIERS = {
     "常态化", "制度化", "常态", "长期", "这项", "该项", "此项", "这一", "该", "各", "新", "原有", "现有", "体系",
     "治理", "基层", "社会", "市场", "经济", "科技", "教育", "生产", "研发", "示范", "培训",
     "命运", "利益", "责任",  # 命运共同体: a common phrase, no community of the zone's
+    "产业链",  # 健全产业链党建工作机制: the kind of mechanism every chain has
 }
 # Qualifiers that leave a place of party building unnamed: 党建阵地, 社区党群服务中心, 党员突击队.
 # Places of party building known by these names alone.
@@ -55,6 +56,7 @@ NAME_STOPS = {
     "一个", "一批", "多个", "首个", "首批", "首家", "一家", "这个", "个", "家", "处", "所", "座", "项",
     "有", "让", "参与", "融入", "引领", "用于", "进入", "培育", "共建", "规范", "带领", "牵头", "联合",
     "建立健全", "充分发挥", "大力", "积极", "不断", "持续", "进一步", "全面", "提高", "担任", "投向",
+    "为主", "作为",
 }
 # Words of a name the tagger reads as something else: 非公 (the non-public sector) as an adverb.
 NAME_WORDS = {"非公"}
@@ -133,7 +135,7 @@ def _named(sentence, match):
         if name not in KNOWN_PLACES and all(word in GENERIC_PLACE_QUALIFIERS for word in kept):
             return None  # 党建阵地, 社区党群服务中心: a kind of place, not a named one
         return name
-    if ending in ("党建联盟", "党建联合体"):
+    if ending in ("党建联盟", "党建联合体", "党建联合会"):
         return name if qualifier else None
     if ending in SELF_NAMED:
         return name if qualifier and qualifier not in GENERIC_QUALIFIERS else None

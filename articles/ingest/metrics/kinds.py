@@ -26,7 +26,7 @@ TARGET_WORDS = re.compile(
     r"|争取(?=到|在|于|今年|明年|年内|全年|用)"
     r"|(?<![大主])将(?![近来领军士\d])"
     # 经济总量要突破3600亿元, 今年要推动17个…结对: what must be reached or done is a plan
-    rf"|(?<![{NOT_MUST_BEFORE_YAO}])要(?=\s*(?:突\s*破|达\s*到|超\s*过|高\s*于|实\s*现|推\s*动|完\s*成|新\s*建|建\s*成|培\s*育|引\s*进|组\s*建|新\s*增)|\s*$)"
+    rf"|(?<![{NOT_MUST_BEFORE_YAO}])要(?=\s*(?:突\s*破|达\s*到|超\s*过|高\s*于|实\s*现|推\s*动|完\s*成|新\s*建|建\s*成|培\s*育|引\s*进|组\s*建|新\s*增|孵\s*化|招\s*引)|\s*$)"
 )
 # 将 followed by a noun and one of these verbs in its clause is 把, not "will".
 DISPOSAL = re.compile(
@@ -42,7 +42,7 @@ FUTURE = re.compile(r"(?:到|至)20[0-3]\d\s?年|明年")
 
 # 同比增长8.3%, 增速高于全市1个百分点, 覆盖率提高了20%: the growth of another indicator.
 GROWTH_BEFORE = re.compile(
-    r"(?:增长|增幅|增速|提高|提升|上升|增加|下降|降低|减少|回落|下滑)了?(?:达到|达|为|约)?[：:]?$"
+    r"(?:增长|增幅|增速|提高|提升|上升|增加|下降|降低|减少|回落|下滑)了?(?:同样|均|也|仍)?(?:达到|达|为|约|超过)?[：:]?$"
 )
 # 降低企业成本近50%, 缩短审批时间30%: a cut of what the verb names, so a change of another quantity.
 CUT_BEFORE = re.compile(r"(?:降低|减少|节约|节省|压缩|缩短)[\u4e00-\u9fff]{1,8}?(?:近|约|超|达|逾)?$")

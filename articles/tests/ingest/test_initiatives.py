@@ -79,6 +79,22 @@ def test_unquoted_alliances_and_service_centres_but_not_party_organisations():
         assert fact.name[:2] in fact.sentence or fact.name[-4:] in fact.sentence
 
 
+def test_joint_meetings_party_federations_incubation_platforms_and_warm_new_stations_by_their_endings():
+    body = (
+        "中关村软件园党建工作联席会成立，中关村软件园党建管理孵化平台同时授牌。"
+        "中关村科学城创新合伙人党建联合会吸纳会员110家。园区建成圆通速递暖新驿站。"
+    )
+    assert names(body) == [
+        "中关村软件园党建工作联席会", "中关村软件园党建管理孵化平台", "中关村科学城创新合伙人党建联合会", "圆通速递暖新驿站",
+    ]
+
+
+def test_a_plus_formula_before_a_party_method_and_a_call_issued_are_programmes_slogans_and_layouts_are_not():
+    assert names("园区党总支摸索出“融+”党建工作法。宜宾发布“流动党员召集令”。") == ["融+党建工作法", "流动党员召集令"]
+    assert names("开展“人工智能+”行动，坚持“党建+”引领，服务“一带一路”，用“区中园”模式建设科创园。") == []
+    assert names("园区健全产业链党建工作机制，以联瑞党支部的党建阵地为主阵地组建联盟。") == []
+
+
 def test_each_mention_is_a_fact_with_its_own_sentence():
     body = "组建“红链帮帮团”。\n此外，“红链帮帮团”成员走访企业30余家。"
     found = extract_initiatives(body)

@@ -697,6 +697,13 @@ def test_a_rank_gained_and_a_set_of_mechanisms_are_no_figures_and_what_must_stay
     assert [(m.value, m.kind) for m in found] == [(8, "target")]
 
 
+def test_what_must_be_incubated_or_drawn_in_is_a_plan_and_a_growth_said_again_is_a_growth():
+    found = extract_metrics("2026年区里要孵化科创企业50家以上，招引各类首店30家以上。", article_year=2026)
+    assert [(m.value, m.kind) for m in found] == [(50, "target"), (30, "target")]
+    found = extract_metrics("规上工业增加值年均增幅同样超过10%。", article_year=2021)
+    assert [(m.value, m.kind) for m in found] == [(10, "share")]
+
+
 def test_energy_capacities_are_figures_unless_part_of_a_project_s_name():
     found = extract_metrics("赣锋新型动力电池项目设计产能15GWh，新签约欣旺达30GWh动力电池项目。", article_year=2022)
     assert [(m.value, m.unit) for m in found] == [(15, "GWh")]
