@@ -16,6 +16,7 @@ never creates one.
 """
 import re
 
+from articles.ingest.metrics.scope import COMPARISON_BEFORE
 from articles.ingest.types import ZoneMention
 from articles.ingest.words import tagged
 
@@ -301,15 +302,11 @@ class ZoneIndex:
         return all(flag.startswith(PLACE_FLAGS) for _, flag in tagged(words))
 
 
-# Words before a city that is only the measure of a comparison or a share.
-_COMPARED_WITH = re.compile(r"(?:比|高出|高于|低于|快于|慢于|超过|超出|占|较)(?:全)?$")
-
-
 def _names_the_city_itself(city, text):
     """Whether ``text`` names ``city`` other than to place a district or county in it (赣州市南康区),
     in an official's title (赣州市委常委、南康区委书记) or as the measure of a comparison (比西安市高)."""
     for match in re.finditer(re.escape(city.rstrip("市")) + "市?", text):
-        if _COMPARED_WITH.search(text, max(0, match.start() - 4), match.start()):
+        if COMPARISON_BEFORE.search(text, max(0, match.start() - 8), match.start()):
             continue  # 比西安市高5.6个百分点: the city a figure is measured against
         after = text[match.end():]
         if re.match(rf"[{CJK}]{{1,3}}[区县](?![{CJK}]{{0,2}}(?:高新|开发|园区))|委(?:常委|书记|副书记)|副?市长", after):
