@@ -249,7 +249,7 @@ def _clean(text):
 
 
 # After a <title>'s headline, the section and site names a site appends: _工作动态_北京市海淀区人民政府.
-_SECTION_AFTER = re.compile(r"^\s*(?:[_|｜—–]|-{1,2}| - )\s*\S{2,20}(?:\s*(?:[_|｜—–]|-{1,2})\s*\S{2,30})*$")
+_SECTION_AFTER = re.compile(r"^(?:\s*(?:[_|｜—–]|-{1,2})\s*[^\s_|｜—–-]{2,30}){1,3}$")
 
 
 def _strip_site(title, site):
