@@ -44,7 +44,9 @@ Not initiatives: ordinary quoted words (“高新动能”, “链主”, “卡
 titles (“小巨人”), political formulas (“两个确立”: one numeral), short set phrases
 (“一对一”, “六个一”: three characters), ideas and attitudes (“问题导向”), what
 a zone focuses on (聚焦“四高四争先”), nationwide formulas, quoted speech (long or with a comma),
-names inside book titles 《…》, quoted targets, ideas, effects and fields
+quoted names inside book titles 《…》 (the book title itself is an initiative when it is a
+party-building document: a party word and a document's ending, 《…党建工作指引》, 《…评星定级方案》;
+quoted.py ``party_documents``), quoted targets, ideas, effects and fields
 (“…”目标/理念/效应/机遇/领域/布局), quotes that only illustrate a list of
 criteria (“红色体系”“红色队伍”…五个维度), company products (“…平台” right after
 公司的 / 开发的; later mentions of the same name too) and a company's own
@@ -84,6 +86,7 @@ from articles.ingest.initiatives.categories import categorize
 from articles.ingest.initiatives.quoted import (
     AFTER_ALT,
     COMPANY_SHORT_NAME,
+    party_documents,
     quoted_names,
 )
 from articles.ingest.initiatives.unquoted import ENDING, unquoted_names
@@ -109,6 +112,7 @@ def extract_initiatives(body, sentences=None):
             found.append((name, sentence, offset))
             forms.setdefault(quoted, []).append(name)
         found.extend((name, sentence, offset) for name in unquoted_names(sentence))
+        found.extend((name, sentence, offset) for name in party_documents(sentence))
     found = [(name, s, o) for name, s, o in found if name not in products]
     canonical = _longer_names({name for name, _, _ in found})
     canonical.update(_one_form_per_quote(forms))

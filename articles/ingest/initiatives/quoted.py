@@ -93,6 +93,18 @@ PRODUCT_BEFORE = re.compile(r"(公司的?|开发的|推出的|研发的|打造�
 ORGANISATION_AFTER = re.compile(r"[^，。；、]{0,6}?(?:党委|党工委|党总支|党支部|党小组)")
 
 
+# A party-building document a zone issues, named in its book title: 《…党建工作指引》, 《…评星定级方案》.
+PARTY_DOCUMENT = re.compile(
+    r"《(?=[^《》]*(?:党|两新|两企三新|新就业))[^《》]{4,60}"
+    r"(?:方案|计划|措施|办法|意见|十条|条例|章程|指引|细则|协议|清单|规划)(?:（[^（）《》]{1,12}）)?》"
+)
+
+
+def party_documents(sentence):
+    """The party-building documents named in ``sentence`` (with their book-title marks), in order."""
+    return [match.group() for match in PARTY_DOCUMENT.finditer(sentence)]
+
+
 def quoted_names(sentence, products, companies=frozenset()):
     """(name, quoted text) of the quoted programme names of one sentence, in order."""
     books = [m.span() for m in BOOK_TITLE.finditer(sentence)]

@@ -95,6 +95,14 @@ def test_a_plus_formula_before_a_party_method_and_a_call_issued_are_programmes_s
     assert names("园区健全产业链党建工作机制，以联瑞党支部的党建阵地为主阵地组建联盟。") == []
 
 
+def test_a_party_building_document_named_in_its_book_title_is_one_other_documents_are_not():
+    body = (
+        "高新区印发《日照高新区“两新”组织评星定级方案》和《招商引资优惠政策清单》，"
+        "并落实《成渝地区双城经济圈建设规划纲要》。"
+    )
+    assert names(body) == ["《日照高新区“两新”组织评星定级方案》"]
+
+
 def test_each_mention_is_a_fact_with_its_own_sentence():
     body = "组建“红链帮帮团”。\n此外，“红链帮帮团”成员走访企业30余家。"
     found = extract_initiatives(body)
