@@ -62,8 +62,12 @@ def _initiatives_named(words, typed, article_ids):
         )
     # The closest few are taken by name alone, and ordered here.
     matching = candidates.filter(_names_matching(words, ("name",), ("aliases",)))
-    rows = list(matching.filter(name__in=typed).order_by().values_list("pk", "name")[: NAMED_PER_KIND * 4])
-    rows += matching.order_by(Length("name"), "name", "pk").values_list("pk", "name")[: NAMED_PER_KIND * 4]
+    if article_ids is not None:
+        # The found articles name a few hundred programmes at most: all read, in one query.
+        rows = list(matching.order_by().values_list("pk", "name"))
+    else:
+        rows = list(matching.filter(name__in=typed).order_by().values_list("pk", "name")[: NAMED_PER_KIND * 4])
+        rows += matching.order_by(Length("name"), "name", "pk").values_list("pk", "name")[: NAMED_PER_KIND * 4]
     closest = _closest_pks(set(rows), typed, NAMED_PER_KIND * 4)
     if not closest:
         return []
