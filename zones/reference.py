@@ -53,7 +53,7 @@ def _province_names():
 
 def heading_place(line):
     """"province" or "city" when a kicker or title is about a place: a province's name (辽宁,
-    辽宁：…), a city's followed by a colon (包头：盯紧…) or after its province (四川南充), else "". A city's name alone over a
+    辽宁：…) or a city's followed by a colon (包头：盯紧…, 四川南充：…), else "". A city's name alone over a
     title (景德镇) says where it happened, and a district or county (新罗区：…) is written about
     as a zone is."""
     opening = re.match(r"\s*([\u4e00-\u9fff]{2,8}?)[：:]", line or "")
@@ -61,8 +61,9 @@ def heading_place(line):
     if name in _province_names():
         return "province"
     for k in (2, 3):
-        if name[:k] in province_short_names() and name[k:] in place_names() and not name.endswith(("区", "县", "旗")):
-            return "city"  # 四川南充(：…): a city named with its province, as a place heading
+        if opening and name[:k] in province_short_names() and name[k:] in place_names():
+            name = name[k:]  # 四川南充：…, a city with its province before it (without the colon, 福建厦门
+            break  # over a title only says where: its zone may be named by the city)
     if opening and name in place_names() and not name.endswith(("区", "县", "旗")):
         return "city"
     return ""

@@ -79,7 +79,7 @@ def test_a_zone_a_curator_deleted_is_not_recreated():
         ("广西壮族自治区：园区党建再上台阶", "province"),
         ("包头：盯紧两个“500亿元”打好“稀土牌”", "city"),
         ("四川南充：", "city"),
-        ("四川南充", "city"),  # a city with its province: a place heading, colon or not
+        ("福建厦门", ""),  # a city with its province, alone over a title: where it happened
         ("景德镇", ""),  # a city alone over a title: where it happened
         ("新罗区：外卖骑手有了行业党委", ""),  # a district is written about as a zone is
         ("稀土高新区：“链长制”拉长稀土产业链", ""),

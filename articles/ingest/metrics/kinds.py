@@ -64,6 +64,8 @@ BETWEEN_ENDS = re.compile(
     rf"{LATER_END}?的?$"
 )
 RANGE_BETWEEN = re.compile(r"^\s*[至到~～—–-]\s*$")
+# The year of the first end, in brackets right after it.
+BRACKETED_WHEN = re.compile(r"^[（(](?:20[0-3]\d|19\d\d)年(?:底|末|初)?[）)]")
 # 三年前组建时只有6名党员，如今党员队伍已扩大到21名: a first end said of a time
 # before, in the clause before the later one.
 # 目前 and 当前 are now, not before.
@@ -77,6 +79,7 @@ def pair_kind(sentence, first_start, between):
     ``first_start``: where the first figure starts (its qualifier included);
     ``between``: the text from the first figure's end to the second's start.
     """
+    between = BRACKETED_WHEN.sub("", between, count=1)  # 由42.3万件（2020年）增至200万件
     if re.search(r"[，,；;。：:、]", between):
         if len(re.findall(r"[，,；;。：:、]", between)) != 1:
             return None

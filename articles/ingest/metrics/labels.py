@@ -125,6 +125,9 @@ def label_of(sentence, start, end, base, previous):
             return taking_part.group() + ("人次" if base == "人次" else "人数"), None
     if not label and is_datum(sentence, start, end):
         return _clean_label(sentence[_clause_start(sentence, start - 1, previous) : start - 1]), None  # 居民网格：216个, 占地面积：170亩
+    if not label and re.search(r"[\u4e00-\u9fff][：:](?:由|从)$", sentence[max(0, start - 3) : start]):
+        # 平台累计汇聚的各类诉求：由42.3万件增至200万件: a box's change after its label
+        return _clean_label(sentence[_clause_start(sentence, start - 2, previous) : start - 2]), None
     if base in AREA_UNITS:
         # 把小区边上27亩闲置荒地改造成…, 配套建设了1300平方米的党群服务中心: the land or the place after is measured
         named = _area_of(sentence, end) if "把" in label or not _has_noun(label) else ""

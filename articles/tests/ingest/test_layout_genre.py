@@ -643,6 +643,31 @@ def test_long_labels_over_their_figures_each_pair_between_blank_lines_are_one_st
     ]
 
 
+def test_a_box_s_round_figures_and_changes_under_their_labels_are_statements_of_their_own():
+    text = page(
+        "一张平台接住200万件诉求",
+        "",
+        "文/记者 罗 晴",
+        "",
+        "区里把几年来的数字排在一起。",
+        "",
+        "平台累计汇聚的各类诉求",
+        "由42.3万件（2020年）增至200万件以上",
+        "",
+        "平台每天智能发现的城市管理事件",
+        "超百起",
+        "",
+        "评价满意率",
+        "99.53%",
+    )
+    (news,) = split_page(text)
+    assert news.paragraphs[1:] == [
+        "平台累计汇聚的各类诉求：由42.3万件（2020年）增至200万件以上",
+        "平台每天智能发现的城市管理事件：超百起",
+        "评价满意率：99.53%",
+    ]
+
+
 def test_a_bulletin_with_its_issuing_office_and_distribution_is_one_article():
     text = page(
         "启东高新区（近海镇）党建工作信息",

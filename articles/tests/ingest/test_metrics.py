@@ -496,6 +496,7 @@ def test_a_figure_stated_again_later_is_kept_once_but_two_in_one_sentence_are_tw
         ("同期，璧山区全区规模以上工业总产值增长12.1%。", "city"),
         ("仙桃的非织造布企业一度每天提交医用防护服5万件。", "city"),
         ("宜宾常态化开展“组织找党员”活动，共找出党员618名。", "city"),
+        ("南充建立市县两级两新工委工作规则，成立12个市级行业党委。", "city"),
         ("赣州素有“稀土王国”之称，全世界60%的黑钨蕴藏在这片土地上。", "city"),
         ("在浙江省第二批42个省级创建类特色小镇中，小镇排名第二。", "province"),
         ("9月27日，建筑面积2187平方米的溧阳城市党建馆正式开馆。", "city"),
@@ -702,6 +703,11 @@ def test_what_must_be_incubated_or_drawn_in_is_a_plan_and_a_growth_said_again_is
     assert [(m.value, m.kind) for m in found] == [(50, "target"), (30, "target")]
     found = extract_metrics("规上工业增加值年均增幅同样超过10%。", article_year=2021)
     assert [(m.value, m.kind) for m in found] == [(10, "share")]
+
+
+def test_a_change_with_the_first_end_s_year_in_brackets_and_a_box_s_change_after_its_label():
+    found = extract_metrics("平台累计汇聚的各类诉求：由42.3万件（2020年）增至200万件以上", article_year=2024)
+    assert [(m.label, m.value_from, m.value, m.kind) for m in found] == [("各类诉求", 42.3, 200, "change")]
 
 
 def test_energy_capacities_are_figures_unless_part_of_a_project_s_name():
