@@ -82,14 +82,18 @@ def extract_figures(body, article_year=None, sentences=None, article_month=None,
     carried_scope = ZONE  # and whose: 全市…A；B。 are both the city's
     districts = zone_districts(body)
     of_zone = default_scope == ZONE  # a city's or province's article names no zone of its own
-    paragraph_scope = default_scope  # a paragraph whose figures so far are all the city's: 2023年，全市…。产值突破600亿元。
+    # A paragraph whose figures so far are all the city's: 2023年，全市…。产值突破600亿元。
+    paragraph_scope, figures_seen = default_scope, False
     for offset, sentence in sentences if sentences is not None else split_sentences(body):
         if offset == 0 or body[offset - 1 : offset] == "\n":
-            paragraph_scope = default_scope
+            paragraph_scope, figures_seen = default_scope, False
         default = carried_scope if carried_scope != ZONE else paragraph_scope
         found = _sentence_metrics(sentence, offset, article_year, default, article_month, districts, of_zone)
         if found:
-            paragraph_scope = found[-1].scope if all(f.scope == found[-1].scope for f in found) else ZONE
+            # Only while every figure of the paragraph so far is the same place's does it lead the rest.
+            scopes = {f.scope for f in found}
+            same = len(scopes) == 1 and (not figures_seen or paragraph_scope in scopes)
+            paragraph_scope, figures_seen = (scopes.pop() if same else ZONE), True
         elif CITY_WIDE.search(sentence.lstrip()[:6]):
             # 在全市层面，徐州市…组建联盟。当年共开展活动38场次: a sentence that opens on the whole city leads
             # its paragraph's figures (a place merely named, 珠山区某支部…, or 进入全省…名单 does not).

@@ -85,8 +85,16 @@ def pair_kind(sentence, first_start, between):
             return None
         if THEN.search(sentence[:first_start]) and GROWN_TO.search(between.rstrip()):
             return CHANGE  # 成立时只有12家，如今已发展到56家
-        if between[0] in "，," and FIRST_END.search(sentence[:first_start]) and BETWEEN_ENDS.search(between[1:].strip()):
-            return CHANGE  # 由2017年的1088.9亿元，增至2020年的1745.7亿元
+        comma = re.search(r"[，,]", between)
+        head, tail = (between[: comma.start()], between[comma.end() :]) if comma else ("", "")
+        if (
+            comma
+            and re.fullmatch(r"[\u4e00-\u9fff]{0,8}", head)
+            and FIRST_END.search(sentence[:first_start])
+            and BETWEEN_ENDS.search(tail.strip())
+        ):
+            # 由2017年的1088.9亿元，增至2020年的1745.7亿元; 从…13幢楼宇起步，后来扩大到15幢
+            return CHANGE
         return None
     if FIRST_END.search(sentence[:first_start]) and BETWEEN_ENDS.search(between.strip()):
         return CHANGE  # 由12家发展至56家

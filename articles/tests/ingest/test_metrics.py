@@ -705,6 +705,23 @@ def test_what_must_be_incubated_or_drawn_in_is_a_plan_and_a_growth_said_again_is
     assert [(m.value, m.kind) for m in found] == [(10, "share")]
 
 
+def test_a_change_from_a_start_to_a_later_size_across_a_comma():
+    found = extract_metrics("试点从中海财富中心等13幢楼宇起步，后来扩大到15幢。", article_year=2021)
+    assert [(m.value_from, m.value, m.kind) for m in found] == [(13, 15, "change")]
+    found = extract_metrics("园区有企业30家；服务对象增加到50家。", article_year=2021)
+    assert [m.kind for m in found] == ["actual", "actual"]
+
+
+def test_a_province_s_figure_after_the_zone_s_in_a_paragraph_does_not_lead_the_rest():
+    text = (
+        "2024年，东湖高新区地区生产总值突破3200亿元；湖北省就地科技成果转化率从37%提升至67%。"
+        "按照今年的部署，光谷力争地区生产总值增长6.5%左右。"
+    )
+    assert [(f.value, f.scope) for f in extract_figures(text, article_year=2025)] == [
+        (3200, "zone"), (67, "province"), (6.5, "zone")
+    ]
+
+
 def test_a_change_with_the_first_end_s_year_in_brackets_and_a_box_s_change_after_its_label():
     found = extract_metrics("平台累计汇聚的各类诉求：由42.3万件（2020年）增至200万件以上", article_year=2024)
     assert [(m.label, m.value_from, m.value, m.kind) for m in found] == [("各类诉求", 42.3, 200, "change")]
