@@ -200,6 +200,8 @@ def line_shape(text):
         return bracketed_credit
     if visible.endswith("。") and is_photo_scene(text):
         return "caption"
+    if BYLINE_MARK.match(text) and cleaner.visible(BYLINE_MARK.sub("", text)) in COLUMN_LABELS:
+        return "headline"  # ■ 记者手记: a part of the article marked like its other parts, not a byline
     if BYLINE_MARK.match(text) and len(visible) <= 50:
         # ■ 本报记者 张三 and ■ 周洁 谭琳 are bylines; ■ 党建简讯 and ■ 数据, naming nobody, label what follows.
         names = parse_byline(text)

@@ -16,6 +16,7 @@ from articles.ingest.layout.draft import Draft
 from articles.ingest.layout.lines import (
     CAPTION_MAX,
     SENTENCE_MARK,
+    is_datum_line,
     split_caption_credit,
 )
 from core.text import CJK_RANGES, CJK_RE
@@ -143,6 +144,18 @@ class Walker:
 
         if not heads:
             return j, False
+        cur = self.current
+        in_box = (
+            cur is not None and not cur.closed and bool(cur.heading_at)
+            and any(is_datum_line(p) for p in cur.paragraphs[cur.heading_at[-1] :])
+        )
+        if (
+            in_box
+            and all(a.shape == "names" for a in anchors)
+            and not any(h.shape == "kicker" for h in heads)  # 短评 / 分片，分的是责任 / 林岚: a piece of its own
+            and not (following is not None and following.shape == "brief")
+        ):
+            return i + 1, False  # 同步入驻 / 独墅湖青年党建活动基地 / 慧湖国际桥·留学生之家: a box's items, no title
         strong = [h for h in heads if h.shape != "weak_headline"]
         if anchors or (following is not None and following.shape == "brief"):
             return j, True

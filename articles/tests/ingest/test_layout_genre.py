@@ -668,6 +668,36 @@ def test_a_box_s_round_figures_and_changes_under_their_labels_are_statements_of_
     ]
 
 
+def test_a_box_s_listed_items_and_a_marked_reporter_s_note_go_on_with_the_article():
+    text = page(
+        "一组数字看“红色慧湖”",
+        "",
+        "本报记者 季 澜",
+        "",
+        "科创区以“红色慧湖”党建品牌为统领。",
+        "",
+        "■ 慧湖书院（2021年10月启用）",
+        "",
+        "总面积",
+        "650平方米",
+        "",
+        "同步入驻",
+        "独墅湖青年党建活动基地",
+        "慧湖国际桥·留学生之家",
+        "",
+        "■ 记者手记",
+        "",
+        "    论坛、书院、留学生之家，是科创区服务人才的“软环境”。",
+    )
+    (news,) = split_page(text)
+    assert news.authors == ["季澜"]  # 记者手记 names no reporter
+    assert news.paragraphs[-3:] == [
+        "同步入驻独墅湖青年党建活动基地慧湖国际桥·留学生之家",
+        "■ 记者手记",
+        "论坛、书院、留学生之家，是科创区服务人才的“软环境”。",
+    ]
+
+
 def test_a_bulletin_with_its_issuing_office_and_distribution_is_one_article():
     text = page(
         "启东高新区（近海镇）党建工作信息",
