@@ -14,7 +14,7 @@ ENDINGS = (
 # The ones that are verbs too (服务, 管理, 培训) only with nothing after them: “红链驿站”服务覆盖… is a verb.
 EXTRA_WORDS = (
     "活动", "服务", "培训", "课堂", "讲堂", "讲坛", "专场沙龙", "沙龙", "示范创建", "工作理念",
-    "党建工作方法", "工作方法", "墙", "众创空间", "空间", "走廊", "管理", "主题党日",
+    "党建工作方法", "工作方法", "墙", "众创空间", "空间", "走廊", "管理", "主题党日", "队伍",
 )
 VERB_WORDS = ("服务", "管理", "培训")
 AFTER_WORDS = ENDINGS + EXTRA_WORDS
@@ -23,7 +23,7 @@ ENDING_ALT = "|".join(sorted(ENDINGS, key=len, reverse=True))
 EXTRA_ALT = "|".join(sorted(EXTRA_WORDS, key=len, reverse=True))
 # A quoted name that ends so says it is a programme: “红链帮帮团”, “10分钟服务圈”, “铁军党建”.
 ENDS_IN_NAME = re.compile(
-    rf"(?:{ENDING_ALT}|先锋岗|示范岗|服务圈|示范圈|样板区|样板间|共同体|课堂|讲堂|党建|团|队|制"
+    rf"(?:{ENDING_ALT}|先锋岗|示范岗|服务圈|示范圈|样板区|样板间|共同体|课堂|讲堂|党建|团|队|制|(?:研究|活动|指导)中心"
     r"|(?:攻坚|提升|提质|深化|推进|突破|落实|作风建设)年)$"
 )
 SUFFIX_AFTER = re.compile(rf"(?P<mod>[{CJK}]{{0,6}}?)(?P<word>{ENDING_ALT})")
@@ -56,8 +56,12 @@ FOCUS_BEFORE = re.compile(r"(聚焦|瞄准|对标)$")
 # 发布“流动党员召集令”.
 RUNNING_BEFORE = re.compile(
     r"(?:实施|实行|推行|开展|深化|推出|提出|坚持|提升|打造|构建|建立|建设|探索|启动|擦亮|叫响|落实|派出|发布|发出"
-    r"|设置|开设|建起|创建|确定|用|把)(?:了|一期|一批|一个个|全省|全市|首个)?$"
+    r"|设置|开设|建起|创建|确定|用|把|改成|改造成|建成"
+    # what a place calls its programme: 社区管它叫“红色积分”
+    r"|叫|命名为)(?:了|一期|一批|一个个|全省|全市|首个)?$"
 )
+# A programme named after the kind of thing it is: 人才一体化平台“科技红盟”, 党建品牌“红色慧湖”.
+KIND_BEFORE = re.compile(r"(?:平台|品牌|项目|载体|阵地|机制|模式|工程|联盟)$")
 # Words that make a quoted name a party-building one: 红色物业, 书记项目, 科创党课, 智创先锋.
 PARTY_CUE = re.compile(r"党|红|先锋|书记|网格|驿站|家园|物业|示范|样板|共建|缔造|心愿|小镇|空间")
 # What makes a company's quoted name its party work, not its product or slogan: 公司的“红色驿站”.
@@ -205,6 +209,8 @@ def _accepted(quoted, before, after, shared, qualified, group_size, companies, i
         return quoted + word
     if word and not quoted.startswith("一"):
         return quoted + word  # “坐庄”机制, “红色”服务队, “订单式”服务 (but not “一站式”服务)
+    if KIND_BEFORE.search(before) and PARTY_CUE.search(quoted) and len(quoted) >= 3:
+        return quoted  # 人才一体化平台“科技红盟”: the kind of thing, then its name
     running = RUNNING_BEFORE.search(before)
     if "、" in quoted and not PARALLEL.fullmatch(quoted):
         return None  # “围绕发展抓党建、抓好党建促发展”: a slogan

@@ -95,6 +95,15 @@ def test_a_plus_formula_before_a_party_method_and_a_call_issued_are_programmes_s
     assert names("园区健全产业链党建工作机制，以联瑞党支部的党建阵地为主阵地组建联盟。") == []
 
 
+def test_a_name_after_its_kind_a_name_a_place_gives_a_team_and_a_research_centre():
+    body = (
+        "福建省首个人才一体化平台“科技红盟”同步启动，现场还组建了第一支“红色HR”队伍。"
+        "社区管它叫“红色积分”。共建的“光谷党建研究中心”揭牌。物业把过道改成“红色客厅”。"
+    )
+    assert names(body) == ["科技红盟", "红色HR队伍", "红色积分", "光谷党建研究中心", "红色客厅"]
+    assert names("他被大家称为“红色管家”。平台“数据中台”上线。") == []
+
+
 def test_a_party_building_document_named_in_its_book_title_is_one_other_documents_are_not():
     body = (
         "高新区印发《日照高新区“两新”组织评星定级方案》和《招商引资优惠政策清单》，"
