@@ -47,7 +47,7 @@ GROWTH_BEFORE = re.compile(
 # 降低企业成本近50%, 缩短审批时间30%: a cut of what the verb names, so a change of another quantity.
 CUT_BEFORE = re.compile(r"(?:降低|减少|节约|节省|压缩|缩短)[\u4e00-\u9fff]{1,8}?(?:近|约|超|达|逾)?$")
 # 超过50%是“85后”, 60%以上为研发人员, 八成来自…: the part of a group the percentage says it is.
-PART_AFTER = re.compile(r"(?:以上|左右)?(?:是|为|来自|属于)(?!期|止)")
+PART_AFTER = re.compile(r"(?:以上|左右)?(?:是|为|来自|属于|的)(?!期|止)")
 # 占海口市的80.98%, 占全省近8%, 占比接近50%, 比重：12%, 完成全年任务的64.6%, 主体工程已完成90%:
 # a part of another whole.
 SHARE_BEFORE = re.compile(r"(?:占(?:全[市省区县国]|本[市省])?|占比|比重|的|已完成)(?:达到|达|为|约)?[：:]?$")

@@ -99,6 +99,13 @@ def label_of(sentence, start, end, base, previous):
     boxed = datum_label_after(sentence, start, end)
     if boxed:
         return _clean_label(boxed), None  # 373.92亿元 地区生产总值: a box's figure, then what it is
+    if base in ("%", "％"):
+        # The figure's match takes 以上 in (80%以上): what follows it is 的 and the group.
+        group = re.match(r"(?:以上|左右|以下)?的", sentence[end : end + 3])
+        grouped = group and (group.group() != "的" or sentence[:end].endswith(("以上", "左右", "以下")))
+        named = _noun_after(sentence, end + group.end()) if grouped else ""
+        if named:
+            return named + "占比", None  # 80%以上的规上工业企业、80%以上的高新技术企业都是…: each its group's share
     noun = _noun_after(sentence, end) if base in COUNT_UNITS else ""
     if not noun and base in PEOPLE_UNITS and sentence.startswith("的", end):
         noun = _noun_after(sentence, end + 1)  # 有1500人的研发团队: the team is what numbers 1500
@@ -143,6 +150,10 @@ def label_of(sentence, start, end, base, previous):
     if not label and previous and previous[2] == UNITS[base]:
         # 征集到建议100余条，其中有25条被企业采纳: still the same thing counted.
         return previous[1], None
+    if not label and BARE_PREDICATE.fullmatch(fragment.strip()):
+        subject = _subject_before(sentence, clause_start, previous)
+        if subject:
+            return subject, None  # 地区生产总值年均增长15.5%，2015年达到951亿元: the clause before says what
     if not label:
         return "", None
     position = sentence.rfind(label, clause_start, start)
@@ -182,6 +193,26 @@ def _has_noun(label):
 def _says_nothing(label):
     """A label of pronouns, prepositions and adverbs only (这片, 在): it says nothing of what is measured."""
     return not label or all(flag.startswith(("r", "p", "d", "m", "q", "u", "c")) for _, flag in _tagged(label))
+
+
+# A clause that only says when and how much (2015年达到, 2024年突破, 共): its subject is the clause's before.
+BARE_PREDICATE = re.compile(
+    r"(?:(?:19|20)\d\d年(?:底|末)?|当年|去年|今年|同期|全年)?(?:已经?|首次|再次|又|共|累计)?"
+    r"(?:达到|达|突破|超过|增至|增加到|实现|完成|跨过|迈上)?"
+)
+# What a previous figure's label adds to its subject: 地区生产总值年均增长 -> 地区生产总值.
+_GROWTH_TAIL = re.compile(r"(?:年均|同比|比上年)?(?:增长|增幅|增速|增加)$")
+# Where the subject of a clause without a figure of its own ends: 工业总产值首次突破千亿元大关.
+_SUBJECT_END = re.compile(r"(?:首次|接连|已经|再次)?(?:突破|达到|跨过|迈过|超过|实现|站上|翻了|翻)")
+
+
+def _subject_before(sentence, clause_start, previous):
+    """What the clause before ``clause_start`` is about, for a clause that says only when and how much."""
+    if previous and previous[1]:
+        return _GROWTH_TAIL.sub("", previous[1])
+    clause = re.split(r"[，,；;。：:]", sentence[:clause_start].rstrip("，, "))[-1]
+    head = _SUBJECT_END.split(clause, maxsplit=1)
+    return _clean_label(head[0]) if len(head) == 2 else ""
 
 
 def _clean_label(fragment):

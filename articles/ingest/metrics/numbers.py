@@ -131,7 +131,7 @@ CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?\n（）()【】]")
 ABSTRACT_NOUNS = {
     "方面", "路径", "环节", "目标", "渠道", "步", "方向", "层面", "维度", "原则", "思路", "理念",
     "特点", "优势", "举措", "篇章", "结合", "途径", "字", "事", "事情", "件事", "主题", "主题年",
-    "年份", "阶段", "机制",
+    "年份", "阶段", "机制", "台阶",
 }
 # 做好“党建+”引领……3篇文章: a figure of speech.
 WRITE_WELL = re.compile(r"(做好|写好|做实|答好|做足|做活)")
@@ -216,6 +216,7 @@ def is_metric(sentence, match):
         # "10亿元以上项目": a threshold describing the noun, except a growth rate, and a part
         # counted of a whole ("其中35家以上企业建有党组织": 35 or more of them).
         part = base in ("家", "个", "名", "人", "户") and re.search(r"(其中|有)$", sentence[:start])
+        part = part or base in ("%", "％")  # 80%以上的规上工业企业都是中小企业: a share of the group
         if not re.match(r"(的)?(增长|增幅|增速)", sentence[end : end + 3]) and not part:
             return False
     return True
@@ -274,10 +275,14 @@ def counts_no_fact(sentence, match):
 
 
 def _is_enumeration_count(sentence, start, num):
-    """两个行业 after 工业互联网、车联网: the number only counts the names listed before it."""
+    """两个行业 after 工业互联网、车联网 (or after names quoted in a row): the number only counts the
+    names listed before it."""
     if num[0].isdigit():
         return False
     value = number_value(num)
+    quoted_run = re.search(r"(?:“[^“”]{1,20}”)+$", sentence[:start])
+    if quoted_run and value and quoted_run.group().count("“") == value:
+        return True  # “万亿制造”“万亿国资”“万亿商品”“万亿固投”四个万亿计划: the names just quoted
     clause = CLAUSE_BREAK.split(sentence[:start])[-1]
     if not value or value > 10 or not re.search(r"[、和及与]", clause):
         return False

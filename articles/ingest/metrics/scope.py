@@ -193,6 +193,8 @@ def _place_mentions(text, frame=False, zone_places=frozenset()):
     for name, start, end in _bare_names(text):
         if _not_acting(text, start, end) or name in zone_places:
             continue
+        if text.count("“", 0, start) > text.count("”", 0, start) and not text[:start].endswith("中共"):
+            continue  # “党建引领三元共治”: a place's name inside a quoted name (三元区) acts for nobody
         if BARE_ACTING.match(text, end) or text[:start].endswith("中共"):
             found.append((end, CITY))  # 中共洛阳组, 中共潍坊市委: the city's party
     return found

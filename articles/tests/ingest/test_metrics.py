@@ -722,6 +722,28 @@ def test_a_province_s_figure_after_the_zone_s_in_a_paragraph_does_not_lead_the_r
     ]
 
 
+def test_a_percentage_of_a_group_named_after_it_is_its_share_and_names_quoted_then_counted_are_no_figure():
+    found = extract_metrics("全区80%以上的规上工业企业、80%以上的高新技术企业都是中小企业。", article_year=2021)
+    assert [(m.label, m.value, m.kind) for m in found] == [
+        ("规上工业企业占比", 80, "share"), ("高新技术企业占比", 80, "share")
+    ]
+    assert extract_metrics("实施“万亿制造”“万亿国资”“万亿商品”“万亿固投”四个万亿计划。", article_year=2021) == []
+    # a place's name inside a quoted name acts for nobody
+    text = "街道构建起“党建引领三元共治”管理体系，1个项目获评星级服务项目。"
+    assert [f.scope for f in extract_figures(text, article_year=2025)] == ["zone"]
+
+
+def test_a_clause_saying_only_when_and_how_much_takes_its_subject_from_the_clause_before():
+    text = "那五年里，全区地区生产总值年均增长15.5%，2015年达到951亿元。"
+    assert [(m.label, m.value) for m in extract_metrics(text, article_year=2016)] == [
+        ("地区生产总值年均增长", 15.5), ("地区生产总值", 951)
+    ]
+    text = "新区地区生产总值接连跨过五个百亿台阶，2024年突破600亿元；规上工业总产值翻了近两番，突破1600亿元。"
+    assert [(m.label, m.value) for m in extract_metrics(text, article_year=2024)] == [
+        ("新区地区生产总值", 600), ("规上工业总产值", 1600)
+    ]
+
+
 def test_a_change_with_the_first_end_s_year_in_brackets_and_a_box_s_change_after_its_label():
     found = extract_metrics("平台累计汇聚的各类诉求：由42.3万件（2020年）增至200万件以上", article_year=2024)
     assert [(m.label, m.value_from, m.value, m.kind) for m in found] == [("各类诉求", 42.3, 200, "change")]
