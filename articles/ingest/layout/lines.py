@@ -48,19 +48,15 @@ DATUM_FIRST = re.compile(
 
 # A box's short label and its figure with a remark after it: 高新技术企业：303家，占全省30%.
 DATUM_REMARK = re.compile(r"^[^：:，,。；;\d]{2,12}[：:](?:约|近|超|逾)?\d[\d.,]*(?:万|亿)?[^\d\s，,。]{1,4}[，,][^。；;]{1,40}$")
+# A box's figure as it stands under its label: 3700余家, 超百起, or a change, 由42.3万件（2020年）增至200万件以上.
+_BOX_FIGURE = r"(?:约|近|超|逾)?(?:\d[\d.,]*|(?<=[约近超逾])[百千])(?:万|亿)?(?![年月日])[^\d\s，,。：:]{1,4}(?:余|多)?"
+_BOX_CHANGE = r"由\d[^，,。：:]{0,20}?(?:增至|增加到|增长到|提高到|提升到|扩大到|达到)\d[^，,。：:]{0,12}"
 # A box's figure on its own line under its label (入区企业 / 3700余家 / 高新技术企业 / 303家，占全省30%).
-FIGURE_LEAD = re.compile(
-    r"^(?:约|近|超|逾)?(?:\d[\d.,]*|(?<=[约近超逾])[百千])(?:万|亿)?(?![年月日])[^\d\s，,。：:]{1,4}(?:余|多)?(?:$|[，,])"
-    # or a change from one figure to another: 由42.3万件（2020年）增至200万件以上
-    r"|^由\d[^，,。]{0,20}?(?:增至|增加到|增长到|提高到|提升到|扩大到|达到)\d[^，,。]{0,12}$"
-)
+FIGURE_LEAD = re.compile(rf"^{_BOX_FIGURE}(?:$|[，,])|^{_BOX_CHANGE}$")
 BOX_LABEL = re.compile(r"^[^\d\s，,。：:；;！？!?]{2,12}$")
 LONG_BOX_LABEL = re.compile(r"^[^。：:；;！？!?]{2,40}[\u4e00-\u9fff）)”》]$")
 # What a box's label-over-figure line ends with: its figure, a statement complete without a full stop.
-BOXED_FIGURE_END = re.compile(
-    r"[：:]\s*(?:约|近|超|逾)?(?:\d[\d.,]*|(?<=[约近超逾])[百千])(?:万|亿)?[^\d\s，,。：:]{1,4}(?:余|多)?$"
-    r"|[：:]由\d[^，,。：:]{0,20}?(?:增至|增加到|增长到|提高到|提升到|扩大到|达到)\d[^，,。：:]{0,12}$"
-)
+BOXED_FIGURE_END = re.compile(rf"[：:]\s*(?:{_BOX_FIGURE}|{_BOX_CHANGE})$")
 
 
 def is_datum_line(text):
