@@ -22,7 +22,8 @@ programme word that follows the closing quote directly is kept: “双创两提�
 - a programme word follows the quote (工程, 行动, 机制, 模式, 品牌, 平台, 联盟,
   服务队, 驿站, 体系, 制度, 活动, 服务, 培训, 课堂, 讲坛, 沙龙, 示范创建, 工作理念,
   工作方法, 墙, 空间, 走廊, 管理, …), possibly after a short modifier (“智汇高新”人才行动);
-  a list ending in one (“民呼我为”“接诉即办”机制) takes every name in it,
+  a list ending in one (“民呼我为”“接诉即办”机制) takes every name in it, and so does a list of
+  brands counted or closed as a set (“大咖说”“高新荟”几个子品牌, 等品牌),
   and so does ``…等特色党建品牌`` (each name stored without the shared word);
   a name of under four characters needs the word right after it (“坐庄”机制);
 - the name itself ends in such a word (“红链帮帮团”, “10分钟服务圈”, “青春党建”);

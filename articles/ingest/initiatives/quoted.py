@@ -60,6 +60,8 @@ RUNNING_BEFORE = re.compile(
     # what a place calls its programme: 社区管它叫“红色积分”
     r"|叫|命名为)(?:了|一期|一批|一个个|全省|全市|首个)?$"
 )
+# Brands listed, then counted or closed as a set: “大咖说”“高新荟”几个子品牌, “红色引擎”“红色赋能”三个子品牌.
+SUB_BRANDS_AFTER = re.compile(r"(?:等|[几两二三四五六七八九十\d]+个)(?:子|特色|党建|服务)?品牌")
 # A programme named after the kind of thing it is: 人才一体化平台“科技红盟”, 党建品牌“红色慧湖”.
 KIND_BEFORE = re.compile(r"(?:平台|品牌|项目|载体|阵地|机制|模式|工程|联盟)$")
 # Words that make a quoted name a party-building one: 红色物业, 书记项目, 科创党课, 智创先锋.
@@ -136,6 +138,10 @@ def _group_names(sentence, group, products, companies=frozenset()):
     after = sentence[last.end() :]
     if GROUP_ILLUSTRATES.match(after) and len(group) > 1:
         return []  # “红色体系”“红色队伍”…五个维度: criteria, not programmes
+    if SUB_BRANDS_AFTER.match(after) and len(group) > 1:
+        # “大咖说”“高新荟”“智研库”几个子品牌: each a brand, however short its name
+        names = [_clean(next(g for g in match.groups() if g is not None)) for match in group]
+        return [(name, name) for name in names if len(name) >= 2 and name not in NATIONAL_FORMULAS]
     shared = None  # the programme word kept in the last name ("" when only implied)
     qualified = None  # a short name with its modifier and word: “六有”镇街党校建设标准
     direct = SUFFIX_AFTER.match(after) or _extra_word(after)

@@ -104,6 +104,12 @@ def test_a_name_after_its_kind_a_name_a_place_gives_a_team_and_a_research_centre
     assert names("他被大家称为“红色管家”。平台“数据中台”上线。") == []
 
 
+def test_brands_listed_then_counted_as_a_set_are_each_a_programme_however_short():
+    body = "大讲堂下面开出“大咖说”“高新荟”“智研库”几个子品牌，园区还打造“红色引擎”“红色赋能”两个品牌。"
+    assert names(body) == ["大咖说", "高新荟", "智研库", "红色引擎", "红色赋能"]
+    assert names("“大咖说”“高新荟”这些说法很流行。") == []
+
+
 def test_a_party_building_document_named_in_its_book_title_is_one_other_documents_are_not():
     body = (
         "高新区印发《日照高新区“两新”组织评星定级方案》和《招商引资优惠政策清单》，"
