@@ -38,19 +38,18 @@ COLUMN_MAX = 6  # a column header (党建在高新) is a few characters
 # of the article, its lines are the article's text.
 DATA_LABELS = {"数据", "数说", "数读", "数字", "一组数据", "数据链接", "数据来源"}
 DATUM = re.compile(r"^[^：:，,。；;]{2,40}[：:]\s*(?:约|近|超|逾)?\d[\d.,]*\s*(?:万|亿)?[^\d\s，,。]{0,4}$")
+# A box's figure as it stands alone on its line: 65场, 3700余家, 超百起 (not a date, 2023年).
+_BOX_FIGURE = r"(?:约|近|超|逾)?(?:\d[\d.,]*|(?<=[约近超逾])[百千])(?:万|亿)?(?![年月日])[^\d\s，,。：:]{1,4}(?:余|多)?"
+# Or a change from one figure to another: 由42.3万件（2020年）增至200万件以上.
+_BOX_CHANGE = r"由\d[^，,。：:]{0,20}?(?:增至|增加到|增长到|提高到|提升到|扩大到|达到)\d[^，,。：:]{0,12}"
 # A figure alone on its line, its label on the next: 65场 / 职业技能培训，累计覆盖943人次.
-LONE_FIGURE = re.compile(r"^(?:约|近|超|逾)?\d[\d.,]*(?:万|亿)?(?![年月日])[^\d\s，,。：:]{1,4}(?:余|多)?$")
+LONE_FIGURE = re.compile(rf"^{_BOX_FIGURE}$")
 # A box's figure first, its label after a space: 582家 规模以上工业企业.
 DATUM_FIRST = re.compile(
     r"^(?P<figure>(?:约|近|超|逾)?\d[\d.,]*(?:万|亿)?(?![年月日])[^\d\s，,。：:]{1,4})\s+(?P<label>\S.{1,30})$"
 )
-
-
 # A box's short label and its figure with a remark after it: 高新技术企业：303家，占全省30%.
-DATUM_REMARK = re.compile(r"^[^：:，,。；;\d]{2,12}[：:](?:约|近|超|逾)?\d[\d.,]*(?:万|亿)?[^\d\s，,。]{1,4}[，,][^。；;]{1,40}$")
-# A box's figure as it stands under its label: 3700余家, 超百起, or a change, 由42.3万件（2020年）增至200万件以上.
-_BOX_FIGURE = r"(?:约|近|超|逾)?(?:\d[\d.,]*|(?<=[约近超逾])[百千])(?:万|亿)?(?![年月日])[^\d\s，,。：:]{1,4}(?:余|多)?"
-_BOX_CHANGE = r"由\d[^，,。：:]{0,20}?(?:增至|增加到|增长到|提高到|提升到|扩大到|达到)\d[^，,。：:]{0,12}"
+DATUM_REMARK = re.compile(rf"^[^：:，,。；;\d]{{2,12}}[：:]{_BOX_FIGURE}[，,][^。；;]{{1,40}}$")
 # A box's figure on its own line under its label (入区企业 / 3700余家 / 高新技术企业 / 303家，占全省30%).
 FIGURE_LEAD = re.compile(rf"^{_BOX_FIGURE}(?:$|[，,])|^{_BOX_CHANGE}$")
 BOX_LABEL = re.compile(r"^[^\d\s，,。：:；;！？!?]{2,12}$")

@@ -52,7 +52,10 @@ MEASURES = {
     "秒": "秒",
     "倍": "倍",
 }
-ENERGY_UNITS = ("吉瓦时", "兆瓦时", "吉瓦", "GWh", "MWh", "GW", "MW")
+# Capacities of power and energy (15GWh, 200兆瓦), which a project's name may carry: 30GWh动力电池项目.
+ENERGY_UNITS = frozenset(
+    unit for unit, base in MEASURES.items() if base in ("千瓦时", "千瓦", "兆瓦时", "兆瓦", "吉瓦时", "吉瓦")
+)
 COUNT_WORDS = "个家项件人名位次场支套栋幢所批期条台座份户篇处款种类辆架艘张天起宗"
 # Counts of batches and sittings (259批次, 86场次) and storeys (地上10层).
 COUNT_COMPOUNDS = ("批次", "场次", "家次", "台次", "架次", "户次", "车次", "层")

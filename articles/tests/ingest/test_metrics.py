@@ -752,6 +752,8 @@ def test_a_change_with_the_first_end_s_year_in_brackets_and_a_box_s_change_after
 def test_energy_capacities_are_figures_unless_part_of_a_project_s_name():
     found = extract_metrics("赣锋新型动力电池项目设计产能15GWh，新签约欣旺达30GWh动力电池项目。", article_year=2022)
     assert [(m.value, m.unit) for m in found] == [(15, "GWh")]
+    found = extract_metrics("光伏电站装机200兆瓦，中储国能100兆瓦空气储能项目开工。", article_year=2022)
+    assert [(m.value, m.unit) for m in found] == [(200, "兆瓦")]
 
 
 def test_points_said_once_after_two_figures_belong_to_both():
