@@ -150,6 +150,8 @@ class ZoneIndex:
             found = re.search(re.escape(place) + SCIENCE_CITY, text)
             if found:
                 return [self._mention(name, found.group())]
+        if not self.bare_references(text):
+            return []  # 德州市实施…工程，全市…: the city's own work, no zone's
         for city, names in self._cities().items():
             if len(names) == 1 and _names_the_city_itself(city, text):
                 return [self._mention(names[0], city)]

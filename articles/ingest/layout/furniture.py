@@ -65,9 +65,11 @@ _CHROME_LINE = re.compile(
     r"^(?:上一篇|下一篇|上一条|下一条|上一页|下一页)\s*[:：]"
     r"|^(?:相关新闻|相关阅读|相关链接|相关文章|热点推荐|推荐阅读|热门文章|热门推荐|最新文章|最新动态|猜你喜欢|延伸阅读链接|友情链接)\s*[:：]?"
     r"|^(?:主办单位|承办单位|协办单位|主办|承办|协办|技术支持|网站标识码|联系电话|联系我们|邮编|版权所有|Copyright)\s*[:：©]?"
-    r"|^地址\s*[:：]|ICP备|公网安备|网站标识码|您是第\s*\d+\s*位访客|建议使用.{0,30}(?:浏览器|分辨率)"
+    r"|^(?:本报|本社)?地址\s*[:：]|ICP备|公网安备|网站标识码|您是第\s*\d+\s*位访客|建议使用.{0,30}(?:浏览器|分辨率)"
     r"|^站内搜索|请输入关键字|^\[?搜索\]?$|扫一扫|在手机打开|^分享到|^网友评论|^发表评论|请文明上网|^字号\s*[:：]|^字体\s*[:：]"
     r"|^(?:(?:打印本页|关闭窗口|返回顶部|打印|关闭|收藏|纠错|分享)\s*)+$|阅读次数\s*[:：]|浏览次数\s*[:：]|点击数\s*[:：]"
+    # A paper's imprint at the foot of its page: 广告许可证：…  零售价：1.50元  邮发代号：23-1
+    r"|(?:广告(?:经营)?许可证|零售价|邮发代号|国内统一连续出版物号|刊例咨询|订阅热线|发行热线|印刷单位)\s*[:：]?"
     # A manuscript's or a bulletin's own fields: 稿件：…, 单位：…, 报送：…, 抄送：…, 本期编辑：… （共印30份）
     r"|^(?:稿件|来稿|作者单位|单位|联系电话|联系人|报送|抄送|分送|本期编辑)\s*[:：]|[（(]共印\s*\d+\s*份[）)]$"
     # a bulletin's distribution at its foot: 报：市委组织部 / 送：… / 发：各非公企业党组织
@@ -134,7 +136,7 @@ def is_folio(text):
     if not pieces:
         return True
     # One page name (党建在高新, 园区, 党建·园区) may stand beside the edition, the paper or the editors.
-    name = "".join(pieces)
+    name = re.sub(r"[“”]", "", "".join(pieces))  # “十四五”答卷·园区篇
     return len(pieces) <= 2 and len(name) <= PAGE_NAME_MAX and bool(re.fullmatch(rf"[{_C}]+", name)) and strong >= 1
 
 
@@ -242,6 +244,25 @@ def strip_site_suffix(title, others=()):
     if _SITE_WORD.search(site) or any(site and site in other for other in others):
         return head
     return title
+
+
+# …详情请咨询各参与商户（广告）: the mark an advertisement carries at its end.
+_AD_MARK = re.compile(r"[（(【\[]\s*广告\s*[）)】\]]$")
+AD_LINES_MAX = 5
+
+
+def ad_ranges(lines):
+    """(start, end) index ranges of advertisements among ``lines``: a short block (up to
+    ``AD_LINES_MAX`` lines between blank lines or rules) whose last line ends with （广告）."""
+    ranges = []
+    for i, line in enumerate(lines):
+        if not _AD_MARK.search(line.strip()):
+            continue
+        start = i
+        while start > 0 and lines[start - 1].strip() and not is_rule(lines[start - 1]) and i - start < AD_LINES_MAX:
+            start -= 1
+        ranges.append((start, i))
+    return ranges
 
 
 def box_ranges(lines):

@@ -58,6 +58,10 @@ LONG_BOX_LABEL = re.compile(r"^[^。：:；;！？!?]{2,40}[\u4e00-\u9fff）)”
 BOXED_FIGURE_END = re.compile(rf"[：:]\s*(?:{_BOX_FIGURE}|{_BOX_CHANGE})$")
 
 
+# The top of a box drawn in box-drawing characters, with its label set in the frame.
+_BOX_TOP = re.compile(r"^[┌╔][─━═]")
+
+
 def is_datum_line(text):
     """A line of a box of figures: 居民网格：216个, 高新技术企业：303家，占全省30%, or 582家 规模以上工业企业
     (``text`` with its spaces)."""
@@ -209,6 +213,8 @@ def line_shape(text):
         return "text"  # 居民网格：216个, 582家 规模以上工业企业
     if BYLINE_START.match(visible) and len(visible) <= 40 and not re.search(r"[，,。：:]", text):
         return "byline"
+    if _names_a_place(visible):
+        return "kicker"  # 德州 over a headline: where the item is from, not who wrote the one above
     if is_names_line(text):
         return "names"
     bracketed = BRACKETED.match(text)
@@ -285,10 +291,12 @@ def page_lines(text):
         if not text_line:
             continue
         line = Line(index=i, raw=raw.strip(), text=text_line, gap=gap)
+        if not shape and _BOX_TOP.match(folded[i]) and len(cleaner.visible(text_line)) <= 20:
+            shape = "data_label"  # ┌──── 全市·全区参照 ────┐: the box's label, the box goes on with its article
         line.shape = shape or line_shape(text_line)
         lines.append(line)
         gap = 0
-    lines = _join_figures_over_labels(_join_labels_over_figures(_join_open_brackets(lines)))
+    lines = _join_figures_over_labels(_join_labels_over_figures(_join_open_brackets(_join_broken_headlines(lines))))
     for i, line in enumerate(lines):
         # …专场沙龙现场 between blank lines, without its full stop: a photo's caption.
         after = lines[i + 1].gap if i + 1 < len(lines) else 1
@@ -300,7 +308,7 @@ def page_lines(text):
 def _furniture_flags(folded):
     """For each line, whether it is furniture or chrome (no article's text)."""
     dropped = [False] * len(folded)
-    for start, end in furniture.box_ranges(folded):
+    for start, end in furniture.box_ranges(folded) + furniture.ad_ranges(folded):
         for k in range(start, end + 1):
             dropped[k] = True
     for i, line in enumerate(folded):
@@ -349,6 +357,36 @@ def _web_title(folded, dropped):
         dropped[first] = True  # the headline is printed again below
     else:
         folded[first] = title
+
+
+def _join_broken_headlines(lines):
+    """A headline set on two lines and broken at its comma (一通电话， / 把创业梦留在了高新区): one line.
+
+    Only a short first half standing apart (after a blank line or a kicker), right over a
+    headline that a byline or a blank line follows: a column of text wraps at its full width.
+    """
+    out = []
+    for i, line in enumerate(lines):
+        first = out[-1] if out else None
+        before = out[-2] if len(out) > 1 else None
+        after = lines[i + 1] if i + 1 < len(lines) else None
+        if (
+            first is not None
+            and first.shape == "text"
+            and re.search(r"[，,]$", first.text)
+            and len(cleaner.visible(first.text)) <= 12
+            and (first.gap or (before is not None and before.shape == "kicker"))
+            and line.gap == 0
+            and line.shape in ("headline", "weak_headline")
+            and (after is None or after.gap or after.shape == "byline")
+            and len(cleaner.visible(first.text + line.text)) <= TITLE_MAX
+        ):
+            first.text = first.text + line.text
+            first.raw = f"{first.raw}\n{line.raw}"
+            first.shape = line_shape(first.text)
+            continue
+        out.append(line)
+    return out
 
 
 def _join_open_brackets(lines):

@@ -110,8 +110,11 @@ _ISSUE = re.compile(
     r"总第\s*\d+\s*期|第\s*\d+\s*期|今日\s*\d+\s*版|本期\s*\d+\s*版|国内统一连续出版物号\s*\S+|CN\s*\d{2}\s*-\s*\d{4}(?:/\S+)?|邮发代号\s*\S+"
     rf"|{ISSUED_BY}"
 )
-# The page name beside the edition may hold a middle dot: 第3版 县域·园区, A5 园区·湖南.
-_NAME_BESIDE = rf"[{_CJK}]{{2,8}}(?:[·・][{_CJK}]{{1,6}})?|[{_CJK}]{{1,6}}[·・][{_CJK}]{{1,6}}"
+# The page name beside the edition may hold a middle dot (第3版 县域·园区, A5 园区·湖南) and open
+# with a quoted word (第6版 “十四五”答卷·园区篇).
+_NAME_BESIDE = (
+    rf"(?:“[{_CJK}]{{1,6}}”)?(?:[{_CJK}]{{2,8}}(?:[·・][{_CJK}]{{1,6}})?|[{_CJK}]{{1,6}}[·・][{_CJK}]{{1,6}})"
+)
 _EDITION_CN = re.compile(rf"第\s*(?P<page>[A-Z]?\d{{1,3}})\s*版(?:\s*[:：·|｜丨]?\s*(?P<name>{_NAME_BESIDE}))?")
 _EDITION_CODE = re.compile(rf"(?<![A-Za-z0-9])(?P<page>[A-Z]\d{{1,2}})(?![A-Za-z0-9])(?:\s*版)?(?:\s*[:：·|｜丨]?\s*(?P<name>{_NAME_BESIDE}))?")
 # A line that is nothing but an edition: "A7", "A07版", "A5 园区", "第3版", "第3版：党建在高新", "党建在高新 A7"

@@ -847,3 +847,75 @@ def test_a_web_metadata_lines_spaced_author_is_one_name():
     assert furniture.web_meta_authors(fields, is_name) == ["龚岚"]
     fields = furniture.web_meta_fields("发布时间：2020-07-03 10:15:26  来源：红网  作者：谢小青 李西 石珊")
     assert furniture.web_meta_authors(fields, is_name) == ["谢小青", "李西", "石珊"]
+
+
+def test_a_box_labelled_in_its_frame_goes_on_with_its_article():
+    text = page(
+        "高新区五年党建盘点",
+        "",
+        "■ 本报记者 白 雪",
+        "",
+        "    高新区党员由333名增至364名，党支部由17个增至27个。",
+        "",
+        "┌──────── 全市·全区参照 ────────┐",
+        "│ ●2024年，全市R&D经费投入53.2亿元，投入强度0.91%， │",
+        "│ ●2024年，全市实施市级科技计划项目150项          │",
+        "└────────────────────────────────┘",
+    )
+    (block,) = split_page(text)
+    assert block.authors == ["白雪"]
+    assert block.headings == ["全市·全区参照"]
+    assert "全市实施市级科技计划项目150项" in block.body
+
+
+def test_a_headline_broken_at_its_comma_under_a_kicker_is_one_title():
+    text = page(
+        "贵阳高新区以人才集聚培育创新动能——",
+        "",
+        "一通电话，",
+        "把创业梦留在了高新区",
+        "",
+        "■ 本报记者 罗 静",
+        "",
+        "    读研二那年，他拨通了创业园的电话，第二天就去面谈，",
+        "公司随后落户在了高新区。",
+    )
+    (block,) = split_page(text)
+    assert (block.kicker, block.title) == ("贵阳高新区以人才集聚培育创新动能", "一通电话，把创业梦留在了高新区")
+
+
+def test_an_advertisement_and_the_paper_s_imprint_are_no_articles():
+    text = page(
+        "党建联盟串起产业链",
+        "",
+        "    本报讯 高新区4家党建联盟把链上企业的党组织串了起来。",
+        "",
+        "┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄",
+        "   冬季暖心购 · 多彩贵州消费季       活动时间：12月12日—12月31日",
+        "   详情请咨询各参与商户                                      （广告）",
+        "",
+        "──────────────────────────────",
+        "本报地址：济南市泺源大街6号   广告许可证：鲁工商广字第",
+        "0001号   零售价：1.50元      刊例咨询 0531-85193",
+    )
+    (block,) = split_page(text)
+    assert block.title == "党建联盟串起产业链"
+    assert not any("广告" in p or "零售价" in p for p in block.paragraphs)
+
+
+def test_a_city_over_a_headline_is_the_next_item_s_kicker_not_the_last_one_s_author():
+    text = page(
+        "国企搭台 村居集体经济有了“新伙伴”",
+        "",
+        "    本报讯（记者 武 霖）日前，菏泽高新区举行村集体经济发展合作协议签约仪式。",
+        "",
+        "",
+        "德州",
+        "",
+        "49条产业链建起联合党委",
+        "",
+        "    本报德州讯（记者 刘 朴）德州市实施“红链赋能”工程，把党组织建到关键产业链上。",
+    )
+    first, second = split_page(text)
+    assert first.authors == ["武霖"]
+    assert (second.kicker, second.title, second.authors) == ("德州", "49条产业链建起联合党委", ["刘朴"])

@@ -299,3 +299,11 @@ def test_a_zone_offices_bulletin_is_the_paper_and_its_issue_line_the_date():
 def test_a_page_name_with_a_middle_dot():
     meta = source_meta("第7版 园区·党建   责任编辑：周 岚" + BODY)
     assert (meta.page, meta.page_name) == ("7", "园区·党建")
+
+
+def test_a_page_name_opening_with_a_quoted_word():
+    meta = source_meta(
+        "鄂尔多斯日报                       2026年1月16日 星期五\n"
+        "第6版  “十四五”答卷·园区篇        责任编辑：塔 娜   美编：高 原" + BODY
+    )
+    assert (meta.paper, meta.page, meta.page_name) == ("鄂尔多斯日报", "6", "“十四五”答卷·园区篇")

@@ -165,9 +165,14 @@ def test_photo_news_named_only_in_its_credit_links_to_that_zone():
     assert [(m.name, m.province) for m in found] == [("松山湖高新区", "广东省")]
 
 
-def test_a_city_hosting_a_single_zone_links_when_nothing_else_does():
-    found = link_zones("技能大赛", "", "近日，东莞市举办职业技能大赛。", index())
+def test_a_city_hosting_a_single_zone_links_when_the_text_speaks_of_its_zone():
+    found = link_zones("技能大赛", "", "近日，东莞市举办职业技能大赛，园区企业派出30名选手。", index())
     assert [m.name for m in found] == ["松山湖高新区"]
+
+
+def test_a_city_s_own_work_is_no_zone_s():
+    body = "东莞市实施“红链赋能”工程，全市已在16条产业链上建起联合党委。"
+    assert link_zones("产业链建起联合党委", "东莞", body, index()) == []
 
 
 def test_a_city_a_figure_is_measured_against_is_not_the_article_s_city():
@@ -178,7 +183,8 @@ def test_a_city_a_figure_is_measured_against_is_not_the_article_s_city():
 def test_a_city_placing_a_district_or_in_an_officials_title_is_not_the_article_s_city():
     body = "走进东莞市南城区的一家家具企业，东莞市委常委、南城区委书记介绍了产业链党委的做法。"
     assert link_zones("产业链党委推着企业转型", "", body, index()) == []
-    assert [m.name for m in link_zones("技能大赛", "", "东莞市南城区、东莞市总工会联合举办大赛。", index())] == ["松山湖高新区"]
+    found = link_zones("技能大赛", "", "东莞市南城区、东莞市总工会联合举办大赛，园区企业参赛。", index())
+    assert [m.name for m in found] == ["松山湖高新区"]
 
 
 def test_a_branch_named_after_a_zone_in_a_city_of_another_province_is_not_that_zone():
