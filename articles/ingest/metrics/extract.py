@@ -19,7 +19,7 @@ from articles.ingest.metrics.numbers import (
     prefix_qualifier,
     rounded,
 )
-from articles.ingest.metrics.scope import CITY_WIDE, ZONE, scope_of, zone_districts
+from articles.ingest.metrics.scope import CITY_WIDE, ZONE, scope_of, view_frame, zone_districts
 from articles.ingest.metrics.when import TIME_RE, when
 from articles.ingest.types import MetricFact
 from core.text import split_sentences
@@ -80,6 +80,7 @@ def extract_figures(body, article_year=None, sentences=None, article_month=None,
     facts = []
     carried = None  # (year, period) of a sentence ending in ；: 2023年，A；B。 are both 2023
     carried_scope = ZONE  # and whose: 全市…A；B。 are both the city's
+    carried_view = None  # and the place they are seen from: 从全省看，…A；园区…B。
     districts = zone_districts(body)
     of_zone = default_scope == ZONE  # a city's or province's article names no zone of its own
     # A paragraph whose figures so far are all the city's: 2023年，全市…。产值突破600亿元。
@@ -88,7 +89,8 @@ def extract_figures(body, article_year=None, sentences=None, article_month=None,
         if offset == 0 or body[offset - 1 : offset] == "\n":
             paragraph_scope, figures_seen = default_scope, False
         default = carried_scope if carried_scope != ZONE else paragraph_scope
-        found = _sentence_metrics(sentence, offset, article_year, default, article_month, districts, of_zone)
+        view = view_frame(sentence) or carried_view
+        found = _sentence_metrics(sentence, offset, article_year, default, article_month, districts, of_zone, view)
         if found:
             # Only while every figure of the paragraph so far is the same place's does it lead the rest.
             scopes = {f.scope for f in found}
@@ -108,8 +110,9 @@ def extract_figures(body, article_year=None, sentences=None, article_month=None,
         if sentence.rstrip().endswith(("；", ";")):
             carried = (year, period) if year else carried
             carried_scope = found[-1].scope if found else carried_scope
+            carried_view = view
         else:
-            carried, carried_scope = None, ZONE
+            carried, carried_scope, carried_view = None, ZONE, None
     return facts
 
 
@@ -118,7 +121,8 @@ SHARED_POINTS = re.compile(rf"\s*(?:和|、|与|及|或)\s*{NUMBER}\s*个百分�
 
 
 def _sentence_metrics(
-    sentence, offset, article_year, default_scope=ZONE, article_month=None, districts=frozenset(), of_zone=True
+    sentence, offset, article_year, default_scope=ZONE, article_month=None, districts=frozenset(), of_zone=True,
+    view=None,
 ):
     skipped = [m.span() for m in SKIP_QUOTES.finditer(sentence) if is_name_span(m.group())]
     found = []  # _Figure of each figure, in order
@@ -176,7 +180,7 @@ def _sentence_metrics(
             # (大冶市…的28个项目之一，那次签约…50.88亿元: still the city's signing).
             scope=scope_of(
                 sentence, qualifier_start, end, default=found[-1].fact.scope if found else default_scope,
-                zone_places=districts, of_zone=of_zone,
+                zone_places=districts, of_zone=of_zone, view=view,
             ),
         )
         # 超过50%是“85后”: a part of the group before, said after a percentage of nothing named.

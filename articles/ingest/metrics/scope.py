@@ -50,6 +50,9 @@ CITY_PARKS = re.compile(r"(?:全市|全省|本市|本省)\d+[家个所][^，,；
 GOVERNED = re.compile(r"下辖[^，,；;。]*$")
 # What a place is the field of: 在全国…中排名第一, 全省排名第二.
 RANKED_IN = re.compile(r"[^，。；,;]*?(?:排名|排第|位列|位居|居第|名列)")
+# 从全省看，… / 放眼全市，… / 从沙县区看，…: a sentence opened from a place's point of view; its
+# 园区 and 全区 are then that place's parks and whole, not the zone.
+VIEW_FRAME = re.compile(rf"^(?:从|放眼|纵观|综观|就|在)([{CJK}]{{2,5}}?)(?:范围内)?(?:来看|看|而言|范围内)?[，,]")
 # 无锡高新区（新吴区）: the district the zone is run as, named in brackets after it.
 ZONE_DISTRICT = re.compile(rf"(?:高新区|开发区|园区)[（(]([{CJK}]{{2,5}}?[区县市])[）)]")
 LISTED_ZONE = re.compile(rf"[{CJK}]*?([{CJK}]{{2,5}}?[区县市])[和及与](?:高新区|园区|开发区)$")
@@ -77,15 +80,19 @@ def _is_place(name):
 def article_scope(kicker, title, zones):
     """Whose an article's figures are when nothing around them says: the zone's, unless the
     article names no zone and its kicker or title opens on a province or a city (辽宁：…,
-    包头：盯紧两个“500亿元”; ``zones.reference.heading_place``): then that place's."""
+    包头：盯紧两个“500亿元”; ``zones.reference.heading_place``) or its kicker is a city's
+    name alone (德州, not a district's: 南康区): then that place's."""
     if zones:
         return ZONE
-    from zones.reference import heading_place
+    from zones.reference import heading_place, place_names
 
     for line in (kicker, title):
         place = heading_place(line)
         if place:
             return PROVINCE if place == "province" else CITY
+    kicker = (kicker or "").strip()
+    if kicker in place_names() and not kicker.endswith(("区", "县", "旗")):
+        return CITY  # a district or county (南康区) is written about as a zone is
     return ZONE
 
 
@@ -94,7 +101,7 @@ def zone_districts(text):
     return frozenset(ZONE_DISTRICT.findall(text))
 
 
-def scope_of(sentence, start, end=None, default=ZONE, zone_places=frozenset(), of_zone=True):
+def scope_of(sentence, start, end=None, default=ZONE, zone_places=frozenset(), of_zone=True, view=None):
     """"zone", "city" or "province" for the figure at ``start``-``end`` in ``sentence``.
 
     ``default``: whose figure it is when no place acts before it in its sentence (the
@@ -102,12 +109,17 @@ def scope_of(sentence, start, end=None, default=ZONE, zone_places=frozenset(), o
     ``zone_places``: districts that are the zone (``zone_districts`` of the article).
     ``of_zone``: whether the article is a zone's; in a province's (辽宁：…), 深入楼宇园区
     names no zone, so a zone's words act for nobody.
+    ``view``: the scope of the place the sentence is seen from (``view_frame``), when a
+    clause before it (…；) opened on it; else read from the sentence itself.
     """
     before = sentence[:start]
     if end is not None and _names_a_city_after(sentence[end : end + 8]):
         return CITY  # 建筑面积2187平方米的溧阳城市党建馆: a measure of the city's
     frame = _in_frame(sentence[start:])
     actor = None  # (end, scope) of the last actor mention
+    view = view or view_frame(sentence)
+    if view:
+        actor = (0, view)
     for match in CITY_WIDE.finditer(before):
         if RANKED_IN.match(before, match.end()):
             continue  # 在全国各…示范区中排名第一: the field ranked in, not an actor
@@ -125,10 +137,27 @@ def scope_of(sentence, start, end=None, default=ZONE, zone_places=frozenset(), o
             continue  # 鲤城区…133家，占全区规上企业的61.2%: the whole of a share, not who acts
         if CITY_PARKS.search(before[: match.end()]):
             continue  # 为全市10家开发园区明确了…: the city's parks together
+        if view and "高新" not in match.group():
+            continue  # 从全省看，…；园区单独或联合组建的…: the province's parks
         if actor is None or match.end() > actor[0]:
             listed = _listed_with_places(before[: match.end()]) or GOVERNED.search(before[: match.end()])
             actor = (match.end(), CITY if listed else ZONE)
     return actor[1] if actor else default
+
+
+def view_frame(sentence):
+    """The scope of the place a sentence is seen from (从全省看，…, 从沙县区看，…), or None."""
+    found = VIEW_FRAME.match(sentence)
+    if not found:
+        return None
+    name = found.group(1)
+    if name in ("全省", "本省", "全国") or name.endswith("省"):
+        return PROVINCE
+    if name[-1] in "区县市" and not _is_place(name) and _is_place(name[:-1]):
+        name = name[:-1]  # 沙县区, the district 沙县 became
+    if CITY_WIDE.fullmatch(name) or (_is_place(name) and not ZONE_WORDS.fullmatch(name)):
+        return PROVINCE if _is_place(name + "省") else CITY
+    return None
 
 
 def _without_place(text):

@@ -642,7 +642,10 @@ def test_a_province_s_or_a_city_s_article_keeps_its_figures_out_of_any_zone():
     assert scope == "province" and extract_metrics(body, article_year=2025, default_scope=scope) == []
     # the same text in a zone's article: 园区 is the zone
     assert [m.value for m in extract_metrics(body, article_year=2025)] == [579, 19.8]
-    assert article_scope("景德镇", "“景漂”流动党员支部从5人长到80多人", []) == "zone"
+    # a city's name alone over the title of an article naming no zone: the city's figures
+    assert article_scope("德州", "49条产业链建起联合党委", []) == "city"
+    assert article_scope("德州", "49条产业链建起联合党委", ["德州高新区"]) == "zone"
+    assert article_scope("", "“景漂”流动党员支部从5人长到80多人", []) == "zone"
 
 
 def test_a_sentence_about_the_whole_city_leads_its_paragraphs_figures():
@@ -833,3 +836,18 @@ def test_no_article_of_the_seeds_or_the_corpus_states_one_figure_twice():
 def test_a_period_not_yet_over_on_the_page_date_is_the_year_before(sentence, month, year):
     [fact] = extract_metrics(sentence, article_year=2026, article_month=month)
     assert fact.year == year
+
+
+def test_a_sentence_seen_from_a_place_gives_its_parks_and_whole_to_that_place():
+    def scopes(text):
+        return [(f.value, f.scope) for f in extract_figures(text, article_year=2025)]
+
+    assert scopes("从沙县区看，今年1至8月，全区规模以上工业产值增长6.2%，一般公共预算总收入10.72亿元。") == [
+        (6.2, "city"), (10.72, "city")
+    ]
+    # the view holds over the clause after its ；
+    text = "从全省看，各类产业园区共有非公企业9537家；园区组建的非公企业党组织1793个，覆盖率为33.2%。"
+    assert [scope for _v, scope in scopes(text)] == ["province"] * 3
+    # the zone named in such a sentence still acts, and a sentence seen from nowhere is the zone's
+    assert scopes("从全省看，高新区营业收入增速居第一，达到15%。") == [(15, "zone")]
+    assert scopes("从源头看，园区组建党组织12个。") == [(12, "zone")]
