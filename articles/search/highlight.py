@@ -1,5 +1,6 @@
 """Snippets: the best window of the original text, escaped, with query words in <mark>."""
 import re
+from bisect import bisect_left, bisect_right
 
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -73,10 +74,12 @@ def best_window(text, spans, width):
     if not spans or len(text) <= width:
         return 0
     lead = width // 4
+    starts = [s[0] for s in spans]  # sorted: only the spans starting in a window are looked at
     best_start, best_score = 0, (-1, -1)
     for first, _end, _term in spans:
         start = max(0, min(first - lead, len(text) - width))
-        inside = [s for s in spans if s[0] >= start and s[1] <= start + width]
+        nearby = spans[bisect_left(starts, start) : bisect_right(starts, start + width)]
+        inside = [s for s in nearby if s[1] <= start + width]
         score = (len({s[2] for s in inside}), len(inside))
         if score > best_score:
             best_start, best_score = start, score

@@ -75,6 +75,16 @@ def test_article_list_shows_facet_counts_of_the_filtered_list(client, huaibei, y
     assert selected and "province" not in selected[0]["url"]
 
 
+def test_a_facet_option_keeps_the_other_filters_and_starts_on_the_first_page(client, huaibei):
+    make_article(title="淮北", zone=huaibei, year=2022, kind="feature")
+    url = reverse("articles:list")
+    response = client.get(url, {"kind": "feature", "year": "2022", "page": "1"})
+    options = {f.param: {str(o["value"]): o["url"] for o in f.options} for f in response.context["facets"]}
+    assert options["zone"]["huaibei"] == f"{url}?kind=feature&year=2022&zone=huaibei"
+    assert options["year"]["2022"] == f"{url}?kind=feature"  # selected: the link takes it off
+    assert options["kind"]["feature"] == f"{url}?year=2022"
+
+
 @pytest.mark.parametrize(
     "params, field",
     [
