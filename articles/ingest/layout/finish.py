@@ -147,6 +147,9 @@ def clean_heading(text):
     return cleaner.to_simplified(cleaner.tidy_heading_spaces(cleaner.pair_quotes(text)))
 
 
+_CIRCUMSTANCE = re.compile(r"在[^，,]{2,40}(?:下|中|之际|期间)")
+
+
 def derive_title(text):
     """A title for an article printed without one: its first clause, at most TITLE_MAX characters.
 
@@ -158,8 +161,12 @@ def derive_title(text):
     sentence = sentences[0] if sentences else ""
     sentence = TIME_LEAD.sub("", sentence, count=1).strip()
     sentence = re.sub(r"^[\s，,、：:—\-…·”’）)]+", "", sentence)
+    clauses = [c for c in re.split(r"[，,]", sentence) if c]
+    # 在工信部和省科技厅的支持指导下，…联盟在福州成立: the circumstance is no title.
+    while len(clauses) > 1 and _CIRCUMSTANCE.fullmatch(clauses[0]):
+        clauses.pop(0)
     title = ""
-    for clause in (c for c in re.split(r"[，,]", sentence) if c):
+    for clause in clauses:
         title = f"{title}，{clause}" if title else clause
         if len(title) >= 8:
             break

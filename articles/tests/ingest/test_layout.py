@@ -106,6 +106,12 @@ def test_byline_names_are_bare_personal_names(byline, names):
         ),
         ("今年以来,江阴高新区党工委深入落实“一线冲锋奋斗建功”行动,以党员干部先锋攻坚为抓手", "江阴高新区党工委深入落实“一线冲锋奋斗建功”行动"),
         ("4月15日,第135届中国进出口商品交易会(广交会)举行,苏州高新区精心组织了22家企业参展", "第135届中国进出口商品交易会(广交会)举行"),
+        # a date of last year, then the circumstances: neither is the title
+        (
+            "去年11月17日，在工业和信息化部规划司和省科技厅的支持指导下，福建省国家高新区高质量发展联盟在福州成立。",
+            "福建省国家高新区高质量发展联盟在福州成立",
+        ),
+        ("2月4日下午，漳州高新区党工委书记带队走访慰问困难党员。", "漳州高新区党工委书记带队走访慰问困难党员"),
     ],
 )
 def test_a_title_is_derived_from_the_first_clause(text, title):
