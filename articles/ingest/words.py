@@ -1,4 +1,4 @@
-"""jieba's plain dictionary, shared by the fact extractors (labels, name boundaries).
+"""jieba's plain dictionary and a few nouns of the genre, shared by the fact extractors (labels, name boundaries).
 
 Loaded on first use and quiet: jieba logs its dictionary loading at DEBUG level
 to stderr, which would read as noise (or an error) in the ingest's output.
@@ -7,12 +7,18 @@ import logging
 from functools import lru_cache
 
 
+# Nouns of the genre the plain dictionary splits (快递|员): the people and things a figure counts.
+GENRE_NOUNS = ("快递员", "外卖员", "外卖骑手", "网约车司机", "网约车", "快递小哥", "货车司机")
+
+
 @lru_cache(maxsize=1)
 def _jieba():
     import jieba
     import jieba.posseg
 
     jieba.setLogLevel(logging.WARNING)
+    for word in GENRE_NOUNS:
+        jieba.add_word(word, tag="n")
     return jieba
 
 

@@ -29,7 +29,7 @@ def produced_page(result, province_for_city=None, marked_figures=None, indicator
     ``marked_figures``: (body, year, default scope) -> the figures the extractor marks
     as a city's or province's (kept out of the zone's metrics), listed under ``marked``.
     """
-    from articles.ingest.metrics.scope import article_scope
+    from articles.ingest.metrics.scope import article_scope, heading_districts
 
     page = result.page
     articles = []
@@ -51,7 +51,10 @@ def produced_page(result, province_for_city=None, marked_figures=None, indicator
                 "metrics": [_figure_dict(fact, indicators) for fact in item.metrics],
                 "marked": [
                     _figure_dict(fact) for fact in (
-                        marked_figures(block.body, item.year, article_scope(block.kicker, block.title, item.zones))
+                        marked_figures(
+                            block.body, item.year, article_scope(block.kicker, block.title, item.zones),
+                            heading_districts(block.kicker, block.title, item.zones),
+                        )
                         if marked_figures else ()
                     )
                 ],
@@ -92,8 +95,8 @@ def run_corpus(directory, steps=None, zones=None):
     from articles.vocabulary import fixture_vocabulary
     from zones.reference import province_for_city, reference_zones
 
-    def marked(body, year, default_scope):
-        figures = extract_figures(body, article_year=year, default_scope=default_scope)
+    def marked(body, year, default_scope, zone_places):
+        figures = extract_figures(body, article_year=year, default_scope=default_scope, zone_places=zone_places)
         return [fact for fact in figures if fact.scope != "zone"]
 
     steps = steps or default_steps()

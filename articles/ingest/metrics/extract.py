@@ -25,12 +25,15 @@ from articles.ingest.types import MetricFact
 from core.text import split_sentences
 
 
-def extract_metrics(body, article_year=None, sentences=None, article_month=None, default_scope=ZONE):
+def extract_metrics(
+    body, article_year=None, sentences=None, article_month=None, default_scope=ZONE, zone_places=frozenset()
+):
     """Every figure of ``body`` that is the zone's, in order (a city's or province's is left out).
 
     ``sentences``: ``split_sentences(body)`` when the caller has it already;
     ``article_month``: the page's month, when it is dated; ``default_scope``: whose
-    a figure is when nothing in its paragraph says (``scope.article_scope``).
+    a figure is when nothing in its paragraph says (``scope.article_scope``); ``zone_places``:
+    districts that act as the zone besides those the body names (``scope.heading_districts``).
 
     A figure stated again (same value, ends, unit and year) is one fact, read as it was
     first stated, with the later statements in its ``restated``: in another sentence of the same paragraph when its label is the same (a
@@ -39,7 +42,8 @@ def extract_metrics(body, article_year=None, sentences=None, article_month=None,
     """
     facts = []
     for fact in extract_figures(
-        body, article_year, sentences=sentences, article_month=article_month, default_scope=default_scope
+        body, article_year, sentences=sentences, article_month=article_month, default_scope=default_scope,
+        zone_places=zone_places,
     ):
         if fact.scope != ZONE:
             continue
@@ -71,7 +75,9 @@ def _plain(label):
     return re.sub(r"[“”\"‘’]", "", label)
 
 
-def extract_figures(body, article_year=None, sentences=None, article_month=None, default_scope=ZONE):
+def extract_figures(
+    body, article_year=None, sentences=None, article_month=None, default_scope=ZONE, zone_places=frozenset()
+):
     """Every numeric fact of ``body``, in order, each with its ``scope`` (zone, city, province).
 
     ``default_scope``: whose a figure is when nothing in its paragraph says: the zone's,
@@ -81,7 +87,7 @@ def extract_figures(body, article_year=None, sentences=None, article_month=None,
     carried = None  # (year, period) of a sentence ending in ；: 2023年，A；B。 are both 2023
     carried_scope = ZONE  # and whose: 全市…A；B。 are both the city's
     carried_view = None  # and the place they are seen from: 从全省看，…A；园区…B。
-    districts = zone_districts(body)
+    districts = zone_districts(body) | zone_places
     of_zone = default_scope == ZONE  # a city's or province's article names no zone of its own
     # A paragraph whose figures so far are all the city's: 2023年，全市…。产值突破600亿元。
     paragraph_scope, figures_seen = default_scope, False

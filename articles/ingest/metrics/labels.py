@@ -69,6 +69,8 @@ NOT_IN_NOUN = {
     "整合", "合并",
     # a clause goes on after the figure (摸清闲置厂房44家并逐一登记): what follows is no noun
     "并", "并且", "就", "即", "便", "又", "还", "再", "也", "都", "而", "且",
+    # where the people counted went (吸引高校毕业生1.2万人来此就业): what follows is no noun
+    "来", "去", "到", "来到", "前来",
 }
 # 由2018年的96个 / 从成立之初的3家: what changes is named before 由/从.
 CHANGE_FROM = re.compile(r"^(?P<head>.{2,}?)(?:由|从)(?P<when>(?:[^由从]{0,16}的)?)$")
@@ -258,6 +260,8 @@ def _clean_label(fragment):
     if total:
         text = total.group(1)
     text = text.strip(" 、，,“”\"")
+    if text.count("“") > text.count("”"):
+        text += "”"  # 建成“暖新驿站”24个: the name the figure counts, closed
     if _length(text) > MAX_LABEL:
         words = list(_words(text))
         while words and _length("".join(words)) > MAX_LABEL:

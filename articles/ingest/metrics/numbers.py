@@ -220,6 +220,12 @@ def is_metric(sentence, match):
         # counted of a whole ("其中35家以上企业建有党组织": 35 or more of them).
         part = base in ("家", "个", "名", "人", "户") and re.search(r"(其中|有)$", sentence[:start])
         part = part or base in ("%", "％")  # 80%以上的规上工业企业都是中小企业: a share of the group
+        # 建设20个以上单采血浆站, 提供1500个以上就业岗位: things made or given, at least so many
+        # (3家以上企业联合申报的项目: a condition; 25人以上企业, 10亿元以上项目: a size).
+        part = part or (
+            base in ("个", "家", "座", "所", "项", "处", "支")
+            and re.search(r"(?:建设|建成|新建|提供|新增|引进|培育|打造|带动|吸引|创造|形成)$", sentence[:start])
+        )
         if not re.match(r"(的)?(增长|增幅|增速)", sentence[end : end + 3]) and not part:
             return False
     return True

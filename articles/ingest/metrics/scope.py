@@ -96,6 +96,18 @@ def article_scope(kicker, title, zones):
     return ZONE
 
 
+def heading_districts(kicker, title, zones):
+    """The district a zone's article opens on (七星区：24个“暖新驿站”…): written about as its zone
+    is (``zones.reference.heading_place``), it acts as the zone in the article's sentences."""
+    if not zones:
+        return frozenset()
+    for line in (kicker, title):
+        opening = re.match(rf"\s*([{CJK}]{{2,6}}?[区县])[：:]", line or "")
+        if opening and _is_place(opening.group(1)):
+            return frozenset({opening.group(1)})
+    return frozenset()
+
+
 def zone_districts(text):
     """The districts ``text`` names as its zone's own (无锡高新区（新吴区）): there they act as the zone."""
     return frozenset(ZONE_DISTRICT.findall(text))

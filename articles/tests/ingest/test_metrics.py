@@ -851,3 +851,17 @@ def test_a_sentence_seen_from_a_place_gives_its_parks_and_whole_to_that_place():
     # the zone named in such a sentence still acts, and a sentence seen from nowhere is the zone's
     assert scopes("从全省看，高新区营业收入增速居第一，达到15%。") == [(15, "zone")]
     assert scopes("从源头看，园区组建党组织12个。") == [(12, "zone")]
+
+
+def test_labels_and_kinds_of_unseen_sentences():
+    # the people counted went somewhere: the words before say who they are
+    assert labelled("园区吸引高校毕业生1.2万人来此就业创业。") == [("吸引高校毕业生", 1.2, "万人")]
+    # a quoted name counted after it is closed; the genre's people are one word
+    assert labelled("在商圈和街区建成“暖新驿站”24个。") == [("在商圈和街区建成“暖新驿站”", 24, "个")]
+    assert labelled("244名快递员、外卖骑手成为社区平安巡查员。") == [("快递员", 244, "名")]
+    # things counted at least so many; a size qualifying a noun stays no figure
+    assert labelled("可提供1500个以上就业岗位。") == [("就业岗位", 1500, "个")]
+    assert labelled("园区共有10亿元以上项目12个。")[0][1:] == (12, "个")
+    # a programme named 计划 is no plan; the verb is
+    assert [f.kind for f in extract_metrics("园区拥有国家海智计划工作基地等国家级平台4个。", article_year=2024)] == ["actual"]
+    assert [f.kind for f in extract_metrics("园区计划新建基地5个。", article_year=2024)] == ["target"]
