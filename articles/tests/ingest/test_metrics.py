@@ -865,3 +865,15 @@ def test_labels_and_kinds_of_unseen_sentences():
     # a programme named 计划 is no plan; the verb is
     assert [f.kind for f in extract_metrics("园区拥有国家海智计划工作基地等国家级平台4个。", article_year=2024)] == ["actual"]
     assert [f.kind for f in extract_metrics("园区计划新建基地5个。", article_year=2024)] == ["target"]
+
+
+def test_a_district_a_zone_s_article_opens_on_acts_as_the_zone():
+    from articles.ingest.metrics.scope import heading_districts
+
+    body = "近年来，七星区以“党建+服务”推动基层治理，在商圈和街区建成“暖新驿站”24个。"
+    places = heading_districts("", "七星区：24个“暖新驿站”让新就业群体有了歇脚地", ["桂林高新区"])
+    assert places == {"七星区"}
+    assert [f.value for f in extract_metrics(body, article_year=2024, zone_places=places)] == [24]
+    # without the heading, or in an article of no zone, the district is its own place
+    assert extract_metrics(body, article_year=2024) == []
+    assert heading_districts("", "七星区：24个“暖新驿站”", []) == frozenset()
