@@ -46,8 +46,8 @@ _BOX_CHANGE = r"由\d[^，,。：:]{0,20}?(?:增至|增加到|增长到|提高�
 LONE_FIGURE = re.compile(rf"^{_BOX_FIGURE}$")
 # A box's figure first, its label after a space: 582家 规模以上工业企业.
 DATUM_FIRST = re.compile(
-    r"^(?P<figure>(?:约|近|超|逾)?\d[\d.,]*(?:万|亿)?(?![年月日])[^\d\s，,。：:]{1,4})\s+(?P<label>\S.{1,30})$"
-)
+    r"^(?P<figure>(?:约|近|超|逾)?\d[\d.,]*(?:万|亿)?(?![年月日.．、])[^\d\s，,。：:]{1,4})\s+(?P<label>\S.{1,30})$"
+)  # not an item's number: 3. 机关党员下沉一线。…
 # A box's short label and its figure with a remark after it: 高新技术企业：303家，占全省30%.
 DATUM_REMARK = re.compile(rf"^[^：:，,。；;\d]{{2,12}}[：:]{_BOX_FIGURE}[，,][^。；;]{{1,40}}$")
 # A box's figure on its own line under its label (入区企业 / 3700余家 / 高新技术企业 / 303家，占全省30%).

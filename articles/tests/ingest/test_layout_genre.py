@@ -919,3 +919,20 @@ def test_a_city_over_a_headline_is_the_next_item_s_kicker_not_the_last_one_s_aut
     first, second = split_page(text)
     assert first.authors == ["武霖"]
     assert (second.kicker, second.title, second.authors) == ("德州", "49条产业链建起联合党委", ["刘朴"])
+
+
+def test_a_numbered_item_s_line_runs_on_into_the_next():
+    text = page(
+        "园区党建八件事",
+        "",
+        "■ 本报记者 白 雪",
+        "",
+        "　　3. 机关党员下沉一线。机关党委严格落实“三双”工作机",
+        "制，推动机关党员到企业和项目一线服务。",
+        "",
+        "　　4. 联盟活动帮企业解难题。经济组织党委整合资源，",
+        "帮企业解决难题。",
+    )
+    (block,) = split_page(text)
+    assert len(block.paragraphs) == 2
+    assert "“三双”工作机制，推动" in block.paragraphs[0]
