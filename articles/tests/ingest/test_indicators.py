@@ -282,3 +282,20 @@ def test_the_honoured_are_no_count_of_members_or_organisations():
     facts = extract_metrics(sentence)
     found = [names.get(slug, "") for slug in indicators_for(facts, fixture_vocabulary().indicators)]
     assert [(f.value, name) for f, name in zip(facts, found)] == [(8, ""), (12, ""), (30, "党员人数")]
+
+
+@pytest.mark.parametrize(
+    "label, unit, slug",
+    [
+        ("新增上市新药", "个", ""),  # drugs approved for sale are no listed firms
+        ("新增上市", "家", "listed-enterprises"),
+        ("拟引进培育生产型企业", "家", "new-enterprises"),
+        ("服务型企业", "家", ""),  # firms of the service trades, not firms served
+        ("帮扶企业", "家", "enterprises-served"),
+        ("首期规划", "亩", "land-area"),
+    ],
+)
+def test_the_reference_indicators_on_labels_of_unseen_pages(label, unit, slug):
+    from articles.vocabulary import fixture_vocabulary
+
+    assert indicator_for(label, unit, fixture_vocabulary().indicators) == slug
