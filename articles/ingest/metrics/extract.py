@@ -102,7 +102,7 @@ def extract_figures(
             scopes = {f.scope for f in found}
             same = len(scopes) == 1 and (not figures_seen or paragraph_scope in scopes)
             paragraph_scope, figures_seen = (scopes.pop() if same else ZONE), True
-        elif CITY_WIDE.search(sentence.lstrip()[:6]):
+        elif CITY_WIDE.search(sentence.lstrip()[:6]) or WHOLE_PLACE_BEHIND.search(sentence):
             # 在全市层面，徐州市…组建联盟。当年共开展活动38场次: a sentence that opens on the whole city leads
             # its paragraph's figures (a place merely named, 珠山区某支部…, or 进入全省…名单 does not).
             paragraph_scope = scope_of(
@@ -122,6 +122,8 @@ def extract_figures(
     return facts
 
 
+# 安顺正举全市之力建设航空产业城。…总产值要达到1000亿元: the whole city behind what follows.
+WHOLE_PLACE_BEHIND = re.compile(r"举全(?:市|省|县)之力")
 # After "N个": another figure in 个百分点 joined to it (5个和9.6个百分点).
 SHARED_POINTS = re.compile(rf"\s*(?:和|、|与|及|或)\s*{NUMBER}\s*个百分点")
 

@@ -127,6 +127,8 @@ def scope_of(sentence, start, end=None, default=ZONE, zone_places=frozenset(), o
     before = sentence[:start]
     if end is not None and _names_a_city_after(sentence[end : end + 8]):
         return CITY  # 建筑面积2187平方米的溧阳城市党建馆: a measure of the city's
+    if end is not None and _counts_zones(sentence, start, end):
+        return PROVINCE  # 7家国家级高新区, 全区共有高新区13家: zones counted together, none of them
     frame = _in_frame(sentence[start:])
     actor = None  # (end, scope) of the last actor mention
     view = view or view_frame(sentence)
@@ -135,6 +137,8 @@ def scope_of(sentence, start, end=None, default=ZONE, zone_places=frozenset(), o
     for match in CITY_WIDE.finditer(before):
         if RANKED_IN.match(before, match.end()):
             continue  # 在全国各…示范区中排名第一: the field ranked in, not an actor
+        if _contributed_to(before, match):
+            continue  # 对全市经济增长的贡献率: the whole contributed to
         if not COMPARISON_BEFORE.search(_without_place(before[: match.start()])):  # 占沈阳全市的30.6%
             scope = PROVINCE if match.group() in ("全省", "本省", "我省", "全国") else CITY
             actor = max(actor or (0, ZONE), (match.end(), scope))
@@ -145,7 +149,7 @@ def scope_of(sentence, start, end=None, default=ZONE, zone_places=frozenset(), o
             continue  # 璧山区全区: the district's whole, not the zone's
         if CITY_WIDE.search(match.group()) or EVERY.search(before[max(0, match.start() - 2) : match.end()]):
             continue  # 全省国家高新区, 在全国各…示范区中, 每个园区配备: zones of a kind together, not this one
-        if COMPARISON_BEFORE.search(before[: match.start()]):
+        if COMPARISON_BEFORE.search(before[: match.start()]) or _contributed_to(before, match):
             continue  # 鲤城区…133家，占全区规上企业的61.2%: the whole of a share, not who acts
         if CITY_PARKS.search(before[: match.end()]):
             continue  # 为全市10家开发园区明确了…: the city's parks together
@@ -155,6 +159,26 @@ def scope_of(sentence, start, end=None, default=ZONE, zone_places=frozenset(), o
             listed = _listed_with_places(before[: match.end()]) or GOVERNED.search(before[: match.end()])
             actor = (match.end(), CITY if listed else ZONE)
     return actor[1] if actor else default
+
+
+# 7家国家级高新区, 4家省级高新区 / 共有高新区13家, 其中国家级3家: high-tech zones counted.
+_ZONES_AFTER = re.compile(r"(?:[国省市]家?级|自治区级)?(?:高新区|高新技术产业开发区)")
+
+
+def _counts_zones(sentence, start, end):
+    """Whether the count at ``start``-``end`` counts high-tech zones themselves: the figure of a
+    province or a set of zones, never one zone's own."""
+    if not re.search(r"[家个所]$", sentence[start:end]):
+        return False
+    if _ZONES_AFTER.match(sentence, end):
+        return True
+    # 共有高新区13家，其中国家级3家、自治区级10家: after the zones named, only their counts and levels
+    if end < len(sentence) and sentence[end] not in "，,、。；;）)":
+        return False  # 高新区3家企业入选: the count is of what follows
+    last = sentence.rfind("高新区", 0, start)
+    return last >= 0 and bool(
+        re.fullmatch(r"(?:共有|有|共|达到?|[\d.]+[家个所]|[，,、]|其中|国家级|省级|自治区级|市级)*", sentence[last + 3 : start])
+    )
 
 
 def view_frame(sentence):
@@ -170,6 +194,11 @@ def view_frame(sentence):
     if CITY_WIDE.fullmatch(name) or (_is_place(name) and not ZONE_WORDS.fullmatch(name)):
         return PROVINCE if _is_place(name + "省") else CITY
     return None
+
+
+def _contributed_to(before, match):
+    """A place that a contribution is to (对全区R&D投入增长的贡献率为48.9%): the whole, not who acts."""
+    return before[: match.start()].endswith("对") and "贡献" in before[match.end() :]
 
 
 def _without_place(text):

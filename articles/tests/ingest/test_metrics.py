@@ -877,3 +877,20 @@ def test_a_district_a_zone_s_article_opens_on_acts_as_the_zone():
     # without the heading, or in an article of no zone, the district is its own place
     assert extract_metrics(body, article_year=2024) == []
     assert heading_districts("", "七星区：24个“暖新驿站”", []) == frozenset()
+
+
+def test_zones_counted_together_the_whole_contributed_to_and_a_city_behind_its_project_are_no_zone_s():
+    def scopes(text):
+        return [(f.value, f.scope) for f in extract_figures(text, article_year=2025)]
+
+    assert [s for _v, s in scopes("全区共有高新区13家，其中国家级3家、自治区级10家。")] == ["province"] * 3
+    assert [s for _v, s in scopes("联盟由福州、泉州等7家国家级高新区和4家省级高新区共同发起。")] == ["province"] * 2
+    # a zone's own things counted after its name stay its own
+    assert scopes("高新区3家企业入选，拥有孵化器12家，其中国家级3家。") == [(3, "zone"), (12, "zone"), (3, "zone")]
+    # 对全区…的贡献率: the whole contributed to does not act; the zone working on its whole does
+    assert scopes("全市研发经费投入53.2亿元，对全区研发投入增长的贡献率为48.9%。") == [(53.2, "city"), (48.9, "city")]
+    assert scopes("高新区对全市经济增长的贡献率为30%。") == [(30, "zone")]
+    assert scopes("推出产业链党建计划，对全区13条产业链进行党建工作覆盖。") == [(13, "zone")]
+    # the whole city behind a project: the paragraph's figures are the city's
+    text = "如今，安顺正举全市之力建设航空产业城。按照规划，到2035年航空产业城总产值要达到1000亿元。"
+    assert scopes(text) == [(1000, "city")]
