@@ -1,6 +1,7 @@
 """Articles as the ingest cut them from their pages, with what curators corrected."""
 from django.db import models
 
+from core.db import TextJSONField
 from core.links import link
 
 from .base import CurationFields, VisibleQuerySet
@@ -23,13 +24,13 @@ class Article(CurationFields):
     title = models.CharField("标题", max_length=255)
     subtitle = models.CharField("副题", max_length=255, blank=True)
     byline = models.CharField("署名行", max_length=255, blank=True, help_text="如 ■ 首席记者 肖干")
-    authors = models.JSONField("作者", default=list, blank=True)
+    authors = TextJSONField("作者", default=list, blank=True)
     kind = models.CharField("体裁", max_length=16, choices=Kind.choices, default=Kind.FEATURE)
     body = models.TextField("正文", blank=True, help_text="清洗后的正文，段落以换行分隔")
-    captions = models.JSONField("图片说明", default=list, blank=True)
+    captions = TextJSONField("图片说明", default=list, blank=True)
     # [{"before": paragraph index, "text": heading}]; nullable so adding it leaves
     # the table (and SQLite's full-text triggers on it) in place.
-    headings = models.JSONField("小标题", null=True, blank=True)
+    headings = TextJSONField("小标题", null=True, blank=True)
     original_text = models.TextField("原文", blank=True, help_text="OCR 原文（含繁体）")
     zone = models.ForeignKey(
         "zones.Zone",

@@ -65,3 +65,19 @@ def test_a_postgresql_query_is_run_by_its_own_connection_alone_and_plans_for_cac
         assert cursor.fetchone() == ("0",)
         cursor.execute("SHOW random_page_cost")
         assert cursor.fetchone() == ("1.1",)
+
+
+@pytest.mark.django_db
+def test_page_text_in_json_columns_is_stored_as_itself_and_reads_back_alike():
+    from articles.models import Article
+    from articles.tests.factories import make_article
+
+    article = make_article(title="标题", authors=["王海涛"])
+    Article.objects.filter(pk=article.pk).update(ingested_values={"title": "红色引擎"})
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT authors FROM articles_article WHERE id = %s", [article.pk])
+        (stored,) = cursor.fetchone()
+    # PostgreSQL's jsonb keeps its own form; the text sent and SQLite's column hold no escapes
+    assert "\\u" not in str(stored) and "王海涛" in str(stored)
+    article.refresh_from_db()
+    assert article.authors == ["王海涛"] and article.ingested_values == {"title": "红色引擎"}
