@@ -48,7 +48,7 @@ from articles.search import add_terms, index_articles
 from articles.tallies import mark_stale
 
 from .article import _copy_candidates, _stored_articles, upsert_article
-from .common import PageInserts
+from .common import PageInserts, insert_rows
 from .initiatives import initiative_groups, upsert_initiatives
 from .metrics import _after_mentions_lost, metric_groups, upsert_metrics
 from .reads import PageReads
@@ -107,7 +107,7 @@ def upsert_page(*, result, original=None):
         if article is not None:
             drafts.append((article, item, changed))
     # The new articles in one statement: their facts below need their ids.
-    new_articles = Article.objects.bulk_create([a for a, _i, _c in drafts if a.pk is None])
+    new_articles = insert_rows(Article, [a for a, _i, _c in drafts if a.pk is None])
     if new_articles:
         mark_stale()  # as saving one would (tallies)
     created = {article.pk for article in new_articles}

@@ -1,4 +1,15 @@
 """What every part of the writer shares: counting an update, saving one, the page's deferred inserts."""
+from django.db import connections, router
+from django.utils import timezone
+
+# Fields whose values the ingest sets as plain Python values the database driver takes as they
+# are; a value of another type (a date, a Decimal) still goes through the field.
+_PLAIN_FIELDS = {
+    "AutoField", "BigAutoField", "BigIntegerField", "BooleanField", "CharField", "FloatField", "ForeignKey",
+    "IntegerField", "OneToOneField", "PositiveBigIntegerField", "PositiveIntegerField",
+    "PositiveSmallIntegerField", "SlugField", "SmallIntegerField", "TextField",
+}
+_PLAIN_TYPES = (str, int, float, bool, type(None))
 
 
 def _tally_update(tally, *, changed, curated_differs):
@@ -38,5 +49,71 @@ class PageInserts:
 
     def flush(self):
         for model, rows in self.rows.items():
-            model.objects.bulk_create(rows)
+            insert_rows(model, rows)
         self.rows.clear()
+
+
+def insert_rows(model, objs):
+    """Insert new ``objs`` of ``model`` as ``bulk_create`` does, and set their ids; returns ``objs``.
+
+    What ``bulk_create`` does for each value -- its field's checks and conversions,
+    the statement compiled anew -- cost the ingest's writer more than the
+    database's work: here a plain value goes as it is, the others through their
+    field, in one multi-row INSERT per batch. As with ``bulk_create``, no signal
+    is sent and no ``save()`` runs; ``auto_now`` fields get the same time, a
+    foreign key given as an object inserted earlier gets its id.
+    """
+    if not objs:
+        return objs
+    connection = connections[router.db_for_write(model)]
+    opts = model._meta
+    fields = [f for f in opts.concrete_fields if not f.generated and f is not opts.pk]
+    if any(hasattr(f, "get_placeholder") for f in fields) or any(o.pk is not None for o in objs):
+        return model.objects.bulk_create(objs)
+    now = timezone.now()
+    for field in fields:
+        if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
+            for obj in objs:
+                setattr(obj, field.attname, now)
+        elif field.is_relation:
+            for obj in objs:
+                if getattr(obj, field.attname) is None and field.is_cached(obj):
+                    related = getattr(obj, field.name)
+                    setattr(obj, field.attname, related.pk if related is not None else None)
+    converters = [_converter(field, connection) for field in fields]
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(f.column) for f in fields)
+    row = "(" + ", ".join(["%s"] * len(fields)) + ")"
+    returning = connection.features.can_return_rows_from_bulk_insert
+    batch = max(1, connection.ops.bulk_batch_size(fields, objs))
+    with connection.cursor() as cursor:
+        for start in range(0, len(objs), batch):
+            chunk = objs[start : start + batch]
+            params = [
+                convert(getattr(obj, field.attname))
+                for obj in chunk for field, convert in zip(fields, converters)
+            ]
+            sql = f"INSERT INTO {quote(opts.db_table)} ({columns}) VALUES {', '.join([row] * len(chunk))}"
+            if returning:
+                sql += f" RETURNING {quote(opts.pk.column)}"
+            cursor.execute(sql, params)
+            ids = [pk for (pk,) in cursor.fetchall()] if returning else [None] * len(chunk)
+            for obj, pk in zip(chunk, ids):
+                obj.pk = pk
+                obj._state.adding = False
+                obj._state.db = connection.alias
+    return objs
+
+
+def _converter(field, connection):
+    """The function that makes a value of ``field`` a database parameter."""
+    def through_field(value):
+        return field.get_db_prep_save(value, connection)
+
+    if field.get_internal_type() not in _PLAIN_FIELDS:
+        return through_field
+
+    def plain(value):
+        return value if type(value) in _PLAIN_TYPES else through_field(value)
+
+    return plain

@@ -451,3 +451,26 @@ def test_a_new_page_is_inserted_in_one_statement_per_table_however_many_articles
             (20 + i, stored.pk)
         ]
         assert list(stored.zones.all()) == [huaibei]
+
+
+@pytest.mark.django_db
+def test_rows_inserted_together_get_their_ids_times_and_parents():
+    from articles.ingest.upsert.common import insert_rows
+    from articles.tests.factories import make_article
+
+    article = make_article(title="联盟成立")
+    zone = make_zone("淮北高新区")
+    initiatives = [
+        Initiative(key=f"k{n}", zone=zone, name=f"红色引擎{n}号",
+                   aliases=["红芯"], ingested_values={"name": f"红色引擎{n}号"})
+        for n in range(3)
+    ]
+    mentions = [InitiativeMention(initiative=i, article=article, sentence="园区推出红色引擎。") for i in initiatives]
+    insert_rows(Initiative, initiatives)  # the parents first: the mentions then take their ids
+    insert_rows(InitiativeMention, mentions)
+    stored = Initiative.objects.filter(pk__in=[i.pk for i in initiatives]).order_by("pk")
+    assert [(i.name, i.aliases, i.zone_id) for i in stored] == [(f"红色引擎{n}号", ["红芯"], zone.pk) for n in range(3)]
+    assert all(i.created_at is not None and i.updated_at == i.created_at for i in stored)
+    assert sorted(InitiativeMention.objects.filter(article=article).values_list("initiative_id", flat=True)) == [
+        i.pk for i in initiatives
+    ]
