@@ -150,8 +150,8 @@ class ZoneIndex:
             found = re.search(re.escape(place) + SCIENCE_CITY, text)
             if found:
                 return [self._mention(name, found.group())]
-        if not self.bare_references(text):
-            return []  # 德州市实施…工程，全市…: the city's own work, no zone's
+        if not self.bare_references(text, words=("高新区", "园区")):
+            return []  # 德州市实施…工程，全市… / 坡头区…全区: the city's or a district's own work, no zone's
         for city, names in self._cities().items():
             if len(names) == 1 and _names_the_city_itself(city, text):
                 return [self._mention(names[0], city)]
@@ -187,8 +187,8 @@ class ZoneIndex:
                 mentions[mention.name] = mention
         return list(mentions.values())
 
-    def bare_references(self, text):
-        """How often ``text`` says 高新区/园区/全区 meaning its own zone."""
+    def bare_references(self, text, words=None):
+        """How often ``text`` says 高新区/园区/全区 meaning its own zone (only ``words`` of them, if given)."""
         covered = [(s, e) for s, e, _ in self._matches(text)]
         count = 0
         for match in BARE.finditer(text):
@@ -196,6 +196,8 @@ class ZoneIndex:
             if any(s <= start < e for s, e in covered):
                 continue
             word = match.group()
+            if words is not None and word not in words:
+                continue
             if word in ("高新区", "园区"):
                 before = text[start - 1] if start else "\n"
                 if before not in BARE_BEFORE:

@@ -100,11 +100,14 @@ def _headline_parts(headlines):
     a subtitle. Two parts split inside a dictionary word are one title.
     """
     runs = []
+    previous = None
     for line in headlines:
-        if runs and line.gap == 0 and not KICKER_END.search(runs[-1][-1]):
+        # A kicker by its shape (【佛山】, 短评) stands alone like one ending in ：.
+        if runs and line.gap == 0 and not KICKER_END.search(runs[-1][-1]) and previous.shape != "kicker":
             runs[-1].append(line.text)
         else:
             runs.append([line.text])
+        previous = line
     if any(len(run) > 2 for run in runs):
         runs = [[line.text] for line in headlines]  # three lines or more: kicker, title, subtitle
     parts = [_join_run(run) for run in runs]
@@ -114,7 +117,10 @@ def _headline_parts(headlines):
         return "", parts[0], ""
     if len(parts) == 2 and _broken_mid_word(parts[0], parts[1]):
         return "", parts[0].rstrip() + parts[1].lstrip(), ""
-    return parts[0], parts[1], (parts[2] if len(parts) > 2 else "")
+    kicker = parts[0]
+    if kicker.startswith("【") and kicker.endswith("】"):
+        kicker = kicker[1:-1]  # 【佛山】: the place, without its brackets
+    return kicker, parts[1], (parts[2] if len(parts) > 2 else "")
 
 
 def _join_run(run):

@@ -50,8 +50,11 @@ JUMP = re.compile(
     r"[（(]?\s*(?:上接|下转|接上|转下|紧接|转接|转至|接第)\s*第?\s*[A-Z0-9一二三四五六七八九十]{1,3}\s*版\s*[）)]?"
 )
 _EDITORS_NOTE = re.compile(r"^[【\[]?编者按[】\]]?\s*[:：]")
-# ■ 高新区党建简讯, ■ 园区党建速递: the label of a page's section of briefs, wherever it stands.
-SECTION_LABEL = re.compile(rf"^[■□▲●◆]\s*[{_C}]{{2,8}}(?:简讯|速递|快讯|动态|短波|一览|集锦|扫描)$")
+# ■ 高新区党建简讯, ■ 园区党建速递: the label of a page's section of briefs, wherever it stands;
+# unmarked (湾区园区快讯) it heads the page's briefs at the top.
+_BRIEFS_WORDS = "简讯|速递|快讯|动态|短波|一览|集锦|扫描"
+SECTION_LABEL = re.compile(rf"^[■□▲●◆]\s*[{_C}]{{2,8}}(?:{_BRIEFS_WORDS})$")
+BRIEFS_LABEL = re.compile(rf"^[{_C}]{{2,8}}(?:{_BRIEFS_WORDS})$")
 _BRACKETED_NOTE = re.compile(r"^【[^【】]{0,40}(?:本文|编者|综合|整理|转载|转自)[^【】]{0,40}】$")
 _DATE_ALONE = re.compile(r"^[（(]\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[）)]$")
 # 本版图片除署名外均为资料图片 / 本版稿件除署名外由相关园区提供 / 本版投稿邮箱见本报第二版

@@ -214,8 +214,8 @@ def line_shape(text):
         return "text"  # 居民网格：216个, 582家 规模以上工业企业
     if BYLINE_START.match(visible) and len(visible) <= 40 and not re.search(r"[，,。：:]", text):
         return "byline"
-    if _names_a_place(visible):
-        return "kicker"  # 德州 over a headline: where the item is from, not who wrote the one above
+    if _names_a_place(visible) or _bracketed_place(visible):
+        return "kicker"  # 德州 or 【佛山】 over a headline: where the item is from, not who wrote the one above
     if is_names_line(text):
         return "names"
     bracketed = BRACKETED.match(text)
@@ -322,7 +322,7 @@ def _furniture_flags(folded):
             or furniture.is_folio(line)
             or furniture.is_jump_line(line)
             or furniture.is_page_note(line)
-            or furniture.is_web_chrome(line)
+            or (furniture.is_web_chrome(line) and not _bracketed_place(line))
             or furniture.is_list_item(line)
         )
     # The page's name on a line of its own inside the folio (第4版 / 党建在高新 / 编辑：…).
@@ -468,6 +468,12 @@ def _open_bracket(text):
     return head.count("（") + head.count("(") > head.count("）") + head.count(")")
 
 
+def _bracketed_place(text):
+    """A place's name alone in brackets (【佛山】), a label over an item: not a web page's link."""
+    text = text.strip()
+    return text.startswith("【") and text.endswith("】") and _names_a_place(text[1:-1])
+
+
 def _names_a_place(label):
     """Whether ``label`` is a province and a city (江苏无锡, 安徽马鞍山) or a city alone."""
     from zones.reference import city_provinces, province_short_names
@@ -495,8 +501,11 @@ def column_header(lines, page_name=""):
         label = BYLINE_MARK.sub("", line.text)  # ■ 党建简讯
         if (
             line.shape == "headline"
-            # the page's name again, or a ■ label: a column whatever the folio said
-            and (not page_name or cleaner.visible(label) == cleaner.visible(page_name) or label != line.text)
+            # the page's name again, a ■ label or a briefs label (…快讯): a column whatever the folio said
+            and (
+                not page_name or cleaner.visible(label) == cleaner.visible(page_name) or label != line.text
+                or furniture.BRIEFS_LABEL.match(label)
+            )
             and not _names_a_place(label)  # 江苏无锡 over a title is where it happened: a kicker
             and not (len(label) > 3 and label.endswith(("高新区", "开发区", "示范区")))  # so is 南阳高新区
             and " " not in label

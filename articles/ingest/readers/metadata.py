@@ -200,6 +200,9 @@ def _set_edition(meta, m, source):
     meta.set("page_name", m["n1"] or m["n2"] or "", source)
 
 
+_WEB_ADDRESS = re.compile(r"(?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:cn|com|net|org|hk)\S*", re.I)
+
+
 def _masthead(line, meta):
     """A line that is a paper's name, perhaps with its edition (before or after it) or issue furniture."""
     m = _PAPER.search(line)
@@ -216,6 +219,7 @@ def _masthead(line, meta):
             return False
         lead_name = "" if lead else name
     rest = LATIN_MASTHEAD.sub(" ", line[m.end():].replace("》", " "))  # 河南日报  HENAN DAILY
+    rest = _WEB_ADDRESS.sub(" ", rest)  # 香港商报  www.hkcd.com
     edition = _EDITION_CN.search(rest) or _EDITION_CODE.search(rest)
     for pattern in (_ISSUE, _ROLE_FIELD, _ROLE_SPACED):
         rest = pattern.sub(" ", rest)

@@ -936,3 +936,23 @@ def test_a_numbered_item_s_line_runs_on_into_the_next():
     (block,) = split_page(text)
     assert len(block.paragraphs) == 2
     assert "“三双”工作机制，推动" in block.paragraphs[0]
+
+
+def test_a_place_in_brackets_over_each_item_is_its_kicker_under_the_briefs_label():
+    text = page(
+        "香港商報                    www.hkcd.com",
+        "2025年11月18日 星期二          A10  大灣區·廣東",
+        "",
+        "灣區園區快訊",
+        "",
+        "【汕頭】",
+        "汕頭高新區黨委會議部署規劃編制",
+        "    本報訊（記者 鄭 嵐）10月23日，汕頭高新區召開黨委會議。",
+        "",
+        "【佛山】",
+        "核心園區獅山鎮規上工業總產值達4690億元",
+        "    佛山國家高新區的核心園區獅山鎮，與高新區管委會實行“園鎮融合”發展。",
+    )
+    first, second = split_page(text)
+    assert (first.column, first.kicker, first.title) == ("湾区园区快讯", "汕头", "汕头高新区党委会议部署规划编制")
+    assert (second.kicker, second.title) == ("佛山", "核心园区狮山镇规上工业总产值达4690亿元")

@@ -307,3 +307,8 @@ def test_a_page_name_opening_with_a_quoted_word():
         "第6版  “十四五”答卷·园区篇        责任编辑：塔 娜   美编：高 原" + BODY
     )
     assert (meta.paper, meta.page, meta.page_name) == ("鄂尔多斯日报", "6", "“十四五”答卷·园区篇")
+
+
+def test_a_masthead_beside_its_web_address_in_traditional_characters():
+    meta = source_meta("香港商報                    www.hkcd.com\n2025年11月18日 星期二          A10  大灣區·廣東\n" + BODY)
+    assert (meta.paper, meta.date, meta.page) == ("香港商报", D(2025, 11, 18), "A10")

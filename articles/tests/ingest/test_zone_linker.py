@@ -173,6 +173,8 @@ def test_a_city_hosting_a_single_zone_links_when_the_text_speaks_of_its_zone():
 def test_a_city_s_own_work_is_no_zone_s():
     body = "东莞市实施“红链赋能”工程，全市已在16条产业链上建起联合党委。"
     assert link_zones("产业链建起联合党委", "东莞", body, index()) == []
+    body = "东莞市南城区推动党员干部下沉一线，全区74个村庄完成绿化美化。"
+    assert link_zones("“红色物业”激活基层治理", "东莞", body, index()) == []
 
 
 def test_a_city_a_figure_is_measured_against_is_not_the_article_s_city():
