@@ -35,6 +35,8 @@ SCIENCE_CITY = r"(?:科学城|科技城|科学园|科技园)"
 # Word classes of a proper place name (jieba): 徐庄 nr, 浦口 ns, 稀土 n.
 PLACE_FLAGS = ("ns", "nr", "nz", "nt", "n", "j")
 GENERIC_WORDS = {"高新区", "国家高新区", "高新技术产业开发区", "国家高新技术产业开发区"}
+# A park of another kind named in a title or kicker: 东营港经济开发区, 两江新区, 综合保税区.
+OTHER_ZONE = re.compile(rf"[{CJK}]{{2,8}}(?:经济技术开发区|经济开发区|开发区|新区|保税区|自贸区)")
 
 
 def _get(zone, attr):
@@ -340,6 +342,8 @@ def link_zones(title, kicker, body, index, captions=(), paper=""):
 
         if heading_place(kicker) or heading_place(title):
             return []  # 辽宁： over an item, 包头：… a title: the place's article, whatever its photo or city
+        if OTHER_ZONE.search(f"{title}\n{kicker}"):
+            return []  # 东营港经济开发区 over the title: that park's article, not its city's high-tech zone's
         return index.fallback("\n".join([title, kicker, body or "", *captions]), context=paper)
     merged = {}
     for mention in head:

@@ -71,6 +71,8 @@ _CHROME_LINE = re.compile(
     r"|^(?:本报|本社)?地址\s*[:：]|ICP备|公网安备|网站标识码|您是第\s*\d+\s*位访客|建议使用.{0,30}(?:浏览器|分辨率)"
     r"|^站内搜索|请输入关键字|^\[?搜索\]?$|扫一扫|在手机打开|^分享到|^网友评论|^发表评论|请文明上网|^字号\s*[:：]|^字体\s*[:：]"
     r"|^(?:(?:打印本页|关闭窗口|返回顶部|打印|关闭|收藏|纠错|分享)\s*)+$|阅读次数\s*[:：]|浏览次数\s*[:：]|点击数\s*[:：]"
+    # an advertisement's hotline: 一站式服务  咨询热线：010-68XXXX21
+    r"|(?:咨询|服务|订购|订阅|招商|投诉)热线\s*[:：]?\s*[\d(（+][\dX\-—()（）\s]{6,}$"
     # A paper's imprint at the foot of its page: 广告许可证：…  零售价：1.50元  邮发代号：23-1
     r"|(?:广告(?:经营)?许可证|零售价|邮发代号|国内统一连续出版物号|刊例咨询|订阅热线|发行热线|印刷单位)\s*[:：]?"
     # A manuscript's or a bulletin's own fields: 稿件：…, 单位：…, 报送：…, 抄送：…, 本期编辑：… （共印30份）
@@ -92,7 +94,7 @@ _LIST_ITEM_MAX = 60
 
 # 发布时间：2020-07-03 10:15:26  来源：红网  作者：谢小青 李西 石珊  编辑：张天野  阅读：2317
 _META_LABEL = re.compile(
-    r"(发布时间|发布日期|发表时间|发表日期|更新时间|时间|日期|来源|稿源|出处|作者|记者|通讯员|撰稿|供稿|摄影"
+    r"(发布时间|发布日期|发表时间|发表日期|更新时间|时间|日期|信息来源|文章来源|来源|稿源|出处|作者|记者|通讯员|撰稿|供稿|摄影"
     r"|责任编辑|编辑|责编|审核|校对|阅读次数|阅读|浏览次数|浏览|点击数|点击|评论|字号|字体)\s*[:：]"
 )
 _SPACED_PAIR = re.compile(rf"(?<![{_C}])([{_C}])\s([{_C}])(?![{_C}])")
@@ -100,7 +102,10 @@ _SPACED_PAIR = re.compile(rf"(?<![{_C}])([{_C}])\s([{_C}])(?![{_C}])")
 _BYLINE_FIELD = re.compile(rf"^(?:作者|通讯员|记者)\s*[:：]\s*[{_C}]{{2,4}}(?:[\s、，,]+[{_C}]{{2,4}}){{0,3}}\s*(?:[（(](?:通讯员|记者|特约记者)[）)])?$")
 _PHOTO_CREDIT = re.compile(r"^(?:图片来源|图片提供|照片来源|图源|摄影|供图)")
 _META_AUTHOR_LABELS = {"作者", "记者", "通讯员", "撰稿"}
-_META_NEEDS = {"发布时间", "发布日期", "发表时间", "发表日期", "更新时间", "时间", "日期", "来源", "稿源", "出处", "作者"}
+_META_NEEDS = {
+    "发布时间", "发布日期", "发表时间", "发表日期", "更新时间", "时间", "日期", "信息来源", "文章来源", "来源", "稿源",
+    "出处", "作者",
+}
 
 # The site's name after a web page's title: -中国高新网, _衡阳高新技术产业开发区管理委员会, -武进国家高新区管…
 _SITE_SUFFIX = re.compile(r"\s*(?:[-_|｜—–]|--)\s*(?P<site>[^-_|｜—–]{2,30})$")
@@ -236,17 +241,19 @@ def web_meta_authors(fields, is_name):
 
 
 def strip_site_suffix(title, others=()):
-    """A web page's title without the site's name after it; the title itself when none is there."""
-    match = _SITE_SUFFIX.search(title)
-    if not match:
-        return title
-    site = match.group("site").strip()
-    head = title[: match.start()].strip()
-    if len(head) < 6 or re.search(r"[。！？]", site):
-        return title
-    if _SITE_WORD.search(site) or any(site and site in other for other in others):
-        return head
-    return title
+    """A web page's title without the site's names after it (…报告_凤阳经济开发区_凤阳县人民政府:
+    its section's and its site's); the title itself when none is there."""
+    while True:
+        match = _SITE_SUFFIX.search(title)
+        if not match:
+            return title
+        site = match.group("site").strip()
+        head = title[: match.start()].strip()
+        if len(head) < 6 or re.search(r"[。！？]", site):
+            return title
+        if not (_SITE_WORD.search(site) or any(site and site in other for other in others)):
+            return title
+        title = head
 
 
 # …详情请咨询各参与商户（广告）: the mark an advertisement carries at its end.

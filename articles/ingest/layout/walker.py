@@ -27,6 +27,8 @@ _NEWS_LEAD = re.compile(r"^(?:近日|日前|近期|(?:\d{4}年)?\d{1,2}月\d{1,2
 _CONTINUATION = re.compile(r"^(?:其中|并且|并|以及|及|等|的|了|也|而|从而|进而|和|与|或|[，,、；;）)”])")
 _ZONE_NAME = re.compile(rf"[{CJK_RANGES}]{{2,}}(?:高新区|高新技术产业开发区|经开区|开发区|科学城|科技城)")
 _NOT_A_PLACE = re.compile(r"^(?:全|本|该|各|我|国家|省级|市级)")
+# 一、2022年工作回顾 / （二）…: a section's number, opening a heading inside an article.
+SECTION_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])")
 
 
 def _parallel(heading, headings):
@@ -131,6 +133,8 @@ class Walker:
         j = i
         heads = []
         while j < len(lines) and lines[j].shape in ("headline", "weak_headline", "kicker") and len(heads) < 3:
+            if heads and SECTION_NUMBER.match(cleaner.visible(lines[j].text)):
+                break  # 报告（摘要） / 一、2022年工作回顾: the title, then the first section's heading
             heads.append(lines[j])
             j += 1
         anchors = []

@@ -956,3 +956,36 @@ def test_a_place_in_brackets_over_each_item_is_its_kicker_under_the_briefs_label
     first, second = split_page(text)
     assert (first.column, first.kicker, first.title) == ("湾区园区快讯", "汕头", "汕头高新区党委会议部署规划编制")
     assert (second.kicker, second.title) == ("佛山", "核心园区狮山镇规上工业总产值达4690亿元")
+
+
+def test_a_web_report_s_title_its_two_site_names_meta_line_and_first_section():
+    text = page(
+        "凤阳经济开发区党工委2022年度党建工作报告（摘要）_凤阳经济开发区_凤阳县人民政府",
+        "",
+        "您当前的位置：首页 > 凤阳经济开发区 > 党建工作 > 正文",
+        "",
+        "凤阳经济开发区党工委2022年度党建工作报告（摘要）",
+        "",
+        "信息来源：凤阳经济开发区党群工作部   发布时间：2023-02-10 16:25   浏览次数：347",
+        "",
+        "",
+        "    一、2022年工作回顾",
+        "",
+        "    过去一年，开发区党工委紧紧围绕“夯实基础、强化保障、服务发展”的工作理念抓党建。",
+    )
+    (block,) = split_page(text)
+    assert (block.kicker, block.title, block.authors) == ("", "凤阳经济开发区党工委2022年度党建工作报告（摘要）", [])
+    assert block.headings == ["一、2022年工作回顾"]
+
+
+def test_an_advertisement_s_hotline_is_no_article():
+    text = page(
+        "工地上的支部“手拉手”",
+        "",
+        "    本报讯 科学城两个项目工地的党支部结对共建。",
+        "",
+        "────────────────────────────",
+        "高企认定·知识产权·科技项目申报 一站式服务  咨询热线：010-68XXXX21",
+    )
+    (block,) = split_page(text)
+    assert not any("热线" in p for p in block.paragraphs)

@@ -250,3 +250,9 @@ def test_a_zones_own_bulletin_names_its_articles_zone_when_the_title_does_not():
     zones = link_zones("南通高新区企业上榜", "", body, index(), paper="淮北高新区党建工作简报")
     assert [m.name for m in zones][:1] == ["南通高新区"]
     assert [m.name for m in link_zones("甘当入园企业“服务员”", "", body, index())] == ["厦门火炬高新区"]
+
+
+def test_an_item_under_another_kind_of_park_is_not_its_city_s_zone():
+    body = "东莞市的化工企业把党组织建到产业链上，帮村里的豆制品找到销路。园区还组织企业参与。"
+    assert link_zones("产业链党建帮村里豆制品找到“铁饭碗”", "东莞港经济开发区", body, index()) == []
+    assert [m.name for m in link_zones("豆制品找到销路", "", body, index())] == ["松山湖高新区"]
