@@ -7,7 +7,7 @@ line (``■ 许文静 来源：中国高新网 发布时间：2023-05-12 10:20``
 and time from the page's own 发布时间 line or from the metadata, marked as
 the layout marks bylines), then the paragraphs, blank lines between them.
 Publication lines, breadcrumbs and share prompts that trafilatura kept inside
-the text are dropped from it.
+the text are dropped from it, and so are pictures' captions (a line under an image).
 
 Metadata: <meta> tags the publisher wrote (og:, article:published_time,
 PubDate, ContentSource, author, canonical link) are trusted most; the page's
@@ -75,6 +75,8 @@ def extract(html, name):
         raise PageError(f"{name}: 无法解析的网页 (unparseable HTML)") from None
     for bad in root.xpath("//script|//style|//noscript|//template|//iframe|//object|//embed"):
         bad.drop_tree()
+    for caption in _captions(root):
+        caption.drop_tree()
     meta = _meta_tags(root)
     info_line = _info_line(root)
     section = _section(root)  # read before trafilatura drops the trail with the navigation
@@ -202,6 +204,27 @@ _WHEN = re.compile(r"(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,
 _FURNITURE = re.compile(
     r"^(?:当前位置|您的位置|您当前的位置|所在位置|位置)\s*[:：]|^分享到|^(?:[【\[]?(?:打印|关闭|收藏|字号|大|中|小|返回顶部)[】\]]?\s*){2,}$"
 )
+
+
+# A caption is a line, not a paragraph: at most this long, no sentence inside it.
+CAPTION_MAX = 40
+
+
+def _captions(root):
+    """The elements that caption a picture: a <figcaption>, or a short line set right under a
+    block holding only an image (考察组在汨罗高新区企业生产车间了解情况). Not the article's text."""
+    found = list(root.iter("figcaption"))
+    for image in root.iter("img"):
+        holder = image.getparent()
+        if holder is None or _clean(holder.text_content()):
+            continue
+        line = holder.getnext()
+        if line is None or line.tag not in ("p", "div", "span", "center", "font") or line.xpath(".//img"):
+            continue
+        text = _clean(line.text_content())
+        if 0 < len(text) <= CAPTION_MAX and not re.search(r"[。！？；]", text[:-1]):
+            found.append(line)
+    return found
 
 
 def _furniture(paragraph):

@@ -148,3 +148,12 @@ def test_a_page_of_scripts_only_is_refused(tmp_path):
     message = str(excinfo.value)
     assert "scripts.html" in message and "\n" not in message
     assert "no Chinese" in message or "empty" in message
+
+
+def test_a_picture_s_caption_is_not_the_article_s_text(tmp_path):
+    picture = '<p style="text-align:center"><img src="/p.jpg"></p>\n<p style="text-align:center">考察组在企业生产车间了解情况</p>\n'
+    doc = html().replace(f"<p>{PARAS[1]}</p>", picture + f"<p>{PARAS[1]}</p>")
+    page = read_page(write(tmp_path, "captioned.html", doc.encode("utf-8")))
+    assert page.text == TEXT
+    (block,) = split_page(page.text)
+    assert "了解情况" not in block.body
