@@ -46,8 +46,9 @@ titles (“小巨人”), political formulas (“两个确立”: one numeral), 
 (“一对一”, “六个一”: three characters), ideas and attitudes (“问题导向”), what
 a zone focuses on (聚焦“四高四争先”), nationwide formulas, quoted speech (long or with a comma),
 quoted names inside book titles 《…》 (the book title itself is an initiative when it is a
-party-building document: a party word and a document's ending, 《…党建工作指引》, 《…评星定级方案》;
-quoted.py ``party_documents``), quoted targets, ideas, effects and fields
+party-building document: a party word and a document's ending, 《…党建工作指引》, 《…评星定级方案》,
+《中共…联合委员会“1+6”运行机制》, but not the party committee's policy on something else, 《中共…关于…的
+实施意见》; quoted.py ``party_documents``), quoted targets, ideas, effects and fields
 (“…”目标/理念/效应/机遇/领域/布局), quotes that only illustrate a list of
 criteria (“红色体系”“红色队伍”…五个维度), company products (“…平台” right after
 公司的 / 开发的; later mentions of the same name too) and a company's own
@@ -58,8 +59,8 @@ Unquoted names (unquoted.py) end in a programme or institution word (…制度,
 …责任制, …机制, …行动, …工程, …治理, …示范圈, …样板区, …共同体, …讲习所,
 …议事厅, …调解室, …生活馆, …讲坛, …党建联盟) or a place or platform word
 (…党群服务中心, …服务站, …驿站, …指导站, …智慧平台, …孵化中心, …活动场所,
-…示范点, …基地, …阵地, …责任区) and take the words before it back to a verb of
-founding, a function word or the zone's name: 高新区推行党建指导员包联企业机制 ->
+…示范点, …基地, …阵地, …责任区, …展馆, …教育馆) and take the words before it back to a verb of
+founding, a function word, the zone's name or the name found before it: 高新区推行党建指导员包联企业机制 ->
 ``党建指导员包联企业机制``, 株洲高新区轨道交通装备产业链党建联盟 ->
 ``轨道交通装备产业链党建联盟``. A place or platform needs a party-building word
 in its name (党, 红, 先锋, 近邻, 两新…: 金村红堡基地, not 创业孵化基地); a

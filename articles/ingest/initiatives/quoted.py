@@ -101,14 +101,25 @@ ORGANISATION_AFTER = re.compile(r"[^，。；、]{0,6}?(?:党委|党工委|党�
 
 # A party-building document a zone issues, named in its book title: 《…党建工作指引》, 《…评星定级方案》.
 PARTY_DOCUMENT = re.compile(
-    r"《(?=[^《》]*(?:党|两新|两企三新|新就业))[^《》]{4,60}"
-    r"(?:方案|计划|措施|办法|意见|十条|条例|章程|指引|细则|协议|清单|规划)(?:（[^（）《》]{1,12}）)?》"
+    r"《(?=[^《》]*(?:党|中共|两新|两企三新|新就业))[^《》]{4,60}"
+    r"(?:方案|计划|措施|办法|意见|十条|条例|章程|指引|细则|协议|清单|规划|运行机制|工作机制|工作制度)(?:（[^（）《》]{1,12}）)?》"
 )
 
 
 def party_documents(sentence):
-    """The party-building documents named in ``sentence`` (with their book-title marks), in order."""
-    return [match.group() for match in PARTY_DOCUMENT.finditer(sentence)]
+    """The party-building documents named in ``sentence`` (with their book-title marks), in order.
+
+    A document only its issuer marks as the party's (《中共…区委…关于推进…的实施意见》) is policy
+    on something else; one that sets up the party's own body or its working rules is kept
+    (《中共…联合委员会“1+6”运行机制》).
+    """
+    found = []
+    for match in PARTY_DOCUMENT.finditer(sentence):
+        title = match.group()
+        if "关于" in title and not re.search(r"党|两新|两企三新|新就业", title.replace("中共", "")):
+            continue
+        found.append(title)
+    return found
 
 
 def quoted_names(sentence, products, companies=frozenset()):

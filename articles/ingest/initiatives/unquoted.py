@@ -24,6 +24,7 @@ DUTY_WORD = re.compile(r"党|书记|专员|指导员|联系人|先锋|红色|双
 PLACE_ENDINGS = (
     "党群活动服务中心", "党群服务中心", "党群服务站", "党群服务驿站", "服务驿站", "驿站", "指导站",
     "智慧平台", "孵化中心", "孵化服务中心", "孵化平台", "活动场所", "示范点", "基地", "阵地", "学院", "书吧", "书屋", "联盟",
+    "展馆", "教育馆",
 )
 ENDING = re.compile("|".join(sorted(PROGRAMME_ENDINGS + PLACE_ENDINGS, key=len, reverse=True)))
 PARTY_WORD = re.compile(r"党|红|先锋|近邻|两新|群团|书记|暖新")
@@ -79,9 +80,17 @@ def unquoted_names(sentence):
         if any(a < match.end() <= b for a, b in taken):
             continue
         name = _named(sentence, match)
+        start = match.end() - len(name or "")
+        # 非公党建展馆和小岗盼盼党性教育馆: a name begins after the one found before it, and its 和
+        before = max((b for a, b in taken if a <= start < b), default=None)
+        if name and before is not None:
+            name = sentence[before : match.end()].lstrip("和与及、")
+            start = match.end() - len(name)
+            if len(name) <= len(match.group()) + 1:
+                continue
         if name:
-            found.append((match.end() - len(name), name))
-            taken.append((match.end() - len(name), match.end()))
+            found.append((start, name))
+            taken.append((start, match.end()))
     return [name for _, name in sorted(found)]
 
 

@@ -367,3 +367,15 @@ def test_unquoted_institutions_and_places_of_party_building(body, expected):
 )
 def test_generic_names_other_works_and_party_organisations_are_not_initiatives(body):
     assert names(body) == []
+
+
+def test_halls_of_party_education_each_named_and_documents_of_the_party_s_own_bodies():
+    assert names("依托安徽明德孵化器非公党建展馆和小岗盼盼党性教育馆开展党性教育。") == [
+        "安徽明德孵化器非公党建展馆", "小岗盼盼党性教育馆"
+    ]
+    assert names("参观了园区规划展馆。") == []
+    assert names("会议审议通过《中共佛山市南海区三龙湾科技城中央科创区联合委员会“1+6”运行机制》。") == [
+        "《中共佛山市南海区三龙湾科技城中央科创区联合委员会“1+6”运行机制》"
+    ]
+    # the party's committee issuing policy on something else
+    assert names("区委印发《中共广州市黄埔区委关于推进珠江沿岸高质量发展的实施意见》。") == []
