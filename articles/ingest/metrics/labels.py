@@ -72,6 +72,8 @@ NOT_IN_NOUN = {
     # where the people counted went (吸引高校毕业生1.2万人来此就业): what follows is no noun
     "来", "去", "到", "来到", "前来",
 }
+# After 50%的换流阀: another share listed, or what the part is or comes from.
+PART_OF_GROUP_AFTER = re.compile(r"、\s*\d|(?:都|均|全部)?(?:出自|来自|产自|由|是|为|属于|集中在|分布在)")
 # 由2018年的96个 / 从成立之初的3家: what changes is named before 由/从.
 CHANGE_FROM = re.compile(r"^(?P<head>.{2,}?)(?:由|从)(?P<when>(?:[^由从]{0,16}的)?)$")
 # What a count of people or visits did: 吸引1800余人次参加 -> 参加人次.
@@ -105,7 +107,16 @@ def label_of(sentence, start, end, base, previous):
         # The figure's match takes 以上 in (80%以上): what follows it is 的 and the group.
         group = re.match(r"(?:以上|左右|以下)?的", sentence[end : end + 3])
         grouped = group and (group.group() != "的" or sentence[:end].endswith(("以上", "左右", "以下")))
-        named = _noun_after(sentence, end + group.end()) if grouped else ""
+        named = _noun_after(sentence, end + group.end()) if group else ""
+        if named and not grouped:
+            # 50%的换流阀、75%的控制系统出自许继: a part of the group, said by what it is or where it is from
+            after = sentence[end + group.end() + len(named) :]
+            listed = (
+                previous and previous[1].endswith("占比")
+                and re.fullmatch(r"(?:以上|左右)?的[\u4e00-\u9fff“”]{1,12}[、，,]", sentence[previous[0] : start])
+            )  # 60%的黑钨、70%的中重稀土: the next share in the list
+            grouped = bool(listed or PART_OF_GROUP_AFTER.match(after))
+            named = named if grouped else ""
         if named:
             return named + "占比", None  # 80%以上的规上工业企业、80%以上的高新技术企业都是…: each its group's share
     noun = _noun_after(sentence, end) if base in COUNT_UNITS else ""

@@ -894,3 +894,12 @@ def test_zones_counted_together_the_whole_contributed_to_and_a_city_behind_its_p
     # the whole city behind a project: the paragraph's figures are the city's
     text = "如今，安顺正举全市之力建设航空产业城。按照规划，到2035年航空产业城总产值要达到1000亿元。"
     assert scopes(text) == [(1000, "city")]
+
+
+def test_a_percentage_of_a_group_said_by_where_the_part_comes_from_or_listed_with_another():
+    assert labelled("全球特高压直流输电工程中，50%的换流阀、75%的控制系统出自许继。") == [
+        ("换流阀占比", 50, "%"), ("控制系统占比", 75, "%")
+    ]
+    assert labelled("全世界60%的黑钨、70%的中重稀土蕴藏在这里。") == [("黑钨占比", 60, "%"), ("中重稀土占比", 70, "%")]
+    # a growth reaching its goal is no group's share
+    assert labelled("园区实现营业收入增长15%的目标。")[0][0] != "目标占比"
