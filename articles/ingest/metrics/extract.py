@@ -260,7 +260,9 @@ def _joined(sentence, first, second, kind):
 def _with_kind(figure, sentence, article_year):
     """A plan outranks the rest (a planned range is a target); then two ends; else actual or share."""
     fact = figure.fact
-    kind = kind_of(sentence, figure.start, fact.normalized_unit, fact.year, article_year, figure.growth_after)
+    kind = kind_of(
+        sentence, figure.start, fact.normalized_unit, fact.year, article_year, figure.growth_after, end=figure.end
+    )
     if kind != TARGET and figure.joined == CHANGE:
         kind = CHANGE
     elif kind != TARGET and fact.value_max is not None:

@@ -33,6 +33,8 @@ DISPOSAL = re.compile(
     r"[^，,；;。]*?(?:建在|纳入|编入|融入|嵌入|确定为|作为|列为|转化为|打造成|打造为|凝聚在|延伸到|延伸至|落实到|贯穿)"
 )
 FUTURE_AFTER_JIANG = re.compile(r"(?:把|以|在|对|于|继续|持续|进一步|全力|力争|大力|重点|加快|着力|推动|推进)")
+# 围绕年内开通3公里示范段的目标, 完成200亿元投资的任务: the figure is the goal named after it.
+GOAL_AFTER = re.compile(r"[^，,；;。：:]{0,12}?的(?:目标|任务|计划)")
 # Between a target word and the figure, a word of what is already done ends the plan:
 # 将…，目前已建成驿站9个.
 DONE_WORDS = re.compile(r"已|先后|目前|截至|现有")
@@ -103,15 +105,18 @@ def pair_kind(sentence, first_start, between):
     return None
 
 
-def kind_of(sentence, start, unit, fact_year, article_year, growth_after=False):
+def kind_of(sentence, start, unit, fact_year, article_year, growth_after=False, end=None):
     """The kind of the single figure starting at ``start`` (its qualifier included) in ``sentence``.
 
     ``unit``: the figure's normalized unit; ``growth_after``: a word of growth follows
-    the figure (保持20%以上增长).
+    the figure (保持20%以上增长); ``end``: where the figure ends, when the words after it count
+    (围绕年内开通3公里示范段的目标: the goal it is).
 
     A target outranks the rest: a planned change or range is still a plan.
     """
     if _is_target(sentence, start, fact_year, article_year):
+        return TARGET
+    if end is not None and GOAL_AFTER.match(sentence, end):
         return TARGET
     if _is_share(sentence[:start], unit, growth_after):
         return SHARE

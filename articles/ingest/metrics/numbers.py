@@ -195,6 +195,8 @@ def is_metric(sentence, match):
             return False  # 五类组织, 五种颜色, 三类“500强”项目: the kinds things are sorted into, not a count
         if base == "元" and not match.group("mult") and re.match(r"[\u4e00-\u9fff]", after):
             return False  # 三元材料, 二元结构: a word, not a sum of money
+        if after and after in "“\"":
+            return False  # 两个“相结合”, 三个“一批”: a formula's count, not a figure
     elif len(num.split(".")[0]) >= 9:
         return False  # phone numbers, ID numbers
     if base in ("位", "名") and RANK_BEFORE.search(before):

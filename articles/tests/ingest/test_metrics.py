@@ -903,3 +903,10 @@ def test_a_percentage_of_a_group_said_by_where_the_part_comes_from_or_listed_wit
     assert labelled("全世界60%的黑钨、70%的中重稀土蕴藏在这里。") == [("黑钨占比", 60, "%"), ("中重稀土占比", 70, "%")]
     # a growth reaching its goal is no group's share
     assert labelled("园区实现营业收入增长15%的目标。")[0][0] != "目标占比"
+
+
+def test_the_goal_a_figure_is_and_a_formula_s_count():
+    assert [f.kind for f in extract_metrics("围绕年内开通3公里示范段的目标，两个支部结对联建。", article_year=2024)][0] == "target"
+    assert [f.kind for f in extract_metrics("园区建成3公里的示范道路。", article_year=2024)] == ["actual"]
+    # 两个“相结合”: the count of a formula, not a figure; a count of quoted places still is one
+    assert labelled("园区坚持两个“相结合”，建成5个“红色驿站”。") == [("红色驿站", 5, "个")]
