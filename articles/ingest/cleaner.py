@@ -245,6 +245,10 @@ def is_vertical_residue(line):
 _INTERLEAVE_MIN_RUN = 8  # mean length of the text runs around interleaved banner characters
 
 
+# （记者 潘 越 摄）, （通讯员 郭 敏）: who wrote or shot it, in brackets at the end of a line.
+_CLOSING_CREDIT = re.compile(r"\s*[（(][^（()）]{0,12}(?:摄|记者|通讯员|供图)[^（()）]{0,12}[）)]\s*$")
+
+
 def strip_interleaved_chars(line):
     """Remove vertical-banner characters the OCR interleaved into a text line.
 
@@ -253,8 +257,12 @@ def strip_interleaved_chars(line):
     running text, and two or more of them on one line mean a banner ran
     alongside the column. In a line with OCR spacing every few characters
     (``园区党工委 推 行 “党员服务专员”制度,``) the runs are short and the lone
-    characters are words of the sentence: they stay.
+    characters are words of the sentence: they stay, and so do the letter-spaced names of a
+    credit closing the line (…充电。（记者 潘 越 摄）).
     """
+    credit = _CLOSING_CREDIT.search(line)
+    if credit:
+        return strip_interleaved_chars(line[: credit.start()]) + line[credit.start() :]
     tokens = line.split()
     lone = [len(t) == 1 and bool(CJK_RE.match(t)) for t in tokens]
     singles = [t for t, is_lone in zip(tokens, lone) if is_lone]

@@ -112,6 +112,7 @@ def parse_byline(text):
     text = BYLINE_MARK.sub("", text.strip())
     text = re.sub(r"^本报讯\s*", "", normalize_dateline(text))
     text = _NAME_DUTY.sub(" ", text)
+    text = re.sub(r"\s+摄\s*(?=[）)]?\s*$)", " ", text)  # （记者 郭 敏 摄）: who took the photo
     names = []
     for chunk in ROLE_RE.split(text):
         for token in rejoin_spaced_names(name_tokens(chunk.strip(" （()）:：/"))):

@@ -10,6 +10,7 @@ captions and headings are cleaned each by its own rule (cleaner.py).
 import re
 
 from articles.ingest import cleaner
+from articles.ingest.layout.bylines import parse_byline
 from articles.ingest.layout.lines import DATUM_FIRST, KICKER_END, TIME_LEAD, TITLE_MAX, WORD_CHAR
 from articles.ingest.types import ArticleBlock
 from articles.ingest.words import dictionary_words
@@ -29,6 +30,18 @@ def finish(draft, position):
     heading_positions = [sum(1 for p in cleaned[:at] if p) for at in draft.heading_at]
     headings, heading_positions = _headings_once(draft.headings, heading_positions)
     captions = [clean_caption(c) for c in draft.captions]
+    authors = list(draft.authors)
+    if title and not paragraphs and draft.captions:
+        # A titled photo item (光氢储充电站在共青城投用 / 近日，…投用。（记者 潘 越 摄）): its caption
+        # is its text, its photographer its author.
+        credits = [c for c in draft.captions if PHOTO_CREDIT.fullmatch(c.strip())]
+        texts = [c for c in draft.captions if c not in credits]
+        if credits and texts:
+            paragraphs = [p for p in (clean_paragraph(t) for t in texts) if p]
+            captions = [clean_caption(c) for c in credits]
+            for credit in credits:
+                names = parse_byline(PHOTO_CREDIT.fullmatch(credit.strip()).group("who"))
+                authors.extend(name for name in names if name not in authors)
     if draft.brief:
         kind = "brief"
     elif not title:
@@ -52,7 +65,7 @@ def finish(draft, position):
         kicker=clean_heading(kicker) if kicker else "",
         subtitle=clean_heading(subtitle) if subtitle else "",
         byline=draft.byline,
-        authors=[cleaner.to_simplified(a) for a in draft.authors],
+        authors=[cleaner.to_simplified(a) for a in authors],
         kind=kind,
         column=cleaner.to_simplified(draft.column),
         headings=[clean_heading(h) for h in headings],
@@ -64,6 +77,8 @@ def finish(draft, position):
 
 
 REPEAT_MIN = 20  # a paragraph this long printed twice is a copy's repeat, not the writer's
+# （记者 潘 越 摄）, 李明 摄: a photographer's credit, alone.
+PHOTO_CREDIT = re.compile(r"[（(]?(?P<who>[^（()）]{2,30}?)\s*摄[）)]?")
 
 
 def _without_repeats(paragraphs):

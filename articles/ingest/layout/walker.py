@@ -184,6 +184,10 @@ class Walker:
             return j, True
         if heads[0].shape == "headline" and _names_zone(heads[0].text):
             return j, True
+        if not cur.paragraphs and any(line.role == "caption" and _credited(line) for line in cur.lines):
+            return j, True  # a title over its credited caption (…充电。（记者 潘 越 摄）): a photo item, complete
+        if cur.paragraphs and re.search(r"摄\s*[）)]$", cur.paragraphs[-1]):
+            return j, True  # …配套企业。（通讯员 郭 敏 摄）: the photo item's text ends with its credit
         return i + 1, False
 
     @staticmethod

@@ -836,10 +836,10 @@ def test_a_photo_items_credit_closes_its_text():
         "",
         "    从河西滩涂上起步的高新区，辖区只有8.32平方公里。",
     )
-    first = split_page(text)[0]
-    # The next line is no rest of the credited sentence: it stays a line of its own.
-    assert first.paragraphs[0].endswith("摄）")
-    assert "八平方公里上的总部集群" not in first.paragraphs[0]
+    first, second = split_page(text)
+    # The credit ends the item: its photographer is its author, and the next line is the next item's title.
+    assert first.paragraphs[0].endswith("一起建了起来。") and first.authors == ["顾阳"]
+    assert "八平方公里上的总部集群" not in first.paragraphs[0] and second.title == "八平方公里上的总部集群"
 
 
 def test_a_web_metadata_lines_spaced_author_is_one_name():
@@ -989,3 +989,29 @@ def test_an_advertisement_s_hotline_is_no_article():
     )
     (block,) = split_page(text)
     assert not any("热线" in p for p in block.paragraphs)
+
+
+def test_titled_photo_items_each_an_article_with_its_caption_as_text():
+    text = page(
+        "■ 图片新闻",
+        "", "",
+        "光氢储充电站在共青城投用",
+        "",
+        "    近日，共青城高新区光氢储产业园内的示范充电站落成投用。（记者 潘 越 摄）",
+        "", "",
+        "电子电路企业在吉安“牵手”",
+        "",
+        "    7月28日，电子电路产业发展大会在吉安开幕，271家企业签约合作项目174个。当地正招引上下游配套企业。"
+        "（通讯员 郭 敏 摄）",
+        "", "",
+        "正威铜基新材料产业园在娄星开工",
+        "",
+        "    7月10日，正威铜基新材料产业园项目开工建设，项目总投资110亿元。（记者 石 磊 摄）",
+    )
+    blocks = split_page(text)
+    assert [(b.title, b.authors) for b in blocks] == [
+        ("光氢储充电站在共青城投用", ["潘越"]),
+        ("电子电路企业在吉安“牵手”", ["郭敏"]),
+        ("正威铜基新材料产业园在娄星开工", ["石磊"]),
+    ]
+    assert blocks[2].paragraphs == ["7月10日，正威铜基新材料产业园项目开工建设，项目总投资110亿元。"]
