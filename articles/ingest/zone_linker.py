@@ -36,7 +36,7 @@ SCIENCE_CITY = r"(?:科学城|科技城|科学园|科技园)"
 PLACE_FLAGS = ("ns", "nr", "nz", "nt", "n", "j")
 GENERIC_WORDS = {"高新区", "国家高新区", "高新技术产业开发区", "国家高新技术产业开发区"}
 # A park of another kind named in a title or kicker: 东营港经济开发区, 两江新区, 综合保税区.
-OTHER_ZONE = re.compile(rf"[{CJK}]{{2,8}}(?:经济技术开发区|经济开发区|开发区|新区|保税区|自贸区)")
+OTHER_ZONE = re.compile(rf"[{CJK}]{{2,8}}(?:经济技术开发区|经济开发区|开发区|新区|保税区|自贸区|工业园区)")
 
 
 def _get(zone, attr):
@@ -321,6 +321,21 @@ def _names_the_city_itself(city, text):
     return False
 
 
+def _names_a_district(kicker):
+    """Whether a kicker is a district or county, alone or after its city (吉州区, 吉安吉州)."""
+    from zones.reference import place_names
+
+    kicker = (kicker or "").strip()
+    places = place_names()
+    for k in (0, 2, 3):
+        city, rest = kicker[:k], kicker[k:]
+        if (not city or city in places) and len(rest) >= 2 and rest in places:
+            district = rest if rest.endswith(("区", "县")) else rest + "区"
+            if district in places and (city or rest.endswith(("区", "县"))):
+                return True
+    return False
+
+
 def _is_district(text):
     return text.endswith(("区", "县", "市")) or len(text) <= 3
 
@@ -344,6 +359,8 @@ def link_zones(title, kicker, body, index, captions=(), paper=""):
             return []  # 辽宁： over an item, 包头：… a title: the place's article, whatever its photo or city
         if OTHER_ZONE.search(f"{title}\n{kicker}"):
             return []  # 东营港经济开发区 over the title: that park's article, not its city's high-tech zone's
+        if _names_a_district(kicker):
+            return []  # 吉安吉州 over the title: the district's article, not its city's zone's
         return index.fallback("\n".join([title, kicker, body or "", *captions]), context=paper)
     merged = {}
     for mention in head:

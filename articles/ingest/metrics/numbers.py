@@ -197,6 +197,8 @@ def is_metric(sentence, match):
             return False  # 三元材料, 二元结构: a word, not a sum of money
         if after and after in "“\"":
             return False  # 两个“相结合”, 三个“一批”: a formula's count, not a figure
+        if len(num) >= 3 and re.fullmatch(r"[〇零一二三四五六七八九]+", num):
+            return False  # 七一八所, 二〇二三年: a name or a year read digit by digit, not a count
     elif len(num.split(".")[0]) >= 9:
         return False  # phone numbers, ID numbers
     if base in ("位", "名") and RANK_BEFORE.search(before):

@@ -156,7 +156,10 @@ def scope_of(sentence, start, end=None, default=ZONE, zone_places=frozenset(), o
         if view and "高新" not in match.group():
             continue  # 从全省看，…；园区单独或联合组建的…: the province's parks
         if actor is None or match.end() > actor[0]:
-            listed = _listed_with_places(before[: match.end()]) or GOVERNED.search(before[: match.end()])
+            governed = GOVERNED.search(before[: match.end()])
+            if governed and "高新区" in before[: governed.start()]:
+                governed = None  # 吉安高新区…，下辖敦厚园区和凤凰园区: the zone's own parks
+            listed = _listed_with_places(before[: match.end()]) or governed
             actor = (match.end(), CITY if listed else ZONE)
     return actor[1] if actor else default
 

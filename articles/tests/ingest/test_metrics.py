@@ -910,3 +910,11 @@ def test_the_goal_a_figure_is_and_a_formula_s_count():
     assert [f.kind for f in extract_metrics("园区建成3公里的示范道路。", article_year=2024)] == ["actual"]
     # 两个“相结合”: the count of a formula, not a figure; a count of quoted places still is one
     assert labelled("园区坚持两个“相结合”，建成5个“红色驿站”。") == [("红色驿站", 5, "个")]
+
+
+def test_a_zone_s_own_parks_a_kind_of_firm_and_a_name_read_digit_by_digit():
+    text = "吉安高新区规划总面积100平方公里，下辖敦厚园区和凤凰园区，落户企业300多家，上市及拟上市企业30余家。"
+    assert [(f.value, f.kind, f.scope) for f in extract_figures(text, article_year=2021)] == [
+        (100, "actual", "zone"), (300, "actual", "zone"), (30, "actual", "zone")
+    ]
+    assert labelled("由七一八所研制的制氢装备落地园区。") == []

@@ -256,3 +256,11 @@ def test_an_item_under_another_kind_of_park_is_not_its_city_s_zone():
     body = "东莞市的化工企业把党组织建到产业链上，帮村里的豆制品找到销路。园区还组织企业参与。"
     assert link_zones("产业链党建帮村里豆制品找到“铁饭碗”", "东莞港经济开发区", body, index()) == []
     assert [m.name for m in link_zones("豆制品找到销路", "", body, index())] == ["松山湖高新区"]
+
+
+def test_an_item_under_a_district_s_name_is_not_its_city_s_zone():
+    body = "淮北市的电子企业组建产业链党建联盟，园区企业党支部“抱团”服务。"
+    assert [m.name for m in link_zones("把党支部建在产业链上", "", body, index())] == ["淮北高新区"]
+    assert link_zones("把党支部建在产业链上", "淮北相山", body, index()) == []
+    assert link_zones("把党支部建在产业链上", "相山区", body, index()) == []
+    assert link_zones("线路板企业的党员先锋岗", "淮北凤凰工业园区", body, index()) == []
