@@ -7,7 +7,8 @@ line (``■ 许文静 来源：中国高新网 发布时间：2023-05-12 10:20``
 and time from the page's own 发布时间 line or from the metadata, marked as
 the layout marks bylines), then the paragraphs, blank lines between them.
 Publication lines, breadcrumbs and share prompts that trafilatura kept inside
-the text are dropped from it, and so are pictures' captions (a line under an image).
+the text are dropped from it, and so are pictures' captions (a line under an image). A
+table's rows become sentences under its column headings (``_table_lines``).
 
 Metadata: <meta> tags the publisher wrote (og:, article:published_time,
 PubDate, ContentSource, author, canonical link) are trusted most; the page's
@@ -244,14 +245,41 @@ def _paragraphs(body):
             blocks = [row for row in el.iter("row")]
         else:
             blocks = [el]
+        if tag == "table":
+            rows = [[_clean(" ".join(cell.itertext())) for cell in row.iter("cell")] for row in blocks]
+            out.extend(_table_lines(rows))
+            continue
         for block in blocks:
-            if tag == "table":
-                cells = [_clean(" ".join(cell.itertext())) for cell in block.iter("cell")]
-                chunks = [" ".join(c for c in cells if c)]
-            else:
-                chunks = _split_on_breaks(block)
-            out.extend(c for c in (_clean(c) for c in chunks) if c)
+            out.extend(c for c in (_clean(c) for c in _split_on_breaks(block)) if c)
     return out
+
+
+# 总投资（亿元）: a column's heading with its unit in brackets.
+_HEADING_UNIT = re.compile(r"^(?P<label>.+?)\s*[（(](?P<unit>[^（()）]{1,6})[）)]$")
+_BARE_FIGURE = re.compile(r"^(?:约|近|超|超过|逾)?\d[\d.,]*$")
+
+
+def _table_lines(rows):
+    """A table's rows as the sentences a reader makes of them: each row named by its first cell,
+    each other cell after its column's heading, a bare figure with the heading's unit
+    (智新·芯导产业园：总投资4.57亿元，占地约160亩，…。). Without a heading row, cells side by side."""
+    rows = [row for row in rows if any(row)]
+    if len(rows) < 2 or len(rows[0]) < 2 or any(len(row) != len(rows[0]) for row in rows):
+        return [" ".join(c for c in row if c) for row in rows]
+    headings, lines = rows[0], []
+    for row in rows[1:]:
+        parts = []
+        for heading, cell in zip(headings[1:], row[1:]):
+            if not cell:
+                continue
+            unit = _HEADING_UNIT.match(heading)
+            if unit and _BARE_FIGURE.match(cell):
+                parts.append(f"{unit['label']}{cell}{unit['unit']}")
+            else:
+                parts.append(f"{heading}：{cell}" if heading else cell)
+        line = "，".join(parts)
+        lines.append(f"{row[0]}：{line}。" if row[0] else f"{line}。")
+    return lines
 
 
 def _split_on_breaks(el):

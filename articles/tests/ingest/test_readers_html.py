@@ -157,3 +157,15 @@ def test_a_picture_s_caption_is_not_the_article_s_text(tmp_path):
     assert page.text == TEXT
     (block,) = split_page(page.text)
     assert "了解情况" not in block.body
+
+
+def test_a_table_s_rows_read_as_sentences_under_its_column_headings(tmp_path):
+    table = (
+        "<table><tr><th>园区</th><th>总投资（亿元）</th><th>占地（亩）</th><th>进展</th></tr>"
+        "<tr><td>汽车产业园</td><td>6</td><td>约170</td><td>力争提前2个月完工</td></tr></table>\n"
+    )
+    doc = html().replace(f"<p>{PARAS[1]}</p>", table + f"<p>{PARAS[1]}</p>")
+    page = read_page(write(tmp_path, "table.html", doc.encode("utf-8")))
+    assert "汽车产业园：总投资6亿元，占地约170亩，进展：力争提前2个月完工。" in page.text
+    (block,) = split_page(page.text)  # a table is no article of its own
+    assert "总投资6亿元" in block.body
