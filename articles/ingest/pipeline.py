@@ -22,7 +22,7 @@ from core.text import split_sentences
 # whose bytes and metadata are unchanged and that was analysed by this version is
 # skipped by the next ingest; change it whenever a rule changes what a page yields,
 # so every page is read again (``ingest --reanalyse`` forces it once).
-INGEST_VERSION = "2027.02.06"
+INGEST_VERSION = "2027.02.07"
 
 
 def analysis_version(vocabulary=None):
@@ -41,7 +41,7 @@ class Steps:
     split_page: object  # (text, page_name="") -> list[ArticleBlock]
     link_zones: object  # (title, kicker, body, index, captions=(), paper="") -> list[ZoneMention]
     extract_initiatives: object  # (body, sentences=None) -> list[InitiativeFact]
-    extract_metrics: object  # (body, article_year=None, sentences=None, article_month=None, default_scope=…, zone_places=…) -> list[MetricFact]
+    extract_metrics: object  # (body, article_year=None, sentences=None, article_month=None, default_scope=…, zone_places=…, headings=…) -> list[MetricFact]
     article_year: object  # (body, title="") -> int | None
     make_zone_index: object  # iterable of zones -> index understood by link_zones
 
@@ -143,6 +143,7 @@ def analyse_page(page, *, zone_index, steps, vocabulary=None):
                     article_month=page.date.month if page.date else None,
                     default_scope=article_scope(block.kicker, block.title, zones),
                     zone_places=heading_districts(block.kicker, block.title, zones),
+                    headings=list(zip(block.heading_positions, block.headings)),
                 )),
             )
         )

@@ -54,6 +54,7 @@ def produced_page(result, province_for_city=None, marked_figures=None, indicator
                         marked_figures(
                             block.body, item.year, article_scope(block.kicker, block.title, item.zones),
                             heading_districts(block.kicker, block.title, item.zones),
+                            list(zip(block.heading_positions, block.headings)),
                         )
                         if marked_figures else ()
                     )
@@ -95,8 +96,10 @@ def run_corpus(directory, steps=None, zones=None):
     from articles.vocabulary import fixture_vocabulary
     from zones.reference import province_for_city, reference_zones
 
-    def marked(body, year, default_scope, zone_places):
-        figures = extract_figures(body, article_year=year, default_scope=default_scope, zone_places=zone_places)
+    def marked(body, year, default_scope, zone_places, headings):
+        figures = extract_figures(
+            body, article_year=year, default_scope=default_scope, zone_places=zone_places, headings=headings
+        )
         return [fact for fact in figures if fact.scope != "zone"]
 
     steps = steps or default_steps()

@@ -13,20 +13,22 @@ from articles.ingest.metrics.numbers import (
     UNITS,
     combine_qualifiers,
     counts_no_fact,
+    datum_label_after,
     is_metric,
     is_name_span,
     number_value,
     prefix_qualifier,
     rounded,
 )
-from articles.ingest.metrics.scope import CITY_WIDE, ZONE, scope_of, view_frame, zone_districts
+from articles.ingest.metrics.scope import CITY_WIDE, ZONE, heading_scope, scope_of, view_frame, zone_districts
 from articles.ingest.metrics.when import TIME_RE, when
 from articles.ingest.types import MetricFact
 from core.text import split_sentences
 
 
 def extract_metrics(
-    body, article_year=None, sentences=None, article_month=None, default_scope=ZONE, zone_places=frozenset()
+    body, article_year=None, sentences=None, article_month=None, default_scope=ZONE, zone_places=frozenset(),
+    headings=(),
 ):
     """Every figure of ``body`` that is the zone's, in order (a city's or province's is left out).
 
@@ -43,7 +45,7 @@ def extract_metrics(
     facts = []
     for fact in extract_figures(
         body, article_year, sentences=sentences, article_month=article_month, default_scope=default_scope,
-        zone_places=zone_places,
+        zone_places=zone_places, headings=headings,
     ):
         if fact.scope != ZONE:
             continue
@@ -76,13 +78,17 @@ def _plain(label):
 
 
 def extract_figures(
-    body, article_year=None, sentences=None, article_month=None, default_scope=ZONE, zone_places=frozenset()
+    body, article_year=None, sentences=None, article_month=None, default_scope=ZONE, zone_places=frozenset(),
+    headings=(),
 ):
     """Every numeric fact of ``body``, in order, each with its ``scope`` (zone, city, province).
 
     ``default_scope``: whose a figure is when nothing in its paragraph says: the zone's,
-    unless the article is a city's or a province's (``scope.article_scope``).
+    unless the article is a city's or a province's (``scope.article_scope``); ``headings``:
+    (paragraph index, text) of the article's headings: one naming the city (数说·吉安电子信息
+    产业, 全市·全区参照) makes the paragraphs under it the city's (``scope.heading_scope``).
     """
+    heading_scopes = sorted((at, heading_scope(text)) for at, text in headings)
     facts = []
     carried = None  # (year, period) of a sentence ending in ；: 2023年，A；B。 are both 2023
     carried_scope = ZONE  # and whose: 全市…A；B。 are both the city's
@@ -93,7 +99,9 @@ def extract_figures(
     paragraph_scope, figures_seen = default_scope, False
     for offset, sentence in sentences if sentences is not None else split_sentences(body):
         if offset == 0 or body[offset - 1 : offset] == "\n":
-            paragraph_scope, figures_seen = default_scope, False
+            paragraph = body.count("\n", 0, offset)
+            under = [scope for at, scope in heading_scopes if at <= paragraph]
+            paragraph_scope, figures_seen = (under[-1] if under and under[-1] else default_scope), False
         default = carried_scope if carried_scope != ZONE else paragraph_scope
         view = view_frame(sentence) or carried_view
         found = _sentence_metrics(sentence, offset, article_year, default, article_month, districts, of_zone, view)
@@ -186,7 +194,7 @@ def _sentence_metrics(
             offset=offset,
             # Nothing acting between two figures of a sentence: the later is whose the earlier is
             # (大冶市…的28个项目之一，那次签约…50.88亿元: still the city's signing).
-            scope=scope_of(
+            scope=_scope(
                 sentence, qualifier_start, end, default=found[-1].fact.scope if found else default_scope,
                 zone_places=districts, of_zone=of_zone, view=view,
             ),
@@ -201,6 +209,15 @@ def _sentence_metrics(
         for figure, label in zip(figures, labels or ()):
             figure.fact.label = label
     return [_with_kind(figure, sentence, article_year) for figure in figures]
+
+
+def _scope(sentence, start, end, **context):
+    """``scope_of`` the figure; a box's figure printed before its label (1000多家 全市集聚的…企业)
+    is read with the label, where its place stands."""
+    boxed = datum_label_after(sentence, start, end)
+    if boxed:
+        return scope_of(boxed, len(boxed), **context)
+    return scope_of(sentence, start, end, **context)
 
 
 @dataclass

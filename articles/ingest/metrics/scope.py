@@ -184,6 +184,27 @@ def _counts_zones(sentence, start, end):
     )
 
 
+# 数说·吉安电子信息产业: a box of figures labelled by what it tells of.
+BOX_LABEL = re.compile(r"^(?:数说|数读|数据|链接)[·・:：\s]*(?P<of>\S.*)$")
+
+
+def heading_scope(heading):
+    """Whose the figures under a heading are when it names the city and no zone (数说·吉安电子信息产业,
+    全市·全区参照): the city's or province's; None for any other heading."""
+    if ZONE_WORDS.search(heading) and not CITY_WIDE.search(heading):
+        return None
+    found = CITY_WIDE.search(heading)
+    if found:
+        return PROVINCE if found.group() in ("全省", "本省", "我省", "全国") else CITY
+    box = BOX_LABEL.match(heading)
+    if box and not ZONE_WORDS.search(box.group("of")):
+        for k in (3, 2):
+            name = box.group("of")[:k]
+            if _is_place(name):
+                return PROVINCE if _is_place(name + "省") else CITY
+    return None
+
+
 def view_frame(sentence):
     """The scope of the place a sentence is seen from (从全省看，…, 从沙县区看，…), or None."""
     found = VIEW_FRAME.match(sentence)

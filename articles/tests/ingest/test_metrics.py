@@ -918,3 +918,12 @@ def test_a_zone_s_own_parks_a_kind_of_firm_and_a_name_read_digit_by_digit():
         (100, "actual", "zone"), (300, "actual", "zone"), (30, "actual", "zone")
     ]
     assert labelled("由七一八所研制的制氢装备落地园区。") == []
+
+
+def test_a_box_headed_by_the_city_and_a_box_figure_s_label_after_it_are_the_city_s():
+    body = "联盟吸收园区企业党组织16家。\n1000多家 全市集聚的电子信息企业\n4000亿元 力争到2025年营业收入突破"
+    scopes = [(f.value, f.scope) for f in extract_figures(body, article_year=2023, headings=[(1, "数说·吉安电子信息产业")])]
+    assert scopes == [(16, "zone"), (1000, "city"), (4000, "city")]
+    # the same box under the zone's own label: its figures are the zone's, but for the one its label gives the city
+    scopes = [(f.value, f.scope) for f in extract_figures(body, article_year=2023, headings=[(1, "数说三明高新区")])]
+    assert scopes == [(16, "zone"), (1000, "city"), (4000, "zone")]
