@@ -59,7 +59,7 @@ Unquoted names (unquoted.py) end in a programme or institution word (…制度,
 …责任制, …机制, …行动, …工程, …治理, …示范圈, …样板区, …共同体, …讲习所,
 …议事厅, …调解室, …生活馆, …讲坛, …党建联盟) or a place or platform word
 (…党群服务中心, …服务站, …驿站, …指导站, …智慧平台, …孵化中心, …活动场所,
-…示范点, …基地, …阵地, …责任区, …展馆, …教育馆) and take the words before it back to a verb of
+…示范点, …基地, …阵地, …责任区, …展馆, …教育馆, …活动中心) and take the words before it back to a verb of
 founding, a function word, the zone's name or the name found before it: 高新区推行党建指导员包联企业机制 ->
 ``党建指导员包联企业机制``, 株洲高新区轨道交通装备产业链党建联盟 ->
 ``轨道交通装备产业链党建联盟``. A place or platform needs a party-building word

@@ -27,6 +27,8 @@ ENDS_IN_NAME = re.compile(
     r"|(?:攻坚|提升|提质|深化|推进|突破|落实|作风建设)年)$"
 )
 SUFFIX_AFTER = re.compile(rf"(?P<mod>[{CJK}]{{0,6}}?)(?P<word>{ENDING_ALT})")
+# “红心谷”生物医药产业链党建联盟: an alliance's name may carry its whole industry.
+ALLIANCE_AFTER = re.compile(rf"(?P<mod>[{CJK}]{{0,8}}?)(?P<word>党建联盟)")
 EXTRA_AFTER = re.compile(rf"(?P<mod>(?:红色文化|红色|园区|党建)?)(?P<word>{EXTRA_ALT})(?P<next>.?)")
 BOUNDARY = re.compile(r"^(?:$|[，,。；;：:、和与及的）)])")
 OF_SUFFIX_AFTER = re.compile(rf"的(?P<mod>[{CJK}]{{0,2}}?)(?P<word>{ENDING_ALT})")
@@ -155,7 +157,7 @@ def _group_names(sentence, group, products, companies=frozenset()):
         return [(name, name) for name in names if len(name) >= 2 and name not in NATIONAL_FORMULAS]
     shared = None  # the programme word kept in the last name ("" when only implied)
     qualified = None  # a short name with its modifier and word: “六有”镇街党校建设标准
-    direct = SUFFIX_AFTER.match(after) or _extra_word(after)
+    direct = ALLIANCE_AFTER.match(after) or SUFFIX_AFTER.match(after) or _extra_word(after)
     if direct and not set(direct.group("mod")) & MODIFIER_STOP and _noun_like(direct.group("mod")):
         # “双创两提升”工程 keeps its word; “智汇高新”人才行动 is stored as 智汇高新.
         shared = "" if direct.group("mod") else direct.group("word")

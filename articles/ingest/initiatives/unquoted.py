@@ -24,7 +24,7 @@ DUTY_WORD = re.compile(r"党|书记|专员|指导员|联系人|先锋|红色|双
 PLACE_ENDINGS = (
     "党群活动服务中心", "党群服务中心", "党群服务站", "党群服务驿站", "服务驿站", "驿站", "指导站",
     "智慧平台", "孵化中心", "孵化服务中心", "孵化平台", "活动场所", "示范点", "基地", "阵地", "学院", "书吧", "书屋", "联盟",
-    "展馆", "教育馆",
+    "展馆", "教育馆", "活动中心",
 )
 ENDING = re.compile("|".join(sorted(PROGRAMME_ENDINGS + PLACE_ENDINGS, key=len, reverse=True)))
 PARTY_WORD = re.compile(r"党|红|先锋|近邻|两新|群团|书记|暖新")
@@ -39,7 +39,7 @@ GENERIC_QUALIFIERS = {
 }
 # Qualifiers that leave a place of party building unnamed: 党建阵地, 社区党群服务中心, 党员突击队.
 # Places of party building known by these names alone.
-KNOWN_PLACES = {"党群活动服务中心", "党建指导站", "红色驿站"}
+KNOWN_PLACES = {"党群活动服务中心", "党群活动中心", "党建指导站", "红色驿站"}
 # The zone's own centre is named by the zone: 高新区党群服务中心.
 ZONE_OWN_PLACES = ("党群服务中心",)
 GENERIC_PLACE_QUALIFIERS = {

@@ -77,11 +77,17 @@ def _is_place(name):
     return name in _place_names()
 
 
+# 电子电路企业在吉安“牵手”: a title saying the city where it happened.
+IN_CITY_TITLE = re.compile(rf"在([{CJK}]{{2,3}}?)市?(?=[“\"]|[{CJK}]{{2}})")
+PARK_IN_TITLE = re.compile(r"高新区|开发区|新区|园区|工业园|产业园|科技城|科学城")
+
+
 def article_scope(kicker, title, zones):
     """Whose an article's figures are when nothing around them says: the zone's, unless the
     article names no zone and its kicker or title opens on a province or a city (辽宁：…,
-    包头：盯紧两个“500亿元”; ``zones.reference.heading_place``) or its kicker is a city's
-    name alone (德州, not a district's: 南康区): then that place's."""
+    包头：盯紧两个“500亿元”; ``zones.reference.heading_place``), its kicker is a city's
+    name alone (德州, not a district's: 南康区) or its title says the city it happened in
+    (电子电路企业在吉安“牵手”, naming no park): then that place's."""
     if zones:
         return ZONE
     from zones.reference import heading_place, place_names
@@ -93,6 +99,9 @@ def article_scope(kicker, title, zones):
     kicker = (kicker or "").strip()
     if kicker in place_names() and not kicker.endswith(("区", "县", "旗")):
         return CITY  # a district or county (南康区) is written about as a zone is
+    where = IN_CITY_TITLE.search(title or "")
+    if where and _is_place(where.group(1)) and not PARK_IN_TITLE.search(title):
+        return CITY  # 电子电路企业在吉安“牵手”: a city's event, naming no zone
     return ZONE
 
 

@@ -379,3 +379,9 @@ def test_halls_of_party_education_each_named_and_documents_of_the_party_s_own_bo
     ]
     # the party's committee issuing policy on something else
     assert names("区委印发《中共广州市黄埔区委关于推进珠江沿岸高质量发展的实施意见》。") == []
+
+
+def test_an_alliance_named_with_its_whole_industry_and_activity_centres_of_party_building():
+    assert names("园区在这条链上组建了“红心谷”生物医药产业链党建联盟。") == ["红心谷生物医药产业链党建联盟"]
+    assert names("联盟在园区建起党建联盟活动中心，企业还依托党群活动中心开展学习。") == ["党建联盟活动中心", "党群活动中心"]
+    assert names("社区活动中心和青少年活动中心对外开放。") == []

@@ -927,3 +927,11 @@ def test_a_box_headed_by_the_city_and_a_box_figure_s_label_after_it_are_the_city
     # the same box under the zone's own label: its figures are the zone's, but for the one its label gives the city
     scopes = [(f.value, f.scope) for f in extract_figures(body, article_year=2023, headings=[(1, "数说三明高新区")])]
     assert scopes == [(16, "zone"), (1000, "city"), (4000, "zone")]
+
+
+def test_an_article_naming_no_zone_whose_title_says_the_city_it_happened_in_is_the_city_s():
+    from articles.ingest.metrics.scope import article_scope
+
+    assert article_scope("", "电子电路企业在吉安“牵手”", []) == "city"
+    assert article_scope("", "正威铜基新材料产业园在娄星开工", []) == "zone"  # a park's
+    assert article_scope("", "电子电路企业在吉安“牵手”", ["吉安高新区"]) == "zone"
