@@ -17,7 +17,8 @@ name is taken only when the text marks it as a programme.
 Quoted names (quoted.py; the quote marks are dropped from the stored name; a
 programme word that follows the closing quote directly is kept: “双创两提升”工程 ->
 ``双创两提升工程``, “订单式”服务 -> ``订单式服务``; a word after a modifier is not:
-“一心二站三室”服务平台 -> ``一心二站三室``, “智汇高新”人才行动 -> ``智汇高新``) are taken when
+“一心二站三室”服务平台 -> ``一心二站三室``, “智汇高新”人才行动 -> ``智汇高新``; but an alliance keeps
+its industry and word: “红心谷”生物医药产业链党建联盟 -> ``红心谷生物医药产业链党建联盟``) are taken when
 
 - a programme word follows the quote (工程, 行动, 机制, 模式, 品牌, 平台, 联盟,
   服务队, 驿站, 体系, 制度, 活动, 服务, 培训, 课堂, 讲坛, 沙龙, 示范创建, 工作理念,
