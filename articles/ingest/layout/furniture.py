@@ -42,7 +42,7 @@ PAGE_NAME_MAX = 8
 
 # ──── ════ ———— : a rule across the page; ┌ │ └ : the frame of a box.
 _RULE = re.compile(r"^[─━═—–\-_=~·•.\s┌┐└┘│┃├┤┬┴┼╔╗╚╝║]+$")
-_BOX_TOP = re.compile(r"^\s*[┌╔]")
+BOX_TOP = re.compile(r"^\s*[┌╔]")
 _BOX_BOTTOM = re.compile(r"^\s*[└╚]")
 _CONTRIBUTIONS = re.compile(r"征稿|来稿|投稿|稿酬|稿件一经采用")
 # （上接第一版） （下转第3版） 上接A1版
@@ -280,7 +280,7 @@ def box_ranges(lines):
     ranges = []
     start = None
     for i, line in enumerate(lines):
-        if _BOX_TOP.match(line):
+        if BOX_TOP.match(line):
             start = i
         elif _BOX_BOTTOM.match(line) and start is not None:
             inside = "".join(lines[start : i + 1])

@@ -58,10 +58,6 @@ LONG_BOX_LABEL = re.compile(r"^[^。：:；;！？!?]{2,40}[\u4e00-\u9fff）)”
 BOXED_FIGURE_END = re.compile(rf"[：:]\s*(?:{_BOX_FIGURE}|{_BOX_CHANGE})$")
 
 
-# The top of a box drawn in box-drawing characters, with its label set in the frame.
-_BOX_TOP = re.compile(r"^[┌╔][─━═]")
-
-
 def is_datum_line(text):
     """A line of a box of figures: 居民网格：216个, 高新技术企业：303家，占全省30%, or 582家 规模以上工业企业
     (``text`` with its spaces)."""
@@ -292,7 +288,7 @@ def page_lines(text):
         if not text_line:
             continue
         line = Line(index=i, raw=raw.strip(), text=text_line, gap=gap)
-        if not shape and _BOX_TOP.match(folded[i]) and len(cleaner.visible(text_line)) <= 20:
+        if not shape and furniture.BOX_TOP.match(folded[i]) and len(cleaner.visible(text_line)) <= 20:
             shape = "data_label"  # ┌──── 全市·全区参照 ────┐: the box's label, the box goes on with its article
         line.shape = shape or line_shape(text_line)
         lines.append(line)
