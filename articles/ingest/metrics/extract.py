@@ -35,7 +35,8 @@ def extract_metrics(
     ``sentences``: ``split_sentences(body)`` when the caller has it already;
     ``article_month``: the page's month, when it is dated; ``default_scope``: whose
     a figure is when nothing in its paragraph says (``scope.article_scope``); ``zone_places``:
-    districts that act as the zone besides those the body names (``scope.heading_districts``).
+    districts that act as the zone besides those the body names (``scope.heading_districts``);
+    ``headings``: the article's headings, read as ``extract_figures`` reads them.
 
     A figure stated again (same value, ends, unit and year) is one fact, read as it was
     first stated, with the later statements in its ``restated``: in another sentence of the same paragraph when its label is the same (a
