@@ -48,6 +48,9 @@ LONE_FIGURE = re.compile(rf"^{_BOX_FIGURE}$")
 DATUM_FIRST = re.compile(
     r"^(?P<figure>(?:约|近|超|逾)?\d[\d.,]*(?:万|亿)?(?![年月日.．、])[^\d\s，,。：:]{1,4})\s+(?P<label>\S.{1,30})$"
 )  # not an item's number: 3. 机关党员下沉一线。…
+# A box's line that starts with a bullet or sets a wide space between its parts.
+_SPACED_BOX_LINE = re.compile(r"^[●•·■◆]|\S\s{2,}\S")
+_BOX_FIGURE_TOKEN = re.compile(rf"^(?P<figure>{_BOX_FIGURE})(?P<remark>[，,][^。；;]{{1,40}})?$")
 # A box's short label and its figure with a remark after it: 高新技术企业：303家，占全省30%.
 DATUM_REMARK = re.compile(rf"^[^：:，,。；;\d]{{2,12}}[：:]{_BOX_FIGURE}[，,][^。；;]{{1,40}}$")
 # A box's figure on its own line under its label (入区企业 / 3700余家 / 高新技术企业 / 303家，占全省30%).
@@ -65,10 +68,33 @@ def is_datum_line(text):
     return bool(DATUM.match(visible) or DATUM_REMARK.match(visible) or DATUM_FIRST.match(text.strip()))
 
 
+def labelled_figures(text):
+    """``● 规模以上工业总产值      61.05亿元`` (a bulleted or widely spaced line of labels, each before its
+    figure; the last figure may have a remark) as a box line the layout reads,
+    ``规模以上工业总产值：61.05亿元``; None for any other line (``text`` with its spaces as printed)."""
+    text = text.strip()
+    if not _SPACED_BOX_LINE.search(text):
+        return None
+    pairs, label = [], []
+    tokens = text.lstrip("●•·■◆ ").split()
+    for n, token in enumerate(tokens):
+        figure = _BOX_FIGURE_TOKEN.match(token)
+        if figure and label and (not figure["remark"] or n == len(tokens) - 1):
+            pairs.append(f"{''.join(label)}：{token}")
+            label = []
+        elif re.search(r"[，,。；;：:！？]", token) or len(label) > 3:
+            return None
+        else:
+            label.append(token)
+    return "，".join(pairs) if pairs and not label else None
+
+
 def is_data_label(visible):
-    """A box's heading: ■ 数据, 数说, or 数说火炬高新区（2018年） (数说 and what it tells of, and when)."""
+    """A box's heading: ■ 数据, 数说, or 数说火炬高新区（2018年） (数说 and what it tells of, and when),
+    perhaps after its kind in brackets (【数说】 数说铜仁高新区2021)."""
+    visible = re.sub(r"^【(?:数说|数读|数据)】\s*", "", visible) or visible
     named = re.sub(r"[（(][^（()）]{1,12}[）)]$", "", visible)
-    return visible in DATA_LABELS or len(named) <= 12 and named.startswith(("数说", "数读"))
+    return visible in DATA_LABELS or len(named) <= 14 and named.startswith(("数说", "数读"))
 COLUMN_LABELS = {
     "回眸", "编后", "编后语", "编者按", "短评", "快评", "述评", "时评", "评论", "点评", "链接", "相关链接", "新闻链接",
     "背景", "背景链接", "延伸阅读", "记者手记", "观察", "声音", "小贴士", "一线直击", "他山之石", "经验谈",
@@ -284,7 +310,7 @@ def page_lines(text):
         text_line = furniture.strip_jump(text_line)
         byline_end = byline_prefix_end(text_line)
         text_line = text_line[:byline_end] + " " + cleaner.strip_interleaved_chars(text_line[byline_end:])
-        text_line = " ".join(text_line.split())
+        text_line = labelled_figures(text_line) or " ".join(text_line.split())
         if not text_line:
             continue
         line = Line(index=i, raw=raw.strip(), text=text_line, gap=gap)

@@ -91,7 +91,12 @@ class Walker:
             return i + 1
 
         if shape == "data_label" and self.current is not None and not self.current.closed:
-            self.current.add_heading(line)  # ■ 数据: the box of figures goes on with its article
+            if not self._box_of_another_zone(line):
+                self.current.add_heading(line)  # ■ 数据: the box of figures goes on with its article
+                return i + 1
+            line.shape = "headline"  # 数说铜仁高新区2021 under an article on another park: a box of its own
+            line.text = re.sub(r"^【[^】]{1,4}】\s*", "", line.text)
+            self._start([line])
             return i + 1
 
         if shape == "headline" and self._caption_above_heading(i):
@@ -189,6 +194,17 @@ class Walker:
         if cur.paragraphs and re.search(r"摄\s*[）)]$", cur.paragraphs[-1]):
             return j, True  # …配套企业。（通讯员 郭 敏 摄）: the photo item's text ends with its credit
         return i + 1, False
+
+    def _box_of_another_zone(self, line):
+        """Whether a box's label names a zone its article never names (数说铜仁高新区 under 南宁经开区)."""
+        match = _ZONE_NAME.search(cleaner.visible(line.text))
+        if not match or _NOT_A_PLACE.match(match.group(0)):
+            return False
+        cur = self.current
+        text = "".join(h.text for h in cur.headlines) + "".join(cur.paragraphs)
+        name = re.sub(r"^(?:【[^】]*】)?(?:数说|数读|数据)", "", match.group(0))
+        place = re.sub(r"(?:高新技术产业开发区|高新区|经开区|开发区|科学城|科技城)$", "", name)  # 鲤城: 泉州高新区鲤城园区
+        return (place or name) not in cleaner.visible(text)
 
     @staticmethod
     def _awaits_text(cur):

@@ -1015,3 +1015,28 @@ def test_titled_photo_items_each_an_article_with_its_caption_as_text():
         ("正威铜基新材料产业园在娄星开工", ["石磊"]),
     ]
     assert blocks[2].paragraphs == ["7月10日，正威铜基新材料产业园项目开工建设，项目总投资110亿元。"]
+
+
+def test_a_box_of_labels_and_figures_set_in_spaces_about_another_zone_is_an_article_of_its_own():
+    text = page(
+        "南宁经开区：园区党建为民营企业“添柴加火”",
+        "",
+        "■ 本报记者 覃 岚",
+        "",
+        "    本报讯 南宁经开区把党建工作延伸到民营企业，党组织覆盖率提升到90%。",
+        "",
+        "┌────────────────────────────────────────┐",
+        "│  【数说】  数说铜仁高新区2021                        │",
+        "│                                                        │",
+        "│  ● 规模以上工业总产值          61.05亿元              │",
+        "│      完成全年目标任务的135.67%，同比增长86.98%         │",
+        "│  ● 新开工项目 33个    新投产项目 18个                  │",
+        "│  ● 税收收入 5570.5万元，同比增长21.3%                  │",
+        "└────────────────────────────────────────┘",
+    )
+    lead, box = split_page(text)
+    assert lead.title == "南宁经开区：园区党建为民营企业“添柴加火”" and "61.05" not in lead.body
+    assert box.title == "数说铜仁高新区2021"
+    assert box.paragraphs[0] == "规模以上工业总产值：61.05亿元"
+    assert "新开工项目：33个，新投产项目：18个" in box.paragraphs
+    assert "税收收入：5570.5万元，同比增长21.3%" in box.paragraphs
