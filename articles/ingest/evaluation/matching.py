@@ -125,7 +125,8 @@ def pair_articles(gold_articles, produced_articles):
 
 
 def _same_zone(gold, produced):
-    return bool(gold.get("zone")) and norm(gold.get("zone")) == norm(produced.get("zone"))
+    """Both about one zone, or both about none (a city's or another park's brief)."""
+    return norm(gold.get("zone") or "") == norm(produced.get("zone") or "")
 
 
 # ------------------------------------------------------------------ figures

@@ -61,6 +61,9 @@ def test_untitled_briefs_in_a_row_pair_in_order_by_their_zones():
     assert pair_articles(gold, produced) == [(0, 0), (1, 1)]
     produced[2]["zone"] = "丙高新区"
     assert pair_articles(gold, produced) == [(0, 0), (1, 1), (2, 2)]
+    # a brief of no zone (a city's, another park's) pairs with the one produced of no zone
+    gold[2]["zone"] = produced[2]["zone"] = ""
+    assert pair_articles(gold, produced) == [(0, 0), (1, 1), (2, 2)]
 
 
 def test_an_untitled_gold_article_is_right_only_when_no_title_was_printed():
