@@ -36,7 +36,7 @@ SCIENCE_CITY = r"(?:科学城|科技城|科学园|科技园)"
 PLACE_FLAGS = ("ns", "nr", "nz", "nt", "n", "j")
 GENERIC_WORDS = {"高新区", "国家高新区", "高新技术产业开发区", "国家高新技术产业开发区"}
 # A park of another kind named in a title or kicker: 东营港经济开发区, 两江新区, 综合保税区.
-OTHER_ZONE = re.compile(rf"[{CJK}]{{2,8}}(?:经济技术开发区|经济开发区|开发区|新区|保税区|自贸区|工业园区)")
+OTHER_ZONE = re.compile(rf"[{CJK}]{{2,8}}(?:经济技术开发区|经济开发区|开发区|经开区|新区|保税区|自贸区|工业园区)")
 
 
 def _get(zone, attr):

@@ -16,11 +16,12 @@ NOT_MUST_BEFORE_YAO = "主需重想只必"
 # Words that make what follows a plan or a forecast. 将 is the future unless it
 # is 将近 or opens a number (将2024年确定为…: 将 there means 把); 计划 and 拟 are
 # verbs only when a word follows (纳入学习计划，… is a plan as a noun; 入选千人计划6名, 精英计划
-# 人才, 火炬计划 and 海智计划工作基地 name programmes), and so are 准备, 打算 and 希望 (not 希望工程);
+# 人才, 火炬计划 and 海智计划工作基地 name programmes; 原计划 is the plan before), and so are 准备, 打算
+# and 希望 (not 希望工程);
 # 争取 is also "obtain" (争取政策资金), so only before a time.
 TARGET_WORDS = re.compile(
     r"力争|预计|下一步|目标(?:是|为|[：:])"
-    r"|(?<![人才英炬智火])计划(?=[\u4e00-\u9fff\d])(?!(?:工作|产业|示范)?基地)|(?:准备|打算)(?=[\u4e00-\u9fff\d])"
+    r"|(?<![人才英炬智火原先来])计划(?=[\u4e00-\u9fff\d])(?!(?:工作|产业|示范)?基地)|(?:准备|打算)(?=[\u4e00-\u9fff\d])"
     r"|希望(?!工程|小学|之星|杯)(?=[\u4e00-\u9fff\d])"
     r"|(?<![模虚草])拟(?=[\u4e00-\u9fff])(?!上市|挂牌)"  # 拟上市企业: a kind of firm, not a plan
     r"|争取(?=到|在|于|今年|明年|年内|全年|用)"
@@ -58,7 +59,7 @@ SHARE_BEFORE = re.compile(r"(?:占(?:全[市省区县国]|本[市省])?|占比|�
 FIRST_END = re.compile(r"(?:由|从)[^由从，,；;。：:]{0,16}$")
 # …增至目前的213个: what stands between the two ends of a change.
 # The noun counted may stand between (由最初的3家企业发展到56家), then a verb says the change.
-GROWTH_VERBS = r"(?:发展|增加|增长|提升|提高|扩大|上升|增|升|降|减少|下降|降低|缩小|缩减|压缩|精简|整合|合并)"
+GROWTH_VERBS = r"(?:发展|增加|增长|提升|提高|扩大|上升|追加|调增|增|升|降|减少|下降|降低|缩小|缩减|压缩|精简|整合|合并)"
 # When the later end is (…增至如今的, …增至2021年的475亿元).
 LATER_END = r"(?:如今|目前|现在|今年|当前|20[0-3]\d年(?:底|末)?)"
 BETWEEN_ENDS = re.compile(

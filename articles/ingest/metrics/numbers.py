@@ -181,6 +181,8 @@ def is_metric(sentence, match):
         return False  # 比分3：1, 他说：3个月内… (but 居民网格：216个, a box's figure after its label)
     if after.isascii() and after.isalpha() or after in ("+", "/"):
         return False
+    if base == "个" and re.match(r"多(?:月|小时|星期|礼拜)", sentence[end : end + 3]):
+        return False  # 4个多月: a while, not a count
     if base in NOT_A_UNIT_BEFORE and not match.group("post"):
         if after and after in NOT_A_UNIT_BEFORE[base]:
             return False

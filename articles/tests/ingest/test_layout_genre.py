@@ -197,6 +197,10 @@ def test_a_web_title_loses_the_site_name_and_pinyin_glosses():
         "以“党建+”拉动产业链 武进国家高新区打造高质量发展“聚能环”"
     )
     assert furniture.strip_site_suffix("从300个到2577个-苏州工业园区党组织") == "从300个到2577个-苏州工业园区党组织"
+    # the section and the site after the headline (…_党建工作_…开发区, …_凤阳经济开发区_凤阳县人民政府)
+    assert furniture.strip_site_suffix("阿拉善高新区“三个强化”工作情况_党建工作_内蒙古阿拉善高新技术产业开发区") == (
+        "阿拉善高新区“三个强化”工作情况"
+    )
     text = page(
         "宜都高新區(qū)：黨(dǎng)建引領(lǐng)園區(qū)跨越發(fā)展-宜都高新區管委會",
         "",

@@ -935,3 +935,9 @@ def test_an_article_naming_no_zone_whose_title_says_the_city_it_happened_in_is_t
     assert article_scope("", "电子电路企业在吉安“牵手”", []) == "city"
     assert article_scope("", "正威铜基新材料产业园在娄星开工", []) == "zone"  # a park's
     assert article_scope("", "电子电路企业在吉安“牵手”", ["吉安高新区"]) == "zone"
+
+
+def test_a_plan_raised_is_a_change_and_a_while_is_no_count():
+    facts = extract_metrics("投资额由原先计划的30亿元追加到125亿元。", article_year=2024)
+    assert [(f.value_from, f.value, f.kind) for f in facts] == [(30, 125, "change")]
+    assert labelled("这个项目从开工到投产只用了4个多月。") == []
