@@ -224,6 +224,9 @@ _SPACED_TEXT_MARK = re.compile(r"[，。、；：！？“”0-9０-９]")
 _NUMERIC_ONLY = re.compile(r"^[0-9.,%‰+\-~]+$")
 
 
+_BYLINE_ROLE = re.compile(r"记者|通讯员|摄影|撰稿")
+
+
 def is_vertical_residue(line):
     """A line left over from a vertical headline: one character, or spaced one- and two-character bits.
 
@@ -235,6 +238,8 @@ def is_vertical_residue(line):
         return False
     if len("".join(tokens)) == 1:
         return True
+    if _BYLINE_ROLE.search(line):
+        return False  # ■ 记者 卢 晗: a byline with its name spaced out
     if len(tokens) >= 3 and all(len(t) <= 2 for t in tokens) and sum(len(t) == 1 for t in tokens) >= 2:
         # A long run of spaced characters with punctuation or digits among them is a line of
         # text the OCR spaced out (实 现 地 区 生 产 总 值 4 4 4 . 6 亿 元 ， 同), not a banner.

@@ -49,10 +49,10 @@ _CONTRIBUTIONS = re.compile(r"征稿|来稿|投稿|稿酬|稿件一经采用")
 JUMP = re.compile(
     r"[（(]?\s*(?:上接|下转|接上|转下|紧接|转接|转至|接第)\s*第?\s*[A-Z0-9一二三四五六七八九十]{1,3}\s*版\s*[）)]?"
 )
-_EDITORS_NOTE = re.compile(r"^[【\[]?编者按[】\]]?\s*[:：]")
+_EDITORS_NOTE = re.compile(r"^[【\[]?编者按[】\]]?(?:\s*[:：]|\s+\S)")
 # ■ 高新区党建简讯, ■ 园区党建速递: the label of a page's section of briefs, wherever it stands;
-# unmarked (湾区园区快讯) it heads the page's briefs at the top.
-_BRIEFS_WORDS = "简讯|速递|快讯|动态|短波|一览|集锦|扫描"
+# unmarked (湾区园区快讯, 党建品牌巡礼) it heads the page's items at the top.
+_BRIEFS_WORDS = "简讯|速递|快讯|动态|短波|一览|集锦|扫描|巡礼|风采|掠影|速览|纵览"
 SECTION_LABEL = re.compile(rf"^[■□▲●◆]\s*[{_C}]{{2,8}}(?:{_BRIEFS_WORDS})$")
 BRIEFS_LABEL = re.compile(rf"^[{_C}]{{2,8}}(?:{_BRIEFS_WORDS})$")
 _BRACKETED_NOTE = re.compile(r"^【[^【】]{0,40}(?:本文|编者|综合|整理|转载|转自)[^【】]{0,40}】$")

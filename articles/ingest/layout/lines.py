@@ -100,6 +100,8 @@ COLUMN_LABELS = {
     "背景", "背景链接", "延伸阅读", "记者手记", "观察", "声音", "小贴士", "一线直击", "他山之石", "经验谈",
 }
 
+# A reporter's notes after the report: the article's last part, never a piece of its own.
+ARTICLE_PART_LABELS = {"记者手记", "采访手记"}
 SUBTITLE = re.compile(r"^(?:——|--|──|—)\s*\S")
 SALUTATION = re.compile(r"^(?:同志们|各位领导|各位代表|各位来宾|朋友们|大家好)[，,：:！!]$")
 # The speaker under a speech's title, named by office: 西渡高新区工委负责同志, 高新区党工委书记.
@@ -203,6 +205,8 @@ def line_shape(text):
     place = PLACE_MARK.match(visible)
     if place and _names_a_place(place.group(1)) and SENTENCE_MARK.search(visible):
         return "brief"  # 【钱塘】临江高新区所在的临江街道，…
+    if visible in ARTICLE_PART_LABELS:
+        return "headline"  # 记者手记 after the report: a part of its article, as ■ 记者手记 is
     if visible in COLUMN_LABELS:
         return "kicker"
     if _CAPTION_MARK.match(text) and len(visible) <= 2 * CAPTION_MAX:

@@ -27,6 +27,8 @@ SPLIT_WORDS = {
 EMPTY_WORDS = {
     "其中", "其", "共", "共计", "合计", "总计", "累计", "已", "已经", "均", "分别", "同时", "并", "还", "又",
     "再", "也", "都", "此外", "另外", "全年", "完成",
+    # 这一数字已接近千家: the figure said before, named again
+    "这一数字", "这个数字", "这一数据", "这个数据", "这一比例", "这一数值",
 }
 LEADING_DROP = {
     "建设", "建成", "完成了", "持续", "积极", "成功", "大力", "重点", "全部", "总共", "计划", "力争", "争取",
@@ -250,8 +252,8 @@ def _clean_label(fragment):
             tokens = tokens[i + 1 :]
             break
     text = "".join(tokens)
-    if text in EMPTY_WORDS:
-        return ""  # 其中有25条: nothing of its own, the figure counts what came before
+    if text in EMPTY_WORDS or text in ("在", "于"):
+        return ""  # 其中有25条, 已在2017年突破: nothing of its own, the figure counts what came before
     while True:
         place = LEADING_PLACE.match(text)
         if place and place.end() < len(text):

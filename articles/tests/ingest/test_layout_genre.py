@@ -1044,3 +1044,31 @@ def test_a_box_of_labels_and_figures_set_in_spaces_about_another_zone_is_an_arti
     assert box.paragraphs[0] == "规模以上工业总产值：61.05亿元"
     assert "新开工项目：33个，新投产项目：18个" in box.paragraphs
     assert "税收收入：5570.5万元，同比增长21.3%" in box.paragraphs
+
+
+def test_a_page_s_banner_note_spaced_byline_and_reporter_s_notes():
+    text = page(
+        "深圳特区报                                        2024年8月12日 星期一",
+        "A06  区域观察                              责任编辑：许 晴",
+        "",
+        "━━━━━━━━━━━━━━━━━━━━━━━━━━━━━",
+        "  党建品牌巡礼",
+        "━━━━━━━━━━━━━━━━━━━━━━━━━━━━━",
+        "",
+        "    编者按  一个好的党建品牌，往往从一间屋子起步。",
+        "",
+        "",
+        "把党旗插在生物医药“创新链”上",
+        "",
+        "■ 记者 卢 晗",
+        "",
+        "    从坪山大道拐进生物医药产业园区，研发楼里企业比邻而居。",
+        "",
+        "",
+        "记者手记",
+        "",
+        "    把党组织建在这条链上，难处在于链上的企业大小不一。",
+    )
+    (block,) = split_page(text)
+    assert (block.column, block.title, block.authors) == ("党建品牌巡礼", "把党旗插在生物医药“创新链”上", ["卢晗"])
+    assert block.headings == ["记者手记"] and not any("编者按" in p for p in block.paragraphs)

@@ -941,3 +941,8 @@ def test_a_plan_raised_is_a_change_and_a_while_is_no_count():
     facts = extract_metrics("投资额由原先计划的30亿元追加到125亿元。", article_year=2024)
     assert [(f.value_from, f.value, f.kind) for f in facts] == [(30, 125, "change")]
     assert labelled("这个项目从开工到投产只用了4个多月。") == []
+
+
+def test_a_figure_named_again_takes_no_label_of_its_own():
+    assert labelled("到2022年，这一数字已接近千家。") == [("", 1000, "家")]
+    assert labelled("西安高新区的生产总值已在2017年突破千亿元。")[0][0] != "在"

@@ -312,3 +312,8 @@ def test_a_page_name_opening_with_a_quoted_word():
 def test_a_masthead_beside_its_web_address_in_traditional_characters():
     meta = source_meta("香港商報                    www.hkcd.com\n2025年11月18日 星期二          A10  大灣區·廣東\n" + BODY)
     assert (meta.paper, meta.date, meta.page) == ("香港商报", D(2025, 11, 18), "A10")
+
+
+def test_a_special_zone_s_paper():
+    meta = source_meta("深圳特区报                            2024年8月12日 星期一\nA06  区域观察      责任编辑：许 晴" + BODY)
+    assert (meta.paper, meta.page, meta.page_name) == ("深圳特区报", "A6", "区域观察")
