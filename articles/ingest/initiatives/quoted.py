@@ -8,7 +8,7 @@ CJK = r"\u4e00-\u9fff"
 ENDINGS = (
     "专项行动", "行动", "工程", "机制", "模式", "党建品牌", "品牌", "平台", "联盟", "服务队", "宣讲队",
     "突击队", "先锋队", "驿站", "工作法", "体系", "制度", "服务团", "帮帮团", "工作室", "服务站",
-    "服务中心", "计划", "党建基金", "建设标准", "人才社区",
+    "服务中心", "计划", "党建基金", "建设标准", "人才社区", "培训班",
 )
 # Words that also say so, read after the programme words above: “订单式”服务，… “微心愿”墙.
 # The ones that are verbs too (服务, 管理, 培训) only with nothing after them: “红链驿站”服务覆盖… is a verb.
@@ -23,7 +23,7 @@ ENDING_ALT = "|".join(sorted(ENDINGS, key=len, reverse=True))
 EXTRA_ALT = "|".join(sorted(EXTRA_WORDS, key=len, reverse=True))
 # A quoted name that ends so says it is a programme: “红链帮帮团”, “10分钟服务圈”, “铁军党建”.
 ENDS_IN_NAME = re.compile(
-    rf"(?:{ENDING_ALT}|先锋岗|示范岗|服务圈|示范圈|样板区|样板间|共同体|课堂|讲堂|党建|团|队|制|(?:研究|活动|指导)中心"
+    rf"(?:{ENDING_ALT}|先锋岗|示范岗|服务圈|示范圈|样板区|样板间|共同体|课堂|讲堂|党课|之家|党建|团|队|制|(?:研究|活动|指导)中心"
     r"|(?:攻坚|提升|提质|深化|推进|突破|落实|作风建设)年)$"
 )
 SUFFIX_AFTER = re.compile(rf"(?P<mod>[{CJK}]{{0,6}}?)(?P<word>{ENDING_ALT})")
@@ -45,6 +45,7 @@ CONCEPT = re.compile(r"(导向|意识|思维|理念|精神|观念|定位|作风)
 NATIONAL_FORMULAS = {
     "双招双引", "三会一课", "两学一做", "六稳六保", "两个确立", "两个维护", "四个意识", "四个自信",
     "四个全面", "五位一体", "放管服", "一网通办", "最多跑一次", "双循环", "双碳", "两优一先", "一带一路",
+    "学习强国",
 }
 # A zone's top priority (把招商引资作为“一号工程”) is a rank, not a programme's name.
 PRIORITY = re.compile(r"[一1首]号(?:工程|项目|任务)")
@@ -170,6 +171,8 @@ def _group_names(sentence, group, products, companies=frozenset()):
         shared = ""
     if ORGANISATION_AFTER.match(after):
         shared = qualified = None  # “两新”组织党工委: an organisation
+        if re.match(r"(?:党委|党工委|党总支|党支部)", after):
+            group = group[:-1]  # 成立“青年创业之家”党委: the quote names the organisation
     names = []
     for match in group:
         quoted = _clean(next(g for g in match.groups() if g is not None))
@@ -264,6 +267,8 @@ def _is_programme_name(quoted):
         return True
     if len(quoted) == 3 and quoted.endswith("长制"):
         return True  # “链长制”, “三长制”: a mechanism named by the chief who leads it (not “终身制”)
+    if len(quoted) == 3 and quoted.endswith("党课"):
+        return True  # “微党课”: a party lesson run again and again
     if quoted.endswith("站") and PARTY_CUE.search(quoted) and len(quoted) >= 4:
         return True  # “红色充电站”: a station of party building (a metaphor after 成为 stays out)
     if FORMULA.fullmatch(quoted) or PARTY_FORMULA.fullmatch(quoted) or WORD_FORMULA.fullmatch(quoted):

@@ -44,7 +44,7 @@ KNOWN_PLACES = {"党群活动服务中心", "党群活动中心", "党建指导�
 ZONE_OWN_PLACES = ("党群服务中心",)
 GENERIC_PLACE_QUALIFIERS = {
     "党建", "红色", "党员", "党组织", "社区", "小区", "特色", "企业党组织", "基层", "各级", "村", "党建工作", "党群服务",
-    "党建活动", "党员活动", "活动", "党员教育", "教育", "党群",
+    "党建活动", "党员活动", "活动", "党员教育", "教育", "党群", "示范性", "示范",
 }
 # Where a name begins: after these words (verbs of founding, function words) nothing more is its own.
 NAME_STOPS = {

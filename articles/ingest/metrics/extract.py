@@ -102,7 +102,10 @@ def extract_figures(
         if offset == 0 or body[offset - 1 : offset] == "\n":
             paragraph = body.count("\n", 0, offset)
             under = [scope for at, scope in heading_scopes if at <= paragraph]
-            paragraph_scope, figures_seen = (under[-1] if under and under[-1] else default_scope), False
+            if BREAKDOWN.match(sentence) and figures_seen:
+                figures_seen = False  # 分产业看，…: the figures before, broken down: still their place's
+            else:
+                paragraph_scope, figures_seen = (under[-1] if under and under[-1] else default_scope), False
         default = carried_scope if carried_scope != ZONE else paragraph_scope
         view = view_frame(sentence) or carried_view
         found = _sentence_metrics(sentence, offset, article_year, default, article_month, districts, of_zone, view)
@@ -131,6 +134,8 @@ def extract_figures(
     return facts
 
 
+# 分产业看，… / 分县区看，…: a paragraph breaking down the figures of the one before.
+BREAKDOWN = re.compile(r"\s*(?:分|从)(?:产业|行业|领域|县区|区县|地区|门类|类别|板块)(?:来)?看[，,]")
 # 安顺正举全市之力建设航空产业城。…总产值要达到1000亿元: the whole city behind what follows.
 WHOLE_PLACE_BEHIND = re.compile(r"举全(?:市|省|县)之力")
 # After "N个": another figure in 个百分点 joined to it (5个和9.6个百分点).

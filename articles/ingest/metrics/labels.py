@@ -165,6 +165,11 @@ def label_of(sentence, start, end, base, previous):
     if not label and previous and previous[2] == UNITS[base]:
         # 征集到建议100余条，其中有25条被企业采纳: still the same thing counted.
         return previous[1], None
+    if not label and (not previous or previous[2] != UNITS[base]) and re.fullmatch(r"(?:由|从)[^，,；;。]*", fragment.strip()):
+        # 它们的产值占规上工业产值的比重，由2016年的3.26%提升到19.48%: what changes is the clause before
+        clause = re.split(r"[，,；;。：:]", sentence[:clause_start].rstrip("，, "))[-1]
+        if clause:
+            return _clean_label(clause), None
     if not label and BARE_PREDICATE.fullmatch(fragment.strip()):
         subject = _subject_before(sentence, clause_start, previous)
         if subject:

@@ -385,3 +385,10 @@ def test_an_alliance_named_with_its_whole_industry_and_activity_centres_of_party
     assert names("园区在这条链上组建了“红心谷”生物医药产业链党建联盟。") == ["红心谷生物医药产业链党建联盟"]
     assert names("联盟在园区建起党建联盟活动中心，企业还依托党群活动中心开展学习。") == ["党建联盟活动中心", "党群活动中心"]
     assert names("社区活动中心和青少年活动中心对外开放。") == []
+
+
+def test_homes_lessons_and_training_classes_named_in_quotes_but_not_national_platforms_or_organisations():
+    assert names("设立“红色驿站”15个和“司机之家”1个，线上“微党课”已推出50余期。") == ["红色驿站", "司机之家", "微党课"]
+    assert names("开发区常态化举办“头雁、强雁、群雁”系列培训班。") == ["头雁、强雁、群雁"]
+    assert names("相关经验在“学习强国”平台推广，街道建成5个示范性党群服务站。") == []
+    assert names("园区成立了“青年创业之家”党委。") == []

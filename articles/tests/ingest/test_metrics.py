@@ -946,3 +946,12 @@ def test_a_plan_raised_is_a_change_and_a_while_is_no_count():
 def test_a_figure_named_again_takes_no_label_of_its_own():
     assert labelled("到2022年，这一数字已接近千家。") == [("", 1000, "家")]
     assert labelled("西安高新区的生产总值已在2017年突破千亿元。")[0][0] != "在"
+
+
+def test_a_breakdown_paragraph_stays_its_place_s_and_a_change_named_by_the_clause_before():
+    body = "2019年1至7月，淮北市战略性新兴产业产值同比增长20.2%。\n分产业看，生物产业增长32.1%；高新区同比增长23.4%。"
+    assert [(f.value, f.scope) for f in extract_figures(body, article_year=2019)] == [
+        (20.2, "city"), (32.1, "city"), (23.4, "zone")
+    ]
+    facts = extract_metrics("企业有59家，它们的产值占规上工业产值的比重，由2016年的3.26%提升到19.48%。", article_year=2019)
+    assert [(f.label, f.value_from, f.value) for f in facts][-1] == ("比重", 3.26, 19.48)
