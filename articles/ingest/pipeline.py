@@ -22,7 +22,7 @@ from core.text import split_sentences
 # whose bytes and metadata are unchanged and that was analysed by this version is
 # skipped by the next ingest; change it whenever a rule changes what a page yields,
 # so every page is read again (``ingest --reanalyse`` forces it once).
-INGEST_VERSION = "2027.02.12"
+INGEST_VERSION = "2027.02.13"
 
 
 def analysis_version(vocabulary=None):
@@ -40,7 +40,7 @@ class Steps:
 
     split_page: object  # (text, page_name="") -> list[ArticleBlock]
     link_zones: object  # (title, kicker, body, index, captions=(), paper="") -> list[ZoneMention]
-    extract_initiatives: object  # (body, sentences=None) -> list[InitiativeFact]
+    extract_initiatives: object  # (body, sentences=None, title="") -> list[InitiativeFact]
     extract_metrics: object  # (body, article_year=None, sentences=None, article_month=None, default_scope=…, zone_places=…, headings=…) -> list[MetricFact]
     article_year: object  # (body, title="") -> int | None
     make_zone_index: object  # iterable of zones -> index understood by link_zones
@@ -137,7 +137,7 @@ def analyse_page(page, *, zone_index, steps, vocabulary=None):
                 zones=zones,
                 year=year,
                 date_source=date_source,
-                initiatives=list(steps.extract_initiatives(body, sentences=sentences)),
+                initiatives=list(steps.extract_initiatives(body, sentences=sentences, title=block.title)),
                 metrics=list(steps.extract_metrics(
                     body, article_year=year, sentences=sentences,
                     article_month=page.date.month if page.date else None,

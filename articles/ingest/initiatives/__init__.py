@@ -32,6 +32,8 @@ its industry and word: “红心谷”生物医药产业链党建联盟 -> ``红
   routine (“每月一题”) or a numbered slogan with at least two numerals
   (“一心二站三室”, “六找六强”, “双报到、双报告”);
 - party building leads it (党建引领“三链融合”);
+- a title opens on it (“光谷红厅”：露天平台变身党员之家) and it says party work: the mention is its first
+  sentence in the body (quoted.py ``title_programme``); not an organisation (“青创党委”：…);
 - a verb of running a programme comes right before it (推行, 实施, 开展, 打造,
   派出, 提升, 坚持, 创建, 把…) and it is a party-building name (推行“红色物业”,
   确定“书记项目”), a numbered one (提升“两个覆盖”质效) or a routine in three
@@ -91,6 +93,7 @@ from articles.ingest.initiatives.quoted import (
     COMPANY_SHORT_NAME,
     party_documents,
     quoted_names,
+    title_programme,
 )
 from articles.ingest.initiatives.unquoted import ENDING, unquoted_names
 from articles.ingest.types import InitiativeFact
@@ -101,21 +104,28 @@ __all__ = ["categorize", "extract_initiatives"]
 CJK = r"\u4e00-\u9fff"
 
 
-def extract_initiatives(body, sentences=None):
+def extract_initiatives(body, sentences=None, title=""):
     """Every mention of a named initiative in ``body``, in order.
 
-    ``sentences``: ``split_sentences(body)`` when the caller has it already.
+    ``sentences``: ``split_sentences(body)`` when the caller has it already. ``title``: a
+    title that opens on a programme's quoted name (“光谷红厅”：露天平台变身党员之家) names it; the
+    mention is its first sentence in the body that names it too (a fact keeps its sentence).
     """
     found = []  # (name, sentence, offset)
     products = set()
     companies = set(COMPANY_SHORT_NAME.findall(body))
     forms = {}  # quoted text -> the name its first mention gave
+    titled = title_programme(title)
     for offset, sentence in sentences if sentences is not None else split_sentences(body):
         for name, quoted in quoted_names(sentence, products, companies):
             found.append((name, sentence, offset))
             forms.setdefault(quoted, []).append(name)
         found.extend((name, sentence, offset) for name in unquoted_names(sentence))
         found.extend((name, sentence, offset) for name in party_documents(sentence))
+        if titled and titled in sentence:
+            if not any(titled in name for name, _s, _o in found):
+                found.append((titled, sentence, offset))
+            titled = None
     found = [(name, s, o) for name, s, o in found if name not in products]
     canonical = _longer_names({name for name, _, _ in found})
     canonical.update(_one_form_per_quote(forms))

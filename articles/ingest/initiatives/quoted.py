@@ -109,6 +109,21 @@ PARTY_DOCUMENT = re.compile(
 )
 
 
+# “光谷红厅”：露天平台变身党员之家: a title opening on the name of what it is about.
+TITLE_NAME = re.compile(r"^[“\"]([^”\"]{2,12})[”\"][：:]")
+
+
+def title_programme(title):
+    """The programme a title opens on (“光谷红厅”：…) when its name says party work, else None."""
+    opening = TITLE_NAME.match(title or "")
+    if not opening:
+        return None
+    name = _clean(opening.group(1))
+    if name in NATIONAL_FORMULAS or re.search(r"(?:党委|党工委|党总支|党支部|党小组)$", name):
+        return None  # “青创党委”：…: an organisation, not a programme
+    return name if _is_programme_name(name) or PARTY_CUE.search(name) else None
+
+
 def party_documents(sentence):
     """The party-building documents named in ``sentence`` (with their book-title marks), in order.
 

@@ -392,3 +392,13 @@ def test_homes_lessons_and_training_classes_named_in_quotes_but_not_national_pla
     assert names("开发区常态化举办“头雁、强雁、群雁”系列培训班。") == ["头雁、强雁、群雁"]
     assert names("相关经验在“学习强国”平台推广，街道建成5个示范性党群服务站。") == []
     assert names("园区成立了“青年创业之家”党委。") == []
+
+
+def test_a_title_opening_on_a_programme_s_name_names_it_at_its_first_sentence():
+    from articles.ingest.initiatives import extract_initiatives
+
+    body = "光谷公共服务中心有一处露天平台。6月30日，“光谷红厅”正式剪彩，当天就承办了主题党日活动。"
+    facts = extract_initiatives(body, title="“光谷红厅”：露天平台变身党员之家")
+    assert [(f.name, f.sentence) for f in facts] == [("光谷红厅", "6月30日，“光谷红厅”正式剪彩，当天就承办了主题党日活动。")]
+    assert extract_initiatives(body, title="“青创党委”：让年轻骨干挑大梁") == []
+    assert extract_initiatives(body) == []
