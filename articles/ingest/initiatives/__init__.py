@@ -32,6 +32,7 @@ its industry and word: “红心谷”生物医药产业链党建联盟 -> ``红
   routine (“每月一题”) or a numbered slogan with at least two numerals
   (“一心二站三室”, “六找六强”, “双报到、双报告”);
 - party building leads it (党建引领“三链融合”);
+- the work is carried by it (以“三个强化”为抓手) and it is numbered or says party work;
 - a title opens on it (“光谷红厅”：露天平台变身党员之家) and it says party work: the mention is its first
   sentence in the body (quoted.py ``title_programme``); not an organisation (“青创党委”：…);
 - a verb of running a programme comes right before it (推行, 实施, 开展, 打造,

@@ -109,6 +109,8 @@ PARTY_DOCUMENT = re.compile(
 )
 
 
+# 以“三个强化”为抓手: what the work is carried by.
+HANDLE_AFTER = re.compile(r"为(?:抓手|载体|牵引|总抓手)")
 # “光谷红厅”：露天平台变身党员之家: a title opening on the name of what it is about.
 TITLE_NAME = re.compile(r"^[“\"]([^”\"]{2,12})[”\"][：:]")
 
@@ -248,6 +250,10 @@ def _accepted(quoted, before, after, shared, qualified, group_size, companies, i
         return quoted + word  # “坐庄”机制, “红色”服务队, “订单式”服务 (but not “一站式”服务)
     if KIND_BEFORE.search(before) and PARTY_CUE.search(quoted) and len(quoted) >= 3:
         return quoted  # 人才一体化平台“科技红盟”: the kind of thing, then its name
+    if before.endswith("以") and HANDLE_AFTER.match(after) and len(quoted) >= 3 and (
+        PARTY_CUE.search(quoted) or NUMBERED.match(quoted)
+    ):
+        return quoted  # 以“三个强化”为抓手: the programme the work is done by
     running = RUNNING_BEFORE.search(before)
     if "、" in quoted and not PARALLEL.fullmatch(quoted):
         return None  # “围绕发展抓党建、抓好党建促发展”: a slogan

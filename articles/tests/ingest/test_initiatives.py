@@ -402,3 +402,8 @@ def test_a_title_opening_on_a_programme_s_name_names_it_at_its_first_sentence():
     assert [(f.name, f.sentence) for f in facts] == [("光谷红厅", "6月30日，“光谷红厅”正式剪彩，当天就承办了主题党日活动。")]
     assert extract_initiatives(body, title="“青创党委”：让年轻骨干挑大梁") == []
     assert extract_initiatives(body) == []
+
+
+def test_a_quoted_name_the_work_is_carried_by():
+    assert names("党工委以“三个强化”为抓手推动党的组织向企业一线延伸。") == ["三个强化"]
+    assert names("园区以“亩均论英雄”为抓手推进改革。") == []  # no party work, no number
