@@ -317,6 +317,8 @@ def _names_the_city_itself(city, text):
         after = text[match.end():]
         if re.match(rf"[{CJK}]{{1,3}}[区县](?![{CJK}]{{0,2}}(?:高新|开发|园区))|委(?:常委|书记|副书记)|副?市长", after):
             continue
+        if re.match(rf"[{CJK}]{{1,6}}?(?:经济技术开发区|经济开发区|经开区|工业园区|新区)", after):
+            continue  # 太原市清徐经济开发区: the city placing another park
         return True
     return False
 

@@ -98,17 +98,24 @@ def extract_figures(
     of_zone = default_scope == ZONE  # a city's or province's article names no zone of its own
     # A paragraph whose figures so far are all the city's: 2023年，全市…。产值突破600亿元。
     paragraph_scope, figures_seen = default_scope, False
+    box_scope = None  # whose the box line before is: 606个 全市两新组织党组织 / 453家 …: the same place's
     for offset, sentence in sentences if sentences is not None else split_sentences(body):
         if offset == 0 or body[offset - 1 : offset] == "\n":
             paragraph = body.count("\n", 0, offset)
             under = [scope for at, scope in heading_scopes if at <= paragraph]
+            box_line = BOX_LINE.match(sentence)
             if BREAKDOWN.match(sentence) and figures_seen:
                 figures_seen = False  # 分产业看，…: the figures before, broken down: still their place's
+            elif box_line and box_scope and not (under and under[-1]):
+                paragraph_scope, figures_seen = box_scope, False
             else:
                 paragraph_scope, figures_seen = (under[-1] if under and under[-1] else default_scope), False
+            box_scope = None if not box_line else box_scope
         default = carried_scope if carried_scope != ZONE else paragraph_scope
         view = view_frame(sentence) or carried_view
         found = _sentence_metrics(sentence, offset, article_year, default, article_month, districts, of_zone, view)
+        if found and BOX_LINE.match(sentence) and (offset == 0 or body[offset - 1 : offset] == "\n"):
+            box_scope = found[0].scope
         if found:
             # Only while every figure of the paragraph so far is the same place's does it lead the rest.
             scopes = {f.scope for f in found}
@@ -134,6 +141,8 @@ def extract_figures(
     return facts
 
 
+# 606个 全市两新组织党组织: a box's line, its figure first.
+BOX_LINE = re.compile(r"\s*(?:约|近|超|逾)?\d[\d.,]*\s*(?:万|亿)?[^\d\s，,。：:]{0,4}\s+\S")
 # 分产业看，… / 分县区看，…: a paragraph breaking down the figures of the one before.
 BREAKDOWN = re.compile(r"\s*(?:分|从)(?:产业|行业|领域|县区|区县|地区|门类|类别|板块)(?:来)?看[，,]")
 # 安顺正举全市之力建设航空产业城。…总产值要达到1000亿元: the whole city behind what follows.

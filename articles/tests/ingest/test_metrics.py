@@ -955,3 +955,10 @@ def test_a_breakdown_paragraph_stays_its_place_s_and_a_change_named_by_the_claus
     ]
     facts = extract_metrics("企业有59家，它们的产值占规上工业产值的比重，由2016年的3.26%提升到19.48%。", article_year=2019)
     assert [(f.label, f.value_from, f.value) for f in facts][-1] == ("比重", 3.26, 19.48)
+
+
+def test_a_box_s_lines_after_one_naming_the_city_are_the_city_s():
+    body = "高新区组织思想大讨论2次。\n606个 全市两新组织党组织\n453家 符合标准的非公企业党组织\n98% 社会组织党组织覆盖率"
+    assert [(f.value, f.scope) for f in extract_figures(body, article_year=2021)] == [
+        (2, "zone"), (606, "city"), (453, "city"), (98, "city")
+    ]

@@ -265,3 +265,8 @@ def test_an_item_under_a_district_s_name_is_not_its_city_s_zone():
     assert link_zones("把党支部建在产业链上", "相山区", body, index()) == []
     assert link_zones("线路板企业的党员先锋岗", "淮北凤凰工业园区", body, index()) == []
     assert link_zones("淮北经开区：园区党建为民营企业“添柴加火”", "", body, index()) == []
+
+
+def test_a_city_placing_another_park_is_not_the_article_s_city():
+    body = "淮北市凤凰经济开发区把党组织建到煤化工产业链上，园区企业党支部增至17个。"
+    assert link_zones("把党组织建到产业链上", "", body, index()) == []
