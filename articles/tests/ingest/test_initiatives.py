@@ -407,3 +407,8 @@ def test_a_title_opening_on_a_programme_s_name_names_it_at_its_first_sentence():
 def test_a_quoted_name_the_work_is_carried_by():
     assert names("党工委以“三个强化”为抓手推动党的组织向企业一线延伸。") == ["三个强化"]
     assert names("园区以“亩均论英雄”为抓手推进改革。") == []  # no party work, no number
+
+
+def test_a_party_named_body_set_up_or_formed_is_a_programme():
+    assert names("开发区联合高校成立“红色智库”，组建“红色招商专班”赴长三角驻点招商。") == ["红色智库", "红色招商专班"]
+    assert names("企业成立“青年突击”党支部。") == []
