@@ -199,10 +199,12 @@ BOX_LABEL = re.compile(r"^(?:数说|数读|数据|链接)[·・:：\s]*(?P<of>\S
 
 def heading_scope(heading):
     """Whose the figures under a heading are: the city's or province's when it names the city and no
-    zone (数说·吉安电子信息产业, 全市·全区参照), the zone's when it names a zone (数说三明高新区); None for
-    any other heading."""
+    zone (数说·吉安电子信息产业, 全市·全区参照), the zone's when a box's label names a zone (数说三明高新区);
+    None for any other heading."""
     if ZONE_WORDS.search(heading) and not CITY_WIDE.search(heading):
-        return ZONE  # 数说三明高新区: the zone's box, whatever a line of it says of the city
+        # 数说三明高新区: the zone's box, whatever a line of it says of the city (a section heading
+        # naming a park, 深入楼宇园区, decides nothing)
+        return ZONE if BOX_LABEL.match(heading) else None
     found = CITY_WIDE.search(heading)
     if found:
         return PROVINCE if found.group() in ("全省", "本省", "我省", "全国") else CITY
