@@ -965,6 +965,6 @@ def test_a_box_s_lines_after_one_naming_the_city_are_the_city_s():
 
 
 def test_a_section_heading_naming_a_park_does_not_make_a_city_s_article_the_zone_s():
-    body = "全市已建成党群服务站120个。"
+    body = "今年已建成党群服务站120个。"
     figures = extract_figures(body, article_year=2024, default_scope="city", headings=[(0, "深入楼宇园区")])
     assert [(f.value, f.scope) for f in figures] == [(120, "city")]
