@@ -130,6 +130,12 @@ def extract_figures(
         if carried and not when(sentence, article_year, article_month)[0] and not TIME_RE.search(sentence):
             for fact in found:
                 fact.year, fact.period = carried
+        if NAMED_AGAIN.search(sentence):
+            for fact in found:
+                # 700余家；到2022年，这一数字已接近千家: the same thing, counted again
+                earlier = next((f for f in reversed(facts) if f.label and f.normalized_unit == fact.normalized_unit), None)
+                if not fact.label and earlier is not None:
+                    fact.label = earlier.label
         facts.extend(found)
         year, period = when(sentence, article_year, article_month)
         if sentence.rstrip().endswith(("；", ";")):
@@ -141,6 +147,8 @@ def extract_figures(
     return facts
 
 
+# 这一数字已接近千家: the figure of the thing just counted, said again.
+NAMED_AGAIN = re.compile(r"这一数字|这个数字|这一数据|这个数据|这一数值")
 # 606个 全市两新组织党组织: a box's line, its figure first.
 BOX_LINE = re.compile(r"\s*(?:约|近|超|逾)?\d[\d.,]*\s*(?:万|亿)?[^\d\s，,。：:]{0,4}\s+\S")
 # 分产业看，… / 分县区看，…: a paragraph breaking down the figures of the one before.

@@ -968,3 +968,10 @@ def test_a_section_heading_naming_a_park_does_not_make_a_city_s_article_the_zone
     body = "今年已建成党群服务站120个。"
     figures = extract_figures(body, article_year=2024, default_scope="city", headings=[(0, "深入楼宇园区")])
     assert [(f.value, f.scope) for f in figures] == [(120, "city")]
+
+
+def test_a_figure_named_again_takes_the_label_of_the_thing_counted_before():
+    text = "2021年7月，坪山聚集的生物医药企业为700余家；到2022年7月，这一数字已接近千家。"
+    assert [(f.label, f.value) for f in extract_metrics(text, article_year=2022)] == [
+        ("生物医药企业", 700), ("生物医药企业", 1000)
+    ]
