@@ -12,6 +12,7 @@ Links in JSON and CSV are absolute addresses; a search snippet is plain text in 
 """
 import csv
 import json
+from functools import cached_property
 from urllib.parse import urlencode
 
 from django import forms
@@ -365,7 +366,7 @@ class ListEndpoint(View):
         (a search's hundred zones) cost more than counting them.
         """
         pairs, placed = [], False
-        for key, values in self._facet_base():
+        for key, values in self._facet_params:
             if key != param:
                 pairs.extend((key, v) for v in values)
             elif value is not None and not placed:
@@ -375,10 +376,9 @@ class ListEndpoint(View):
             pairs.append((param, value))
         return f"{self.request.path}?{urlencode(pairs)}" if pairs else self.request.path
 
-    def _facet_base(self):
-        if getattr(self, "_facet_params", None) is None:
-            self._facet_params = [(k, vs) for k, vs in self.request.GET.lists() if k != "page"]
-        return self._facet_params
+    @cached_property
+    def _facet_params(self):
+        return [(k, vs) for k, vs in self.request.GET.lists() if k != "page"]
 
 
 def citation_response(text, fmt, filename):

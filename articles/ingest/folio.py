@@ -41,6 +41,9 @@ PAPER_NAME = (
 # (| ｜ 丨 ┃ │), dots and dashes.
 BETWEEN_PARTS = r"\s|｜丨┃│/·•・\-—_,，、"
 
+# A site's address beside its name in a page's head: www.pingjiang.gov.cn, www.hkcd.com.
+WEB_ADDRESS = r"(?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:cn|com|net|org|hk)/?"
+
 # Who issues a bulletin, beside its date: 保定高新区党工委办公室编 2020年7月24日, and without 编
 # right before the date: 中共启东高新区（近海镇）工作委员会办公室  2022年7月6日.
 ISSUED_BY = (

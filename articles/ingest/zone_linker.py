@@ -35,8 +35,10 @@ SCIENCE_CITY = r"(?:科学城|科技城|科学园|科技园)"
 # Word classes of a proper place name (jieba): 徐庄 nr, 浦口 ns, 稀土 n.
 PLACE_FLAGS = ("ns", "nr", "nz", "nt", "n", "j")
 GENERIC_WORDS = {"高新区", "国家高新区", "高新技术产业开发区", "国家高新技术产业开发区"}
-# A park of another kind named in a title or kicker: 东营港经济开发区, 两江新区, 综合保税区.
-OTHER_ZONE = re.compile(rf"[{CJK}]{{2,8}}(?:经济技术开发区|经济开发区|开发区|经开区|新区|保税区|自贸区|工业园区)")
+# A park of another kind than a high-tech zone: 东营港经济开发区, 两江新区, 清徐经济开发区.
+OTHER_PARK = r"(?:经济技术开发区|经济开发区|经开区|工业园区|新区)"
+# Such a park named in a title or kicker (or any 开发区, 综合保税区).
+OTHER_ZONE = re.compile(rf"[{CJK}]{{2,8}}(?:{OTHER_PARK}|开发区|保税区|自贸区)")
 
 
 def _get(zone, attr):
@@ -317,7 +319,7 @@ def _names_the_city_itself(city, text):
         after = text[match.end():]
         if re.match(rf"[{CJK}]{{1,3}}[区县](?![{CJK}]{{0,2}}(?:高新|开发|园区))|委(?:常委|书记|副书记)|副?市长", after):
             continue
-        if re.match(rf"[{CJK}]{{1,6}}?(?:经济技术开发区|经济开发区|经开区|工业园区|新区)", after):
+        if re.match(rf"[{CJK}]{{1,6}}?{OTHER_PARK}", after):
             continue  # 太原市清徐经济开发区: the city placing another park
         return True
     return False

@@ -11,7 +11,7 @@ import re
 
 from articles.ingest import cleaner
 from articles.ingest.layout.bylines import parse_byline
-from articles.ingest.layout.lines import DATUM_FIRST, KICKER_END, TIME_LEAD, TITLE_MAX, WORD_CHAR
+from articles.ingest.layout.lines import DATUM_FIRST, KICKER_END, TIME_LEAD, TITLE_MAX, WORD_CHAR, line_shape
 from articles.ingest.types import ArticleBlock
 from articles.ingest.words import dictionary_words
 
@@ -34,13 +34,13 @@ def finish(draft, position):
     if title and not paragraphs and draft.captions:
         # A titled photo item (光氢储充电站在共青城投用 / 近日，…投用。（记者 潘 越 摄）): its caption
         # is its text, its photographer its author.
-        credits = [c for c in draft.captions if PHOTO_CREDIT.fullmatch(c.strip())]
+        credits = [c for c in draft.captions if line_shape(c) == "credit"]
         texts = [c for c in draft.captions if c not in credits]
         if credits and texts:
             paragraphs = [p for p in (clean_paragraph(t) for t in texts) if p]
             captions = [clean_caption(c) for c in credits]
             for credit in credits:
-                names = parse_byline(PHOTO_CREDIT.fullmatch(credit.strip()).group("who"))
+                names = parse_byline(credit)  # （记者 潘 越 摄）: 潘越; （东台高新区供图）: nobody
                 authors.extend(name for name in names if name not in authors)
     if draft.brief:
         kind = "brief"
@@ -77,8 +77,6 @@ def finish(draft, position):
 
 
 REPEAT_MIN = 20  # a paragraph this long printed twice is a copy's repeat, not the writer's
-# （记者 潘 越 摄）, 李明 摄: a photographer's credit, alone.
-PHOTO_CREDIT = re.compile(r"[（(]?(?P<who>[^（()）]{2,30}?)\s*摄[）)]?")
 
 
 def _without_repeats(paragraphs):

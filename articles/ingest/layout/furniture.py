@@ -21,7 +21,7 @@ site's name off.
 """
 import re
 
-from articles.ingest.folio import BETWEEN_PARTS, ISSUED_BY, LATIN_MASTHEAD, PAPER_NAME, ROLES, unspaced
+from articles.ingest.folio import BETWEEN_PARTS, ISSUED_BY, LATIN_MASTHEAD, PAPER_NAME, ROLES, WEB_ADDRESS, unspaced
 from core.text import CJK_RANGES
 
 _C = CJK_RANGES
@@ -86,9 +86,7 @@ _RUNNING_TEXT = re.compile(r"[，；。！？].{20,}[。！？]$")
 _BRACKETED_LINK = re.compile(r"【[^【】]{1,16}】")
 _EDITOR_IN_BRACKETS = re.compile(r"^[（(【\[]\s*(?:责任编辑|编辑|责编|审核|校对)\s*[:：]\s*[^）)】\]]{1,12}[）)】\]]$")
 # A site's name over its address, the page's header: 平江县人民政府  www.pingjiang.gov.cn
-_SITE_HEADER = re.compile(
-    rf"^[{_C}]{{0,24}}\s*(?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:cn|com|net|org)/?$", re.I
-)
+_SITE_HEADER = re.compile(rf"^[{_C}]{{0,24}}\s*{WEB_ADDRESS}$", re.I)
 LIST_ITEM = re.compile(r"^[·•・]\s*\S")
 _LIST_ITEM_MAX = 60
 

@@ -89,10 +89,19 @@ def labelled_figures(text):
     return "，".join(pairs) if pairs and not label else None
 
 
+# 【数说】 before a box's label: its kind in brackets.
+BOX_KIND = re.compile(r"^【(?:数说|数读|数据)】\s*")
+
+
+def box_subject(visible):
+    """What a box's label tells of: 【数说】 数说铜仁高新区2021 -> 铜仁高新区2021."""
+    return re.sub(r"^(?:数说|数读|数据)[·・:：\s]*", "", BOX_KIND.sub("", visible))
+
+
 def is_data_label(visible):
     """A box's heading: ■ 数据, 数说, or 数说火炬高新区（2018年） (数说 and what it tells of, and when),
     perhaps after its kind in brackets (【数说】 数说铜仁高新区2021)."""
-    visible = re.sub(r"^【(?:数说|数读|数据)】\s*", "", visible) or visible
+    visible = BOX_KIND.sub("", visible) or visible
     named = re.sub(r"[（(][^（()）]{1,12}[）)]$", "", visible)
     return visible in DATA_LABELS or len(named) <= 14 and named.startswith(("数说", "数读"))
 COLUMN_LABELS = {

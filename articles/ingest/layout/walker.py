@@ -14,8 +14,10 @@ from articles.ingest import cleaner
 from articles.ingest.layout.bylines import has_surname, parse_byline
 from articles.ingest.layout.draft import Draft
 from articles.ingest.layout.lines import (
+    BOX_KIND,
     CAPTION_MAX,
     SENTENCE_MARK,
+    box_subject,
     is_datum_line,
     split_caption_credit,
 )
@@ -95,7 +97,7 @@ class Walker:
                 self.current.add_heading(line)  # ■ 数据: the box of figures goes on with its article
                 return i + 1
             line.shape = "headline"  # 数说铜仁高新区2021 under an article on another park: a box of its own
-            line.text = re.sub(r"^【[^】]{1,4}】\s*", "", line.text)
+            line.text = BOX_KIND.sub("", line.text)
             self._start([line])
             return i + 1
 
@@ -197,12 +199,12 @@ class Walker:
 
     def _box_of_another_zone(self, line):
         """Whether a box's label names a zone its article never names (数说铜仁高新区 under 南宁经开区)."""
-        match = _ZONE_NAME.search(cleaner.visible(line.text))
+        match = _ZONE_NAME.search(box_subject(cleaner.visible(line.text)))
         if not match or _NOT_A_PLACE.match(match.group(0)):
             return False
         cur = self.current
         text = "".join(h.text for h in cur.headlines) + "".join(cur.paragraphs)
-        name = re.sub(r"^(?:【[^】]*】)?(?:数说|数读|数据)", "", match.group(0))
+        name = match.group(0)
         place = re.sub(r"(?:高新技术产业开发区|高新区|经开区|开发区|科学城|科技城)$", "", name)  # 鲤城: 泉州高新区鲤城园区
         return (place or name) not in cleaner.visible(text)
 

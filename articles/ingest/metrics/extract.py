@@ -3,7 +3,14 @@ import re
 from dataclasses import dataclass, replace
 
 from articles.ingest.metrics.kinds import CHANGE, PART_AFTER, RANGE, TARGET, kind_of, pair_kind
-from articles.ingest.metrics.labels import CHANGE_TO, GROWTH_AFTER, KEEPING, label_of, respective_labels
+from articles.ingest.metrics.labels import (
+    CHANGE_TO,
+    GROWTH_AFTER,
+    KEEPING,
+    NAMED_AGAIN_WORDS,
+    label_of,
+    respective_labels,
+)
 from articles.ingest.metrics.numbers import (
     COUNT_UNITS,
     METRIC_RE,
@@ -130,7 +137,7 @@ def extract_figures(
         if carried and not when(sentence, article_year, article_month)[0] and not TIME_RE.search(sentence):
             for fact in found:
                 fact.year, fact.period = carried
-        if NAMED_AGAIN.search(sentence):
+        if any(word in sentence for word in NAMED_AGAIN_WORDS):
             for fact in found:
                 # 700余家；到2022年，这一数字已接近千家: the same thing, counted again
                 earlier = next((f for f in reversed(facts) if f.label and f.normalized_unit == fact.normalized_unit), None)
@@ -147,8 +154,6 @@ def extract_figures(
     return facts
 
 
-# 这一数字已接近千家: the figure of the thing just counted, said again.
-NAMED_AGAIN = re.compile(r"这一数字|这个数字|这一数据|这个数据|这一数值")
 # 606个 全市两新组织党组织: a box's line, its figure first.
 BOX_LINE = re.compile(r"\s*(?:约|近|超|逾)?\d[\d.,]*\s*(?:万|亿)?[^\d\s，,。：:]{0,4}\s+\S")
 # 分产业看，… / 分县区看，…: a paragraph breaking down the figures of the one before.

@@ -17,6 +17,7 @@ own 发布时间/来源 line next; what trafilatura guessed after that.
 import hashlib
 import re
 
+from articles.ingest.layout.lines import CAPTION_MAX
 from articles.ingest.readers import text as text_reader
 from articles.ingest.readers.errors import PageError
 from articles.ingest.readers.metadata import SourceMeta, _web_line, breadcrumb_section, find_date, title_site
@@ -205,10 +206,6 @@ _WHEN = re.compile(r"(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,
 _FURNITURE = re.compile(
     r"^(?:当前位置|您的位置|您当前的位置|所在位置|位置)\s*[:：]|^分享到|^(?:[【\[]?(?:打印|关闭|收藏|字号|大|中|小|返回顶部)[】\]]?\s*){2,}$"
 )
-
-
-# A caption is a line, not a paragraph: at most this long, no sentence inside it.
-CAPTION_MAX = 40
 
 
 def _captions(root):

@@ -23,7 +23,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from articles.ingest.folio import BETWEEN_PARTS, ISSUED_BY, LATIN_MASTHEAD, PAPER_NAME, ROLES, unspaced
+from articles.ingest.folio import BETWEEN_PARTS, ISSUED_BY, LATIN_MASTHEAD, PAPER_NAME, ROLES, WEB_ADDRESS, unspaced
 from core.text import to_simplified
 
 EDGE_LINES = 15
@@ -200,7 +200,7 @@ def _set_edition(meta, m, source):
     meta.set("page_name", m["n1"] or m["n2"] or "", source)
 
 
-_WEB_ADDRESS = re.compile(r"(?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:cn|com|net|org|hk)\S*", re.I)
+_WEB_ADDRESS = re.compile(WEB_ADDRESS, re.I)
 
 
 def _masthead(line, meta):

@@ -1072,3 +1072,20 @@ def test_a_page_s_banner_note_spaced_byline_and_reporter_s_notes():
     (block,) = split_page(text)
     assert (block.column, block.title, block.authors) == ("党建品牌巡礼", "把党旗插在生物医药“创新链”上", ["卢晗"])
     assert block.headings == ["记者手记"] and not any("编者按" in p for p in block.paragraphs)
+
+
+def test_a_titled_photo_item_credited_to_its_supplier_has_its_caption_as_text_and_no_author():
+    text = page(
+        "■ 图片新闻",
+        "", "",
+        "青创人才参加主题党日活动",
+        "",
+        "    近日，东台高新区青创党群服务中心举办主题党日活动。（东台高新区供图）",
+        "", "",
+        "正威铜基新材料产业园开工",
+        "",
+        "    7月10日，正威铜基新材料产业园项目开工建设，项目总投资110亿元。（记者 石 磊 摄）",
+    )
+    first, second = split_page(text)
+    assert (first.paragraphs, first.authors) == (["近日，东台高新区青创党群服务中心举办主题党日活动。"], [])
+    assert second.authors == ["石磊"]
