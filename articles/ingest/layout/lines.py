@@ -212,8 +212,8 @@ def line_shape(text):
     if BRIEF.match(visible):
         return "brief"
     place = PLACE_MARK.match(visible)
-    if place and _names_a_place(place.group(1)) and SENTENCE_MARK.search(visible):
-        return "brief"  # 【钱塘】临江高新区所在的临江街道，…
+    if place and _names_a_place(place.group(1)) and (SENTENCE_MARK.search(visible) or _COMMA.search(visible)):
+        return "brief"  # 【钱塘】临江高新区所在的临江街道，… (an OCR line may break before its full stop)
     if visible in ARTICLE_PART_LABELS:
         return "headline"  # 记者手记 after the report: a part of its article, as ■ 记者手记 is
     if visible in COLUMN_LABELS:

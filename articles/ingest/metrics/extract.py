@@ -8,6 +8,7 @@ from articles.ingest.metrics.labels import (
     GROWTH_AFTER,
     KEEPING,
     NAMED_AGAIN_WORDS,
+    RESPECTIVE_GROWTH,
     label_of,
     respective_labels,
 )
@@ -161,6 +162,8 @@ BREAKDOWN = re.compile(r"\s*(?:分|从)(?:产业|行业|领域|县区|区县|地
 # 安顺正举全市之力建设航空产业城。…总产值要达到1000亿元: the whole city behind what follows.
 WHOLE_PLACE_BEHIND = re.compile(r"举全(?:市|省|县)之力")
 # After "N个": another figure in 个百分点 joined to it (5个和9.6个百分点).
+# The end of the clause a list after 分别 stands in.
+CLAUSE_END = re.compile(r"[，,；;。]")
 SHARED_POINTS = re.compile(rf"\s*(?:和|、|与|及|或)\s*{NUMBER}\s*个百分点")
 
 
@@ -233,10 +236,23 @@ def _sentence_metrics(
         previous = (end, label, normalized_unit)
     figures = _join_ends(sentence, found)
     if len(figures) > 1 and "分别" in sentence:
-        labels = respective_labels(sentence, figures[0].start, len(figures))
-        for figure, label in zip(figures, labels or ()):
-            figure.fact.label = label
+        _label_respective(sentence, figures)
     return [_with_kind(figure, sentence, article_year) for figure in figures]
+
+
+def _label_respective(sentence, figures):
+    """Figures listed after 分别, up to the end of its clause, take the labels listed before it."""
+    for respectively in re.finditer("分别", sentence):
+        clause_end = CLAUSE_END.search(sentence, respectively.end())
+        end = clause_end.start() if clause_end else len(sentence)
+        listed = [figure for figure in figures if respectively.end() <= figure.start < end]
+        if len(listed) < 2:
+            continue
+        labels = respective_labels(sentence, listed[0].start, len(listed))
+        for figure, label in zip(listed, labels or ()):
+            figure.fact.label = label
+            if label.endswith(RESPECTIVE_GROWTH):
+                figure.growth_after = True  # 分别增长35%和31.92%: the second is a growth too
 
 
 def _scope(sentence, start, end, **context):

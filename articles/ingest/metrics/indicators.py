@@ -55,14 +55,21 @@ AWARDED = re.compile(
 )
 
 
+# 亩均税收, 人均产值: a figure per mu or per head is no total (税收, 产值) unless the rule says so.
+PER_UNIT = re.compile(r"亩均|人均|户均|地均|每亩|每平方米|每万元|单位(?:面积|土地|工业增加值|GDP)")
+
+
 def indicator_for(label, normalized_unit, rules):
     """The slug of the indicator the figure ``label`` in ``normalized_unit`` measures, or ""."""
     folded = fold_label(label)
     if not folded:
         return ""
+    per_unit = PER_UNIT.search(folded)
     best = None  # (exact, matched length, where the match ends, -order), slug
     for order, rule in enumerate(rules):
         if rule.units and normalized_unit not in rule.units:
+            continue
+        if per_unit and not _names_per_unit(rule, per_unit.group(0)):
             continue
         matched = _match_length(folded, rule)
         if matched is None:
@@ -71,6 +78,10 @@ def indicator_for(label, normalized_unit, rules):
         if best is None or score > best[0]:
             best = (score, rule.slug)
     return best[1] if best else ""
+
+
+def _names_per_unit(rule, per):
+    return any(per in text for text in (rule.name, *rule.synonyms, *rule.patterns))
 
 
 def indicators_for(facts, rules):

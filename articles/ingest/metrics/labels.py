@@ -23,6 +23,8 @@ SPLIT_WORDS = {
     "上半年", "下半年", "前三季度", "近年来", "此外", "另外", "实现", "达到", "达", "为",
     "是", "有", "拥有", "其", "可", "通过", "帮助", "此次", "本次", "预计", "仅用", "用", "以及",
 }
+# 亩均税收, 人均产值: 均 after what it is per belongs to the label.
+PER_WHAT = {"亩", "人", "户", "年", "日", "月", "家", "企", "床"}
 # 这一数字已接近千家: the figure of the thing just counted, said again.
 NAMED_AGAIN_WORDS = ("这一数字", "这个数字", "这一数据", "这个数据", "这一比例", "这一数值")
 # Words that say nothing of what is counted when they are all there is: 其中有25条.
@@ -254,6 +256,8 @@ def _clean_label(fragment):
         text = re.split(r"等地?(?![级同于待])", text)[-1]
     tokens = _words(text)
     for i in range(len(tokens) - 1, -1, -1):
+        if tokens[i] == "均" and i > 0 and tokens[i - 1] in PER_WHAT:
+            continue  # 亩均税收: per mu, not 均 (all)
         if tokens[i] in SPLIT_WORDS and i < len(tokens) - 1:
             tokens = tokens[i + 1 :]
             break
@@ -368,21 +372,39 @@ def _noun_after(sentence, end):
 # listed in its place; the verb after 分别 says what of it (its growth).
 RESPECTIVELY = re.compile(
     r"(?P<items>[\u4e00-\u9fff“”]{2,16}(?:[、和及与][\u4e00-\u9fff“”]{2,16})+?)"
-    r"(?:预计将?|将|均|已)?分别(?P<verb>增长|提高|提升|达到|达|为|是|完成|实现)?(?:了)?$"
+    r"(?:预计将?|将|均|已)?分别(?:同比|比上年)?(?P<verb>增长|提高|提升|达到|达|为|是|完成|实现)?(?:了)?$"
 )
+RESPECTIVE_GROWTH = ("增长", "提高", "提升")
+
+
+def _shared_head(items):
+    """第二产业、第三产业增加值: the head the last item names is the others' too (第二产业增加值)."""
+    last = items[-1] if items else ""
+    out = []
+    for item in items[:-1]:
+        n = len(item)
+        if n >= 2 and len(last) > n and last[n - 2 : n] == item[-2:]:
+            item += last[n:]
+        out.append(item)
+    return [*out, last] if items else []
 
 
 def respective_labels(sentence, first_start, count):
     """The labels of ``count`` figures listed after 分别, the first at ``first_start``, or None.
 
     Only when the list before 分别 names exactly as many items as there are figures.
+    A label ends in the growth verb when the list says growth (亩均税收、亩均产出分别同比增长
+    35%和31.92%: 亩均产出增长), and each of its figures is then a growth.
     """
     clause = re.split(r"[，,；;。：:]", sentence[:first_start])[-1]
     match = RESPECTIVELY.search(clause)
     if not match:
         return None
-    items = [_clean_label(item) for item in re.split(r"[、和及与]", match.group("items"))]
+    items = _shared_head([_clean_label(item) for item in re.split(r"[、和及与]", match.group("items"))])
     if len(items) != count or not all(items):
         return None
-    growth = match.group("verb") if match.group("verb") in ("增长", "提高", "提升") else ""
+    verb = match.group("verb") or ""
+    if not verb:  # the verb read as the first figure's own words (同比增长35%)
+        verb = next(iter(re.findall(r"^(?:同比|比上年)?(增长|提高|提升)", sentence[first_start:])), "")
+    growth = verb if verb in RESPECTIVE_GROWTH else ""
     return [item + growth for item in items]

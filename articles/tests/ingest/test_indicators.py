@@ -75,6 +75,22 @@ def test_a_label_or_unit_no_rule_fits_has_no_indicator(label, unit):
     assert indicator_for(label, unit, RULES) == ""
 
 
+def test_a_figure_per_mu_or_per_head_is_no_total():
+    rules = [
+        IndicatorRule("tax", "税收", units=("元",)),
+        IndicatorRule("output", "产值", units=("元",)),
+        IndicatorRule("tax-growth", "税收增速", units=("%",), patterns=(r"税收\S*增长",)),
+    ]
+    assert [indicator_for(label, unit, rules) for label, unit in [("税收", "元"), ("产值", "元"), ("税收增长", "%")]] == [
+        "tax", "output", "tax-growth",
+    ]
+    assert [indicator_for(label, unit, rules) for label, unit in [("亩均税收", "元"), ("人均产值", "元"), ("亩均税收增长", "%")]] == [
+        "", "", "",
+    ]
+    per_mu = IndicatorRule("per-mu-tax", "亩均税收", units=("元",))
+    assert indicator_for("亩均税收", "元", [*rules, per_mu]) == "per-mu-tax"
+
+
 def test_an_exact_synonym_beats_a_longer_containing_match():
     rules = [
         IndicatorRule("long", "园区企业", units=("家",), patterns=(r"园区\S*企业",)),

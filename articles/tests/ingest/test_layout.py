@@ -606,6 +606,8 @@ def test_untitled_briefs_opened_by_the_paper_s_marker_or_a_place_in_brackets_are
     # A bracketed topic is no place: it opens no brief.
     assert line_shape("【党建引领】园区成立联合党委。") == "text"
     assert line_shape("【钱塘】临江高新区成立联合党委。") == "brief"
+    # an OCR line broken before its full stop still opens the brief
+    assert line_shape("【西宁】青海高新区的前身，是2002年4月经青海省政") == "brief"
 
 
 def test_a_brief_with_its_byline_inline_before_the_word_report():

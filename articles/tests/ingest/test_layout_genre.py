@@ -990,9 +990,31 @@ def test_an_advertisement_s_hotline_is_no_article():
         "",
         "────────────────────────────",
         "高企认定·知识产权·科技项目申报 一站式服务  咨询热线：010-68XXXX21",
+        "",
+        "",
+        "★诚招代理 高原特色保健品 全国招商热线 0971-XXXXXXX★",
+        "",
+        "",
+        "一条产业链上的三级党组织",
+        "",
+        "    本报讯 阜康市成立产业链综合党委，搭起三级组织体系。",
+    )
+    first, second = split_page(text)
+    assert not any("热线" in p for p in first.paragraphs)
+    assert (second.kicker, second.title) == ("", "一条产业链上的三级党组织")
+
+
+def test_the_publisher_s_line_at_the_foot_is_no_article():
+    text = page(
+        "产业链党建联盟在东港镇成立",
+        "",
+        "    本报讯 新材料产业链党建工作协调委员会日前在东港镇成立。",
+        "",
+        "──────────────────────────────",
+        "新华日报社出版  地址：南京市中山东路  广告热线：025-XXXX6666",
     )
     (block,) = split_page(text)
-    assert not any("热线" in p for p in block.paragraphs)
+    assert not any("出版" in p or "热线" in p for p in block.paragraphs)
 
 
 def test_titled_photo_items_each_an_article_with_its_caption_as_text():

@@ -299,6 +299,11 @@ def test_a_change_is_one_fact_with_both_ends_named_by_what_comes_before_from():
     assert (m.value_from, m.value, m.unit, m.kind) == (78, 91, "%", "change")
     m = one("园区面积由1.1平方公里增至430多平方公里。")
     assert (m.value_from, m.value, m.qualifier) == (1.1, 430, "at_least")
+    m = one("开发区面积由9.84平方公里扩展到90.34平方公里。")
+    assert (m.value_from, m.value, m.kind) == (9.84, 90.34, "change")
+    # the later end of a time of its own, a month or the start of a year
+    m = one("生物谷集聚的药企从2023年7月的44家增加到今年初的49家。", year=2025)
+    assert (m.value_from, m.value, m.kind) == (44, 49, "change")
     # the later end after a comma, each end with its time
     m = one("全区生产总值由2017年首次跨过千亿元时的1088.9亿元，增至2020年的1745.7亿元。", year=2021)
     assert (m.label, m.value_from, m.value, m.kind) == ("生产总值", 1088.9, 1745.7, "change")
@@ -664,6 +669,17 @@ def test_figures_listed_after_fenbie_are_each_of_the_item_in_its_place():
     assert labelled("园区党组织和党员分别达到56个和860名。") == [("党组织", 56, "个"), ("党员", 860, "名")]
     # as many items as figures, or the labels stay as they were read
     assert [label for label, *_ in labelled("两家企业分别投资3亿元和5亿元。")] == ["企业", "投资", "投资"]
+    # the list is the clause after 分别: a figure before it or after the clause is not of the list;
+    # a growth said once (同比增长) is the growth of each, and 亩均 stays with what it is per
+    text = "园区有企业500家，亩均税收、亩均产出分别同比增长35%和31.92%，能耗同比下降60%。"
+    found = extract_metrics(text, article_year=2023)
+    assert [(m.label, m.value, m.kind) for m in found[:3]] == [
+        ("企业", 500, "actual"), ("亩均税收增长", 35, "share"), ("亩均产出增长", 31.92, "share"),
+    ]
+    assert found[3].kind == "share"
+    # a head named once, after the last item, is every item's
+    text = "高新区第二产业、第三产业增加值分别增长17.4%和14.1%。"
+    assert labelled(text) == [("第二产业增加值增长", 17.4, "%"), ("第三产业增加值增长", 14.1, "%")]
 
 
 def test_a_count_named_again_or_acted_on_is_not_stated_again():
