@@ -47,8 +47,11 @@ NATIONAL_FORMULAS = {
     "四个全面", "五位一体", "放管服", "一网通办", "最多跑一次", "双循环", "双碳", "两优一先", "一带一路",
     "学习强国",
 }
-# A zone's top priority (把招商引资作为“一号工程”) is a rank, not a programme's name.
+# A zone's top priority (把招商引资作为“一号工程”) is a rank, not a programme's name;
+# so is what a leader takes on as his own (把…行动作为“书记工程”来抓).
 PRIORITY = re.compile(r"[一1首]号(?:工程|项目|任务)")
+RANKED_AS = re.compile(r"作为$")
+RANK_AFTER = re.compile(r"^(?:来抓|来推进|来落实|抓紧抓实|重点推进)")
 # A zone's layout in numbered places: “一谷七园”, “一区三园”, “一核两翼”; parks inside parks: “区中园”.
 LAYOUT = re.compile(r"(?:[一二两三四五六七八九十多][谷园区港城带廊翼核轴片湾岛])+|[区园厂楼]中[园厂楼]")
 # A count in quotes (容缺后补“2.5项”): a number of items, no name of its own (“15分钟”党群服务圈 is one).
@@ -235,6 +238,8 @@ def _accepted(quoted, before, after, shared, qualified, group_size, companies, i
         return None  # a company's own slogan or product, not a zone's programme (its “红色驿站” is party work)
     if quoted in NATIONAL_FORMULAS or CONCEPT.search(quoted) or FOCUS_BEFORE.search(before):
         return None
+    if RANKED_AS.search(before) and RANK_AFTER.match(after):
+        return None  # 作为“书记工程”来抓: a rank given to another programme
     if LAYOUT.fullmatch(quoted):
         return None  # “一谷七园”, “一区三园”: how the zone is laid out
     if group_size == 1 and len(quoted) < 4 and qualified and shared == "" and (

@@ -161,6 +161,8 @@ BOX_LINE = re.compile(r"\s*(?:约|近|超|逾)?\d[\d.,]*\s*(?:万|亿)?[^\d\s，
 BREAKDOWN = re.compile(r"\s*(?:分|从)(?:产业|行业|领域|县区|区县|地区|门类|类别|板块)(?:来)?看[，,]")
 # 安顺正举全市之力建设航空产业城。…总产值要达到1000亿元: the whole city behind what follows.
 WHOLE_PLACE_BEHIND = re.compile(r"举全(?:市|省|县)之力")
+# “1310”攻坚体系（即1条主线、3大目标、10大工程）: what a numbered name stands for, no figures.
+GLOSS = re.compile(r"[（(]即[^（）()]{2,40}[）)]")
 # After "N个": another figure in 个百分点 joined to it (5个和9.6个百分点).
 # The end of the clause a list after 分别 stands in.
 CLAUSE_END = re.compile(r"[，,；;。]")
@@ -172,6 +174,7 @@ def _sentence_metrics(
     view=None,
 ):
     skipped = [m.span() for m in SKIP_QUOTES.finditer(sentence) if is_name_span(m.group())]
+    skipped += [m.span() for m in GLOSS.finditer(sentence)]
     found = []  # _Figure of each figure, in order
     previous = None  # (end, label, base) of the last metric in this sentence
     for match in METRIC_RE.finditer(sentence):
@@ -341,7 +344,8 @@ DURATIONS = {"天", "个月", "小时", "秒"}
 
 def _not_the_zones_count(sentence, match, qualifier, base, value):
     """Figures in speech, a company's anecdote in words (两名技术骨干), durations in words
-    (两天, 三个月), thresholds (党员人数不足3名的企业) and milestones (突破3000亿元大关)."""
+    (两天, 三个月), thresholds (党员人数不足3名的企业), milestones (突破3000亿元大关) and
+    the fixed term 四家班子."""
     start, end = match.span()
     if value is not None and value <= 10 and any(quote.start() < start < quote.end() for quote in SPEECH_QUOTE.finditer(sentence)):
         return True  # “我们公司只有4名党员…”: a speaker's small numbers tell a story
@@ -352,4 +356,6 @@ def _not_the_zones_count(sentence, match, qualifier, base, value):
         return True
     if qualifier == "at_most" and sentence[end : end + 1] == "的":
         return True
+    if in_words and sentence.startswith("班子", end):
+        return True  # 市四家班子: the city's four leading bodies, a fixed term
     return sentence[end : end + 2] == "大关"

@@ -38,7 +38,7 @@ ZONE_WORDS = re.compile(
 PLACE = re.compile(rf"[{CJK}]{{1,5}}?(?:省|市|区|县|州|盟|旗)")
 # A bare city name acting: 邳州实现…, 仙桃的…
 BARE_ACTING = re.compile(
-    r"(?=(?:实现|完成|聚焦|已|累计|共|先后|按照|依托|建成|建设|推动|力争|计划|全市|的|市委|市政府|出台|发布|印发|素有|拥有"
+    r"(?=(?:实现|完成|聚焦|已|累计|共|先后|按照|依托|建成|建设|推动|力争|计划|全市|的|是|市委|市政府|出台|发布|印发|素有|拥有"
     r"|探索|坚持|推行|通过|指导|常态化|持续|积极|大力|率先|全面|建立|成立|组建|开展))"
 )
 # Before a place that is only a base of comparison or the whole of a share.

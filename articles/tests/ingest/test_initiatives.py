@@ -215,6 +215,11 @@ def test_national_formulas_attitudes_goals_and_company_models_are_not_initiative
     assert names(body) == []
 
 
+def test_a_rank_given_to_a_programme_is_not_one():
+    assert names("园区把“党建+招商”行动作为“书记工程”来抓。") == ["党建+招商行动"]
+    assert names("园区推行“书记工程”，每名书记领办一个项目。") == ["书记工程"]
+
+
 def test_a_shorter_later_mention_of_an_alliance_is_the_same_initiative():
     body = (
         "今年以来，株洲高新区轨道交通装备产业链党建联盟组织16家中小企业组团参加海外展会。"

@@ -475,6 +475,8 @@ def test_labels_for_participants_areas_and_bare_counts_of_how_many():
         "“源动力”三个字各有所指。",
         "形成三位一体的活动体系。",
         "中心提供24小时服务。",
+        "开发区搭起“1310”攻坚体系（即1条主线、3大目标、10大工程）。",
+        "由市四家班子主要领导任指挥长。",
     ],
 )
 def test_no_figure_of_the_zone(text):
@@ -508,6 +510,7 @@ def test_a_figure_stated_again_later_is_kept_once_but_two_in_one_sentence_are_tw
         ("1921年成立的“中共洛阳组”只有3名党员。", "city"),
         ("同一年，全省国家高新区工业总产值超过3500亿元。", "province"),
         ("高新区所在的烟台市，去年上半年高新技术企业已达1120家。", "city"),
+        ("开发区所在的晋江是县域经济的“领跑者”，地区生产总值已突破3000亿元。", "city"),
         ("2013年，通化市医药工业产值达到765.9亿元，同比增长37%。", "city"),
         ("郴州探索区域性党支部建设办法，全市已建立区域性龙头企业党组织224个。", "city"),
         # zones of a kind together (在全国各…示范区中) are not this zone acting
