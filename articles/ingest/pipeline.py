@@ -13,7 +13,7 @@ import signal
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from articles.ingest.types import ArticleBlock, PageText
 from core.text import split_sentences
@@ -22,7 +22,7 @@ from core.text import split_sentences
 # whose bytes and metadata are unchanged and that was analysed by this version is
 # skipped by the next ingest; change it whenever a rule changes what a page yields,
 # so every page is read again (``ingest --reanalyse`` forces it once).
-INGEST_VERSION = "2027.02.21"
+INGEST_VERSION = "2027.02.22"
 
 
 def analysis_version(vocabulary=None):
@@ -117,6 +117,7 @@ def analyse_page(page, *, zone_index, steps, vocabulary=None):
     ``vocabulary``: the run's ``articles.vocabulary.Vocabulary`` (plain rules); with it each
     metric fact gets its indicator and each initiative fact its type.
     """
+    from articles.ingest.layout.lines import remarks_on_report_before
     from articles.ingest.metrics.scope import article_scope, heading_districts
 
     results = []
@@ -131,6 +132,9 @@ def analyse_page(page, *, zone_index, steps, vocabulary=None):
                 block.title, block.kicker, body, zone_index, captions=block.captions, paper=page.paper or "",
             )
         )
+        if not zones and results and remarks_on_report_before(block):
+            # 记者手记 / 短评 naming no zone: the zone of the report it remarks on
+            zones = [replace(mention, in_title=False) for mention in results[-1].zones]
         results.append(
             ArticleResult(
                 block=block,

@@ -164,6 +164,36 @@ def test_the_pipeline_links_each_article_of_an_unseen_page_to_its_zone(reference
     assert all(a.zones[0].province for a in result.articles)
 
 
+@pytest.mark.django_db
+def test_a_reporter_s_notes_naming_no_zone_are_about_the_report_s_zone_and_a_brief_after_them_is_not(
+    reference_zones,
+):
+    from articles.ingest.pipeline import analyse_page, default_steps, load_zone_index
+    from articles.ingest.types import PageText
+
+    text = "\n".join([
+        "一条“红色纽带”连起两地园区",
+        "",
+        "■ 本报记者 何 欣",
+        "",
+        "    荣昌高新区与内江高新区的党组织结对共建，两地企业共享党建阵地。",
+        "",
+        "",
+        "记者手记",
+        "",
+        "“毗邻”要靠人来连",
+        "",
+        "    在川渝交界处采访，记者感到，联建的关键在人。（何 欣）",
+        "",
+        "",
+        "    本报讯（记者 杨 帆）日前，一座物流园在城郊投用。",
+    ])
+    steps = default_steps()
+    page = PageText(name="page.txt", text=text, encoding="utf-8", content_hash="x")
+    result = analyse_page(page, zone_index=load_zone_index(steps), steps=steps)
+    assert [a.zones[0].name if a.zones else None for a in result.articles] == ["荣昌高新区", "荣昌高新区", None]
+
+
 @pytest.fixture
 def walk_steps(monkeypatch):
     """How far each step of the walk moved along the page's lines."""
