@@ -164,6 +164,9 @@ WHOLE_PLACE_BEHIND = re.compile(r"举全(?:市|省|县)之力")
 # “1310”攻坚体系（即1条主线、3大目标、10大工程）: what a numbered name stands for, no figures.
 GLOSS = re.compile(r"[（(]即[^（）()]{2,40}[）)]")
 # After "N个": another figure in 个百分点 joined to it (5个和9.6个百分点).
+# A sum naming the class of what is counted after it in its clause: 超10亿元项目11个.
+SIZE_CLASS_AFTER = re.compile(r"(?:及?以上)?的?[\u4e00-\u9fff]{0,4}?(?:项目|企业)[^，,；;。\d]{0,8}\d")
+INVESTED_BEFORE = re.compile(r"(?:投资|投资额|投入)(?:约|达|超过?|近|逾)?$")
 # The end of the clause a list after 分别 stands in.
 CLAUSE_END = re.compile(r"[，,；;。]")
 SHARED_POINTS = re.compile(rf"\s*(?:和|、|与|及|或)\s*{NUMBER}\s*个百分点")
@@ -200,6 +203,10 @@ def _sentence_metrics(
         qualifier = combine_qualifiers(qualifier, match)
         if _not_the_zones_count(sentence, match, qualifier, base, value):
             continue
+        if normalized_unit in ("元", "美元") and SIZE_CLASS_AFTER.match(sentence, end) and not INVESTED_BEFORE.search(
+            sentence[:qualifier_start]
+        ):
+            continue  # 超10亿元项目11个, 新增20亿元企业1家: the size of a class, the count its figure
         label, label_start = label_of(sentence, qualifier_start, end, base, previous)
         growth = GROWTH_AFTER.match(sentence, end)
         if growth and base in ("%", "％", "倍") and label and not label.endswith(growth.group("word")):

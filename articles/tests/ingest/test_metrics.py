@@ -483,6 +483,12 @@ def test_no_figure_of_the_zone(text):
     assert labelled(text) == []
 
 
+def test_a_sum_naming_the_size_of_what_is_counted_is_no_figure_but_an_investment_is():
+    text = "签下超1000万美元外资项目66个，其中超10亿元项目11个；新增20亿元企业、10亿元企业各1家。"
+    assert [(value, unit) for _label, value, unit in labelled(text)] == [(66, "个"), (11, "个"), (1, "家")]
+    assert labelled("园区投资10亿元项目开工3个。")[0][1:] == (10, "亿元")
+
+
 def test_a_speakers_large_figure_is_kept():
     assert labelled("“今年我们的目标是翻一番，计划承接30万套订单。”企业负责人说。")[0][1:] == (30, "万套")
 
