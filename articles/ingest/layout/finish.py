@@ -11,7 +11,9 @@ import re
 
 from articles.ingest import cleaner
 from articles.ingest.layout.bylines import parse_byline
-from articles.ingest.layout.lines import DATUM_FIRST, KICKER_END, TIME_LEAD, TITLE_MAX, WORD_CHAR, line_shape
+from articles.ingest.layout.lines import (
+    DATUM_FIRST, KICKER_END, TIME_LEAD, TITLE_MAX, WORD_CHAR, line_shape, names_a_place,
+)
 from articles.ingest.types import ArticleBlock
 from articles.ingest.words import dictionary_words
 
@@ -103,12 +105,18 @@ def _headings_once(headings, positions):
     return kept, at
 
 
+LABEL_MAX = 6  # a column's label over one item: 案例回放, 他山之石
+# 民企七千余户 从业人员四万多: two parallel phrases set apart on one line, a kicker's form.
+TWO_PHRASES = re.compile(r"[\u4e00-\u9fff“”]{3,12}[ \u3000]+[\u4e00-\u9fff“”]{3,12}")
+
+
 def _headline_parts(headlines):
     """(kicker, title, subtitle) from an article's headline lines.
 
     Two lines set one under the other with no blank line between them are one
     headline broken by the column (``“智创先锋”领跑`` / ``东台高新区锻造新质生产力``),
-    unless a line ends as a kicker does (``璧山高新区：``, ``…产业链上——``). A
+    unless a line ends as a kicker does (``璧山高新区：``, ``…产业链上——``) or is two phrases
+    set apart as a kicker is (``民企七千余户 从业人员四万多``). A
     blank line parts them: the first part is the kicker, then the title, then
     a subtitle. Two parts split inside a dictionary word are one title.
     """
@@ -116,7 +124,10 @@ def _headline_parts(headlines):
     previous = None
     for line in headlines:
         # A kicker by its shape (【佛山】, 短评) stands alone like one ending in ：.
-        if runs and line.gap == 0 and not KICKER_END.search(runs[-1][-1]) and previous.shape != "kicker":
+        if (
+            runs and line.gap == 0 and not KICKER_END.search(runs[-1][-1]) and previous.shape != "kicker"
+            and not TWO_PHRASES.fullmatch(runs[-1][-1].strip())
+        ):
             runs[-1].append(line.text)
         else:
             runs.append([line.text])
@@ -130,6 +141,12 @@ def _headline_parts(headlines):
         return "", parts[0], ""
     if len(parts) == 2 and _broken_mid_word(parts[0], parts[1]):
         return "", parts[0].rstrip() + parts[1].lstrip(), ""
+    if len(parts) == 3 and KICKER_END.search(parts[1]) and len(cleaner.visible(parts[0])) <= LABEL_MAX:
+        if names_a_place(cleaner.visible(parts[0])):
+            # 河南郑州 / 郑州高新区紫竹社区： / 积分换来…: the place, then a title in two parts
+            return parts[0], parts[1] + parts[2], ""
+        # 案例回放 / 莱芜高新区官厂村： / “出彩党建”牵手高校党委: a label over the item, then its kicker
+        return parts[1], parts[2], ""
     kicker = parts[0]
     if kicker.startswith("【") and kicker.endswith("】"):
         kicker = kicker[1:-1]  # 【佛山】: the place, without its brackets

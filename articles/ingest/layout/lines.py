@@ -219,7 +219,7 @@ def line_shape(text):
     if BRIEF.match(visible):
         return "brief"
     place = PLACE_MARK.match(visible)
-    if place and _names_a_place(place.group(1)) and (SENTENCE_MARK.search(visible) or _COMMA.search(visible)):
+    if place and names_a_place(place.group(1)) and (SENTENCE_MARK.search(visible) or _COMMA.search(visible)):
         return "brief"  # 【钱塘】临江高新区所在的临江街道，… (an OCR line may break before its full stop)
     if visible in ARTICLE_PART_LABELS:
         return "headline"  # 记者手记 after the report: a part of its article, as ■ 记者手记 is
@@ -256,7 +256,7 @@ def line_shape(text):
         return "text"  # 居民网格：216个, 582家 规模以上工业企业
     if BYLINE_START.match(visible) and len(visible) <= 40 and not re.search(r"[，,。：:]", text):
         return "byline"
-    if _names_a_place(visible) or _bracketed_place(visible):
+    if names_a_place(visible) or _bracketed_place(visible):
         return "kicker"  # 德州 or 【佛山】 over a headline: where the item is from, not who wrote the one above
     if is_names_line(text):
         return "names"
@@ -513,10 +513,10 @@ def _open_bracket(text):
 def _bracketed_place(text):
     """A place's name alone in brackets (【佛山】), a label over an item: not a web page's link."""
     text = text.strip()
-    return text.startswith("【") and text.endswith("】") and _names_a_place(text[1:-1])
+    return text.startswith("【") and text.endswith("】") and names_a_place(text[1:-1])
 
 
-def _names_a_place(label):
+def names_a_place(label):
     """Whether ``label`` is a province and a city (江苏无锡, 安徽马鞍山) or a city alone."""
     from zones.reference import city_provinces, province_short_names
 
@@ -548,7 +548,7 @@ def column_header(lines, page_name=""):
                 not page_name or cleaner.visible(label) == cleaner.visible(page_name) or label != line.text
                 or furniture.BRIEFS_LABEL.match(label)
             )
-            and not _names_a_place(label)  # 江苏无锡 over a title is where it happened: a kicker
+            and not names_a_place(label)  # 江苏无锡 over a title is where it happened: a kicker
             and not (len(label) > 3 and label.endswith(("高新区", "开发区", "示范区")))  # so is 南阳高新区
             and " " not in label
             and len(label) <= COLUMN_MAX

@@ -354,6 +354,43 @@ def test_a_line_ending_as_a_kicker_stays_the_kicker_even_set_together():
     assert (block.kicker, block.title) == ("仙桃高新区把党支部建在非织造布产业链上", "一根“布链”上的红色动能")
 
 
+def test_two_phrases_set_apart_on_a_line_over_the_title_are_its_kicker():
+    text = page(
+        "           民企七千余户 从业人员四万多",
+        "玉溪高新区：民营经济五年“长”出一个新园区",
+        "",
+        "■ 本报记者 段 茜",
+        "",
+        "    截至2025年4月底，园区登记的民营企业达7260户。",
+    )
+    (block,) = split_page(text)
+    assert (block.kicker, block.title) == ("民企七千余户 从业人员四万多", "玉溪高新区：民营经济五年“长”出一个新园区")
+
+
+@pytest.mark.parametrize(
+    "label, kicker, title",
+    [
+        # a column's label over the item, then the item's own kicker
+        ("案例回放", "莱芜高新区官厂村", "“出彩党建”牵手高校党委"),
+        # a place over the item, then a title in two parts
+        ("河南郑州", "河南郑州", "莱芜高新区官厂村：“出彩党建”牵手高校党委"),
+    ],
+)
+def test_a_label_or_a_place_over_a_kicker_and_its_title(label, kicker, title):
+    text = page(
+        f"    {label}",
+        "",
+        "莱芜高新区官厂村：",
+        "“出彩党建”牵手高校党委",
+        "",
+        "■ 本报记者 邢 朗",
+        "",
+        "    官厂村逐步形成了“出彩党建”村级党建品牌。",
+    )
+    (block,) = split_page(text)
+    assert (block.kicker, block.title) == (kicker, title)
+
+
 def test_column_labels_lead_into_their_items_and_a_commentary_keeps_its_bracketed_author():
     text = page(
         "中节能（嘉兴）环保产业园党群服务中心一角。 黄琴 摄",
