@@ -71,7 +71,7 @@ SUB_BRANDS_AFTER = re.compile(r"(?:等|[几两二三四五六七八九十\d]+个
 # A programme named after the kind of thing it is: 人才一体化平台“科技红盟”, 党建品牌“红色慧湖”.
 KIND_BEFORE = re.compile(r"(?:平台|品牌|项目|载体|阵地|机制|模式|工程|联盟)$")
 # Words that make a quoted name a party-building one: 红色物业, 书记项目, 科创党课, 智创先锋.
-PARTY_CUE = re.compile(r"党|红|先锋|书记|网格|驿站|家园|物业|示范|样板|共建|缔造|心愿|小镇|空间")
+PARTY_CUE = re.compile(r"党|红|先锋|书记|统战|网格|驿站|家园|物业|示范|样板|共建|缔造|心愿|小镇|空间")
 # What makes a company's quoted name its party work, not its product or slogan: 公司的“红色驿站”.
 PARTY_WORK = re.compile(r"党|红色|先锋")
 # A metaphor or a quality: 党建的“红色引擎”, 成为“加油站”, 从“筹建”走向…

@@ -167,9 +167,10 @@ def test_short_quoted_names_keep_the_words_that_say_what_they_are():
         "清远高新区探索设立“两新”组织党建基金。2021年7月，清远高新区“两新”组织党工委成立。"
         "万盛社区依托集电港商务楼宇成立“集电港”综合党委。"
         "构建“一站式”操作指引体系。"
+        "内江高新区打造“同心”统战品牌。"
     )
-    # “两新”组织党工委 and “集电港”综合党委 are organisations
-    assert names(body) == ["六有镇街党校建设标准", "两新组织党建基金"]
+    # “两新”组织党工委 and “集电港”综合党委 are organisations; united-front work is the party's
+    assert names(body) == ["六有镇街党校建设标准", "两新组织党建基金", "同心统战品牌"]
 
 
 def test_joint_meeting_institutions_and_reforms_led_by_party_building_without_quotes():

@@ -477,6 +477,7 @@ def test_labels_for_participants_areas_and_bare_counts_of_how_many():
         "中心提供24小时服务。",
         "开发区搭起“1310”攻坚体系（即1条主线、3大目标、10大工程）。",
         "由市四家班子主要领导任指挥长。",
+        "白马园区距中心城区4公里。",
     ],
 )
 def test_no_figure_of_the_zone(text):
