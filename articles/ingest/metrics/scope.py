@@ -314,6 +314,8 @@ SELECTED_INTO_BEFORE = re.compile(r"(?:入选|入围|列入|纳入|获评|评为
 LISTED_AFTER = re.compile(r"^(?:、|等地|等城市|和|与|及)")
 
 
+# 荣昌区是民营经济大区: a district the sentence is about, whose 全区 follows.
+SUBJECT_DISTRICT = re.compile(rf"^\s*([{CJK}]{{2,5}}?[区县])(?:是|作为|地处|位于)")
 ACTING_AFTER = re.compile(r"^(?:全区|全市|全县|全省|的|已|共|累计|先后|还|也|都|今年|去年|近年来|目前)")
 
 
@@ -376,5 +378,9 @@ def _in_zone_brackets(text, start):
 
 
 def _district_before(text, start):
+    """璧山区全区, or 荣昌区是民营经济大区，全区…: the district just named, or the sentence's subject."""
     head = text[max(0, start - 6) : start]
-    return bool(re.search(r"[区县市]$", head)) and any(_is_place(head[i:]) for i in range(len(head) - 1))
+    if re.search(r"[区县市]$", head) and any(_is_place(head[i:]) for i in range(len(head) - 1)):
+        return True
+    subject = SUBJECT_DISTRICT.match(text)
+    return bool(subject) and _is_place(subject.group(1))

@@ -518,6 +518,8 @@ def test_a_figure_stated_again_later_is_kept_once_but_two_in_one_sentence_are_tw
         ("同一年，全省国家高新区工业总产值超过3500亿元。", "province"),
         ("高新区所在的烟台市，去年上半年高新技术企业已达1120家。", "city"),
         ("开发区所在的晋江是县域经济的“领跑者”，地区生产总值已突破3000亿元。", "city"),
+        ("荣昌区是民营经济大区，全区80%的税收来自民营经济。", "city"),
+        ("去年，莱芜区工业总产值达到1307亿元。", "city"),
         ("2013年，通化市医药工业产值达到765.9亿元，同比增长37%。", "city"),
         ("郴州探索区域性党支部建设办法，全市已建立区域性龙头企业党组织224个。", "city"),
         # zones of a kind together (在全国各…示范区中) are not this zone acting
