@@ -160,10 +160,12 @@ def _meta_tags(root):
 def _info_line(root):
     """The page's own 发布时间/来源 line, as printed."""
     for el in root.iter("div", "p", "span", "li", "td", "h2", "h3", "h4", "h5", "h6", "em", "font", "section"):
-        text = _clean(el.text_content())
-        if 8 <= len(text) <= 120 and ("发布" in text or "来源" in text or "日期" in text or "时间" in text):
-            if _web_line(text, SourceMeta()):
-                return text
+        # <span>来源：…</span><span>作者：顾 澄　沈 晓</span>: each field apart, as a reader sees them;
+        # as printed when that splits a label (发布<em>时间</em>).
+        for text in (_clean(" ".join(el.itertext())), _clean(el.text_content())):
+            if 8 <= len(text) <= 120 and ("发布" in text or "来源" in text or "日期" in text or "时间" in text):
+                if _web_line(text, SourceMeta()):
+                    return text
     return ""
 
 

@@ -1041,7 +1041,7 @@ def test_an_advertisement_s_hotline_is_no_article():
     assert (second.kicker, second.title) == ("", "一条产业链上的三级党组织")
 
 
-def test_the_publisher_s_line_at_the_foot_is_no_article():
+def test_the_publisher_s_line_and_a_table_s_data_source_at_the_foot_are_no_article():
     text = page(
         "产业链党建联盟在东港镇成立",
         "",
@@ -1050,8 +1050,8 @@ def test_the_publisher_s_line_at_the_foot_is_no_article():
         "──────────────────────────────",
         "新华日报社出版  地址：南京市中山东路  广告热线：025-XXXX6666",
     )
-    (block,) = split_page(text)
-    assert not any("出版" in p or "热线" in p for p in block.paragraphs)
+    (block,) = split_page(text + "\n\n数据来源：江阴高新区管委会\n")
+    assert not any("出版" in p or "热线" in p or "来源" in p for p in block.paragraphs)
 
 
 def test_titled_photo_items_each_an_article_with_its_caption_as_text():

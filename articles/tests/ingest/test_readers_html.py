@@ -115,6 +115,17 @@ def test_without_meta_tags_the_publication_line_of_the_page_says_it(tmp_path):
     assert page.paper == "中国高新网"
 
 
+def test_publication_fields_in_elements_of_their_own_keep_two_spaced_authors_apart(tmp_path):
+    spans = html().replace(
+        '<div class="info">发布时间：2023-05-12 10:20　来源：中国高新网　作者：许文静　【字号：大 中 小】【打印】</div>',
+        '<div class="info"><span>发布时间：2023-05-12 10:20</span><span>来源：中国高新网</span>'
+        "<span>作者：顾 澄\u3000沈 晓</span><span>阅读：<em>1047</em></span></div>",
+    )
+    assert spans != html()
+    (block,) = split_page(read_page(write(tmp_path, "spans.html", spans.encode("utf-8"))).text)
+    assert block.authors == ["顾澄", "沈晓"]
+
+
 def test_the_site_its_title_names_published_the_page_not_the_source_its_line_names(tmp_path):
     bare = html().replace('<meta property="og:site_name" content="中国高新网">', "")
     bare = bare.replace("来源：中国高新网", "来源：合肥日报")
