@@ -9,6 +9,7 @@ from articles.ingest.metrics.labels import (
     KEEPING,
     NAMED_AGAIN_WORDS,
     RESPECTIVE_GROWTH,
+    change_label,
     label_of,
     respective_labels,
 )
@@ -122,6 +123,9 @@ def extract_figures(
         default = carried_scope if carried_scope != ZONE else paragraph_scope
         view = view_frame(sentence) or carried_view
         found = _sentence_metrics(sentence, offset, article_year, default, article_month, districts, of_zone, view)
+        if carried_scope != ZONE and CARRIED_WHOLE.match(sentence) and not ZONE_NAMED.search(sentence):
+            for fact in found:
+                fact.scope = carried_scope  # 莱芜区…1307亿元…；近3年全区…491个: that district's whole
         if found and BOX_LINE.match(sentence) and (offset == 0 or body[offset - 1 : offset] == "\n"):
             box_scope = found[0].scope
         if found:
@@ -164,6 +168,10 @@ WHOLE_PLACE_BEHIND = re.compile(r"举全(?:市|省|县)之力")
 # “1310”攻坚体系（即1条主线、3大目标、10大工程）: what a numbered name stands for, no figures.
 GLOSS = re.compile(r"[（(]即[^（）()]{2,40}[）)]")
 # After "N个": another figure in 个百分点 joined to it (5个和9.6个百分点).
+# A clause after ； opening on 全区 (近3年全区…) speaks of the whole of the place the clause before
+# acted for; unless it names a zone.
+CARRIED_WHOLE = re.compile(r"\s*[^，,；;。]{0,8}?全区")
+ZONE_NAMED = re.compile(r"高新区|开发区|园区|示范区")
 # A sum naming the class of what is counted after it in its clause: 超10亿元项目11个.
 SIZE_CLASS_AFTER = re.compile(r"(?:及?以上)?的?[\u4e00-\u9fff]{0,4}?(?:项目|企业)[^，,；;。\d]{0,8}\d")
 INVESTED_BEFORE = re.compile(r"(?:投资|投资额|投入)(?:约|达|超过?|近|逾)?$")
@@ -313,7 +321,7 @@ def _joined(sentence, first, second, kind):
             b,
             value_from=rounded(a.normalized_value / second.mult),
             normalized_from=a.normalized_value,
-            label=a.label or b.label,
+            label=change_label(sentence, first.start, a.label) or b.label,
             period=b.period or a.period,
             scope=a.scope,
         )

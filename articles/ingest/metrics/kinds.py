@@ -27,7 +27,7 @@ TARGET_WORDS = re.compile(
     r"|争取(?=到|在|于|今年|明年|年内|全年|用)"
     r"|(?<![大主])将(?![近来领军士\d])"
     # 经济总量要突破3600亿元, 今年要推动17个…结对: what must be reached or done is a plan
-    rf"|(?<![{NOT_MUST_BEFORE_YAO}])要(?=\s*(?:突\s*破|达\s*到|超\s*过|高\s*于|实\s*现|推\s*动|完\s*成|新\s*建|建\s*成|培\s*育|引\s*进|组\s*建|新\s*增|孵\s*化|招\s*引)|\s*$)"
+    rf"|(?<![{NOT_MUST_BEFORE_YAO}])要(?=\s*(?:突\s*破|达\s*到|超\s*过|高\s*于|实\s*现|推\s*动|完\s*成|新\s*建|建\s*成|培\s*育|引\s*进|组\s*建|新\s*增|孵\s*化|招\s*引|占)|\s*$)"
 )
 # 将 followed by a noun and one of these verbs in its clause is 把, not "will".
 DISPOSAL = re.compile(

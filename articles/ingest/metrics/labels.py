@@ -377,6 +377,19 @@ RESPECTIVELY = re.compile(
 RESPECTIVE_GROWTH = ("增长", "提高", "提升")
 
 
+# 从2023年7月的44家增加到…: a change's first end named only by when it was (从7月).
+TIME_ONLY = re.compile(r"^(?:从|由)?(?:\d{1,4}年?)?(?:\d{1,2}月)?(?:份|初|底|末|中)?的?$")
+
+
+def change_label(sentence, first_start, label):
+    """The label of a change: ``label`` (its first end's), or what the clause before names when
+    that label is only a time (生物谷集聚的药企，从2023年7月的44家增加到…: 药企)."""
+    if label and not TIME_ONLY.match(label):
+        return label
+    clauses = re.split(r"[，,；;]", sentence[:first_start])
+    return (_clean_label(clauses[-2]) if len(clauses) > 1 else "") or label
+
+
 def _shared_head(items):
     """第二产业、第三产业增加值: the head the last item names is the others' too (第二产业增加值)."""
     last = items[-1] if items else ""

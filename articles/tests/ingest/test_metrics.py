@@ -304,6 +304,9 @@ def test_a_change_is_one_fact_with_both_ends_named_by_what_comes_before_from():
     # the later end of a time of its own, a month or the start of a year
     m = one("生物谷集聚的药企从2023年7月的44家增加到今年初的49家。", year=2025)
     assert (m.value_from, m.value, m.kind) == (44, 49, "change")
+    # a first end named only by its time takes the name of the clause before
+    m = one("生物谷集聚的药企，从2023年7月的44家增加到今年初的49家。", year=2025)
+    assert (m.label, m.value_from, m.value) == ("药企", 44, 49)
     # the later end after a comma, each end with its time
     m = one("全区生产总值由2017年首次跨过千亿元时的1088.9亿元，增至2020年的1745.7亿元。", year=2021)
     assert (m.label, m.value_from, m.value, m.kind) == ("生产总值", 1088.9, 1745.7, "change")
