@@ -74,10 +74,10 @@ def test_page_text_in_json_columns_is_stored_as_itself_and_reads_back_alike():
 
     article = make_article(title="标题", authors=["王海涛"])
     Article.objects.filter(pk=article.pk).update(ingested_values={"title": "红色引擎"})
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT authors FROM articles_article WHERE id = %s", [article.pk])
-        (stored,) = cursor.fetchone()
-    # PostgreSQL's jsonb keeps its own form; the text sent and SQLite's column hold no escapes
-    assert "\\u" not in str(stored) and "王海涛" in str(stored)
+    if connection.vendor == "sqlite":  # PostgreSQL's jsonb keeps its own form, never escaped
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT authors, ingested_values FROM articles_article WHERE id = %s", [article.pk])
+            authors, values = cursor.fetchone()
+        assert (authors, values) == ('["王海涛"]', '{"title": "红色引擎"}')
     article.refresh_from_db()
     assert article.authors == ["王海涛"] and article.ingested_values == {"title": "红色引擎"}

@@ -102,12 +102,15 @@ NUMBERED = re.compile(r"^[二三四五六七八九十两双]")
 SPEECH = re.compile(r"[，,。！？；;!?：:]")
 PRODUCT_BEFORE = re.compile(r"(公司的?|开发的|推出的|研发的|打造的|自主研发的)$")
 # Party organisations are organisations, not programmes: “两新”组织党工委, “集电港”综合党委.
-ORGANISATION_AFTER = re.compile(r"[^，。；、]{0,6}?(?:党委|党工委|党总支|党支部|党小组)")
+PARTY_BODY = r"(?:党委|党工委|党总支|党支部|党小组)"
+ORGANISATION_AFTER = re.compile(rf"[^，。；、]{{0,6}}?{PARTY_BODY}")
+# What says a document is about party work itself.
+PARTY_SUBJECT = r"党|两新|两企三新|新就业"
 
 
 # A party-building document a zone issues, named in its book title: 《…党建工作指引》, 《…评星定级方案》.
 PARTY_DOCUMENT = re.compile(
-    r"《(?=[^《》]*(?:党|中共|两新|两企三新|新就业))[^《》]{4,60}"
+    rf"《(?=[^《》]*(?:{PARTY_SUBJECT}|中共))[^《》]{{4,60}}"
     r"(?:方案|计划|措施|办法|意见|十条|条例|章程|指引|细则|协议|清单|规划|运行机制|工作机制|工作制度)(?:（[^（）《》]{1,12}）)?》"
 )
 
@@ -124,7 +127,7 @@ def title_programme(title):
     if not opening:
         return None
     name = _clean(opening.group(1))
-    if name in NATIONAL_FORMULAS or re.search(r"(?:党委|党工委|党总支|党支部|党小组)$", name):
+    if name in NATIONAL_FORMULAS or re.search(rf"{PARTY_BODY}$", name):
         return None  # “青创党委”：…: an organisation, not a programme
     return name if _is_programme_name(name) or PARTY_CUE.search(name) else None
 
@@ -139,7 +142,7 @@ def party_documents(sentence):
     found = []
     for match in PARTY_DOCUMENT.finditer(sentence):
         title = match.group()
-        if "关于" in title and not re.search(r"党|两新|两企三新|新就业", title.replace("中共", "")):
+        if "关于" in title and not re.search(PARTY_SUBJECT, title.replace("中共", "")):
             continue
         found.append(title)
     return found
@@ -191,7 +194,7 @@ def _group_names(sentence, group, products, companies=frozenset()):
         shared = ""
     if ORGANISATION_AFTER.match(after):
         shared = qualified = None  # “两新”组织党工委: an organisation
-        if re.match(r"(?:党委|党工委|党总支|党支部)", after):
+        if re.match(PARTY_BODY, after):
             group = group[:-1]  # 成立“青年创业之家”党委: the quote names the organisation
     names = []
     for match in group:

@@ -12,7 +12,7 @@ import re
 from articles.ingest import cleaner
 from articles.ingest.layout.bylines import parse_byline
 from articles.ingest.layout.lines import (
-    DATUM_FIRST, KICKER_END, TIME_LEAD, TITLE_MAX, WORD_CHAR, line_shape, names_a_place,
+    COLUMN_MAX, DATUM_FIRST, KICKER_END, TIME_LEAD, TITLE_MAX, WORD_CHAR, line_shape, names_a_place,
 )
 from articles.ingest.types import ArticleBlock
 from articles.ingest.words import dictionary_words
@@ -105,7 +105,6 @@ def _headings_once(headings, positions):
     return kept, at
 
 
-LABEL_MAX = 6  # a column's label over one item: 案例回放, 他山之石
 # 民企七千余户 从业人员四万多: two parallel phrases set apart on one line, a kicker's form.
 TWO_PHRASES = re.compile(r"[\u4e00-\u9fff“”]{3,12}[ \u3000]+[\u4e00-\u9fff“”]{3,12}")
 
@@ -141,11 +140,11 @@ def _headline_parts(headlines):
         return "", parts[0], ""
     if len(parts) == 2 and _broken_mid_word(parts[0], parts[1]):
         return "", parts[0].rstrip() + parts[1].lstrip(), ""
-    if len(parts) == 3 and KICKER_END.search(parts[1]) and len(cleaner.visible(parts[0])) <= LABEL_MAX:
+    if len(parts) == 3 and KICKER_END.search(parts[1]) and len(cleaner.visible(parts[0])) <= COLUMN_MAX:
         if names_a_place(cleaner.visible(parts[0])):
             # 河南郑州 / 郑州高新区紫竹社区： / 积分换来…: the place, then a title in two parts
             return parts[0], parts[1] + parts[2], ""
-        # 案例回放 / 莱芜高新区官厂村： / “出彩党建”牵手高校党委: a label over the item, then its kicker
+        # 案例回放 / 莱芜高新区官厂村： / “出彩党建”牵手高校党委: a column's label over the item, then its kicker
         return parts[1], parts[2], ""
     kicker = parts[0]
     if kicker.startswith("【") and kicker.endswith("】"):

@@ -112,12 +112,14 @@ COLUMN_LABELS = {
 # A reporter's notes after the report: the article's last part, never a piece of its own.
 ARTICLE_PART_LABELS = {"记者手记", "采访手记"}
 # A remark on the report before it (短评, 编后, 记者手记): about what that report is about.
-REMARK_LABELS = {"记者手记", "采访手记", "编后", "编后语", "短评", "快评", "述评", "时评", "点评", "评论"}
+REMARK_LABELS = ARTICLE_PART_LABELS | {"编后", "编后语", "短评", "快评", "述评", "时评", "点评", "评论"}
 
 
 def remarks_on_report_before(block):
     """Whether ``block`` (an ArticleBlock) is a remark on the report printed before it, by its label."""
     return block.kicker in REMARK_LABELS or block.title in REMARK_LABELS
+
+
 SUBTITLE = re.compile(r"^(?:——|--|──|—)\s*\S")
 SALUTATION = re.compile(r"^(?:同志们|各位领导|各位代表|各位来宾|朋友们|大家好)[，,：:！!]$")
 # The speaker under a speech's title, named by office: 西渡高新区工委负责同志, 高新区党工委书记.

@@ -27,7 +27,8 @@ from core.text import CJK_RANGES, CJK_RE
 _NEWS_LEAD = re.compile(r"^(?:近日|日前|近期|(?:\d{4}年)?\d{1,2}月\d{1,2}日)")
 # Words that continue a sentence and cannot open a caption.
 _CONTINUATION = re.compile(r"^(?:其中|并且|并|以及|及|等|的|了|也|而|从而|进而|和|与|或|[，,、；;）)”])")
-_ZONE_NAME = re.compile(rf"[{CJK_RANGES}]{{2,}}(?:高新区|高新技术产业开发区|经开区|开发区|科学城|科技城)")
+_ZONE_ENDING = r"(?:高新技术产业开发区|高新区|经开区|开发区|科学城|科技城)"
+_ZONE_NAME = re.compile(rf"[{CJK_RANGES}]{{2,}}{_ZONE_ENDING}")
 _NOT_A_PLACE = re.compile(r"^(?:全|本|该|各|我|国家|省级|市级)")
 # 一、2022年工作回顾 / （二）…: a section's number, opening a heading inside an article.
 SECTION_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])")
@@ -205,7 +206,7 @@ class Walker:
         cur = self.current
         text = "".join(h.text for h in cur.headlines) + "".join(cur.paragraphs)
         name = match.group(0)
-        place = re.sub(r"(?:高新技术产业开发区|高新区|经开区|开发区|科学城|科技城)$", "", name)  # 鲤城: 泉州高新区鲤城园区
+        place = re.sub(rf"{_ZONE_ENDING}$", "", name)  # 鲤城: 泉州高新区鲤城园区
         return (place or name) not in cleaner.visible(text)
 
     @staticmethod

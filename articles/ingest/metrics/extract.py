@@ -29,7 +29,15 @@ from articles.ingest.metrics.numbers import (
     prefix_qualifier,
     rounded,
 )
-from articles.ingest.metrics.scope import CITY_WIDE, ZONE, heading_scope, scope_of, view_frame, zone_districts
+from articles.ingest.metrics.scope import (
+    CITY_WIDE,
+    ZONE,
+    ZONE_WORDS,
+    heading_scope,
+    scope_of,
+    view_frame,
+    zone_districts,
+)
 from articles.ingest.metrics.when import TIME_RE, when
 from articles.ingest.types import MetricFact
 from core.text import split_sentences
@@ -123,7 +131,7 @@ def extract_figures(
         default = carried_scope if carried_scope != ZONE else paragraph_scope
         view = view_frame(sentence) or carried_view
         found = _sentence_metrics(sentence, offset, article_year, default, article_month, districts, of_zone, view)
-        if carried_scope != ZONE and CARRIED_WHOLE.match(sentence) and not ZONE_NAMED.search(sentence):
+        if carried_scope != ZONE and CARRIED_WHOLE.match(sentence) and not _names_zone_otherwise(sentence):
             for fact in found:
                 fact.scope = carried_scope  # 莱芜区…1307亿元…；近3年全区…491个: that district's whole
         if found and BOX_LINE.match(sentence) and (offset == 0 or body[offset - 1 : offset] == "\n"):
@@ -167,16 +175,15 @@ BREAKDOWN = re.compile(r"\s*(?:分|从)(?:产业|行业|领域|县区|区县|地
 WHOLE_PLACE_BEHIND = re.compile(r"举全(?:市|省|县)之力")
 # “1310”攻坚体系（即1条主线、3大目标、10大工程）: what a numbered name stands for, no figures.
 GLOSS = re.compile(r"[（(]即[^（）()]{2,40}[）)]")
-# After "N个": another figure in 个百分点 joined to it (5个和9.6个百分点).
 # A clause after ； opening on 全区 (近3年全区…) speaks of the whole of the place the clause before
-# acted for; unless it names a zone.
+# acted for, unless it names the zone otherwise.
 CARRIED_WHOLE = re.compile(r"\s*[^，,；;。]{0,8}?全区")
-ZONE_NAMED = re.compile(r"高新区|开发区|园区|示范区")
 # A sum naming the class of what is counted after it in its clause: 超10亿元项目11个.
 SIZE_CLASS_AFTER = re.compile(r"(?:及?以上)?的?[\u4e00-\u9fff]{0,4}?(?:项目|企业)[^，,；;。\d]{0,8}\d")
 INVESTED_BEFORE = re.compile(r"(?:投资|投资额|投入)(?:约|达|超过?|近|逾)?$")
 # The end of the clause a list after 分别 stands in.
 CLAUSE_END = re.compile(r"[，,；;。]")
+# After "N个": another figure in 个百分点 joined to it (5个和9.6个百分点).
 SHARED_POINTS = re.compile(rf"\s*(?:和|、|与|及|或)\s*{NUMBER}\s*个百分点")
 
 
@@ -256,6 +263,11 @@ def _sentence_metrics(
     if len(figures) > 1 and "分别" in sentence:
         _label_respective(sentence, figures)
     return [_with_kind(figure, sentence, article_year) for figure in figures]
+
+
+def _names_zone_otherwise(sentence):
+    """Whether ``sentence`` names the zone by more than 全区 (高新区, 园区, 区内…)."""
+    return any(match.group() != "全区" for match in ZONE_WORDS.finditer(sentence))
 
 
 def _label_respective(sentence, figures):

@@ -314,8 +314,6 @@ SELECTED_INTO_BEFORE = re.compile(r"(?:入选|入围|列入|纳入|获评|评为
 LISTED_AFTER = re.compile(r"^(?:、|等地|等城市|和|与|及)")
 
 
-# 荣昌区是民营经济大区: a district the sentence is about, whose 全区 follows.
-SUBJECT_DISTRICT = re.compile(rf"^\s*([{CJK}]{{2,5}}?[区县])(?:是|作为|地处|位于)")
 ACTING_AFTER = re.compile(r"^(?:全区|全市|全县|全省|的|已|共|累计|先后|还|也|都|今年|去年|近年来|目前)")
 
 
@@ -375,6 +373,10 @@ def _in_zone_brackets(text, start):
     if opening < 0:
         opening = text.rfind("(", 0, start)
     return opening >= 0 and opening >= start - 1 and text[:opening].endswith(("高新区", "园区", "开发区"))
+
+
+# 荣昌区是民营经济大区: a district the sentence is about, whose 全区 follows.
+SUBJECT_DISTRICT = re.compile(rf"^\s*([{CJK}]{{2,5}}?[区县])(?:是|作为|地处|位于)")
 
 
 def _district_before(text, start):
