@@ -16,7 +16,7 @@ from core.services import model_update
 
 
 def upsert_source(*, page, column="", original=None, analysed_with=INGEST_VERSION):
-    """The page's Source, its metadata updated except where a curator set it.
+    """(source, created): the page's Source, its metadata updated except where a curator set it.
 
     ``analysed_with``: ``pipeline.analysis_version`` of the rules that read the page.
     """
@@ -43,13 +43,13 @@ def upsert_source(*, page, column="", original=None, analysed_with=INGEST_VERSIO
         if original is not None:
             _keep_original(source, original)
         source.save()
-        return source
+        return source, True
     changed = model_update(source, values, curated=set(source.curated_fields)).changed
     if original is not None and _keep_original(source, original):
         changed.append("original")
     if changed:
         source.save(update_fields=changed + ["ingested_at"])
-    return source
+    return source, False
 
 
 def unchanged_source(page, analysed_with=INGEST_VERSION):

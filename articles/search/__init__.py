@@ -8,7 +8,7 @@ querysets (see ``articles.selectors.search_articles``).
 """
 from .engine import NEWEST, OLDEST, RELEVANCE, SearchResult, search_articles
 from .highlight import snippet
-from .indexing import fill_search_fields, index_articles
+from .indexing import fill_search_fields, index_articles, index_loaded
 from .query import MAX_QUERY_CHARS, name_words
 from .dictionary import add_terms, load_dictionary, refresh_dictionary
 from .segment import segment_for_index
@@ -23,6 +23,7 @@ __all__ = [
     "SearchResult",
     "fill_search_fields",
     "index_articles",
+    "index_loaded",
     "load_dictionary",
     "refresh_dictionary",
     "search_articles",

@@ -192,17 +192,23 @@ def index_articles(articles, *, refresh=True, segmented=None):
     written = 0
     with transaction.atomic():
         for offset in range(0, len(ids), BATCH_SIZE):
-            batch = list(
-                model._default_manager.filter(pk__in=ids[offset : offset + BATCH_SIZE]).only(
-                    "pk", *SOURCE_FIELDS, *SEARCH_FIELDS
-                )
+            batch = model._default_manager.filter(pk__in=ids[offset : offset + BATCH_SIZE]).only(
+                "pk", *SOURCE_FIELDS, *SEARCH_FIELDS
             )
-            changed = []
-            for article in batch:
-                before = [getattr(article, name) for name in SEARCH_FIELDS]
-                fill_search_fields(article, segmented)
-                if [getattr(article, name) for name in SEARCH_FIELDS] != before:
-                    changed.append(article)
-            write_search_fields(model, changed)
-            written += len(changed)
+            written += index_loaded(model, list(batch), segmented=segmented)
     return written
+
+
+def index_loaded(model, articles, *, segmented=None):
+    """``index_articles`` for instances already in memory with their stored values (the ingest's writer).
+
+    Returns the number of articles written.
+    """
+    changed = []
+    for article in articles:
+        before = [getattr(article, name) for name in SEARCH_FIELDS]
+        fill_search_fields(article, segmented)
+        if [getattr(article, name) for name in SEARCH_FIELDS] != before:
+            changed.append(article)
+    write_search_fields(model, changed)
+    return len(changed)

@@ -44,7 +44,7 @@ from articles.ingest.counts import IngestCounts, PageOutcome
 from articles.ingest.sources import upsert_source
 from articles.ingest.zones import ZoneResolver
 from articles.models import Article, Indicator, Initiative, InitiativeMention, Metric, Source, Tombstone
-from articles.search import add_terms, index_articles
+from articles.search import add_terms, index_loaded
 from articles.tallies import mark_stale
 
 from .article import _copy_candidates, _stored_articles, upsert_article
@@ -88,13 +88,13 @@ def upsert_page(*, result, original=None):
     if twin is not None:
         return PageOutcome(source=None, counts=counts, duplicate_of=twin.name)
 
-    source = upsert_source(
+    source, new_source = upsert_source(
         page=page, column=result.column, original=original, analysed_with=result.analysed_with
     )
     deleted = _tombstones()
     zones = ZoneResolver(deleted=deleted[Tombstone.Kind.ZONE])
     written, positions, new_names, drafts = [], set(), [], []
-    stored = _stored_articles(source.articles.order_by())
+    stored = {} if new_source else _stored_articles(source.articles.order_by())
     copies = _copy_candidates(source, [item.block for item in result.articles])
     pending = PageInserts(Initiative, Metric)
     for item in result.articles:
@@ -114,7 +114,7 @@ def upsert_page(*, result, original=None):
     stored_here = []
     for article, item, changed in drafts:
         if changed:
-            written.append(article.pk)
+            written.append(article)
         stored_here.append((
             article,
             initiative_groups(article, item.initiatives),
@@ -137,15 +137,16 @@ def upsert_page(*, result, original=None):
     _after_mentions_lost(reads, counts.metrics)
     # A page that now yields fewer articles: the extra ones may carry curated
     # work, so they stay; the summary says how many.
-    counts.articles.stale += source.articles.filter(~Q(position__in=positions)).count()
+    if not new_source:
+        counts.articles.stale += source.articles.filter(~Q(position__in=positions)).count()
     counts.zones_created = len(zones.created)
     new_names += [name for zone in zones.created for name in zone.all_names]
     if written:
         _after_articles_written(written, new_names, result.segmented)
-    return PageOutcome(source=source, counts=counts, article_ids=written)
+    return PageOutcome(source=source, counts=counts, article_ids=[article.pk for article in written])
 
 
-def _after_articles_written(article_ids, new_names, segmented=None):
+def _after_articles_written(articles, new_names, segmented=None):
     """Re-segment the full-text columns of the articles just created or changed.
 
     Called once per page, after its zones and initiatives are stored: their
@@ -154,4 +155,4 @@ def _after_articles_written(article_ids, new_names, segmented=None):
     ``segmented``: the columns an analysis worker computed, used where still valid.
     """
     add_terms(new_names)
-    index_articles(Article.objects.filter(pk__in=article_ids), refresh=False, segmented=segmented)
+    index_loaded(Article, articles, segmented=segmented)
