@@ -9,7 +9,9 @@ stand-ins and the command with the real ones.
 article's search text there too, ``search.indexing.Segmented``) while the
 caller, the one writer, takes the results in page order.
 """
+import os
 import signal
+import tempfile
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -171,7 +173,7 @@ def classify_facts(articles, vocabulary):
 # ---------------------------------------------------------------- in worker processes
 
 # What a forked worker analyses with: steps, zone index, vocabulary, the writer's
-# dictionary mark at the fork and how many of the writer's later terms it has added.
+# dictionary mark at the fork, the terms file and how many of its bytes it has read.
 _context = {}
 
 
@@ -181,12 +183,14 @@ def _start_worker():
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
-def _analyse_in_worker(page, written_terms, zones):
+def _analyse_in_worker(page, written, zones):
     """``analyse_page`` with the forked context, its articles' search columns included; None if it failed.
 
-    ``written_terms``: the names the writer had added to its dictionary since
-    the worker was forked (``dictionary.terms_since``), added here too, so that
-    only names of the few pages between could make the writer segment again.
+    ``written``: (bytes, count) of the terms file (``AnalysisPool``) when the
+    page was sent: the names the writer had added to its dictionary since the
+    worker was forked (``dictionary.terms_since``). The ones this worker has
+    not read yet are added here too, so that only names of the few pages
+    between could make the writer segment again.
     ``zones``: (generation, zone rows), the rows None while the index forked
     with the worker is the writer's.
     A failure is not sent back: the writer analyses that page again itself, so
@@ -198,14 +202,17 @@ def _analyse_in_worker(page, written_terms, zones):
         generation, rows = zones
         if generation != _context["generation"]:
             _context.update(zone_index=_context["steps"].make_zone_index(rows), generation=generation)
-        add_terms(written_terms[_context["written"] :])
-        _context["written"] = len(written_terms)
+        end, count = written
+        read = _context["read"]
+        if end > read:
+            add_terms(os.pread(_context["terms_file"], end - read, read).decode().split("\n")[:-1])
+            _context["read"] = end
         result = analyse_page(
             page, zone_index=_context["zone_index"], steps=_context["steps"],
             vocabulary=_context["vocabulary"],
         )
-        identity, count = _context["mark"]
-        result.segmented = segment_ahead(result, (identity, count + len(written_terms)))
+        identity, at_fork = _context["mark"]
+        result.segmented = segment_ahead(result, (identity, at_fork + count))
     except Exception:  # noqa: BLE001 - reported by the writer's own run of the page
         return None
     return result
@@ -249,6 +256,10 @@ class AnalysisPool:
     each page, and the zones of the pages read ahead are linked again here.  A page
     a worker failed on is analysed again here (so its error is reported as in
     one process), and so is every page once a worker died.
+
+    The names the writer adds to its dictionary reach the workers through an
+    append-only file of terms shared with them: each page carries only the
+    file's length, so what goes with a page does not grow with the run.
     """
 
     def __init__(self, *, workers, steps, zone_index, vocabulary):
@@ -258,6 +269,8 @@ class AnalysisPool:
         self.zone_rows = None  # what the index was built from since it changed
         self.executor = None
         self.mark = None  # the writer's dictionary when the workers were forked
+        self.terms_file = None  # the writer's terms since the fork, one per line (see _submit)
+        self.terms_written = (0, 0)  # (bytes, terms) of it
 
     def __enter__(self):
         return self
@@ -269,6 +282,9 @@ class AnalysisPool:
         if self.executor is not None:
             self.executor.shutdown(wait=True, cancel_futures=True)
             self.executor = None
+        if self.terms_file is not None:
+            self.terms_file.close()
+            self.terms_file = None
 
     def _start(self):
         import multiprocessing
@@ -277,9 +293,10 @@ class AnalysisPool:
 
         _warm_up(self.steps)
         self.mark = dictionary_mark()
+        self.terms_file = tempfile.TemporaryFile()
         _context.update(
             steps=self.steps, zone_index=self.zone_index, vocabulary=self.vocabulary,
-            mark=self.mark, written=0, generation=self.generation,
+            mark=self.mark, terms_file=self.terms_file.fileno(), read=0, generation=self.generation,
         )
         self.executor = ProcessPoolExecutor(
             max_workers=self.workers, mp_context=multiprocessing.get_context("fork"),
@@ -337,9 +354,15 @@ class AnalysisPool:
 
         if self.executor is None:
             self._start()
+        end, count = self.terms_written
+        new = (terms_since(self.mark) or [])[count:]
+        if new:
+            data = "".join(f"{term}\n" for term in new).encode()
+            os.pwrite(self.terms_file.fileno(), data, end)
+            self.terms_written = end, count = end + len(data), count + len(new)
         try:
             return self.executor.submit(
-                _analyse_in_worker, page, terms_since(self.mark) or [], (self.generation, self.zone_rows)
+                _analyse_in_worker, page, (end, count), (self.generation, self.zone_rows)
             )
         except BrokenProcessPool:
             self.workers = 1  # a worker died: the rest is analysed here

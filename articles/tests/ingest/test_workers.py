@@ -191,3 +191,39 @@ def test_with_workers_a_new_article_is_stored_with_its_search_columns_in_one_wri
     rewritten = [q["sql"] for q in queries if q["sql"].startswith('UPDATE "articles_article" SET "search_title"')]
     assert Article.objects.count() > 1 and rewritten == []
     assert all(title and body for title, _head, body in Article.objects.values_list(*SEARCH_FIELDS))
+
+
+def test_names_the_writer_adds_reach_the_workers_for_the_pages_sent_after():
+    """The writer's new names go to the workers, so only pages read ahead are segmented again."""
+    from articles.models import Article as ArticleModel
+    from articles.search.dictionary import add_terms
+
+    name = "青藤先锋"
+    text = "党建在高新\n\n六安高新区推进青藤先锋建设第{n}期\n\n本报讯 六安高新区党工委推进青藤先锋建设，第{n}期共有{n}家企业参加。 王明\n"
+    pages = [
+        PageText(name=f"{n}.txt", text=text.format(n=n), encoding="utf-8", content_hash=str(n))
+        for n in range(1, 8)
+    ]
+    make_zone("六安高新区", province="安徽省", city="六安市")
+    steps = default_steps()
+    reset_dictionary()
+    valid = []
+    try:
+        with AnalysisPool(workers=2, steps=steps, zone_index=load_zone_index(steps), vocabulary=None) as pool:
+            for number, (_page, result) in enumerate(pool.results(pages, page_of=lambda page: page)):
+                if number == 0:  # the writer stores the first page, adding the name to its dictionary
+                    add_terms([name])
+                block = result.articles[0].block
+                article = ArticleModel(
+                    title=block.title, kicker=block.kicker, subtitle=block.subtitle, body=block.body,
+                    authors=list(block.authors), captions=list(block.captions),
+                    headings=[{"text": heading} for heading in block.headings],
+                )
+                ahead = result.segmented.get(article)
+                assert ahead is None or ahead == search_fields_for(*source_values(article))
+                valid.append(ahead is not None)
+    finally:
+        reset_dictionary()
+    # The first four pages were sent before the name existed: the writer segments them again.
+    # The last three were sent after it, with the name: their columns are the writer's.
+    assert valid == [False, False, False, False, True, True, True]
