@@ -54,17 +54,27 @@ def fold_name(name):
     return re.sub(rf"[\s{re.escape(QUOTE_CHARS)}]", "", fold(name))
 
 
-def _match_length(folded, rule):
-    """(exact, length of the matched text) when ``rule`` matches the folded name, else None."""
-    terms = [fold_name(term) for term in (rule.name, *rule.synonyms)]
-    if folded in terms:
-        return True, len(folded)
-    lengths = [len(term) for term in terms if term and term in folded]
+@lru_cache(maxsize=1024)  # a rule is compared with every initiative of a run: its terms folded once
+def _rule_terms(rule):
+    """(folded name and synonyms, compiled patterns) of ``rule``; a curator's broken pattern left out."""
+    terms = tuple(term for term in (fold_name(t) for t in (rule.name, *rule.synonyms)) if term)
+    patterns = []
     for pattern in rule.patterns:
         try:
-            match = re.search(pattern, folded)
+            patterns.append(re.compile(pattern))
         except re.error:
-            continue  # a curator's broken pattern matches nothing rather than stopping the ingest
+            continue  # it matches nothing rather than stopping the ingest
+    return terms, tuple(patterns)
+
+
+def _match_length(folded, rule):
+    """(exact, length of the matched text) when ``rule`` matches the folded name, else None."""
+    terms, patterns = _rule_terms(rule)
+    if folded in terms:
+        return True, len(folded)
+    lengths = [len(term) for term in terms if term in folded]
+    for pattern in patterns:
+        match = pattern.search(folded)
         if match:
             lengths.append(len(match.group()) or 1)
     return (False, max(lengths)) if lengths else None

@@ -159,16 +159,25 @@ def fold_label(text):
     return re.sub(rf"[\s{re.escape(QUOTE_CHARS)}]", "", fold(text))
 
 
-def _match_length(folded, rule):
-    """(exact, length, end) of the best match of ``rule`` in the folded label, else None."""
-    terms = [fold_label(term) for term in (rule.name, *rule.synonyms)]
-    if folded in terms:
-        return True, len(folded), len(folded)
-    matches = [(len(term), folded.rfind(term) + len(term)) for term in terms if term and term in folded]
+@lru_cache(maxsize=1024)  # a rule is compared with every fact of a run: its terms folded once
+def _rule_terms(rule):
+    """(folded name and synonyms, compiled patterns) of ``rule``; a curator's broken pattern left out."""
+    terms = tuple(term for term in (fold_label(t) for t in (rule.name, *rule.synonyms)) if term)
+    patterns = []
     for pattern in rule.patterns:
         try:
-            found = list(re.finditer(pattern, folded))
+            patterns.append(re.compile(pattern))
         except re.error:
-            continue  # a curator's broken pattern matches nothing rather than stopping the ingest
-        matches.extend((len(match.group()) or 1, match.end()) for match in found)
+            continue  # it matches nothing rather than stopping the ingest
+    return terms, tuple(patterns)
+
+
+def _match_length(folded, rule):
+    """(exact, length, end) of the best match of ``rule`` in the folded label, else None."""
+    terms, patterns = _rule_terms(rule)
+    if folded in terms:
+        return True, len(folded), len(folded)
+    matches = [(len(term), folded.rfind(term) + len(term)) for term in terms if term in folded]
+    for pattern in patterns:
+        matches.extend((len(match.group()) or 1, match.end()) for match in pattern.finditer(folded))
     return (False, *max(matches)) if matches else None
