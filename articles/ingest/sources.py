@@ -8,6 +8,7 @@ from pathlib import Path
 
 from django.core.files import File
 from django.core.files.storage import default_storage
+from django.db.models import Q
 
 from articles import identity
 from articles.ingest.pipeline import INGEST_VERSION
@@ -15,9 +16,22 @@ from articles.models import Source
 from core.services import model_update
 
 
-def upsert_source(*, page, column="", original=None, analysed_with=INGEST_VERSION):
+def stored_sources(page):
+    """(the page's stored Source or None, another Source of the same text or None), in one query."""
+    name = identity.source_name(page.name)
+    own = twin = None
+    for source in Source.objects.filter(Q(name=name) | Q(content_hash=page.content_hash)).order_by("pk"):
+        if source.name == name:
+            own = source
+        elif twin is None:
+            twin = source
+    return own, twin
+
+
+def upsert_source(*, page, stored, column="", original=None, analysed_with=INGEST_VERSION):
     """(source, created): the page's Source, its metadata updated except where a curator set it.
 
+    ``stored``: the page's Source as ``stored_sources`` read it, None when it has none yet.
     ``analysed_with``: ``pipeline.analysis_version`` of the rules that read the page.
     """
     values = {
@@ -36,10 +50,9 @@ def upsert_source(*, page, column="", original=None, analysed_with=INGEST_VERSIO
         "ocr_quality": page.ocr_quality,
         "analysed_with": analysed_with,
     }
-    name = identity.source_name(page.name)
-    source = Source.objects.filter(name=name).first()
+    source = stored
     if source is None:
-        source = Source(name=name, **values)
+        source = Source(name=identity.source_name(page.name), **values)
         if original is not None:
             _keep_original(source, original)
         source.save()

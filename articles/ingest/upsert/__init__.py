@@ -39,11 +39,10 @@ inserts); ``upsert_page`` here chains them.
 """
 from django.db.models import Q
 
-from articles import identity
 from articles.ingest.counts import IngestCounts, PageOutcome
-from articles.ingest.sources import upsert_source
+from articles.ingest.sources import stored_sources, upsert_source
 from articles.ingest.zones import ZoneResolver
-from articles.models import Article, Indicator, Initiative, InitiativeMention, Metric, Source, Tombstone
+from articles.models import Article, Indicator, Initiative, InitiativeMention, Metric, Tombstone
 from articles.search import add_terms, index_loaded
 from articles.tallies import mark_stale
 
@@ -79,17 +78,13 @@ def upsert_page(*, result, original=None):
     """
     page = result.page
     counts = IngestCounts()
-    twin = (
-        Source.objects.filter(content_hash=page.content_hash)
-        .exclude(name=identity.source_name(page.name))
-        .order_by()
-        .first()
-    )
+    stored_source, twin = stored_sources(page)
     if twin is not None:
         return PageOutcome(source=None, counts=counts, duplicate_of=twin.name)
 
     source, new_source = upsert_source(
-        page=page, column=result.column, original=original, analysed_with=result.analysed_with
+        page=page, stored=stored_source, column=result.column, original=original,
+        analysed_with=result.analysed_with,
     )
     deleted = _tombstones()
     zones = ZoneResolver(deleted=deleted[Tombstone.Kind.ZONE])
