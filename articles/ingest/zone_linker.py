@@ -344,6 +344,9 @@ def _is_district(text):
     return text.endswith(("区", "县", "市")) or len(text) <= 3
 
 
+CAPTIONED_BODY_MAX = 200  # a photo item's few lines, not a report
+
+
 def link_zones(title, kicker, body, index, captions=(), paper=""):
     """The zones of an article, primary first: named in the title or kicker, then by frequency.
 
@@ -365,6 +368,9 @@ def link_zones(title, kicker, body, index, captions=(), paper=""):
             return []  # 东营港经济开发区 over the title: that park's article, not its city's high-tech zone's
         if _names_a_district(kicker):
             return []  # 吉安吉州 over the title: the district's article, not its city's zone's
+        # A report's own text names its place; a caption beside it may be another item's photo
+        # (the page's last caption lands under its last brief).
+        captions = captions if len(body or "") < CAPTIONED_BODY_MAX else ()
         return index.fallback("\n".join([title, kicker, body or "", *captions]), context=paper)
     merged = {}
     for mention in head:

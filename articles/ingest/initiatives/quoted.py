@@ -116,6 +116,8 @@ PARTY_DOCUMENT = re.compile(
 
 
 # 以“三个强化”为抓手: what the work is carried by.
+# “万人计划”专家, “泰山学者”入选者: a title people hold, not a programme the zone runs.
+HOLDERS_AFTER = re.compile(r"(?:专家|入选者|入选专家|获得者|人选|领军人才)")
 HANDLE_AFTER = re.compile(r"为(?:抓手|载体|牵引|总抓手)")
 # “光谷红厅”：露天平台变身党员之家: a title opening on the name of what it is about.
 TITLE_NAME = re.compile(r"^[“\"]([^”\"]{2,12})[”\"][：:]")
@@ -240,6 +242,8 @@ def _accepted(quoted, before, after, shared, qualified, group_size, companies, i
     if about_company and not PARTY_WORK.search(quoted + after[:6]):
         return None  # a company's own slogan or product, not a zone's programme (its “红色驿站” is party work)
     if quoted in NATIONAL_FORMULAS or CONCEPT.search(quoted) or FOCUS_BEFORE.search(before):
+        return None
+    if HOLDERS_AFTER.match(after):
         return None
     if RANKED_AS.search(before) and RANK_AFTER.match(after):
         return None  # 作为“书记工程”来抓: a rank given to another programme

@@ -485,16 +485,37 @@ def _join_labels_over_figures(lines):
     return out
 
 
+def _slashed_pairs(figures, labels):
+    """``246个 / 63个`` over ``建成项目 / 在建项目``: 建成项目：246个，在建项目：63个; None unless they pair."""
+    figures, labels = re.split(r"\s*[/／]\s*", figures.strip()), re.split(r"\s*[/／]\s*", labels.strip())
+    if len(figures) < 2 or len(figures) != len(labels):
+        return None
+    if not all(LONE_FIGURE.match(cleaner.visible(f)) for f in figures):
+        return None
+    if not all(BOX_LABEL.match(cleaner.visible(label)) for label in labels):
+        return None
+    return "，".join(f"{label}：{figure}" for figure, label in zip(figures, labels))
+
+
 def _join_figures_over_labels(lines):
     """A box's figure on a line of its own and what it counts on the next (65场 / 职业技能培训…):
-    one line, the figure first, as a box prints it beside its label (582家 规模以上工业企业)."""
+    one line, the figure first, as a box prints it beside its label (582家 规模以上工业企业);
+    figures set apart by slashes over as many labels (246个 / 63个 over 建成项目 / 在建项目), each
+    with its label."""
     out = []
     for line in lines:
         previous = out[-1] if out else None
+        pairs = _slashed_pairs(previous.text, line.text) if previous is not None and line.gap == 0 else None
+        if pairs:
+            previous.text = pairs
+            previous.raw = f"{previous.raw}\n{line.raw}"
+            previous.shape = "text"
+            continue
         if (
             previous is not None
             and line.gap == 0
             and LONE_FIGURE.match(cleaner.visible(previous.text))
+            and not DATUM_FIRST.match(previous.text.strip())  # 166名 党员: labelled already
             and not LONE_FIGURE.match(cleaner.visible(line.text))
             and len(cleaner.visible(line.text)) <= 30
             and not SENTENCE_MARK.search(line.text.rstrip("。"))

@@ -368,14 +368,22 @@ SPEECH_QUOTE = re.compile(r"“[^“”]*[，。！？；][^“”]*”")
 ONE_COMPANY = re.compile(r"(?:这家|该|一家|某)[\u4e00-\u9fff]{0,8}?(?:企业|公司|厂)|(?:公司|企业|厂)的")
 DURATIONS = {"天", "个月", "小时", "秒"}
 DISTANCES = {"公里", "千米", "米", "分钟", "小时"}
-DISTANCE_FROM = re.compile(r"(?:距|距离|离)[\u4e00-\u9fff]{1,10}(?:约|仅|只有|不到|不足)?$")
+_NEAR = r"(?:约|仅|只有|不到|不足)?"
+# 距遵义南站约3公里、遵义高铁站约5公里: the places of a list after one 距 too.
+DISTANCE_FROM = re.compile(
+    rf"(?:距|距离|离)[\u4e00-\u9fff]{{1,10}}{_NEAR}"
+    rf"(?:[\d.]+(?:公里|千米|米|分钟|小时)、[\u4e00-\u9fff]{{1,10}}{_NEAR})*$"
+)
+# 为期2天的培训, 历时3个月: how long an event lasted, no count of the zone.
+DURATION_OF = re.compile(r"(?:为期|历时|持续|期限|时长)(?:约|近|仅|长达)?$")
 
 
 def _not_the_zones_count(sentence, match, qualifier, base, value):
     """Figures in speech, a company's anecdote in words (两名技术骨干), durations in words
     (两天, 三个月), thresholds (党员人数不足3名的企业), milestones (突破3000亿元大关),
-    distances to a place (距中心城区4公里) and the fixed term 四家班子."""
+    distances to a place (距中心城区4公里), how long an event lasted (为期2天) and the fixed term 四家班子."""
     start, end = match.span()
+    number_at = match.start("num")
     if value is not None and value <= 10 and any(quote.start() < start < quote.end() for quote in SPEECH_QUOTE.finditer(sentence)):
         return True  # “我们公司只有4名党员…”: a speaker's small numbers tell a story
     in_words = not match.group("num")[0].isdigit()
@@ -387,6 +395,8 @@ def _not_the_zones_count(sentence, match, qualifier, base, value):
         return True
     if in_words and sentence.startswith("班子", end):
         return True  # 市四家班子: the city's four leading bodies, a fixed term
-    if base in DISTANCES and DISTANCE_FROM.search(sentence[:start]):
+    if base in DISTANCES and DISTANCE_FROM.search(sentence[:number_at]):
         return True  # 距中心城区4公里: where the zone lies, no figure of it
+    if base in DURATIONS and DURATION_OF.search(sentence[:number_at]):
+        return True
     return sentence[end : end + 2] == "大关"

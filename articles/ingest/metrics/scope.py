@@ -155,6 +155,7 @@ def scope_of(sentence, start, end=None, default=ZONE, zone_places=frozenset(), o
         actor = max(actor or (0, ZONE), (place_end, scope))
     for match in ZONE_WORDS.finditer(before) if of_zone else ():
         if match.group() == "全区" and _district_before(before, match.start()):
+            actor = max(actor or (0, ZONE), (match.end(), CITY))
             continue  # 璧山区全区: the district's whole, not the zone's
         if CITY_WIDE.search(match.group()) or EVERY.search(before[max(0, match.start() - 2) : match.end()]):
             continue  # 全省国家高新区, 在全国各…示范区中, 每个园区配备: zones of a kind together, not this one
@@ -375,8 +376,9 @@ def _in_zone_brackets(text, start):
     return opening >= 0 and opening >= start - 1 and text[:opening].endswith(("高新区", "园区", "开发区"))
 
 
-# 荣昌区是民营经济大区: a district the sentence is about, whose 全区 follows.
-SUBJECT_DISTRICT = re.compile(rf"^\s*([{CJK}]{{2,5}}?[区县])(?:是|作为|地处|位于)")
+# 荣昌区是民营经济大区: a district the sentence is about, whose 全区 follows; 按照永川区…出台的方案，
+# 全区将…: the district whose plan the sentence follows.
+SUBJECT_DISTRICT = re.compile(rf"^\s*(?:(?:按照|根据|依据)([{CJK}]{{2,5}}?[区县])|([{CJK}]{{2,5}}?[区县])(?:是|作为|地处|位于))")
 
 
 def _district_before(text, start):
@@ -385,4 +387,4 @@ def _district_before(text, start):
     if re.search(r"[区县市]$", head) and any(_is_place(head[i:]) for i in range(len(head) - 1)):
         return True
     subject = SUBJECT_DISTRICT.match(text)
-    return bool(subject) and _is_place(subject.group(1))
+    return bool(subject) and _is_place(subject.group(1) or subject.group(2))

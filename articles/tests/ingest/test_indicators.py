@@ -315,3 +315,33 @@ def test_the_reference_indicators_on_labels_of_unseen_pages(label, unit, slug):
     from articles.vocabulary import fixture_vocabulary
 
     assert indicator_for(label, unit, fixture_vocabulary().indicators) == slug
+
+
+# --- the vocabulary in fixtures/indicators.json ------------------------------------------------------
+
+
+def shipped_rules():
+    import json
+    from pathlib import Path
+
+    from django.conf import settings
+
+    entries = json.loads((Path(settings.BASE_DIR) / "fixtures" / "indicators.json").read_text(encoding="utf-8"))
+    return [
+        IndicatorRule(e["slug"], e["name"], e["dimension"], tuple(e["units"]), tuple(e["synonyms"]), tuple(e["patterns"]))
+        for e in entries
+    ]
+
+
+@pytest.mark.parametrize(
+    "label, unit, slug",
+    [
+        ("聚集各类企业", "家", "enterprises"),
+        ("新能源汽车产业规模", "元", "industry-output"),
+        ("新建科创载体", "平方米", "floor-area"),
+        ("建成项目", "个", "completed-projects"),
+        ("区内企业", "家", ""),  # the firms of one event as often as the zone's all
+    ],
+)
+def test_the_shipped_vocabulary_files_labels_zones_print(label, unit, slug):
+    assert indicator_for(label, unit, shipped_rules()) == slug

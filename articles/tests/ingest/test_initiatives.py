@@ -210,6 +210,8 @@ def test_formulas_of_words_periodic_routines_and_what_party_building_leads():
         "支部以“新质生产力下的党建”为题组织活动。",
         # a province's strategy
         "产品入选了湖南省实施“三高四新”战略重大项目。",
+        # a title people hold
+        "园区先后引进院士、长江学者、“万人计划”专家等30余人。",
     ],
 )
 def test_national_formulas_attitudes_goals_and_company_models_are_not_initiatives(body):

@@ -616,6 +616,36 @@ def test_a_box_drawn_in_frame_characters_keeps_each_figure_with_the_label_after_
     assert news.paragraphs[-3:] == ["373.92亿元 2023年1—9月地区生产总值", "582家 规模以上工业企业", "2家 300亿级以上企业"]
 
 
+def test_a_box_line_with_a_short_label_is_not_taken_for_a_lone_figure_over_the_next_line():
+    text = page(
+        "链上党建",
+        "",
+        "本报讯 园区产业链联合党委把链上企业的党组织串了起来。",
+        "", "",
+        "┌──────── 数 说 ────────┐",
+        "│  166名  党员               │",
+        "│  17家   其中规上企业       │",
+        "└───────────────────────┘",
+    )
+    (block,) = split_page(text)
+    assert block.paragraphs[-2:] == ["166名 党员", "17家 其中规上企业"]
+
+
+def test_figures_set_apart_by_slashes_over_as_many_labels_each_keep_their_label():
+    text = page(
+        "项目建设提速",
+        "",
+        "本报讯 遵义高新区项目建设提速。",
+        "", "",
+        "┌──────── 数 说 ────────┐",
+        "│   246个 / 63个             │",
+        "│   建成项目 / 在建项目      │",
+        "└───────────────────────┘",
+    )
+    (block,) = split_page(text)
+    assert block.paragraphs[-1] == "建成项目：246个，在建项目：63个"
+
+
 def test_a_box_that_sets_each_label_over_its_figure_keeps_them_together_one_statement_a_line():
     text = page(
         "太原高新区：三十年里的五个年份",

@@ -1,4 +1,4 @@
-from articles.ingest.zone_linker import ZoneIndex, link_zones
+from articles.ingest.zone_linker import CAPTIONED_BODY_MAX, ZoneIndex, link_zones
 
 ZONES = [
     {"name": "淮北高新区", "full_name": "淮北高新技术产业开发区", "aliases": ["淮北国家高新区"],
@@ -163,6 +163,19 @@ def test_photo_news_named_only_in_its_credit_links_to_that_zone():
     body = "近日，2024东莞市职业技能大赛无人机操作技术项目竞赛在松湖华科产业园举办。"
     found = link_zones("职业技能大赛举办", "", body, index(), captions=["图片来源:松山湖科学城"])
     assert [(m.name, m.province) for m in found] == [("松山湖高新区", "广东省")]
+
+
+def test_a_report_naming_no_zone_does_not_take_the_zone_of_a_caption_below_it():
+    # The page's last caption lands under its last brief: the photo of another article.
+    body = (
+        "8月31日，观摩推进会的与会人员来到宜城，走进精细化工园区，看化工新材产业链党建怎么做。"
+        "宜城市委两新工委依托园区开展产业链党建试点，链上建立企业党组织15个，覆盖企业23家、党员574人。"
+        "联合党委牵头协调职能部门上门开展政策咨询30多次，帮企业解决用工等问题40多项。"
+        "链上企业党组织书记由中层以上管理人员担任的比例达80%，党建和生产经营拧成一股绳。"
+        "化工新材是宜城的传统主导产业，链上企业的党员在技术攻关和安全生产中走在前面。"
+    )
+    assert len(body) >= CAPTIONED_BODY_MAX
+    assert link_zones("", "", body, index(), captions=["松山湖高新区一角"]) == []
 
 
 def test_a_city_hosting_a_single_zone_links_when_the_text_speaks_of_its_zone():
