@@ -252,7 +252,8 @@ def strip_site_suffix(title, others=()):
         head = title[: match.start()].strip()
         if len(head) < 6 or re.search(r"[。！？]", site):
             return title
-        if not (_SITE_WORD.search(site) or any(site and site in other for other in others)):
+        named = re.sub(r"[（(][^（）()]{2,8}[）)]$", "", site)  # 苏州高新区（虎丘区）: the district it also is
+        if not (_SITE_WORD.search(named) or any(site and site in other for other in others)):
             return title
         title = head
 

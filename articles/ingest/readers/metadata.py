@@ -23,6 +23,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from articles.ingest.layout.furniture import is_nav_bar
 from articles.ingest.folio import BETWEEN_PARTS, ISSUED_BY, LATIN_MASTHEAD, PAPER_NAME, ROLES, WEB_ADDRESS, unspaced
 from core.text import to_simplified
 
@@ -274,10 +275,14 @@ def _web_line(line, meta):
 
 
 # A web page's title line ends with the site that published it: 标题-中国高新网, 标题_某某高新区管委会.
+_SITE_ENDING = r"(?:网|报|管委会|管理委员会|开发区|高新区|园区|政府|人民政府|门户网站|新闻网)"
+# …_苏州高新区（虎丘区）: the site's name may end with the district it also is, in brackets.
 _TITLE_SITE = re.compile(
     rf"^.{{6,}}?\s*(?:-|_|–|\s\|\s)\s*(?P<site>[{_CJK}（）()]{{2,20}}"
-    rf"(?:网|报|管委会|管理委员会|开发区|高新区|园区|政府|人民政府|门户网站|新闻网))$"
+    rf"{_SITE_ENDING}(?:[（(][{_CJK}]{{2,8}}[）)])?)$"
 )
+# A site's name alone over its navigation bar (重庆永川高新技术产业开发区管理委员会 / 首页 | 走进高新 | …).
+_SITE_NAME = re.compile(rf"[{_CJK}（）()]{{2,24}}{_SITE_ENDING}")
 
 
 def title_site(line, folded=False):
@@ -391,6 +396,8 @@ def source_meta(text, url="", column_header=True):
         # A saved web page's first line is its title; the site it names published the page
         # (its 来源 line may name where the site took the article from).
         meta.set("paper", title_site(head[0], folded=True), "title")
+        if len(head) > 1 and _SITE_NAME.fullmatch(head[0].strip()) and is_nav_bar(head[1]):
+            meta.set("paper", head[0].strip(), "title")
     unnamed = False  # the line before gave the page's edition, and no page name
     for line in head + tail:
         if unnamed and _PAGE_NAME_LINE.fullmatch(name := _without_roles(line)):

@@ -201,6 +201,7 @@ def test_a_web_title_loses_the_site_name_and_pinyin_glosses():
     assert furniture.strip_site_suffix("阿拉善高新区“三个强化”工作情况_党建工作_内蒙古阿拉善高新技术产业开发区") == (
         "阿拉善高新区“三个强化”工作情况"
     )
+    assert furniture.strip_site_suffix("创业园把党建写进孵化链条_苏州高新区（虎丘区）") == "创业园把党建写进孵化链条"
     text = page(
         "宜都高新區(qū)：黨(dǎng)建引領(lǐng)園區(qū)跨越發(fā)展-宜都高新區管委會",
         "",

@@ -152,6 +152,18 @@ def test_a_web_line_whose_source_is_the_site_itself_gives_no_paper():
     assert (meta.date, meta.paper) == (D(2023, 5, 12), "")
 
 
+def test_the_site_that_published_a_web_page_wins_over_the_office_that_wrote_it():
+    # named after the title, with the district it also is in brackets
+    text = "“擎党旗·共创业”：创业园把党建写进孵化链条_苏州高新区（虎丘区）\n\n发布时间：2021-06-28 来源：苏州创业园党委\n\n正文。"
+    assert source_meta(text, column_header=False).paper == "苏州高新区(虎丘区)"  # brackets folded, as every field
+    # its name alone over its navigation bar
+    text = (
+        "重庆永川高新技术产业开发区管理委员会\n首页 | 走进高新 | 园区动态 | 政务公开 | 党建工作\n\n"
+        "从1.39平方公里起步\n\n发布时间：2024-06-18 来源：永川高新区管委会办公室\n\n正文。"
+    )
+    assert source_meta(text, column_header=False).paper == "重庆永川高新技术产业开发区管理委员会"
+
+
 def test_where_a_box_s_figures_came_from_is_no_paper():
     meta = source_meta("标题\n\n正文。\n\n（数据来源：海淀区委组织部、中关村街道及各年份公开报道）", column_header=False)
     assert meta.paper == ""
