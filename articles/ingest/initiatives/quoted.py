@@ -62,12 +62,12 @@ FOCUS_BEFORE = re.compile(r"(聚焦|瞄准|对标)$")
 # 发布“流动党员召集令”.
 RUNNING_BEFORE = re.compile(
     r"(?:实施|实行|推行|开展|深化|推出|提出|坚持|提升|打造|构建|建立|建设|探索|启动|擦亮|叫响|落实|派出|发布|发出"
-    r"|设置|开设|建起|创建|确定|用|把|改成|改造成|建成|成立|组建|设立"
+    r"|设置|开设|建起|创建|确定|用|把|改成|改造成|建成|成立|组建|设立|领办|包联|认领"
     # what a place calls its programme: 社区管它叫“红色积分”
     r"|叫|命名为)(?:了|一期|一批|一个个|全省|全市|首个)?$"
 )
 # Brands listed, then counted or closed as a set: “大咖说”“高新荟”几个子品牌, “红色引擎”“红色赋能”三个子品牌.
-SUB_BRANDS_AFTER = re.compile(r"(?:等|[几两二三四五六七八九十\d]+个)(?:子|特色|党建|服务)?品牌")
+SUB_BRANDS_AFTER = re.compile(rf"(?:等|[几两二三四五六七八九十\d]+个)(?:子|特色|党建|服务|[{CJK}]{{2}})?品牌")
 # A programme named after the kind of thing it is: 人才一体化平台“科技红盟”, 党建品牌“红色慧湖”.
 KIND_BEFORE = re.compile(r"(?:平台|品牌|项目|载体|阵地|机制|模式|工程|联盟)$")
 # Words that make a quoted name a party-building one: 红色物业, 书记项目, 科创党课, 智创先锋.
@@ -111,13 +111,16 @@ PARTY_SUBJECT = r"党|两新|两企三新|新就业"
 # A party-building document a zone issues, named in its book title: 《…党建工作指引》, 《…评星定级方案》.
 PARTY_DOCUMENT = re.compile(
     rf"《(?=[^《》]*(?:{PARTY_SUBJECT}|中共))[^《》]{{4,60}}"
-    r"(?:方案|计划|措施|办法|意见|十条|条例|章程|指引|细则|协议|清单|规划|运行机制|工作机制|工作制度)(?:（[^（）《》]{1,12}）)?》"
+    r"(?:方案|计划|措施|办法|意见|十条|条例|章程|指引|细则|协议|清单|规划|运行机制|工作机制|工作制度|承诺书|责任书)"
+    r"(?:（[^（）《》]{1,12}）)?》"
 )
 
 
 # 以“三个强化”为抓手: what the work is carried by.
 # “万人计划”专家, “泰山学者”入选者: a title people hold, not a programme the zone runs.
 HOLDERS_AFTER = re.compile(r"(?:专家|入选者|入选专家|获得者|人选|领军人才)")
+# “产业红盟”启动, “红色驿站”揭牌: a programme launched; “党旗映车间”这一市级党建品牌: a brand named.
+LAUNCHED_AFTER = re.compile(rf"(?:正式)?(?:启动|揭牌|上线)|这一[{CJK}]{{0,10}}品牌")
 HANDLE_AFTER = re.compile(r"为(?:抓手|载体|牵引|总抓手)")
 # “光谷红厅”：露天平台变身党员之家: a title opening on the name of what it is about.
 TITLE_NAME = re.compile(r"^[“\"]([^”\"]{2,12})[”\"][：:]")
@@ -260,6 +263,9 @@ def _accepted(quoted, before, after, shared, qualified, group_size, companies, i
         return quoted + word
     if word and not quoted.startswith("一"):
         return quoted + word  # “坐庄”机制, “红色”服务队, “订单式”服务 (but not “一站式”服务)
+    if LAUNCHED_AFTER.match(after) and PARTY_CUE.search(quoted) and len(quoted) >= 3:
+        # (a party branch unveiled, “…党支部”揭牌, is an organisation)
+        return None if re.search(rf"{PARTY_BODY}$", quoted) else quoted
     if KIND_BEFORE.search(before) and PARTY_CUE.search(quoted) and len(quoted) >= 3:
         return quoted  # 人才一体化平台“科技红盟”: the kind of thing, then its name
     if before.endswith("以") and HANDLE_AFTER.match(after) and len(quoted) >= 3 and (

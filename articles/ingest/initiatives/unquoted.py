@@ -15,7 +15,8 @@ LED_REFORM = re.compile(rf"党建引领(?P<name>[{CJK}]{{3,10}}?改革)")
 # Institutions and programmes need no more: 企业服务专员制度, 近邻党建百日攻坚行动, 园区党建共同体.
 PROGRAMME_ENDINGS = (
     "责任制", "制度", "机制", "行动", "工程", "治理", "示范圈", "样板区", "共同体", "讲习所",
-    "议事厅", "调解室", "生活馆", "党建联盟", "党建联合体", "党建联合会", "网格化管理", "联席会", "专项计划",
+    "议事厅", "调解室", "生活馆", "党建联盟", "党建联合体", "党建联合会", "网格化管理", "联席会", "联席会议",
+    "专项计划",
 )
 # Institutions that are named so by themselves; the rest need a word of the party or a duty in the name.
 SELF_NAMED = ("讲习所", "议事厅", "调解室", "生活馆", "党建联盟", "党建联合体", "党建联合会", "示范圈", "样板区", "共同体")

@@ -86,6 +86,8 @@ TAKING_PART = re.compile(r"(参加|参与|参训|参会|参观|参赛|受益|就
 # Nouns that only say "how many" (人数, 数量) keep the phrase before their 的: 接待…考试的人数.
 MEASURE_NOUNS = ("人数", "数量", "总数", "规模", "总量", "次数", "户数", "个数", "家数")
 AREA_UNITS = {"平方公里", "平方米", "亩", "公顷"}
+# The zone named by itself, as the subject of a measure of its land.
+ZONE_SELF = {"园区", "高新区", "开发区", "示范区", "全区", "该区", "本区"}
 MAX_LABEL = 16
 # A count named again (这8个项目, 上述两家企业) opens a label without being part of it.
 BACK_REFERENCE = re.compile(rf"^(?:{DEMONSTRATIVES})(?:\d+|[一二两三四五六七八九十]+)[个家名项座批所]")
@@ -160,6 +162,8 @@ def label_of(sentence, start, end, base, previous):
             return named, None
     if base in AREA_UNITS and _says_nothing(label):
         return "面积", None  # 这片278平方公里的土地, 在67.4平方公里的土地上
+    if base in AREA_UNITS and label in ZONE_SELF:
+        return label + "面积", None  # 园区由1.39平方公里扩大到33.46平方公里: the zone's own extent
     if not label and base in ("%", "％"):
         part = PART_AFTER.match(sentence, end)
         named = _noun_after(sentence, part.end()) if part else ""

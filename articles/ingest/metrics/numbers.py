@@ -70,7 +70,7 @@ METRIC_RE = re.compile(
     r"(?P<mult>千万|百万|万|亿)?"
     r"(?P<more2>余|多)?"
     rf"(?P<base>{UNIT_ALT})"
-    r"(?P<post>以上|以下|以内|左右|上下)?"
+    r"(?P<post>以上|以下|以内|左右|上下(?!游))?"  # not 上下游: upstream and downstream
 )
 
 # A measure word glued to the next character is often another word: 支持, 名单, 人才.

@@ -118,6 +118,27 @@ def test_a_party_building_document_named_in_its_book_title_is_one_other_document
     assert names(body) == ["《日照高新区“两新”组织评星定级方案》"]
 
 
+def test_a_pledge_a_zone_signs_is_a_party_building_document():
+    body = "一份《荆州开发区党工委书记抓基层党建工作公开承诺书》挂在门户网站上，接受企业和群众监督。"
+    assert names(body) == ["《荆州开发区党工委书记抓基层党建工作公开承诺书》"]
+
+
+def test_programmes_launched_or_taken_on_and_brands_named_as_such():
+    body = (
+        "7月1日，浦口经济开发区“产业红盟”启动。现场发布“经融助企”“浦法惠企”“警园护企”3个红盟品牌。"
+        "园区创出“党旗映车间”这一市级党建品牌。各级党组织书记层层包联“书记项目”。"
+        "开发区联合34家上下游企业成立石化产业链党建联席会议。"
+    )
+    assert names(body) == [
+        "产业红盟", "经融助企", "浦法惠企", "警园护企", "党旗映车间", "书记项目", "石化产业链党建联席会议",
+    ]
+
+
+def test_a_party_branch_unveiled_is_an_organisation_and_a_meeting_held_is_no_institution():
+    body = "街道为“易即达净月No.1美团骑手党支部”揭牌。园区建立联席会议制度，定期会商会办难题。"
+    assert names(body) == []
+
+
 def test_each_mention_is_a_fact_with_its_own_sentence():
     body = "组建“红链帮帮团”。\n此外，“红链帮帮团”成员走访企业30余家。"
     found = extract_initiatives(body)

@@ -72,6 +72,9 @@ def test_sentence_and_offset_point_back_into_the_body():
         ("每家企业补贴不超过50万元。", "每家企业补贴", 50, "万元", 5e5, "at_most"),
         ("带头现场授课近50多场。", "带头现场授课", 50, "场", 50, "approximate"),
         ("工会会员增至二十五万人左右。", "工会会员", 25, "万人", 250000, "approximate"),
+        ("年产值50亿元上下。", "年产值", 50, "亿元", 5e9, "approximate"),
+        # 上下游: upstream and downstream, no "about"
+        ("联盟联合34家上下游企业。", "上下游企业", 34, "家", 34, "exact"),
     ],
 )
 def test_value_unit_label_and_qualifier(text, label, value, unit, normalized, qualifier):
@@ -279,6 +282,11 @@ from articles.ingest.metrics import extract_figures  # noqa: E402
 
 def labelled(text, year=2023):
     return [(m.label, m.value, m.unit) for m in extract_metrics(text, article_year=year)]
+
+
+def test_the_zone_s_own_extent_is_labelled_its_area():
+    (found,) = extract_metrics("同年，园区由设立时的1.39平方公里扩大到33.46平方公里。", article_year=2018)
+    assert (found.label, found.value_from, found.value, found.kind) == ("园区面积", 1.39, 33.46, "change")
 
 
 def test_a_change_is_one_fact_with_both_ends_named_by_what_comes_before_from():
