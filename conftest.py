@@ -81,6 +81,15 @@ def pytest_runtest_setup(item):
         pytest.fail(f"{item.nodeid} runs after the session's seeds were ingested; use --dist load", pytrace=False)
 
 
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: a rolled-back test's stored counts may reuse
+    the ids that key a whole list's facets (core.listing) on SQLite."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture(scope="session")
 def collected_static(tmp_path_factory):
     """A STATIC_ROOT filled by `manage.py collectstatic` under the production settings, once per session."""

@@ -16,6 +16,7 @@ from functools import cached_property
 from urllib.parse import urlencode
 
 from django import forms
+from django.core.cache import cache
 from django.core.paginator import EmptyPage, Paginator
 from django.db.models import QuerySet
 from django.http import Http404, JsonResponse, StreamingHttpResponse
@@ -28,6 +29,9 @@ from core import citations, facets, serializers
 from core.facets import Facet
 
 MAX_PAGE_SIZE = 100
+# A whole list's facets are kept under the id of its stored count, which the next recount
+# replaces: an entry left behind is never read again, and goes within a day.
+FACETS_CACHED_SECONDS = 24 * 3600
 FORMATS = ("html", "json", "csv")
 CITATION_FORMATS = ("ris", "bibtex")
 
@@ -130,6 +134,10 @@ class ListEndpoint(View):
     render_as = None
     formats = FORMATS
     known_total = None  # set per request from known_count
+    # The stored summary row counting the whole list (stored_tally), set per request, and
+    # the field of it that is the list's length.
+    known_tally = None
+    tally_field = ""
 
     @classmethod
     def as_api_view(cls):
@@ -153,9 +161,18 @@ class ListEndpoint(View):
         """What is paged, counted and exported: the filtered queryset, or a ranked list."""
         return filterset.qs
 
+    def stored_tally(self, filterset):
+        """The stored row counting the whole list, when no filter narrows it and its counts are fresh, else None.
+
+        Its ``tally_field`` is the list's length (``known_count``); its id, new each
+        time the counts are stored again, keys the list's exact facets in the cache.
+        """
+        return None
+
     def known_count(self, filterset):
         """The list's length when known without counting it (a stored count), else None."""
-        return None
+        tally = self.known_tally
+        return getattr(tally, self.tally_field) if tally is not None and self.tally_field else None
 
     @staticmethod
     def unfiltered(filterset, *given):
@@ -174,6 +191,7 @@ class ListEndpoint(View):
         page_form = PageForm(request.GET, formats=self.formats)
         valid = filterset.is_valid() & page_form.is_valid()  # both run, for all errors
         # The list's length when known without counting it (see known_count).
+        self.known_tally = self.stored_tally(filterset) if valid else None
         self.known_total = self.known_count(filterset) if valid else None
         fmt = (page_form.cleaned_data.get("format") if valid else "") or self.render_as or "html"
         if self.render_as == "json" and fmt == "html":
@@ -330,7 +348,17 @@ class ListEndpoint(View):
         """
         if not self.facet_specs:
             return []
-        counted, approximate = facets.count(queryset, self.facet_specs, length)
+        tally = self.known_tally
+        if tally is not None and tally.pk is not None:
+            # The whole list: its exact counts, counted once each time the counts are stored again.
+            key = f"facets:{type(self).__name__}:{tally.pk}"
+            options = cache.get(key)
+            if options is None:
+                options = facets.count_all(queryset, self.facet_specs)
+                cache.set(key, options, FACETS_CACHED_SECONDS)
+            counted, approximate = list(zip(self.facet_specs, options)), False
+        else:
+            counted, approximate = facets.count(queryset, self.facet_specs, length)
         shown = []
         for spec, rows in counted:
             facet = Facet(spec.param, spec.label, self.facet_options(spec, rows), approximate)

@@ -7,7 +7,7 @@ here too (zone and province pages, directory counts).
 
 Callers use ``selectors.<name>``; the modules, by job:
 
-- lists.py: the article, initiative and figure lists and their orders (NEWEST), archive_total
+- lists.py: the article, initiative and figure lists and their orders (NEWEST)
 - details.py: an article's page (facts, same page, related) and an initiative's page
 - named.py: the search page's reads (search_articles, search_named)
 - vocabulary.py: the initiative types and indicators with their counts
@@ -49,7 +49,6 @@ from .lists import (
     LIST_DEFERRED,
     METRIC_ORDER,
     NEWEST,
-    archive_total,
     article_list,
     initiative_list,
     metric_list,
@@ -93,7 +92,6 @@ __all__ = [
     "LIST_DEFERRED",
     "METRIC_ORDER",
     "NEWEST",
-    "archive_total",
     "article_list",
     "initiative_list",
     "metric_list",

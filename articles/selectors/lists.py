@@ -1,7 +1,6 @@
 """The lists of articles, initiatives and figures, in the orders their indexes serve."""
 from django.db.models import F, Prefetch
 
-from articles import tallies
 from articles.models import Article, Initiative, InitiativeMention, Metric, MetricMention, Source
 from core import serializers
 from zones.models import Zone
@@ -78,9 +77,3 @@ def metric_list():
         .prefetch_related(metric_mentions())
         .order_by(*METRIC_ORDER)
     )
-
-
-def archive_total(field):
-    """The archive's public ``articles``, ``initiatives`` or ``metrics`` if counted since the last write, else None."""
-    archive = tallies.fresh()
-    return getattr(archive, field) if archive is not None else None

@@ -51,8 +51,10 @@ class MetricList(ListEndpoint):
     def get_queryset(self):
         return selectors.metric_list()
 
-    def known_count(self, filterset):
-        return selectors.archive_total("metrics") if self.unfiltered(filterset) else None
+    tally_field = "metrics"
+
+    def stored_tally(self, filterset):
+        return selectors.archive_counts() if self.unfiltered(filterset) else None
 
     def item(self, metric, filterset):
         return serializers.metric_item(metric)
@@ -151,12 +153,9 @@ class IndicatorDetail(MetricList):
         data["indicator"] = self.indicator.slug
         return data
 
-    def known_count(self, filterset):
-        """The indicator's stored count of public figures when no other filter narrows the list."""
-        if not self.unfiltered(filterset, "indicator"):
-            return None
-        stored = selectors.stored_counts(self.indicator)
-        return stored.metrics if stored is not None else None
+    def stored_tally(self, filterset):
+        """The indicator's stored counts when no other filter narrows the list."""
+        return selectors.stored_counts(self.indicator) if self.unfiltered(filterset, "indicator") else None
 
     def base_context(self, filterset, page_form, valid):
         context = super().base_context(filterset, page_form, valid)

@@ -42,8 +42,10 @@ class ArticleList(CitationFormats, ListEndpoint):
         result = filterset.search_result
         return result.ranked if result is not None else filterset.qs
 
-    def known_count(self, filterset):
-        return selectors.archive_total("articles") if self.unfiltered(filterset) else None
+    tally_field = "articles"
+
+    def stored_tally(self, filterset):
+        return selectors.archive_counts() if self.unfiltered(filterset) else None
 
     def item(self, article, filterset):
         item = serializers.article_item(article, body=False)
@@ -77,8 +79,10 @@ class InitiativeList(ListEndpoint):
     def get_queryset(self):
         return selectors.initiative_list()
 
-    def known_count(self, filterset):
-        return selectors.archive_total("initiatives") if self.unfiltered(filterset) else None
+    tally_field = "initiatives"
+
+    def stored_tally(self, filterset):
+        return selectors.archive_counts() if self.unfiltered(filterset) else None
 
     def item(self, initiative, filterset):
         item = serializers.initiative_item(initiative)

@@ -88,9 +88,8 @@ class InitiativeTypeDetail(InitiativeList):
             self._stored = selectors.stored_counts(self.initiative_type)
         return self._stored
 
-    def known_count(self, filterset):
-        stored = self.stored_counts(filterset)
-        return stored.initiatives if stored is not None else None
+    def stored_tally(self, filterset):
+        return self.stored_counts(filterset)
 
     def get_extra_context(self, filterset, objects):
         stored = self.stored_counts(filterset)
