@@ -5,8 +5,8 @@ annotations a search adds, and the duplicates a join makes, change nothing.
 A list longer than FACET_ROWS is counted over its first FACET_ROWS rows in
 list order (the newest) and its facets say they are approximate ("约"): a
 page's work never grows with the archive. A whole list whose length is stored
-(an archive's articles, an indicator's figures) is counted exactly by
-``count_all`` once per recount of the stored counts, and kept (core.listing).
+(an archive's articles, an indicator's figures) is counted once per recount of
+the stored counts, and its facets kept (core.listing).
 
 One query reads every facet's columns for the list's first rows and the
 counting happens here, whatever the number of facets. Where a column has
@@ -18,8 +18,6 @@ which cost more than the page's own rows on PostgreSQL.
 from collections import Counter
 from dataclasses import dataclass, field
 from operator import itemgetter
-
-from django.db.models import Count
 
 # Facets count at most this many rows of a list.
 FACET_ROWS = 2000
@@ -92,23 +90,6 @@ def count(queryset, specs, length=None):
         ]
         counted.append((spec, _ordered(options, spec)[: spec.limit]))
     return counted, approximate
-
-
-def count_all(queryset, specs):
-    """[[(row, n), ...] for each spec]: its top values over every row of the list, exactly.
-
-    One GROUP BY per facet over the whole list: for a list whose counts are stored
-    and that its caller keeps (core.listing), not for each request.
-    """
-    counted = []
-    for spec in specs:
-        grouped = queryset.order_by().values(*spec.columns).annotate(n=Count("pk", distinct=True))
-        options = [
-            ({column: row[column] for column in spec.columns}, row["n"])
-            for row in grouped if row[spec.field] is not None
-        ]
-        counted.append(_ordered(options, spec)[: spec.limit])
-    return counted
 
 
 def _single_valued(model, column):

@@ -349,16 +349,17 @@ class ListEndpoint(View):
         if not self.facet_specs:
             return []
         tally = self.known_tally
-        if tally is not None and tally.pk is not None:
-            # The whole list: its exact counts, counted once each time the counts are stored again.
-            key = f"facets:{type(self).__name__}:{tally.pk}"
-            options = cache.get(key)
-            if options is None:
-                options = facets.count_all(queryset, self.facet_specs)
-                cache.set(key, options, FACETS_CACHED_SECONDS)
-            counted, approximate = list(zip(self.facet_specs, options)), False
-        else:
+        key = f"facets:{type(self).__name__}:{tally.pk}" if tally is not None and tally.pk is not None else None
+        # The whole list: its rows change only when its stored count is stored again (a new id),
+        # so its facets are counted once until then, as boundedly as any list's.
+        cached = cache.get(key) if key else None
+        if cached is None:
             counted, approximate = facets.count(queryset, self.facet_specs, length)
+            if key:
+                cache.set(key, ([rows for _spec, rows in counted], approximate), FACETS_CACHED_SECONDS)
+        else:
+            options, approximate = cached
+            counted = list(zip(self.facet_specs, options))
         shown = []
         for spec, rows in counted:
             facet = Facet(spec.param, spec.label, self.facet_options(spec, rows), approximate)

@@ -67,17 +67,3 @@ def test_a_many_valued_facet_asks_whether_the_list_is_longer_only_when_its_lengt
     monkeypatch.setattr(facets, "FACET_ROWS", 2)
     assert facets.count(User.objects.order_by("pk"), [spec], 3)[1]
 
-
-def test_count_all_counts_every_row_of_the_list_exactly(monkeypatch):
-    from django.contrib.auth.models import Group, User
-
-    monkeypatch.setattr(facets, "FACET_ROWS", 2)
-    editors, readers = Group.objects.create(name="编辑"), Group.objects.create(name="读者")
-    for n, groups in enumerate(([editors], [editors, readers], [readers], [editors])):
-        User.objects.create(username=f"user{n}", is_staff=n % 2 == 0).groups.set(groups)
-    by_group = FacetSpec("group", "组", "groups__name")
-    by_staff = FacetSpec("staff", "职员", "is_staff")
-    groups, staff = facets.count_all(User.objects.order_by("pk"), [by_group, by_staff])
-    # All four rows, each once per group it is in, whatever FACET_ROWS says.
-    assert [(row["groups__name"], n) for row, n in groups] == [("编辑", 3), ("读者", 2)]
-    assert [(row["is_staff"], n) for row, n in staff] == [(False, 2), (True, 2)]
