@@ -347,8 +347,8 @@ def _is_district(text):
 CAPTIONED_BODY_MAX = 200  # a photo item's few lines, not a report
 
 
-def link_zones(title, kicker, body, index, captions=(), paper=""):
-    """The zones of an article, primary first: named in the title or kicker, then by frequency.
+def link_zones(title, kicker, body, index, captions=(), paper="", subtitle=""):
+    """The zones of an article, primary first: named in the title, kicker or subtitle, then by frequency.
 
     Photo news often names its zone only in the credit (图片来源：松山湖科学城) or
     by place alone, so when the text names no zone the captions are searched,
@@ -357,7 +357,8 @@ def link_zones(title, kicker, body, index, captions=(), paper=""):
     the page; a zone's own bulletin or site (保定高新区党建工作简报) names the zone its
     articles are about when their title does not.
     """
-    head = index.find(f"{title}\n{kicker}") or (index.find(paper) if paper else [])
+    # ——访株洲高新区（天元区）党工委主要负责人: an interview's subtitle names whom it asks.
+    head = index.find(f"{title}\n{kicker}\n{subtitle}") or (index.find(paper) if paper else [])
     body_mentions = index.find(body or "")
     if not head and not body_mentions:
         from zones.reference import heading_place

@@ -20,7 +20,7 @@ NOT_MUST_BEFORE_YAO = "主需重想只必"
 # and 希望 (not 希望工程);
 # 争取 is also "obtain" (争取政策资金), so only before a time.
 TARGET_WORDS = re.compile(
-    r"力争|预计|下一步|目标(?:是|为|[：:])"
+    r"力争|预计|下一步|(?:目标|任务)(?:是|为|[：:])"
     r"|(?<![人才英炬智火原先来])计划(?=[\u4e00-\u9fff\d])(?!(?:工作|产业|示范)?基地)|(?:准备|打算)(?=[\u4e00-\u9fff\d])"
     r"|希望(?!工程|小学|之星|杯)(?=[\u4e00-\u9fff\d])"
     r"|(?<![模虚草])拟(?=[\u4e00-\u9fff])(?!上市|挂牌)"  # 拟上市企业: a kind of firm, not a plan
@@ -38,7 +38,8 @@ FUTURE_AFTER_JIANG = re.compile(r"(?:把|以|在|对|于|继续|持续|进一步
 GOAL_AFTER = re.compile(r"[^，,；;。：:]{0,12}?的(?:目标|任务|计划)")
 # Between a target word and the figure, a word of what is already done ends the plan:
 # 将…，目前已建成驿站9个.
-DONE_WORDS = re.compile(r"已|先后|目前|截至|现有")
+# 任务是3个，最后完成了7个: so does what the plan came to.
+DONE_WORDS = re.compile(r"已|先后|目前|截至|现有|最后|最终|实际|(?:完成|实现|达到)了")
 # A year to reach (到2025年) or next year: a target when it is after the article's year.
 # A year alone is not: the article's year may be guessed from its text.
 FUTURE = re.compile(r"(?:到|至)20[0-3]\d\s?年|明年")

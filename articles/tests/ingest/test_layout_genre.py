@@ -1063,12 +1063,15 @@ def test_an_advertisement_s_hotline_is_no_article():
         "★诚招代理 高原特色保健品 全国招商热线 0971-XXXXXXX★",
         "",
         "",
+        "★ 订阅《中国高新技术产业导报》 全国各地邮局均可订阅 ★",
+        "",
+        "",
         "一条产业链上的三级党组织",
         "",
         "    本报讯 阜康市成立产业链综合党委，搭起三级组织体系。",
     )
     first, second = split_page(text)
-    assert not any("热线" in p for p in first.paragraphs)
+    assert not any("热线" in p or "订阅" in p for p in first.paragraphs)
     assert (second.kicker, second.title) == ("", "一条产业链上的三级党组织")
 
 

@@ -371,6 +371,7 @@ def test_a_range_is_one_fact_with_both_ends(text, low, high, unit):
         ("按照园区规划，到2025年，园区税收达到70亿元。", 70, 2025),
         ("杨凌示范区表示，明年力争培育党建引领产业发展示范村10个。", 10, 2024),
         ("明年将把“五联一抓”机制延伸到更多农业企业，培育示范村10个。", 10, 2024),
+        ("今年的任务是新建党组织10个。", 10, 2023),
     ],
 )
 def test_targets_and_plans(text, value, year):
@@ -388,6 +389,7 @@ def test_targets_and_plans(text, value, year):
         "下一步将继续推进，目前已建成驿站9个。",  # what is already done
         "帮助园区企业争取和兑现各级政策资金4000余万元。",  # 争取 is obtaining
         "园区入选国家千人计划专家6名。",  # 计划 naming a programme
+        "园区将招商作为头号工程，最后完成了项目7个。",  # what the plan came to
     ],
 )
 def test_done_things_in_the_words_of_a_plan_are_actual(text):

@@ -178,6 +178,12 @@ def test_a_report_naming_no_zone_does_not_take_the_zone_of_a_caption_below_it():
     assert link_zones("", "", body, index(), captions=["松山湖高新区一角"]) == []
 
 
+def test_an_interview_s_subtitle_names_the_zone_its_answers_call_高新区():
+    body = "记者：高新区的产业链是怎么布局的？\n负责人：我们率先把联合党委建在产业链上。"
+    found = link_zones("把党委建在链上", "", body, index(), subtitle="——访松山湖高新区党工委主要负责人")
+    assert [m.name for m in found] == ["松山湖高新区"]
+
+
 def test_a_city_hosting_a_single_zone_links_when_the_text_speaks_of_its_zone():
     found = link_zones("技能大赛", "", "近日，东莞市举办职业技能大赛，园区企业派出30名选手。", index())
     assert [m.name for m in found] == ["松山湖高新区"]
