@@ -49,7 +49,7 @@ CITY_PARKS = re.compile(r"(?:全市|全省|本市|本省)\d+[家个所][^，,；
 # 枣庄下辖五区一市和枣庄高新区: the zone among the parts a city governs.
 GOVERNED = re.compile(r"下辖[^，,；;。]*$")
 # What a place is the field of: 在全国…中排名第一, 全省排名第二.
-RANKED_IN = re.compile(r"[^，。；,;]*?(?:排名|排第|位列|位居|居第|名列)")
+RANKED_IN = re.compile(r"[^，。；,;]*?(?:排名|排第|位列|位居|居第|名列)|率先|首[家个批]")
 # 从全省看，… / 放眼全市，… / 从沙县区看，…: a sentence opened from a place's point of view; its
 # 园区 and 全区 are then that place's parks and whole, not the zone.
 VIEW_FRAME = re.compile(rf"^(?:从|放眼|纵观|综观|就|在)([{CJK}]{{2,5}}?)(?:范围内)?(?:来看|看|而言|范围内)?[，,]")
