@@ -24,7 +24,7 @@ from core.text import split_sentences
 # whose bytes and metadata are unchanged and that was analysed by this version is
 # skipped by the next ingest; change it whenever a rule changes what a page yields,
 # so every page is read again (``ingest --reanalyse`` forces it once).
-INGEST_VERSION = "2027.03.04"
+INGEST_VERSION = "2027.03.05"
 
 
 def analysis_version(vocabulary=None):
@@ -132,7 +132,7 @@ def analyse_page(page, *, zone_index, steps, vocabulary=None):
         zones = list(
             steps.link_zones(
                 block.title, block.kicker, body, zone_index, captions=block.captions, paper=page.paper or "",
-                subtitle=block.subtitle,
+                subtitle=block.subtitle, photo=block.kind == "photo",
             )
         )
         if not zones and results and remarks_on_report_before(block):
@@ -394,7 +394,7 @@ class AnalysisPool:
             block = item.block
             item.zones = list(self.steps.link_zones(
                 block.title, block.kicker, block.body, self.zone_index, captions=block.captions,
-                paper=result.page.paper or "", subtitle=block.subtitle,
+                paper=result.page.paper or "", subtitle=block.subtitle, photo=block.kind == "photo",
             ))
 
 

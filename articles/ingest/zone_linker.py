@@ -344,18 +344,19 @@ def _is_district(text):
     return text.endswith(("区", "县", "市")) or len(text) <= 3
 
 
-CAPTIONED_BODY_MAX = 200  # a photo item's few lines, not a report
+CAPTIONED_BODY_MAX = 120  # a photo item's few lines, not a report
 
 
-def link_zones(title, kicker, body, index, captions=(), paper="", subtitle=""):
+def link_zones(title, kicker, body, index, captions=(), paper="", subtitle="", photo=False):
     """The zones of an article, primary first: named in the title, kicker or subtitle, then by frequency.
 
     Photo news often names its zone only in the credit (图片来源：松山湖科学城) or
-    by place alone, so when the text names no zone the captions are searched,
-    then the zones' place names (a two-character one only before 科学城/科技城:
-    张江科学城), then a city that hosts exactly one zone. ``paper``: who published
-    the page; a zone's own bulletin or site (保定高新区党建工作简报) names the zone its
-    articles are about when their title does not.
+    by place alone, so when the text names no zone the captions are searched
+    (a ``photo`` item's, or a few lines'; a report's caption may be the photo of
+    another item of the page), then the zones' place names (a two-character one
+    only before 科学城/科技城: 张江科学城), then a city that hosts exactly one zone.
+    ``paper``: who published the page; a zone's own bulletin or site
+    (保定高新区党建工作简报) names the zone its articles are about when their title does not.
     """
     # ——访株洲高新区（天元区）党工委主要负责人: an interview's subtitle names whom it asks.
     head = index.find(f"{title}\n{kicker}\n{subtitle}") or (index.find(paper) if paper else [])
@@ -369,9 +370,8 @@ def link_zones(title, kicker, body, index, captions=(), paper="", subtitle=""):
             return []  # 东营港经济开发区 over the title: that park's article, not its city's high-tech zone's
         if _names_a_district(kicker):
             return []  # 吉安吉州 over the title: the district's article, not its city's zone's
-        # A report's own text names its place; a caption beside it may be another item's photo
-        # (the page's last caption lands under its last brief).
-        captions = captions if len(body or "") < CAPTIONED_BODY_MAX else ()
+        # (the page's last caption lands under its last brief)
+        captions = captions if photo or len(body or "") < CAPTIONED_BODY_MAX else ()
         return index.fallback("\n".join([title, kicker, body or "", *captions]), context=paper)
     merged = {}
     for mention in head:

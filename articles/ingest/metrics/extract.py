@@ -1,6 +1,7 @@
 """The figures of an article body, sentence by sentence (see the package docstring)."""
 import re
 from dataclasses import dataclass, replace
+from operator import itemgetter
 
 from articles.ingest.metrics.kinds import CHANGE, PART_AFTER, RANGE, TARGET, kind_of, pair_kind
 from articles.ingest.metrics.labels import (
@@ -106,7 +107,8 @@ def extract_figures(
     (paragraph index, text) of the article's headings: one naming the city (数说·吉安电子信息
     产业, 全市·全区参照) makes the paragraphs under it the city's (``scope.heading_scope``).
     """
-    heading_scopes = sorted((at, heading_scope(text)) for at, text in headings)
+    # By place only: two headings over one paragraph keep their order (a scope may be None).
+    heading_scopes = sorted(((at, heading_scope(text)) for at, text in headings), key=itemgetter(0))
     facts = []
     carried = None  # (year, period) of a sentence ending in ；: 2023年，A；B。 are both 2023
     carried_scope = ZONE  # and whose: 全市…A；B。 are both the city's

@@ -138,6 +138,8 @@ def scope_of(sentence, start, end=None, default=ZONE, zone_places=frozenset(), o
         return CITY  # 建筑面积2187平方米的溧阳城市党建馆: a measure of the city's
     if end is not None and _counts_zones(sentence, start, end):
         return PROVINCE  # 7家国家级高新区, 全区共有高新区13家: zones counted together, none of them
+    if end is not None and CITY_PARTS_AFTER.match(sentence, end):
+        return CITY  # 观摩团从13个县市区赶来: the parts of a city or province, counted
     frame = _in_frame(sentence[start:])
     actor = None  # (end, scope) of the last actor mention
     view = view or view_frame(sentence)
@@ -175,6 +177,8 @@ def scope_of(sentence, start, end=None, default=ZONE, zone_places=frozenset(), o
 
 
 # 7家国家级高新区, 4家省级高新区 / 共有高新区13家, 其中国家级3家: high-tech zones counted.
+# 13个县市区, 8个县（市、区）: the counties and districts of a city or a province.
+CITY_PARTS_AFTER = re.compile(r"(?:县市区|县（市、区）|县\(市、区\)|县区|区县|县市|市县|市州)")
 _ZONES_AFTER = re.compile(r"(?:[国省市]家?级|自治区级)?(?:高新区|高新技术产业开发区)")
 
 

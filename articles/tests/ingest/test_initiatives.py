@@ -127,10 +127,10 @@ def test_programmes_launched_or_taken_on_and_brands_named_as_such():
     body = (
         "7月1日，浦口经济开发区“产业红盟”启动。现场发布“经融助企”“浦法惠企”“警园护企”3个红盟品牌。"
         "园区创出“党旗映车间”这一市级党建品牌。各级党组织书记层层包联“书记项目”。"
-        "开发区联合34家上下游企业成立石化产业链党建联席会议。"
+        "开发区联合34家上下游企业成立石化产业链党建联席会议。出租屋门口挂出“红色出租屋”的牌子。"
     )
     assert names(body) == [
-        "产业红盟", "经融助企", "浦法惠企", "警园护企", "党旗映车间", "书记项目", "石化产业链党建联席会议",
+        "产业红盟", "经融助企", "浦法惠企", "警园护企", "党旗映车间", "书记项目", "石化产业链党建联席会议", "红色出租屋",
     ]
 
 
@@ -233,6 +233,9 @@ def test_formulas_of_words_periodic_routines_and_what_party_building_leads():
         "产品入选了湖南省实施“三高四新”战略重大项目。",
         # a title people hold
         "园区先后引进院士、长江学者、“万人计划”专家等30余人。",
+        # one of a set, and how the chains are laid out
+        "这是惠州全市党建的“三大品牌”之一。",
+        "现在按“十链一组一室”来布局，产业链由8条增加到10条。",
     ],
 )
 def test_national_formulas_attitudes_goals_and_company_models_are_not_initiatives(body):

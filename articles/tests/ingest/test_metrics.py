@@ -537,6 +537,8 @@ def test_a_figure_stated_again_later_is_kept_once_but_two_in_one_sentence_are_tw
         ("按照永川区出台的行动方案，全区将构建2个主导产业。", "city"),
         # first in the city, of the province: a rank, not the city acting
         ("园区在全市率先组建国有专业招商公司，签约引进项目62个。", "zone"),
+        # the counties and districts of a city, counted
+        ("观摩团从13个县市区远道而来。", "city"),
         ("创业园是全国首批国家级科技企业孵化器，累计引进科技企业1800多家。", "zone"),
         ("去年，莱芜区工业总产值达到1307亿元。", "city"),
         ("2013年，通化市医药工业产值达到765.9亿元，同比增长37%。", "city"),
@@ -1022,3 +1024,10 @@ def test_a_figure_named_again_takes_the_label_of_the_thing_counted_before():
     assert [(f.label, f.value) for f in extract_metrics(text, article_year=2022)] == [
         ("生物医药企业", 700), ("生物医药企业", 1000)
     ]
+
+
+def test_two_headings_over_one_paragraph_are_read_in_their_order():
+    # One names the city, the other nobody: whose the figures under them are follows the last.
+    body = "高新区新建党组织12个。"
+    found = extract_metrics(body, article_year=2023, headings=[(0, "全市参照"), (0, "■ 数据")])
+    assert [(m.value, m.scope) for m in found] == [(12, "zone")]
