@@ -28,6 +28,7 @@ COMPARISON_BARS = MAX_BARS
 INDICATOR_CELLS = 2000
 ZONE_INDICATOR_CELLS = 300
 ZONE_PAGE_UNCLASSIFIED = 50
+METRIC_ROW_UNREAD = ("ingested_values", "curated_fields", "key", "created_at", "updated_at")
 
 
 class FigureCell(NamedTuple):
@@ -297,7 +298,8 @@ def zone_indicator_values(zone, archive=UNREAD):
 
 def zone_unclassified_metrics(zone):
     """(the zone's newest figures no indicator claims, at most ZONE_PAGE_UNCLASSIFIED; how many there are)."""
-    metrics = zone.metrics.visible().filter(indicator__isnull=True)
+    # A table row shows the figure and its statement, not the curation's bookkeeping.
+    metrics = zone.metrics.visible().filter(indicator__isnull=True).defer(*METRIC_ROW_UNREAD)
     return _bounded(metrics.order_by(F("year").desc(nulls_last=True), "-pk"), ZONE_PAGE_UNCLASSIFIED)
 
 

@@ -138,6 +138,7 @@ def zone_initiatives(zone, archive=UNREAD):
     initiatives = zone.initiatives.visible()
     shown = list(
         initiatives.annotate(article_count=_count_of(InitiativeMention.objects.visible(), "initiative", "article"))
+        .only("pk", "name", "category", "zone_id")  # what the page shows of each, grouped by category
         .order_by("category", "name", "pk")[:ZONE_PAGE_INITIATIVES]
     )
     if _archive(archive) is not None:
