@@ -14,6 +14,7 @@ from django.db.models.expressions import RawSQL
 from django.db.models.functions import RowNumber
 
 from articles.models import Indicator, LatestFigure, Metric, Tally
+from core import serializers
 from core.charts import MAX_BARS
 from zones.models import Zone
 
@@ -28,7 +29,6 @@ COMPARISON_BARS = MAX_BARS
 INDICATOR_CELLS = 2000
 ZONE_INDICATOR_CELLS = 300
 ZONE_PAGE_UNCLASSIFIED = 50
-METRIC_ROW_UNREAD = ("ingested_values", "curated_fields", "key", "created_at", "updated_at")
 
 
 class FigureCell(NamedTuple):
@@ -298,8 +298,10 @@ def zone_indicator_values(zone, archive=UNREAD):
 
 def zone_unclassified_metrics(zone):
     """(the zone's newest figures no indicator claims, at most ZONE_PAGE_UNCLASSIFIED; how many there are)."""
-    # A table row shows the figure and its statement, not the curation's bookkeeping.
-    metrics = zone.metrics.visible().filter(indicator__isnull=True).defer(*METRIC_ROW_UNREAD)
+    metrics = (
+        zone.metrics.visible().filter(indicator__isnull=True)
+        .select_related(*serializers.METRIC_SELECT).defer(*serializers.METRIC_DEFERRED)
+    )
     return _bounded(metrics.order_by(F("year").desc(nulls_last=True), "-pk"), ZONE_PAGE_UNCLASSIFIED)
 
 
