@@ -24,7 +24,7 @@ from core.text import split_sentences
 # whose bytes and metadata are unchanged and that was analysed by this version is
 # skipped by the next ingest; change it whenever a rule changes what a page yields,
 # so every page is read again (``ingest --reanalyse`` forces it once).
-INGEST_VERSION = "2027.03.05"
+INGEST_VERSION = "2027.03.06"
 
 
 def analysis_version(vocabulary=None):
@@ -148,7 +148,7 @@ def analyse_page(page, *, zone_index, steps, vocabulary=None):
                 metrics=list(steps.extract_metrics(
                     body, article_year=year, sentences=sentences,
                     article_month=page.date.month if page.date else None,
-                    default_scope=article_scope(block.kicker, block.title, zones),
+                    default_scope=article_scope(block.kicker, block.title, zones, lead=sentences[0][1] if sentences else ""),
                     zone_places=heading_districts(block.kicker, block.title, zones),
                     headings=list(zip(block.heading_positions, block.headings)),
                 )),

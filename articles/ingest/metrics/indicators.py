@@ -31,6 +31,10 @@ from functools import lru_cache
 from core.text import QUOTE_CHARS, fold
 
 GROWTH_SUFFIX = "-growth"
+# Labels that say a figure is a total but not of what: the figure before in its sentence says.
+BARE_TOTAL = re.compile(r"^(?:总数|总量|总计|合计|累计|共计)$")
+# What a count of additions says before its thing: 新增高新技术企业 -> 高新技术企业.
+ADDED = re.compile(r"^(?:\d{4}年)?(?:新增|新引进|新培育|新认定|新建|新)")
 # Labels that say a figure grew but not what grew.
 BARE_GROWTH = re.compile(r"^(同比|比上年|较上年|环比)?(增长|增速|增幅|提高|上升)$")
 
@@ -92,7 +96,7 @@ def indicators_for(facts, rules):
     """
     slugs = {rule.slug for rule in rules}
     out = []
-    previous = None  # the figure before, if in the same sentence: (offset, where it ends, slug)
+    previous = None  # the figure before, if in the same sentence: (offset, where it ends, slug, label)
     for fact in facts:
         same_sentence = previous is not None and previous[0] == fact.offset
         after = previous[1] if same_sentence else 0
@@ -107,9 +111,12 @@ def indicators_for(facts, rules):
                 if same_sentence and previous[2] and previous[2] + GROWTH_SUFFIX in slugs:
                     slug = previous[2] + GROWTH_SUFFIX
             elif not slug:
-                slug = indicator_for(clause, fact.normalized_unit, rules)
+                if same_sentence and BARE_TOTAL.match(fold_label(fact.label)):
+                    # 新增高新技术企业101家，总数达979家: the total of what the figure before added to
+                    slug = indicator_for(ADDED.sub("", previous[3]), fact.normalized_unit, rules)
+                slug = slug or indicator_for(clause, fact.normalized_unit, rules)
         out.append(slug)
-        previous = (fact.offset, _end_of(fact, after), slug)
+        previous = (fact.offset, _end_of(fact, after), slug, fact.label)
     return out
 
 

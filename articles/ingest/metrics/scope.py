@@ -29,7 +29,8 @@ ZONE = "zone"
 CITY = "city"
 PROVINCE = "province"
 
-CITY_WIDE = re.compile(r"全市|本市|我市|该市|市域|全县|全州|全盟|全省|本省|我省|全国")
+# 市里给规上工业企业定的目标: what the city sets for all it has (省里下达的任务 is the zone's own).
+CITY_WIDE = re.compile(r"全市|本市|我市|该市|市域|市里(?=给|为|对)|全县|全州|全盟|全省|本省|我省|省里(?=给|为|对)|全国")
 ZONE_WORDS = re.compile(
     rf"[{CJK}]{{0,8}}?(?:高新区|高新技术产业开发区|高新技术产业园区|开发区|园区|示范区|科学城|科技城|工业园|产业园)"
     r"(?:（[^）]{1,8}）|\([^)]{1,8}\))?|该区|本区|我区|全区|区内|辖区"
@@ -82,12 +83,19 @@ IN_CITY_TITLE = re.compile(rf"在([{CJK}]{{2,3}}?)市?(?=[“\"]|[{CJK}]{{2}})")
 PARK_IN_TITLE = re.compile(r"高新区|开发区|新区|园区|工业园|产业园|科技城|科学城")
 
 
-def article_scope(kicker, title, zones):
+# 我市以…为主线: a report that speaks for its city or province from its first sentence (its 全市 may
+# only compare: 全市首个…).
+LEAD_SPEAKS_FOR = re.compile(r"我市|本市|我省|本省")
+
+
+def article_scope(kicker, title, zones, lead=""):
     """Whose an article's figures are when nothing around them says: the zone's, unless the
     article names no zone and its kicker or title opens on a province or a city (辽宁：…,
     包头：盯紧两个“500亿元”; ``zones.reference.heading_place``), its kicker is a city's
     name alone (德州, not a district's: 南康区) or its title says the city it happened in
-    (电子电路企业在吉安“牵手”, naming no park): then that place's."""
+    (电子电路企业在吉安“牵手”, naming no park): then that place's. So is a report naming no
+    zone whose ``lead`` (its first sentence) speaks for a city or a province (记者从市社会组织党委
+    获悉，我市…)."""
     if zones:
         return ZONE
     from zones.reference import heading_place, place_names
@@ -102,6 +110,9 @@ def article_scope(kicker, title, zones):
     where = IN_CITY_TITLE.search(title or "")
     if where and _is_place(where.group(1)) and not PARK_IN_TITLE.search(title):
         return CITY  # 电子电路企业在吉安“牵手”: a city's event, naming no zone
+    speaks_for = LEAD_SPEAKS_FOR.search(lead or "")
+    if speaks_for:
+        return PROVINCE if "省" in speaks_for.group() else CITY
     return ZONE
 
 
@@ -151,7 +162,7 @@ def scope_of(sentence, start, end=None, default=ZONE, zone_places=frozenset(), o
         if _contributed_to(before, match):
             continue  # 对全市经济增长的贡献率: the whole contributed to
         if not COMPARISON_BEFORE.search(_without_place(before[: match.start()])):  # 占沈阳全市的30.6%
-            scope = PROVINCE if match.group() in ("全省", "本省", "我省", "全国") else CITY
+            scope = PROVINCE if match.group() in ("全省", "本省", "我省", "省里", "全国") else CITY
             actor = max(actor or (0, ZONE), (match.end(), scope))
     for place_end, scope in _place_mentions(before, frame, zone_places):
         actor = max(actor or (0, ZONE), (place_end, scope))

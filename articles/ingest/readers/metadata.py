@@ -240,7 +240,8 @@ def _masthead(line, meta):
     return True
 
 
-_WEB_DATE = re.compile(r"(?:发布时间|发布日期|发表时间|发表日期|更新时间|时间|日期)\s*[:：]\s*")
+# 成文日期 is when a document was written; its page was published on its 发布日期.
+_WEB_DATE = re.compile(r"(?:发布时间|发布日期|发表时间|发表日期|更新时间|(?<!成文)时间|(?<!成文)日期)\s*[:：]\s*")
 # Not 数据来源 / 图片来源: where a box's figures or a photo came from, not the article.
 _WEB_SOURCE = re.compile(r"(?<!数据)(?<!图片)(?<!资料)(?:来源|来自|稿源|出处)\s*[:：]\s*(?P<src>[^\s|｜丨:：]{2,30})")
 # 作者：王芳, 作者：谢小青 李西, and a name set letter-spaced (作者：沈 楠).
@@ -295,7 +296,11 @@ def title_site(line, folded=False):
 
 
 # A web page's trail to it: 当前位置：首页 > 党建工作 > 正文.
-_BREADCRUMB = re.compile(r"^(?:(?:您)?当前(?:的)?位置\s*[:：]\s*)?(?:网站)?首页\s*(?:>|＞|»|/|→)\s*(?P<trail>.+)$")
+# It may start from the site's name (珠海高新区管委会门户网站 > 政务公开 > 工作总结).
+_BREADCRUMB = re.compile(
+    r"^(?:(?:您)?当前(?:的)?位置\s*[:：]\s*)?(?:(?:网站)?首页|(?P<site>[^\s>＞»/→]{2,20}?)(?:门户网站|网站))"
+    r"\s*(?:>|＞|»|/|→)\s*(?P<trail>.+)$"
+)
 _TRAIL_SEPARATOR = re.compile(r"\s*(?:>|＞|»|/|→)\s*")
 _PARTY_SECTION = re.compile(r"党建|党群|党的建设")
 
@@ -319,6 +324,9 @@ def _breadcrumb(line, meta):
     section = breadcrumb_section(line, folded=True)
     if section:
         meta.set("page_name", section, "web")
+        site = _BREADCRUMB.match(line)["site"]
+        if site:
+            meta.set("paper", site, "web")  # the site the trail starts from published the page
     return bool(section)
 
 

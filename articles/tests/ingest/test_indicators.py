@@ -341,7 +341,18 @@ def shipped_rules():
         ("新建科创载体", "平方米", "floor-area"),
         ("建成项目", "个", "completed-projects"),
         ("区内企业", "家", ""),  # the firms of one event as often as the zone's all
+        ("培育中小科技企业", "家", "tech-smes"),
+        ("红色技术攻关小组", "个", "vanguard-teams"),  # teams, not the problems they solve
     ],
 )
 def test_the_shipped_vocabulary_files_labels_zones_print(label, unit, slug):
     assert indicator_for(label, unit, shipped_rules()) == slug
+
+
+def test_a_bare_total_is_the_total_of_what_the_figure_before_it_added_to():
+    sentence = "高新区新增高新技术企业101家，总数达979家。"
+    added = fact("新增高新技术企业", "新增高新技术企业101家", "家", sentence)
+    total = fact("总数", "总数达979家", "家", sentence)
+    assert indicators_for([added, total], RULES) == ["high-tech-enterprises", "high-tech-enterprises"]
+    # Alone, a total says nothing of what it counts.
+    assert indicators_for([fact("总数", "总数达979家", "家", "总数达979家。")], RULES) == [""]

@@ -202,6 +202,7 @@ def test_a_web_title_loses_the_site_name_and_pinyin_glosses():
         "阿拉善高新区“三个强化”工作情况"
     )
     assert furniture.strip_site_suffix("创业园把党建写进孵化链条_苏州高新区（虎丘区）") == "创业园把党建写进孵化链条"
+    assert furniture.strip_site_suffix("“壹公里”红色文化走廊串起商圈党建_基层动态_四川组工网") == "“壹公里”红色文化走廊串起商圈党建"
     text = page(
         "宜都高新區(qū)：黨(dǎng)建引領(lǐng)園區(qū)跨越發(fā)展-宜都高新區管委會",
         "",
@@ -615,6 +616,37 @@ def test_a_box_drawn_in_frame_characters_keeps_each_figure_with_the_label_after_
     (news,) = split_page(text)
     assert news.headings == ["数说火炬高新区（2023年）"]
     assert news.paragraphs[-3:] == ["373.92亿元 2023年1—9月地区生产总值", "582家 规模以上工业企业", "2家 300亿级以上企业"]
+
+
+def test_a_bulletin_s_issue_printer_and_trail_are_no_headline():
+    text = page(
+        "济南高新区党建工作简报",
+        "",
+        "2021年第9期（总第57期）",
+        "",
+        "主办：中共济南高新区工委党群工作部",
+        "编印：济南高新区党群工作部组织科                    2021年11月26日",
+        "",
+        "",
+        "抓弱治软建堡垒  村居融合聚人心",
+        "——济南高新区大抓基层推进村改居融合发展的做法",
+        "",
+        "    济南高新区坚持大抓基层的鲜明导向，把加强村（社区）党组织建设放在突出位置。",
+    )
+    (block,) = split_page(text)
+    assert (block.kicker, block.title) == ("", "抓弱治软建堡垒 村居融合聚人心")
+
+
+def test_a_government_site_s_trail_from_its_name_is_no_title():
+    text = page(
+        "珠海高新区党群工作部2024年工作总结",
+        "",
+        "珠海高新区管委会门户网站 > 政务公开 > 规划计划 > 工作总结",
+        "",
+        "    2024年，党群工作部坚持把党的建设贯穿高新区发展的全过程。",
+    )
+    (block,) = split_page(text)
+    assert (block.kicker, block.title) == ("", "珠海高新区党群工作部2024年工作总结")
 
 
 def test_a_box_line_with_a_short_label_is_not_taken_for_a_lone_figure_over_the_next_line():
@@ -1066,12 +1098,15 @@ def test_an_advertisement_s_hotline_is_no_article():
         "★ 订阅《中国高新技术产业导报》 全国各地邮局均可订阅 ★",
         "",
         "",
+        "★ 欢迎各国家高新区党群部门投稿 ★",
+        "",
+        "",
         "一条产业链上的三级党组织",
         "",
         "    本报讯 阜康市成立产业链综合党委，搭起三级组织体系。",
     )
     first, second = split_page(text)
-    assert not any("热线" in p or "订阅" in p for p in first.paragraphs)
+    assert not any("热线" in p or "订阅" in p or "投稿" in p for p in first.paragraphs)
     assert (second.kicker, second.title) == ("", "一条产业链上的三级党组织")
 
 

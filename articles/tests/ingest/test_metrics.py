@@ -539,6 +539,9 @@ def test_a_figure_stated_again_later_is_kept_once_but_two_in_one_sentence_are_tw
         ("园区在全市率先组建国有专业招商公司，签约引进项目62个。", "zone"),
         # the counties and districts of a city, counted
         ("观摩团从13个县市区远道而来。", "city"),
+        # what the city sets for all it has (a province's task for the zone is the zone's)
+        ("市里给规上工业企业定的能耗目标是下降2%。", "city"),
+        ("2020年省里下达的项目任务是3个。", "zone"),
         ("创业园是全国首批国家级科技企业孵化器，累计引进科技企业1800多家。", "zone"),
         ("去年，莱芜区工业总产值达到1307亿元。", "city"),
         ("2013年，通化市医药工业产值达到765.9亿元，同比增长37%。", "city"),
@@ -1031,3 +1034,12 @@ def test_two_headings_over_one_paragraph_are_read_in_their_order():
     body = "高新区新建党组织12个。"
     found = extract_metrics(body, article_year=2023, headings=[(0, "全市参照"), (0, "■ 数据")])
     assert [(m.value, m.scope) for m in found] == [(12, "zone")]
+
+
+def test_a_report_naming_no_zone_that_speaks_for_its_city_from_its_first_sentence_is_the_city_s():
+    from articles.ingest.metrics.scope import article_scope
+
+    lead = "本报讯 记者从市社会组织党委获悉，我市推动社会组织党建由有形覆盖走向有效覆盖。"
+    assert article_scope("", "社会组织党建实现应建尽建", [], lead=lead) == "city"
+    # a park's report comparing itself with the city stays its own
+    assert article_scope("", "园区建成党群服务中心", [], lead="园区建成全市首个楼宇党群服务中心。") == "zone"

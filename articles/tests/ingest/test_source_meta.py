@@ -164,6 +164,24 @@ def test_the_site_that_published_a_web_page_wins_over_the_office_that_wrote_it()
     assert source_meta(text, column_header=False).paper == "重庆永川高新技术产业开发区管理委员会"
 
 
+def test_a_government_site_s_trail_from_its_name_and_a_document_s_dates():
+    text = (
+        "珠海高新区党群工作部2024年工作总结\n\n珠海高新区管委会门户网站 > 政务公开 > 规划计划 > 工作总结\n\n"
+        "发布机构：珠海高新区党群工作部    成文日期：2025-01-10    发布日期：2025-01-13\n\n正文。"
+    )
+    meta = source_meta(text, column_header=False)
+    # The site the trail starts from published the page, on its 发布日期 (the 成文日期 is the writing's).
+    assert (meta.paper, meta.page_name, meta.date) == ("珠海高新区管委会", "工作总结", D(2025, 1, 13))
+
+
+def test_a_bulletin_s_date_at_the_end_of_its_printer_s_line():
+    text = (
+        "济南高新区党建工作简报\n\n2021年第9期（总第57期）\n\n主办：中共济南高新区工委党群工作部\n"
+        "编印：济南高新区党群工作部组织科                    2021年11月26日\n\n抓弱治软建堡垒\n\n正文。"
+    )
+    assert source_meta(text).date == D(2021, 11, 26)
+
+
 def test_where_a_box_s_figures_came_from_is_no_paper():
     meta = source_meta("标题\n\n正文。\n\n（数据来源：海淀区委组织部、中关村街道及各年份公开报道）", column_header=False)
     assert meta.paper == ""
