@@ -13,11 +13,10 @@ is the one whose name or synonym the name is exactly, then the one whose categor
 is the initiative's, then the one that matched the longest text (党建品牌 over
 品牌: the more specific), then the first in order.
 """
-import re
 from dataclasses import dataclass
-from functools import lru_cache
 
-from core.text import QUOTE_CHARS, fold
+from articles.ingest.terms import fold_term as fold_name
+from articles.ingest.terms import rule_terms
 
 
 @dataclass(frozen=True)
@@ -48,28 +47,9 @@ def type_for(name, category, rules):
     return best[1] if best else ""
 
 
-@lru_cache(maxsize=4096)  # every fact of a run is compared with every rule's terms
-def fold_name(name):
-    """A name as rules compare it: folded (core.text.fold), no quotes or spaces: “党建＋招商” -> 党建+招商."""
-    return re.sub(rf"[\s{re.escape(QUOTE_CHARS)}]", "", fold(name))
-
-
-@lru_cache(maxsize=1024)  # a rule is compared with every initiative of a run: its terms folded once
-def _rule_terms(rule):
-    """(folded name and synonyms, compiled patterns) of ``rule``; a curator's broken pattern left out."""
-    terms = tuple(term for term in (fold_name(t) for t in (rule.name, *rule.synonyms)) if term)
-    patterns = []
-    for pattern in rule.patterns:
-        try:
-            patterns.append(re.compile(pattern))
-        except re.error:
-            continue  # it matches nothing rather than stopping the ingest
-    return terms, tuple(patterns)
-
-
 def _match_length(folded, rule):
     """(exact, length of the matched text) when ``rule`` matches the folded name, else None."""
-    terms, patterns = _rule_terms(rule)
+    terms, patterns = rule_terms(rule)
     if folded in terms:
         return True, len(folded)
     lengths = [len(term) for term in terms if term in folded]

@@ -26,9 +26,10 @@ an indicator is the one whose slug is the indicator's slug + ``-growth``
 """
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
-from core.text import QUOTE_CHARS, fold
+from articles.ingest.terms import fold_term as fold_label
+from articles.ingest.terms import rule_terms
+from core.text import QUOTE_CHARS
 
 GROWTH_SUFFIX = "-growth"
 # Labels that say a figure is a total but not of what: the figure before in its sentence says.
@@ -160,28 +161,9 @@ def clause_of(sentence, raw, after=0):
     return sentence[start : min(ends, default=len(sentence))]
 
 
-@lru_cache(maxsize=4096)  # every fact of a run is compared with every rule's terms
-def fold_label(text):
-    """A label or term as rules compare it: folded (core.text.fold), no quotes or spaces."""
-    return re.sub(rf"[\s{re.escape(QUOTE_CHARS)}]", "", fold(text))
-
-
-@lru_cache(maxsize=1024)  # a rule is compared with every fact of a run: its terms folded once
-def _rule_terms(rule):
-    """(folded name and synonyms, compiled patterns) of ``rule``; a curator's broken pattern left out."""
-    terms = tuple(term for term in (fold_label(t) for t in (rule.name, *rule.synonyms)) if term)
-    patterns = []
-    for pattern in rule.patterns:
-        try:
-            patterns.append(re.compile(pattern))
-        except re.error:
-            continue  # it matches nothing rather than stopping the ingest
-    return terms, tuple(patterns)
-
-
 def _match_length(folded, rule):
     """(exact, length, end) of the best match of ``rule`` in the folded label, else None."""
-    terms, patterns = _rule_terms(rule)
+    terms, patterns = rule_terms(rule)
     if folded in terms:
         return True, len(folded), len(folded)
     matches = [(len(term), folded.rfind(term) + len(term)) for term in terms if term in folded]
