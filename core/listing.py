@@ -165,7 +165,7 @@ class ListEndpoint(View):
         """The stored row counting the whole list, when no filter narrows it and its counts are fresh, else None.
 
         Its ``tally_field`` is the list's length (``known_count``); its id, new each
-        time the counts are stored again, keys the list's exact facets in the cache.
+        time the counts are stored again, keys the list's facets in the cache.
         """
         return None
 
@@ -349,9 +349,12 @@ class ListEndpoint(View):
         if not self.facet_specs:
             return []
         tally = self.known_tally
-        key = f"facets:{type(self).__name__}:{tally.pk}" if tally is not None and tally.pk is not None else None
         # The whole list: its rows change only when its stored count is stored again (a new id),
-        # so its facets are counted once until then, as boundedly as any list's.
+        # so its facets are counted once until then, as boundedly as any list's (its first rows
+        # in the order asked for).
+        key = None
+        if tally is not None and tally.pk is not None:
+            key = f"facets:{type(self).__name__}:{tally.pk}:{self.request.GET.get('sort', '')}"
         cached = cache.get(key) if key else None
         if cached is None:
             counted, approximate = facets.count(queryset, self.facet_specs, length)
