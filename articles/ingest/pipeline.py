@@ -129,6 +129,7 @@ def analyse_page(page, *, zone_index, steps, vocabulary=None):
         year = page.date.year if page.date else steps.article_year(body, title=block.title)
         date_source = "source" if page.date else ("text" if year else "")
         sentences = split_sentences(body)  # once per body, for every extractor
+        lead = sentences[0][1] if sentences else ""
         zones = list(
             steps.link_zones(
                 block.title, block.kicker, body, zone_index, captions=block.captions, paper=page.paper or "",
@@ -148,7 +149,7 @@ def analyse_page(page, *, zone_index, steps, vocabulary=None):
                 metrics=list(steps.extract_metrics(
                     body, article_year=year, sentences=sentences,
                     article_month=page.date.month if page.date else None,
-                    default_scope=article_scope(block.kicker, block.title, zones, lead=sentences[0][1] if sentences else ""),
+                    default_scope=article_scope(block.kicker, block.title, zones, lead=lead),
                     zone_places=heading_districts(block.kicker, block.title, zones),
                     headings=list(zip(block.heading_positions, block.headings)),
                 )),
