@@ -258,7 +258,8 @@ def _accepted(quoted, before, after, shared, qualified, group_size, companies, i
     ):
         return quoted + qualified  # “两新”组织党建基金, “134”治理模式: the short name alone says nothing
     word = shared if is_last and shared else ""
-    if _is_programme_name(quoted) or before.endswith("党建引领") and len(quoted) >= 4:
+    # 党建引领“…”, 党建“五级联动”: party building named by its programme
+    if _is_programme_name(quoted) or before.endswith(("党建引领", "党建")) and len(quoted) >= 4:
         return quoted + word
     if shared is not None and len(quoted) >= 4:
         return quoted + word

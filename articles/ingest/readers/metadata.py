@@ -114,7 +114,7 @@ _ISSUE = re.compile(
 # The page name beside the edition may hold a middle dot (第3版 县域·园区, A5 园区·湖南) and open
 # with a quoted word (第6版 “十四五”答卷·园区篇).
 _NAME_BESIDE = (
-    rf"(?:“[{_CJK}]{{1,6}}”)?(?:[{_CJK}]{{2,8}}(?:[·・][{_CJK}]{{1,6}})?|[{_CJK}]{{1,6}}[·・][{_CJK}]{{1,6}})"
+    rf"(?:“[{_CJK}]{{1,6}}”)?(?:[{_CJK}]{{2,10}}(?:[·・][{_CJK}]{{1,6}})?|[{_CJK}]{{1,6}}[·・][{_CJK}]{{1,6}})"
 )
 _EDITION_CN = re.compile(rf"第\s*(?P<page>[A-Z]?\d{{1,3}})\s*版(?:\s*[:：·|｜丨]?\s*(?P<name>{_NAME_BESIDE}))?")
 _EDITION_CODE = re.compile(rf"(?<![A-Za-z0-9])(?P<page>[A-Z]\d{{1,2}})(?![A-Za-z0-9])(?:\s*版)?(?:\s*[:：·|｜丨]?\s*(?P<name>{_NAME_BESIDE}))?")

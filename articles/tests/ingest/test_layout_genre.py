@@ -647,6 +647,9 @@ def test_a_government_site_s_trail_from_its_name_is_no_title():
     )
     (block,) = split_page(text)
     assert (block.kicker, block.title) == ("", "珠海高新区党群工作部2024年工作总结")
+    text = page("紫贞街道党建“五级联动”激活商圈", "", "香港商报网首页 > 内地 > 园区观察", "", "    紫贞街道推进商圈党建。")
+    (block,) = split_page(text)
+    assert (block.kicker, block.title) == ("", "紫贞街道党建“五级联动”激活商圈")
 
 
 def test_a_box_line_with_a_short_label_is_not_taken_for_a_lone_figure_over_the_next_line():

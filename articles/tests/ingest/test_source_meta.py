@@ -89,6 +89,13 @@ def test_a_daily_masthead():
     assert (meta.paper, meta.page) == ("科技日报", "3")
 
 
+def test_a_party_paper_s_masthead_and_a_long_page_name_beside_a_full_width_edition():
+    meta = source_meta("中国组织人事报        2026年2月16日 星期一\n第3版  基层党建·开发区    责任编辑 杭 远" + BODY)
+    assert (meta.paper, meta.page, meta.page_name) == ("中国组织人事报", "3", "基层党建·开发区")
+    meta = source_meta("河源日报        2025年2月17日  星期一\n第７版  河源国家高新区专版    责任编辑 钟 岚" + BODY)
+    assert (meta.paper, meta.page, meta.page_name) == ("河源日报", "7", "河源国家高新区专版")
+
+
 def test_a_letter_spaced_masthead_over_its_latin_form_and_a_page_name_with_a_dot():
     meta = source_meta(
         "江 西 日 报\nJIANGXI DAILY\n\n2025年12月8日  星期一      第4版\n"
