@@ -104,7 +104,7 @@ SPEECH = re.compile(r"[，,。！？；;!?：:]")
 PRODUCT_BEFORE = re.compile(r"(公司的?|开发的|推出的|研发的|打造的|自主研发的)$")
 # Party organisations are organisations, not programmes: “两新”组织党工委, “集电港”综合党委.
 PARTY_BODY = r"(?:党委|党工委|党总支|党支部|党小组)"
-ORGANISATION_AFTER = re.compile(rf"[^，。；、]{{0,6}}?{PARTY_BODY}")
+ORGANISATION_AFTER = re.compile(rf"[^，。；、：:]{{0,6}}?{PARTY_BODY}")  # not past a colon: …工作法：党委…
 # What says a document is about party work itself.
 PARTY_SUBJECT = r"党|两新|两企三新|新就业"
 

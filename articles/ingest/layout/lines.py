@@ -37,7 +37,10 @@ COLUMN_MAX = 6  # a column header (党建在高新) is a few characters
 # A box of figures inside an article (■ 数据 / 超大型社区：4个 / 居民网格：216个): its label is a heading
 # of the article, its lines are the article's text.
 DATA_LABELS = {"数据", "数说", "数读", "数字", "一组数据", "数据链接", "数据来源"}
-DATUM = re.compile(r"^[^：:，,。；;]{2,40}[：:]\s*(?:约|近|超|逾)?\d[\d.,]*\s*(?:万|亿)?[^\d\s，,。]{0,4}$")
+# 居民网格：216个, and a range, 每名党委党员联系企业：1至2家.
+DATUM = re.compile(
+    r"^[^：:，,。；;]{2,40}[：:]\s*(?:约|近|超|逾)?(?:\d[\d.,]*\s*(?:至|到|-|~|～|—))?\d[\d.,]*\s*(?:万|亿)?[^\d\s，,。]{0,4}$"
+)
 # A box's figure as it stands alone on its line: 65场, 3700余家, 超百起 (not a date, 2023年).
 _BOX_FIGURE = r"(?:约|近|超|逾)?(?:\d[\d.,]*|(?<=[约近超逾])[百千])(?:万|亿)?(?![年月日])[^\d\s，,。：:]{1,4}(?:余|多)?"
 # Or a change from one figure to another: 由42.3万件（2020年）增至200万件以上.

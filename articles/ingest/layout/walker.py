@@ -19,6 +19,7 @@ from articles.ingest.layout.lines import (
     SENTENCE_MARK,
     box_subject,
     is_datum_line,
+    names_a_place,
     split_caption_credit,
 )
 from core.text import CJK_RANGES, CJK_RE
@@ -40,6 +41,15 @@ def _parallel(heading, headings):
     return len(head) >= 2 and any(
         "：" in other and other.partition("：")[0][-2:] == head[-2:] for other in headings
     )
+
+
+# 【成绩】去年交出…, 【目标】力争…: a section's label in brackets (a place's, 【佛山】, opens an item).
+_BRACKET_LABEL = re.compile(r"^【([^【】]{2,6})】\s*\S")
+
+
+def _bracketed_section(text):
+    label = _BRACKET_LABEL.match(cleaner.visible(text))
+    return bool(label) and not names_a_place(label.group(1)) and not BOX_KIND.match(cleaner.visible(text))
 
 
 def _names_zone(text):
@@ -157,6 +167,8 @@ class Walker:
         if not heads:
             return j, False
         cur = self.current
+        if cur is not None and not cur.closed and cur.paragraphs and _bracketed_section(heads[0].text):
+            return i + 1, False  # 【成绩】去年交出一份稳中有进的答卷: a section of the article, not the next one
         in_box = (
             cur is not None and not cur.closed and bool(cur.heading_at)
             and any(is_datum_line(p) for p in cur.paragraphs[cur.heading_at[-1] :])

@@ -376,8 +376,8 @@ DISTANCE_FROM = re.compile(
     rf"(?:距|距离|离)[\u4e00-\u9fff]{{1,10}}{_NEAR}"
     rf"(?:[\d.]+(?:公里|千米|米|分钟|小时)、[\u4e00-\u9fff]{{1,10}}{_NEAR})*$"
 )
-# 为期2天的培训, 历时3个月: how long an event lasted, no count of the zone.
-DURATION_OF = re.compile(r"(?:为期|历时|持续|期限|时长)(?:约|近|仅|长达)?$")
+# 为期2天的培训, 历时3个月, 连续12个月居全市第一: how long something lasted, no count of the zone.
+DURATION_OF = re.compile(r"(?:为期|历时|持续|期限|时长|连续)(?:约|近|仅|长达)?$")
 
 
 def _not_the_zones_count(sentence, match, qualifier, base, value):

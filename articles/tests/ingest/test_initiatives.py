@@ -129,15 +129,20 @@ def test_programmes_launched_or_taken_on_and_brands_named_as_such():
         "园区创出“党旗映车间”这一市级党建品牌。各级党组织书记层层包联“书记项目”。"
         "开发区联合34家上下游企业成立石化产业链党建联席会议。出租屋门口挂出“红色出租屋”的牌子。"
         "园区成立了60个“红色技术攻关小组”，推进“红色工地”创建。紫贞街道以党建“五级联动”推动商圈治理。"
+        "园区党委摸索出“五联”党建工作法：党委每名党员联系一到两家企业。"
     )
     assert names(body) == [
         "产业红盟", "经融助企", "浦法惠企", "警园护企", "党旗映车间", "书记项目", "石化产业链党建联席会议", "红色出租屋",
-        "红色技术攻关小组", "红色工地", "五级联动",
+        "红色技术攻关小组", "红色工地", "五级联动", "五联党建工作法",
     ]
 
 
 def test_a_party_branch_unveiled_is_an_organisation_and_a_meeting_held_is_no_institution():
-    body = "街道为“易即达净月No.1美团骑手党支部”揭牌。园区建立联席会议制度，定期会商会办难题。"
+    body = (
+        "街道为“易即达净月No.1美团骑手党支部”揭牌。园区建立联席会议制度，定期会商会办难题。"
+        # what a phrase is likened to, or where people go, names no programme
+        "把党建当作链上企业结成命运共同体的纽带。挑选优秀的党外中青年干部到基地蹲点锻炼。"
+    )
     assert names(body) == []
 
 

@@ -652,6 +652,45 @@ def test_a_government_site_s_trail_from_its_name_is_no_title():
     assert (block.kicker, block.title) == ("", "紫贞街道党建“五级联动”激活商圈")
 
 
+def test_a_bracketed_section_label_heads_a_section_of_its_article_not_the_next_article():
+    text = page(
+        "宁波高新区召开争先进位推进会",
+        "党工委书记讲话要点：做深做实两篇文章",
+        "",
+        "■ 记者 王 越",
+        "",
+        "    日前，宁波高新区召开争先进位推进会，党工委书记作讲话。",
+        "",
+        "【成绩】去年交出一份稳中有进的答卷",
+        "",
+        "    2023年，核心区实现地区生产总值391亿元。",
+        "",
+        "【目标】力争进入全国高新区第一方阵前列",
+        "",
+        "    今年，高新区力争地区生产总值增长8%。",
+    )
+    (block,) = split_page(text)
+    assert block.headings == ["【成绩】去年交出一份稳中有进的答卷", "【目标】力争进入全国高新区第一方阵前列"]
+
+
+def test_a_box_line_with_a_range_is_a_statement_of_its_own():
+    text = page(
+        "打印机产业链上的党建",
+        "",
+        "    本报讯 园区党委把党组织建在产业链上。",
+        "",
+        "● 联合党支部：1个",
+        "● 每名党委党员联系企业：1至2家",
+        "",
+        "",
+        "建园同步建党委",
+        "",
+        "    产业园建园伊始就成立了园区党委。",
+    )
+    (block,) = split_page(text)
+    assert "● 每名党委党员联系企业：1至2家" in block.paragraphs
+
+
 def test_a_box_line_with_a_short_label_is_not_taken_for_a_lone_figure_over_the_next_line():
     text = page(
         "链上党建",

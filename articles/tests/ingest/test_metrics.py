@@ -493,6 +493,7 @@ def test_labels_for_participants_areas_and_bare_counts_of_how_many():
         "白马园区距中心城区4公里。",
         "园区距遵义南站约3公里、遵义高铁站约5公里，交通便利。",
         "园区党工委举办了为期2天的培训会。",
+        "园区工业增速连续12个月居全市第一。",
     ],
 )
 def test_no_figure_of_the_zone(text):
