@@ -122,7 +122,7 @@ PARTY_DOCUMENT = re.compile(
 HOLDERS_AFTER = re.compile(r"(?:专家|入选者|入选专家|获得者|人选|领军人才)")
 # “产业红盟”启动, “红色驿站”揭牌: a programme launched; “党旗映车间”这一市级党建品牌: a brand named.
 LAUNCHED_AFTER = re.compile(rf"(?:正式)?(?:启动|揭牌|上线)|这一[{CJK}]{{0,10}}品牌")
-HANDLE_AFTER = re.compile(r"为(?:抓手|载体|牵引|总抓手)")
+HANDLE_AFTER = re.compile(r"为(?:抓手|载体|牵引|总抓手|主打|主线)")
 # “光谷红厅”：露天平台变身党员之家: a title opening on the name of what it is about.
 TITLE_NAME = re.compile(r"^[“\"]([^”\"]{2,12})[”\"][：:]")
 

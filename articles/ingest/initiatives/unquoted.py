@@ -47,6 +47,8 @@ GENERIC_PLACE_QUALIFIERS = {
     "党建", "红色", "党员", "党组织", "社区", "小区", "特色", "企业党组织", "基层", "各级", "村", "党建工作", "党群服务",
     "党建活动", "党员活动", "活动", "党员教育", "教育", "党群", "示范性", "示范",
 }
+# 获评, 入选, 被评为…: what follows is an honour.
+HONOURED_AS = {"获评", "入选", "荣获", "获批", "评为", "命名为", "授予"}
 # Where a name begins: after these words (verbs of founding, function words) nothing more is its own.
 NAME_STOPS = {
     "成立", "组建", "建立", "设立", "新建", "搭建", "打造", "创建", "建成", "建起", "依托", "揭牌", "发挥", "筹建",
@@ -125,6 +127,8 @@ def _named(sentence, match):
             break  # the zone's own name (…国家高新区党建联盟 keeps its 国家高新区)
         kept.insert(0, word)
     rest = [word for word, _ in reversed_words[len(kept) :]]
+    if rest[:1] and rest[0] in HONOURED_AS or rest[:2] == ["为", "评"]:
+        return None  # 获评苏州市党史教育基地: an honour the place holds, not a programme it runs
     if rest[:3] == ["组织", "新", "两"] or rest[:2] == ["组织", "两新"]:
         kept[:0] = ["两新组织"]  # 两新组织: the fixed term the tagger cuts apart (and reads 组织 as a verb)
     elif kept and kept[0] == "新" and rest[:1] in (["两"], ["三"]):

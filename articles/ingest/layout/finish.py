@@ -12,7 +12,7 @@ import re
 from articles.ingest import cleaner
 from articles.ingest.layout.bylines import parse_byline
 from articles.ingest.layout.lines import (
-    COLUMN_MAX, DATUM_FIRST, KICKER_END, TIME_LEAD, TITLE_MAX, WORD_CHAR, line_shape, names_a_place,
+    CHANGE_FIRST, COLUMN_MAX, DATUM_FIRST, KICKER_END, TIME_LEAD, TITLE_MAX, WORD_CHAR, line_shape, names_a_place,
 )
 from articles.ingest.types import ArticleBlock
 from articles.ingest.words import dictionary_words
@@ -162,9 +162,10 @@ def _join_run(run):
 def clean_paragraph(text):
     """A body paragraph or caption: quotes paired, OCR spaces removed, simplified.
 
-    A box's figure keeps the space that parts it from its label after it (582家 规模以上工业企业).
+    A box's figure keeps the space that parts it from its label after it (582家 规模以上工业企业),
+    and so does a box's change (由1269.8亿元增至2000亿元 预计…).
     """
-    boxed = DATUM_FIRST.match(text.strip())
+    boxed = DATUM_FIRST.match(text.strip()) or CHANGE_FIRST.match(text.strip())
     if boxed:
         return f"{clean_paragraph(boxed.group('figure'))} {clean_paragraph(boxed.group('label'))}"
     return cleaner.to_simplified(cleaner.remove_cjk_spaces(cleaner.pair_quotes(text)))

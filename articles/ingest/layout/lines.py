@@ -47,6 +47,10 @@ _BOX_FIGURE = r"(?:约|近|超|逾)?(?:\d[\d.,]*|(?<=[约近超逾])[百千])(?:
 _BOX_CHANGE = r"由\d[^，,。：:]{0,20}?(?:增至|增加到|增长到|提高到|提升到|扩大到|达到)\d[^，,。：:]{0,12}"
 # A figure alone on its line, its label on the next: 65场 / 职业技能培训，累计覆盖943人次.
 LONE_FIGURE = re.compile(rf"^{_BOX_FIGURE}$")
+# Or a change alone on its line (由1269.8亿元增至2000亿元 / 预计2022—2025年规模工业总产值).
+LONE_CHANGE = re.compile(rf"^{_BOX_CHANGE}$")
+# Such a change with its label after a space, once joined: 由1269.8亿元增至2000亿元 预计…规模工业总产值.
+CHANGE_FIRST = re.compile(rf"^(?P<figure>{_BOX_CHANGE})\s+(?P<label>\S.{{1,30}})$")
 # A box's figure first, its label after a space: 582家 规模以上工业企业.
 DATUM_FIRST = re.compile(
     r"^(?P<figure>(?:约|近|超|逾)?\d[\d.,]*(?:万|亿)?(?![年月日.．、])[^\d\s，,。：:]{1,4})\s+(?P<label>\S.{1,30})$"
@@ -517,15 +521,16 @@ def _join_figures_over_labels(lines):
         if (
             previous is not None
             and line.gap == 0
-            and LONE_FIGURE.match(cleaner.visible(previous.text))
+            and (LONE_FIGURE.match(cleaner.visible(previous.text)) or LONE_CHANGE.match(cleaner.visible(previous.text)))
             and not DATUM_FIRST.match(previous.text.strip())  # 166名 党员: labelled already
             and not LONE_FIGURE.match(cleaner.visible(line.text))
             and len(cleaner.visible(line.text)) <= 30
             and not SENTENCE_MARK.search(line.text.rstrip("。"))
         ):
+            change = LONE_CHANGE.match(cleaner.visible(previous.text))
             previous.text = f"{previous.text} {line.text}"
             previous.raw = f"{previous.raw}\n{line.raw}"
-            previous.shape = line_shape(previous.text)
+            previous.shape = "text" if change else line_shape(previous.text)
             continue
         out.append(line)
     return out

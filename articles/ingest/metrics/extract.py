@@ -3,7 +3,7 @@ import re
 from dataclasses import dataclass, replace
 from operator import itemgetter
 
-from articles.ingest.metrics.kinds import CHANGE, PART_AFTER, RANGE, TARGET, kind_of, pair_kind
+from articles.ingest.metrics.kinds import CHANGE, PART_AFTER, RANGE, TARGET, box_label_after, kind_of, pair_kind
 from articles.ingest.metrics.labels import (
     CHANGE_TO,
     GROWTH_AFTER,
@@ -335,7 +335,9 @@ def _joined(sentence, first, second, kind):
             b,
             value_from=rounded(a.normalized_value / second.mult),
             normalized_from=a.normalized_value,
-            label=change_label(sentence, first.start, a.label) or b.label,
+            # (由1269.8亿元增至2000亿元 预计…规模工业总产值: a box's change, its label under it)
+            label=change_label(sentence, first.start, a.label) or b.label
+            or box_label_after(sentence, first.start, second.end)[:64],
             period=b.period or a.period,
             scope=a.scope,
         )

@@ -120,9 +120,23 @@ def kind_of(sentence, start, unit, fact_year, article_year, growth_after=False, 
         return TARGET
     if end is not None and GOAL_AFTER.match(sentence, end):
         return TARGET
-    if _is_share(sentence[:start], unit, growth_after):
+    label = box_label_after(sentence, start, end)
+    if label and TARGET_WORDS.search(label) and not DONE_WORDS.search(label):
+        return TARGET  # 70亿元 预计2025年实现税收: a box's figure, its label under it
+    if _is_share(sentence[:start], unit, growth_after) or unit == "%" and SHARE_LABEL.search(label):
         return SHARE
     return ACTUAL
+
+
+# 42.2% 园区生产总值占全市比重: a box's share, said by its label.
+SHARE_LABEL = re.compile(r"占[^，,。]{0,8}(?:比重|比例)|占比")
+
+
+def box_label_after(sentence, start, end):
+    """The label after a box line's figure (70亿元 预计2025年实现税收, 由…增至… 预计…), or ""."""
+    if end is None or not sentence[end : end + 1].isspace() or sentence[:start].strip() not in ("", "由", "从"):
+        return ""
+    return sentence[end:].strip()
 
 
 def _is_target(sentence, start, fact_year, article_year):

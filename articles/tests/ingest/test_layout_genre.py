@@ -673,6 +673,21 @@ def test_a_bracketed_section_label_heads_a_section_of_its_article_not_the_next_a
     assert block.headings == ["【成绩】去年交出一份稳中有进的答卷", "【目标】力争进入全国高新区第一方阵前列"]
 
 
+def test_a_box_s_change_over_its_label_is_one_line_keeping_the_space_before_its_label():
+    text = page(
+        "工业总产值冲刺两千亿",
+        "",
+        "    本报讯 宜都高新区发展势头强劲。",
+        "",
+        "┌──────── 数 说 ────────┐",
+        "│   由1269.8亿元增至2000亿元      │",
+        "│   预计2022—2025年规模工业总产值 │",
+        "└───────────────────────┘",
+    )
+    (block,) = split_page(text)
+    assert block.paragraphs[-1] == "由1269.8亿元增至2000亿元 预计2022—2025年规模工业总产值"
+
+
 def test_a_box_line_with_a_range_is_a_statement_of_its_own():
     text = page(
         "打印机产业链上的党建",

@@ -1044,3 +1044,13 @@ def test_a_report_naming_no_zone_that_speaks_for_its_city_from_its_first_sentenc
     assert article_scope("", "社会组织党建实现应建尽建", [], lead=lead) == "city"
     # a park's report comparing itself with the city stays its own
     assert article_scope("", "园区建成党群服务中心", [], lead="园区建成全市首个楼宇党群服务中心。") == "zone"
+
+
+def test_a_box_s_figure_takes_its_kind_from_its_label_under_it():
+    # 预计 and 占…比重 stand after the figure on a box's line: its label, read as what precedes it.
+    assert [m.kind for m in extract_metrics("70亿元 预计2025年实现税收", article_year=2023)] == ["target"]
+    assert [m.kind for m in extract_metrics("42.2% 园区生产总值占全市比重", article_year=2023)] == ["share"]
+    (change,) = extract_metrics("由1269.8亿元增至2000亿元 预计2022—2025年规模工业总产值", article_year=2023)
+    assert (change.value_from, change.value, change.kind) == (1269.8, 2000, "target")
+    assert "规模工业总产值" in change.label
+    assert [m.kind for m in extract_metrics("582家 规模以上工业企业", article_year=2023)] == ["actual"]
