@@ -8,7 +8,7 @@ CJK = r"\u4e00-\u9fff"
 ENDINGS = (
     "专项行动", "行动", "工程", "机制", "模式", "党建品牌", "品牌", "平台", "联盟", "服务队", "宣讲队",
     "突击队", "先锋队", "驿站", "工作法", "体系", "制度", "服务团", "帮帮团", "工作室", "服务站",
-    "服务中心", "计划", "党建基金", "建设标准", "人才社区", "培训班",
+    "服务中心", "计划", "党建基金", "建设标准", "人才社区", "培训班", "系列活动",
 )
 # Words that also say so, read after the programme words above: “订单式”服务，… “微心愿”墙.
 # The ones that are verbs too (服务, 管理, 培训) only with nothing after them: “红链驿站”服务覆盖… is a verb.
