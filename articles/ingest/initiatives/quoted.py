@@ -105,6 +105,8 @@ PRODUCT_BEFORE = re.compile(r"(公司的?|开发的|推出的|研发的|打造�
 # Party organisations are organisations, not programmes: “两新”组织党工委, “集电港”综合党委.
 PARTY_BODY = r"(?:党委|党工委|党总支|党支部|党小组)"
 ORGANISATION_AFTER = re.compile(rf"[^，。；、：:]{{0,6}}?{PARTY_BODY}")  # not past a colon: …工作法：党委…
+# “青创党委”, “…美团骑手党支部”: a name that is an organisation's.
+ENDS_IN_BODY = re.compile(rf"{PARTY_BODY}$")
 # What says a document is about party work itself.
 PARTY_SUBJECT = r"党|两新|两企三新|新就业"
 
@@ -117,11 +119,11 @@ PARTY_DOCUMENT = re.compile(
 )
 
 
-# 以“三个强化”为抓手: what the work is carried by.
 # “万人计划”专家, “泰山学者”入选者: a title people hold, not a programme the zone runs.
 HOLDERS_AFTER = re.compile(r"(?:专家|入选者|入选专家|获得者|人选|领军人才)")
 # “产业红盟”启动, “红色驿站”揭牌: a programme launched; “党旗映车间”这一市级党建品牌: a brand named.
 LAUNCHED_AFTER = re.compile(rf"(?:正式)?(?:启动|揭牌|上线)|这一[{CJK}]{{0,10}}品牌")
+# 以“三个强化”为抓手: what the work is carried by.
 HANDLE_AFTER = re.compile(r"为(?:抓手|载体|牵引|总抓手|主打|主线)")
 # “光谷红厅”：露天平台变身党员之家: a title opening on the name of what it is about.
 TITLE_NAME = re.compile(r"^[“\"]([^”\"]{2,12})[”\"][：:]")
@@ -133,7 +135,7 @@ def title_programme(title):
     if not opening:
         return None
     name = _clean(opening.group(1))
-    if name in NATIONAL_FORMULAS or re.search(rf"{PARTY_BODY}$", name):
+    if name in NATIONAL_FORMULAS or ENDS_IN_BODY.search(name):
         return None  # “青创党委”：…: an organisation, not a programme
     return name if _is_programme_name(name) or PARTY_CUE.search(name) else None
 
@@ -267,7 +269,7 @@ def _accepted(quoted, before, after, shared, qualified, group_size, companies, i
         return quoted + word  # “坐庄”机制, “红色”服务队, “订单式”服务 (but not “一站式”服务)
     if LAUNCHED_AFTER.match(after) and PARTY_CUE.search(quoted) and len(quoted) >= 3:
         # (a party branch unveiled, “…党支部”揭牌, is an organisation)
-        return None if re.search(rf"{PARTY_BODY}$", quoted) else quoted
+        return None if ENDS_IN_BODY.search(quoted) else quoted
     if KIND_BEFORE.search(before) and PARTY_CUE.search(quoted) and len(quoted) >= 3:
         return quoted  # 人才一体化平台“科技红盟”: the kind of thing, then its name
     if before.endswith("以") and HANDLE_AFTER.match(after) and len(quoted) >= 3 and (

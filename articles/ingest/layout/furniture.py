@@ -21,7 +21,9 @@ site's name off.
 """
 import re
 
-from articles.ingest.folio import BETWEEN_PARTS, ISSUED_BY, LATIN_MASTHEAD, PAPER_NAME, ROLES, WEB_ADDRESS, unspaced
+from articles.ingest.folio import (
+    BETWEEN_PARTS, ISSUED_BY, LATIN_MASTHEAD, PAPER_NAME, ROLES, SITE_DISTRICT, TRAIL_START, WEB_ADDRESS, unspaced,
+)
 from core.text import CJK_RANGES
 
 _C = CJK_RANGES
@@ -63,10 +65,7 @@ _PAGE_NOTE = re.compile(r"^(?:本版|本栏|本期|本专版|本页)[^。]{0,60}
 # --- web chrome ---------------------------------------------------------------------
 
 _PIPES = re.compile(r"\s*[|｜丨]\s*")
-_BREADCRUMB = re.compile(
-    r"(?:您当前的位置|当前位置|您的位置|您现在的位置|所在位置)\s*[:：]|^\S{0,12}?首页\s*[>＞»/]|[>＞»]\s*正文$"
-    r"|^[^\s>＞»]{2,20}(?:门户网站|网站)\s*[>＞»]"  # 珠海高新区管委会门户网站 > 政务公开 > …
-)
+_BREADCRUMB = re.compile(rf"(?:您当前的位置|当前位置|您的位置|您现在的位置|所在位置)\s*[:：]|^{TRAIL_START}|[>＞»]\s*正文$")
 _CHROME_LINE = re.compile(
     r"^(?:上一篇|下一篇|上一条|下一条|上一页|下一页)\s*[:：]"
     r"|^(?:相关新闻|相关阅读|相关链接|相关文章|热点推荐|推荐阅读|热门文章|热门推荐|最新文章|最新动态|猜你喜欢|延伸阅读链接|友情链接)\s*[:：]?"
@@ -259,7 +258,7 @@ def strip_site_suffix(title, others=()):
         head = title[: match.start()].strip()
         if len(head) < 6 or re.search(r"[。！？]", site):
             return title
-        named = re.sub(r"[（(][^（）()]{2,8}[）)]$", "", site)  # 苏州高新区（虎丘区）: the district it also is
+        named = re.sub(rf"{SITE_DISTRICT}$", "", site)  # 苏州高新区（虎丘区）: the district it also is
         if not (_SITE_WORD.search(named) or any(site and site in other for other in others)):
             return title
         title = head

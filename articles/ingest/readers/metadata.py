@@ -24,7 +24,9 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from articles.ingest.layout.furniture import is_nav_bar
-from articles.ingest.folio import BETWEEN_PARTS, ISSUED_BY, LATIN_MASTHEAD, PAPER_NAME, ROLES, WEB_ADDRESS, unspaced
+from articles.ingest.folio import (
+    BETWEEN_PARTS, ISSUED_BY, LATIN_MASTHEAD, PAPER_NAME, ROLES, SITE_DISTRICT, TRAIL_START, WEB_ADDRESS, unspaced,
+)
 from core.text import to_simplified
 
 EDGE_LINES = 15
@@ -280,7 +282,7 @@ _SITE_ENDING = r"(?:网|报|管委会|管理委员会|开发区|高新区|园区
 # …_苏州高新区（虎丘区）: the site's name may end with the district it also is, in brackets.
 _TITLE_SITE = re.compile(
     rf"^.{{6,}}?\s*(?:-|_|–|\s\|\s)\s*(?P<site>[{_CJK}（）()]{{2,20}}"
-    rf"{_SITE_ENDING}(?:[（(][{_CJK}]{{2,8}}[）)])?)$"
+    rf"{_SITE_ENDING}(?:{SITE_DISTRICT})?)$"
 )
 # A site's name alone over its navigation bar (重庆永川高新技术产业开发区管理委员会 / 首页 | 走进高新 | …).
 _SITE_NAME = re.compile(rf"[{_CJK}（）()]{{2,24}}{_SITE_ENDING}")
@@ -296,11 +298,7 @@ def title_site(line, folded=False):
 
 
 # A web page's trail to it: 当前位置：首页 > 党建工作 > 正文.
-# It may start from the site's name (珠海高新区管委会门户网站 > 政务公开 > 工作总结).
-_BREADCRUMB = re.compile(
-    r"^(?:(?:您)?当前(?:的)?位置\s*[:：]\s*)?(?:(?:网站)?首页|(?P<site>[^\s>＞»/→]{2,20}?)(?:门户网站|网站))"
-    r"\s*(?:>|＞|»|/|→)\s*(?P<trail>.+)$"
-)
+_BREADCRUMB = re.compile(rf"^(?:(?:您)?当前(?:的)?位置\s*[:：]\s*)?{TRAIL_START}\s*(?P<trail>.+)$")
 _TRAIL_SEPARATOR = re.compile(r"\s*(?:>|＞|»|/|→)\s*")
 _PARTY_SECTION = re.compile(r"党建|党群|党的建设")
 

@@ -181,6 +181,11 @@ def test_a_government_site_s_trail_from_its_name_and_a_document_s_dates():
     assert (meta.paper, meta.page_name, meta.date) == ("珠海高新区管委会", "工作总结", D(2025, 1, 13))
 
 
+def test_a_trail_from_a_site_s_own_home_page_gives_the_section():
+    text = "紫贞街道党建“五级联动”\n\n香港商报网首页 > 内地 > 园区观察\n\n正文。"
+    assert source_meta(text, column_header=False).page_name == "园区观察"
+
+
 def test_a_bulletin_s_date_at_the_end_of_its_printer_s_line():
     text = (
         "济南高新区党建工作简报\n\n2021年第9期（总第57期）\n\n主办：中共济南高新区工委党群工作部\n"
