@@ -3,7 +3,8 @@
 Pure text comparison. The texts are reduced to letters, digits and CJK
 (``identity.text_key``, traditional already folded by the cleaner), cut to
 their first ``COMPARED_CHARS`` characters so the work is bounded, and
-compared as sets of 4-character shingles (Jaccard similarity):
+compared as sets of 4-character shingles (Jaccard similarity), each shingle
+kept as its hash:
 
 * ``SAME`` (0.8) and above: the same article; the new page becomes one more
   source of the stored article. A web copy of an e-paper article differs by
@@ -12,6 +13,9 @@ compared as sets of 4-character shingles (Jaccard similarity):
   possible duplicate for a curator to confirm or dismiss.
 * below ``MAYBE``: a different article that happens to share its title.
 """
+from array import array
+from functools import lru_cache
+
 from articles.identity import text_key
 
 SAME = 0.8
@@ -20,27 +24,37 @@ COMPARED_CHARS = 3000
 SHINGLE = 4
 
 
-def shingles(text):
+# The stored articles a run compares its pages with share their titles (a column's
+# recurring headline, a story's copies): their shingles are kept, a few MB at most.
+FINGERPRINTS_KEPT = 512
+
+
+@lru_cache(maxsize=FINGERPRINTS_KEPT)
+def fingerprint(text):
+    """The distinct shingles of ``text``, as their hashes: 8 bytes each, so that many can be kept."""
     key = text_key(text, limit=COMPARED_CHARS)
     if len(key) < SHINGLE:
-        return {key} if key else set()
-    return {key[i : i + SHINGLE] for i in range(len(key) - SHINGLE + 1)}
+        return array("q", [hash(key)] if key else [])
+    return array("q", {hash(key[i : i + SHINGLE]) for i in range(len(key) - SHINGLE + 1)})
 
 
-def _jaccard(a, b):
-    """Jaccard similarity of two shingle sets, 0 to 1."""
-    if not a or not b:
+def _jaccard(mine, other):
+    """Jaccard similarity of a shingle set and another text's distinct shingles, 0 to 1."""
+    if not mine or not other:
         return 0.0
-    return len(a & b) / len(a | b)
+    common = len(mine.intersection(other))
+    return common / (len(mine) + len(other) - common)
 
 
 def closest(candidates, body):
     """(candidate, verdict) of the stored ``candidates`` ``body`` repeats: the first ``"same"``,
     else the first ``"maybe"``, else (None, ``"different"``)."""
     best = None, "different"
-    mine = shingles(body)  # once, however many candidates share the title
+    if not candidates:
+        return best
+    mine = set(fingerprint(body))  # once, however many candidates share the title
     for candidate in candidates:
-        score = _jaccard(shingles(candidate.body), mine)
+        score = _jaccard(mine, fingerprint(candidate.body))
         if score >= SAME:
             return candidate, "same"
         if score >= MAYBE and best[0] is None:

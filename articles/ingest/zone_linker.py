@@ -79,6 +79,7 @@ class ZoneIndex:
         self.zones = {}
         self.surfaces = {}
         self.shared_tails = {}  # a district form several zones print: {tail: zone names}
+        self._last_spans = (None, [])  # (text, the spans of its names) of the last text read
         for zone in zones:
             name = _get(zone, "name")
             if not name:
@@ -92,8 +93,12 @@ class ZoneIndex:
                     self.surfaces.setdefault(variant, name)
         self._province_for_city = province_for_city or _default_province_for_city
         self._add_district_forms()
-        alternatives = sorted(self.surfaces, key=len, reverse=True)
-        self.pattern = re.compile("|".join(map(re.escape, alternatives))) if alternatives else None
+        # {first two characters: surfaces starting so, longest first}: what one
+        # alternation of every surface would find, without compiling one (the
+        # index is built again whenever an ingest creates a zone).
+        self.by_prefix = {}
+        for surface in sorted(self.surfaces, key=len, reverse=True):
+            self.by_prefix.setdefault(surface[:2], []).append(surface)
 
     def _add_district_forms(self):
         """嘉兴秀洲高新区 is also printed 秀洲高新区 (and 秀洲国家高新区): a zone's name or alias made of
@@ -193,7 +198,9 @@ class ZoneIndex:
 
     def bare_references(self, text, words=None):
         """How often ``text`` says 高新区/园区/全区 meaning its own zone (only ``words`` of them, if given)."""
-        covered = [(s, e) for s, e, _ in self._matches(text)]
+        text_matched, covered = self._last_spans
+        if text_matched != text:
+            covered = [(s, e) for s, e, _ in self._matches(text)]
         count = 0
         for match in BARE.finditer(text):
             start, end = match.span()
@@ -213,23 +220,21 @@ class ZoneIndex:
         """[(start, end, ZoneMention)] for each zone name, known names first."""
         found = []
         taken = []
-        if self.pattern is not None:
-            for match in self.pattern.finditer(text):
-                start, end = match.span()
-                name = self.surfaces[match.group()]
-                if self._branch_elsewhere(text, start, end, self.zones[name]["province"]):
-                    continue  # 中关村南阳科技产业园, 南阳中关村信息谷: a branch named after the zone, in another city
-                district = DISTRICT.match(text, end)
-                if district and _is_district(district.group(1)):
-                    end = district.end()
-                info = self.zones[name]
-                found.append(
-                    (start, end, ZoneMention(
-                        name=name, surface=text[start:end].replace("\n", ""),
-                        known=True, city=info["city"], province=info["province"],
-                    ))
-                )
-                taken.append((start, end))
+        for start, end, surface in self._surfaces_in(text):
+            name = self.surfaces[surface]
+            if self._branch_elsewhere(text, start, end, self.zones[name]["province"]):
+                continue  # 中关村南阳科技产业园, 南阳中关村信息谷: a branch named after the zone, in another city
+            district = DISTRICT.match(text, end)
+            if district and _is_district(district.group(1)):
+                end = district.end()
+            info = self.zones[name]
+            found.append(
+                (start, end, ZoneMention(
+                    name=name, surface=text[start:end].replace("\n", ""),
+                    known=True, city=info["city"], province=info["province"],
+                ))
+            )
+            taken.append((start, end))
         for match in GENERIC_SUFFIX.finditer(text):
             start, end = match.span()
             if any(s <= start < e or s < end <= e for s, e in taken):
@@ -239,7 +244,22 @@ class ZoneIndex:
                 found.append((mention[0], end, mention[1]))
                 taken.append((mention[0], end))
         found.sort(key=lambda item: item[0])
+        # link_zones asks for an article's zones, then for its bare 高新区: one scan of its body.
+        self._last_spans = (text, [(start, end) for start, end, _ in found])
         return found
+
+    def _surfaces_in(self, text):
+        """(start, end, surface) of each surface, leftmost first, the longest at a place, none overlapping."""
+        by_prefix = self.by_prefix
+        at, last = 0, len(text) - 1
+        while at < last:
+            for surface in by_prefix.get(text[at : at + 2], ()):
+                if text.startswith(surface, at):
+                    yield at, at + len(surface), surface
+                    at += len(surface)
+                    break
+            else:
+                at += 1
 
     def _branch_elsewhere(self, text, start, end, province):
         """Whether a city of another province stands right before or after the zone's name."""

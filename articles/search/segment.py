@@ -89,11 +89,12 @@ def terms_in(text, terms):
         return frozenset()
     text = fold(text)
     unquoted = _QUOTES.sub("", text)
-    starts = {text[i : i + 2] for i in range(len(text) - 1)}
-    starts.update(unquoted[i : i + 2] for i in range(len(unquoted) - 1))
-    return frozenset(
-        term for term in terms if term[:2] in starts and (term in text or term in unquoted)
-    )
+    if len(terms) > FEW_TERMS:
+        # Many terms: only those starting with a pair of the text's characters are looked for.
+        starts = {text[i : i + 2] for i in range(len(text) - 1)}
+        starts.update(unquoted[i : i + 2] for i in range(len(unquoted) - 1))
+        terms = [term for term in terms if term[:2] in starts]
+    return frozenset(term for term in terms if term in text or term in unquoted)
 
 
 def _is_cjk(ch):
