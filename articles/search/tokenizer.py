@@ -9,6 +9,8 @@ import math
 
 import jieba
 
+_ASCII_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+
 # Domain words must beat jieba's general vocabulary ("两新组织", not "两/新/组织").
 DOMAIN_WORD_MIN_FREQ = 2000
 
@@ -60,8 +62,8 @@ class DomainTokenizer(jieba.Tokenizer):
     a web worker's memory. Here the names stay in ``words`` (name -> frequency)
     and are found through ``lengths`` (first two characters -> the lengths of
     the names starting so), so the static table is never copied or changed.
-    The cut is jieba's own: the same candidate words, the same frequencies,
-    the same best route.
+    The cut is jieba's precise mode without HMM: the same candidate words, the
+    same frequencies, the same best route.
     """
 
     def __init__(self, freq, total):
@@ -78,47 +80,75 @@ class DomainTokenizer(jieba.Tokenizer):
         found = self.words.get(word)
         return found if found is not None else self.FREQ.get(word, default)
 
-    def get_DAG(self, sentence):
-        # jieba's get_DAG (each word starting at k, by extending a prefix while
-        # the table has it), then the names starting at k, looked up by length.
+    def cut(self, sentence, cut_all=False, HMM=True, use_paddle=False):
+        """jieba's precise mode without its HMM (the only one the index and queries use), words in order.
+
+        The text is split into blocks as jieba splits it; each block is cut in
+        one pass from its end (``_block_words``).
+        """
+        if cut_all or HMM or use_paddle:
+            raise ValueError("DomainTokenizer cuts in precise mode without HMM only (HMM=False)")
+        for block in jieba.re_han_default.split(sentence):
+            if not block:
+                continue
+            if jieba.re_han_default.match(block):
+                yield from self._block_words(block)
+                continue
+            for part in jieba.re_skip_default.split(block):
+                if jieba.re_skip_default.match(part):
+                    yield part
+                else:
+                    yield from part
+
+    def _block_words(self, sentence):
+        """jieba's cut of a block (its get_DAG, calc and route), in one pass and without its tables of lists.
+
+        At each place, from the end: the words starting there -- jieba's, found
+        by extending a prefix while the table has it, then the names, looked up
+        by length -- and the best route on from there, ties going to the longer
+        word as in jieba. Single letters and digits in a row are one word.
+        """
         freq, words, lengths = self.FREQ, self.words, self.lengths
+        log = math.log
+        log_total = log(self.total)
         n = len(sentence)
-        dag = {}
-        for k in range(n):
-            ends = []
+        score = [0.0] * (n + 1)  # the best route's log-probability from each place on
+        end = [0] * n  # where the best route's first word from each place ends
+        for k in range(n - 1, -1, -1):
+            best, best_end = None, k
             i, fragment = k, sentence[k]
             while i < n and fragment in freq:
-                if freq[fragment]:
-                    ends.append(i)
+                count = freq[fragment]
+                if count:
+                    candidate = log(words.get(fragment) or count) - log_total + score[i + 1]
+                    if best is None or candidate >= best:
+                        best, best_end = candidate, i
                 i += 1
                 fragment = sentence[k : i + 1]
             for length in lengths.get(sentence[k : k + 2], ()):
-                end = k + length - 1
-                if end < n and end not in ends and sentence[k : end + 1] in words:
-                    ends.append(end)
-            dag[k] = ends or [k]
-        return dag
-
-    def calc(self, sentence, dag, route):
-        # jieba's calc, reading a name's frequency from ``words`` first.
-        n = len(sentence)
-        route[n] = (0, 0)
-        log_total = math.log(self.total)
-        log, freq, words = math.log, self.FREQ, self.words
-        for idx in range(n - 1, -1, -1):
-            ends = dag[idx]
-            if len(ends) == 1:  # most places: one candidate, nothing to compare
-                x = ends[0]
-                word = sentence[idx : x + 1]
-                route[idx] = (log(words.get(word) or freq.get(word) or 1) - log_total + route[x + 1][0], x)
+                last = k + length - 1
+                count = words.get(sentence[k : last + 1]) if last < n else None
+                if count:
+                    candidate = log(count) - log_total + score[last + 1]
+                    if best is None or candidate > best or (candidate == best and last > best_end):
+                        best, best_end = candidate, last
+            if best is None:  # no word starts here: the character alone
+                char = sentence[k]
+                best = log(words.get(char) or freq.get(char) or 1) - log_total + score[k + 1]
+            score[k], end[k] = best, best_end
+        at, letters = 0, ""
+        while at < n:
+            word = sentence[at : end[at] + 1]
+            at = end[at] + 1
+            if len(word) == 1 and word in _ASCII_ALNUM:
+                letters += word
                 continue
-            best = None
-            for x in ends:
-                word = sentence[idx : x + 1]
-                candidate = (log(words.get(word) or freq.get(word) or 1) - log_total + route[x + 1][0], x)
-                if best is None or candidate > best:
-                    best = candidate
-            route[idx] = best
+            if letters:
+                yield letters
+                letters = ""
+            yield word
+        if letters:
+            yield letters
 
     def add_domain_word(self, term):
         """Add a name at the frequency that keeps it whole, the total unchanged.

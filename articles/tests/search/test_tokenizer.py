@@ -8,6 +8,7 @@ TEXTS = [
     "园区成立红帆驿站联盟，链上党建共同体吸纳企业二十家。",
     "红帆驿站每月开放，星火工程师之家设在三楼。",
     "红帆驿",  # a name's beginning at the end of a text is not the name
+    "2024年园区建成5G基站12座，红帆驿站联盟ABC三期启用。\n链上党建共同体 2.0版",
 ]
 
 
