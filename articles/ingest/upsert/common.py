@@ -1,4 +1,6 @@
 """What every part of the writer shares: counting an update, saving one, the page's deferred inserts."""
+import time
+
 from django.db import connections, router
 from django.utils import timezone
 
@@ -61,7 +63,8 @@ def insert_rows(model, objs):
     database's work: here a plain value goes as it is, the others through their
     field, in one multi-row INSERT per batch. As with ``bulk_create``, no signal
     is sent and no ``save()`` runs; ``auto_now`` fields get the same time, a
-    foreign key given as an object inserted earlier gets its id.
+    foreign key given as an object inserted earlier gets its id. On PostgreSQL
+    the rows go in one COPY (``_copy_rows``).
     """
     if not objs:
         return objs
@@ -81,6 +84,18 @@ def insert_rows(model, objs):
                     related = getattr(obj, field.name)
                     setattr(obj, field.attname, related.pk if related is not None else None)
     converters = [_converter(field, connection) for field in fields]
+    if connection.vendor == "postgresql":
+        _copy_rows(connection, opts, fields, converters, objs)
+    else:
+        _insert_values(connection, opts, fields, converters, objs)
+    for obj in objs:
+        obj._state.adding = False
+        obj._state.db = connection.alias
+    return objs
+
+
+def _insert_values(connection, opts, fields, converters, objs):
+    """One multi-row INSERT … RETURNING per batch; the ids set from what it returns."""
     quote = connection.ops.quote_name
     columns = ", ".join(quote(f.column) for f in fields)
     row = "(" + ", ".join(["%s"] * len(fields)) + ")"
@@ -100,9 +115,35 @@ def insert_rows(model, objs):
             ids = [pk for (pk,) in cursor.fetchall()] if returning else [None] * len(chunk)
             for obj, pk in zip(chunk, ids):
                 obj.pk = pk
-                obj._state.adding = False
-                obj._state.db = connection.alias
-    return objs
+
+
+def _copy_rows(connection, opts, fields, converters, objs):
+    """PostgreSQL: the ids drawn from the table's sequence, then the rows in one COPY.
+
+    A multi-row INSERT of a page's figures is a statement of a thousand
+    parameters, each quoted by the driver in Python: COPY sends the rows as
+    they are, for a quarter of the writer's time.
+    """
+    quote = connection.ops.quote_name
+    table, pk_column = quote(opts.db_table), quote(opts.pk.column)
+    columns = ", ".join(quote(f.column) for f in fields)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
+            [opts.db_table, opts.pk.column, len(objs)],
+        )
+        ids = [pk for (pk,) in cursor.fetchall()]
+        sql = f"COPY {table} ({pk_column}, {columns}) FROM STDIN"
+        started = time.monotonic()
+        with connection.wrap_database_errors, cursor.cursor.copy(sql) as copy:
+            for obj, pk in zip(objs, ids):
+                copy.write_row([pk, *(convert(getattr(obj, f.attname)) for f, convert in zip(fields, converters))])
+    if connection.queries_logged:  # as Django logs the statements it runs (a test's query count)
+        connection.queries_log.append(
+            {"sql": f"{sql} -- {len(objs)} rows", "time": f"{time.monotonic() - started:.3f}"}
+        )
+    for obj, pk in zip(objs, ids):
+        obj.pk = pk
 
 
 def _converter(field, connection):

@@ -440,7 +440,7 @@ def test_a_new_page_is_inserted_in_one_statement_per_table_however_many_articles
     def inserts(result):
         with CaptureQueriesContext(connection) as captured:
             upsert_page(result=result)
-        return [q["sql"] for q in captured if q["sql"].startswith("INSERT")]
+        return [q["sql"] for q in captured if q["sql"].startswith(("INSERT", "COPY"))]
 
     upsert_page(result=page(article(), name="warm-up.txt"))
     two = inserts(page(*articles(2, "甲", 10), name="two.txt"))
@@ -463,17 +463,24 @@ def test_rows_inserted_together_get_their_ids_times_and_parents():
 
     article = make_article(title="联盟成立")
     zone = make_zone("淮北高新区")
+    # Text a row format must escape: a tab, a line break, a backslash, quotes.
+    awkward = '“红色\t引擎”\n\\N {"号"}'
     initiatives = [
         Initiative(key=f"k{n}", zone=zone, name=f"红色引擎{n}号",
-                   aliases=["红芯"], ingested_values={"name": f"红色引擎{n}号"})
+                   aliases=["红芯", awkward], ingested_values={"name": f"红色引擎{n}号"})
         for n in range(3)
     ]
-    mentions = [InitiativeMention(initiative=i, article=article, sentence="园区推出红色引擎。") for i in initiatives]
+    mentions = [InitiativeMention(initiative=i, article=article, sentence=f"园区推出{awkward}。") for i in initiatives]
     insert_rows(Initiative, initiatives)  # the parents first: the mentions then take their ids
     insert_rows(InitiativeMention, mentions)
     stored = Initiative.objects.filter(pk__in=[i.pk for i in initiatives]).order_by("pk")
-    assert [(i.name, i.aliases, i.zone_id) for i in stored] == [(f"红色引擎{n}号", ["红芯"], zone.pk) for n in range(3)]
-    assert all(i.created_at is not None and i.updated_at == i.created_at for i in stored)
-    assert sorted(InitiativeMention.objects.filter(article=article).values_list("initiative_id", flat=True)) == [
-        i.pk for i in initiatives
+    assert [(i.name, i.aliases, i.zone_id) for i in stored] == [
+        (f"红色引擎{n}号", ["红芯", awkward], zone.pk) for n in range(3)
     ]
+    assert all(i.created_at is not None and i.updated_at == i.created_at for i in stored)
+    assert sorted(InitiativeMention.objects.filter(article=article).values_list("initiative_id", "sentence")) == [
+        (i.pk, f"园区推出{awkward}。") for i in initiatives
+    ]
+    # The ids were the table's own: the next row saved the ordinary way takes the one after.
+    later = Initiative.objects.create(key="k-later", zone=zone, name="红色引擎后来")
+    assert later.pk > max(i.pk for i in initiatives)
