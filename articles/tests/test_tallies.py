@@ -213,6 +213,14 @@ def test_the_ingest_counts_once_at_the_end_of_its_run(reference_zones, settings,
     assert Article.objects.exists()
     assert_fresh_and_true()
     assert selectors.home_counts()["articles"] == Article.objects.visible().count() > 0
+    # The same pages again, nothing changed in them: nothing is written, nothing recounted.
+    call_command("ingest", str(settings.SEEDS_DIR), verbosity=0)
+    assert len(recounts) == 1
+    assert_fresh_and_true()
+    # One page read again by new rules writes: the run recounts.
+    call_command("ingest", str(sorted(settings.SEEDS_DIR.glob("*.txt"))[0]), "--reanalyse", verbosity=0)
+    assert len(recounts) == 2
+    assert_fresh_and_true()
 
 
 def test_hiding_recounts_when_the_curation_commits(archive, django_capture_on_commit_callbacks):

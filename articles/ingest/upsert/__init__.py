@@ -86,6 +86,8 @@ def upsert_page(*, result, original=None):
         page=page, stored=stored_source, column=result.column, original=original,
         analysed_with=result.analysed_with,
     )
+    # Its rows go in without signals (PageInserts), so the page marks the counts itself.
+    mark_stale()
     deleted = _tombstones()
     zones = ZoneResolver(deleted=deleted[Tombstone.Kind.ZONE])
     written, positions, new_names, drafts = [], set(), [], []
@@ -103,8 +105,6 @@ def upsert_page(*, result, original=None):
             drafts.append((article, item, changed))
     # The new articles in one statement: their facts below need their ids.
     new_articles = insert_rows(Article, [a for a, _i, _c in drafts if a.pk is None])
-    if new_articles:
-        mark_stale()  # as saving one would (tallies)
     created = {article.pk for article in new_articles}
     stored_here = []
     for article, item, changed in drafts:
