@@ -161,8 +161,36 @@ def time_pages(pages, repeat):
             "p50_ms": round(statistics.median(durations), 2),
             "p95_ms": round(percentile(durations, 0.95), 2),
             "queries": queries[name],
+            "probe_ms": host_probe_ms(),
         }
     return results
+
+
+# A fixed amount of pure Python work, a few milliseconds long.
+PROBE_STEPS = 100_000
+
+
+def host_probe_ms():
+    """Milliseconds the host takes for PROBE_STEPS of pure Python, now (the best of three).
+
+    On a shared machine its speed drifts from one minute to the next: timed
+    after each page, this says how fast the host ran while the corpus and while
+    the seeds were timed, so that a ratio between the two can be read with it.
+    """
+    best = None
+    for _ in range(3):
+        started = time.perf_counter()
+        total = 0
+        for step in range(PROBE_STEPS):
+            total += step * step
+        elapsed = (time.perf_counter() - started) * 1000
+        best = elapsed if best is None else min(best, elapsed)
+    return round(best, 2)
+
+
+def _probe_median(results):
+    probes = [page["probe_ms"] for page in results.values() if page.get("probe_ms")]
+    return round(statistics.median(probes), 2) if probes else None
 
 
 # ---------------------------------------------------------------- report
@@ -180,6 +208,7 @@ def write_report(out, count, results, meta, memory, load_before, *, verbose):
             "small_db_ratio": ratio, "seeds_p50_ms": small.get("p50_ms"), "seeds_queries": small.get("queries"),
         }
     ratios = [p["small_db_ratio"] for p in pages.values() if p["small_db_ratio"] is not None]
+    probe = {"corpus": _probe_median(results), "seeds": _probe_median(seeds)}
     load_after = os.getloadavg()
     corpus = meta["corpus"]
     if verbose:
@@ -193,7 +222,9 @@ def write_report(out, count, results, meta, memory, load_before, *, verbose):
             f"load average {load_before[0]:.2f} before, {load_after[0]:.2f} after, on "
             f"{os.cpu_count()} CPUs (seeds timed at {meta.get('seeds_load_average', '?')}, corpus built "
             f"{meta['built_at']}); worker peak RSS {memory['peak']} MB "
-            f"(now {memory.get('anon', '?')} MB heap, {memory.get('file', '?')} MB mapped files)"
+            f"(now {memory.get('anon', '?')} MB heap, {memory.get('file', '?')} MB mapped files); host probe "
+            f"{probe['corpus']} ms while the corpus was timed, {probe['seeds']} ms while the seeds were "
+            f"(the same Python work: a higher figure is a slower host)"
         )
         out.write(
             f"{'page':<17} {'p50 ms':>8} {'p95 ms':>8} {'queries':>7} {'seeds ms':>9} {'seeds q':>7} "
@@ -217,6 +248,7 @@ def write_report(out, count, results, meta, memory, load_before, *, verbose):
         "worker_memory_mb": memory,
         "load_average": [round(load_before[0], 2), round(load_after[0], 2)],
         "seeds_load_average": meta.get("seeds_load_average"),
+        "host_probe_ms": probe,
     }, ensure_ascii=False))
 
 

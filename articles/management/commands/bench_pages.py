@@ -47,6 +47,9 @@ memory-mapped database pages read, shared with the page cache).  The last line o
 one JSON object; ``small_db_ratio`` is p50 at N over p50 on the seeds, timed in
 the same run: with ``--reuse``, in a database of their own made beside the
 corpus's and removed afterwards (``corpus.database_of_its_own``).
+``host_probe_ms`` is how long a fixed piece of pure Python took after each page
+(median), while the corpus and while the seeds were timed: on a shared machine
+the host's speed drifts between the two, and the ratios are read with it.
 """
 import json
 import os

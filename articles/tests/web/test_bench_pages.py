@@ -87,6 +87,8 @@ def test_a_page_that_fails_stops_the_run_naming_it_and_a_kept_corpus_is_timed_ag
     report = json.loads(bench(articles=20, repeat=1, reuse=True)[-1])
     assert report["articles"] == 20 and list(report["pages"]) == PAGES
     assert all(page["small_db_ratio"] > 0 for page in report["pages"].values())
+    # How fast the host ran while each was timed, to read the ratios with.
+    assert report["host_probe_ms"]["corpus"] > 0 and report["host_probe_ms"]["seeds"] > 0
     # The corpus timed, then the seeds again in this run, alone in a database of their own.
     [corpus, (seeds, none)] = timed
     assert seeds > 0 and none == 0 and corpus == (20, 20)
