@@ -25,14 +25,18 @@ SHINGLE = 4
 
 
 # The stored articles a run compares its pages with share their titles (a column's
-# recurring headline, a story's copies): their shingles are kept, a few MB at most.
-FINGERPRINTS_KEPT = 512
+# recurring headline, a story's copies): their shingles are kept, keyed by the
+# compared characters only: 30 KB each at most (3,000 characters and their hashes), under 8 MB.
+FINGERPRINTS_KEPT = 256
+
+
+def fingerprint(text):
+    """The distinct shingles of ``text``'s first COMPARED_CHARS letters, as their hashes (8 bytes each)."""
+    return _fingerprint(text_key(text, limit=COMPARED_CHARS))
 
 
 @lru_cache(maxsize=FINGERPRINTS_KEPT)
-def fingerprint(text):
-    """The distinct shingles of ``text``, as their hashes: 8 bytes each, so that many can be kept."""
-    key = text_key(text, limit=COMPARED_CHARS)
+def _fingerprint(key):
     if len(key) < SHINGLE:
         return array("q", [hash(key)] if key else [])
     return array("q", {hash(key[i : i + SHINGLE]) for i in range(len(key) - SHINGLE + 1)})
