@@ -512,22 +512,24 @@ def _join_figures_over_labels(lines):
     out = []
     for line in lines:
         previous = out[-1] if out else None
-        pairs = _slashed_pairs(previous.text, line.text) if previous is not None and line.gap == 0 else None
+        if previous is None or line.gap != 0:
+            out.append(line)
+            continue
+        pairs = _slashed_pairs(previous.text, line.text)
         if pairs:
             previous.text = pairs
             previous.raw = f"{previous.raw}\n{line.raw}"
             previous.shape = "text"
             continue
+        figure = cleaner.visible(previous.text)
+        change = LONE_CHANGE.match(figure)
         if (
-            previous is not None
-            and line.gap == 0
-            and (LONE_FIGURE.match(cleaner.visible(previous.text)) or LONE_CHANGE.match(cleaner.visible(previous.text)))
+            (LONE_FIGURE.match(figure) or change)
             and not DATUM_FIRST.match(previous.text.strip())  # 166名 党员: labelled already
             and not LONE_FIGURE.match(cleaner.visible(line.text))
             and len(cleaner.visible(line.text)) <= 30
             and not SENTENCE_MARK.search(line.text.rstrip("。"))
         ):
-            change = LONE_CHANGE.match(cleaner.visible(previous.text))
             previous.text = f"{previous.text} {line.text}"
             previous.raw = f"{previous.raw}\n{line.raw}"
             previous.shape = "text" if change else line_shape(previous.text)
