@@ -32,13 +32,14 @@ def bar_chart(metrics, *, title, unit, name, max_bars=MAX_BARS, total=None):
     }
 
 
-def series_chart(metrics, *, title, unit, name, max_series=MAX_SERIES, max_years=MAX_YEARS):
+def series_chart(metrics, *, title, unit, name, max_series=MAX_SERIES, max_years=MAX_YEARS, total=None):
     """Figures by year, one series per ``name``: the names with the largest latest value first.
 
     {"type": "series", "title", "unit", "years": [oldest…newest],
      "series": [{"name", "line", "values", "texts", "urls"}], "omitted"}; the lists
     of a series follow ``years``, None where it has no figure. ``metrics`` hold at
     most one figure per name and year; figures without a year have no place on the axis.
+    ``total``: how many names there are, when ``metrics`` holds only the first.
     """
     by_name = {}
     for metric in metrics:
@@ -65,7 +66,7 @@ def series_chart(metrics, *, title, unit, name, max_series=MAX_SERIES, max_years
         "unit": unit,
         "years": years,
         "series": series,
-        "omitted": max(0, len(ranked) - max_series),
+        "omitted": max(0, (len(ranked) if total is None else total) - len(series)),
     }
 
 

@@ -60,8 +60,8 @@ class LatestFigure(models.Model):
     ``normalized_value`` are the metric's, so a coarser group's latest is found
     among them in the same order (``Metric.LATEST_FIRST``).  ``article``, ``kind``,
     ``raw`` and ``sentence`` are the metric's too: a page draws and tables the
-    stored rows without reading a figure (an indicator's 2,000 cells were as
-    many probes of the metric table).
+    stored rows without reading a figure (an indicator's table of hundreds of
+    cells was as many probes of the metric table).
     """
 
     metric = models.OneToOneField("articles.Metric", on_delete=models.CASCADE, related_name="+")

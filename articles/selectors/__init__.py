@@ -28,11 +28,11 @@ from .details import (
 )
 from .figures import (
     COMPARISON_BARS,
-    INDICATOR_CELLS,
     MEASURED_KINDS,
     TARGET_KINDS,
     ZONE_INDICATOR_CELLS,
     ZONE_PAGE_UNCLASSIFIED,
+    ZoneYears,
     commonest_indicator,
     comparison_unit,
     indicator_years,
@@ -118,11 +118,11 @@ __all__ = [
     "initiative_zone_count",
     # figures
     "COMPARISON_BARS",
-    "INDICATOR_CELLS",
     "MEASURED_KINDS",
     "TARGET_KINDS",
     "ZONE_INDICATOR_CELLS",
     "ZONE_PAGE_UNCLASSIFIED",
+    "ZoneYears",
     "commonest_indicator",
     "comparison_unit",
     "indicator_years",

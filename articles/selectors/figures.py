@@ -14,6 +14,7 @@ from django.db.models.expressions import RawSQL
 from django.db.models.functions import RowNumber
 
 from articles.models import Indicator, LatestFigure, Metric, Tally
+from articles.search.expressions import IdIn
 from core import serializers
 from core.charts import MAX_BARS
 from zones.models import Zone
@@ -23,10 +24,9 @@ from ._counts import UNREAD, _archive, _bounded, _partial
 MEASURED_KINDS = Metric.MEASURED_KINDS
 TARGET_KINDS = (Metric.Kind.TARGET,)
 
-# Bounds: a comparison charts this many zones (and counts the rest), an indicator's
-# table this many zone-year cells, a zone page this many of its indicators' cells.
+# Bounds: a comparison charts this many zones (and counts the rest), a zone page this
+# many of its indicators' cells (an indicator's table is bounded by its caller's zones and years).
 COMPARISON_BARS = MAX_BARS
-INDICATOR_CELLS = 2000
 ZONE_INDICATOR_CELLS = 300
 ZONE_PAGE_UNCLASSIFIED = 50
 
@@ -251,19 +251,58 @@ def indicator_years(indicator):
     return _distinct_values(figures, "year", descending=True)
 
 
-def zone_year_values(metrics, unit, kinds=MEASURED_KINDS, *, stored=None):
-    """One figure per zone and year among ``metrics`` in ``unit``; at most INDICATOR_CELLS, newest first.
+class ZoneYears(NamedTuple):
+    """The figures a zones-by-year table shows (``zone_year_values``)."""
 
-    The window ranks the figures' keys alone; only the figures kept are read, as FigureCells.
-    ``stored``: as zone_comparison's; the stored rows are these figures already.
+    years: list  # newest first, then None when some of the zones' figures have no year
+    cells: list  # FigureCells of the zones shown, zone after zone in the table's order, newest first
+    zones: int  # zones with a figure in ``years``, shown or not
+    dated_zones: int  # of those, the zones with a figure of a year (a chart's lines)
+    older: int  # figures of years before ``years``, left out
+
+
+def zone_year_values(metrics, unit, kinds=MEASURED_KINDS, *, zones, years, stored=None):
+    """One figure per zone and year among ``metrics`` in ``unit``, as a table of ``zones`` zones by ``years`` years
+    shows them: the newest years (then the undated), and the zones whose newest figure in those years is the
+    newest first, then the largest, then by name. A ZoneYears.
+
+    Every zone's figure of each year is ranked on a few of its columns, one row per zone and year (a few
+    thousand at most, whatever the archive holds); only the cells shown are then read in full.
+    ``stored``: as zone_comparison's.
     """
     if stored is not None:
-        newest_first = (F("year").desc(nulls_last=True), F("normalized_value").desc(), "metric_id")
-        return _stored_in_order(_stored_of(stored, unit, kinds), newest_first, INDICATOR_CELLS, cells=True)
-    newest_first = (F("year").desc(nulls_last=True), F("normalized_value").desc(), "pk")
-    return _latest_in_order(
-        _comparable(metrics, unit, kinds).filter(zone__isnull=False), ("zone", "year"), newest_first,
-        INDICATOR_CELLS, cells=True,
+        rows = _stored_of(stored, unit, kinds)
+        key_column = "metric_id"
+    else:
+        rows = _comparable(metrics, unit, kinds).filter(zone__isnull=False).latest_per("zone", "year")
+        key_column = "pk"
+    keys = list(rows.order_by().values_list(key_column, "zone_id", "year", "normalized_value", "zone__name"))
+    dated = sorted({year for _pk, _zone, year, _value, _name in keys if year is not None}, reverse=True)
+    shown = dated[:years] + ([None] if any(year is None for _pk, _zone, year, _value, _name in keys) else [])
+    column = {year: index for index, year in enumerate(shown)}
+    newest = {}  # zone -> (its first column holding a figure, the figure's value negated, its name)
+    for _pk, zone_id, year, value, name in keys:
+        if year in column:
+            rank = (column[year], -value, name, zone_id)
+            newest[zone_id] = min(newest.get(zone_id, rank), rank)
+    order = {zone_id: place for place, zone_id in enumerate(sorted(newest, key=newest.get)[:zones])}
+    wanted = sorted(
+        (order[zone_id], column[year], pk) for pk, zone_id, year, _value, _name in keys
+        if zone_id in order and year in column
+    )
+    picked = [pk for _place, _column, pk in wanted]
+    if stored is not None:
+        found = rows.filter(IdIn(picked, pk=F("metric_id"))).values_list(*_cell_columns(stored=True))
+        cells = {row[0]: row for row in found}
+        cells = _cells(cells[pk] for pk in picked)
+    else:
+        cells = _read_cells(picked)
+    return ZoneYears(
+        years=shown,
+        cells=cells,
+        zones=len(newest),
+        dated_zones=len({zone_id for _pk, zone_id, year, _value, _name in keys if year in column and year is not None}),
+        older=sum(1 for _pk, _zone, year, _value, _name in keys if year not in column),
     )
 
 

@@ -71,9 +71,11 @@ def test_every_comparison_is_the_same_from_the_stored_figures(figures):
         metrics = public.filter(indicator=indicator)
         unit, _left_out = selectors.comparison_unit(metrics, indicator)
         for kinds in (selectors.MEASURED_KINDS, selectors.TARGET_KINDS):
-            assert selectors.zone_year_values(metrics, unit, kinds, stored=indicator) == (
-                selectors.zone_year_values(metrics, unit, kinds)
-            )
+            for zones, years in ((50, 12), (1, 1)):
+                bounds = {"zones": zones, "years": years}
+                assert selectors.zone_year_values(metrics, unit, kinds, stored=indicator, **bounds) == (
+                    selectors.zone_year_values(metrics, unit, kinds, **bounds)
+                )
             stored_largest, stored_zones = selectors.zone_comparison(metrics, unit, kinds, stored=indicator)
             live_largest, live_zones = selectors.zone_comparison(metrics, unit, kinds)
             assert (stored_largest, stored_zones) == (live_largest, live_zones)

@@ -5,6 +5,8 @@ a page printed: 总投资 and 总投资额 are one indicator, 企业 in two sent
 two. A chart holds one indicator in one normalized unit; targets are drawn
 apart from the figures measured; figures no indicator claims are listed only.
 """
+from functools import partial
+
 from django.http import Http404
 
 from articles import selectors
@@ -173,10 +175,14 @@ class IndicatorDetail(MetricList):
             metrics.filter(kind__in=selectors.MEASURED_KINDS + selectors.TARGET_KINDS), self.indicator
         )
         stored = self.indicator if self.known_total is not None else None
-        measured = selectors.zone_year_values(metrics, unit, stored=stored)
-        targets = selectors.zone_year_values(metrics, unit, selectors.TARGET_KINDS, stored=stored)
+        bounds = {"zones": TABLE_ZONES, "years": TABLE_YEARS, "stored": stored}
+        measured = selectors.zone_year_values(metrics, unit, **bounds)
+        targets = selectors.zone_year_values(metrics, unit, selectors.TARGET_KINDS, **bounds)
         table = zone_year_table(measured)
-        charts = [indicator_chart(self.indicator, measured, unit)] if measured else []
+        charts = []
+        if measured.cells:
+            largest = partial(selectors.zone_comparison, metrics, unit, stored=stored)
+            charts.append(indicator_chart(self.indicator, measured, unit, largest))
         return {
             "charts": charts,
             "unit": unit,
@@ -186,56 +192,43 @@ class IndicatorDetail(MetricList):
         }
 
 
-def indicator_chart(indicator, measured, unit):
-    """A line per zone by year where a zone has figures of several years, else a bar per zone (its latest).
+def indicator_chart(indicator, measured, unit, largest):
+    """A line per zone by year where a zone of the table has figures of several years, else a bar per zone (its latest).
 
-    ``measured``: one figure per zone and year, newest first.
+    ``measured``: the table's ZoneYears; ``largest``: called for bars only, it gives
+    (the zones' largest latest figures, how many zones), as ``selectors.zone_comparison``.
     """
     years_by_zone = {}
-    for metric in measured:
+    for metric in measured.cells:
         if metric.year is not None:
             years_by_zone.setdefault(metric.zone_id, set()).add(metric.year)
     if any(len(years) > 1 for years in years_by_zone.values()):
         return series_chart(
-            measured, unit=unit, name=_zone_name,
+            measured.cells, unit=unit, name=_zone_name, total=measured.dated_zones,
             title=f"{indicator.name}：各高新区历年数值（{unit_label(unit)}计）",
         )
-    latest = {}
-    for metric in measured:
-        latest.setdefault(metric.zone_id, metric)
+    # The table's zones are the newest; the bars are the largest, of every zone.
+    figures, zones = largest()
     return bar_chart(
-        latest.values(), unit=unit, name=_zone_and_year,
+        figures, unit=unit, name=_zone_and_year, total=zones,
         title=f"{indicator.name}：各高新区数值（{unit_label(unit)}计）",
     )
 
 
-def zone_year_table(metrics):
-    """{"years": newest first, at most TABLE_YEARS, then None for figures without a year;
-    "rows": [{"zone", "cells": [metric or None per year]}], at most TABLE_ZONES; "older":
-    figures of earlier years left out; "zones_left_out"}, zones with the newest, largest
-    figures first.
-
-    ``metrics`` hold at most one figure per zone and year.
+def zone_year_table(figures):
+    """{"years"; "rows": [{"zone", "cells": [metric or None per year]}]; "older": figures of
+    earlier years left out; "zones_left_out"} of a ZoneYears (``selectors.zone_year_values``),
+    its zones in its order.
     """
-    dated = sorted({metric.year for metric in metrics if metric.year is not None}, reverse=True)
-    years = dated[:TABLE_YEARS]
-    if any(metric.year is None for metric in metrics):
-        years.append(None)
-    shown = set(years)
-    by_zone = {}
-    for metric in metrics:
-        if metric.year in shown:
-            by_zone.setdefault(metric.zone_id, {"zone": metric.zone, "figures": {}})["figures"][metric.year] = metric
-    rows = [
-        {"zone": entry["zone"], "cells": [entry["figures"].get(year) for year in years]}
-        for entry in by_zone.values()
-    ]
-
-    def newest_first(row):
-        index, metric = next((i, m) for i, m in enumerate(row["cells"]) if m)
-        return (index, -metric.normalized_value, row["zone"].name)
-
-    rows.sort(key=newest_first)
-    older = sum(1 for metric in metrics if metric.year not in shown)
-    return {"years": years, "rows": rows[:TABLE_ZONES], "older": older,
-            "zones_left_out": max(len(rows) - TABLE_ZONES, 0)}
+    rows = {}
+    for metric in figures.cells:
+        rows.setdefault(metric.zone_id, {"zone": metric.zone, "figures": {}})["figures"][metric.year] = metric
+    return {
+        "years": figures.years,
+        "rows": [
+            {"zone": row["zone"], "cells": [row["figures"].get(year) for year in figures.years]}
+            for row in rows.values()
+        ],
+        "older": figures.older,
+        "zones_left_out": figures.zones - len(rows),
+    }

@@ -270,6 +270,50 @@ def test_indicator_table_lists_the_zones_with_the_newest_figures_and_says_how_ma
     assert f'href="{figures["yt_2022"].get_absolute_url()}"' in html
 
 
+@pytest.mark.parametrize("stored", [False, True])
+def test_indicator_table_holds_every_figure_of_its_zones_and_years_and_reads_no_other(invest, huaibei, stored):
+    from articles import selectors, tallies
+
+    old = figure(huaibei, invest, 1, 2001)  # the zone's oldest year, behind every newer zone's figures
+    newest = figure(huaibei, invest, 2, 2024)
+    others = [figure(make_zone(), invest, n, 2020 + n % 4) for n in range(1, 9)]
+    archive = tallies.refresh() if stored else None
+    metrics = Metric.objects.visible().filter(indicator=invest)
+    values = selectors.zone_year_values(
+        metrics, "元", zones=1, years=30, stored=invest if archive else None
+    )
+    # The zone with the newest figure, and all of its years: read in full, they alone.
+    assert [cell.pk for cell in values.cells] == [newest.pk, old.pk]
+    assert values.years == [2024, 2023, 2022, 2021, 2020, 2001]
+    assert (values.zones, values.dated_zones, values.older) == (9, 9, 0)
+    fewer_years = selectors.zone_year_values(metrics, "元", zones=3, years=2)
+    assert fewer_years.years == [2024, 2023]
+    # Zones ranked by their newest figure in those years, then the largest: 2024, then 2023's 7 before its 3.
+    assert [cell.pk for cell in fewer_years.cells] == [newest.pk, others[6].pk, others[2].pk]
+    assert (fewer_years.zones, fewer_years.older) == (3, 1 + 6)
+
+
+def test_indicator_chart_counts_and_bars_every_zone_not_only_the_tables(client, invest, monkeypatch):
+    monkeypatch.setattr("articles.views.indicators.TABLE_ZONES", 2)
+    zones = [make_zone() for _ in range(10)]
+    for n, zone in enumerate(zones):
+        figure(zone, invest, n + 1, 2020 + n % 3)
+    url = reverse("articles:indicator", args=["total-investment"])
+    # One year a zone: bars, the largest of all ten, though the table lists two.
+    [chart] = charts_of(client.get(url), "indicator-charts")
+    assert chart["type"] == "bar" and chart["omitted"] == 0
+    assert [item["value"] for item in chart["items"]] == [(10 - n) * 1e8 for n in range(10)]
+    for n, zone in enumerate(zones):
+        figure(zone, invest, n + 1, 2010)
+    response = client.get(url)
+    table = response.context["table"]
+    assert len(table["rows"]) == 2 and table["zones_left_out"] == 8
+    # Lines: the table's zones (the newest), and a count of the others.
+    [chart] = charts_of(response, "indicator-charts")
+    assert chart["type"] == "series" and chart["omitted"] == 8
+    assert [series["name"] for series in chart["series"]] == [row["zone"].name for row in table["rows"]]
+
+
 def test_a_zone_whose_figure_has_no_year_is_in_the_table_and_the_comparison(client, figures, invest):
     wuhu = make_zone("芜湖高新区", slug="wuhu")
     undated = figure(wuhu, invest, 7, None)
