@@ -92,7 +92,7 @@ class SearchFeed(LatestArticlesFeed):
     def __call__(self, request, *args, **kwargs):
         params = request.GET.copy()
         params["sort"] = "-date"
-        filterset = ArticleFilterSet(params, queryset=selectors.article_list(), request=request)
+        filterset = ArticleFilterSet(params, queryset=selectors.article_list(items=False), request=request)
         if not filterset.is_valid():
             return HttpResponseBadRequest("检索条件无效", content_type="text/plain; charset=utf-8")
         # One feed instance serves every request: the request carries its own filters.

@@ -154,6 +154,10 @@ class ListEndpoint(View):
     def get_filter_data(self):
         return self.request.GET
 
+    def renders_html(self):
+        """The request asks for the page itself, not its JSON, CSV or citations: what a queryset may leave unread."""
+        return self.render_as is None and self.request.GET.get("format", "") in ("", "html")
+
     def get_extra_context(self, filterset, objects):
         return {}
 

@@ -22,16 +22,24 @@ LIST_DEFERRED = (
 )
 
 
-def article_list():
-    # The zones an article mentions are listed by name and linked by slug.
-    mentioned = Prefetch("zones", queryset=Zone.objects.only("pk", "name", "slug"))
-    return (
+def article_list(*, items=True):
+    """The public articles, newest first.
+
+    ``items``: the zones each article names and its other pages are read too, as
+    its API item lists them (``serializers.article_item``); a page's list shows
+    neither, and spares the two queries.
+    """
+    articles = (
         Article.objects.visible()
         .select_related(*serializers.ARTICLE_SELECT)
-        .prefetch_related(mentioned, _other_sources())
         .defer(*LIST_DEFERRED, "source__text")
         .order_by(*NEWEST)
     )
+    if not items:
+        return articles
+    # The zones an article mentions are listed by name and linked by slug.
+    mentioned = Prefetch("zones", queryset=Zone.objects.only("pk", "name", "slug"))
+    return articles.prefetch_related(mentioned, _other_sources())
 
 
 def _other_sources():

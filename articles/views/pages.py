@@ -36,7 +36,7 @@ class ArticleList(CitationFormats, ListEndpoint):
     )
 
     def get_queryset(self):
-        return selectors.article_list()
+        return selectors.article_list(items=not self.renders_html())
 
     def get_list(self, filterset):
         result = filterset.search_result

@@ -186,6 +186,21 @@ def test_article_list_query_count_does_not_grow_with_the_list(client, huaibei, y
         client.get(reverse("articles:list"))
 
 
+@pytest.mark.parametrize("url", [reverse("articles:list"), reverse("articles:search") + "?q=党建"])
+def test_the_html_list_leaves_the_named_zones_and_other_pages_unread_which_its_json_lists(url, client, huaibei, yantai):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    article = make_article(title="党建文章", body="党建引领发展。", zone=huaibei, year=2023)
+    article.zones.add(yantai)
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(url).status_code == 200
+    # Read for each article shown, they would be prefetched (the facets count zones themselves).
+    assert not [query for query in ctx.captured_queries if "_prefetch_related_val_article_id" in query["sql"]]
+    [item] = client.get(url, {"format": "json"}).json()["results"]
+    assert yantai.name in item["zones"] and item["sources"]
+
+
 # --- CSV --------------------------------------------------------------------
 
 
