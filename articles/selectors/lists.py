@@ -54,15 +54,28 @@ def _other_sources():
 INITIATIVE_ORDER = (F("zone_id").asc(nulls_first=True), "name", "pk")
 
 
-def initiative_list():
+# What a page's list shows of an initiative, its zone and its type (a name, a link, a category).
+INITIATIVE_SHOWN = (
+    "name", "category", "zone__name", "zone__slug", "zone__province", "type__name", "type__slug",
+)
+
+
+def initiative_list(*, items=True):
+    """The public initiatives, by zone then name, each with its first mention and its article count.
+
+    ``items``: every column is read, as the API's item lists them; a page's list reads
+    only what it shows (INITIATIVE_SHOWN), not the JSON columns and times of each row,
+    its zone's and its type's.
+    """
     # The counts are correlated subqueries: computed for the rows shown, not grouped over all.
-    return (
+    initiatives = (
         Initiative.objects.visible()
         .with_first_mention()
         .select_related(*serializers.INITIATIVE_SELECT)
         .annotate(article_count=_count_of(InitiativeMention.objects.visible(), "initiative", "article"))
         .order_by(*INITIATIVE_ORDER)
     )
+    return initiatives if items else initiatives.only(*INITIATIVE_SHOWN)
 
 
 def metric_mentions():

@@ -77,7 +77,7 @@ class InitiativeList(ListEndpoint):
     )
 
     def get_queryset(self):
-        return selectors.initiative_list()
+        return selectors.initiative_list(items=not self.renders_html())
 
     tally_field = "initiatives"
 

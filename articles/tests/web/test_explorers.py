@@ -74,6 +74,22 @@ def test_initiative_list_query_count_is_bounded(client, huaibei):
     assert queries_for(client, reverse("articles:initiatives")) == few
 
 
+@pytest.mark.parametrize("url", [reverse("articles:initiatives"), "/initiative-types/talent-service/"])
+def test_the_html_initiative_lists_read_what_they_show_and_the_json_every_field(url, client, huaibei):
+    from articles.models import InitiativeType
+
+    kind = InitiativeType.objects.create(slug="talent-service", name="人才服务", category="talent", position=1)
+    make_initiative("人才驿站", article=make_article(zone=huaibei), type=kind)
+    with CaptureQueriesContext(connection) as ctx:
+        html = client.get(url).content.decode()
+    [listed] = [query["sql"] for query in ctx.captured_queries if "first_sentence" in query["sql"]]
+    # Neither the initiative's nor its zone's JSON columns and times are parsed for a page.
+    assert "ingested_values" not in listed and "updated_at" not in listed
+    assert "人才驿站" in html and huaibei.name in html
+    [item] = client.get(url, {"format": "json"}).json()["results"]
+    assert (item["name"], item["zone"], item["type"]) == ("人才驿站", huaibei.name, "talent-service")
+
+
 def test_initiative_page_shows_zone_category_sentences_and_articles(client, huaibei):
     first = make_article(title="第一篇", zone=huaibei, body="淮北高新区成立锂电产业链党建联盟。", year=2022)
     second = make_article(title="第二篇", zone=huaibei, body="锂电产业链党建联盟召开联席会议。", year=2023)
