@@ -153,12 +153,22 @@ def store_latest_figures():
     copied = ("article_id", "kind", "raw", "sentence")
     sql, params = chosen.query.sql_with_params()
     metrics = connection.ops.quote_name(Metric._meta.db_table)
+    # Each zone's latest row of an indicator and unit (all years), targets apart: flagged here,
+    # so that a comparison of zones reads its rows instead of ranking the zones' every year.
+    latest_first = ", ".join(
+        f"chosen.{order.expression.name} DESC{' NULLS LAST' if order.nulls_last else ''}"
+        for order in LatestFigure.LATEST_FIRST
+    )
+    zone_latest = (
+        "ROW_NUMBER() OVER (PARTITION BY chosen.zone_id, chosen.indicator_id, chosen.normalized_unit, "
+        f"chosen.target ORDER BY {latest_first}) = 1"
+    )
     select = (
         f"WITH chosen ({', '.join(columns)}) AS ({sql}) "
-        f"SELECT {', '.join(f'chosen.{c}' for c in columns)}, {', '.join(f'm.{c}' for c in copied)} "
-        f"FROM chosen JOIN {metrics} m ON m.{Metric._meta.pk.column} = chosen.metric_id"
+        f"SELECT {', '.join(f'chosen.{c}' for c in columns)}, {', '.join(f'm.{c}' for c in copied)}, "
+        f"{zone_latest} FROM chosen JOIN {metrics} m ON m.{Metric._meta.pk.column} = chosen.metric_id"
     )
-    _replace(LatestFigure, columns + copied, select, params)
+    _replace(LatestFigure, (*columns, *copied, "zone_latest"), select, params)
 
 
 def store_ranked_initiatives():

@@ -78,6 +78,9 @@ class LatestFigure(models.Model):
     normalized_value = models.FloatField()
     # The group's public figures: what a page says it chose among.
     figures = models.PositiveIntegerField()
+    # The latest of the zone's rows of this indicator and unit (LATEST_FIRST), targets apart:
+    # the figure a comparison of zones shows for the zone, chosen when the rows are stored.
+    zone_latest = models.BooleanField(default=False)
 
     # Metric.LATEST_FIRST, on the stored copies of its columns.
     LATEST_FIRST = (

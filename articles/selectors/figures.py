@@ -222,11 +222,9 @@ def zone_comparison(metrics, unit, kinds=MEASURED_KINDS, *, stored=None):
     """
     largest_first = (F("normalized_value").desc(), "zone__name")
     if stored is not None:
-        in_unit = _stored_of(stored, unit, kinds)
-        latest = _stored_latest(in_unit, "zone")
-        # The winners' keys first: joined inside the window, every ranked row would read its figure.
+        latest = _stored_of(stored, unit, kinds).filter(zone_latest=True)
         keys = latest.order_by(*largest_first).values_list("metric_id", flat=True)[:COMPARISON_BARS]
-        return _read_cells(keys), in_unit.values("zone").distinct().count()
+        return _read_cells(keys), latest.count()
     latest = (
         _comparable(metrics, unit, kinds).filter(zone=OuterRef("pk"))
         .order_by(*Metric.LATEST_FIRST).values("pk")[:1]
@@ -355,7 +353,7 @@ def zone_latest_values(indicator, archive=UNREAD):
     if not unit:
         return "", {}
     if _archive(archive) is not None:
-        rows = _stored_latest(_stored_of(indicator, unit, MEASURED_KINDS), "zone")
+        rows = _stored_of(indicator, unit, MEASURED_KINDS).filter(zone_latest=True)
     else:
         rows = _comparable(metrics, unit, MEASURED_KINDS).filter(zone__isnull=False).latest_per("zone")
     return unit, {
