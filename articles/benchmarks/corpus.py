@@ -317,7 +317,8 @@ def database_of_its_own():
     file in a temporary folder for SQLite, ``<name>_seeds`` on the same
     PostgreSQL server (the benchmark's user creates it, as the test runner's
     does); removed afterwards. The corpus's connection is left open, not
-    closed, and is the default again on leaving.
+    closed, and is the default again on leaving. Yields ``corpus_again``, a
+    context manager in which the corpus's connection is the default.
     """
     corpus = connections["default"]
     settings_dict = {**corpus.settings_dict}
@@ -336,10 +337,21 @@ def database_of_its_own():
                 f"not be created ({reason}): the benchmark's user needs CREATEDB, as the test runner's does."
             ) from None
     own = load_backend(settings_dict["ENGINE"]).DatabaseWrapper(settings_dict, alias="default")
+
+    @contextmanager
+    def corpus_again():
+        """The corpus's connection the default again for a while (the seeds' and the corpus's
+        pages timed in turn)."""
+        connections["default"] = corpus
+        try:
+            yield
+        finally:
+            connections["default"] = own
+
     connections["default"] = own
     try:
         call_command("migrate", verbosity=0, interactive=False)
-        yield
+        yield corpus_again
     finally:
         own.close()
         connections["default"] = corpus

@@ -140,28 +140,38 @@ def url_of(path, query):
     return path + ("?" + "&".join(f"{k}={v}" for k, v in query.items()) if query else "")
 
 
-def time_pages(pages, repeat):
-    """Per page: its URL, the p50 and p95 of ``repeat`` timed requests (ms) and its warm-up's SQL queries."""
+def time_pages(pages, repeat, earlier=None):
+    """Per page: its URL, the p50 and p95 of its timed requests (ms) and its warm-up's SQL queries.
+
+    Each page is requested once, counted (a warm-up: code paths, caches, the
+    database's pages), then ``repeat`` times, timed. ``earlier``: what an earlier
+    round of the same pages returned, whose timed requests count with these
+    (and whose query counts stand). The host probe is timed after each page.
+    """
     client = Client(raise_request_exception=False)
     queries = {}
-    for name, path, query in pages:  # warm-up (code paths, caches, the database's pages), counted
+    for name, path, query in pages:
         with CaptureQueriesContext(connection) as captured:
             fetch(client, name, path, query)
         # Read now: the next request clears the connection's log the list is sliced from.
         queries[name] = len(captured.captured_queries)
     results = {}
     for name, path, query in pages:
-        durations = []
+        before = (earlier or {}).get(name, {})
+        durations, probes = list(before.get("durations", [])), list(before.get("probes", []))
         for _ in range(repeat):
             started = time.perf_counter()
             fetch(client, name, path, query)
             durations.append((time.perf_counter() - started) * 1000)
+        probes.append(host_probe_ms())
         results[name] = {
             "url": url_of(path, query),
             "p50_ms": round(statistics.median(durations), 2),
             "p95_ms": round(percentile(durations, 0.95), 2),
-            "queries": queries[name],
-            "probe_ms": host_probe_ms(),
+            "queries": before.get("queries", queries[name]),
+            "probe_ms": round(statistics.median(probes), 2),
+            "durations": durations,
+            "probes": probes,
         }
     return results
 
@@ -221,7 +231,7 @@ def write_report(out, count, results, meta, memory, load_before, *, verbose):
         out.write(
             f"load average {load_before[0]:.2f} before, {load_after[0]:.2f} after, on "
             f"{os.cpu_count()} CPUs (seeds timed at {meta.get('seeds_load_average', '?')}, corpus built "
-            f"{meta['built_at']}); worker peak RSS {memory['peak']} MB "
+            f"{meta['built_at']}; {meta.get('rounds', 1)} round(s) of each); worker peak RSS {memory['peak']} MB "
             f"(now {memory.get('anon', '?')} MB heap, {memory.get('file', '?')} MB mapped files); host probe "
             f"{probe['corpus']} ms while the corpus was timed, {probe['seeds']} ms while the seeds were "
             f"(the same Python work: a higher figure is a slower host)"
@@ -248,11 +258,32 @@ def write_report(out, count, results, meta, memory, load_before, *, verbose):
         "worker_memory_mb": memory,
         "load_average": [round(load_before[0], 2), round(load_after[0], 2)],
         "seeds_load_average": meta.get("seeds_load_average"),
+        "rounds": meta.get("rounds", 1),
         "host_probe_ms": probe,
     }, ensure_ascii=False))
 
 
 # ---------------------------------------------------------------- memory
+
+
+def load_dictionary_afresh():
+    """The current database's search dictionary, built anew and kept out of full garbage collections,
+    as a web worker that starts on it has it (``dictionary._freeze_once``).
+
+    Built again unfrozen, a dictionary of 200,000 names is walked by every full
+    collection: a stall of tens of milliseconds in whichever timed request set one off.
+    The one it replaces is unfrozen first, so that it can be freed.
+    """
+    import gc
+
+    from articles.search.dictionary import load_dictionary, reset_dictionary
+
+    gc.unfreeze()
+    reset_dictionary()
+    gc.collect()
+    load_dictionary()
+    gc.collect()
+    gc.freeze()
 
 
 def release_memory():

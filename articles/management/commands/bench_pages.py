@@ -46,7 +46,9 @@ the resident size at the end into heap and mapped files (with SQLite, the
 memory-mapped database pages read, shared with the page cache).  The last line of output is
 one JSON object; ``small_db_ratio`` is p50 at N over p50 on the seeds, timed in
 the same run: with ``--reuse``, in a database of their own made beside the
-corpus's and removed afterwards (``corpus.database_of_its_own``).
+corpus's and removed afterwards (``corpus.database_of_its_own``), the corpus and
+the seeds timed in turn ``--rounds`` times (each round a share of ``--repeat``),
+so that the host's drift over the run weighs on both alike.
 ``host_probe_ms`` is how long a fixed piece of pure Python took after each page
 (median), while the corpus and while the seeds were timed: on a shared machine
 the host's speed drifts between the two, and the ratios are read with it.
@@ -79,6 +81,7 @@ from articles.benchmarks.corpus import (
 from articles.benchmarks.plan import company_names
 from articles.benchmarks.timing import (
     HOST,
+    load_dictionary_afresh,
     memory_mb,
     pages_to_time,
     release_memory,
@@ -87,7 +90,6 @@ from articles.benchmarks.timing import (
     write_report,
 )
 from articles.models import Article
-from articles.search.dictionary import load_dictionary, reset_dictionary
 from articles.vocabulary import load_vocabulary
 
 # The test client renders with the collected files' names unknown: plain static URLs.
@@ -119,15 +121,25 @@ class Command(BaseCommand):
             help="Time the corpus a run with --keep left (same --articles); no build, the corpus is kept.",
         )
         parser.add_argument(
+            "--rounds", type=int, default=3,
+            help="With --reuse, time the corpus and the seeds in turn this many times (default 3), "
+                 "the --repeat requests of each page shared among the rounds.",
+        )
+        parser.add_argument(
             "--force", action="store_true", help="Run even though the database holds real articles."
         )
 
-    def handle(self, *args, articles, repeat, seed, top_zone_share, keep, reuse, force, verbosity=1,
+    def handle(self, *args, articles, repeat, seed, top_zone_share, keep, reuse, force, rounds=3, verbosity=1,
                **options):
         if articles < 1 or articles > 2_000_000:
             raise CommandError("--articles must be between 1 and 2,000,000.")
         if repeat < 1:
             raise CommandError("--repeat must be at least 1.")
+        if rounds < 1:
+            raise CommandError("--rounds must be at least 1.")
+        # Without --reuse the seeds are timed once, before the corpus is built (in a transaction rolled back).
+        rounds = rounds if reuse else 1
+        per_round = -(-repeat // rounds)
         if not 0 < top_zone_share < 1:
             raise CommandError("--top-zone-share must be between 0 and 1.")
         self.backend = scratch_backend(connection, prefix=PREFIX, force=force, example="sqlite:////tmp/bench_pages.sqlite3")
@@ -156,22 +168,33 @@ class Command(BaseCommand):
                 # A web worker loads the dictionary of the database's names when it starts.
                 release_memory()
                 reset_peak_rss()
-                reset_dictionary()
-                load_dictionary()
+                load_dictionary_afresh()
                 _zone, pages = pages_to_time(meta["rare_word"], meta["big_zone"])
                 self.say(f"Timing {len(pages)} pages on {articles} articles…")
-                results = time_pages(pages, repeat)
+                results = time_pages(pages, per_round)
                 memory = memory_mb()
             finally:
                 if not keep:
                     delete_corpus(self.backend)
             if reuse:
                 # Once the worker's memory is read: the ingest loads what a web worker does not.
-                with database_of_its_own():
+                with database_of_its_own() as corpus_again:
                     self.say("Timing the seed pages in a database of their own…")
                     load_vocabulary()
                     self.ingest_seeds()
-                    _zone, meta["seeds"], meta["seeds_load_average"] = self.time_seeds(meta["rare_word"], repeat)
+                    seeds = None
+                    # In turn, so that the host's drift over the run weighs on both alike.
+                    for number in range(rounds):
+                        if number:
+                            with corpus_again():
+                                self.say(f"Timing the corpus again (round {number + 1} of {rounds})…")
+                                load_dictionary_afresh()
+                                results = time_pages(pages, per_round, results)
+                        _zone, seeds, meta["seeds_load_average"] = self.time_seeds(
+                            meta["rare_word"], per_round, seeds
+                        )
+                    meta["seeds"] = seeds
+        meta["rounds"] = rounds
         write_report(self.stdout, articles, results, meta, memory, load_before, verbose=bool(self.verbosity))
 
     def say(self, message):
@@ -182,14 +205,16 @@ class Command(BaseCommand):
         self.say(f"Ingesting the seed pages from {settings.SEEDS_DIR}…")
         call_command("ingest", str(settings.SEEDS_DIR), verbosity=0, stdout=StringIO(), stderr=StringIO())
 
-    def time_seeds(self, rare_word, repeat):
-        """(the zone timed, the timings, the load average) of every page on the seeds just ingested."""
+    def time_seeds(self, rare_word, repeat, earlier=None):
+        """(the zone timed, the timings, the load average) of every page on the seeds just ingested.
+
+        ``earlier``: the timings of an earlier round, which these join (``time_pages``).
+        """
         self.backend.optimize(connection)
-        reset_dictionary()
-        load_dictionary()
+        load_dictionary_afresh()
         big_zone, pages = pages_to_time(rare_word)
         self.say(f"Timing {len(pages)} pages on the {Article.objects.count()} seed articles…")
-        return big_zone, time_pages(pages, repeat), round(os.getloadavg()[0], 2)
+        return big_zone, time_pages(pages, repeat, earlier), round(os.getloadavg()[0], 2)
 
     def prepare(self, count, zones, repeat, top_zone_share):
         """Ingest and time the seeds (rolled back), then build the corpus; what --reuse will need."""

@@ -79,19 +79,22 @@ def test_a_page_that_fails_stops_the_run_naming_it_and_a_kept_corpus_is_timed_ag
     timed = []  # (articles, synthetic articles) in the database each time pages are timed
     real_time_pages = bench_pages.time_pages
 
-    def time_pages(pages, repeat):
+    def time_pages(pages, repeat, earlier=None):
         timed.append((Article.objects.count(), Article.objects.filter(source__name__startswith=PREFIX).count()))
-        return real_time_pages(pages, repeat)
+        results = real_time_pages(pages, repeat, earlier)
+        # Two rounds share the 3 requests of each page (2 each); a page's requests add up over its rounds.
+        assert repeat == 2 and all(len(page["durations"]) == 2 * ((len(timed) + 1) // 2) for page in results.values())
+        return results
 
     monkeypatch.setattr(bench_pages, "time_pages", time_pages)
-    report = json.loads(bench(articles=20, repeat=1, reuse=True)[-1])
-    assert report["articles"] == 20 and list(report["pages"]) == PAGES
+    report = json.loads(bench(articles=20, repeat=3, rounds=2, reuse=True)[-1])
+    assert report["articles"] == 20 and list(report["pages"]) == PAGES and report["rounds"] == 2
     assert all(page["small_db_ratio"] > 0 for page in report["pages"].values())
     # How fast the host ran while each was timed, to read the ratios with.
     assert report["host_probe_ms"]["corpus"] > 0 and report["host_probe_ms"]["seeds"] > 0
-    # The corpus timed, then the seeds again in this run, alone in a database of their own.
-    [corpus, (seeds, none)] = timed
-    assert seeds > 0 and none == 0 and corpus == (20, 20)
+    # The corpus timed, then the seeds in this run, alone in a database of their own, then both again.
+    [corpus, (seeds, none), corpus_again, seeds_again] = timed
+    assert seeds > 0 and none == 0 and corpus == corpus_again == (20, 20) and seeds_again == (seeds, 0)
     # A reused corpus is kept; only the synthetic rows exist.
     assert Article.objects.count() == Article.objects.filter(source__name__startswith=PREFIX).count() == 20
     with pytest.raises(CommandError, match="holds 20 synthetic articles, not 21"):
@@ -107,6 +110,8 @@ def test_refuses_a_database_with_real_articles_bad_sizes_and_a_missing_kept_corp
         bench(articles=10)
     with pytest.raises(CommandError, match="between 1 and"):
         bench(articles=0, force=True)
+    with pytest.raises(CommandError, match="--rounds must be at least 1"):
+        bench(articles=10, rounds=0, reuse=True, force=True)
     with pytest.raises(CommandError, match="holds 0 synthetic articles, not 10"):
         bench(articles=10, reuse=True, force=True)
     assert not Source.objects.filter(name__startswith=PREFIX).exists()
