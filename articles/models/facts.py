@@ -132,7 +132,8 @@ class Initiative(CurationFields):
         verbose_name_plural = "党建举措"
         ordering = ["zone__name", "name"]
         indexes = [
-            models.Index(fields=["zone", "category"], name="initiative_zone_cat_idx"),
+            # A zone's initiatives by category, then name (its page), and its counts per category.
+            models.Index(fields=["zone", "category", "name", "id"], name="initiative_zone_cat_idx"),
             # Every search asks whether the query is exactly an initiative's name.
             models.Index(fields=["name"], name="initiative_name_idx"),
         ]

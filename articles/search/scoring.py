@@ -52,7 +52,7 @@ _KEPT = {"postgresql": "MATERIALIZED "}
 
 
 def scores(queryset, ids, tokens, columns=COLUMNS):
-    """{id: score} of the articles of ``queryset`` with ``ids`` for ``tokens`` in ``columns``: the same on every database.
+    """{id: score} of the articles of ``queryset`` with ``ids`` for ``tokens`` in ``columns``, alike on every database.
 
     One query, written here: each column is read once, as a copy (``|| ''``),
     then measured whole and with each `` token `` taken out. PostgreSQL

@@ -129,8 +129,8 @@ class Command(BaseCommand):
             "--force", action="store_true", help="Run even though the database holds real articles."
         )
 
-    def handle(self, *args, articles, repeat, seed, top_zone_share, keep, reuse, force, rounds=3, verbosity=1,
-               **options):
+    def handle(self, *args, articles, repeat, seed, top_zone_share, keep, reuse, force, rounds=3,
+               verbosity=1, **options):
         if articles < 1 or articles > 2_000_000:
             raise CommandError("--articles must be between 1 and 2,000,000.")
         if repeat < 1:
