@@ -153,22 +153,25 @@ def store_latest_figures():
     copied = ("article_id", "kind", "raw", "sentence")
     sql, params = chosen.query.sql_with_params()
     metrics = connection.ops.quote_name(Metric._meta.db_table)
-    # Each zone's latest row of an indicator and unit (all years), targets apart: flagged here,
-    # so that a comparison of zones reads its rows instead of ranking the zones' every year.
+    # Each zone's latest row of an indicator and unit, and of an indicator in any unit (all years),
+    # targets apart: flagged here, so that the pages read those rows instead of ranking them.
     latest_first = ", ".join(
         f"chosen.{order.expression.name} DESC{' NULLS LAST' if order.nulls_last else ''}"
         for order in LatestFigure.LATEST_FIRST
     )
-    zone_latest = (
-        "ROW_NUMBER() OVER (PARTITION BY chosen.zone_id, chosen.indicator_id, chosen.normalized_unit, "
-        f"chosen.target ORDER BY {latest_first}) = 1"
+    flags = {
+        "zone_latest": "chosen.zone_id, chosen.indicator_id, chosen.normalized_unit, chosen.target",
+        "indicator_latest": "chosen.zone_id, chosen.indicator_id, chosen.target",
+    }
+    flagged = ", ".join(
+        f"ROW_NUMBER() OVER (PARTITION BY {partition} ORDER BY {latest_first}) = 1" for partition in flags.values()
     )
     select = (
         f"WITH chosen ({', '.join(columns)}) AS ({sql}) "
         f"SELECT {', '.join(f'chosen.{c}' for c in columns)}, {', '.join(f'm.{c}' for c in copied)}, "
-        f"{zone_latest} FROM chosen JOIN {metrics} m ON m.{Metric._meta.pk.column} = chosen.metric_id"
+        f"{flagged} FROM chosen JOIN {metrics} m ON m.{Metric._meta.pk.column} = chosen.metric_id"
     )
-    _replace(LatestFigure, (*columns, *copied, "zone_latest"), select, params)
+    _replace(LatestFigure, (*columns, *copied, *flags), select, params)
 
 
 def store_ranked_initiatives():

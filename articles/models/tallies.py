@@ -78,9 +78,11 @@ class LatestFigure(models.Model):
     normalized_value = models.FloatField()
     # The group's public figures: what a page says it chose among.
     figures = models.PositiveIntegerField()
-    # The latest of the zone's rows of this indicator and unit (LATEST_FIRST), targets apart:
-    # the figure a comparison of zones shows for the zone, chosen when the rows are stored.
+    # Chosen when the rows are stored (LATEST_FIRST), targets apart: the latest of the zone's rows
+    # of this indicator and unit, which a comparison of zones on the indicator shows; and of this
+    # indicator in any unit, which a province's page and a comparison of a few zones show.
     zone_latest = models.BooleanField(default=False)
+    indicator_latest = models.BooleanField(default=False)
 
     # Metric.LATEST_FIRST, on the stored copies of its columns.
     LATEST_FIRST = (

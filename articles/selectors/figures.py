@@ -9,9 +9,8 @@ figures themselves. Both give the same figures in the same order.
 from typing import NamedTuple
 
 from django.db import connection
-from django.db.models import Count, F, OuterRef, Subquery, Window
+from django.db.models import Count, F, OuterRef, Subquery
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import RowNumber
 
 from articles.models import Indicator, LatestFigure, Metric, Tally
 from articles.search.expressions import IdIn
@@ -182,21 +181,10 @@ def _latest_in_order(classified, partition, order, limit, related=(), *, cells=F
     return _read_figures(keys, related, cells=cells)
 
 
-def _stored_latest(stored, *partition):
-    """One LatestFigure per ``partition`` among ``stored``: the one ``Metric.LATEST_FIRST`` picks.
-
-    A coarser group's latest figure is the latest of its groups' latest (all years, all units).
-    """
-    return stored.annotate(
-        latest_rank=Window(RowNumber(), partition_by=[F(f) for f in partition], order_by=LatestFigure.LATEST_FIRST)
-    ).filter(latest_rank=1)
-
-
 def _stored_in_order(stored, order, limit, related=(), *, cells=False):
     """The figures of the first ``limit`` of ``stored`` (LatestFigure rows) in ``order`` (as ``_read_figures``).
 
-    Cells are read from the stored rows' copies of their figures, in one query; a ``stored`` ranked by a window
-    (``_stored_latest``) should have its keys read first, then its figures.
+    Cells are read from the stored rows' copies of their figures, in one query.
     """
     ordered = stored.order_by(*order)
     if cells:

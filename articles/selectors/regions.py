@@ -16,7 +16,7 @@ from articles.models import (
 from zones.models import Zone
 
 from ._counts import UNREAD, _archive, _count_of, _tallied
-from .figures import MEASURED_KINDS, _latest_in_order, _read_in_order, _stored_in_order, _stored_latest
+from .figures import MEASURED_KINDS, _latest_in_order, _read_in_order, _stored_in_order
 from .lists import NEWEST
 
 
@@ -259,7 +259,7 @@ def province_figures(zone_ids, archive=UNREAD):
     order = ("indicator__position", "indicator__name", F("normalized_value").desc(), "zone__name")
     if _archive(archive) is not None:
         stored = LatestFigure.objects.filter(zone__in=zone_ids, target=False)
-        latest = _stored_latest(stored, "zone", "indicator")
+        latest = stored.filter(indicator_latest=True)
         shown = _stored_in_order(latest, order, PROVINCE_PAGE_FIGURES, ("zone", "indicator"))
         return shown, stored.aggregate(n=Sum("figures"))["n"] or 0
     classified = _measured(Metric.objects.visible().filter(zone__in=zone_ids))
@@ -302,7 +302,7 @@ def compare_figures(zones, archive=UNREAD):
     (ranked among the stored latest figures while fresh)."""
     order = ("indicator__position", "indicator__name", "zone_id")
     if _archive(archive) is not None:
-        latest = _stored_latest(LatestFigure.objects.filter(zone__in=zones, target=False), "zone", "indicator")
+        latest = LatestFigure.objects.filter(zone__in=zones, target=False, indicator_latest=True)
         return _stored_in_order(latest, order, COMPARE_FIGURES, ("indicator",))
     classified = _measured(Metric.objects.visible().filter(zone__in=zones))
     return _latest_in_order(classified, ("zone", "indicator"), order, COMPARE_FIGURES, ("indicator",))
