@@ -131,7 +131,8 @@ def store_latest_figures():
 
     One window over the compared figures (those with a zone, an indicator and a
     normalized value; measured or targets) written by one INSERT ... SELECT:
-    about one row in ten of them, never read into Python.
+    about one row in ten of them, never read into Python. Two more windows over
+    the rows chosen flag each zone's latest (``zone_latest``, ``indicator_latest``).
     """
     target = Case(When(kind=Metric.Kind.TARGET, then=Value(True)), default=Value(False), output_field=BooleanField())
     compared = (
