@@ -135,7 +135,7 @@ def zone_detail(request, slug):
     timeline = selectors.zone_years(zone, archive)
     own, mentioned, own_total, mentioned_total = selectors.zone_page_articles(zone, timeline)
     initiatives, category_totals = selectors.zone_initiatives(zone, archive)
-    measured, targets = selectors.zone_indicator_values(zone, archive)
+    measured, targets, figures_cut = selectors.zone_indicator_values(zone, archive)
     unclassified, unclassified_total = selectors.zone_unclassified_metrics(zone)
     groups, charts = indicator_groups(zone, measured, targets)
     by_category = []
@@ -158,6 +158,7 @@ def zone_detail(request, slug):
         "initiative_count": initiative_count,
         "initiatives_left_out": initiative_count - len(initiatives),
         "indicator_groups": groups,
+        "indicator_figures_cut": figures_cut,
         "charts": charts,
         "unclassified": unclassified,
         "unclassified_total": unclassified_total,

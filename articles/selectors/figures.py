@@ -293,32 +293,37 @@ def zone_year_values(metrics, unit, kinds=MEASURED_KINDS, *, zones, years, store
 
 
 def zone_indicator_values(zone, archive=UNREAD):
-    """(measured, targets): the zone's figures of each indicator, one per indicator, unit and year.
+    """(measured, targets, cut): the zone's figures of each indicator, one per indicator, unit and year.
 
-    Bounded by ZONE_INDICATOR_CELLS each, however many figures the zone has; the
-    stored latest figures while fresh (``archive``: ``tallies.fresh()`` if read already).
+    At most ZONE_INDICATOR_CELLS each, in the indicators' order, however many figures the zone
+    has; ``cut`` says that either list had more (the figure list holds them all). The stored
+    latest figures while fresh (``archive``: ``tallies.fresh()`` if read already).
     """
+    # One more than shown: whether the list was cut is read with it.
+    limit = ZONE_INDICATOR_CELLS + 1
     if _archive(archive) is not None:
         def stored(target):
             order = ("indicator__position", "indicator__name", F("year").desc(nulls_last=True), "metric_id")
             rows = LatestFigure.objects.filter(zone=zone, target=target)
-            return _stored_in_order(rows, order, ZONE_INDICATOR_CELLS, cells=True)
+            return _stored_in_order(rows, order, limit, cells=True)
 
-        return stored(False), stored(True)
-    classified = (
-        zone.metrics.visible()
-        .filter(indicator__isnull=False, normalized_value__isnull=False)
-        .exclude(normalized_unit="")
-    )
-
-    def latest(kinds):
-        order = ("indicator__position", "indicator__name", F("year").desc(nulls_last=True), "pk")
-        return _latest_in_order(
-            classified.filter(kind__in=kinds), ("indicator", "normalized_unit", "year"), order,
-            ZONE_INDICATOR_CELLS, cells=True,
+        measured, targets = stored(False), stored(True)
+    else:
+        classified = (
+            zone.metrics.visible()
+            .filter(indicator__isnull=False, normalized_value__isnull=False)
+            .exclude(normalized_unit="")
         )
 
-    return latest(MEASURED_KINDS), latest(TARGET_KINDS)
+        def latest(kinds):
+            order = ("indicator__position", "indicator__name", F("year").desc(nulls_last=True), "pk")
+            return _latest_in_order(
+                classified.filter(kind__in=kinds), ("indicator", "normalized_unit", "year"), order, limit, cells=True,
+            )
+
+        measured, targets = latest(MEASURED_KINDS), latest(TARGET_KINDS)
+    cut = len(measured) > ZONE_INDICATOR_CELLS or len(targets) > ZONE_INDICATOR_CELLS
+    return measured[:ZONE_INDICATOR_CELLS], targets[:ZONE_INDICATOR_CELLS], cut
 
 
 def zone_unclassified_metrics(zone):

@@ -102,7 +102,7 @@ def test_hiding_the_latest_figures_article_shows_the_one_before(figures, django_
     with django_capture_on_commit_callbacks(execute=True):
         curation.set_hidden(items=Metric.objects.filter(pk=latest.metric_id), hidden=True)
     assert tallies.fresh() is not None
-    measured, _targets = selectors.zone_indicator_values(zone, tallies.fresh())
+    measured, _targets, _cut = selectors.zone_indicator_values(zone, tallies.fresh())
     assert latest.metric_id not in pks(measured)
     assert pks(measured) == pks(selectors.zone_indicator_values(zone, None)[0])
 

@@ -248,6 +248,32 @@ def test_a_zone_with_many_figures_of_one_indicator_shows_one_per_year(client, hu
     assert len(response.context["charts"][0]["series"][0]["values"]) == 3
 
 
+@pytest.mark.parametrize("fresh", [False, True])
+def test_a_zone_page_cut_at_its_bound_says_so_and_links_every_figure(client, huaibei_with_facts, monkeypatch,
+                                                                      fresh):
+    from articles import tallies
+
+    invest = make_indicator("总投资", slug="total-investment", position=1)
+    firms = make_indicator("高新技术企业数", slug="firms", position=2)
+    for year in (2021, 2022, 2023):
+        article = make_article(zone=huaibei_with_facts, year=year, body="总投资1亿元。")
+        make_metric(article, sentence="总投资1亿元。", year=year, normalized_value=1e8, indicator=invest)
+    make_metric(make_article(zone=huaibei_with_facts, year=2023), label="高新技术企业", year=2023, value=9, unit="家",
+                normalized_value=9, normalized_unit="家", indicator=firms)
+    if fresh:
+        tallies.refresh()
+    url = huaibei_with_facts.get_absolute_url()
+    monkeypatch.setattr("articles.selectors.figures.ZONE_INDICATOR_CELLS", 4)
+    response = client.get(url)
+    assert not response.context["indicator_figures_cut"] and "其余见" not in response.content.decode()
+    monkeypatch.setattr("articles.selectors.figures.ZONE_INDICATOR_CELLS", 3)
+    response = client.get(url)
+    # The indicators' order: the first indicator's three years; the second's figure is left to the list.
+    assert [group["indicator"].slug for group in response.context["indicator_groups"]] == ["total-investment"]
+    assert response.context["indicator_figures_cut"]
+    assert f'其余见<a href="/metrics/?zone={huaibei_with_facts.slug}">' in response.content.decode()
+
+
 def test_zone_page_without_facts_has_no_chart_script(client):
     zone = make_zone("空白高新区", slug="blank")
     html = client.get(zone.get_absolute_url()).content.decode()
