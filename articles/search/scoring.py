@@ -57,7 +57,7 @@ def scores(queryset, ids, tokens, columns=COLUMNS):
     One query, written here: each column is read once, as a copy (``|| ''``),
     then measured whole and with each `` token `` taken out. PostgreSQL
     decompresses a stored column again at each mention of it in an expression:
-    the body's three mentions in a one-word search (its length, and without the
+    in a two-word search the body's three mentions (its length, and without each
     word) were three decompressions of each of 200 bodies. The search columns
     are never NULL, so nothing needs COALESCE.
     """
