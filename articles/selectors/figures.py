@@ -66,10 +66,17 @@ def _cell_columns(stored=False):
     return (*own, *(f"zone__{f}" for f in _CELL_ZONE), *(f"indicator__{f}" for f in _CELL_INDICATOR))
 
 
-def _read_cells(keys):
-    """The figures with ``keys`` as FigureCells, in the keys' order: one query."""
+def _read_cells(keys, stored=None):
+    """The figures with ``keys`` as FigureCells, in the keys' order: one query.
+
+    ``stored``: LatestFigure rows holding them, read instead of the figures (they copy what a cell shows).
+    """
     keys = list(keys)
-    found = {row[0]: row for row in Metric.objects.filter(pk__in=keys).order_by().values_list(*_cell_columns())}
+    if stored is None:
+        rows = Metric.objects.filter(pk__in=keys).values_list(*_cell_columns())
+    else:
+        rows = stored.filter(IdIn(keys, pk=F("metric_id"))).values_list(*_cell_columns(stored=True))
+    found = {row[0]: row for row in rows.order_by()}
     return _cells(found[key] for key in keys)
 
 
@@ -276,18 +283,12 @@ def zone_year_values(metrics, unit, kinds=MEASURED_KINDS, *, zones, years, store
         (order[zone_id], column[year], pk) for pk, zone_id, year, _value, _name in keys
         if zone_id in order and year in column
     )
-    picked = [pk for _place, _column, pk in wanted]
-    if stored is not None:
-        found = rows.filter(IdIn(picked, pk=F("metric_id"))).values_list(*_cell_columns(stored=True))
-        cells = {row[0]: row for row in found}
-        cells = _cells(cells[pk] for pk in picked)
-    else:
-        cells = _read_cells(picked)
     return ZoneYears(
         years=shown,
-        cells=cells,
+        cells=_read_cells([pk for _place, _column, pk in wanted], rows if stored is not None else None),
         zones=len(newest),
-        dated_zones=len({zone_id for _pk, zone_id, year, _value, _name in keys if year in column and year is not None}),
+        # The undated column is the last: a zone whose first figure is there has no dated one.
+        dated_zones=sum(1 for first, *_rest in newest.values() if shown[first] is not None),
         older=sum(1 for _pk, _zone, year, _value, _name in keys if year not in column),
     )
 
