@@ -21,6 +21,7 @@ from django.db import DatabaseError, connection, connections, transaction
 from django.db.models import Count
 from django.db.utils import load_backend
 
+from articles import identity
 from articles.models import (
     Article,
     Initiative,
@@ -224,7 +225,7 @@ class _Writer:
                         subtitle=plan.subtitle[:255], byline=plan.byline[:255], authors=plan.authors,
                         kind=plan.kind, body=plan.body, captions=plan.captions,
                         headings=plan.headings or None, zone_id=plan.zone_id, year=plan.year,
-                        **self.search_fields(plan),
+                        title_key=identity.text_key(plan.title[:255]), **self.search_fields(plan),
                     )))
             Article.objects.bulk_create([article for _plan, article in rows])
             new = [

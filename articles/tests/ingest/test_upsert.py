@@ -316,6 +316,29 @@ def test_a_copy_of_a_stored_page_under_another_name_is_skipped(huaibei):
     assert Article.objects.count() == 1
 
 
+def test_an_article_is_compared_with_the_first_five_stored_under_its_title_on_other_pages(huaibei):
+    from articles.ingest.upsert.article import COPY_CANDIDATES, _copy_candidates
+    from articles.tests.factories import make_article, make_source
+
+    title = "党建引领产业链高质量发展"
+    key = identity.text_key(title)
+    own = make_source(name="own.txt")
+    make_article(title=title, source=own, title_key=key)  # the page's own: never its copy
+    stored = [make_article(title=title, body=f"第{n}篇正文。", title_key=key) for n in range(7)]
+    other = make_article(title="另一个标题的文章", title_key=identity.text_key("另一个标题的文章"))
+    blocks = [ArticleBlock(position=n, title=t) for n, t in enumerate((title, other.title, "短题"))]
+    with CaptureQueriesContext(connection) as queries:
+        found = _copy_candidates(own, blocks)
+    assert COPY_CANDIDATES == 5
+    assert {k: [a.pk for a in v] for k, v in found.items()} == {
+        key: [a.pk for a in stored[:5]], other.title_key: [other.pk],
+    }
+    assert found[key][0].body == "第0篇正文。"
+    # The first ids of every title in one statement, each title's read bounded; then their bodies.
+    assert len(queries) == 2
+    assert queries[0]["sql"].count(f"LIMIT {COPY_CANDIDATES}") == 2
+
+
 def test_a_merged_initiative_keeps_its_mentions_on_the_survivor(huaibei):
     from articles.curation import merge_initiatives
 
