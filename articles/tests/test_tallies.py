@@ -11,7 +11,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from articles import curation, selectors, tallies
-from articles.models import Article, Indicator, Initiative, InitiativeType, LatestFigure, Metric
+from articles.models import (
+    Article, Indicator, Initiative, InitiativeType, LatestFigure, Metric, RankedInitiative, Tally,
+)
 from articles.tests.factories import make_article, make_initiative, make_metric, make_source, make_zone
 from zones.models import Zone
 
@@ -207,7 +209,7 @@ def test_a_province_as_long_as_a_curator_may_write_it_is_counted(archive, django
 def test_the_ingest_counts_once_at_the_end_of_its_run(reference_zones, settings, monkeypatch):
     recounts = []
     refresh = tallies.refresh
-    monkeypatch.setattr(tallies, "refresh", lambda: recounts.append(1) or refresh())
+    monkeypatch.setattr(tallies, "refresh", lambda zone_ids=None: recounts.append(zone_ids) or refresh(zone_ids))
     call_command("ingest", str(settings.SEEDS_DIR), verbosity=0)
     assert len(recounts) == 1  # however many pages the run stored
     assert Article.objects.exists()
@@ -217,9 +219,69 @@ def test_the_ingest_counts_once_at_the_end_of_its_run(reference_zones, settings,
     call_command("ingest", str(settings.SEEDS_DIR), verbosity=0)
     assert len(recounts) == 1
     assert_fresh_and_true()
-    # One page read again by new rules writes: the run recounts.
+    # One page read again by new rules writes: the run recounts, the zones of that page only.
     call_command("ingest", str(sorted(settings.SEEDS_DIR.glob("*.txt"))[0]), "--reanalyse", verbosity=0)
     assert len(recounts) == 2
+    assert recounts[0] is None and 0 < len(recounts[1]) < Zone.objects.count()
+    assert_fresh_and_true()
+
+
+def stored_rows():
+    """Every stored count, latest figure and ranked initiative, as comparable tuples."""
+    fields = ("kind", "ref", "key", "articles", "initiatives", "metrics", "zones", "measured", "mentioning")
+    return (
+        sorted(Tally.objects.values_list(*fields)),
+        sorted(LatestFigure.objects.values_list("metric_id", "zone_latest", "indicator_latest", "figures")),
+        sorted(RankedInitiative.objects.values_list("zone_id", "initiative_id", "articles")),
+    )
+
+
+PAGE = """党建在高新
+
+{zone}：红链驿站连起产业链
+
+今年以来，{zone}在新能源汽车产业链上建立“红链驿站”，把党组织建在产业链上，服务链上企业86家。
+驿站由园区党工委牵头，项目总投资12亿元，带动新增就业600人。
+"""
+
+
+def test_an_ingest_recounts_the_zones_its_pages_touched_as_a_whole_count_would(archive, tmp_path, monkeypatch):
+    hefei, huaibei = archive
+    other = make_zone("芜湖高新区", slug="wuhu")
+    make_initiative("链上先锋", article=make_article(zone=other), category="industry_chain")
+    tallies.refresh()
+    recounts = []
+    refresh = tallies.refresh
+    monkeypatch.setattr(tallies, "refresh", lambda zone_ids=None: recounts.append(zone_ids) or refresh(zone_ids))
+    page = tmp_path / "page.txt"
+    page.write_text(PAGE.format(zone="合肥高新区"), encoding="utf-8")
+    call_command("ingest", str(page), verbosity=0)
+    assert recounts[-1] == {hefei.pk}
+    assert_fresh_and_true()
+    scoped = stored_rows()
+    refresh()
+    assert stored_rows() == scoped
+    # The page now names another zone: the one it named before loses its article and figures.
+    page.write_text(PAGE.format(zone="淮北高新区"), encoding="utf-8")
+    call_command("ingest", str(page), verbosity=0)
+    assert recounts[-1] == {hefei.pk, huaibei.pk}
+    assert_fresh_and_true()
+    scoped = stored_rows()
+    refresh()
+    assert stored_rows() == scoped
+
+
+def test_an_ingest_after_an_unsignalled_write_counts_everything(archive, tmp_path, monkeypatch):
+    hefei, _huaibei = archive
+    Article.objects.filter(zone=hefei).update(hidden=True)
+    tallies.mark_stale()  # as the next ingest finds them: stale, for a zone it never touches
+    recounts = []
+    refresh = tallies.refresh
+    monkeypatch.setattr(tallies, "refresh", lambda zone_ids=None: recounts.append(zone_ids) or refresh(zone_ids))
+    page = tmp_path / "page.txt"
+    page.write_text(PAGE.format(zone="淮北高新区"), encoding="utf-8")
+    call_command("ingest", str(page), verbosity=0)
+    assert recounts == [None]
     assert_fresh_and_true()
 
 
