@@ -292,17 +292,22 @@ def counting_deferred():
         if depth == 0:
             zones, _deferred.zones = _deferred.zones, None
             if fresh() is None:
-                refresh(zones if zones is not None and len(zones) <= SCOPED_ZONES else None)
+                refresh(zones)
+
+
+def counting_zones():
+    """Whether the deferred count keeps the zones the writes touch: if not, no need to say them."""
+    return getattr(_deferred, "depth", 0) > 0 and _deferred.zones is not None
 
 
 def touched(zone_ids):
     """Writes of a deferred count (an ingest's page) changed the counts of these zones only;
-    ``None``: of zones unknown, so the run counts everything again."""
-    if getattr(_deferred, "depth", 0) and _deferred.zones is not None:
-        if zone_ids is None:
-            _deferred.zones = None
-        else:
+    ``None``: of zones unknown, so the run counts everything again (as it does past SCOPED_ZONES)."""
+    if counting_zones():
+        if zone_ids is not None:
             _deferred.zones.update(zone for zone in zone_ids if zone is not None)
+        if zone_ids is None or len(_deferred.zones) > SCOPED_ZONES:
+            _deferred.zones = None
 
 
 def mark_stale(**kwargs):

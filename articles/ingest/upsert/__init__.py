@@ -44,7 +44,7 @@ from articles.ingest.sources import stored_sources, upsert_source
 from articles.ingest.zones import ZoneResolver
 from articles.models import Article, Indicator, Initiative, InitiativeMention, Metric, MetricMention, Tombstone
 from articles.search import add_terms, index_loaded
-from articles.tallies import mark_stale, touched
+from articles.tallies import counting_zones, mark_stale, touched
 
 from .article import _copy_candidates, _stored_articles, upsert_article
 from .common import PageInserts, insert_rows
@@ -103,7 +103,7 @@ def upsert_page(*, result, original=None):
     # says which zones' counts it may change: those of its rows before and after (a deferred
     # count, tallies.counting_deferred, counts only these again).
     mark_stale()
-    zones_before = set() if new_source else _zones_counting(source)
+    zones_before = set() if new_source or not counting_zones() else _zones_counting(source)
     deleted = _tombstones()
     zones = ZoneResolver(deleted=deleted[Tombstone.Kind.ZONE])
     written, positions, new_names, drafts = [], set(), [], []
@@ -154,7 +154,8 @@ def upsert_page(*, result, original=None):
     new_names += [name for zone in zones.created for name in zone.all_names]
     if written:
         _after_articles_written(written, new_names, result.segmented)
-    touched(zones_before | _zones_counting(source))
+    if counting_zones():
+        touched(zones_before | _zones_counting(source))
     return PageOutcome(source=source, counts=counts, article_ids=[article.pk for article in written])
 
 
