@@ -136,6 +136,9 @@ class Initiative(CurationFields):
             models.Index(fields=["zone", "category", "name", "id"], name="initiative_zone_cat_idx"),
             # Every search asks whether the query is exactly an initiative's name.
             models.Index(fields=["name"], name="initiative_name_idx"),
+            # A page's initiatives of a zone may be merged ones: the ingest reads the zone's
+            # survivors of merges (aliases), a few rows, not the zone's thousands (upsert/reads.py).
+            models.Index(fields=["zone"], condition=~models.Q(aliases=[]), name="initiative_merged_idx"),
         ]
 
     def __str__(self):

@@ -6,7 +6,7 @@ upsert rules independently of how the text steps read a page.
 import hashlib
 
 import pytest
-from django.db import connection
+from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
 from articles import curation
@@ -337,6 +337,21 @@ def test_an_article_is_compared_with_the_first_five_stored_under_its_title_on_ot
     # The first ids of every title in one statement, each title's read bounded; then their bodies.
     assert len(queries) == 2
     assert queries[0]["sql"].count(f"LIMIT {COPY_CANDIDATES}") == 2
+
+
+@pytest.mark.parametrize("no_zone", [False, True])
+def test_a_pages_merged_initiatives_are_read_from_their_own_index(huaibei, no_zone):
+    """Not every initiative of the page's zones: 7,500 for a large zone at 100,000 articles."""
+    from articles.ingest.upsert.reads import _merge_survivors
+
+    survivors = _merge_survivors([huaibei, None] if no_zone else [huaibei])
+    if connection.vendor == "postgresql":
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("SET LOCAL enable_seqscan = off")  # as a large table is planned
+            text = survivors.explain()
+    else:
+        text = survivors.explain()
+    assert "initiative_merged_idx" in text, text
 
 
 def test_a_merged_initiative_keeps_its_mentions_on_the_survivor(huaibei):
