@@ -206,10 +206,16 @@ def test_a_province_as_long_as_a_curator_may_write_it_is_counted(archive, django
     assert_fresh_and_true()
 
 
-def test_the_ingest_counts_once_at_the_end_of_its_run(reference_zones, settings, monkeypatch):
-    recounts = []
+@pytest.fixture
+def recounts(monkeypatch):
+    """The zones each recount was asked for (None: every zone), in order."""
+    calls = []
     refresh = tallies.refresh
-    monkeypatch.setattr(tallies, "refresh", lambda zone_ids=None: recounts.append(zone_ids) or refresh(zone_ids))
+    monkeypatch.setattr(tallies, "refresh", lambda zone_ids=None: calls.append(zone_ids) or refresh(zone_ids))
+    return calls
+
+
+def test_the_ingest_counts_once_at_the_end_of_its_run(reference_zones, settings, recounts):
     call_command("ingest", str(settings.SEEDS_DIR), verbosity=0)
     assert len(recounts) == 1  # however many pages the run stored
     assert Article.objects.exists()
@@ -245,21 +251,18 @@ PAGE = """党建在高新
 """
 
 
-def test_an_ingest_recounts_the_zones_its_pages_touched_as_a_whole_count_would(archive, tmp_path, monkeypatch):
+def test_an_ingest_recounts_the_zones_its_pages_touched_as_a_whole_count_would(archive, tmp_path, recounts):
     hefei, huaibei = archive
     other = make_zone("芜湖高新区", slug="wuhu")
     make_initiative("链上先锋", article=make_article(zone=other), category="industry_chain")
     tallies.refresh()
-    recounts = []
-    refresh = tallies.refresh
-    monkeypatch.setattr(tallies, "refresh", lambda zone_ids=None: recounts.append(zone_ids) or refresh(zone_ids))
     page = tmp_path / "page.txt"
     page.write_text(PAGE.format(zone="合肥高新区"), encoding="utf-8")
     call_command("ingest", str(page), verbosity=0)
     assert recounts[-1] == {hefei.pk}
     assert_fresh_and_true()
     scoped = stored_rows()
-    refresh()
+    tallies.refresh()
     assert stored_rows() == scoped
     # The page now names another zone: the one it named before loses its article and figures.
     page.write_text(PAGE.format(zone="淮北高新区"), encoding="utf-8")
@@ -267,17 +270,14 @@ def test_an_ingest_recounts_the_zones_its_pages_touched_as_a_whole_count_would(a
     assert recounts[-1] == {hefei.pk, huaibei.pk}
     assert_fresh_and_true()
     scoped = stored_rows()
-    refresh()
+    tallies.refresh()
     assert stored_rows() == scoped
 
 
-def test_an_ingest_after_an_unsignalled_write_counts_everything(archive, tmp_path, monkeypatch):
+def test_an_ingest_after_an_unsignalled_write_counts_everything(archive, tmp_path, recounts):
     hefei, _huaibei = archive
     Article.objects.filter(zone=hefei).update(hidden=True)
     tallies.mark_stale()  # as the next ingest finds them: stale, for a zone it never touches
-    recounts = []
-    refresh = tallies.refresh
-    monkeypatch.setattr(tallies, "refresh", lambda zone_ids=None: recounts.append(zone_ids) or refresh(zone_ids))
     page = tmp_path / "page.txt"
     page.write_text(PAGE.format(zone="淮北高新区"), encoding="utf-8")
     call_command("ingest", str(page), verbosity=0)
