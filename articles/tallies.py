@@ -193,7 +193,8 @@ def store_latest_figures(zone_ids=None):
 
 
 def store_ranked_initiatives(zone_ids=None):
-    """Rank every zone's (or ``zone_ids``') initiatives again by the public articles naming them; store each zone's first.
+    """Rank every zone's (or ``zone_ids``') initiatives again by the public articles naming them;
+    store each zone's first.
 
     One GROUP BY over the public mentions, ranked per zone by a window and written by
     one INSERT ... SELECT (RankedInitiative.RANKED rows a zone at most).

@@ -250,8 +250,8 @@ def _new_terms(state, terms):
     """Those of ``terms`` (cleaned) the dictionary does not have yet.
 
     Each is looked up: a set minus the dynamic terms (a view of the tokenizer's
-    table, not a set) would walk every programme name of the archive, 20 ms a
-    page for the ingest's writer and workers at 100,000 articles.
+    table, not a set) would walk every programme name of the archive: 15 ms a
+    call at 100,000 articles, made for every page by the writer and by a worker.
     """
     dynamic = state.dynamic_terms
     return {term for term in terms if term not in state.static_terms and term not in dynamic}

@@ -72,8 +72,9 @@ def _tombstones():
 def _zones_counting(source):
     """The zones whose own counts the page's rows are in: its articles' (named or their own),
     the initiatives' they name and the figures' they state, in one query."""
+    named = Article.zones.through.objects.filter(article__source=source).order_by()
     return {zone for zone in (
-        Article.zones.through.objects.filter(article__source=source).order_by().values_list("zone_id", flat=True).union(
+        named.values_list("zone_id", flat=True).union(
             Article.objects.filter(source=source).order_by().values_list("zone_id"),
             InitiativeMention.objects.filter(article__source=source).order_by().values_list("initiative__zone_id"),
             MetricMention.objects.filter(article__source=source).order_by().values_list("metric__zone_id"),
