@@ -23,12 +23,13 @@ def _dating(source, result):
 
 # A new article is compared with at most this many stored articles of its title, the first stored first.
 COPY_CANDIDATES = 5
+TITLES_A_STATEMENT = 100
 
 
 def _copy_candidates(source, blocks):
     """{title key: up to COPY_CANDIDATES articles of other sources with that title key}, for every block.
 
-    Each title's first few are read on their own, in one statement for the page,
+    Each title's first few are read on their own, in one statement for up to 100 titles,
     through an index of the title key in id order (on PostgreSQL, migration 0039): a title
     thousands of stored articles share (a column's standing headline, a common
     slogan) costs what a rare one does: reading every article of the page's titles
@@ -43,14 +44,19 @@ def _copy_candidates(source, blocks):
         f"SELECT * FROM (SELECT id, title_key FROM {table} WHERE title_key = %s AND source_id <> %s "
         f"ORDER BY id LIMIT {COPY_CANDIDATES}) AS first_{{}}"
     )
-    first = {}
+    rows = []
     with connection.cursor() as cursor:
-        cursor.execute(
-            " UNION ALL ".join(one.format(n) for n in range(len(keys))),
-            [value for key in keys for value in (key, source.pk)],
-        )
-        for pk, title_key in sorted(cursor.fetchall()):
-            first.setdefault(title_key, []).append(pk)
+        # SQLite joins at most 500 SELECTs in one statement: a page of many briefs goes in parts.
+        for start in range(0, len(keys), TITLES_A_STATEMENT):
+            part = keys[start : start + TITLES_A_STATEMENT]
+            cursor.execute(
+                " UNION ALL ".join(one.format(n) for n in range(len(part))),
+                [value for key in part for value in (key, source.pk)],
+            )
+            rows += cursor.fetchall()
+    first = {}
+    for pk, title_key in sorted(rows):
+        first.setdefault(title_key, []).append(pk)
     if not first:
         return {}
     bodies = Article.objects.only("pk", "body").in_bulk([pk for pks in first.values() for pk in pks])

@@ -339,6 +339,17 @@ def test_an_article_is_compared_with_the_first_five_stored_under_its_title_on_ot
     assert queries[0]["sql"].count(f"LIMIT {COPY_CANDIDATES}") == 2
 
 
+def test_a_page_of_hundreds_of_titles_is_compared_with_what_is_stored_under_each(huaibei):
+    from articles.ingest.upsert.article import _copy_candidates
+    from articles.tests.factories import make_article, make_source
+
+    titles = [f"第{n}条简讯：园区党群服务中心开展活动" for n in range(600)]
+    stored = make_article(title=titles[-1], title_key=identity.text_key(titles[-1]))
+    blocks = [ArticleBlock(position=n, title=title) for n, title in enumerate(titles)]
+    found = _copy_candidates(make_source(name="briefs.txt"), blocks)
+    assert {key: [a.pk for a in rows] for key, rows in found.items()} == {stored.title_key: [stored.pk]}
+
+
 @pytest.mark.parametrize("no_zone", [False, True])
 def test_a_pages_merged_initiatives_are_read_from_their_own_index(huaibei, no_zone):
     """Not every initiative of the page's zones: 7,500 for a large zone at 100,000 articles."""
