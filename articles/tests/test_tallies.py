@@ -294,6 +294,16 @@ def test_hiding_recounts_when_the_curation_commits(archive, django_capture_on_co
     assert next(z for z in selectors.zones_with_counts() if z.pk == hefei.pk).article_count == 0
 
 
+def test_marking_items_checked_changes_no_count_and_recounts_nothing(archive, django_capture_on_commit_callbacks):
+    hefei, _huaibei = archive
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        for model in (Article, Initiative, Metric):
+            curation.mark_verified(items=model.objects.filter(zone=hefei))
+    assert Article.objects.filter(zone=hefei, verified=True).exists()
+    assert callbacks == []
+    assert_fresh_and_true()
+
+
 def test_merging_zones_recounts(archive, django_capture_on_commit_callbacks):
     hefei, huaibei = archive
     with django_capture_on_commit_callbacks(execute=True):
