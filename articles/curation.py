@@ -14,10 +14,10 @@ from django.utils import timezone
 from core.services import model_update
 from zones.models import Zone
 
-from . import identity
+from . import identity, tallies
 from .models import Article, Initiative, Metric, MetricMention, Source, Tombstone
 from .search import fill_search_fields
-from .search.indexing import SOURCE_FIELDS
+from .search.indexing import SEARCH_FIELDS, SOURCE_FIELDS
 
 # Curation bookkeeping itself is not content the ingest could overwrite.
 UNTRACKED_FIELDS = frozenset({"curated_fields", "ingested_values", "created_at", "updated_at"})
@@ -55,10 +55,16 @@ def article_update(*, article: Article, changed_fields: Iterable[str]) -> list[s
     changed_fields = list(changed_fields)
     added = record_curated_fields(article, changed_fields)
     article.title_key = identity.text_key(article.title)
+    saved = {*changed_fields, "curated_fields", "title_key", "updated_at"}
     if set(SOURCE_FIELDS) & set(changed_fields):
         # The segmented columns follow the curator's text in the same save.
         fill_search_fields(article)
-    article.save()
+        saved |= {*SEARCH_FIELDS, "index_pending"}
+    if article.pk is not None and saved <= tallies.UNCOUNTED_FIELDS:
+        # Text alone: saved by name, so that the stored counts are known to hold (tallies.py).
+        article.save(update_fields=sorted(saved))
+    else:
+        article.save()
     if "hidden" in changed_fields:
         restate_first(Metric.objects.filter(mentions__article=article).distinct())
     return added

@@ -312,8 +312,13 @@ def touched(zone_ids):
 
 
 # Fields no stored count, latest figure or ranking reads: a save of these alone (a curator's
-# "checked" mark) leaves the counts true, and at 100,000 articles a recount takes seconds.
-UNCOUNTED_FIELDS = frozenset({"verified", "curated_fields", "ingested_values", "updated_at"})
+# "checked" mark, an article's text) leaves the counts true, and at 100,000 articles a recount
+# takes seconds. An article's text fields: no other model that marks the counts has these names.
+UNCOUNTED_FIELDS = frozenset({
+    "verified", "curated_fields", "ingested_values", "updated_at",
+    "title", "kicker", "subtitle", "byline", "authors", "body", "captions", "headings", "column",
+    "title_key", "search_title", "search_head", "search_body", "index_pending",
+})
 
 
 def mark_stale(update_fields=None, **kwargs):

@@ -304,6 +304,24 @@ def test_marking_items_checked_changes_no_count_and_recounts_nothing(archive, dj
     assert_fresh_and_true()
 
 
+def test_editing_an_articles_text_recounts_nothing_and_its_year_recounts(archive, django_capture_on_commit_callbacks):
+    hefei, _huaibei = archive
+    article = Article.objects.filter(zone=hefei, hidden=False).get()
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        article.title, article.body = "党旗飘扬：红链驿站", "园区党工委牵头建立红链驿站。"
+        curation.article_update(article=article, changed_fields=["title", "body"])
+    assert callbacks == []
+    article.refresh_from_db()
+    assert (article.title, article.curated_fields) == ("党旗飘扬：红链驿站", ["title", "body"])
+    assert list(selectors.search_articles(Article.objects.all(), "红链驿站").queryset) == [article]
+    assert_fresh_and_true()
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        article.year = 2019
+        curation.article_update(article=article, changed_fields=["year"])
+    assert len(callbacks) == 1
+    assert_fresh_and_true()
+
+
 def test_merging_zones_recounts(archive, django_capture_on_commit_callbacks):
     hefei, huaibei = archive
     with django_capture_on_commit_callbacks(execute=True):
