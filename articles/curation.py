@@ -117,8 +117,13 @@ def mark_verified(*, items: models.QuerySet, verified: bool = True) -> list:
     return _set_flag(items, "verified", verified)
 
 
+@transaction.atomic
 def set_hidden(*, items: models.QuerySet, hidden: bool) -> list:
-    """Hide items from public pages and the API (they stay in the admin), or show them again."""
+    """Hide items from public pages and the API (they stay in the admin), or show them again.
+
+    One transaction: the counts are taken again when it commits (tallies.py), after
+    the figures of hidden articles have moved to a shown article stating them too.
+    """
     changed = _set_flag(items, "hidden", hidden)
     if items.model is Article:
         restate_first(Metric.objects.filter(mentions__article__in=changed).distinct())

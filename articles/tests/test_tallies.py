@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from articles import curation, selectors, tallies
 from articles.models import (
-    Article, Indicator, Initiative, InitiativeType, LatestFigure, Metric, RankedInitiative, Tally,
+    Article, Indicator, Initiative, InitiativeType, LatestFigure, Metric, MetricMention, RankedInitiative, Tally,
 )
 from articles.tests.factories import make_article, make_initiative, make_metric, make_source, make_zone
 from zones.models import Zone
@@ -320,6 +320,23 @@ def test_editing_an_articles_text_recounts_nothing_and_its_year_recounts(archive
         curation.article_update(article=article, changed_fields=["year"])
     assert len(callbacks) == 1
     assert_fresh_and_true()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_hiding_an_article_counts_its_figures_another_shown_article_states_too():
+    """Committed for real, as the admin's action does: the figure moves to the shown article first."""
+    zone = make_zone("合肥高新区", slug="hefei")
+    indicator = Indicator.objects.create(slug="total-investment", name="总投资", dimension="money")
+    first, second = make_article(zone=zone, body="项目总投资50亿元。"), make_article(zone=zone, body="项目总投资50亿元。")
+    metric = make_metric(first, indicator=indicator, sentence="项目总投资50亿元。")
+    for article in (first, second):
+        MetricMention.objects.create(metric=metric, article=article, sentence=metric.sentence, offset=0)
+    tallies.refresh()
+    curation.set_hidden(items=Article.objects.filter(pk=first.pk), hidden=True)
+    metric.refresh_from_db()
+    assert metric.article_id == second.pk
+    assert_fresh_and_true()
+    assert LatestFigure.objects.get().article_id == second.pk
 
 
 def test_merging_zones_recounts(archive, django_capture_on_commit_callbacks):
