@@ -122,11 +122,20 @@ def set_hidden(*, items: models.QuerySet, hidden: bool) -> list:
     """Hide items from public pages and the API (they stay in the admin), or show them again.
 
     One transaction: the counts are taken again when it commits (tallies.py), after
-    the figures of hidden articles have moved to a shown article stating them too.
+    the figures of hidden articles have moved to a shown article stating them too;
+    only those of the items' zones (an article's: those it names, of its initiatives
+    and of its figures) with the archive-wide ones.
     """
-    changed = _set_flag(items, "hidden", hidden)
+    # Plain rows by id: the admin's queryset is joined and annotated.
+    rows = items.model._default_manager.filter(pk__in=list(items.values_list("pk", flat=True)))
     if items.model is Article:
-        restate_first(Metric.objects.filter(mentions__article__in=changed).distinct())
+        zones = tallies.zones_counting(rows)
+    else:  # an initiative or a figure: its zone's counts
+        zones = set(rows.order_by().values_list("zone_id", flat=True))
+    with tallies.confined(zones):
+        changed = _set_flag(rows, "hidden", hidden)
+        if items.model is Article:
+            restate_first(Metric.objects.filter(mentions__article__in=changed).distinct())
     return changed
 
 

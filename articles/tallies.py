@@ -33,9 +33,13 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from zones.models import Zone
 
-from .models import Article, Initiative, InitiativeMention, LatestFigure, Metric, RankedInitiative, Tally
+from .models import (
+    Article, Initiative, InitiativeMention, LatestFigure, Metric, MetricMention, RankedInitiative, Tally,
+)
 
 _deferred = threading.local()
+# A transaction's pending recount: ``zones`` it may cover (None: all), ``confined`` the block's (``confined``).
+_pending = threading.local()
 
 # The tallies of one zone (``ref``): counted again for the zones a run touched, the others kept.
 ZONE_KINDS = (Tally.Kind.ZONE, Tally.Kind.ZONE_YEAR, Tally.Kind.ZONE_CATEGORY)
@@ -297,6 +301,32 @@ def counting_deferred():
                 refresh(zones)
 
 
+def zones_counting(articles):
+    """The zones whose own counts ``articles`` (a queryset) are in: the zones they name or are
+    the own articles of, those of the initiatives they name and of the figures they state; one query."""
+    ids = articles.order_by().values("pk")
+    return {zone for zone in (
+        Article.zones.through.objects.filter(article__in=ids).order_by().values_list("zone_id", flat=True).union(
+            Article.objects.filter(pk__in=ids).order_by().values_list("zone_id"),
+            InitiativeMention.objects.filter(article__in=ids).order_by().values_list("initiative__zone_id"),
+            MetricMention.objects.filter(article__in=ids).order_by().values_list("metric__zone_id"),
+            Metric.objects.filter(article__in=ids).order_by().values_list("zone_id"),
+        )
+    ) if zone is not None}
+
+
+@contextmanager
+def confined(zone_ids):
+    """The writes inside change the counts of ``zone_ids`` only (with the archive-wide ones): the
+    transaction's recount covers those zones, unless it also wrote outside such a block."""
+    previous = getattr(_pending, "confined", None)
+    _pending.confined = {zone for zone in zone_ids if zone is not None}
+    try:
+        yield
+    finally:
+        _pending.confined = previous
+
+
 def counting_zones():
     """Whether the deferred count keeps the zones the writes touch: if not, no need to say them."""
     return getattr(_deferred, "depth", 0) > 0 and _deferred.zones is not None
@@ -328,16 +358,37 @@ def mark_stale(update_fields=None, **kwargs):
     if connection.in_atomic_block:
         # Once per transaction: the mark and the recount commit (or roll back) with its writes.
         pending = [entry[1] for entry in connection.run_on_commit]
-        if _refresh_on_commit in pending or _marked in pending:
+        if _refresh_on_commit in pending:
+            _confine_pending()
             return
-        transaction.on_commit(_marked if getattr(_deferred, "depth", 0) else _refresh_on_commit)
+        if _marked in pending:
+            return
+        if getattr(_deferred, "depth", 0):
+            transaction.on_commit(_marked)
+        else:
+            # The counts were true before this transaction: its recount need cover only what it changed.
+            _pending.zones = set() if fresh() is not None else None
+            _confine_pending()
+            transaction.on_commit(_refresh_on_commit)
     # Outside a transaction (a shell, a script) each write marks, and the next
     # transaction or ingest recounts: recounting after every statement would cost more.
     Tally.objects.filter(kind=Tally.Kind.ARCHIVE, stale=False).update(stale=True)
 
 
+def _confine_pending():
+    """A write of the pending recount's transaction: its zones join the recount's, or make it whole."""
+    confined_to = getattr(_pending, "confined", None)
+    if confined_to is None or _pending.zones is None:
+        _pending.zones = None
+    else:
+        _pending.zones |= confined_to
+        if len(_pending.zones) > SCOPED_ZONES:
+            _pending.zones = None
+
+
 def _refresh_on_commit():
-    refresh()
+    zones, _pending.zones = getattr(_pending, "zones", None), None
+    refresh(zones)
 
 
 def _marked():

@@ -339,6 +339,31 @@ def test_hiding_an_article_counts_its_figures_another_shown_article_states_too()
     assert LatestFigure.objects.get().article_id == second.pk
 
 
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("model", [Article, Initiative, Metric])
+def test_hiding_recounts_the_zones_the_items_count_in_as_a_whole_count_would(model, recounts):
+    """An article in one zone naming another's programme and stating a third's figure: all three."""
+    hefei, huaibei, wuhu, other = (make_zone(f"{name}高新区", slug=slug) for name, slug in
+                                   (("合肥", "hefei"), ("淮北", "huaibei"), ("芜湖", "wuhu"), ("蚌埠", "bengbu")))
+    indicator = Indicator.objects.create(slug="total-investment", name="总投资", dimension="money")
+    article = make_article(zone=hefei, body="项目总投资50亿元。")
+    make_metric(article, indicator=indicator, zone=wuhu, sentence="项目总投资50亿元。")
+    make_initiative("红链帮帮团", article=article, zone=huaibei, category="industry_chain")
+    make_metric(make_article(zone=other), indicator=indicator)
+    tallies.refresh()
+    recounts.clear()
+    for hidden in (True, False):
+        curation.set_hidden(items=model.objects.filter(zone=hefei if model is Article else (
+            huaibei if model is Initiative else wuhu)), hidden=hidden)
+        assert_fresh_and_true()
+        scoped = stored_rows()
+        tallies.refresh()
+        assert stored_rows() == scoped
+    expected = {hefei.pk, huaibei.pk, wuhu.pk} if model is Article else {huaibei.pk if model is Initiative else wuhu.pk}
+    # Between the whole counts this test takes itself: the hiding's and the showing's.
+    assert recounts[0] == recounts[2] == expected
+
+
 def test_merging_zones_recounts(archive, django_capture_on_commit_callbacks):
     hefei, huaibei = archive
     with django_capture_on_commit_callbacks(execute=True):

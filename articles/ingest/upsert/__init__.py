@@ -42,9 +42,9 @@ from django.db.models import Q
 from articles.ingest.counts import IngestCounts, PageOutcome
 from articles.ingest.sources import stored_sources, upsert_source
 from articles.ingest.zones import ZoneResolver
-from articles.models import Article, Indicator, Initiative, InitiativeMention, Metric, MetricMention, Tombstone
+from articles.models import Article, Indicator, Initiative, InitiativeMention, Metric, Tombstone
 from articles.search import add_terms, index_loaded
-from articles.tallies import counting_zones, mark_stale, touched
+from articles.tallies import counting_zones, mark_stale, touched, zones_counting
 
 from .article import _copy_candidates, _stored_articles, upsert_article
 from .common import PageInserts, insert_rows
@@ -69,20 +69,6 @@ def _tombstones():
     return deleted
 
 
-def _zones_counting(source):
-    """The zones whose own counts the page's rows are in: its articles' (named or their own),
-    the initiatives' they name and the figures' they state, in one query."""
-    named = Article.zones.through.objects.filter(article__source=source).order_by()
-    return {zone for zone in (
-        named.values_list("zone_id", flat=True).union(
-            Article.objects.filter(source=source).order_by().values_list("zone_id"),
-            InitiativeMention.objects.filter(article__source=source).order_by().values_list("initiative__zone_id"),
-            MetricMention.objects.filter(article__source=source).order_by().values_list("metric__zone_id"),
-            Metric.objects.filter(article__source=source).order_by().values_list("zone_id"),
-        )
-    ) if zone is not None}
-
-
 def upsert_page(*, result, original=None):
     """Store one analysed page (call inside ``transaction.atomic()``).
 
@@ -104,7 +90,7 @@ def upsert_page(*, result, original=None):
     # says which zones' counts it may change: those of its rows before and after (a deferred
     # count, tallies.counting_deferred, counts only these again).
     mark_stale()
-    zones_before = set() if new_source or not counting_zones() else _zones_counting(source)
+    zones_before = set() if new_source or not counting_zones() else zones_counting(source.articles.all())
     deleted = _tombstones()
     zones = ZoneResolver(deleted=deleted[Tombstone.Kind.ZONE])
     written, positions, new_names, drafts = [], set(), [], []
@@ -156,7 +142,7 @@ def upsert_page(*, result, original=None):
     if written:
         _after_articles_written(written, new_names, result.segmented)
     if counting_zones():
-        touched(zones_before | _zones_counting(source))
+        touched(zones_before | zones_counting(source.articles.all()))
     return PageOutcome(source=source, counts=counts, article_ids=[article.pk for article in written])
 
 
