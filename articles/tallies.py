@@ -10,7 +10,9 @@ two windows) and stored:
   of an article's zones, marks the stored counts stale at once;
 - the transaction that made the change recounts them when it commits (a
   curator's hide, delete, merge or edit), once however many rows it changed;
-  a save naming only fields no count reads (``UNCOUNTED_FIELDS``) marks nothing;
+  a save naming only fields no count reads (``UNCOUNTED_FIELDS``) marks nothing,
+  and a transaction whose writes all said which zones they change (``confined``:
+  hiding or showing items) recounts only those, if the counts were fresh before it;
 - an ingest run defers that to its end (``counting_deferred``): one count per run,
   not one per page, and only of the zones its pages touched (``touched``) when
   the counts were fresh before it: a zone's counts, years, categories, latest
