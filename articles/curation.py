@@ -232,6 +232,14 @@ def merge_initiatives(*, survivor: Initiative, others: Iterable[Initiative]) -> 
         raise ValueError("合并需要至少两个不同的举措。")
     result = MergeResult(survivor=survivor, moved={"mentions": 0})
     fill = []
+    # The counts change in the initiatives' zones only: its recount covers those (tallies.py).
+    with tallies.confined({survivor.zone_id, *(other.zone_id for other in others)}):
+        _merge_initiatives(survivor, others, result, fill)
+    return result
+
+
+def _merge_initiatives(survivor, others, result, fill):
+    """``merge_initiatives``' writes: ``result`` and ``fill`` (the survivor's fields to save) filled in."""
     for other in others:
         result.moved["mentions"] += _merge_into(survivor, other)
         # Keep the survivor's own description and zone; borrow the other's only where it has none.
@@ -248,7 +256,6 @@ def merge_initiatives(*, survivor: Initiative, others: Iterable[Initiative]) -> 
         other.delete()
     if fill:
         survivor.save(update_fields=sorted(set(fill)) + ["updated_at"])
-    return result
 
 
 def _move_initiatives(survivor: Zone, others: list[Zone]) -> tuple[int, int]:

@@ -364,6 +364,23 @@ def test_hiding_recounts_the_zones_the_items_count_in_as_a_whole_count_would(mod
     assert recounts[0] == recounts[2] == expected
 
 
+@pytest.mark.django_db(transaction=True)
+def test_merging_initiatives_recounts_their_zones_as_a_whole_count_would(recounts):
+    hefei, huaibei, wuhu = (make_zone(f"{name}高新区", slug=slug) for name, slug in
+                            (("合肥", "hefei"), ("淮北", "huaibei"), ("芜湖", "wuhu")))
+    survivor = make_initiative("红链帮帮团", article=make_article(zone=hefei), category="industry_chain")
+    other = make_initiative("红链帮帮队", article=make_article(zone=wuhu), zone=huaibei, category="industry_chain")
+    make_initiative("链上先锋", article=make_article(zone=wuhu), category="industry_chain")
+    tallies.refresh()
+    recounts.clear()
+    curation.merge_initiatives(survivor=survivor, others=[other])
+    assert recounts == [{hefei.pk, huaibei.pk}]
+    assert_fresh_and_true()
+    scoped = stored_rows()
+    tallies.refresh()
+    assert stored_rows() == scoped
+
+
 def test_merging_zones_recounts(archive, django_capture_on_commit_callbacks):
     hefei, huaibei = archive
     with django_capture_on_commit_callbacks(execute=True):
