@@ -292,7 +292,7 @@ def counting_deferred():
     """
     depth = getattr(_deferred, "depth", 0)
     if depth == 0:
-        _deferred.zones = set() if fresh() is not None else None
+        _deferred.zones = _new_scope()
     _deferred.depth = depth + 1
     try:
         yield
@@ -330,6 +330,19 @@ def confined(zone_ids):
         _pending.confined = previous
 
 
+def _new_scope():
+    """The zones a recount of the writes to come may cover, none yet; None (all) if the counts are stale already."""
+    return set() if fresh() is not None else None
+
+
+def _widened(scope, zone_ids):
+    """``scope`` with ``zone_ids`` (None: zones unknown); None once it covers them all or passes SCOPED_ZONES."""
+    if scope is None or zone_ids is None:
+        return None
+    scope.update(zone for zone in zone_ids if zone is not None)
+    return scope if len(scope) <= SCOPED_ZONES else None
+
+
 def counting_zones():
     """Whether the deferred count keeps the zones the writes touch: if not, no need to say them."""
     return getattr(_deferred, "depth", 0) > 0 and _deferred.zones is not None
@@ -339,10 +352,7 @@ def touched(zone_ids):
     """Writes of a deferred count (an ingest's page) changed the counts of these zones only;
     ``None``: of zones unknown, so the run counts everything again (as it does past SCOPED_ZONES)."""
     if counting_zones():
-        if zone_ids is not None:
-            _deferred.zones.update(zone for zone in zone_ids if zone is not None)
-        if zone_ids is None or len(_deferred.zones) > SCOPED_ZONES:
-            _deferred.zones = None
+        _deferred.zones = _widened(_deferred.zones, zone_ids)
 
 
 # Fields no stored count, latest figure or ranking reads: a save of these alone (a curator's
@@ -370,7 +380,7 @@ def mark_stale(update_fields=None, **kwargs):
             transaction.on_commit(_marked)
         else:
             # The counts were true before this transaction: its recount need cover only what it changed.
-            _pending.zones = set() if fresh() is not None else None
+            _pending.zones = _new_scope()
             _confine_pending()
             transaction.on_commit(_refresh_on_commit)
     # Outside a transaction (a shell, a script) each write marks, and the next
@@ -380,13 +390,7 @@ def mark_stale(update_fields=None, **kwargs):
 
 def _confine_pending():
     """A write of the pending recount's transaction: its zones join the recount's, or make it whole."""
-    confined_to = getattr(_pending, "confined", None)
-    if confined_to is None or _pending.zones is None:
-        _pending.zones = None
-    else:
-        _pending.zones |= confined_to
-        if len(_pending.zones) > SCOPED_ZONES:
-            _pending.zones = None
+    _pending.zones = _widened(_pending.zones, getattr(_pending, "confined", None))
 
 
 def _refresh_on_commit():

@@ -324,14 +324,13 @@ def test_an_article_is_compared_with_the_first_five_stored_under_its_title_on_ot
     key = identity.text_key(title)
     own = make_source(name="own.txt")
     make_article(title=title, source=own, title_key=key)  # the page's own: never its copy
-    stored = [make_article(title=title, body=f"第{n}篇正文。", title_key=key) for n in range(7)]
+    stored = [make_article(title=title, body=f"第{n}篇正文。", title_key=key) for n in range(COPY_CANDIDATES + 2)]
     other = make_article(title="另一个标题的文章", title_key=identity.text_key("另一个标题的文章"))
     blocks = [ArticleBlock(position=n, title=t) for n, t in enumerate((title, other.title, "短题"))]
     with CaptureQueriesContext(connection) as queries:
         found = _copy_candidates(own, blocks)
-    assert COPY_CANDIDATES == 5
     assert {k: [a.pk for a in v] for k, v in found.items()} == {
-        key: [a.pk for a in stored[:5]], other.title_key: [other.pk],
+        key: [a.pk for a in stored[:COPY_CANDIDATES]], other.title_key: [other.pk],
     }
     assert found[key][0].body == "第0篇正文。"
     # The first ids of every title in one statement, each title's read bounded; then their bodies.
