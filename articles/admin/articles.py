@@ -1,7 +1,7 @@
 """The article admin, its inlines, and full-text search in its changelist."""
 
 from django.contrib import admin
-from django.db.models import Case, IntegerField, Q, Value, When
+from django.db.models import Case, IntegerField, Value, When
 from django.db.models.functions import Coalesce
 from django.utils.html import format_html
 
@@ -12,7 +12,8 @@ from articles.search.expressions import IdIn, IdPosition
 from .display import admin_link, highlight, metric_needles, province_filter
 from .mixins import CurationAdmin, RankedChangeList, RelatedCountsMixin
 
-# Full-text hits listed in the admin's search; exact title matches always come on top.
+# Full-text hits listed in the admin's search, and as many titles holding the term;
+# exact title matches always come on top.
 SEARCH_LIMIT = 200
 
 # --- inlines ---------------------------------------------------------------------
@@ -108,11 +109,12 @@ class ArticleAdmin(RelatedCountsMixin, CurationAdmin):
         "column",
     )
     search_fields = ("title",)  # replaced by full-text search in get_search_results
-    search_help_text = "全文检索（标题、正文），标题完全一致的排在最前"
-    autocomplete_fields = ("zone", "zones", "possible_duplicate_of")
-    filter_horizontal = ("sources",)
+    search_help_text = "全文检索（标题、正文），标题完全一致的排在最前；列出全文结果与标题含检索词的文章各至多 200 篇"
+    autocomplete_fields = ("zone", "zones", "possible_duplicate_of", "sources")
     date_hierarchy = "date"  # publication date
     list_per_page = 50
+    list_deferred = ("body", "captions", "headings", "original_text", "ingested_values",
+                     "search_title", "search_head", "search_body")
     readonly_fields = (
         "key",
         "source_link",
@@ -150,6 +152,14 @@ class ArticleAdmin(RelatedCountsMixin, CurationAdmin):
         if not term:
             return queryset, False
         ranked = selectors.search_articles(Article.objects.all(), term).ranked.ids[:SEARCH_LIMIT]
+        # Titles holding the term as typed (the index may cut it elsewhere): read once, bounded,
+        # the exact title first, so that the list's count, page and date filter read only
+        # the ids found instead of each scanning every title.
+        titled = (
+            Article.objects.filter(title__icontains=term)
+            .order_by(Case(When(title=term, then=Value(0)), default=Value(1)), "-pk")
+            .values_list("pk", flat=True)[:SEARCH_LIMIT]
+        )
         # Exact title first, then titles holding the term, then the full-text order.
         order = Case(
             When(title=term, then=Value(-2)),
@@ -157,7 +167,7 @@ class ArticleAdmin(RelatedCountsMixin, CurationAdmin):
             default=Coalesce(IdPosition(ranked), Value(SEARCH_LIMIT + 1)),
             output_field=IntegerField(),
         )
-        found = queryset.filter(IdIn(ranked) | Q(title__icontains=term))
+        found = queryset.filter(IdIn([*ranked, *titled]))
         return found.annotate(search_order=order).order_by("search_order", "pk"), False
 
     def save_model(self, request, obj, form, change):

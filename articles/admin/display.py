@@ -91,7 +91,11 @@ def long_text(value, limit=160):
 
 
 def province_filter(zone_path):
-    """A province filter listing only provinces that have rows here, in the usual order."""
+    """A province filter listing the zones' provinces, in the usual order.
+
+    Read from the zone table: which provinces have rows here would be a join of
+    every row with its zone, 55 ms at 840,000 figures on every changelist.
+    """
 
     class ProvinceFilter(admin.SimpleListFilter):
         title = "省份"
@@ -99,15 +103,10 @@ def province_filter(zone_path):
         lookup = f"{zone_path}__province"
 
         def lookups(self, request, model_admin):
+            from zones.models import Zone
             from zones.reference import province_order
 
-            found = (
-                model_admin.model._default_manager.exclude(**{self.lookup: ""})
-                .filter(**{f"{self.lookup}__isnull": False})
-                .order_by()
-                .values_list(self.lookup, flat=True)
-                .distinct()
-            )
+            found = Zone.objects.exclude(province="").order_by().values_list("province", flat=True).distinct()
             order = province_order()
             return [(p, p) for p in sorted(found, key=lambda p: (order.get(p, len(order)), p))]
 

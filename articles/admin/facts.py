@@ -1,7 +1,6 @@
 """Initiatives, metrics and initiative mentions: the facts curators check, fix, hide and merge."""
 
 from django.contrib import admin
-from django.db.models import Count
 from django.utils.html import format_html
 from django.utils.text import Truncator
 
@@ -11,11 +10,11 @@ from articles.models import Article, Initiative, InitiativeMention, Metric, Metr
 from .actions import merge_action
 from .articles import InitiativeMentionOfInitiativeInline
 from .display import admin_link, highlight, metric_needles, province_filter
-from .mixins import CurationAdmin, ViewOnlyMixin
+from .mixins import CurationAdmin, RelatedCountsMixin, ViewOnlyMixin
 
 
 @admin.register(Initiative)
-class InitiativeAdmin(CurationAdmin):
+class InitiativeAdmin(RelatedCountsMixin, CurationAdmin):
     list_display = (
         "name",
         "zone",
@@ -29,15 +28,16 @@ class InitiativeAdmin(CurationAdmin):
     list_select_related = ("zone", "type")
     list_filter = (
         "category",
-        ("type", admin.RelatedOnlyFieldListFilter),
+        "type",
         "verified",
         "hidden",
+        ("created_at", admin.DateFieldListFilter),
         province_filter("zone"),
-        ("zone", admin.RelatedOnlyFieldListFilter),
+        "zone",
     )
     search_fields = ("name", "zone__name", "description")
     autocomplete_fields = ("zone", "type")
-    date_hierarchy = "created_at"
+    ordering = ("-pk",)
     actions = [*CurationAdmin.actions, "merge"]
     readonly_fields = (
         "key",
@@ -57,10 +57,10 @@ class InitiativeAdmin(CurationAdmin):
     )
     inlines = (InitiativeMentionOfInitiativeInline,)
 
+    related_counts = {"n_mentions": (InitiativeMention, "initiative", "pk")}
+
     def get_queryset(self, request):
-        return super().get_queryset(request).with_first_mention(public=False).annotate(
-            n_mentions=Count("mentions", distinct=True)
-        )
+        return super().get_queryset(request).with_first_mention(public=False)
 
     @admin.display(description="省份", ordering="zone__province")
     def province(self, obj):
@@ -148,17 +148,18 @@ class MetricAdmin(CurationAdmin):
     list_filter = (
         "verified",
         "hidden",
-        ("indicator", admin.RelatedOnlyFieldListFilter),
+        "indicator",
         "kind",
         "qualifier",
         "unit",
         "year",
+        ("created_at", admin.DateFieldListFilter),
         province_filter("zone"),
-        ("zone", admin.RelatedOnlyFieldListFilter),
+        "zone",
     )
     search_fields = ("label", "raw", "sentence", "zone__name", "article__title")
     autocomplete_fields = ("zone", "article")
-    date_hierarchy = "created_at"
+    ordering = ("-pk",)
     readonly_fields = (
         "key",
         "sentence_marked",

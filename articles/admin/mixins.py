@@ -15,8 +15,64 @@ from .display import current_value, field_label, long_text, same
 from .fields import LinesListField, MultilineTextField
 
 
-class RankedChangeList(ChangeList):
-    """Keeps the search rank as the first ordering unless the curator sorts by a column."""
+def _counted(model, fk, counted):
+    """``model``'s rows grouped by ``fk``, each group's ``counted`` (distinct unless the id) as ``n``."""
+    return model._default_manager.order_by().values(fk).annotate(n=Count(counted, distinct=counted != "pk"))
+
+
+def _related_counts(related_counts):
+    """{annotation: correlated count} for RelatedCountsMixin.related_counts."""
+    return {
+        name: Coalesce(
+            Subquery(
+                _counted(model, fk, counted).filter(**{fk: OuterRef("pk")}).values("n"),
+                output_field=IntegerField(),
+            ),
+            Value(0),
+        )
+        for name, (model, fk, counted) in related_counts.items()
+    }
+
+
+class CountedChangeList(ChangeList):
+    """A changelist whose count columns (RelatedCountsMixin) are read for the rows shown.
+
+    Annotated in the list's query only when the curator sorts by one of them.
+    Otherwise PostgreSQL computed them for every row an offset skips: a page near
+    the end of 100,000 articles counted the figures and initiatives of all of them.
+    """
+
+    def get_queryset(self, request, exclude_parameters=None):
+        counts = getattr(self.model_admin, "related_counts", {})
+        ordering = self.get_ordering(request, self.root_queryset)
+        self.counts_sorted = any(str(field).lstrip("-") in counts for field in ordering)
+        if self.counts_sorted:
+            self.root_queryset = self.root_queryset.annotate(**_related_counts(counts))
+        return super().get_queryset(request, exclude_parameters)
+
+    def get_results(self, request):
+        super().get_results(request)
+        counts = getattr(self.model_admin, "related_counts", {})
+        if self.counts_sorted or not counts:
+            return
+        rows = list(self.result_list)
+        ids = [row.pk for row in rows]
+        for name, (model, fk, counted) in counts.items():
+            found = dict(_counted(model, fk, counted).filter(**{f"{fk}__in": ids}).values_list(fk, "n"))
+            for row in rows:
+                setattr(row, name, found.get(row.pk, 0))
+        self.result_list = rows
+
+
+class RankedChangeList(CountedChangeList):
+    """Keeps the search rank as the first ordering unless the curator sorts by a column,
+    and leaves out of the list's rows the columns no list shows (``list_deferred``)."""
+
+    def get_queryset(self, request, exclude_parameters=None):
+        queryset = super().get_queryset(request, exclude_parameters)
+        # An article's text is most of its row: sorted along with a deep page's offset, it made
+        # PostgreSQL sort every article whole.
+        return queryset.defer(*getattr(self.model_admin, "list_deferred", ()))
 
     def get_ordering(self, request, queryset):
         ordering = super().get_ordering(request, queryset)
@@ -36,33 +92,21 @@ class ViewOnlyMixin:
 
 
 class RelatedCountsMixin:
-    """Changelist columns counting related rows, annotated in the changelist's one query and sortable.
+    """Changelist columns counting related rows, sortable.
 
-    ``related_counts`` maps the annotation (``n_articles``, ``n_initiatives``, ``n_metrics``)
+    ``related_counts`` maps the attribute (``n_articles``, ``n_initiatives``, ``n_metrics``)
     to ``(model, field pointing at this row, field counted distinctly)``; list the
-    matching ``*_count`` columns in ``list_display``.  Each count is a correlated
-    subquery over one row's relations: joining two relations and counting
-    distinct values multiplied every row by every other before counting.
+    matching ``*_count`` columns in ``list_display``.  The rows shown are counted
+    in one query per column after the page is read (CountedChangeList); sorted by
+    a count, each row's is a correlated subquery over its own relations (joining
+    two relations and counting distinct values multiplied every row by every
+    other before counting).
     """
 
     related_counts = {}
 
-    def get_queryset(self, request):
-        counts = {
-            name: Coalesce(
-                Subquery(
-                    model._default_manager.filter(**{fk: OuterRef("pk")})
-                    .order_by()
-                    .values(fk)
-                    .annotate(n=Count(counted, distinct=counted != "pk"))
-                    .values("n"),
-                    output_field=IntegerField(),
-                ),
-                Value(0),
-            )
-            for name, (model, fk, counted) in self.related_counts.items()
-        }
-        return super().get_queryset(request).annotate(**counts)
+    def get_changelist(self, request, **kwargs):
+        return CountedChangeList
 
     @admin.display(description="文章", ordering="n_articles")
     def article_count(self, obj):

@@ -36,6 +36,13 @@ class Source(models.Model):
         verbose_name = "来源版面"
         verbose_name_plural = "来源版面"
         ordering = ["name"]
+        # The admin's filters list the distinct formats, papers and page names: read from these
+        # indexes, not from the table's rows, each carrying its page's text.
+        indexes = [
+            models.Index(fields=["format"], name="source_format_idx"),
+            models.Index(fields=["paper"], name="source_paper_idx"),
+            models.Index(fields=["page_name"], name="source_page_name_idx"),
+        ]
 
     def __str__(self):
         return self.name

@@ -34,6 +34,7 @@ from articles.tests.factories import (
     make_indicator,
     make_initiative,
     make_metric,
+    make_source,
     make_zone,
 )
 from zones.models import Zone
@@ -604,3 +605,92 @@ def test_a_curators_indicator_and_kind_are_curated_and_survive_a_reingest(admin_
     listed = admin_client.get(changelist("metric"), {"indicator__id__exact": chosen.pk, "kind__exact": "target"})
     assert listed.context["cl"].result_count == 1
     assert admin_client.get(changelist("metric"), {"kind__exact": "actual"}).context["cl"].result_count == 0
+
+
+# --- the changelists and forms of a large archive ------------------------------------
+
+
+def page_query(captured, table):
+    """The SQL of the query that read the changelist's page of ``table``'s rows."""
+    [sql] = [q["sql"] for q in captured if q["sql"].startswith(f'SELECT "{table}"."id", "{table}"."verified"')]
+    return sql
+
+
+def test_count_columns_are_read_for_the_page_shown_unless_the_list_is_sorted_by_one(admin_client, huaibei):
+    # Counted inside the page's query, a count was computed for every row an offset skips.
+    busy = make_article(zone=huaibei, title="数据多的文章")
+    for value in (1, 2, 3):
+        make_metric(busy, value=value)
+    quiet = make_article(zone=huaibei, title="数据少的文章")
+    make_metric(quiet)
+    url = changelist("article")
+
+    with CaptureQueriesContext(connection) as captured:
+        response = admin_client.get(url)
+    counts = {a.title: a.n_metrics for a in response.context["cl"].result_list}
+    assert counts == {"数据多的文章": 3, "数据少的文章": 1}
+    assert "articles_metric" not in page_query(captured, "articles_article")
+
+    column = response.context["cl"].list_display.index("metric_count")
+    with CaptureQueriesContext(connection) as captured:
+        response = admin_client.get(url, {"o": f"-{column}"})
+    assert [a.title for a in response.context["cl"].result_list] == ["数据多的文章", "数据少的文章"]
+    assert "articles_metric" in page_query(captured, "articles_article")
+
+
+def test_the_article_form_offers_its_own_pages_not_every_page_of_the_archive(admin_client, huaibei):
+    article = make_article(zone=huaibei, source=make_source("本篇所在版面.pdf"))
+    make_source("另一版面.pdf")
+
+    response = admin_client.get(change_url(article))
+
+    html = response.content.decode()
+    assert "本篇所在版面.pdf" in html and "另一版面.pdf" not in html
+    found = admin_client.get(reverse("admin:autocomplete"), {
+        "app_label": "articles", "model_name": "article", "field_name": "sources", "term": "另一",
+    }).json()["results"]
+    assert [r["text"] for r in found] == ["另一版面.pdf"]
+
+
+def test_fact_lists_have_no_date_drill_down_over_every_row_but_filter_by_import_date(admin_client, huaibei):
+    article = make_article(zone=huaibei)
+    make_metric(article)
+    make_initiative("锂电产业链党建联盟", article=article, sentence=ALLIANCE)
+    for model in ("initiative", "metric"):
+        with CaptureQueriesContext(connection) as captured:
+            response = admin_client.get(changelist(model))
+        # A date drill-down reads every row's date, grouped by day: seconds at 840,000 figures.
+        assert not any("trunc" in q["sql"].lower() for q in captured), model
+        # As the filter's "today" link asks: from midnight, local time.
+        midnight = str(timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0))
+        listed = admin_client.get(changelist(model), {"created_at__gte": midnight}).context["cl"].result_count
+        gone = admin_client.get(changelist(model), {"created_at__lt": midnight}).context["cl"].result_count
+        assert (listed, gone) == (1, 0), model
+
+
+def test_the_province_filter_lists_the_zones_provinces_and_narrows_the_list(admin_client, huaibei):
+    yantai = make_zone("烟台高新区", province="山东省", city="烟台市")
+    make_metric(make_article(zone=huaibei), label="营业收入")
+    make_metric(make_article(zone=yantai), label="研发投入")
+
+    response = admin_client.get(changelist("metric"))
+    html = response.content.decode()
+    assert "?province=%E5%AE%89%E5%BE%BD%E7%9C%81" in html and "?province=%E5%B1%B1%E4%B8%9C%E7%9C%81" in html
+
+    response = admin_client.get(changelist("metric"), {"province": "山东省"})
+    assert [m.label for m in response.context["cl"].result_list] == ["研发投入"]
+
+
+def test_article_search_reads_the_titles_once_and_lists_titles_holding_the_term(admin_client, huaibei):
+    held = make_article(title="园区锂电产业链党建联盟成立", body="正文。", zone=huaibei)
+    make_article(title="无关", body="营商环境持续优化。", zone=huaibei)
+    index_for_search(Article.objects.all())
+
+    with CaptureQueriesContext(connection) as captured:
+        response = admin_client.get(changelist("article"), {"q": "产业链党建"})
+
+    assert list(response.context["cl"].result_list) == [held]
+    # The count, the page and the date filter read the ids found, not every title again.
+    wheres = [q["sql"].partition(" WHERE ")[2].partition(" ORDER BY ")[0] for q in captured]
+    scans = [w for w in wheres if "LIKE" in w and "json_each" not in w and "ANY(" not in w]
+    assert len(scans) == 1

@@ -10,7 +10,7 @@ from django.db.models import F
 
 from articles.selectors.home import latest_articles
 from articles.selectors.lists import NEWEST, article_list, initiative_list, metric_list
-from articles.models import Article
+from articles.models import Article, Source
 from articles.tests.factories import make_zone
 
 pytestmark = pytest.mark.django_db
@@ -89,3 +89,16 @@ def test_a_zones_unclassified_figures_are_read_in_order_with_a_large_archives_st
         cursor.execute("ANALYZE sqlite_schema")  # the planner reads them again
     text = plan(unclassified(zone))
     assert not sorts(text) and "metric_unclassified_idx" in text, text
+
+
+@pytest.mark.parametrize("model, field, index", [
+    (Article, "column", "article_column_idx"),
+    (Source, "format", "source_format_idx"),
+    (Source, "paper", "source_paper_idx"),
+    (Source, "page_name", "source_page_name_idx"),
+])
+def test_the_admins_filters_list_their_values_from_an_index(model, field, index):
+    # The admin lists a filter's distinct values on every page of its list: from the
+    # table, that read every row whole (an article's text, a page's) at each request.
+    text = plan(model.objects.order_by(field).values_list(field, flat=True).distinct())
+    assert index in text, f"{model.__name__}.{field} is read without its index:\n{text}"
