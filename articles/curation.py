@@ -91,6 +91,25 @@ def source_update(*, source: Source, changed_fields: Iterable[str]) -> list[str]
     return added
 
 
+def counted_zones(obj, zones=(), *, deleting=False) -> set | None:
+    """The zones whose own counts a curator's save or deletion of ``obj`` can change, for
+    ``tallies.confined``: those it counts in as stored, its zone as edited and ``zones``
+    (an article's zones as edited; a page's: its articles'). None, every zone, where
+    that is not known: a deleted zone leaves its rows to no zone unsignalled.
+    """
+    model = type(obj)
+    if model is Zone:
+        return None if deleting else {obj.pk}
+    if model is Source:
+        return tallies.zones_counting(Article.objects.filter(source=obj))
+    stored = model._default_manager.filter(pk=obj.pk)
+    if model is Article:
+        return tallies.zones_counting(stored) | {obj.zone_id, *zones}
+    if model in (Initiative, Metric):
+        return {*stored.values_list("zone_id", flat=True), obj.zone_id}
+    return None
+
+
 def keep_old_name(zone: Zone, old_name: str) -> None:
     """A renamed zone answers to its old name as an alias (in memory; the caller saves)."""
     if old_name and old_name != zone.name and old_name not in zone.aliases:

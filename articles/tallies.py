@@ -321,9 +321,10 @@ def zones_counting(articles):
 @contextmanager
 def confined(zone_ids):
     """The writes inside change the counts of ``zone_ids`` only (with the archive-wide ones): the
-    transaction's recount covers those zones, unless it also wrote outside such a block."""
+    transaction's recount covers those zones, unless it also wrote outside such a block.
+    ``None``: zones unknown, as outside any block (the recount is whole)."""
     previous = getattr(_pending, "confined", None)
-    _pending.confined = {zone for zone in zone_ids if zone is not None}
+    _pending.confined = None if zone_ids is None else {zone for zone in zone_ids if zone is not None}
     try:
         yield
     finally:

@@ -170,8 +170,11 @@ class ArticleAdmin(RelatedCountsMixin, CurationAdmin):
         found = queryset.filter(IdIn([*ranked, *titled]))
         return found.annotate(search_order=order).order_by("search_order", "pk"), False
 
-    def save_model(self, request, obj, form, change):
-        form.curated_added = curation.article_update(article=obj, changed_fields=form.changed_data)
+    def save_curated(self, obj, form):
+        return curation.article_update(article=obj, changed_fields=form.changed_data)
+
+    def zones_edited(self, form):
+        return [zone.pk for zone in form.cleaned_data.get("zones", ())]
 
     @admin.display(description="省份", ordering="zone__province")
     def province(self, obj):

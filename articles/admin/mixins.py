@@ -9,7 +9,7 @@ from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils.html import format_html, format_html_join
 
-from articles import curation
+from articles import curation, tallies
 
 from .display import current_value, field_label, long_text, same
 from .fields import LinesListField, MultilineTextField
@@ -130,9 +130,27 @@ class CuratedFieldsAdmin(admin.ModelAdmin):
         models.URLField: {"assume_scheme": "https"},
     }
 
+    # A curator's save recounts, when it commits, only the zones the row counts in before and after
+    # (curation.counted_zones): at 100,000 articles a whole recount takes 8-16 s of the request.
     def save_model(self, request, obj, form, change):
-        form.curated_added = curation.record_curated_fields(obj, form.changed_data)
-        super().save_model(request, obj, form, change)
+        form.counted_zones = curation.counted_zones(obj, self.zones_edited(form))
+        with tallies.confined(form.counted_zones):
+            form.curated_added = self.save_curated(obj, form)
+
+    def save_curated(self, obj, form):
+        """Save ``obj`` with the form's changes, recorded as curated; the names newly recorded."""
+        added = curation.record_curated_fields(obj, form.changed_data)
+        obj.save()
+        return added
+
+    def zones_edited(self, form):
+        """Zones the form gives the row besides its own ``zone`` (an article's ``zones``)."""
+        return ()
+
+    def save_related(self, request, form, formsets, change):
+        # The inlines and many-to-many fields saved after the row: within the same zones.
+        with tallies.confined(getattr(form, "counted_zones", None)):
+            super().save_related(request, form, formsets, change)
 
     def construct_change_message(self, request, form, formsets, add=False):
         message = super().construct_change_message(request, form, formsets, add)
@@ -159,13 +177,18 @@ class CuratedFieldsAdmin(admin.ModelAdmin):
         formset.save_m2m()
 
     def delete_model(self, request, obj):
-        with transaction.atomic():
+        with transaction.atomic(), tallies.confined(curation.counted_zones(obj, deleting=True)):
             curation.tombstone(obj)
             super().delete_model(request, obj)
 
     def delete_queryset(self, request, queryset):
-        with transaction.atomic():
-            for obj in queryset:
+        objs = list(queryset)
+        zones = set()
+        for obj in objs:
+            found = curation.counted_zones(obj, deleting=True)
+            zones = None if zones is None or found is None else zones | found
+        with transaction.atomic(), tallies.confined(zones):
+            for obj in objs:
                 curation.tombstone(obj)
             super().delete_queryset(request, queryset)
 

@@ -43,8 +43,8 @@ class SourceAdmin(SourceUploadMixin, RelatedCountsMixin, CuratedFieldsAdmin):
         # Articles protect their page; delete the articles (tombstoned) instead.
         return False
 
-    def save_model(self, request, obj, form, change):
-        form.curated_added = curation.source_update(source=obj, changed_fields=form.changed_data)
+    def save_curated(self, obj, form):
+        return curation.source_update(source=obj, changed_fields=form.changed_data)
 
     def get_urls(self):
         return [

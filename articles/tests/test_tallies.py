@@ -14,6 +14,7 @@ from articles import curation, selectors, tallies
 from articles.models import (
     Article, Indicator, Initiative, InitiativeType, LatestFigure, Metric, MetricMention, RankedInitiative, Tally,
 )
+from articles.tests.admin.forms import change_form_data
 from articles.tests.factories import make_article, make_initiative, make_metric, make_source, make_zone
 from zones.models import Zone
 
@@ -379,6 +380,51 @@ def test_merging_initiatives_recounts_their_zones_as_a_whole_count_would(recount
     scoped = stored_rows()
     tallies.refresh()
     assert stored_rows() == scoped
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_curators_saves_and_deletions_in_the_admin_recount_the_zones_they_touch_as_a_whole_count_would(
+    admin_client, recounts
+):
+    """Each save commits as the admin's does; its recount covers the zones the row counted in
+    before and counts in after, and leaves what a whole recount would."""
+    hefei, huaibei, wuhu, other = (make_zone(f"{name}高新区", slug=slug) for name, slug in
+                                   (("合肥", "hefei"), ("淮北", "huaibei"), ("芜湖", "wuhu"), ("蚌埠", "bengbu")))
+    indicator = Indicator.objects.create(slug="total-investment", name="总投资", dimension="money")
+    article = make_article(zone=hefei, body="项目总投资50亿元。", year=2023)
+    metric = make_metric(article, indicator=indicator, sentence="项目总投资50亿元。", year=2023)
+    initiative = make_initiative("红链帮帮团", article=article, zone=huaibei, category="industry_chain")
+    make_metric(make_article(zone=other), indicator=indicator)
+    tallies.refresh()
+
+    def counted_after(url, data):
+        recounts.clear()
+        response = admin_client.post(url, data)
+        assert response.status_code == 302, response.content.decode()[:2000]
+        assert_fresh_and_true()
+        scoped = stored_rows()
+        tallies.refresh()
+        assert stored_rows() == scoped
+        return recounts[0]
+
+    def edited(obj, **changes):
+        url = reverse(f"admin:{obj._meta.app_label}_{obj._meta.model_name}_change", args=[obj.pk])
+        return counted_after(url, {**change_form_data(admin_client.get(url)), **changes})
+
+    def deleted(obj):
+        url = reverse(f"admin:{obj._meta.app_label}_{obj._meta.model_name}_delete", args=[obj.pk])
+        return counted_after(url, {"post": "yes"})
+
+    assert edited(initiative, zone=str(wuhu.pk)) == {huaibei.pk, wuhu.pk}
+    assert edited(metric, year="2021") == {hefei.pk}
+    # The article counted in its own zone, its figure's and its programme's; now in two others too.
+    assert edited(article, zone=str(other.pk), zones=[str(other.pk), str(huaibei.pk)]) == {
+        hefei.pk, wuhu.pk, other.pk, huaibei.pk}
+    assert edited(wuhu, province="安徽省") == {wuhu.pk}
+    assert edited(article.source, date="2022-05-06") == {hefei.pk, wuhu.pk, other.pk, huaibei.pk}
+    assert deleted(Initiative.objects.get()) == {wuhu.pk}
+    assert deleted(Article.objects.get(pk=article.pk)) == {hefei.pk, other.pk, huaibei.pk}
+    assert deleted(wuhu) is None  # its rows fall to no zone unsignalled: all is counted again
 
 
 def test_merging_zones_recounts(archive, django_capture_on_commit_callbacks):

@@ -7,7 +7,6 @@ independently of how the text steps read a page.
 import hashlib
 
 import pytest
-from django import forms
 from django.contrib.admin.models import LogEntry
 from django.contrib.auth.models import User
 from django.core.management import call_command
@@ -28,6 +27,7 @@ from articles.ingest.upsert import upsert_page
 from articles import identity
 from articles.models import Article, IngestRun, Initiative, Metric, Tombstone
 from articles.selectors import search_articles
+from articles.tests.admin.forms import change_form_data
 from articles.tests.factories import (
     index_for_search,
     make_article,
@@ -97,31 +97,6 @@ def populate(n, zone=None):
                              counts={"articles": {"created": n}}, finished_at=timezone.now())
     Tombstone.objects.create(model="article", key=f"gone-{Tombstone.objects.count()}#0")
     return zone
-
-
-def change_form_data(response):
-    """The POST body the change page would send back unchanged (main form and inlines)."""
-    data = {}
-
-    def add(form):
-        for bound in form:
-            value = bound.value()
-            if value is None or value is False:
-                continue
-            if value is True:
-                value = "on"
-            if isinstance(value, str) and isinstance(bound.field.widget, forms.Textarea):
-                value = value.replace("\n", "\r\n")  # as a browser sends a textarea
-            data[bound.html_name] = [str(v) for v in value] if isinstance(value, list) else value
-            if bound.field.show_hidden_initial:  # the browser sends these back too
-                data[bound.html_initial_name] = data[bound.html_name]
-
-    add(response.context["adminform"].form)
-    for inline in response.context["inline_admin_formsets"]:
-        add(inline.formset.management_form)
-        for form in inline.formset.forms:
-            add(form)
-    return data
 
 
 def changelist(model, app="articles"):
