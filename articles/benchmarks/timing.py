@@ -14,6 +14,7 @@ import os
 import statistics
 import time
 
+from django.contrib.auth import get_user_model
 from django.core.management.base import CommandError
 from django.db import connection
 from django.db.models import Count
@@ -22,6 +23,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from articles import selectors
+from articles.benchmarks.corpus import CURATOR
 from articles.models import Article, Initiative, InitiativeMention, Metric
 from core.listing import ListEndpoint
 from zones.models import Zone
@@ -35,6 +37,7 @@ PAGE_ORDER = (
     "initiatives", "initiative", "initiative_types", "initiative_type", "metrics", "indicators",
     "indicator", "compare", "search_common", "search_rare", "search_two_words",
     "api_articles", "api_initiatives", "api_metrics", "api_zones",
+    "admin_articles", "admin_article", "admin_search", "admin_initiatives", "admin_metrics",
 )
 
 
@@ -121,6 +124,11 @@ def pages_to_time(rare_word, zone_id=None):
         ("api_initiatives", reverse("api:initiatives"), {}),
         ("api_metrics", reverse("api:metrics"), {}),
         ("api_zones", reverse("api:zones"), {}),
+        ("admin_articles", reverse("admin:articles_article_changelist"), {}),
+        ("admin_article", reverse("admin:articles_article_change", args=[article]), {}),
+        ("admin_search", reverse("admin:articles_article_changelist"), {"q": COMMON_WORD}),
+        ("admin_initiatives", reverse("admin:articles_initiative_changelist"), {}),
+        ("admin_metrics", reverse("admin:articles_metric_changelist"), {}),
     ]
 
 
@@ -148,11 +156,18 @@ def time_pages(pages, repeat, earlier=None):
     round of the same pages returned, whose timed requests count with these
     (and whose query counts stand). The host probe is timed after each page.
     """
-    client = Client(raise_request_exception=False)
+    reader, curator = Client(raise_request_exception=False), Client(raise_request_exception=False)
+    curator.force_login(
+        get_user_model().objects.get_or_create(username=CURATOR, defaults={"is_staff": True, "is_superuser": True})[0]
+    )
+
+    def client_of(name):
+        return curator if name.startswith("admin_") else reader
+
     queries = {}
     for name, path, query in pages:
         with CaptureQueriesContext(connection) as captured:
-            fetch(client, name, path, query)
+            fetch(client_of(name), name, path, query)
         # Read now: the next request clears the connection's log the list is sliced from.
         queries[name] = len(captured.captured_queries)
     results = {}
@@ -161,7 +176,7 @@ def time_pages(pages, repeat, earlier=None):
         durations, probes = list(before.get("durations", [])), list(before.get("probes", []))
         for _ in range(repeat):
             started = time.perf_counter()
-            fetch(client, name, path, query)
+            fetch(client_of(name), name, path, query)
             durations.append((time.perf_counter() - started) * 1000)
         probes.append(host_probe_ms())
         results[name] = {

@@ -35,8 +35,11 @@ unless ``--keep``; ``--reuse`` times a kept corpus again without rebuilding it
    the metric list and chart, the indicator list and the indicator with the most figures,
    the initiative-type list and the type with the most initiatives, the comparison of the
    biggest zone with the next, three searches (a common word, a made-up
-   company's name, two words) and the four API lists.  Any answer other than
-   200 stops the run, naming the page.
+   company's name, two words), the four API lists, and the curators' admin pages
+   (the article, initiative and figure lists, the article list searched for a
+   common word, and the article's form), requested as a superuser of the
+   database timed (``bench-pages-curator``, deleted with the corpus).  Any
+   answer other than 200 stops the run, naming the page.
 
 Timings are in-process: no server, no network, no connection set-up (an SQLite
 web worker opens a connection per request).  ``worker_rss_mb`` is the
