@@ -91,15 +91,16 @@ def source_update(*, source: Source, changed_fields: Iterable[str]) -> list[str]
     return added
 
 
-def counted_zones(obj, zones=(), *, deleting=False) -> set | None:
+def counted_zones(obj, zones=()) -> set | None:
     """The zones whose own counts a curator's save or deletion of ``obj`` can change, for
     ``tallies.confined``: those it counts in as stored, its zone as edited and ``zones``
     (an article's zones as edited; a page's: its articles'). None, every zone, where
-    that is not known: a deleted zone leaves its rows to no zone unsignalled.
+    that is not known.
     """
     model = type(obj)
     if model is Zone:
-        return None if deleting else {obj.pk}
+        # Deleted, it leaves its rows to no zone, which only the archive-wide counts count.
+        return {obj.pk}
     if model is Source:
         return tallies.zones_counting(Article.objects.filter(source=obj))
     stored = model._default_manager.filter(pk=obj.pk)
@@ -308,6 +309,12 @@ def merge_zones(*, survivor: Zone, others: Iterable[Zone]) -> MergeResult:
     others = [o for o in others if o.pk != survivor.pk]
     if not others:
         raise ValueError("合并需要至少两个不同的高新区。")
+    # Every row moved is one of these zones' before and the survivor's after: only their counts change.
+    with tallies.confined({survivor.pk, *(other.pk for other in others)}):
+        return _merge_zones(survivor, others)
+
+
+def _merge_zones(survivor, others):
     result = MergeResult(survivor=survivor)
     moved = result.moved
 

@@ -12,8 +12,8 @@ two windows) and stored:
   curator's hide, delete, merge or edit), once however many rows it changed;
   a save naming only fields no count reads (``UNCOUNTED_FIELDS``) marks nothing,
   and a transaction whose writes all said which zones they change (``confined``:
-  hiding or showing items, merging initiatives) recounts only those, if the counts
-  were fresh before it;
+  hiding or showing items, merging initiatives or zones, a curator's save or
+  deletion in the admin) recounts only those, if the counts were fresh before it;
 - an ingest run defers that to its end (``counting_deferred``): one count per run,
   not one per page, and only of the zones its pages touched (``touched``) when
   the counts were fresh before it: a zone's counts, years, categories, latest

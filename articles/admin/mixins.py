@@ -177,7 +177,7 @@ class CuratedFieldsAdmin(admin.ModelAdmin):
         formset.save_m2m()
 
     def delete_model(self, request, obj):
-        with transaction.atomic(), tallies.confined(curation.counted_zones(obj, deleting=True)):
+        with transaction.atomic(), tallies.confined(curation.counted_zones(obj)):
             curation.tombstone(obj)
             super().delete_model(request, obj)
 
@@ -185,7 +185,7 @@ class CuratedFieldsAdmin(admin.ModelAdmin):
         objs = list(queryset)
         zones = set()
         for obj in objs:
-            found = curation.counted_zones(obj, deleting=True)
+            found = curation.counted_zones(obj)
             zones = None if zones is None or found is None else zones | found
         with transaction.atomic(), tallies.confined(zones):
             for obj in objs:

@@ -424,7 +424,7 @@ def test_a_curators_saves_and_deletions_in_the_admin_recount_the_zones_they_touc
     assert edited(article.source, date="2022-05-06") == {hefei.pk, wuhu.pk, other.pk, huaibei.pk}
     assert deleted(Initiative.objects.get()) == {wuhu.pk}
     assert deleted(Article.objects.get(pk=article.pk)) == {hefei.pk, other.pk, huaibei.pk}
-    assert deleted(wuhu) is None  # its rows fall to no zone unsignalled: all is counted again
+    assert deleted(wuhu) == {wuhu.pk}  # its rows fall to no zone, which only the archive's counts count
 
 
 def test_merging_zones_recounts(archive, django_capture_on_commit_callbacks):
@@ -434,6 +434,27 @@ def test_merging_zones_recounts(archive, django_capture_on_commit_callbacks):
     assert_fresh_and_true()
     [merged] = selectors.zones_with_counts()
     assert (merged.article_count, merged.initiative_count, merged.metric_count) == (2, 2, 2)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_merging_zones_recounts_their_zones_as_a_whole_count_would(recounts):
+    hefei, huaibei, wuhu, other = (make_zone(f"{name}高新区", slug=slug) for name, slug in
+                                   (("合肥", "hefei"), ("淮北", "huaibei"), ("芜湖", "wuhu"), ("蚌埠", "bengbu")))
+    indicator = Indicator.objects.create(slug="total-investment", name="总投资", dimension="money")
+    article = make_article(zone=huaibei, body="项目总投资50亿元。", year=2022)
+    article.zones.add(wuhu)
+    make_metric(article, indicator=indicator, sentence="项目总投资50亿元。", year=2022)
+    make_initiative("红链帮帮团", article=article, category="industry_chain")
+    make_initiative("红链帮帮团", article=make_article(zone=hefei), category="industry_chain")
+    make_metric(make_article(zone=other), indicator=indicator)
+    tallies.refresh()
+    recounts.clear()
+    curation.merge_zones(survivor=hefei, others=[huaibei, wuhu])
+    assert recounts == [{hefei.pk, huaibei.pk, wuhu.pk}]
+    assert_fresh_and_true()
+    scoped = stored_rows()
+    tallies.refresh()
+    assert stored_rows() == scoped
 
 
 def test_deleting_recounts(archive, django_capture_on_commit_callbacks):
