@@ -275,6 +275,21 @@ def test_an_ingest_recounts_the_zones_its_pages_touched_as_a_whole_count_would(a
     assert stored_rows() == scoped
 
 
+def test_a_runs_pages_zones_are_read_in_bounded_batches_at_its_end(archive, tmp_path, recounts, monkeypatch):
+    hefei, huaibei = archive
+    wuhu = make_zone("芜湖高新区", slug="wuhu")
+    tallies.refresh()
+    monkeypatch.setattr(tallies, "SOURCES_A_QUERY", 2)  # three pages: two batches
+    for name, zone in (("a", "合肥高新区"), ("b", "淮北高新区"), ("c", "芜湖高新区")):
+        (tmp_path / f"{name}.txt").write_text(PAGE.format(zone=zone), encoding="utf-8")
+    with CaptureQueriesContext(connection) as captured:
+        call_command("ingest", str(tmp_path), verbosity=0, workers=1)
+    assert recounts[-1] == {hefei.pk, huaibei.pk, wuhu.pk}
+    # The zones the pages' articles count in: one query a batch, none a page.
+    assert sum("articles_metricmention" in q["sql"] and "UNION" in q["sql"] for q in captured) == 2
+    assert_fresh_and_true()
+
+
 def test_an_ingest_after_an_unsignalled_write_counts_everything(archive, tmp_path, recounts):
     hefei, _huaibei = archive
     Article.objects.filter(zone=hefei).update(hidden=True)

@@ -87,8 +87,8 @@ def upsert_page(*, result, original=None):
         analysed_with=result.analysed_with,
     )
     # Its rows go in without signals (PageInserts), so the page marks the counts itself, and
-    # says which zones' counts it may change: those of its rows before and after (a deferred
-    # count, tallies.counting_deferred, counts only these again).
+    # says which zones' counts it may change: those of its rows before, and after (read for all
+    # the run's pages at its end): a deferred count, tallies.counting_deferred, counts only these again.
     mark_stale()
     zones_before = set() if new_source or not counting_zones() else zones_counting(source.articles.all())
     deleted = _tombstones()
@@ -141,8 +141,7 @@ def upsert_page(*, result, original=None):
     new_names += [name for zone in zones.created for name in zone.all_names]
     if written:
         _after_articles_written(written, new_names, result.segmented)
-    if counting_zones():
-        touched(zones_before | zones_counting(source.articles.all()))
+    touched(zones_before, sources=[source.pk])
     return PageOutcome(source=source, counts=counts, article_ids=[article.pk for article in written])
 
 
