@@ -438,6 +438,12 @@ def test_a_curators_saves_and_deletions_in_the_admin_recount_the_zones_they_touc
     assert edited(wuhu, province="安徽省") == {wuhu.pk}
     assert edited(article.source, date="2022-05-06") == {hefei.pk, wuhu.pk, other.pk, huaibei.pk}
     assert deleted(Initiative.objects.get()) == {wuhu.pk}
+    # The list's delete action, for many rows at once: the zones of them all.
+    figures = [make_metric(article, indicator=indicator, zone=zone, value=7) for zone in (hefei, huaibei)]
+    tallies.refresh()
+    assert counted_after(reverse("admin:articles_metric_changelist"), {
+        "action": "delete_selected", "_selected_action": [str(f.pk) for f in figures], "post": "yes",
+    }) == {hefei.pk, huaibei.pk}
     assert deleted(Article.objects.get(pk=article.pk)) == {hefei.pk, other.pk, huaibei.pk}
     assert deleted(wuhu) == {wuhu.pk}  # its rows fall to no zone, which only the archive's counts count
 
