@@ -81,8 +81,15 @@ class RankedChangeList(CountedChangeList):
         return ordering
 
 
+# The filters' per-option counts ("显示计数") count every option over the whole table: 8.9 s for
+# the initiative list at 100,000 articles. The list's own count and the stored tallies remain.
+NO_FACETS = admin.ShowFacets.NEVER
+
+
 class ViewOnlyMixin:
     """Rows the ingest writes and curators only read (pages, mentions, runs, deletion records)."""
+
+    show_facets = NO_FACETS
 
     def has_add_permission(self, request):
         return False
@@ -123,6 +130,8 @@ class RelatedCountsMixin:
 
 class CuratedFieldsAdmin(admin.ModelAdmin):
     """Remembers every field a curator changes and tombstones what a curator deletes."""
+
+    show_facets = NO_FACETS
 
     formfield_overrides = {
         models.TextField: {"form_class": MultilineTextField},
