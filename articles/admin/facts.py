@@ -5,7 +5,7 @@ from django.utils.html import format_html
 from django.utils.text import Truncator
 
 from articles import curation
-from articles.models import Article, Initiative, InitiativeMention, Metric, MetricMention
+from articles.models import Initiative, InitiativeMention, Metric, MetricMention
 
 from .actions import merge_action
 from .articles import InitiativeMentionOfInitiativeInline
@@ -59,9 +59,6 @@ class InitiativeAdmin(RelatedCountsMixin, CurationAdmin):
 
     related_counts = {"n_mentions": (InitiativeMention, "initiative", "pk")}
 
-    def get_queryset(self, request):
-        return super().get_queryset(request).with_first_mention(public=False)
-
     @admin.display(description="省份", ordering="zone__province")
     def province(self, obj):
         return obj.zone.province if obj.zone else "—"
@@ -72,12 +69,24 @@ class InitiativeAdmin(RelatedCountsMixin, CurationAdmin):
 
     @admin.display(description="首次出现文章")
     def first_article(self, obj):
-        article = Article.objects.filter(pk=obj.first_article_id).only("pk", "title").first()
-        return admin_link(article) if article else "—"
+        first = self._first_mention(obj)
+        return admin_link(first.article) if first else "—"
 
     @admin.display(description="出处句子")
     def sentence_marked(self, obj):
-        return highlight(obj.first_sentence, [obj.name])
+        first = self._first_mention(obj)
+        return highlight(first.sentence if first else "", [obj.name])
+
+    @staticmethod
+    def _first_mention(obj):
+        # Read for the one initiative of the form: annotated on the list's query, it was computed
+        # for every initiative an offset skips (1.7 s for page 3,000 on PostgreSQL).
+        if not hasattr(obj, "_first_mention"):
+            obj._first_mention = (
+                obj.mentions.select_related("article").only("sentence", "article__title")
+                .order_by("article_id", "offset").first()
+            ) if obj.pk else None
+        return obj._first_mention
 
     @admin.action(description="合并所选举措…", permissions=["change", "delete"])
     def merge(self, request, queryset):

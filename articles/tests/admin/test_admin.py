@@ -25,7 +25,7 @@ from articles.ingest.types import (
 )
 from articles.ingest.upsert import upsert_page
 from articles import identity
-from articles.models import Article, IngestRun, Initiative, Metric, Tombstone
+from articles.models import Article, IngestRun, Initiative, InitiativeMention, Metric, Tombstone
 from articles.selectors import search_articles
 from articles.tests.admin.forms import change_form_data
 from articles.tests.factories import (
@@ -680,3 +680,18 @@ def test_no_list_offers_filter_counts_over_the_whole_table(admin_client):
         assert queries(admin_client, url + "?_facets=True") == plain, model
         assert "_facets" not in admin_client.get(url).content.decode(), model
 
+
+
+def test_an_initiatives_first_sentence_is_read_for_its_form_not_for_every_row_of_the_list(admin_client, huaibei):
+    first = make_article(title="先报道的文章", zone=huaibei, body=ALLIANCE)
+    initiative = make_initiative("锂电产业链党建联盟", article=first, sentence=ALLIANCE)
+    later = make_article(title="后报道的文章", zone=huaibei, body="锂电产业链党建联盟再添新成员。")
+    InitiativeMention.objects.create(initiative=initiative, article=later, sentence="锂电产业链党建联盟再添新成员。",
+                                     offset=0)
+
+    with CaptureQueriesContext(connection) as captured:
+        admin_client.get(changelist("initiative"))
+    assert "articles_initiativemention" not in page_query(captured, "articles_initiative")
+
+    html = admin_client.get(change_url(initiative)).content.decode()
+    assert "先报道的文章" in html and "淮北高新区成立<mark>锂电产业链党建联盟</mark>" in html
