@@ -66,7 +66,7 @@ class CountedChangeList(ChangeList):
         counts = getattr(self.model_admin, "related_counts", {})
         if self.counts_sorted or not counts:
             return
-        rows = list(self.result_list)
+        rows = list(self.result_list)  # a list, the counts set on its rows: no counted list is editable
         ids = [row.pk for row in rows]
         for name, (model, fk, counted) in counts.items():
             found = dict(_counted(model, fk, counted).filter(**{f"{fk}__in": ids}).values_list(fk, "n"))
