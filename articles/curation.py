@@ -102,13 +102,34 @@ def counted_zones(obj, zones=()) -> set | None:
         # Deleted, it leaves its rows to no zone, which only the archive-wide counts count.
         return {obj.pk}
     if model is Source:
-        return tallies.zones_counting(Article.objects.filter(source=obj))
-    stored = model._default_manager.filter(pk=obj.pk)
-    if model is Article:
-        return tallies.zones_counting(stored) | {obj.zone_id, *zones}
-    if model in (Initiative, Metric):
-        return {*stored.values_list("zone_id", flat=True), obj.zone_id}
+        return _stored_zones(Article.objects.filter(source=obj))
+    if model in (Article, Initiative, Metric):
+        return _stored_zones(model._default_manager.filter(pk=obj.pk)) | {obj.zone_id, *zones}
     return None
+
+
+def deleted_zones(items: models.QuerySet) -> set | None:
+    """``counted_zones`` of every row of ``items`` a curator deletes at once, in one query."""
+    model = items.model
+    if model is Zone:
+        return set(items.values_list("pk", flat=True))
+    if model in (Article, Initiative, Metric):
+        return _stored_zones(_plain(items))
+    return None
+
+
+def _stored_zones(rows: models.QuerySet) -> set:
+    """The zones ``rows`` (articles, initiatives or figures, as stored) count in: an article's
+    those it names, of its initiatives and of its figures (``tallies.zones_counting``); an
+    initiative's or a figure's, its own."""
+    if rows.model is Article:
+        return tallies.zones_counting(rows)
+    return set(rows.order_by().values_list("zone_id", flat=True))
+
+
+def _plain(items: models.QuerySet) -> models.QuerySet:
+    """``items``' rows by id: the admin's queryset is joined and annotated."""
+    return items.model._default_manager.filter(pk__in=list(items.values_list("pk", flat=True)))
 
 
 def keep_old_name(zone: Zone, old_name: str) -> None:
@@ -121,9 +142,8 @@ def _set_flag(items: models.QuerySet, flag: str, value: bool) -> list:
     """Set a boolean curation flag on every item that differs; return the items changed."""
     changed = []
     # Lock plain rows: PostgreSQL refuses FOR UPDATE on the admin's joined, annotated queryset.
-    pks = list(items.values_list("pk", flat=True))
     with transaction.atomic():
-        rows = items.model._default_manager.filter(pk__in=pks).exclude(**{flag: value})
+        rows = _plain(items).exclude(**{flag: value})
         for obj in rows.select_for_update().order_by("pk"):
             setattr(obj, flag, value)
             record_curated_fields(obj, [flag])
@@ -146,13 +166,8 @@ def set_hidden(*, items: models.QuerySet, hidden: bool) -> list:
     only those of the items' zones (an article's: those it names, of its initiatives
     and of its figures) with the archive-wide ones.
     """
-    # Plain rows by id: the admin's queryset is joined and annotated.
-    rows = items.model._default_manager.filter(pk__in=list(items.values_list("pk", flat=True)))
-    if items.model is Article:
-        zones = tallies.zones_counting(rows)
-    else:  # an initiative or a figure: its zone's counts
-        zones = set(rows.order_by().values_list("zone_id", flat=True))
-    with tallies.confined(zones):
+    rows = _plain(items)
+    with tallies.confined(_stored_zones(rows)):
         changed = _set_flag(rows, "hidden", hidden)
         if items.model is Article:
             restate_first(Metric.objects.filter(mentions__article__in=changed).distinct())

@@ -205,13 +205,8 @@ class CuratedFieldsAdmin(admin.ModelAdmin):
             super().delete_model(request, obj)
 
     def delete_queryset(self, request, queryset):
-        objs = list(queryset)
-        zones = set()
-        for obj in objs:
-            found = curation.counted_zones(obj)
-            zones = None if zones is None or found is None else zones | found
-        with transaction.atomic(), tallies.confined(zones):
-            for obj in objs:
+        with transaction.atomic(), tallies.confined(curation.deleted_zones(queryset)):
+            for obj in queryset:
                 curation.tombstone(obj)
             super().delete_queryset(request, queryset)
 
