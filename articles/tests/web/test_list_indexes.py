@@ -5,27 +5,16 @@ without its index, 55 ms with it), so losing an index is a bug a user sees:
 these plans are checked on each database as the migrations left it.
 """
 import pytest
-from django.db import connection, transaction
+from django.db import connection
 from django.db.models import F
 
 from articles.selectors.home import latest_articles
 from articles.selectors.lists import NEWEST, article_list, initiative_list, metric_list
 from articles.models import Article, Source
 from articles.tests.factories import make_zone
+from articles.tests.plans import plan
 
 pytestmark = pytest.mark.django_db
-
-
-def plan(queryset):
-    """The database's plan for ``queryset``; on PostgreSQL with scans and sorts priced out,
-    so that a small test table is planned as a large one would be."""
-    if connection.vendor == "postgresql":
-        with transaction.atomic(), connection.cursor() as cursor:
-            cursor.execute("SET LOCAL enable_seqscan = off")
-            cursor.execute("SET LOCAL enable_sort = off")
-            cursor.execute("SET LOCAL enable_incremental_sort = off")  # priced out like a full sort
-            return queryset.explain()
-    return queryset.explain()
 
 
 def sorts(text):
