@@ -55,3 +55,25 @@ def test_names_are_weighed_as_jieba_weighs_them_short_common_words_and_long_name
         theirs.total = total
     assert ours.words["了的"] > DOMAIN_WORD_MIN_FREQ
     assert ours.longest_weighed == 4  # jieba's table: the longest name that needs its cut
+
+
+def test_the_static_table_built_from_the_fact_extractors_copy_is_the_one_read_from_disk(monkeypatch):
+    """An ingest reads jieba's dictionary for its fact extractors first and the search table starts
+    from their copy: it must be the table a web process reads, or pages are indexed with other words."""
+    from articles.ingest import words
+    from articles.search import tokenizer
+
+    terms = ["两新组织党委", "红帆驿站"]
+    monkeypatch.setattr(tokenizer, "_offered", None)
+    monkeypatch.setattr(tokenizer, "_static_built", False)
+    monkeypatch.setattr(jieba, "dt", jieba.Tokenizer())  # a process that has not read jieba's dictionary
+    words._jieba.cache_clear()
+    try:
+        words._jieba()
+        from_copy, copy_total = tokenizer.static_table(terms)
+    finally:
+        words._jieba.cache_clear()
+    from_disk, disk_total = tokenizer.static_table(terms)
+    assert (from_copy, copy_total) == (from_disk, disk_total)
+    assert "快递员" in jieba.dt.FREQ and "快递员" not in from_copy  # the genre's nouns stay the extractors'
+    assert "两新组织党委" in from_copy and "两新组织党委" not in jieba.dt.FREQ
