@@ -3,14 +3,15 @@
 from django.contrib import admin
 from django.db.models import Case, IntegerField, Value, When
 from django.db.models.functions import Coalesce
+from django.urls import reverse
 from django.utils.html import format_html
 
 from articles import curation, selectors
 from articles.models import Article, InitiativeMention, Metric
 from articles.search.expressions import IdIn, IdPosition
 
-from .display import admin_link, highlight, metric_needles, province_filter
-from .mixins import CurationAdmin, RankedChangeList, RelatedCountsMixin
+from .display import NamingInitiativeFilter, admin_link, highlight, metric_needles, province_filter
+from .mixins import CurationAdmin, FirstRowsInline, RankedChangeList, RelatedCountsMixin
 
 # Full-text hits listed in the admin's search, and as many titles holding the term;
 # exact title matches always come on top.
@@ -19,7 +20,7 @@ SEARCH_LIMIT = 200
 # --- inlines ---------------------------------------------------------------------
 
 
-class MetricInline(admin.TabularInline):
+class MetricInline(FirstRowsInline, admin.TabularInline):
     model = Metric
     fk_name = "article"
     extra = 0
@@ -27,6 +28,9 @@ class MetricInline(admin.TabularInline):
     fields = ("sentence_marked", "label", "value", "unit", "qualifier", "year", "verified", "hidden")
     readonly_fields = ("sentence_marked",)
     verbose_name_plural = "数据指标（删除的指标不会被重新导入）"
+
+    def all_rows_url(self, obj):
+        return f"{reverse('admin:articles_metric_changelist')}?article__id__exact={obj.pk}"
 
     def has_add_permission(self, request, obj=None):
         # Metrics come from a sentence of the body; a curator fixes them, not invents them.
@@ -37,7 +41,7 @@ class MetricInline(admin.TabularInline):
         return highlight(obj.sentence, metric_needles(obj))
 
 
-class InitiativeMentionInline(admin.TabularInline):
+class InitiativeMentionInline(FirstRowsInline, admin.TabularInline):
     model = InitiativeMention
     fk_name = "article"
     extra = 0
@@ -77,6 +81,9 @@ class InitiativeMentionOfInitiativeInline(InitiativeMentionInline):
     def article_link(self, obj):
         return admin_link(obj.article)
 
+    def all_rows_url(self, obj):
+        return f"{reverse('admin:articles_article_changelist')}?{NamingInitiativeFilter.parameter_name}={obj.pk}"
+
 
 # --- model admins ----------------------------------------------------------------
 
@@ -107,6 +114,7 @@ class ArticleAdmin(RelatedCountsMixin, CurationAdmin):
         province_filter("zone"),
         ("zone", admin.RelatedOnlyFieldListFilter),
         "column",
+        NamingInitiativeFilter,
     )
     search_fields = ("title",)  # replaced by full-text search in get_search_results
     search_help_text = "全文检索（标题、正文），标题完全一致的排在最前；列出全文结果与标题含检索词的文章各至多 200 篇"

@@ -116,3 +116,29 @@ def province_filter(zone_path):
             return queryset
 
     return ProvinceFilter
+
+
+class NamingInitiativeFilter(admin.SimpleListFilter):
+    """The articles naming one initiative (``?initiative=<id>``): where an initiative's page
+    links to all its mentions. Listed in the sidebar only while in use: a list of every
+    initiative would be hundreds of thousands of links."""
+
+    title = "提及的举措"
+    parameter_name = "initiative"
+
+    def lookups(self, request, model_admin):
+        from articles.models import Initiative
+
+        value = self.value()
+        if not (value and value.isdigit()):
+            return []
+        return [(str(pk), name) for pk, name in Initiative.objects.filter(pk=int(value)).values_list("pk", "name")]
+
+    def queryset(self, request, queryset):
+        from articles.models import InitiativeMention
+
+        value = self.value()
+        if value and value.isdigit():
+            naming = InitiativeMention.objects.filter(initiative=int(value)).values("article")
+            return queryset.filter(pk__in=naming)  # an article naming it twice is listed once
+        return queryset

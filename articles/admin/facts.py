@@ -10,7 +10,7 @@ from articles.models import Initiative, InitiativeMention, Metric, MetricMention
 from .actions import merge_action
 from .articles import InitiativeMentionOfInitiativeInline
 from .display import admin_link, highlight, metric_needles, province_filter
-from .mixins import CurationAdmin, RelatedCountsMixin, ViewOnlyMixin
+from .mixins import CurationAdmin, FirstRowsInline, RelatedCountsMixin, ViewOnlyMixin
 
 
 @admin.register(Initiative)
@@ -118,7 +118,7 @@ class InitiativeAdmin(RelatedCountsMixin, CurationAdmin):
         )
 
 
-class MetricMentionInline(admin.TabularInline):
+class MetricMentionInline(FirstRowsInline, admin.TabularInline):
     """Every statement of the figure, read-only: the ingest keeps them in step with the articles."""
 
     model = MetricMention

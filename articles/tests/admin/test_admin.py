@@ -719,3 +719,53 @@ def test_a_page_past_the_first_reads_its_ids_alone_then_its_rows_and_stays_edita
     response = admin_client.post(changelist("metric") + "?p=2", {**data, "_save": "保存"})
     assert response.status_code == 302
     assert Metric.objects.get(pk=metrics[2].pk).label == "研发投入"
+
+
+def test_an_article_with_many_figures_lists_the_first_in_its_form_and_links_to_all(admin_client, monkeypatch):
+    from articles.admin.articles import MetricInline
+
+    monkeypatch.setattr(MetricInline, "rows_shown", 3)
+    article = make_article(title="统计公报", body=BODY, zone=make_zone(), year=2023)
+    metrics = [make_metric(article, label=f"指标{i}", value=i + 1, sentence=INVEST) for i in range(5)]
+    few = make_article(title="短讯", body=BODY, zone=article.zone)
+    make_metric(few, sentence=INVEST)
+
+    response = admin_client.get(change_url(article))
+    formset = next(f.formset for f in response.context["inline_admin_formsets"] if f.formset.model is Metric)
+    assert [form.instance for form in formset.forms] == metrics[:3]
+    all_url = f"{changelist('metric')}?article__id__exact={article.pk}"
+    assert "共 5 条" in response.content.decode() and all_url in response.content.decode()
+    listed = admin_client.get(all_url)
+    assert {m.pk for m in listed.context["cl"].result_list} == {m.pk for m in metrics}
+    assert "first-rows" not in admin_client.get(change_url(few)).content.decode()
+
+    # The form saves the figures it lists, and leaves the others as they were.
+    data = change_form_data(response)
+    data["metrics-0-label"] = "项目总投资"
+    assert admin_client.post(change_url(article), data).status_code == 302
+    assert [m.label for m in Metric.objects.filter(article=article).order_by("pk")] == [
+        "项目总投资", "指标1", "指标2", "指标3", "指标4"
+    ]
+
+
+def test_a_programme_named_in_many_articles_lists_the_first_and_links_to_all(admin_client, monkeypatch):
+    from articles.admin.articles import InitiativeMentionOfInitiativeInline
+
+    monkeypatch.setattr(InitiativeMentionOfInitiativeInline, "rows_shown", 2)
+    zone = make_zone()
+    articles = [make_article(title=f"文章{i}", body=BODY, zone=zone) for i in range(4)]
+    initiative = make_initiative("锂电产业链党建联盟", article=articles[0], sentence=ALLIANCE)
+    for article in articles[1:]:
+        InitiativeMention.objects.create(initiative=initiative, article=article, sentence=ALLIANCE, offset=1)
+    InitiativeMention.objects.create(initiative=initiative, article=articles[3], sentence=ALLIANCE, offset=9)
+    make_article(title="无关", body=BODY, zone=zone)
+
+    response = admin_client.get(change_url(initiative))
+    (inline,) = response.context["inline_admin_formsets"]
+    assert [form.instance.article for form in inline.formset.forms] == articles[:2]
+    all_url = f"{changelist('article')}?initiative={initiative.pk}"
+    assert "共 5 条" in response.content.decode() and all_url in response.content.decode()
+    listed = admin_client.get(all_url)
+    assert sorted(a.pk for a in listed.context["cl"].result_list) == [a.pk for a in articles]
+    assert initiative.name in listed.content.decode()  # the filter in use is shown in the sidebar
+    assert admin_client.get(f"{changelist('article')}?initiative=x").status_code == 200
