@@ -17,6 +17,17 @@ from .mixins import CurationAdmin, FirstRowsInline, RankedChangeList, RelatedCou
 # exact title matches always come on top.
 SEARCH_LIMIT = 200
 
+
+def titles_holding(term):
+    """The ids of at most SEARCH_LIMIT articles whose titles hold ``term`` as typed (the index may cut
+    it elsewhere), the exact title first, then the newest: a scan of the title index."""
+    return (
+        Article.objects.filter(title__icontains=term)
+        .order_by(Case(When(title=term, then=Value(0)), default=Value(1)), "-pk")
+        .values_list("pk", flat=True)[:SEARCH_LIMIT]
+    )
+
+
 # --- inlines ---------------------------------------------------------------------
 
 
@@ -160,14 +171,9 @@ class ArticleAdmin(RelatedCountsMixin, CurationAdmin):
         if not term:
             return queryset, False
         ranked = selectors.search_articles(Article.objects.all(), term).ranked.ids[:SEARCH_LIMIT]
-        # Titles holding the term as typed (the index may cut it elsewhere): read once, bounded,
-        # the exact title first, so that the list's count, page and date filter read only
-        # the ids found instead of each scanning every title.
-        titled = (
-            Article.objects.filter(title__icontains=term)
-            .order_by(Case(When(title=term, then=Value(0)), default=Value(1)), "-pk")
-            .values_list("pk", flat=True)[:SEARCH_LIMIT]
-        )
+        # Read once, so that the list's count, page and date filter read only the ids found
+        # instead of each scanning every title.
+        titled = titles_holding(term)
         # Exact title first, then titles holding the term, then the full-text order.
         order = Case(
             When(title=term, then=Value(-2)),

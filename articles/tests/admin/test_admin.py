@@ -28,6 +28,7 @@ from articles import identity
 from articles.models import Article, IngestRun, Initiative, InitiativeMention, Metric, Tombstone
 from articles.selectors import search_articles
 from articles.tests.admin.forms import change_form_data
+from articles.tests.plans import plan
 from articles.tests.factories import (
     index_for_search,
     make_article,
@@ -769,3 +770,12 @@ def test_a_programme_named_in_many_articles_lists_the_first_and_links_to_all(adm
     assert sorted(a.pk for a in listed.context["cl"].result_list) == [a.pk for a in articles]
     assert initiative.name in listed.content.decode()  # the filter in use is shown in the sidebar
     assert admin_client.get(f"{changelist('article')}?initiative=x").status_code == 200
+
+
+def test_the_article_search_scans_the_title_index_not_the_articles():
+    # A title holding the term may be anywhere: every title is read. From the table, that read
+    # every article's text on SQLite (184 ms at 100,000 articles); the index is a tenth of it.
+    from articles.admin.articles import titles_holding
+
+    text = plan(titles_holding("党建"))
+    assert "article_title_scan_idx" in text, text
