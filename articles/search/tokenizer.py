@@ -6,6 +6,7 @@ never need.
 """
 import logging
 import math
+import threading
 
 import jieba
 
@@ -17,6 +18,7 @@ DOMAIN_WORD_MIN_FREQ = 2000
 
 _offered = None  # (freq, total): a copy of jieba's own table that another user of jieba loaded
 _static_built = False  # whether this process built a static table (after which no copy is kept)
+_offer_lock = threading.Lock()  # a copy goes to one table only: two would add their terms to the same dict
 
 
 def offer_own_table(freq, total):
@@ -36,7 +38,8 @@ def offer_own_table(freq, total):
 def _own_table():
     """(freq, total) of jieba's own dictionary, nothing added: a copy offered, or read from disk."""
     global _offered
-    offered, _offered = _offered, None
+    with _offer_lock:
+        offered, _offered = _offered, None
     if offered is not None:
         return offered
     base = jieba.Tokenizer()
