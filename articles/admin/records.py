@@ -109,6 +109,18 @@ def flat_counts(counts, prefix=""):
             yield label, value
 
 
+# A run over a whole archive records a line for each of its tens of thousands of files: its
+# page lists this many, those not stored first, and says how many there are.
+RUN_LINES_SHOWN = 500
+
+
+def _first_lines(lines, what):
+    """(the first RUN_LINES_SHOWN of ``lines``, a note saying how many there are when not all are shown)."""
+    if len(lines) <= RUN_LINES_SHOWN:
+        return lines, ""
+    return lines[:RUN_LINES_SHOWN], f"共 {len(lines)} 个{what}，列出前 {RUN_LINES_SHOWN} 个。"
+
+
 @admin.register(IngestRun)
 class IngestRunAdmin(ViewOnlyMixin, admin.ModelAdmin):
     list_display = (
@@ -171,12 +183,14 @@ class IngestRunAdmin(ViewOnlyMixin, admin.ModelAdmin):
         files = [f if isinstance(f, dict) else {"name": f} for f in obj.files or []]
         if not files:
             return "—"
-        rows = (
-            (f.get("name", ""), f.get("status", ""), f.get("message", "")) for f in files
-        )
+        # Those not stored as they are first (refused, skipped as copies), in the run's order.
+        files.sort(key=lambda f: f.get("status") in ("ok", "unchanged"))
+        shown, note = _first_lines(files, "文件")
+        rows = ((f.get("name", ""), f.get("status", ""), f.get("message", "")) for f in shown)
         return format_html(
-            '<table class="kb-diff"><thead><tr><th>文件</th><th>状态</th><th>说明</th></tr>'
+            '{}<table class="kb-diff"><thead><tr><th>文件</th><th>状态</th><th>说明</th></tr>'
             "</thead><tbody>{}</tbody></table>",
+            note,
             format_html_join("", "<tr><td>{}</td><td>{}</td><td>{}</td></tr>", rows),
         )
 
@@ -184,8 +198,9 @@ class IngestRunAdmin(ViewOnlyMixin, admin.ModelAdmin):
     def errors_display(self, obj):
         if not obj.errors:
             return "—"
+        shown, note = _first_lines(list(obj.errors), "错误")
         return format_html(
-            "<ul>{}</ul>", format_html_join("", "<li>{}</li>", ((as_text(e),) for e in obj.errors))
+            "{}<ul>{}</ul>", note, format_html_join("", "<li>{}</li>", ((as_text(e),) for e in shown))
         )
 
 

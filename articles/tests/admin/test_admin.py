@@ -494,6 +494,21 @@ def test_ingest_run_is_read_only(admin_client):
     assert admin_client.get(reverse("admin:articles_ingestrun_add")).status_code == 403
 
 
+def test_a_run_over_a_whole_archive_lists_its_first_files_the_refused_first(admin_client, monkeypatch):
+    from articles.admin import records
+
+    monkeypatch.setattr(records, "RUN_LINES_SHOWN", 4)
+    files = [{"name": f"p{i}.txt", "status": "ok", "message": "1 篇文章"} for i in range(6)]
+    files.append({"name": "bad.txt", "status": "error", "message": "文件为空"})
+    run = IngestRun.objects.create(paths=["archive/"], files=files, errors=[f"e{i}.txt: 无法读取" for i in range(6)])
+
+    detail = admin_client.get(change_url(run)).content.decode()
+
+    assert "共 7 个文件，列出前 4 个" in detail and "共 6 个错误，列出前 4 个" in detail
+    assert "bad.txt" in detail and "p2.txt" in detail and "p3.txt" not in detail
+    assert "e3.txt" in detail and "e4.txt" not in detail
+
+
 # --- curator accounts ---------------------------------------------------------------
 
 
