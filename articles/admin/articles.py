@@ -9,6 +9,7 @@ from django.utils.html import format_html
 from articles import curation, selectors
 from articles.models import Article, InitiativeMention, Metric
 from articles.search.expressions import IdIn, IdPosition
+from core.text import has_case
 
 from .display import NamingInitiativeFilter, admin_link, highlight, metric_needles, province_filter
 from .mixins import CurationAdmin, FirstRowsInline, RankedChangeList, RelatedCountsMixin
@@ -21,8 +22,9 @@ SEARCH_LIMIT = 200
 def titles_holding(term):
     """The ids of at most SEARCH_LIMIT articles whose titles hold ``term`` as typed (the index may cut
     it elsewhere), the exact title first, then the newest: a scan of the title index."""
+    lookup = "icontains" if has_case(term) else "contains"
     return (
-        Article.objects.filter(title__icontains=term)
+        Article.objects.filter(**{f"title__{lookup}": term})
         .order_by(Case(When(title=term, then=Value(0)), default=Value(1)), "-pk")
         .values_list("pk", flat=True)[:SEARCH_LIMIT]
     )

@@ -5,6 +5,7 @@ from django.db.models.functions import Length
 from articles import search
 from articles.models import Article, Indicator, Initiative, InitiativeMention, InitiativeType, Tally
 from articles.search.expressions import IdIn, ListItemContains
+from core.text import has_case
 from zones.models import Zone
 
 from ._counts import _count_of, _partial
@@ -31,8 +32,7 @@ def _names_matching(words, fields, lists=()):
     for group in words:
         in_any = Q()
         for word in group:
-            # Chinese has no case: a plain LIKE spares PostgreSQL an UPPER() of every name.
-            lookup = "icontains" if any(c.isascii() and c.isalpha() for c in word) else "contains"
+            lookup = "icontains" if has_case(word) else "contains"
             for name in fields:
                 in_any |= Q(**{f"{name}__{lookup}": word})
             for name in lists:

@@ -1,4 +1,4 @@
-from core.text import split_sentences
+from core.text import has_case, split_sentences
 
 
 def texts(body):
@@ -79,3 +79,8 @@ def test_traditional_full_width_free_other_zone_sentence():
 def test_empty_body_has_no_sentences():
     assert split_sentences("") == []
     assert split_sentences(" \n\n ") == []
+
+
+def test_only_latin_letters_have_a_case_to_ignore():
+    assert has_case("5G") and has_case("党建app")
+    assert not has_case("党建引领") and not has_case("2024年") and not has_case("“双报到”")
