@@ -11,7 +11,7 @@ from articles.models import Article, InitiativeMention, Metric
 from articles.search.expressions import IdIn, IdPosition
 from core.text import has_case
 
-from .display import NamingInitiativeFilter, admin_link, highlight, metric_needles, province_filter
+from .display import IndexedValuesFilter, NamingInitiativeFilter, admin_link, highlight, metric_needles, province_filter
 from .mixins import CurationAdmin, FirstRowsInline, RankedChangeList, RelatedCountsMixin
 
 # Full-text hits listed in the admin's search, and as many titles holding the term;
@@ -123,10 +123,10 @@ class ArticleAdmin(RelatedCountsMixin, CurationAdmin):
         ("possible_duplicate_of", admin.EmptyFieldListFilter),
         "kind",
         "date_source",
-        "year",
+        ("year", IndexedValuesFilter),
         province_filter("zone"),
         ("zone", admin.RelatedOnlyFieldListFilter),
-        "column",
+        ("column", IndexedValuesFilter),
         NamingInitiativeFilter,
     )
     search_fields = ("title",)  # replaced by full-text search in get_search_results

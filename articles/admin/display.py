@@ -142,3 +142,21 @@ class NamingInitiativeFilter(admin.SimpleListFilter):
             naming = InitiativeMention.objects.filter(initiative=int(value)).values("article")
             return queryset.filter(pk__in=naming)  # an article naming it twice is listed once
         return queryset
+
+
+class IndexedValuesFilter(admin.AllValuesFieldListFilter):
+    """Django's list of a column's values, each value found by a probe of the column's index.
+
+    Django reads them with ``SELECT DISTINCT``: PostgreSQL reads the whole index for it,
+    170 ms for a figure list's units and years at 840,000 figures, on every load of the list.
+    """
+
+    def __init__(self, field, request, params, model, model_admin, field_path):
+        super().__init__(field, request, params, model, model_admin, field_path)
+        from articles.selectors import distinct_values
+
+        rows = model._default_manager.all()
+        values = distinct_values(rows, field_path)
+        if field.null and rows.filter(**{f"{field_path}__isnull": True}).exists():
+            values.append(None)  # Django's filter offers these as its empty choice
+        self.lookup_choices = values

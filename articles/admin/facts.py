@@ -9,7 +9,7 @@ from articles.models import Initiative, InitiativeMention, Metric, MetricMention
 
 from .actions import merge_action
 from .articles import InitiativeMentionOfInitiativeInline
-from .display import admin_link, highlight, metric_needles, province_filter
+from .display import IndexedValuesFilter, admin_link, highlight, metric_needles, province_filter
 from .mixins import CurationAdmin, FirstRowsInline, RelatedCountsMixin, ViewOnlyMixin
 
 
@@ -162,8 +162,8 @@ class MetricAdmin(CurationAdmin):
         "indicator",
         "kind",
         "qualifier",
-        "unit",
-        "year",
+        ("unit", IndexedValuesFilter),
+        ("year", IndexedValuesFilter),
         ("created_at", admin.DateFieldListFilter),
         province_filter("zone"),
         "zone",

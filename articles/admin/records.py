@@ -10,7 +10,7 @@ from django.utils.html import format_html, format_html_join
 from articles import curation
 from articles.models import Article, IngestRun, Source, Tombstone
 
-from .display import admin_link, as_text
+from .display import IndexedValuesFilter, admin_link, as_text
 from .mixins import CuratedFieldsAdmin, RelatedCountsMixin, ViewOnlyMixin
 from .upload import SourceUploadMixin
 
@@ -20,7 +20,9 @@ class SourceAdmin(SourceUploadMixin, RelatedCountsMixin, CuratedFieldsAdmin):
     """Pages as ingested; a curator fixes their newspaper, date, page and link here."""
 
     list_display = ("name", "paper", "date", "page", "page_name", "format", "article_count", "ingested_at")
-    list_filter = ("format", "paper", "page_name")
+    list_filter = (
+        ("format", IndexedValuesFilter), ("paper", IndexedValuesFilter), ("page_name", IndexedValuesFilter),
+    )
     search_fields = ("name", "paper", "page_name")
     date_hierarchy = "date"
     fieldsets = (

@@ -15,9 +15,10 @@ Callers use ``selectors.<name>``; the modules, by job:
 - regions.py: the zone directory's counts, a zone's and a province's page, a comparison of zones
 - home.py: the home page's counts and lists
 - ingest.py: what the ingest and the search dictionary read
-- _counts.py: the counting helpers they share (correlated counts, stored tallies, bounded lists)
+- _counts.py: the counting helpers they share (correlated counts, stored tallies, bounded lists,
+  a column's distinct values read through its index: distinct_values)
 """
-from ._counts import UNREAD
+from ._counts import UNREAD, distinct_values
 from .details import (
     RELATED_MENTION_ROWS,
     article_detail,
@@ -160,4 +161,6 @@ __all__ = [
     "deleted_zone_names",
     "dictionary_names",
     "tombstoned_keys",
+    # shared
+    "distinct_values",
 ]

@@ -1,5 +1,7 @@
 """Counting helpers the selectors share: correlated counts, the stored tallies, bounded lists, rows read as plain values."""
+from django.db import connections
 from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
 
 from articles import tallies
@@ -41,3 +43,26 @@ def _partial(model, **values):
     """A ``model`` instance with only ``values`` loaded, the others deferred (as ``only()`` reads it)."""
     names = [field.attname for field in model._meta.concrete_fields if field.attname in values]
     return model.from_db(None, names, [values[name] for name in names])
+
+
+def distinct_values(rows, field, *, descending=False, after=None):
+    """The distinct values of ``field`` among ``rows``, in order (past ``after`` if given; NULL never).
+
+    One query of a probe per value: each finds the next value past the last through
+    an index that begins with the rows' fixed columns and ``field``, so the rows
+    of a value are not read (a recursive query: PostgreSQL cannot skip through an index).
+    """
+    order, past = (f"-{field}", "lt") if descending else (field, "gt")
+    start = {f"{field}__{past}": after} if after is not None else {f"{field}__isnull": False}
+    first = rows.filter(**start).order_by(order).values(field)[:1]
+    following = rows.filter(**{f"{field}__{past}": RawSQL("found.v", ())}).order_by(order).values(field)[:1]
+    first_sql, first_params = first.query.sql_with_params()
+    following_sql, following_params = following.query.sql_with_params()
+    with connections[rows.db].cursor() as cursor:
+        cursor.execute(
+            f"WITH RECURSIVE found(v) AS (SELECT ({first_sql}) "
+            f"UNION ALL SELECT ({following_sql}) FROM found WHERE found.v IS NOT NULL) "
+            "SELECT v FROM found WHERE v IS NOT NULL",
+            (*first_params, *following_params),
+        )
+        return [value for (value,) in cursor.fetchall()]

@@ -8,9 +8,7 @@ figures themselves. Both give the same figures in the same order.
 """
 from typing import NamedTuple
 
-from django.db import connection
 from django.db.models import Count, F, OuterRef, Subquery
-from django.db.models.expressions import RawSQL
 
 from articles.models import Indicator, LatestFigure, Metric, Tally
 from articles.search.expressions import IdIn
@@ -18,7 +16,7 @@ from core import serializers
 from core.charts import MAX_BARS
 from zones.models import Zone
 
-from ._counts import UNREAD, _archive, _bounded, _partial
+from ._counts import UNREAD, _archive, _bounded, _partial, distinct_values
 
 MEASURED_KINDS = Metric.MEASURED_KINDS
 TARGET_KINDS = (Metric.Kind.TARGET,)
@@ -129,7 +127,7 @@ def comparison_unit(metrics, indicator):
     several units, and those of the unit compared only when no listed unit is among them.
     """
     comparable = metrics.filter(normalized_value__isnull=False).exclude(normalized_unit="")
-    units = _distinct_values(comparable, "normalized_unit", after="")
+    units = distinct_values(comparable, "normalized_unit", after="")
     if len(units) < 2:
         return (units[0], 0) if units else ("", 0)
     listed = [unit for unit in indicator.units or () if unit in units]
@@ -139,29 +137,6 @@ def comparison_unit(metrics, indicator):
     counts = dict(comparable.order_by().values_list("normalized_unit").annotate(n=Count("pk")))
     unit = max(sorted(counts), key=counts.get)
     return unit, sum(counts.values()) - counts[unit]
-
-
-def _distinct_values(rows, field, *, descending=False, after=None):
-    """The distinct values of ``field`` among ``rows``, in order (past ``after`` if given; NULL never).
-
-    One query of a probe per value: each finds the next value past the last through
-    an index that begins with the rows' fixed columns and ``field``, so the rows
-    of a value are not read (a recursive query: PostgreSQL cannot skip through an index).
-    """
-    order, past = (f"-{field}", "lt") if descending else (field, "gt")
-    start = {f"{field}__{past}": after} if after is not None else {f"{field}__isnull": False}
-    first = rows.filter(**start).order_by(order).values(field)[:1]
-    following = rows.filter(**{f"{field}__{past}": RawSQL("found.v", ())}).order_by(order).values(field)[:1]
-    first_sql, first_params = first.query.sql_with_params()
-    following_sql, following_params = following.query.sql_with_params()
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"WITH RECURSIVE found(v) AS (SELECT ({first_sql}) "
-            f"UNION ALL SELECT ({following_sql}) FROM found WHERE found.v IS NOT NULL) "
-            "SELECT v FROM found WHERE v IS NOT NULL",
-            (*first_params, *following_params),
-        )
-        return [value for (value,) in cursor.fetchall()]
 
 
 def _read_in_order(queryset, keys):
@@ -241,7 +216,7 @@ def indicator_years(indicator):
     One query of a probe per year (metric_indicator_year_idx), however many figures each year has.
     """
     figures = Metric.objects.visible().filter(indicator=indicator, kind__in=MEASURED_KINDS)
-    return _distinct_values(figures, "year", descending=True)
+    return distinct_values(figures, "year", descending=True)
 
 
 class ZoneYears(NamedTuple):

@@ -806,3 +806,23 @@ def test_the_title_scan_ignores_the_case_of_latin_letters_only_where_there_are_s
     assert list(titles_holding("党建")) == [party.pk]
     # Chinese has no case: its scan compares the titles as they are, with no UPPER() of each.
     assert "UPPER(" not in str(titles_holding("党建").query)
+
+
+def test_a_figure_lists_filters_offer_every_unit_and_year_and_its_count_is_read_once(admin_client):
+    article = make_article(title="统计", body=BODY, zone=make_zone(), year=2024)
+    make_metric(article, unit="亿元", year=2024)
+    make_metric(article, label="企业", value=3, unit="家", year=2023)
+    make_metric(article, label="人才", value=9, unit="家", year=None)
+
+    with CaptureQueriesContext(connection) as captured:
+        response = admin_client.get(changelist("metric"))
+
+    choices = {spec.title: [c["display"] for c in spec.choices(response.context["cl"])]
+               for spec in response.context["cl"].filter_specs}
+    assert sorted(choices["单位"][1:]) == ["亿元", "家"]  # after 全部
+    assert choices["年份"][1:] == ["2023", "2024", "-"]  # the last: figures of no year
+    assert not [q for q in captured if "DISTINCT" in q["sql"] and "articles_metric" in q["sql"]]
+    counts = [q for q in captured if q["sql"].startswith("SELECT COUNT(*)") and '"articles_metric"' in q["sql"]]
+    assert len(counts) == 1  # the list's own count; not the whole table's again beside it
+    undated = admin_client.get(changelist("metric"), {"year__isnull": "True"})
+    assert [m.label for m in undated.context["cl"].result_list] == ["人才"]
