@@ -3,7 +3,7 @@ import json
 
 from django.contrib import admin, messages
 from django.contrib.admin.models import LogEntry
-from django.contrib.admin.views.main import ORDER_VAR, ChangeList
+from django.contrib.admin.views.main import ORDER_VAR, SEARCH_VAR, ChangeList
 from django.db import models, transaction
 from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
@@ -12,6 +12,7 @@ from django.utils.html import format_html, format_html_join
 
 from articles import curation, tallies
 from articles.search.expressions import IdIn, IdPosition
+from core.text import has_case
 
 from .display import current_value, field_label, long_text, same
 from .fields import LinesListField, MultilineTextField
@@ -147,11 +148,22 @@ class FirstRowsInline:
         return ""
 
 
+def search_fields_for(fields, term):
+    """The admin's ``search_fields`` as a search for ``term`` reads them: a plain ``contains`` (no
+    UPPER() of every row on PostgreSQL) where the term has no case (``core.text.has_case``)."""
+    if has_case(term):
+        return fields
+    return tuple(name if name[:1] in "^=@" else f"{name}__contains" for name in fields)
+
+
 class ViewOnlyMixin:
     """Rows the ingest writes and curators only read (pages, mentions, runs, deletion records)."""
 
     show_facets = NO_FACETS
     show_full_result_count = NO_FULL_COUNT
+
+    def get_search_fields(self, request):
+        return search_fields_for(super().get_search_fields(request), request.GET.get(SEARCH_VAR, ""))
 
     def get_changelist(self, request, **kwargs):
         return CountedChangeList
@@ -195,6 +207,9 @@ class CuratedFieldsAdmin(admin.ModelAdmin):
 
     show_facets = NO_FACETS
     show_full_result_count = NO_FULL_COUNT
+
+    def get_search_fields(self, request):
+        return search_fields_for(super().get_search_fields(request), request.GET.get(SEARCH_VAR, ""))
 
     formfield_overrides = {
         models.TextField: {"form_class": MultilineTextField},

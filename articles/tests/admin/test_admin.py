@@ -826,3 +826,17 @@ def test_a_figure_lists_filters_offer_every_unit_and_year_and_its_count_is_read_
     assert len(counts) == 1  # the list's own count; not the whole table's again beside it
     undated = admin_client.get(changelist("metric"), {"year__isnull": "True"})
     assert [m.label for m in undated.context["cl"].result_list] == ["人才"]
+
+
+def test_a_list_search_ignores_case_only_for_latin_letters(admin_client):
+    zone = make_zone()
+    fifth = make_initiative("5G党建联盟", zone=zone)
+    party = make_initiative("红色党建驿站", zone=zone)
+
+    found = admin_client.get(changelist("initiative"), {"q": "5g"})
+    assert list(found.context["cl"].result_list) == [fifth]
+    with CaptureQueriesContext(connection) as captured:
+        found = admin_client.get(changelist("initiative"), {"q": "驿站"})
+    assert list(found.context["cl"].result_list) == [party]
+    # Chinese has no case: the names are compared as they are, not each upper-cased first.
+    assert not [q for q in captured if "UPPER(" in q["sql"]]
