@@ -148,10 +148,13 @@ class FirstRowsInline:
         return ""
 
 
-def search_fields_for(fields, term):
-    """The admin's ``search_fields`` as a search for ``term`` reads them: a plain ``contains`` (no
-    UPPER() of every row on PostgreSQL) where the term has no case (``core.text.has_case``)."""
-    if has_case(term):
+def search_fields_for(fields, request):
+    """The admin's ``search_fields`` as a search for what ``request`` typed reads them: a plain
+    ``contains`` (no UPPER() of every row on PostgreSQL) where it has no case (``core.text.has_case``).
+
+    Typed in a list's search box (``q``) or in an autocomplete of another form (``term``).
+    """
+    if has_case(request.GET.get(SEARCH_VAR) or request.GET.get("term") or ""):
         return fields
     return tuple(name if name[:1] in "^=@" else f"{name}__contains" for name in fields)
 
@@ -163,7 +166,7 @@ class ViewOnlyMixin:
     show_full_result_count = NO_FULL_COUNT
 
     def get_search_fields(self, request):
-        return search_fields_for(super().get_search_fields(request), request.GET.get(SEARCH_VAR, ""))
+        return search_fields_for(super().get_search_fields(request), request)
 
     def get_changelist(self, request, **kwargs):
         return CountedChangeList
@@ -209,7 +212,7 @@ class CuratedFieldsAdmin(admin.ModelAdmin):
     show_full_result_count = NO_FULL_COUNT
 
     def get_search_fields(self, request):
-        return search_fields_for(super().get_search_fields(request), request.GET.get(SEARCH_VAR, ""))
+        return search_fields_for(super().get_search_fields(request), request)
 
     formfield_overrides = {
         models.TextField: {"form_class": MultilineTextField},

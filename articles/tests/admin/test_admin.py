@@ -840,3 +840,9 @@ def test_a_list_search_ignores_case_only_for_latin_letters(admin_client):
     assert list(found.context["cl"].result_list) == [party]
     # Chinese has no case: the names are compared as they are, not each upper-cased first.
     assert not [q for q in captured if "UPPER(" in q["sql"]]
+    # An autocomplete searches what is typed in it the same way (the pages' list's search fields).
+    make_source("Report-2024.PDF")
+    found = admin_client.get(reverse("admin:autocomplete"), {
+        "app_label": "articles", "model_name": "article", "field_name": "sources", "term": "report",
+    }).json()["results"]
+    assert [r["text"] for r in found] == ["Report-2024.PDF"]
