@@ -94,14 +94,6 @@ class RankedChangeList(CountedChangeList):
         return ordering
 
 
-# The filters' per-option counts ("显示计数") count every option over the whole table: 8.9 s for
-# the initiative list at 100,000 articles. The list's own count and the stored tallies remain.
-NO_FACETS = admin.ShowFacets.NEVER
-# Beside a filtered list's count, Django counts the whole table again ("总共 …") at every load,
-# filtered or not: 51 ms for the figure list on PostgreSQL at 840,000 figures. A link shows all instead.
-NO_FULL_COUNT = False
-
-
 class FirstRowsFormSet(BaseInlineFormSet):
     """An inline's first ``limit`` rows, in its order; ``total`` says how many there are.
 
@@ -159,17 +151,25 @@ def search_fields_for(fields, request):
     return tuple(name if name[:1] in "^=@" else f"{name}__contains" for name in fields)
 
 
-class ViewOnlyMixin:
-    """Rows the ingest writes and curators only read (pages, mentions, runs, deletion records)."""
+class ArchiveListMixin:
+    """How every admin list reads a table of hundreds of thousands of rows."""
 
-    show_facets = NO_FACETS
-    show_full_result_count = NO_FULL_COUNT
+    # The filters' per-option counts ("显示计数") count every option over the whole table: 8.9 s
+    # for the initiative list at 100,000 articles. The list's own count and the stored tallies remain.
+    show_facets = admin.ShowFacets.NEVER
+    # Beside a filtered list's count, Django counts the whole table again ("总共 …") at every load,
+    # filtered or not: 51 ms for the figure list on PostgreSQL at 840,000 figures. A link shows all instead.
+    show_full_result_count = False
+
+    def get_changelist(self, request, **kwargs):
+        return CountedChangeList
 
     def get_search_fields(self, request):
         return search_fields_for(super().get_search_fields(request), request)
 
-    def get_changelist(self, request, **kwargs):
-        return CountedChangeList
+
+class ViewOnlyMixin(ArchiveListMixin):
+    """Rows the ingest writes and curators only read (pages, mentions, runs, deletion records)."""
 
     def has_add_permission(self, request):
         return False
@@ -205,23 +205,14 @@ class RelatedCountsMixin:
         return obj.n_metrics
 
 
-class CuratedFieldsAdmin(admin.ModelAdmin):
+class CuratedFieldsAdmin(ArchiveListMixin, admin.ModelAdmin):
     """Remembers every field a curator changes and tombstones what a curator deletes."""
-
-    show_facets = NO_FACETS
-    show_full_result_count = NO_FULL_COUNT
-
-    def get_search_fields(self, request):
-        return search_fields_for(super().get_search_fields(request), request)
 
     formfield_overrides = {
         models.TextField: {"form_class": MultilineTextField},
         models.JSONField: {"form_class": LinesListField},
         models.URLField: {"assume_scheme": "https"},
     }
-
-    def get_changelist(self, request, **kwargs):
-        return CountedChangeList
 
     # A curator's save recounts, when it commits, only the zones the row counts in before and after
     # (curation.counted_zones): at 100,000 articles a whole recount takes 8-16 s of the request.
