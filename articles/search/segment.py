@@ -15,6 +15,7 @@ three-character name (a person, a company) is still found as a unit.
 """
 import hashlib
 import re
+from bisect import bisect_right
 from importlib.metadata import version
 
 from core.text import fold
@@ -144,9 +145,11 @@ def _domain_occurrences(text, dictionary):
 def index_tokens(text):
     """Every token stored for ``text``: precise words, their sub-words, domain terms, bigrams of single characters."""
     dictionary = current_dictionary()
+    tokenizer = dictionary.tokenizer
+    dynamic = tokenizer.words  # the terms ``dictionary.parts`` answers for
     text = fold(text)
     tokens = []
-    token_at = []  # index of the jieba token covering each character
+    starts = []  # where each jieba token starts in text
     run = []  # consecutive single CJK characters, e.g. an unknown name
 
     def close_run():
@@ -154,30 +157,33 @@ def index_tokens(text):
             tokens.extend(_bigrams(run))
         run.clear()
 
-    for number, raw in enumerate(dictionary.tokenizer.cut(text, HMM=False)):
-        token_at.extend([number] * len(raw))
+    at = 0
+    for raw in tokenizer.lcut(text, HMM=False):
+        starts.append(at)
+        at += len(raw)
         # Most tokens are letters and digits only: filtered character by character only when not.
         word = raw if raw.isalnum() else "".join(ch for ch in raw if ch.isalnum())
         if not word:
-            close_run()
+            if run:
+                close_run()
             continue
         tokens.append(word)
         if len(word) == 1 and _is_cjk(word):
             run.append(word)
             continue
-        close_run()
+        if run:  # most words follow another word: no call then
+            close_run()
         if len(word) > 2:
-            tokens.extend(_sub_words(word, dictionary.tokenizer))
-        parts = dictionary.parts(word)
-        if parts:
-            tokens.extend(query_tokens_of_words(parts))
+            tokens += _sub_words(word, tokenizer)
+        if word in dynamic:
+            tokens += query_tokens_of_words(dictionary.parts(word))
     close_run()
-    # Terms inside one token are already there as the token or its sub-words.
-    tokens.extend(
-        term
-        for start, term in _domain_occurrences(text, dictionary)
-        if token_at[start] != token_at[start + len(term) - 1]
-    )
+    # Terms inside one token are already there as the token or its sub-words:
+    # a term is added where a token starts after its first character and within it.
+    for start, term in _domain_occurrences(text, dictionary):
+        following = bisect_right(starts, start)
+        if following < len(starts) and starts[following] < start + len(term):
+            tokens.append(term)
     # Programme names are stored without the quotes the page wrote inside them
     # (“两新”组织党委 -> 两新组织党委): find them in the text without quotes too.
     unquoted = _QUOTES.sub("", text)

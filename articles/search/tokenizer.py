@@ -116,24 +116,31 @@ class DomainTokenizer(jieba.Tokenizer):
         return found if found is not None else self.FREQ.get(word, default)
 
     def cut(self, sentence, cut_all=False, HMM=True, use_paddle=False):
-        """jieba's precise mode without its HMM (the only one the index and queries use), words in order.
+        """jieba's precise mode without its HMM (the only one the index and queries use), words in order."""
+        return iter(self.lcut(sentence, cut_all=cut_all, HMM=HMM, use_paddle=use_paddle))
+
+    def lcut(self, sentence, cut_all=False, HMM=True, use_paddle=False):
+        """``cut`` as a list: the index's hot path, built without a generator per block.
 
         The text is split into blocks as jieba splits it; each block is cut in
         one pass from its end (``_block_words``).
         """
         if cut_all or HMM or use_paddle:
             raise ValueError("DomainTokenizer cuts in precise mode without HMM only (HMM=False)")
-        for block in jieba.re_han_default.split(sentence):
+        words = []
+        han, skip = jieba.re_han_default, jieba.re_skip_default
+        for block in han.split(sentence):
             if not block:
                 continue
-            if jieba.re_han_default.match(block):
-                yield from self._block_words(block)
+            if han.match(block):
+                words += self._block_words(block)
                 continue
-            for part in jieba.re_skip_default.split(block):
-                if jieba.re_skip_default.match(part):
-                    yield part
+            for part in skip.split(block):
+                if skip.match(part):
+                    words.append(part)
                 else:
-                    yield from part
+                    words += part
+        return words
 
     def _block_words(self, sentence):
         """jieba's cut of a block (its get_DAG, calc and route), in one pass and without its tables of lists.
@@ -171,6 +178,7 @@ class DomainTokenizer(jieba.Tokenizer):
                 char = sentence[k]
                 best = log(words.get(char) or freq.get(char) or 1) - log_total + score[k + 1]
             score[k], end[k] = best, best_end
+        found = []
         at, letters = 0, ""
         while at < n:
             word = sentence[at : end[at] + 1]
@@ -179,11 +187,12 @@ class DomainTokenizer(jieba.Tokenizer):
                 letters += word
                 continue
             if letters:
-                yield letters
+                found.append(letters)
                 letters = ""
-            yield word
+            found.append(word)
         if letters:
-            yield letters
+            found.append(letters)
+        return found
 
     def add_domain_word(self, term):
         """Add a name at the frequency that keeps it whole, the total unchanged.
