@@ -208,9 +208,12 @@ _WEB_ADDRESS = re.compile(WEB_ADDRESS, re.I)
 
 def _masthead(line, meta):
     """A line that is a paper's name, perhaps with its edition (before or after it) or issue furniture."""
-    m = _PAPER.search(line)
     # An e-paper's folio spreads its parts across the page's width: spaces are not length.
-    if not m or len(re.sub(r"\s+", " ", line)) > 40 or _SENTENCE.search(line):
+    # Measured before the paper's name is looked for: on a long line that search costs most.
+    if len(re.sub(r"\s+", " ", line)) > 40:
+        return False
+    m = _PAPER.search(line)
+    if not m or _SENTENCE.search(line):
         return False
     before = line[: m.start()].replace("《", "")
     lead = None  # the edition printed before the paper's name: A6 党建在高新    中国高新技术产业导报
@@ -256,11 +259,13 @@ _SITE_WORDS = re.compile(r"^(?:本站|本网|原创|网络|互联网|综合|转�
 
 def _web_line(line, meta):
     """发布时间：2023-05-12 10:20 来源：中国高新网 作者：王芳 编辑：李明"""
+    if len(line) > 120:  # a paragraph, whatever it holds
+        return False
     date_label = _WEB_DATE.search(line)
     source = _WEB_SOURCE.search(line)
     if not date_label and not source:
         return False
-    if len(line) > 120 or _SENTENCE.search(_WEB_SOURCE.sub("", line)):
+    if _SENTENCE.search(_WEB_SOURCE.sub("", line)):
         return False
     found = False
     if date_label:
