@@ -50,8 +50,7 @@ class PageInserts:
         self.rows.setdefault(model, []).extend(rows)
 
     def flush(self):
-        for model, rows in self.rows.items():
-            insert_rows(model, rows)
+        insert_tables(self.rows.items())
         self.rows.clear()
 
 
@@ -66,32 +65,69 @@ def insert_rows(model, objs):
     foreign key given as an object inserted earlier gets its id. On PostgreSQL
     the rows go in one COPY (``_copy_rows``).
     """
-    if not objs:
-        return objs
-    connection = connections[router.db_for_write(model)]
-    opts = model._meta
-    fields = [f for f in opts.concrete_fields if not f.generated and f is not opts.pk]
-    if any(hasattr(f, "get_placeholder") for f in fields) or any(o.pk is not None for o in objs):
-        return model.objects.bulk_create(objs)
-    now = timezone.now()
-    for field in fields:
-        if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
-            for obj in objs:
-                setattr(obj, field.attname, now)
-        elif field.is_relation:
-            for obj in objs:
-                if getattr(obj, field.attname) is None and field.is_cached(obj):
-                    related = getattr(obj, field.name)
-                    setattr(obj, field.attname, related.pk if related is not None else None)
-    converters = [_converter(field, connection) for field in fields]
-    if connection.vendor == "postgresql":
-        _copy_rows(connection, opts, fields, converters, objs)
-    else:
-        _insert_values(connection, opts, fields, converters, objs)
-    for obj in objs:
-        obj._state.adding = False
-        obj._state.db = connection.alias
+    insert_tables([(model, objs)])
     return objs
+
+
+def insert_tables(tables):
+    """``insert_rows`` of each ``(model, objs)``, in order (a table before those whose rows refer to it).
+
+    On PostgreSQL the ids of every table are drawn in one query before their
+    COPYs: a page's five tables were five round trips to the server more.
+    """
+    plans = []
+    for model, objs in tables:
+        if not objs:
+            continue
+        connection = connections[router.db_for_write(model)]
+        opts = model._meta
+        fields = [f for f in opts.concrete_fields if not f.generated and f is not opts.pk]
+        if any(hasattr(f, "get_placeholder") for f in fields) or any(o.pk is not None for o in objs):
+            fields = None  # what bulk_create alone knows how to insert
+        plans.append((model, objs, connection, fields))
+    copied = {}  # connection alias -> [(model options, row count)] of the tables it copies
+    for model, objs, connection, fields in plans:
+        if fields is not None and connection.vendor == "postgresql":
+            copied.setdefault(connection.alias, []).append((model._meta, len(objs)))
+    ids = {}
+    for alias, counts in copied.items():
+        ids.update(_next_ids(connections[alias], counts))
+    now = timezone.now()
+    for model, objs, connection, fields in plans:
+        if fields is None:
+            model.objects.bulk_create(objs)
+            continue
+        for field in fields:
+            if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
+                for obj in objs:
+                    setattr(obj, field.attname, now)
+            elif field.is_relation:
+                for obj in objs:
+                    if getattr(obj, field.attname) is None and field.is_cached(obj):
+                        related = getattr(obj, field.name)
+                        setattr(obj, field.attname, related.pk if related is not None else None)
+        converters = [_converter(field, connection) for field in fields]
+        if connection.vendor == "postgresql":
+            _copy_rows(connection, model._meta, fields, converters, objs, ids[model._meta.db_table])
+        else:
+            _insert_values(connection, model._meta, fields, converters, objs)
+        for obj in objs:
+            obj._state.adding = False
+            obj._state.db = connection.alias
+
+
+def _next_ids(connection, tables):
+    """PostgreSQL: {table: ids} for [(model options, how many)], drawn from each table's sequence in one query."""
+    parts = " UNION ALL ".join(
+        f"(SELECT {n} AS t, nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s))"
+        for n in range(len(tables))
+    )
+    ids = {opts.db_table: [] for opts, _count in tables}
+    with connection.cursor() as cursor:
+        cursor.execute(parts, [value for opts, count in tables for value in (opts.db_table, opts.pk.column, count)])
+        for n, pk in sorted(cursor.fetchall()):
+            ids[tables[n][0].db_table].append(pk)
+    return ids
 
 
 def _insert_values(connection, opts, fields, converters, objs):
@@ -117,8 +153,8 @@ def _insert_values(connection, opts, fields, converters, objs):
                 obj.pk = pk
 
 
-def _copy_rows(connection, opts, fields, converters, objs):
-    """PostgreSQL: the ids drawn from the table's sequence, then the rows in one COPY.
+def _copy_rows(connection, opts, fields, converters, objs, ids):
+    """PostgreSQL: the rows in one COPY, with ``ids`` drawn from the table's sequence (``_next_ids``).
 
     A multi-row INSERT of a page's figures is a statement of a thousand
     parameters, each quoted by the driver in Python: COPY sends the rows as
@@ -128,17 +164,11 @@ def _copy_rows(connection, opts, fields, converters, objs):
     quote = connection.ops.quote_name
     table, pk_column = quote(opts.db_table), quote(opts.pk.column)
     columns = ", ".join(quote(f.column) for f in fields)
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
-            [opts.db_table, opts.pk.column, len(objs)],
-        )
-        ids = [pk for (pk,) in cursor.fetchall()]
-        sql = f"COPY {table} ({pk_column}, {columns}) FROM STDIN"
-        started = time.monotonic()
-        with connection.wrap_database_errors, cursor.cursor.copy(sql) as copy:
-            for obj, pk in zip(objs, ids):
-                copy.write_row([pk, *(convert(getattr(obj, f.attname)) for f, convert in zip(fields, converters))])
+    sql = f"COPY {table} ({pk_column}, {columns}) FROM STDIN"
+    started = time.monotonic()
+    with connection.cursor() as cursor, connection.wrap_database_errors, cursor.cursor.copy(sql) as copy:
+        for obj, pk in zip(objs, ids):
+            copy.write_row([pk, *(convert(getattr(obj, f.attname)) for f, convert in zip(fields, converters))])
     if connection.queries_logged:  # as Django logs the statements it runs (a test's query count)
         connection.queries_log.append(
             {"sql": f"{sql} -- {len(objs)} rows", "time": f"{time.monotonic() - started:.3f}"}
