@@ -501,6 +501,18 @@ def test_a_new_page_is_inserted_in_one_statement_per_table_however_many_articles
 
 
 @pytest.mark.django_db
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="ids are drawn from sequences for COPY on PostgreSQL")
+def test_a_new_page_draws_the_ids_of_its_rows_in_two_queries(huaibei):
+    """One for its articles (their facts need their ids), one for every other table's new rows."""
+    with CaptureQueriesContext(connection) as captured:
+        upsert_page(result=page(article(), article(position=1, title="第二篇")))
+    drawn = [q["sql"] for q in captured if "nextval" in q["sql"]]
+    assert len(drawn) == 2, "\n".join(drawn)
+    stored = Article.objects.get(position=0)
+    assert stored.metric_mentions.count() == 2 and stored.initiative_mentions.count() == 1
+    assert list(stored.zones.all()) == [huaibei]
+
 def test_rows_inserted_together_get_their_ids_times_and_parents():
     from articles.ingest.upsert.common import insert_rows
     from articles.tests.factories import make_article
