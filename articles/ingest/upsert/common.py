@@ -97,15 +97,7 @@ def insert_tables(tables):
         if fields is None:
             model.objects.bulk_create(objs)
             continue
-        for field in fields:
-            if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
-                for obj in objs:
-                    setattr(obj, field.attname, now)
-            elif field.is_relation:
-                for obj in objs:
-                    if getattr(obj, field.attname) is None and field.is_cached(obj):
-                        related = getattr(obj, field.name)
-                        setattr(obj, field.attname, related.pk if related is not None else None)
+        _fill_in(objs, fields, now)
         converters = [_converter(field, connection) for field in fields]
         if connection.vendor == "postgresql":
             _copy_rows(connection, model._meta, fields, converters, objs, ids[model._meta.db_table])
@@ -114,6 +106,20 @@ def insert_tables(tables):
         for obj in objs:
             obj._state.adding = False
             obj._state.db = connection.alias
+
+
+def _fill_in(objs, fields, now):
+    """What ``save()`` would set: ``auto_now`` times, and the ids of related rows given as objects
+    (a parent inserted before: its id is known only now)."""
+    for field in fields:
+        if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
+            for obj in objs:
+                setattr(obj, field.attname, now)
+        elif field.is_relation:
+            for obj in objs:
+                if getattr(obj, field.attname) is None and field.is_cached(obj):
+                    related = getattr(obj, field.name)
+                    setattr(obj, field.attname, related.pk if related is not None else None)
 
 
 def _next_ids(connection, tables):
