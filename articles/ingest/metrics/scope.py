@@ -78,6 +78,9 @@ def _is_place(name):
     return name in _place_names()
 
 
+_CJK_RUN = re.compile(rf"[{CJK}]+")
+
+
 # 电子电路企业在吉安“牵手”: a title saying the city where it happened.
 IN_CITY_TITLE = re.compile(rf"在([{CJK}]{{2,3}}?)市?(?=[“\"]|[{CJK}]{{2}})")
 PARK_IN_TITLE = re.compile(r"高新区|开发区|新区|园区|工业园|产业园|科技城|科学城")
@@ -371,12 +374,13 @@ def _longest_place(text, start, end):
 
 def _bare_names(text):
     """(name, start, end) of bare city or county names (2-3 characters) in ``text``."""
+    places = _place_names()  # looked up twice at every character of every sentence: no call each time
     out = []
     for i in range(len(text) - 1):
         for k in (3, 2):
             name = text[i : i + k]
-            if len(name) == k and _is_place(name) and re.fullmatch(rf"[{CJK}]+", name):
-                if i and _is_place(text[i - 1 : i + k]) and re.match(rf"[{CJK}]", text[i - 1]):
+            if len(name) == k and name in places and _CJK_RUN.fullmatch(name):
+                if i and text[i - 1 : i + k] in places and _CJK_RUN.match(text[i - 1]):
                     continue
                 out.append((name, i, i + k))
                 break
