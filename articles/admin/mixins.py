@@ -118,20 +118,18 @@ class FirstRowsFormSet(BaseInlineFormSet):
 
 
 class FirstRowsInline:
-    """A tabular inline that lists an object's first ``rows_shown`` rows and, below them, how many
-    there are and where all are listed (``all_rows_url``).
+    """A tabular inline that lists an object's first rows (``FirstRowsFormSet.limit``) and, below them,
+    how many there are and where all are listed (``all_rows_url``).
 
     An article of a statistics bulletin states a hundred figures, a common programme is named in
     thousands of articles: every row a form of its own, such a change page took seconds to build.
     """
 
-    rows_shown = FirstRowsFormSet.limit
     formset = FirstRowsFormSet
     template = "admin/articles/first_rows_tabular.html"
 
     def get_formset(self, request, obj=None, **kwargs):
         formset = super().get_formset(request, obj, **kwargs)
-        formset.limit = self.rows_shown
         formset.all_rows_url = self.all_rows_url(obj) if obj is not None else ""
         return formset
 

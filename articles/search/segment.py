@@ -146,7 +146,7 @@ def index_tokens(text):
     """Every token stored for ``text``: precise words, their sub-words, domain terms, bigrams of single characters."""
     dictionary = current_dictionary()
     tokenizer = dictionary.tokenizer
-    dynamic = tokenizer.words  # the terms ``dictionary.parts`` answers for
+    dynamic = dictionary.dynamic_terms  # the words ``dictionary.parts`` cuts
     text = fold(text)
     tokens = []
     starts = []  # where each jieba token starts in text

@@ -367,7 +367,7 @@ def _longest_place(text, start, end):
     """The place ending at ``end``: the longest table name among the characters before the suffix."""
     for begin in range(max(0, end - 6), end - 1):
         name = text[begin:end]
-        if _is_place(name) and re.fullmatch(rf"[{CJK}]+", name):
+        if _is_place(name) and _CJK_RUN.fullmatch(name):
             return name, begin
     return None, start
 

@@ -738,9 +738,9 @@ def test_a_page_past_the_first_reads_its_ids_alone_then_its_rows_and_stays_edita
 
 
 def test_an_article_with_many_figures_lists_the_first_in_its_form_and_links_to_all(admin_client, monkeypatch):
-    from articles.admin.articles import MetricInline
+    from articles.admin.mixins import FirstRowsFormSet
 
-    monkeypatch.setattr(MetricInline, "rows_shown", 3)
+    monkeypatch.setattr(FirstRowsFormSet, "limit", 3)
     article = make_article(title="统计公报", body=BODY, zone=make_zone(), year=2023)
     metrics = [make_metric(article, label=f"指标{i}", value=i + 1, sentence=INVEST) for i in range(5)]
     few = make_article(title="短讯", body=BODY, zone=article.zone)
@@ -765,9 +765,9 @@ def test_an_article_with_many_figures_lists_the_first_in_its_form_and_links_to_a
 
 
 def test_a_programme_named_in_many_articles_lists_the_first_and_links_to_all(admin_client, monkeypatch):
-    from articles.admin.articles import InitiativeMentionOfInitiativeInline
+    from articles.admin.mixins import FirstRowsFormSet
 
-    monkeypatch.setattr(InitiativeMentionOfInitiativeInline, "rows_shown", 2)
+    monkeypatch.setattr(FirstRowsFormSet, "limit", 2)
     zone = make_zone()
     articles = [make_article(title=f"文章{i}", body=BODY, zone=zone) for i in range(4)]
     initiative = make_initiative("锂电产业链党建联盟", article=articles[0], sentence=ALLIANCE)
