@@ -21,6 +21,15 @@ def test_a_token_counts_only_where_it_stands_whole():
     assert got[inside] == 0 and got[whole] > 0
 
 
+def test_a_token_repeated_back_to_back_counts_once_per_pair_on_every_database():
+    # Where the tokens are counted (by the server or here), the padded column is searched left to right.
+    triple = stored(body="党建 党建 党建 会议")
+    apart = stored(body="党建 会议 党建 部署")  # the same length in bytes, the token twice
+    once = stored(body="党建 会议 部署 安排")
+    got = scores(Article.objects.all(), [triple, apart, once], ["党建"])
+    assert got[triple] == got[apart] > got[once]
+
+
 def test_more_occurrences_and_the_title_count_more():
     once = stored(body="园区 党建 工作 会议 召开 部署")
     twice = stored(body="园区 党建 工作 党建 会议 部署")
