@@ -67,3 +67,17 @@ def test_a_many_valued_facet_asks_whether_the_list_is_longer_only_when_its_lengt
     monkeypatch.setattr(facets, "FACET_ROWS", 2)
     assert facets.count(User.objects.order_by("pk"), [spec], 3)[1]
 
+
+
+def test_a_list_counted_whole_is_read_without_its_order():
+    # A search's list is ordered by its ranking; counting all of its rows needs none of it.
+    for n in range(4):
+        make(f"序{n}高新区", "安徽省" if n % 2 else "江苏省", "national", 2000 + n)
+    spec = FacetSpec("province", "省份", "province")
+    ordered = Zone.objects.order_by("-approval_year")
+    for length, sorted_expected in ((4, False), (None, True)):
+        with CaptureQueriesContext(connection) as queries:
+            result, approximate = facets.count(ordered, [spec], length)
+        assert ("ORDER BY" in queries[-1]["sql"]) == sorted_expected
+        assert [(row["province"], n) for row, n in result[0][1]] == [("安徽省", 2), ("江苏省", 2)]
+        assert not approximate
