@@ -33,7 +33,8 @@ class RankedResults:
     def _rows(self, ids):
         if not ids:
             return []
-        rows = {obj.pk: obj for obj in self.searched.filter(IdIn(ids))}
+        # Put in rank order here: the searched list's own order would only be sorted for nothing.
+        rows = {obj.pk: obj for obj in self.searched.filter(IdIn(ids)).order_by()}
         return [rows[pk] for pk in ids if pk in rows]
 
     def __getitem__(self, k):
