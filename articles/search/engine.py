@@ -180,8 +180,9 @@ def _by_date(queryset, ids, order):
 def search_articles(queryset, query, *, zones=None, initiatives=None, order=RELEVANCE):
     """Rank the articles of ``queryset`` for ``query``: a SearchResult, best first.
 
-    ``zones`` and ``initiatives`` (querysets) are where a query naming a zone
-    or a programme is looked up; without them names get no special treatment.
+    ``zones`` (a queryset) and ``initiatives`` (a manager or queryset: its
+    ``visible()`` ones) are where a query naming a zone or a programme is looked
+    up (``entities.named_entities``); without them names get no special treatment.
     ``order`` NEWEST or OLDEST lists the same matches by publication date.
     """
     parsed = parse_query(query)

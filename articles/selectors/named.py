@@ -15,7 +15,7 @@ from .vocabulary import indicator_list, initiative_type_list
 def search_articles(queryset, query, order=search.RELEVANCE):
     """Full-text search of ``queryset``; a query naming a zone or a programme is recognised."""
     return search.search_articles(
-        queryset, query, zones=Zone.objects.all(), initiatives=Initiative.objects.visible(), order=order
+        queryset, query, zones=Zone.objects.all(), initiatives=Initiative.objects, order=order
     )
 
 

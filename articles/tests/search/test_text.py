@@ -141,7 +141,7 @@ def test_a_zone_alias_added_after_a_search_is_known_to_the_next_one():
     from zones.models import Zone
 
     def entities(text):
-        return named_entities(text, zones=Zone.objects.all(), initiatives=Initiative.objects.visible())
+        return named_entities(text, zones=Zone.objects.all(), initiatives=Initiative.objects)
 
     zone = make_zone("株洲高新区", slug="zhuzhou")
     assert entities("株洲高新区").zone == zone
@@ -160,3 +160,20 @@ def test_names_an_ingest_adds_are_segmented_whole_without_rereading_the_database
         assert add_terms(["红帆领航驿站"]) == 1
         assert add_terms(["红帆领航驿站"]) == 0
     assert "红帆领航驿站" in segment_for_index("园区建成红帆领航驿站。").split()
+
+
+def test_a_query_naming_an_initiative_offers_it_only_while_an_article_naming_it_is_public():
+    from articles.models import Article, Initiative
+    from articles.search.entities import named_entities
+    from articles.tests.factories import make_article, make_initiative
+    from zones.models import Zone
+
+    def offered(text):
+        return named_entities(text, zones=Zone.objects.all(), initiatives=Initiative.objects).initiative
+
+    article = make_article(body="园区成立红帆领航驿站。")
+    initiative = make_initiative("红帆领航驿站", article=article)
+    assert offered("红帆领航驿站") == initiative
+    Article.objects.filter(pk=article.pk).update(hidden=True)
+    assert offered("红帆领航驿站") is None
+    assert offered("红帆领航") is None  # a name is offered when the query is the whole of it
