@@ -30,7 +30,7 @@ def named_entities(text, *, zones, initiatives):
         return found
     exact = None
     rows, zone_of_city = _zone_names(zones)
-    for pk, names in rows:
+    for pk, _name, names in rows:
         if text in names:
             exact = pk
         if any(len(n) >= MIN_NAME_CHARS and n in text for n in names):
@@ -50,8 +50,17 @@ def named_entities(text, *, zones, initiatives):
 _zone_table = {"stamp": None, "rows": (), "cities": {}}
 
 
+def zone_names(zones):
+    """[(pk, name, folded names)] of every zone: its name, full name and aliases, folded as queries are.
+
+    Kept in this process until a zone changes (``_zone_names``): the search page's
+    zones whose names hold the query's words are looked for here too.
+    """
+    return _zone_names(zones)[0]
+
+
 def _zone_names(zones):
-    """([(pk, folded names)] of every zone, {city: pk} for cities with one zone), reloaded when zones change.
+    """([(pk, name, folded names)] of every zone, {city: pk} for cities with one zone), reloaded when zones change.
 
     Reading and folding every zone's names cost more than the search itself;
     a count and the latest ``updated_at`` tell whether a merge, rename or new
@@ -67,7 +76,8 @@ def _zone_names(zones):
         _zone_table.update(
             stamp=stamp,
             rows=tuple(
-                (pk, _folded((name, full_name, *(aliases or [])))) for pk, name, full_name, aliases, _city in rows
+                (pk, name, _folded((name, full_name, *(aliases or []))))
+                for pk, name, full_name, aliases, _city in rows
             ),
             cities={city: pks.pop() for city, pks in zones_of_city.items() if len(pks) == 1},
         )

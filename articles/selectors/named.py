@@ -87,13 +87,13 @@ def _initiatives_named(words, typed, article_ids):
 def _zones_named(words, typed, named_zone_ids):
     """The closest NAMED_PER_KIND zones whose names hold ``words``, or that the query names, counted.
 
-    The zone table is a few hundred rows, matched here like the vocabularies.
+    The zone table is a few hundred rows, matched here against the names the
+    search keeps folded (``search.zone_names``).
     """
     named_zone_ids = set(named_zone_ids)
-    rows = Zone.objects.order_by().values_list("pk", "name", "full_name", "aliases")
     matching = [
-        (pk, name) for pk, name, full_name, aliases in rows
-        if pk in named_zone_ids or _holds(words, [name, full_name, *(aliases or [])])
+        (pk, name) for pk, name, names in search.zone_names(Zone.objects.all())
+        if pk in named_zone_ids or _holds_folded(words, names)
     ]
     closest = _closest_pks(matching, typed, NAMED_PER_KIND)
     if not closest:
@@ -106,7 +106,11 @@ def _zones_named(words, typed, named_zone_ids):
 
 def _holds(words, names):
     """Every word group (a word or one of its synonyms) within one of ``names``: ``_names_matching`` in Python."""
-    names = [name.casefold() for name in names if name]
+    return _holds_folded(words, [name.casefold() for name in names if name])
+
+
+def _holds_folded(words, names):
+    """``_holds`` of names already in lower case."""
     return all(any(word.casefold() in name for word in group for name in names) for group in words)
 
 
