@@ -93,6 +93,20 @@ def test_the_vocabulary_named_shows_the_stored_counts_while_fresh_and_counts_whi
     assert "57 项数据 · 9 个高新区" in shown()
 
 
+def test_the_zones_named_show_the_stored_counts_while_fresh_and_count_while_stale(client, kb, huaibei):
+    from articles import tallies
+    from articles.models import Tally
+
+    def shown():
+        html = client.get("/search/", {"q": "淮北高新区 锂电"}).content.decode()
+        return html[html.index('id="named-heading"'):html.index('class="result-list"')]
+
+    assert "安徽省 · 1 篇文章" in shown()  # stale: counted
+    tallies.refresh()
+    Tally.objects.filter(kind=Tally.Kind.ZONE, ref=huaibei.pk).update(articles=57)
+    assert "安徽省 · 57 篇文章" in shown()
+
+
 def test_no_names_listed_for_a_query_no_name_holds(client, kb):
     response = client.get("/search/", {"q": "国轩"})
     assert response.context["named"] == []
