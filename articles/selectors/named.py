@@ -78,7 +78,7 @@ def _initiatives_named(words, typed, article_ids):
         # Named by the public articles found, those not hidden are visible.
         shown = Initiative.objects.filter(pk__in=closest[:NAMED_PER_KIND])
     shown = (
-        shown.select_related("zone")
+        shown.select_related("zone").only("pk", "name", "zone__name", "zone__slug")
         .annotate(article_count=_count_of(InitiativeMention.objects.visible(), "initiative", "article"))
     )
     return _in_order(shown, closest)[:NAMED_PER_KIND]
