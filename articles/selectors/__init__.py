@@ -46,6 +46,7 @@ from .figures import (
 from .home import archive_counts, home_counts, latest_articles, top_initiative_categories
 from .ingest import deleted_zone_names, dictionary_names, tombstoned_keys
 from .lists import (
+    ARTICLE_LINE,
     INITIATIVE_ORDER,
     LIST_DEFERRED,
     METRIC_ORDER,
@@ -89,6 +90,7 @@ from .vocabulary import (
 
 __all__ = [
     # lists
+    "ARTICLE_LINE",
     "INITIATIVE_ORDER",
     "LIST_DEFERRED",
     "METRIC_ORDER",

@@ -36,7 +36,9 @@ class ArticleList(CitationFormats, ListEndpoint):
     )
 
     def get_queryset(self):
-        return selectors.article_list(items=not self.renders_html())
+        if self.renders_html():
+            return selectors.article_list(items=False).only(*selectors.ARTICLE_LINE)
+        return selectors.article_list()
 
     def get_list(self, filterset):
         result = filterset.search_result

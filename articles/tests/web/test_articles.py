@@ -4,7 +4,9 @@ import io
 import pytest
 from django.urls import reverse
 
+from articles.models import Article
 from articles.tests.factories import (
+    index_for_search,
     make_article,
     make_initiative,
     make_metric,
@@ -199,6 +201,27 @@ def test_the_html_list_leaves_the_named_zones_and_other_pages_unread_which_its_j
     assert not [query for query in ctx.captured_queries if "_prefetch_related_val_article_id" in query["sql"]]
     [item] = client.get(url, {"format": "json"}).json()["results"]
     assert yantai.name in item["zones"] and item["sources"]
+
+
+@pytest.mark.parametrize("url", [reverse("articles:list"), reverse("articles:search") + "?q=党建"])
+def test_the_html_list_reads_only_what_its_lines_show_and_nothing_per_line(url, client, huaibei):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries(n):
+        for i in range(n):
+            make_article(title=f"党建文章{i}", body="党建引领发展。", zone=huaibei, year=2023, authors=["肖干"])
+        index_for_search(Article.objects.all())
+        client.get(url)  # a process's first search reads the zone names
+        with CaptureQueriesContext(connection) as ctx:
+            html = client.get(url).content.decode()
+        assert "文章0" in html and "淮北高新区" in html and "肖干" in html
+        return [query["sql"] for query in ctx.captured_queries]
+
+    few, more = queries(1), queries(5)
+    assert len(few) == len(more)
+    lines = [sql for sql in more if '"articles_article"."body", ' in sql and '"zones_zone"."name"' in sql]
+    assert lines and not [sql for sql in lines if '"articles_article"."updated_at"' in sql]
 
 
 # --- CSV --------------------------------------------------------------------
