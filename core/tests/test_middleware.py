@@ -91,7 +91,7 @@ def test_an_unreachable_database_answers_503_and_recovers_without_a_restart():
 def test_a_connection_the_postgresql_server_dropped_is_replaced_before_use():
     # What a PostgreSQL restart does to every kept connection.
     if connection.vendor != "postgresql":
-        pytest.skip("PostgreSQL connections are kept between requests; SQLite's are not")
+        pytest.skip("an embedded database has no server to drop a connection")
     import psycopg
     from django.db import close_old_connections
 
@@ -107,6 +107,21 @@ def test_a_connection_the_postgresql_server_dropped_is_replaced_before_use():
     close_old_connections()  # what the server runs as each request starts
     assert client.get("/zones/").status_code == 200
     assert connection.connection.info.backend_pid != pid
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_worker_keeps_its_database_connection_between_requests_for_a_minute():
+    import time
+
+    from django.db import close_old_connections
+
+    client = Client()
+    assert client.get("/zones/").status_code == 200
+    kept = connection.connection
+    close_old_connections()  # what the server runs as each request starts and ends
+    assert client.get("/articles/").status_code == 200
+    assert connection.connection is kept
+    assert 0 < connection.close_at - time.monotonic() <= 60
 
 
 def _read_only(on):

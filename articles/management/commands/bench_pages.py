@@ -165,8 +165,7 @@ class Command(BaseCommand):
                         save_meta(meta)
                 # The pages' counts, as the last ingest run leaves them (bulk writes send no signal).
                 tallies.refresh()
-                # Its connection goes with the recount's page cache: a web worker starts without
-                # them (and an SQLite worker's connection lasts one request).
+                # Its connection goes with the recount's page cache: a web worker starts without it.
                 connection.close()
                 # A web worker loads the dictionary of the database's names when it starts.
                 release_memory()
