@@ -8,6 +8,7 @@
         .notice    a message for the user (query cut, fell back to OR…) or ""
         .zone / .initiative   the zone or initiative the query names exactly
         .named_zone_ids       every zone the query names
+        .zone_names           every zone's names as the search read them (entities.zone_names)
         .used_or_fallback     True when no article had every word
 
 Words are segmented with jieba (segment.py); the query language is in
@@ -79,6 +80,7 @@ class SearchResult:
     initiative: object = None
     used_or_fallback: bool = False
     named_zone_ids: list = field(default_factory=list)  # zones named anywhere in the query
+    zone_names: tuple = ()  # every zone's (pk, name, folded names), read for the names above
     truncated: bool = False  # more matches than RANK_LIMIT: the list holds the best of a bounded set
 
     @property
@@ -230,4 +232,5 @@ def search_articles(queryset, query, *, zones=None, initiatives=None, order=RELE
         used_or_fallback=used_or,
         truncated=truncated,
         named_zone_ids=list(entities.zone_ids),
+        zone_names=entities.zone_names,
     )

@@ -15,6 +15,7 @@ class NamedEntities:
     zone: object = None  # the zone whose name *is* the query
     initiative: object = None  # the initiative whose name *is* the query
     zone_ids: list = field(default_factory=list)  # zones named anywhere in the query
+    zone_names: tuple = ()  # every zone's (pk, name, folded names), as this query was read with (zone_names)
 
 
 def named_entities(text, *, zones, initiatives):
@@ -30,6 +31,7 @@ def named_entities(text, *, zones, initiatives):
         return found
     exact = None
     rows, zone_of_city = _zone_names(zones)
+    found.zone_names = rows
     for pk, _name, names in rows:
         if text in names:
             exact = pk

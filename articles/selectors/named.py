@@ -84,15 +84,16 @@ def _initiatives_named(words, typed, article_ids):
     return _in_order(shown, closest)[:NAMED_PER_KIND]
 
 
-def _zones_named(words, typed, named_zone_ids):
+def _zones_named(words, typed, named_zone_ids, zone_names):
     """The closest NAMED_PER_KIND zones whose names hold ``words``, or that the query names, counted.
 
     The zone table is a few hundred rows, matched here against the names the
-    search keeps folded (``search.zone_names``).
+    search keeps folded (``search.zone_names``; ``zone_names`` when the search
+    has read them).
     """
     named_zone_ids = set(named_zone_ids)
     matching = [
-        (pk, name) for pk, name, names in search.zone_names(Zone.objects.all())
+        (pk, name) for pk, name, names in zone_names or search.zone_names(Zone.objects.all())
         if pk in named_zone_ids or _holds_folded(words, names)
     ]
     closest = _closest_pks(matching, typed, NAMED_PER_KIND)
@@ -175,7 +176,7 @@ def _vocabulary_counted(shown):
     return named
 
 
-def search_named(query, named_zone_ids=(), article_ids=None):
+def search_named(query, named_zone_ids=(), article_ids=None, zone_names=()):
     """Initiatives, initiative types, indicators and zones whose names match ``query``.
 
     ``{kind: [rows]}``, at most NAMED_PER_KIND rows per kind, each with its
@@ -187,7 +188,8 @@ def search_named(query, named_zone_ids=(), article_ids=None):
     are then looked for among those these articles name -- a programme's name
     is in its articles' text, so one whose name holds the words is named by the
     articles holding them -- instead of among every programme's name: a common
-    word (党建) is in most of them.
+    word (党建) is in most of them. ``zone_names``: the zone names the search read
+    (``SearchResult.zone_names``), not asked for again.
     """
     words = search.name_words(query)
     if not words:
@@ -198,6 +200,6 @@ def search_named(query, named_zone_ids=(), article_ids=None):
         "initiatives": _initiatives_named(words, typed, article_ids),
         "types": vocabulary.get("types", []),
         "indicators": vocabulary.get("indicators", []),
-        "zones": _zones_named(words, typed, named_zone_ids),
+        "zones": _zones_named(words, typed, named_zone_ids, zone_names),
     }
     return {kind: rows for kind, rows in found.items() if rows}

@@ -75,7 +75,11 @@ class SearchView(ArticleList):
         for article in objects:
             article.snippet = snippet(article.body, terms)
             article.title_html = snippet(article.title, terms, width=len(article.title) or 1)
-        named = selectors.search_named(data["q"], result.named_zone_ids, result.ranked.ids) if result else {}
+        named = (
+            selectors.search_named(data["q"], result.named_zone_ids, result.ranked.ids, result.zone_names)
+            if result
+            else {}
+        )
         return {
             "result": result,
             "named": [(kind, label, named[kind]) for kind, label in NAMED_KINDS if kind in named],

@@ -136,6 +136,14 @@ def test_the_names_cost_one_query_per_kind_however_many_articles_match(
         client.get("/search/", {"q": "党建联盟"})
 
 
+def test_the_zone_names_are_asked_after_once_a_search(client, kb):
+    client.get("/search/", {"q": "淮北高新区 锂电"})
+    with CaptureQueriesContext(connection) as context:
+        html = client.get("/search/", {"q": "淮北高新区 锂电"}).content.decode()
+    assert reverse("zones:detail", args=["huaibei"]) in html[html.index('id="named-heading"'):]
+    assert len([query for query in context if '"zones_zone"."updated_at"' in query["sql"]]) == 1
+
+
 def test_sort_by_relevance_or_publication_date(client, kb):
     assert titles(client.get("/search/", {"q": "党建联盟 锂电"})) == ["淮北高新区成立锂电产业链党建联盟"]
     newest = titles(client.get("/search/", {"q": "党建联盟", "sort": "-date"}))
