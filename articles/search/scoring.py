@@ -99,14 +99,14 @@ def _counts(queryset, ids, tokens, columns):
     names = [quote(column) for column, _weight in columns]
     by_server = connection.vendor in _COUNTED_BY_SERVER
     if by_server:
-        copies = ", ".join(f"({name} || '') AS c{c}" for c, name in enumerate(names))
-        measures = [length.format(f"c{c}") for c in range(n)]
+        # Each column is copied once, padded: each REPLACE then reads the copy as it is.
+        copies = ", ".join(f"(' ' || {name} || ' ') AS c{c}" for c, name in enumerate(names))
+        measures = [f"{length.format(f'c{c}')} - 2" for c in range(n)]
         # Each `` token `` replaced shortened the padded column by the token and a space.
         for c in range(n):
-            padded = f"{length.format(f'c{c}')} + 2"
             for token in tokens:
-                replaced = length.format(f"REPLACE(' ' || c{c} || ' ', %s, ' ')")
-                measures.append(f"({padded} - {replaced}) / {len(token.encode()) + 1}")
+                replaced = length.format(f"REPLACE(c{c}, %s, ' ')")
+                measures.append(f"({length.format(f'c{c}')} - {replaced}) / {len(token.encode()) + 1}")
         sql = (
             f"WITH found AS MATERIALIZED (SELECT {quote(meta.pk.column)} AS pk, {copies} "
             f"FROM {quote(meta.db_table)} WHERE {where}) SELECT pk, {', '.join(measures)} FROM found"
