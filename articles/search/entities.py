@@ -15,7 +15,7 @@ class NamedEntities:
     zone: object = None  # the zone whose name *is* the query
     initiative: object = None  # the initiative whose name *is* the query
     zone_ids: list = field(default_factory=list)  # zones named anywhere in the query
-    zone_names: tuple = ()  # every zone's (pk, name, folded names), as this query was read with (zone_names)
+    zone_names: tuple = ()  # every zone's (pk, name, folded names): the table the query was matched against
 
 
 def named_entities(text, *, zones, initiatives):
