@@ -69,7 +69,7 @@ def count(queryset, specs, length=None):
         # of each statement, cost more than the counting.
         queryset = queryset.order_by()
     if single:
-        # One row per listed row: the list's own first rows, read in its order.
+        # One row per listed row: the list's own first rows, read in its order (if it has one still).
         rows = list(queryset.values_list("pk", *columns)[: FACET_ROWS + 1])
         approximate = len(rows) > FACET_ROWS
         rows = rows[:FACET_ROWS]

@@ -68,7 +68,6 @@ def test_a_many_valued_facet_asks_whether_the_list_is_longer_only_when_its_lengt
     assert facets.count(User.objects.order_by("pk"), [spec], 3)[1]
 
 
-
 def test_a_list_counted_whole_is_read_without_its_order():
     # A search's list is ordered by its ranking; counting all of its rows needs none of it.
     for n in range(4):
