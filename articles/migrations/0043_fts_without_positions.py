@@ -9,16 +9,16 @@ from django.db import migrations
 
 def rebuild(apps, schema_editor):
     from articles.search import schema
+    from articles.search.backends.sqlite import SQLiteBackend
 
     connection = schema_editor.connection
     if connection.vendor != "sqlite":
         return
     schema.uninstall(connection)
     schema.install(connection)
-    with connection.cursor() as cursor:
-        for table in (schema.FTS_TABLE, schema.FTS_HEAD_TABLE):
-            cursor.execute(f"INSERT INTO {table}({table}) VALUES ('rebuild')")
-            cursor.execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")
+    backend = SQLiteBackend()
+    backend.rebuild(connection)
+    backend.optimize(connection)
 
 
 class Migration(migrations.Migration):

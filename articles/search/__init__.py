@@ -7,7 +7,6 @@ fills the segmented columns.  Nothing here imports a model: callers hand in
 querysets (see ``articles.selectors.search_articles``).
 """
 from .engine import NEWEST, OLDEST, RELEVANCE, SearchResult, search_articles
-from .entities import zone_names
 from .highlight import snippet
 from .indexing import fill_search_fields, index_articles, index_loaded
 from .query import MAX_QUERY_CHARS, name_words
@@ -30,5 +29,4 @@ __all__ = [
     "search_articles",
     "segment_for_index",
     "snippet",
-    "zone_names",
 ]

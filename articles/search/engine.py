@@ -8,7 +8,7 @@
         .notice    a message for the user (query cut, fell back to OR…) or ""
         .zone / .initiative   the zone or initiative the query names exactly
         .named_zone_ids       every zone the query names
-        .zone_names           every zone's names as the search read them (entities.zone_names)
+        .zone_names           every zone's names as the search read them (entities.NamedEntities)
         .used_or_fallback     True when no article had every word
 
 Words are segmented with jieba (segment.py); the query language is in

@@ -15,7 +15,9 @@ class NamedEntities:
     zone: object = None  # the zone whose name *is* the query
     initiative: object = None  # the initiative whose name *is* the query
     zone_ids: list = field(default_factory=list)  # zones named anywhere in the query
-    zone_names: tuple = ()  # every zone's (pk, name, folded names): the table the query was matched against
+    # Every zone's (pk, name, folded names: its name, full name and aliases), kept in this process
+    # until a zone changes (_zone_names): the table the query was matched against.
+    zone_names: tuple = ()
 
 
 def named_entities(text, *, zones, initiatives):
@@ -50,15 +52,6 @@ def named_entities(text, *, zones, initiatives):
 
 
 _zone_table = {"stamp": None, "rows": (), "cities": {}}
-
-
-def zone_names(zones):
-    """[(pk, name, folded names)] of every zone: its name, full name and aliases, folded as queries are.
-
-    Kept in this process until a zone changes (``_zone_names``): the search page's
-    zones whose names hold the query's words are looked for here too.
-    """
-    return _zone_names(zones)[0]
 
 
 def _zone_names(zones):

@@ -88,13 +88,11 @@ def _zones_named(words, typed, named_zone_ids, zone_names):
     """The closest NAMED_PER_KIND zones whose names hold ``words``, or that the query names, counted.
 
     The zone table is a few hundred rows, matched here against the names the
-    search keeps folded (``search.zone_names``; ``zone_names`` when the search
-    has read them).
+    search read, folded (``zone_names``: ``SearchResult.zone_names``).
     """
     named_zone_ids = set(named_zone_ids)
     matching = [
-        (pk, name) for pk, name, names in zone_names or search.zone_names(Zone.objects.all())
-        if pk in named_zone_ids or _holds_folded(words, names)
+        (pk, name) for pk, name, names in zone_names if pk in named_zone_ids or _holds_folded(words, names)
     ]
     closest = _closest_pks(matching, typed, NAMED_PER_KIND)
     if not closest:
@@ -189,7 +187,7 @@ def search_named(query, named_zone_ids=(), article_ids=None, zone_names=()):
     is in its articles' text, so one whose name holds the words is named by the
     articles holding them -- instead of among every programme's name: a common
     word (党建) is in most of them. ``zone_names``: the zone names the search read
-    (``SearchResult.zone_names``), not asked for again.
+    (``SearchResult.zone_names``), where zones are looked for.
     """
     words = search.name_words(query)
     if not words:
