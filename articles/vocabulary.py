@@ -89,7 +89,7 @@ def _load(model, entries):
             continue
         changed = model_update(entry, values, curated=set(entry.curated_fields)).changed
         if changed:
-            entry.save(update_fields=changed)
+            entry.save(update_fields=[*changed, "updated_at"])
             counts.updated += 1
         else:
             counts.unchanged += 1

@@ -1,4 +1,5 @@
 """The search page's reads: the ranked articles, and the initiatives, types, indicators and zones named."""
+from django.db import connections
 from django.db.models import F, Q, Value
 from django.db.models.functions import Length
 
@@ -106,13 +107,9 @@ def _zones_named(words, typed, named_zone_ids, zone_names):
     return _in_order(shown.annotate(article_count=count), closest)
 
 
-def _holds(words, names):
-    """Every word group (a word or one of its synonyms) within one of ``names``: ``_names_matching`` in Python."""
-    return _holds_folded(words, [name.casefold() for name in names if name])
-
-
 def _holds_folded(words, names):
-    """``_holds`` of names already in lower case."""
+    """Every word group (a word or one of its synonyms) within one of ``names``, already in lower
+    case: ``_names_matching`` in Python."""
     return all(any(word.casefold() in name for word in group for name in names) for group in words)
 
 
@@ -122,23 +119,59 @@ _VOCABULARIES = {
     "indicators": (Indicator, Tally.Kind.INDICATOR, {"metric_count": "metrics", "zone_count": "zones"}),
 }
 
+# Both vocabularies as this process last read them, with the stamp they were read under.
+_vocabulary_table = {"stamp": None, "rows": ()}
+
+
+def _vocabulary_rows():
+    """[(kind, pk, slug, name, names folded)] of both vocabularies, read again only when an entry changed.
+
+    Reading and decoding them cost a search more than the rest of its named
+    rows; each one's row count and latest ``updated_at`` (one query) tell
+    whether an entry was added, edited or deleted since this process read them.
+    """
+    stamp = _vocabulary_stamp()
+    if _vocabulary_table["stamp"] != stamp:
+        rows = None
+        for kind, (model, _tally, _counts) in _VOCABULARIES.items():
+            read = model.objects.order_by().annotate(kind=Value(kind)).values_list("kind", "pk", "slug", "name", "synonyms")
+            rows = read if rows is None else rows.union(read, all=True)
+        _vocabulary_table.update(
+            stamp=stamp,
+            rows=tuple(
+                (kind, pk, slug, name, tuple(n.casefold() for n in (name, *(synonyms or [])) if n))
+                for kind, pk, slug, name, synonyms in rows
+            ),
+        )
+    return _vocabulary_table["rows"]
+
+
+def _vocabulary_stamp():
+    """Each vocabulary's row count and latest ``updated_at``, in one query written here:
+    built by the ORM, a union of the two aggregates cost ten times what it takes to run."""
+    connection = connections[Indicator.objects.db]
+    quote = connection.ops.quote_name
+    sql = " UNION ALL ".join(
+        f"SELECT '{kind}', COUNT(*), MAX({quote('updated_at')}) FROM {quote(model._meta.db_table)}"
+        for kind, (model, _tally, _counts) in _VOCABULARIES.items()
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql)
+        return tuple(sorted(cursor.fetchall()))
+
 
 def _vocabulary_named(words, typed):
     """{"types": [...], "indicators": [...]}: the closest NAMED_PER_KIND entries of each vocabulary
     whose name or a synonym matches, with their counts.
 
-    A vocabulary is a hundred short rows: both are read in one query and matched
-    here, which costs a fifth of building the SQL that would match them; the
-    entries found take their counts from the stored tallies in one more query
-    (counted for themselves while the tallies are stale).
+    A vocabulary is a hundred short rows: both are kept in this process
+    (``_vocabulary_rows``) and matched here, which costs a fifth of building the
+    SQL that would match them; the entries found take their counts from the
+    stored tallies in one more query (counted for themselves while the tallies are stale).
     """
-    rows = None
-    for kind, (model, _tally, _counts) in _VOCABULARIES.items():
-        read = model.objects.order_by().annotate(kind=Value(kind)).values_list("kind", "pk", "slug", "name", "synonyms")
-        rows = read if rows is None else rows.union(read, all=True)
     found = {kind: [] for kind in _VOCABULARIES}
-    for kind, pk, slug, name, synonyms in rows:
-        if _holds(words, [name, *(synonyms or [])]):
+    for kind, pk, slug, name, names in _vocabulary_rows():
+        if _holds_folded(words, names):
             found[kind].append((name not in typed, len(name), name, pk, slug))
     shown = {kind: sorted(entries)[:NAMED_PER_KIND] for kind, entries in found.items()}
     if not any(shown.values()):

@@ -7,6 +7,7 @@ from django.core.management import call_command
 
 from articles.ingest.metrics.indicators import IndicatorRule
 from articles.models import Indicator, Initiative, InitiativeType, Metric
+from articles.selectors import search_named
 from articles.vocabulary import fixture_vocabulary, load_vocabulary, snapshot
 
 pytestmark = pytest.mark.django_db
@@ -66,6 +67,15 @@ def test_a_field_a_curator_changed_survives_a_reload_and_the_others_follow_the_f
     assert indicator.synonyms == ["项目总投资", "计划投资总额"]  # the curator's
     assert (indicator.name, indicator.units, indicator.position) == ("项目总投资额", ["元", "美元"], 2)
     assert (counts.created, counts.updated, counts.unchanged) == (1, 1, 0)
+
+
+def test_a_reload_that_changes_an_entry_is_seen_by_the_next_search(fixtures_dir):
+    write_fixture(fixtures_dir, "indicators.json", [INVESTMENT])
+    load_vocabulary()
+    assert "indicators" not in search_named("计划投资总额")  # the process keeps the vocabulary
+    write_fixture(fixtures_dir, "indicators.json", [{**INVESTMENT, "synonyms": ["计划投资总额"]}])
+    load_vocabulary()
+    assert [entry.name for entry in search_named("计划投资总额")["indicators"]] == ["总投资"]
 
 
 def test_a_missing_types_file_loads_the_indicators_alone(fixtures_dir):

@@ -107,6 +107,26 @@ def test_the_zones_named_show_the_stored_counts_while_fresh_and_count_while_stal
     assert "安徽省 · 57 篇文章" in shown()
 
 
+def test_a_vocabulary_kept_by_the_process_follows_a_curators_edits(client, kb):
+    def named_indicators(query):
+        named = dict((kind, rows) for kind, _label, rows in client.get("/search/", {"q": query}).context["named"])
+        return [row.name for row in named.get("indicators", [])]
+
+    assert named_indicators("总投资") == ["项目总投资"]
+    with CaptureQueriesContext(connection) as context:
+        assert named_indicators("总投资") == ["项目总投资"]
+    # Unchanged since the last search: the entries are not read again.
+    assert not [query for query in context if '"articles_indicator"."synonyms"' in query["sql"]]
+
+    kb["investment"].name = "固定资产总投资"
+    kb["investment"].save()
+    assert named_indicators("总投资") == ["固定资产总投资"]
+    Indicator.objects.create(slug="planned", name="计划总投资", dimension="money")
+    assert named_indicators("总投资") == ["计划总投资", "固定资产总投资"]
+    kb["investment"].delete()
+    assert named_indicators("总投资") == ["计划总投资"]
+
+
 def test_no_names_listed_for_a_query_no_name_holds(client, kb):
     response = client.get("/search/", {"q": "国轩"})
     assert response.context["named"] == []
