@@ -1,12 +1,14 @@
 """Tables and lists with hundreds of cells, written in Python: through the template engine each
 cell of a zones-by-year table cost about 50 µs, 30 ms for a table of 50 zones, a zone's 300
 figures by year 15 ms, a list of 50 figures 6 ms, the directory's 177 zones 12 ms, the 34
-province tiles 7 ms."""
+province tiles 7 ms, a list's 20 article lines 4-5 ms and its facets' options 3 ms."""
 from html import escape
 
 from django import template
 from django.urls import reverse
+from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
 
 from .kb_format import amount, number
 
@@ -140,3 +142,58 @@ def tile_items(tile_grid):
             f'<span class="tile-value">{value}</span></li>'
         )
     return mark_safe("".join(items))
+
+
+# An article line's excerpt when the list has no search snippet for it.
+EXCERPT_CHARS = 110
+
+
+@register.simple_tag
+def article_lines(articles, search=False):
+    """The items of a list of articles: the title linked; its zone linked, kind, year and authors;
+    an excerpt (its search snippet, else the start of its body). ``search``: a search's results,
+    whose titles and snippets are marked already (``title_html``, ``snippet``) and whose lines
+    also give the publication date and the page's name."""
+    return mark_safe("\n".join(_article_line(article, search) for article in articles))
+
+
+def _article_line(article, search):
+    meta = []
+    if article.zone is not None:
+        zone = article.zone
+        meta.append(f'<a href="{escape(zone.get_absolute_url())}">{escape(zone.name)}</a> · ')
+    meta.append(escape(article.get_kind_display()))
+    if search and article.date:
+        meta.append(f" · {article.date.year}年{article.date.month}月{article.date.day}日")
+    elif article.year:
+        meta.append(f" · {article.year}年")
+    if search and article.source.page_name:
+        meta.append(f" · {escape(article.source.page_name)}")
+    if article.authors:
+        meta.append(f' · {"、".join(escape(author) for author in article.authors)}')
+    # A search's title and snippet come marked safe, their text escaped and the words marked.
+    snippet = getattr(article, "snippet", None)
+    title = conditional_escape(article.title_html) if search else escape(article.title)
+    excerpt = conditional_escape(snippet) if snippet else escape(Truncator(article.body).chars(EXCERPT_CHARS))
+    return (
+        f'<li>\n<h3><a href="{escape(article.get_absolute_url())}">{title}</a></h3>\n'
+        f'<p class="result-meta">{"".join(meta)}</p>\n<p class="excerpt">{excerpt}</p>\n</li>'
+    )
+
+
+@register.simple_tag
+def facet_items(options):
+    """A facet's options as list items: each linked to the list filtered by it (or, selected, to
+    the list without it), with its count."""
+    items = []
+    for option in options:
+        label = escape(str(option["label"]))
+        if option["selected"]:
+            link = (
+                f'<a href="{escape(option["url"])}" aria-current="true" class="selected" title="取消此条件">'
+                f'{label}<span class="visually-hidden">（已选，点击取消）</span> ✕</a>'
+            )
+        else:
+            link = f'<a href="{escape(option["url"])}">{label}</a>'
+        items.append(f'<li>{link} <span class="count">{option["count"]}</span></li>')
+    return mark_safe("\n".join(items))

@@ -1,4 +1,5 @@
 import csv
+import datetime
 import io
 
 import pytest
@@ -109,6 +110,39 @@ def test_bad_filter_values_are_form_errors_not_server_errors(client, huaibei, pa
     assert "筛选条件有误" in html
     assert "<script>" not in html.split("</header>", 1)[1]  # the bad value is escaped
     assert "一篇文章" not in html  # no results shown under a filter that was not applied
+
+
+def test_a_list_line_shows_the_article_with_what_came_from_the_page_escaped(client, huaibei):
+    source = make_source("2023-07-淮北.txt", page_name="党建<在>高新")
+    make_article(
+        title="<script>alert(1)</script>党建", body="正文<b>粗体</b>。" + "党建引领发展。" * 30, zone=huaibei,
+        year=2023, authors=["肖干", "<i>周</i>"], source=source, date=datetime.date(2023, 7, 4), kind="brief",
+    )
+    index_for_search(Article.objects.all())
+    listed = client.get(reverse("articles:list")).content.decode()
+    found = client.get(reverse("articles:search"), {"q": "党建"}).content.decode()
+    for html in (listed, found):
+        line = html[html.index('class="result-list"'):html.index("</ol>")]
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in line and "<script>" not in line
+        assert f'<a href="{huaibei.get_absolute_url()}">淮北高新区</a> · 简讯' in line
+        assert "肖干、&lt;i&gt;周&lt;/i&gt;" in line and "<b>" not in line
+    # The list gives the year and the body's first 110 characters; a search the date, the page and its snippet.
+    assert "简讯 · 2023年 · 肖干" in listed and "正文&lt;b&gt;粗体&lt;/b&gt;。党建引领" in listed
+    assert listed.count("党建引领发展。") == 13  # 110 characters with the ellipsis, of 223
+    assert "简讯 · 2023年7月4日 · 党建&lt;在&gt;高新 · 肖干" in found
+    assert '<mark>党建</mark>' in found
+
+
+def test_a_selected_facet_option_offers_to_take_it_off(client, huaibei, yantai):
+    make_article(title="淮北", zone=huaibei, year=2022)
+    make_article(title="烟台", zone=yantai, year=2022)
+    html = client.get(reverse("articles:list"), {"zone": "huaibei"}).content.decode()
+    facets = html[html.index('class="sidebar"'):html.index('class="results"')]
+    assert (
+        f'<a href="{reverse("articles:list")}" aria-current="true" class="selected" title="取消此条件">'
+        '淮北高新区<span class="visually-hidden">（已选，点击取消）</span> ✕</a> <span class="count">1</span>'
+    ) in facets
+    assert f'<a href="{reverse("articles:list")}?zone=huaibei&amp;year=2022">2022</a>' in facets
 
 
 def test_very_long_and_nul_text_never_breaks_the_list(client, huaibei):
