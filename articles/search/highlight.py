@@ -1,8 +1,8 @@
 """Snippets: the best window of the original text, escaped, with query words in <mark>."""
 import re
 from bisect import bisect_left, bisect_right
+from html import escape  # Django's escape is this one behind a check for lazy strings, which cost a snippet a fifth
 
-from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 MAX_HITS = 300
