@@ -72,7 +72,7 @@ def test_a_field_a_curator_changed_survives_a_reload_and_the_others_follow_the_f
 def test_a_reload_that_changes_an_entry_is_seen_by_the_next_search(fixtures_dir):
     write_fixture(fixtures_dir, "indicators.json", [INVESTMENT])
     load_vocabulary()
-    assert "indicators" not in search_named("计划投资总额")  # the process keeps the vocabulary
+    assert "indicators" not in search_named("计划投资总额")  # read now, and kept by this process
     write_fixture(fixtures_dir, "indicators.json", [{**INVESTMENT, "synonyms": ["计划投资总额"]}])
     load_vocabulary()
     assert [entry.name for entry in search_named("计划投资总额")["indicators"]] == ["总投资"]

@@ -109,7 +109,7 @@ def test_the_zones_named_show_the_stored_counts_while_fresh_and_count_while_stal
 
 def test_a_vocabulary_kept_by_the_process_follows_a_curators_edits(client, kb):
     def named_indicators(query):
-        named = dict((kind, rows) for kind, _label, rows in client.get("/search/", {"q": query}).context["named"])
+        named = {kind: rows for kind, _label, rows in client.get("/search/", {"q": query}).context["named"]}
         return [row.name for row in named.get("indicators", [])]
 
     assert named_indicators("总投资") == ["项目总投资"]
