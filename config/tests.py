@@ -43,7 +43,7 @@ def test_the_sqlite_memory_map_is_bounded_by_the_environment(settings_from_env, 
         conf = settings_from_env(DEBUG="1", DATABASE_URL=f"sqlite:///{tmp_path}/db.sqlite3", SQLITE_MMAP_MB=mmap_mb)
         return conf["DATABASES"]["default"]["OPTIONS"]["init_command"]
 
-    assert f"mmap_size={64 * 2**20};" in pragmas("")  # unset: the default
+    assert f"mmap_size={32 * 2**20};" in pragmas("")  # unset: the default
     assert f"mmap_size={256 * 2**20};" in pragmas("256")
 
 
