@@ -1,5 +1,4 @@
 """The search page's reads: the ranked articles, and the initiatives, types, indicators and zones named."""
-from django.db import connections
 from django.db.models import F, Q, Value
 from django.db.models.functions import Length
 
@@ -10,7 +9,7 @@ from core.text import has_case
 from zones.models import Zone
 
 from ._counts import _count_of, _partial, _tallied
-from .vocabulary import indicator_list, initiative_type_list
+from .vocabulary import indicator_list, initiative_type_list, vocabulary_stamp
 
 
 def search_articles(queryset, query, order=search.RELEVANCE):
@@ -127,10 +126,10 @@ def _vocabulary_rows():
     """[(kind, pk, slug, name, names folded)] of both vocabularies, read again only when an entry changed.
 
     Reading and decoding them cost a search more than the rest of its named
-    rows; each one's row count and latest ``updated_at`` (one query) tell
-    whether an entry was added, edited or deleted since this process read them.
+    rows; ``vocabulary_stamp`` tells whether an entry was added, edited or
+    deleted since this process read them.
     """
-    stamp = _vocabulary_stamp()
+    stamp = vocabulary_stamp()
     if _vocabulary_table["stamp"] != stamp:
         rows = None
         for kind, (model, _tally, _counts) in _VOCABULARIES.items():
@@ -144,20 +143,6 @@ def _vocabulary_rows():
             ),
         )
     return _vocabulary_table["rows"]
-
-
-def _vocabulary_stamp():
-    """Each vocabulary's row count and latest ``updated_at``, in one query written here:
-    built by the ORM, a union of the two aggregates cost ten times what it takes to run."""
-    connection = connections[Indicator.objects.db]
-    quote = connection.ops.quote_name
-    sql = " UNION ALL ".join(
-        f"SELECT '{kind}', COUNT(*), MAX({quote('updated_at')}) FROM {quote(model._meta.db_table)}"
-        for kind, (model, _tally, _counts) in _VOCABULARIES.items()
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(sql)
-        return tuple(sorted(cursor.fetchall()))
 
 
 def _vocabulary_named(words, typed):

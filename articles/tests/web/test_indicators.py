@@ -141,6 +141,29 @@ def test_indicator_select_is_grouped_by_dimension_with_counts(client, figures):
     assert "总投资（7）" in html and "高新技术企业数（2）" in html
 
 
+def test_the_indicator_select_is_kept_until_a_recount_or_a_curators_edit(client, figures, invest, huaibei):
+    from articles import tallies
+
+    def page():
+        with CaptureQueriesContext(connection) as ctx:
+            html = client.get(reverse("articles:metrics")).content.decode()
+        counted = [q for q in ctx.captured_queries if 'FROM "articles_indicator"' in q["sql"] and "metrics" in q["sql"]]
+        return html, counted
+
+    tallies.refresh()
+    html, counted = page()
+    assert "总投资（7）" in html and counted
+    html, counted = page()
+    assert "总投资（7）" in html and not counted  # kept: nothing changed
+    figure(huaibei, invest, 60, 2024)
+    assert "总投资（8）" in page()[0]  # the counts are stale: counted
+    tallies.refresh()
+    assert "总投资（8）" in page()[0]
+    invest.name = "项目总投资额"
+    invest.save()
+    assert "项目总投资额（8）" in page()[0]
+
+
 def test_filters_by_indicator_and_kind_in_the_page_the_api_and_csv(client, figures):
     f = figures
     ids = [m.pk for m in client.get(reverse("articles:metrics"), {"indicator": "hi-tech-firms"}).context["objects"]]
