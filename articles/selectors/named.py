@@ -4,7 +4,7 @@ from django.db.models.functions import Length
 
 from articles import search, tallies
 from articles.models import Article, Indicator, Initiative, InitiativeMention, InitiativeType, Tally
-from articles.search.expressions import IdIn, ListItemContains
+from articles.search.expressions import IdAmong, IdIn, ListItemContains
 from core.text import has_case
 from zones.models import Zone
 
@@ -58,7 +58,7 @@ def _initiatives_named(words, typed, article_ids):
     candidates = Initiative.objects.filter(hidden=False)
     if article_ids is not None:
         candidates = candidates.filter(
-            pk__in=InitiativeMention.objects.filter(IdIn(article_ids, pk=F("article_id"))).values("initiative")
+            IdAmong(InitiativeMention.objects.filter(IdIn(article_ids, pk=F("article_id"))).values("initiative"))
         )
     # The closest few are taken by name alone, and ordered here.
     matching = candidates.filter(_names_matching(words, ("name",), ("aliases",)))

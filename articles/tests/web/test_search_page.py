@@ -69,6 +69,25 @@ def test_the_programmes_listed_are_those_the_found_articles_name(client, kb):
     assert not [rows for kind, _label, rows in named if kind == "initiatives"]
 
 
+def test_the_programmes_the_found_articles_name_are_read_by_key_each_once(client, kb):
+    # PostgreSQL probed the programmes' keys in the order of a hash of them (a semi-join):
+    # read as an array, its index scan probes them sorted, each once.
+    from articles.tests.plans import plan_of_sql
+
+    with CaptureQueriesContext(connection) as context:
+        named = client.get("/search/", {"q": "党建联盟"}).context["named"]
+    assert [rows for kind, _label, rows in named if kind == "initiatives"]
+    statement = next(
+        query["sql"] for query in context
+        if query["sql"].startswith('SELECT "articles_initiative"."id" AS "pk"') and "articles_initiativemention" in query["sql"]
+    )
+    if connection.vendor != "postgresql":
+        pytest.skip("an array of keys is PostgreSQL's")
+    text = plan_of_sql(statement)
+    assert "Semi Join" not in text and "HashAggregate" not in text, text
+    assert "articles_initiative_pkey" in text and "= ANY" in text, text
+
+
 def test_indicators_and_zones_are_found_by_name(client, kb):
     html = client.get("/search/", {"q": "总投资"}).content.decode()
     assert kb["investment"].get_absolute_url() in html
