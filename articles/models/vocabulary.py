@@ -19,7 +19,7 @@ class VocabularyEntry(models.Model):
     description = models.TextField("说明", blank=True)
     position = models.PositiveSmallIntegerField("排序", default=0)
     curated_fields = models.JSONField("已人工修订字段", default=list, blank=True)
-    # With the row count, tells a process its kept copy of the vocabularies is current (selectors.named).
+    # With the row count, tells a process its kept copy of the vocabularies is current (selectors.vocabulary_stamp).
     updated_at = models.DateTimeField("更新时间", auto_now=True)
 
     class Meta:

@@ -22,8 +22,8 @@ LIST_DEFERRED = (
 )
 
 
-# What a line of a page's list of articles shows (templates articles/list.html and
-# search.html): its title and a snippet or the opening of its body, its zone, kind,
+# What a line of a page's list of articles shows (kb_tables.article_lines, on /articles/
+# and /search/): its title and a snippet or the opening of its body, its zone, kind,
 # date or year, page and authors. Read alone: 20 rows cost a search 2.0 -> 1.2 ms.
 ARTICLE_LINE = (
     "title", "body", "kind", "date", "year", "authors", "zone__name", "zone__slug", "source__page_name",

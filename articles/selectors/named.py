@@ -90,9 +90,9 @@ def _zones_named(words, typed, named_zone_ids, zone_names):
     The zone table is a few hundred rows, matched here against the names the
     search read, folded (``zone_names``: ``SearchResult.zone_names``).
     """
-    named_zone_ids = set(named_zone_ids)
+    named_zone_ids, folded = set(named_zone_ids), _lower_words(words)
     matching = [
-        (pk, name) for pk, name, names in zone_names if pk in named_zone_ids or _holds_folded(words, names)
+        (pk, name) for pk, name, names in zone_names if pk in named_zone_ids or _holds_folded(folded, names)
     ]
     closest = _closest_pks(matching, typed, NAMED_PER_KIND)
     if not closest:
@@ -106,10 +106,15 @@ def _zones_named(words, typed, named_zone_ids, zone_names):
     return _in_order(shown.annotate(article_count=count), closest)
 
 
-def _holds_folded(words, names):
-    """Every word group (a word or one of its synonyms) within one of ``names``, already in lower
-    case: ``_names_matching`` in Python."""
-    return all(any(word.casefold() in name for word in group for name in names) for group in words)
+def _lower_words(words):
+    """``words`` (``search.name_words`` groups) in lower case, as ``_holds_folded`` compares them."""
+    return [[word.casefold() for word in group] for group in words]
+
+
+def _holds_folded(folded, names):
+    """Every word group (a word or one of its synonyms, ``_lower_words``) within one of ``names``, in
+    lower case too: ``_names_matching`` in Python."""
+    return all(any(word in name for word in group for name in names) for group in folded)
 
 
 # The two curated vocabularies the search page names, with the stored counts each shows.
@@ -154,9 +159,9 @@ def _vocabulary_named(words, typed):
     SQL that would match them; the entries found take their counts from the
     stored tallies in one more query (counted for themselves while the tallies are stale).
     """
-    found = {kind: [] for kind in _VOCABULARIES}
+    found, folded = {kind: [] for kind in _VOCABULARIES}, _lower_words(words)
     for kind, pk, slug, name, names in _vocabulary_rows():
-        if _holds_folded(words, names):
+        if _holds_folded(folded, names):
             found[kind].append((name not in typed, len(name), name, pk, slug))
     shown = {kind: sorted(entries)[:NAMED_PER_KIND] for kind, entries in found.items()}
     if not any(shown.values()):
