@@ -40,9 +40,42 @@ def zone_year_rows(table):
 
 
 @register.simple_tag
+def indicator_cards(groups):
+    """A zone's figures as one card per indicator and unit (zones.views.indicator_groups): the
+    indicator linked with its unit, the place of its chart if it has one, its figures by year,
+    its targets apart."""
+    cards = []
+    for number, group in enumerate(groups, 1):
+        indicator = group["indicator"]
+        name = escape(indicator.name)
+        parts = [
+            f'<article class="indicator-card" aria-labelledby="indicator-{number}">'
+            f'<h3 id="indicator-{number}"><a href="{escape(indicator.get_absolute_url())}">{name}</a> '
+            f'<span class="muted small">{escape(group["unit_label"])}计</span></h3>'
+        ]
+        if group["chart_index"] is not None:
+            parts.append(
+                f'<div class="chart chart-small" data-chart="zone-charts" data-chart-index="{group["chart_index"]}" '
+                f'role="img" aria-label="{name}历年数值折线图，数据见下表"></div>'
+            )
+        if group["figures"]:
+            parts.append(
+                f'<table class="mini-table"><caption class="visually-hidden">{name}历年数值</caption>'
+                f'<tbody>{figure_year_rows(group["figures"])}</tbody></table>'
+            )
+        if group["targets"]:
+            parts.append(
+                '<table class="mini-table targets"><caption>目标值</caption>'
+                f'<tbody>{figure_year_rows(group["targets"])}</tbody></table>'
+            )
+        parts.append("</article>")
+        cards.append("".join(parts))
+    return mark_safe("\n".join(cards))
+
+
 def figure_year_rows(metrics):
-    """The body rows of a zone's figures of one indicator (zones/detail.html): the year, the value
-    linked to its sentence, the words the page printed."""
+    """The body rows of a zone's figures of one indicator: the year, the value linked to its
+    sentence, the words the page printed."""
     rows = []
     for metric in metrics:
         year = metric.year if metric.year is not None else "年份不详"
@@ -90,6 +123,20 @@ def _metric_row(metric, show_zone):
         "原文句子</a></td>"
     )
     return f"<tr>{''.join(cells)}</tr>"
+
+
+@register.simple_tag
+def initiative_items(initiatives):
+    """A zone's initiatives as list items: the name linked, then how many articles name it where
+    more than one does."""
+    items = []
+    for initiative in initiatives:
+        count = initiative.article_count
+        counted = f' <span class="muted small">{count} 篇文章</span>' if count > 1 else ""
+        items.append(
+            f'<li><a href="{escape(initiative.get_absolute_url())}">{escape(initiative.name)}</a>{counted}</li>'
+        )
+    return mark_safe("".join(items))
 
 
 @register.simple_tag

@@ -230,6 +230,13 @@ def test_zone_page_groups_its_figures_by_indicator_and_charts_none_side_by_side(
     assert "未归类的数据" in html and "新增企业120家" in html
     assert 'href="/indicators/total-investment/"' in html
     assert "vendor/echarts/echarts.min.js" in html
+    # One card per indicator: its name linked, its unit; the chart's place and the targets in its own card.
+    cards = html.split('<article class="indicator-card"')[1:]
+    assert len(cards) == 2
+    assert '<a href="/indicators/total-investment/">总投资</a> <span class="muted small">以元计</span>' in cards[0]
+    assert 'data-chart="zone-charts" data-chart-index="0"' in cards[0] and "data-chart-index" not in cards[1]
+    assert "<caption>目标值</caption>" in cards[0] and "目标值" not in cards[1]
+    assert '<a href="/indicators/hi-tech-firms/">高新技术企业数</a> <span class="muted small">以家计</span>' in cards[1]
 
 
 def test_a_zone_with_many_figures_of_one_indicator_shows_one_per_year(client, huaibei_with_facts,
@@ -347,6 +354,18 @@ def test_a_zone_with_many_initiatives_lists_the_first_and_counts_them_all(client
     assert {g["label"]: g["total"] for g in response.context["initiative_groups"]}["产业链党建"] == 1
     html = response.content.decode()
     assert "另有 3 项举措未在此列出" in html and "?zone=huaibei" in html
+
+
+def test_a_zone_page_escapes_the_names_pages_gave_and_counts_articles_past_one(client, huaibei_with_facts):
+    twice = make_initiative("<红色>代办&帮办", article=make_article(zone=huaibei_with_facts), category="business_env")
+    InitiativeMention.objects.create(initiative=twice, article=make_article(zone=huaibei_with_facts), sentence="帮办")
+    make_metric(make_article(zone=huaibei_with_facts, year=2023), label="<b>", raw="<b>5家", year=2023, value=5,
+                unit="家", normalized_value=5, normalized_unit="家", indicator=make_indicator("R&D机构", slug="rnd"))
+    html = client.get(huaibei_with_facts.get_absolute_url()).content.decode()
+    assert f'<a href="{twice.get_absolute_url()}">&lt;红色&gt;代办&amp;帮办</a> <span class="muted small">2 篇文章</span>' in html
+    assert ">红色代办</a></li>" in html  # named by one article: no count
+    assert '<a href="/indicators/rnd/">R&amp;D机构</a>' in html and 'aria-label="R&amp;D机构' not in html
+    assert "&lt;b&gt;5家" in html and "<b>" not in html
 
 
 def test_province_page_offers_its_own_json_and_csv(client, reference_zones):
