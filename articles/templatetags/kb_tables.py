@@ -10,7 +10,7 @@ from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
-from .kb_format import amount, number
+from .kb_format import amount, converted, number
 
 register = template.Library()
 
@@ -137,6 +137,51 @@ def initiative_items(initiatives):
             f'<li><a href="{escape(initiative.get_absolute_url())}">{escape(initiative.name)}</a>{counted}</li>'
         )
     return mark_safe("".join(items))
+
+
+@register.simple_tag
+def article_paragraphs(paragraphs):
+    """An article's body (``articles.body.with_headings``): each paragraph's headings, then its
+    sentences, each anchored by its offset and wrapped in the anchors of the facts quoting it."""
+    parts = []
+    for block in paragraphs:
+        parts.extend(f'<h2 class="section-heading">{escape(heading)}</h2>' for heading in block["headings"])
+        sentences = []
+        for sentence in block["sentences"]:
+            targets = sentence.targets
+            opening = "".join(f'<span class="fact" id="{escape(target)}">' for target in targets)
+            sentences.append(
+                f'<span class="sentence" id="{sentence.anchor}">{opening}{escape(sentence.text)}'
+                f'{"</span>" * len(targets)}</span>'
+            )
+        parts.append(f"<p>{''.join(sentences)}</p>")
+    return mark_safe("\n".join(parts))
+
+
+@register.simple_tag
+def article_metric_items(metrics):
+    """An article's figures as list items (``metrics``: (figure, whether its sentence was found in
+    the body)): its label where the printed words lack it, the words, the value converted where
+    that says more, a qualifier other than exact, and a link to the sentence or the sentence quoted."""
+    items = []
+    for metric, placed in metrics:
+        parts = []
+        if metric.label not in metric.raw:
+            parts.append(f'<span class="metric-label">{escape(metric.label)}</span>')
+        raw = escape(metric.raw)
+        parts.append(f"<strong>{raw}</strong>")
+        if normalized := converted(metric):
+            parts.append(f'<span class="muted small">= {escape(normalized)}</span>')
+        if metric.qualifier != "exact":
+            parts.append(f'<span class="muted small">（{escape(str(metric.get_qualifier_display()))}）</span>')
+        if placed:
+            parts.append(
+                f'<a class="to-sentence" href="#m{metric.pk}">原文句子<span class="visually-hidden">：{raw}</span></a>'
+            )
+        else:
+            parts.append(f'<q class="small">{escape(metric.sentence)}</q>')
+        items.append(f"<li>{' '.join(parts)}</li>")
+    return mark_safe("\n".join(items))
 
 
 @register.simple_tag

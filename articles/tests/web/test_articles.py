@@ -353,6 +353,30 @@ def test_article_page_lists_zones_mentioned_and_related_articles(client, feature
     assert html.index(elsewhere.title) < html.index(same_zone.title)  # shared initiative ranks first
 
 
+def test_a_figure_whose_sentence_left_the_body_is_quoted_with_its_label_and_qualifier(client, feature):
+    # A curator shortened the body: the figure's sentence is quoted where it stands in the list.
+    make_metric(feature, label="<党员>人数", value=1200, unit="人", raw="1200余人", normalized_value=1200,
+                normalized_unit="人", qualifier="at_least", sentence="全区共有党员1200余人&。")
+    _, html = page(client, feature.get_absolute_url())
+    aside = html[html.index('id="metrics-heading"'):]
+    assert (
+        '<li><span class="metric-label">&lt;党员&gt;人数</span> <strong>1200余人</strong> '
+        '<span class="muted small">（不少于）</span> <q class="small">全区共有党员1200余人&amp;。</q></li>'
+    ) in aside
+    assert "to-sentence" not in aside[:aside.index("</ul>")]
+
+
+def test_an_article_without_a_body_says_so_and_escapes_its_headings(client, feature):
+    feature.headings = [{"before": 0, "text": "<共建>共享"}]
+    feature.save()
+    _, html = page(client, feature.get_absolute_url())
+    assert '<h2 class="section-heading">&lt;共建&gt;共享</h2>' in html and "本文无正文" not in html
+    feature.body = ""
+    feature.save()
+    _, html = page(client, feature.get_absolute_url())
+    assert "（本文无正文，可能是图片新闻。）" in html and '<span class="sentence"' not in html
+
+
 def test_a_figure_shows_its_normalized_value_when_that_reads_differently(client, feature):
     make_metric(feature, label="总投资", value=0.5, unit="亿元", normalized_value=5e7,
                 sentence="项目总投资50亿元，建设年产10万吨锂电负极生产基地。")
