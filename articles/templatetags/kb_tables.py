@@ -1,7 +1,8 @@
 """Tables and lists with hundreds of cells, written in Python: through the template engine each
 cell of a zones-by-year table cost about 50 µs, 30 ms for a table of 50 zones, a zone's 300
 figures by year 15 ms, a list of 50 figures 6 ms, the directory's 177 zones 12 ms, the 34
-province tiles 7 ms, a list's 20 article lines 4-5 ms and its facets' options 3 ms."""
+province tiles 7 ms, a list's 20 article lines 4-5 ms and its facets' options 3 ms, a zone's 47
+indicator cards and 60 initiatives 5 ms, an article's 48 sentences and 52 figures 4-5 ms."""
 from html import escape
 
 from django import template
