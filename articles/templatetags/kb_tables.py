@@ -11,6 +11,8 @@ from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
+from core.links import link
+
 from .kb_format import amount, converted, number
 
 register = template.Library()
@@ -182,6 +184,29 @@ def article_metric_items(metrics):
         else:
             parts.append(f'<q class="small">{escape(metric.sentence)}</q>')
         items.append(f"<li>{' '.join(parts)}</li>")
+    return mark_safe("\n".join(items))
+
+
+@register.simple_tag
+def type_initiative_items(initiatives):
+    """An initiative type's programmes as result items: the name linked, the category and how many
+    articles name it, the first sentence naming it quoted with a link to its article."""
+    items = []
+    for initiative in initiatives:
+        quote = ""
+        if initiative.first_sentence:
+            source = ""
+            if initiative.first_article_id:
+                source = (
+                    f'<figcaption>— <a href="{escape(link("articles:detail", initiative.first_article_id))}">'
+                    "原文</a></figcaption>"
+                )
+            quote = f'<figure class="quote"><blockquote>{escape(initiative.first_sentence)}</blockquote>{source}</figure>'
+        items.append(
+            f'<li><h4><a href="{escape(initiative.get_absolute_url())}">{escape(initiative.name)}</a></h4>'
+            f'<p class="result-meta"><span class="tag">{escape(str(initiative.get_category_display()))}</span>'
+            f" · {initiative.article_count} 篇文章</p>{quote}</li>"
+        )
     return mark_safe("\n".join(items))
 
 

@@ -88,6 +88,22 @@ def test_type_page_lists_every_zone_with_its_initiatives_sentences_and_articles(
     assert "产业党建联盟" in html  # what else it is called
 
 
+def test_type_page_item_escapes_what_a_page_gave_and_quotes_its_first_sentence(client, chain, huaibei):
+    sentence = "淮北高新区成立<链上>党建联盟&服务站。"
+    article = make_article(body=sentence, zone=huaibei)
+    named = make_initiative("<链上>党建联盟", article=article, sentence=sentence, category="industry_chain", type=chain)
+    make_initiative("未见原文的联盟", zone=huaibei, category="industry_chain", type=chain)  # no mention yet
+    html = client.get(reverse("articles:initiative_type", args=["industry-chain-alliance"])).content.decode()
+    assert (
+        f'<li><h4><a href="{named.get_absolute_url()}">&lt;链上&gt;党建联盟</a></h4>'
+        '<p class="result-meta"><span class="tag">产业链党建</span> · 1 篇文章</p>'
+        '<figure class="quote"><blockquote>淮北高新区成立&lt;链上&gt;党建联盟&amp;服务站。</blockquote>'
+        f'<figcaption>— <a href="{article.get_absolute_url()}">原文</a></figcaption></figure></li>'
+    ) in html
+    # Named by no sentence yet: nothing to quote.
+    assert '>未见原文的联盟</a></h4><p class="result-meta"><span class="tag">产业链党建</span> · 0 篇文章</p></li>' in html
+
+
 def test_type_page_json_and_csv_are_its_initiatives(client, alliances):
     url = reverse("articles:initiative_type", args=["industry-chain-alliance"])
     data = client.get(url, {"format": "json"}).json()
