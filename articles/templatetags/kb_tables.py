@@ -91,6 +91,25 @@ def figure_year_rows(metrics):
 
 
 @register.simple_tag
+def province_figure_rows(metrics):
+    """The body rows of a province's latest figures (zones/directory.html): the indicator, the
+    zone linked, the words printed linked to their sentence, the value compared, the year."""
+    rows = []
+    for metric in metrics:
+        zone = metric.zone
+        year = metric.year if metric.year is not None else "—"
+        rows.append(
+            f'<tr><td data-label="指标">{escape(metric.indicator.name)}</td>'
+            f'<td data-label="高新区"><a href="{escape(zone.get_absolute_url())}">{escape(zone.name)}</a></td>'
+            f'<td data-label="原文"><a href="{escape(metric.get_absolute_url())}" title="{escape(metric.sentence)}">'
+            f"{escape(metric.raw)}</a></td>"
+            f'<td data-label="折算值" class="num">{escape(amount(metric.normalized_value, metric.normalized_unit))}</td>'
+            f'<td data-label="年份">{year}</td></tr>'
+        )
+    return mark_safe("\n".join(rows))
+
+
+@register.simple_tag
 def metric_rows(metrics, show_zone=False):
     """The body rows of a table of figures (includes/metric_table.html): zone, indicator (or the
     label no indicator claims), the words printed, kind, value, qualifier, year, the sentence."""

@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from articles import tallies
 from articles.models import Indicator, InitiativeMention
-from articles.tests.factories import make_article, make_initiative, make_metric, make_zone
+from articles.tests.factories import make_article, make_indicator, make_initiative, make_metric, make_zone
 
 pytestmark = pytest.mark.django_db
 
@@ -144,6 +144,24 @@ def test_province_page_shows_its_zones_articles_initiatives_and_figures(client, 
     for text in ("最新文章", "淮北文章0", "锂电产业链党建联盟", "总投资", "50亿元", "8亿元", "宿州高新区"):
         assert text in html, text
     assert "红色代办" not in html and "烟台的举措" not in html and "各省份的文章" not in html
+    # Each zone's latest figure: the indicator, the zone linked, the words linked to their sentence, the value, the year.
+    figure = context["figures"][0]
+    assert (
+        '<tr><td data-label="指标">总投资</td><td data-label="高新区"><a href="/zones/huaibei/">淮北高新区</a></td>'
+        f'<td data-label="原文"><a href="{figure.get_absolute_url()}" title="总投资50亿元。">总投资50亿元</a></td>'
+        '<td data-label="折算值" class="num">50亿元</td><td data-label="年份">2023</td></tr>'
+    ) in html
+
+
+def test_a_province_page_escapes_the_figures_a_page_gave(client, anhui_with_facts):
+    article = anhui_with_facts["huaibei"].articles.first()
+    make_metric(article, label="<b>投资", raw="<b>投资9亿元", value=9, normalized_value=9e8, year=None,
+                sentence="<b>投资9亿元&。", indicator=make_indicator("R&D投入", slug="rnd"))
+    html = client.get(reverse("zones:province", args=["anhui"])).content.decode()
+    assert "<b>" not in html
+    assert '<td data-label="指标">R&amp;D投入</td>' in html
+    assert 'title="&lt;b&gt;投资9亿元&amp;。">&lt;b&gt;投资9亿元</a>' in html
+    assert '<td data-label="年份">—</td>' in html
 
 
 def test_a_busy_province_page_shows_its_newest_and_says_how_many(client, anhui_with_facts, monkeypatch):
