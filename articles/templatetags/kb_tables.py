@@ -6,7 +6,6 @@ indicator cards and 60 initiatives 5 ms, an article's 48 sentences and 52 figure
 from html import escape
 
 from django import template
-from django.urls import reverse
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
@@ -270,7 +269,7 @@ def tile_items(tile_grid):
         else:
             counted = f'{tile["with_articles"]} 个有文章'
             value = f'{tile["articles"]}<span class="visually-hidden"> 篇文章</span>'
-        url = escape(reverse("zones:province", args=[tile["slug"]]))
+        url = escape(link("zones:province", tile["slug"]))
         items.append(
             f'<li class="tile tile-r{tile["row"]} tile-c{tile["col"]} tile-l{tile["level"]}">'
             f'<a href="{url}" title="{name}：{tile["zones"]} 个高新区，{counted}">'
@@ -279,6 +278,16 @@ def tile_items(tile_grid):
             f'<span class="tile-value">{value}</span></li>'
         )
     return mark_safe("".join(items))
+
+
+@register.simple_tag
+def tile_indicator_options(tile_grid):
+    """The options of the tile grid's shading select: 文章数, then each indicator; the one shading it selected."""
+    selected = tile_grid["selected"]
+    return mark_safe("".join(
+        f'<option value="{escape(value)}"{" selected" if value == selected else ""}>{escape(label)}</option>'
+        for value, label in tile_grid["form"].fields["indicator"].choices
+    ))
 
 
 # An article line's excerpt when the list has no search snippet for it.

@@ -7,7 +7,7 @@ from core.links import link
 
 VIEWS = [
     ("articles:detail", 42), ("articles:initiative", 7), ("articles:indicator", "total-investment"),
-    ("articles:initiative_type", "chain-alliance"), ("zones:detail", "huaibei"),
+    ("articles:initiative_type", "chain-alliance"), ("zones:detail", "huaibei"), ("zones:province", "anhui"),
 ]
 
 

@@ -59,6 +59,15 @@ def test_tiles_coloured_by_an_indicator_take_each_zones_latest_figure(client, tw
     assert "安徽省：3 个高新区，1 个有总投资数据" in html
 
 
+def test_the_shading_select_offers_articles_then_every_indicator_escaped(client, two_provinces):
+    make_indicator("R&D<投入>", slug="rnd")
+    html = client.get("/").content.decode()
+    select = html[html.index('id="tile-indicator"') :].split("</select>")[0]
+    assert '<option value="" selected>文章数</option>' in select
+    assert '<option value="rnd">R&amp;D&lt;投入&gt;</option>' in select
+    assert select.index("文章数") < select.index("总投资")
+
+
 @pytest.mark.parametrize("url", ["/", "/zones/"])
 def test_an_unknown_indicator_is_a_form_error_and_tiles_fall_back_to_articles(client, two_provinces, url):
     response = client.get(url, {"indicator": "<b>无此指标</b>"})
