@@ -238,6 +238,15 @@ def test_indicator_list_by_dimension_with_zone_and_figure_counts(client, figures
     html = response.content.decode()
     assert 'href="/indicators/total-investment/"' in html and "总投资额" in html
     assert 'aria-current="page">指标</a>' in html
+    # Its figures counted and linked to the figure list of it; an indicator without units or other names says so.
+    assert '<td data-label="数据" class="num"><a href="/metrics/?indicator=total-investment">7</a></td>' in html
+    make_indicator("<R&D>经费", slug="rnd", dimension="amount", units=[], synonyms=["研发<经费>"])
+    html = client.get(reverse("articles:indicators")).content.decode()
+    assert (
+        '<tr><td data-label="指标"><a href="/indicators/rnd/">&lt;R&amp;D&gt;经费</a></td><td data-label="单位">—</td>'
+        '<td data-label="同义说法">研发&lt;经费&gt;</td><td data-label="高新区" class="num">0</td>'
+        '<td data-label="数据" class="num">0</td></tr>'
+    ) in html
 
 
 def test_indicator_list_json_csv_and_filters(client, figures):
