@@ -77,6 +77,27 @@ def indicator_cards(groups):
     return mark_safe("\n".join(cards))
 
 
+@register.simple_tag
+def compare_figure_rows(rows):
+    """The body rows of a comparison's figures (zones.compare.Comparison.figures): the indicator,
+    then each zone's latest figure linked to its sentence with its year, or a dash."""
+    lines = []
+    for row in rows:
+        cells = []
+        for metric in row["cells"]:
+            if metric is None:
+                cells.append('<td class="num"><span class="muted">—</span></td>')
+                continue
+            value = escape(amount(metric.normalized_value, metric.normalized_unit))
+            year = metric.year or "年份不详"
+            cells.append(
+                f'<td class="num"><a href="{escape(metric.get_absolute_url())}" title="{escape(metric.sentence)}">'
+                f'{value}</a> <span class="muted small">{year}</span></td>'
+            )
+        lines.append(f'<tr><th scope="row">{escape(row["indicator"].name)}</th>{"".join(cells)}</tr>')
+    return mark_safe("".join(lines))
+
+
 def figure_year_rows(metrics):
     """The body rows of a zone's figures of one indicator: the year, the value linked to its
     sentence, the words the page printed."""

@@ -58,6 +58,23 @@ def test_compare_puts_profiles_initiatives_figures_and_years_side_by_side(client
         assert text in html, text
     assert "烟台隐藏" not in html and 'id="compare-charts"' in html
     assert '<option value="huaibei" selected>淮北高新区</option>' in html
+    # A row: the indicator, then each zone's figure linked to its sentence with its year, or a dash.
+    firms = comparison.figures[1]["cells"][1]
+    assert (
+        '<tr><th scope="row">高新技术企业数</th><td class="num"><span class="muted">—</span></td>'
+        f'<td class="num"><a href="{firms.get_absolute_url()}" title="高企300家。">300家</a> '
+        '<span class="muted small">2023</span></td></tr>'
+    ) in html
+
+
+def test_a_comparison_escapes_the_figures_a_page_gave_and_says_when_a_year_is_unknown(client, pair):
+    huaibei, _yantai = pair
+    indicator = Indicator.objects.create(slug="rnd", name="R&D<经费>", dimension="money", units=["元"], position=3)
+    make_metric(make_article(zone=huaibei), value=2, normalized_value=2e8, year=None, indicator=indicator,
+                sentence="研发<经费>2亿元&。")
+    html = client.get(URL, {"zones": "huaibei,yantai"}).content.decode()
+    assert '<th scope="row">R&amp;D&lt;经费&gt;</th>' in html
+    assert 'title="研发&lt;经费&gt;2亿元&amp;。">2亿元</a> <span class="muted small">年份不详</span>' in html
 
 
 def test_repeated_parameters_from_the_directory_checkboxes_work_too(client, pair):
