@@ -274,6 +274,45 @@ def type_initiative_items(initiatives):
 
 
 @register.simple_tag
+def initiative_results(initiatives):
+    """The initiative list's items: the name linked; its zone, category, type and how many articles
+    name it; the first sentence naming it, shortened."""
+    items = []
+    for initiative in initiatives:
+        meta = []
+        if initiative.zone:
+            zone = initiative.zone
+            meta.append(f'<a href="{escape(zone.get_absolute_url())}">{escape(zone.name)}</a> · ')
+        meta.append(f'<span class="tag">{escape(str(initiative.get_category_display()))}</span>')
+        if initiative.type:
+            kind = initiative.type
+            meta.append(f' · 类型 <a href="{escape(kind.get_absolute_url())}">{escape(kind.name)}</a>')
+        meta.append(f" · {initiative.article_count} 篇文章")
+        excerpt = ""
+        if initiative.first_sentence:
+            excerpt = f'<p class="excerpt">{escape(Truncator(initiative.first_sentence).chars(140))}</p>'
+        items.append(
+            f'<li><h3><a href="{escape(initiative.get_absolute_url())}">{escape(initiative.name)}</a></h3>'
+            f'<p class="result-meta">{"".join(meta)}</p>{excerpt}</li>'
+        )
+    return mark_safe("\n".join(items))
+
+
+@register.simple_tag
+def indicator_options(groups, selected):
+    """The figure list's indicator select: each dimension an optgroup of its indicators (``groups``:
+    [(dimension, [(slug, name)])]), the one whose slug is ``selected`` selected."""
+    parts = []
+    for group, options in groups:
+        chosen = "".join(
+            f'<option value="{escape(slug)}"{" selected" if slug == selected else ""}>{escape(label)}</option>'
+            for slug, label in options
+        )
+        parts.append(f'<optgroup label="{escape(str(group))}">{chosen}</optgroup>')
+    return mark_safe("".join(parts))
+
+
+@register.simple_tag
 def zone_items(zones, muted=False, province=False):
     """The directory's zones as list items: a checkbox for the comparison (its form is
     #compare-form), the zone linked, its article count; ``muted`` for zones without articles,

@@ -46,6 +46,26 @@ def test_initiatives_filter_by_province_zone_category_and_text(client, huaibei, 
     assert names(q="人才 联盟") == []
 
 
+def test_an_initiative_item_links_zone_and_type_and_shortens_its_sentence_escaped(client, huaibei):
+    from articles.models import InitiativeType
+
+    kind = InitiativeType.objects.create(slug="chain-alliance", name="产业链<党建>联盟", category="industry_chain")
+    sentence = "淮北高新区<成立>锂电产业链党建联盟&" + "，吸纳链上企业" * 30 + "。"
+    named = make_initiative("锂电<联盟>", article=make_article(zone=huaibei, body=sentence), sentence=sentence,
+                            category="industry_chain", type=kind)
+    make_initiative("无区之举", category="talent")  # no zone, no type, no sentence
+    html = client.get(reverse("articles:initiatives")).content.decode()
+    assert (
+        f'<li><h3><a href="{named.get_absolute_url()}">锂电&lt;联盟&gt;</a></h3><p class="result-meta">'
+        '<a href="/zones/huaibei/">淮北高新区</a> · <span class="tag">产业链党建</span> · '
+        '类型 <a href="/initiative-types/chain-alliance/">产业链&lt;党建&gt;联盟</a> · 1 篇文章</p>'
+        '<p class="excerpt">淮北高新区&lt;成立&gt;锂电产业链党建联盟&amp;，吸纳链上企业'
+    ) in html
+    excerpt = html[html.index('<p class="excerpt">'):].split("</p>")[0]
+    assert "企业。" not in excerpt and len(excerpt) < len(sentence)  # shortened
+    assert '<h3><a href="' in html and '无区之举</a></h3><p class="result-meta"><span class="tag">人才服务</span> · 0 篇文章</p></li>' in html
+
+
 def test_initiative_facets_count_categories_of_the_filtered_list(client, huaibei, yantai):
     for name in ("甲", "乙"):
         make_initiative(name, article=make_article(zone=huaibei), category="talent")

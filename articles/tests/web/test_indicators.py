@@ -139,6 +139,12 @@ def test_indicator_select_is_grouped_by_dimension_with_counts(client, figures):
     html = client.get(reverse("articles:metrics")).content.decode()
     assert '<optgroup label="金额">' in html and '<optgroup label="企业">' in html
     assert "总投资（7）" in html and "高新技术企业数（2）" in html
+    # The indicator compared is the one selected, and only it.
+    select = html[html.index('id="compare-indicator"'):].split("</select>")[0]
+    assert '<option value="total-investment" selected>总投资（7）</option>' in select and select.count(" selected") == 1
+    html = client.get(reverse("articles:metrics"), {"indicator": "hi-tech-firms"}).content.decode()
+    select = html[html.index('id="compare-indicator"'):].split("</select>")[0]
+    assert '<option value="hi-tech-firms" selected>' in select and select.count(" selected") == 1
 
 
 def test_the_indicator_select_is_kept_until_a_recount_or_a_curators_edit(client, figures, invest, huaibei):
