@@ -49,12 +49,12 @@ def indicator_cards(groups):
     indicator linked with its unit, the place of its chart if it has one, its figures by year,
     its targets apart."""
     cards = []
-    for number, group in enumerate(groups, 1):
+    for place, group in enumerate(groups, 1):
         indicator = group["indicator"]
         name = escape(indicator.name)
         parts = [
-            f'<article class="indicator-card" aria-labelledby="indicator-{number}">'
-            f'<h3 id="indicator-{number}"><a href="{escape(indicator.get_absolute_url())}">{name}</a> '
+            f'<article class="indicator-card" aria-labelledby="indicator-{place}">'
+            f'<h3 id="indicator-{place}"><a href="{escape(indicator.get_absolute_url())}">{name}</a> '
             f'<span class="muted small">{escape(group["unit_label"])}计</span></h3>'
         ]
         if group["chart_index"] is not None:
@@ -256,7 +256,7 @@ def type_initiative_items(initiatives):
     articles name it, the first sentence naming it quoted with a link to its article."""
     items = []
     for initiative in initiatives:
-        quote = ""
+        cited = ""
         if initiative.first_sentence:
             source = ""
             if initiative.first_article_id:
@@ -264,11 +264,11 @@ def type_initiative_items(initiatives):
                     f'<figcaption>— <a href="{escape(link("articles:detail", initiative.first_article_id))}">'
                     "原文</a></figcaption>"
                 )
-            quote = f'<figure class="quote"><blockquote>{escape(initiative.first_sentence)}</blockquote>{source}</figure>'
+            cited = f'<figure class="quote"><blockquote>{escape(initiative.first_sentence)}</blockquote>{source}</figure>'
         items.append(
             f'<li><h4><a href="{escape(initiative.get_absolute_url())}">{escape(initiative.name)}</a></h4>'
             f'<p class="result-meta"><span class="tag">{escape(str(initiative.get_category_display()))}</span>'
-            f" · {initiative.article_count} 篇文章</p>{quote}</li>"
+            f" · {initiative.article_count} 篇文章</p>{cited}</li>"
         )
     return mark_safe("\n".join(items))
 
