@@ -24,6 +24,11 @@ def zones_with_facts(reference_zones):
         make_initiative(f"{zone.name[:2]}产业链党建联盟", article=article, category="industry_chain")
         make_metric(article, value=value, normalized_value=value * 1e8, year=year, indicator=investment,
                     sentence=f"总投资{value}亿元。")
+    # A long indicator name: the comparison's row header must wrap on a phone, not run over the figures.
+    firms = Indicator.objects.create(slug="tech-smes", name="科技型中小企业数", dimension="enterprises",
+                                     units=["家"], position=2)
+    make_metric(article, label="科技型中小企业", value=56, unit="家", normalized_value=56, normalized_unit="家",
+                year=2023, indicator=firms, sentence="科技型中小企业56家。")
     make_zone("新疆测试高新区", slug="xj-test", province="新疆维吾尔自治区")
     return investment
 
@@ -92,6 +97,11 @@ def test_compare_two_zones_chosen_in_the_directory(live_server, page, zones_with
     page.wait_for_selector(".chart canvas")
     screenshot(page, f"regions-compare-{width}", full_page=True)
     assert page.evaluate("document.documentElement.scrollWidth") <= WIDTHS[width]
+    overflowing = page.evaluate(
+        """() => [...document.querySelectorAll('.compare-table tbody th')]
+            .filter(th => th.scrollWidth > th.clientWidth + 1).map(th => th.textContent)"""
+    )
+    assert page.locator(".compare-table tbody th", has_text="科技型中小企业数").count() == 1 and overflowing == []
     assert page.console_errors == []
 
 
