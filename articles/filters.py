@@ -200,7 +200,9 @@ class MetricFilterSet(django_filters.FilterSet):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.indicator_groups, self.indicator_keys = selectors.indicator_choices()
+        # Read once: the select's counts and the list's stored length (MetricList.stored_tally) both need it.
+        self.archive = selectors.archive_counts()
+        self.indicator_groups, self.indicator_keys = selectors.indicator_choices(self.archive)
         self.form.fields["indicator"].choices = self.indicator_groups
         self.form.fields["year"].widget = forms.NumberInput(attrs={"min": 1949, "max": 2100})
         self.form.fields["q"].widget.attrs.update(type="search", placeholder="指标或原文")

@@ -2,7 +2,6 @@
 from django.db import connections
 from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, Value, When
 
-from articles import tallies
 from articles.models import Indicator, Initiative, InitiativeType, Metric, Tally
 from zones.models import Zone
 
@@ -82,15 +81,16 @@ def indicator_list(archive=UNREAD):
 _indicator_select = {"key": None, "choices": None}
 
 
-def indicator_choices():
+def indicator_choices(archive=UNREAD):
     """([(dimension label, [(slug, "名称（figures）"), …]), …], {slug: key}): a select of
     indicators grouped by dimension, and each one's key, read together.
 
     Every figure list and indicator page shows it: while the stored counts are
     fresh it is kept in this process under their id and the vocabularies' stamp,
     read again after a recount or a curator's edit; while they are stale, counted.
+    ``archive``: ``tallies.fresh()`` when the caller has read it already.
     """
-    archive = tallies.fresh()
+    archive = _archive(archive)
     if archive is None:
         return _indicator_choices(archive)
     key = (archive.pk, vocabulary_stamp())

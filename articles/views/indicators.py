@@ -56,7 +56,7 @@ class MetricList(ListEndpoint):
     tally_field = "metrics"
 
     def stored_tally(self, filterset):
-        return selectors.archive_counts() if self.unfiltered(filterset) else None
+        return filterset.archive if self.unfiltered(filterset) else None
 
     def item(self, metric, filterset):
         return serializers.metric_item(metric)

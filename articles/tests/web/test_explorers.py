@@ -252,6 +252,20 @@ def test_metric_list_query_count_is_bounded(client, figures):
         zone = make_zone()
         make_metric(make_article(zone=zone, body="总投资1亿元。"), sentence="总投资1亿元。")
     assert queries_for(client, reverse("articles:metrics")) == few
-    # Figures no indicator claims: listed, with no comparison to draw (and, filtered, no
-    # stored count of the whole list to ask for).
-    assert queries_for(client, reverse("articles:metrics"), {"label": "总投资", "sort": "-normalized"}) == few - 1
+    # Figures no indicator claims: listed, with no comparison to draw; the stored counts are
+    # read for the indicator select all the same, and no more for the list's length.
+    assert queries_for(client, reverse("articles:metrics"), {"label": "总投资", "sort": "-normalized"}) == few
+
+
+def test_the_metric_list_reads_the_stored_counts_once_for_its_select_and_its_length(client, figures):
+    from articles import tallies
+
+    tallies.refresh()
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(reverse("articles:metrics"))
+    assert response.context["page_obj"].paginator.count == len(figures)  # the stored length
+    archive_reads = [
+        query for query in context.captured_queries
+        if 'FROM "articles_tally"' in query["sql"] and "'archive'" in query["sql"]
+    ]
+    assert len(archive_reads) == 1
