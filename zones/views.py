@@ -50,10 +50,14 @@ def tile_grid(request, zones, archive):
     indicator = form.cleaned_data["indicator"] if form.is_valid() else None
     unit, values = selectors.zone_latest_values(indicator, archive) if indicator else ("", None)
     averaged = indicator is not None and indicator.dimension in AVERAGED_DIMENSIONS
+    selected = indicator.slug if indicator else ""
     return {
         "form": form,
         "indicator": indicator,
-        "selected": indicator.slug if indicator else "",
+        # Written here as the comparison's selects are: an unknown indicator's select shows 文章数, as the tiles do.
+        "select": QuickSelect(choices=form.fields["indicator"].choices).render(
+            "indicator", selected, attrs={"id": "tile-indicator"}
+        ),
         "unit": unit,
         "averaged": averaged,
         "tiles": province_tiles(zones, values, averaged=averaged),

@@ -299,20 +299,6 @@ def initiative_results(initiatives):
 
 
 @register.simple_tag
-def indicator_options(groups, selected):
-    """The figure list's indicator select: each dimension an optgroup of its indicators (``groups``:
-    [(dimension, [(slug, name)])]), the one whose slug is ``selected`` selected."""
-    parts = []
-    for group, options in groups:
-        chosen = "".join(
-            f'<option value="{escape(slug)}"{" selected" if slug == selected else ""}>{escape(label)}</option>'
-            for slug, label in options
-        )
-        parts.append(f'<optgroup label="{escape(str(group))}">{chosen}</optgroup>')
-    return mark_safe("".join(parts))
-
-
-@register.simple_tag
 def zone_items(zones, muted=False, province=False):
     """The directory's zones as list items: a checkbox for the comparison (its form is
     #compare-form), the zone linked, its article count; ``muted`` for zones without articles,
@@ -362,16 +348,6 @@ def tile_items(tile_grid):
             f'<span class="tile-value">{value}</span></li>'
         )
     return mark_safe("".join(items))
-
-
-@register.simple_tag
-def tile_indicator_options(tile_grid):
-    """The options of the tile grid's shading select: 文章数, then each indicator; the one shading it selected."""
-    selected = tile_grid["selected"]
-    return mark_safe("".join(
-        f'<option value="{escape(value)}"{" selected" if value == selected else ""}>{escape(label)}</option>'
-        for value, label in tile_grid["form"].fields["indicator"].choices
-    ))
 
 
 # An article line's excerpt when the list has no search snippet for it.

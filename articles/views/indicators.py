@@ -16,6 +16,7 @@ from core import serializers
 from core.charts import bar_chart, series_chart, unit_label
 from core.facets import FacetSpec
 from core.listing import ListEndpoint
+from core.widgets import QuickSelect
 
 from .pages import PROVINCE_FACET
 
@@ -99,7 +100,10 @@ class MetricList(ListEndpoint):
         context.update(
             other_units=other_units,
             years=selectors.indicator_years(indicator),
-            indicator_choices=filterset.indicator_groups,
+            # The comparison's own select of the indicators, the one compared selected.
+            indicator_select=QuickSelect(choices=filterset.indicator_groups).render(
+                "indicator", indicator.slug, attrs={"id": "compare-indicator"}
+            ),
             # The comparison form keeps the other filters in force.
             kept_filters=[
                 (name, value) for name, value in self.request.GET.items()
