@@ -29,6 +29,11 @@ def _figure_cell(metric):
     return f'<td><a href="{escape(metric.get_absolute_url())}" title="{title}">{value}</a></td>'
 
 
+def _to_sentence(metric, html):
+    """``html`` (escaped already) linked to the figure's sentence in its article, the sentence its title."""
+    return f'<a href="{escape(metric.get_absolute_url())}" title="{escape(metric.sentence)}">{html}</a>'
+
+
 @register.simple_tag
 def zone_year_rows(table):
     """The body rows of a zones-by-year table (articles/views/indicators.py ``zone_year_table``):
@@ -91,8 +96,7 @@ def compare_figure_rows(rows):
             value = escape(amount(metric.normalized_value, metric.normalized_unit))
             year = metric.year or "年份不详"
             cells.append(
-                f'<td class="num"><a href="{escape(metric.get_absolute_url())}" title="{escape(metric.sentence)}">'
-                f'{value}</a> <span class="muted small">{year}</span></td>'
+                f'<td class="num">{_to_sentence(metric, value)} <span class="muted small">{year}</span></td>'
             )
         lines.append(f'<tr><th scope="row">{escape(row["indicator"].name)}</th>{"".join(cells)}</tr>')
     return mark_safe("".join(lines))
@@ -106,8 +110,8 @@ def figure_year_rows(metrics):
         year = metric.year if metric.year is not None else "年份不详"
         value = escape(amount(metric.normalized_value, metric.normalized_unit))
         rows.append(
-            f'<tr><th scope="row">{year}</th><td class="num"><a href="{escape(metric.get_absolute_url())}" '
-            f'title="{escape(metric.sentence)}">{value}</a></td><td class="muted small">{escape(metric.raw)}</td></tr>'
+            f'<tr><th scope="row">{year}</th><td class="num">{_to_sentence(metric, value)}</td>'
+            f'<td class="muted small">{escape(metric.raw)}</td></tr>'
         )
     return mark_safe("".join(rows))
 
@@ -123,8 +127,7 @@ def province_figure_rows(metrics):
         rows.append(
             f'<tr><td data-label="指标">{escape(metric.indicator.name)}</td>'
             f'<td data-label="高新区"><a href="{escape(zone.get_absolute_url())}">{escape(zone.name)}</a></td>'
-            f'<td data-label="原文"><a href="{escape(metric.get_absolute_url())}" title="{escape(metric.sentence)}">'
-            f"{escape(metric.raw)}</a></td>"
+            f'<td data-label="原文">{_to_sentence(metric, escape(metric.raw))}</td>'
             f'<td data-label="折算值" class="num">{escape(amount(metric.normalized_value, metric.normalized_unit))}</td>'
             f'<td data-label="年份">{year}</td></tr>'
         )
@@ -185,8 +188,7 @@ def _metric_row(metric, show_zone):
     year = metric.year if metric.year is not None else "—"
     cells.append(f'<td data-label="年份">{year}{period}</td>')
     cells.append(
-        f'<td data-label="出处"><a href="{escape(metric.get_absolute_url())}" title="{escape(metric.sentence)}">'
-        "原文句子</a></td>"
+        f'<td data-label="出处">{_to_sentence(metric, "原文句子")}</td>'
     )
     return f"<tr>{''.join(cells)}</tr>"
 
