@@ -8,6 +8,7 @@ figures themselves. Both give the same figures in the same order.
 """
 from typing import NamedTuple
 
+from django.core.cache import cache
 from django.db.models import Count, F, OuterRef, Subquery
 
 from articles.models import Indicator, LatestFigure, Metric, Tally
@@ -26,6 +27,9 @@ TARGET_KINDS = (Metric.Kind.TARGET,)
 COMPARISON_BARS = MAX_BARS
 ZONE_INDICATOR_CELLS = 300
 ZONE_PAGE_UNCLASSIFIED = 50
+# A zones-by-year table of the stored figures is cached under the archive's id, which the next
+# recount replaces: an entry left behind is never read again, and goes within a day.
+ZONE_YEARS_CACHED_SECONDS = 24 * 3600
 
 
 class FigureCell(NamedTuple):
@@ -229,15 +233,28 @@ class ZoneYears(NamedTuple):
     older: int  # figures of years before ``years``, left out
 
 
-def zone_year_values(metrics, unit, kinds=MEASURED_KINDS, *, zones, years, stored=None):
+def zone_year_values(metrics, unit, kinds=MEASURED_KINDS, *, zones, years, stored=None, archive=None):
     """One figure per zone and year among ``metrics`` in ``unit``, as a table of ``zones`` zones by ``years`` years
     shows them: the newest years (then the undated), and the zones whose newest figure in those years is the
     newest first, then the largest, then by name. A ZoneYears.
 
     Every zone's figure of each year is ranked on a few of its columns, one row per zone and year (a few
     thousand at most, whatever the archive holds); only the cells shown are then read in full.
-    ``stored``: as zone_comparison's.
+    ``stored``: as zone_comparison's. ``archive``: with ``stored``, the fresh archive tally the caller
+    read: the table is then a function of the stored rows alone, which a recount replaces under a new
+    archive id, so it is cached under that id and ranked and read once until then.
     """
+    if stored is None or archive is None:
+        return _zone_year_values(metrics, unit, kinds, zones=zones, years=years, stored=stored)
+    key = f"zone-years:{archive.pk}:{stored.pk}:{unit}:{kinds == TARGET_KINDS}:{zones}:{years}"
+    table = cache.get(key)
+    if table is None:
+        table = _zone_year_values(metrics, unit, kinds, zones=zones, years=years, stored=stored)
+        cache.set(key, table, ZONE_YEARS_CACHED_SECONDS)
+    return table
+
+
+def _zone_year_values(metrics, unit, kinds, *, zones, years, stored):
     if stored is not None:
         rows = _stored_of(stored, unit, kinds)
         key_column = "metric_id"

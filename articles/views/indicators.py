@@ -179,7 +179,8 @@ class IndicatorDetail(MetricList):
             metrics.filter(kind__in=selectors.MEASURED_KINDS + selectors.TARGET_KINDS), self.indicator
         )
         stored = self.indicator if self.known_total is not None else None
-        bounds = {"zones": TABLE_ZONES, "years": TABLE_YEARS, "stored": stored}
+        # Fresh stored figures: the tables are kept in this process under the archive's id.
+        bounds = {"zones": TABLE_ZONES, "years": TABLE_YEARS, "stored": stored, "archive": filterset.archive}
         measured = selectors.zone_year_values(metrics, unit, **bounds)
         targets = selectors.zone_year_values(metrics, unit, selectors.TARGET_KINDS, **bounds)
         table = zone_year_table(measured)

@@ -170,6 +170,33 @@ def test_the_indicator_select_is_kept_until_a_recount_or_a_curators_edit(client,
     assert "项目总投资额（8）" in page()[0]
 
 
+def test_the_indicator_tables_are_ranked_once_until_a_recount(client, figures, invest, huaibei):
+    from articles import tallies
+
+    url = reverse("articles:indicator", args=["total-investment"])
+
+    def page():
+        with CaptureQueriesContext(connection) as ctx:
+            response = client.get(url)
+        ranked = [q for q in ctx.captured_queries if 'FROM "articles_latestfigure"' in q["sql"]]
+        return response.context, ranked
+
+    tallies.refresh()
+    context, ranked = page()
+    assert [row["zone"].name for row in context["table"]["rows"]] == ["合肥高新区", "淮北高新区", "烟台高新区"]
+    assert [row["zone"].name for row in context["target_table"]["rows"]] == ["合肥高新区"] and ranked
+    again, ranked = page()
+    assert (again["table"], again["target_table"]) == (context["table"], context["target_table"]) and not ranked
+    newest = figure(huaibei, invest, 70, 2024)
+    assert page()[0]["table"]["rows"][0]["cells"][0].pk == newest.pk  # the counts are stale: ranked for itself
+    tallies.refresh()
+    context, ranked = page()
+    assert context["table"]["rows"][0]["cells"][0].pk == newest.pk and ranked
+    newest.hidden = True
+    newest.save()
+    tallies.refresh()
+    assert page()[0]["table"]["years"][0] == 2023  # hidden: gone from the table the next recount stored
+
 def test_filters_by_indicator_and_kind_in_the_page_the_api_and_csv(client, figures):
     f = figures
     ids = [m.pk for m in client.get(reverse("articles:metrics"), {"indicator": "hi-tech-firms"}).context["objects"]]
