@@ -179,7 +179,7 @@ class IndicatorDetail(MetricList):
             metrics.filter(kind__in=selectors.MEASURED_KINDS + selectors.TARGET_KINDS), self.indicator
         )
         stored = self.indicator if self.known_total is not None else None
-        # Fresh stored figures: the tables are kept in this process under the archive's id.
+        # Fresh stored figures: the tables are cached under the archive's id (selectors.zone_year_values).
         bounds = {"zones": TABLE_ZONES, "years": TABLE_YEARS, "stored": stored, "archive": filterset.archive}
         measured = selectors.zone_year_values(metrics, unit, **bounds)
         targets = selectors.zone_year_values(metrics, unit, selectors.TARGET_KINDS, **bounds)
