@@ -77,6 +77,11 @@ def compute(zone_ids=None):
             zone_categories.append(Tally(
                 kind=Tally.Kind.ZONE_CATEGORY, ref=zone_id, key=category_type_key(category, type_id), initiatives=n,
             ))
+    unclassified = metrics.filter(zone__isnull=False, indicator__isnull=True)
+    if zone_ids is not None:
+        unclassified = unclassified.filter(zone__in=zone_ids)
+    for zone_id, n in unclassified.order_by().values_list("zone_id").annotate(n=Count("pk")):
+        zones.setdefault(zone_id, Tally(kind=Tally.Kind.ZONE, ref=zone_id)).unclassified = n
     rows = [Tally(
         kind=Tally.Kind.ARCHIVE, articles=articles.count(), initiatives=sum(categories.values()),
         metrics=metrics.count(),

@@ -140,7 +140,7 @@ def zone_detail(request, slug):
     own, mentioned, own_total, mentioned_total = selectors.zone_page_articles(zone, timeline)
     initiatives, category_totals = selectors.zone_initiatives(zone, archive)
     measured, targets, figures_cut = selectors.zone_indicator_values(zone, archive)
-    unclassified, unclassified_total = selectors.zone_unclassified_metrics(zone)
+    unclassified, unclassified_total = selectors.zone_unclassified_metrics(zone, archive)
     groups, charts = indicator_groups(zone, measured, targets)
     by_category = []
     for category, group in groupby(initiatives, key=lambda i: i.category):

@@ -37,6 +37,8 @@ class Tally(models.Model):
     measured = models.PositiveIntegerField(default=0)
     # Of a zone's articles of a year, those naming it that are another zone's own (or no zone's).
     mentioning = models.PositiveIntegerField(default=0)
+    # Of a zone's figures, those no indicator claims: its page lists the newest and says how many.
+    unclassified = models.PositiveIntegerField(default=0)
     # On the archive row: a write since the last count; the pages count for themselves meanwhile.
     stale = models.BooleanField(default=False)
 

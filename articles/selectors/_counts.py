@@ -33,10 +33,14 @@ def _tallied(kind, field):
     return Coalesce(Subquery(stored, output_field=IntegerField()), Value(0))
 
 
-def _bounded(queryset, limit):
-    """(the first ``limit`` rows, how many there are): counted only when the list is full."""
+def _bounded(queryset, limit, stored=None):
+    """(the first ``limit`` rows, how many there are): counted only when the list is full, or then
+    read from ``stored`` when given (a query of the list's stored count, fresh) and it has a row."""
     shown = list(queryset[:limit])
-    return shown, (len(shown) if len(shown) < limit else queryset.count())
+    if len(shown) < limit:
+        return shown, len(shown)
+    total = stored.first() if stored is not None else None
+    return shown, (queryset.count() if total is None else total)
 
 
 def _partial(model, **values):

@@ -319,14 +319,20 @@ def zone_indicator_values(zone, archive=UNREAD):
     return measured[:ZONE_INDICATOR_CELLS], targets[:ZONE_INDICATOR_CELLS], cut
 
 
-def zone_unclassified_metrics(zone):
-    """(the zone's newest figures no indicator claims, at most ZONE_PAGE_UNCLASSIFIED; how many there are)."""
+def zone_unclassified_metrics(zone, archive=UNREAD):
+    """(the zone's newest figures no indicator claims, at most ZONE_PAGE_UNCLASSIFIED; how many there are).
+
+    How many: the zone's stored count while fresh (``archive``: ``tallies.fresh()`` if read already),
+    else counted; either only when the list is full.
+    """
     metrics = (
         zone.metrics.visible().filter(indicator__isnull=True)
         .select_related(*serializers.METRIC_SELECT).defer(*serializers.METRIC_DEFERRED)
     )
-    return _bounded(metrics.order_by(F("year").desc(nulls_last=True), "-pk"), ZONE_PAGE_UNCLASSIFIED)
-
+    stored = None
+    if _archive(archive) is not None:
+        stored = Tally.objects.filter(kind=Tally.Kind.ZONE, ref=zone.pk).values_list("unclassified", flat=True)
+    return _bounded(metrics.order_by(F("year").desc(nulls_last=True), "-pk"), ZONE_PAGE_UNCLASSIFIED, stored)
 
 
 def zone_latest_values(indicator, archive=UNREAD):

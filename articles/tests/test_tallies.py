@@ -102,6 +102,12 @@ def shown():
 def assert_fresh_and_true():
     assert tallies.fresh() is not None, "the counts were not recounted"
     assert shown() == counted_now()
+    # A zone page's count of its figures no indicator claims, when it lists as many as it shows.
+    stored = dict(Tally.objects.filter(kind=Tally.Kind.ZONE).values_list("ref", "unclassified"))
+    unclassified = Metric.objects.visible().filter(indicator__isnull=True)
+    assert {zone.pk: stored.get(zone.pk, 0) for zone in Zone.objects.all()} == {
+        zone.pk: unclassified.filter(zone=zone).count() for zone in Zone.objects.all()
+    }
 
 
 @pytest.fixture
@@ -114,6 +120,7 @@ def archive(db):
         shown_article = make_article(zone=zone, body="项目总投资50亿元。")
         hidden_article = make_article(zone=zone, hidden=True)
         make_metric(shown_article, indicator=indicator, sentence="项目总投资50亿元。")
+        make_metric(shown_article, label="党员人数", value=120, unit="名", normalized_value=120, normalized_unit="名")
         make_metric(hidden_article, indicator=indicator, label="新增企业", value=3, unit="家")
         make_initiative("红链帮帮团", article=shown_article, type=kind, category="industry_chain")
         make_initiative("心连心", article=hidden_article, type=kind)
@@ -152,6 +159,25 @@ def test_a_zone_page_reads_its_years_and_categories_from_the_stored_counts(
     with django_capture_on_commit_callbacks(execute=True):
         curation.set_hidden(items=Article.objects.filter(zone=huaibei, year=2021), hidden=True)
     assert_fresh_and_true()
+
+
+def test_a_zone_page_says_how_many_unclassified_figures_it_has_from_the_stored_counts(archive, client, monkeypatch):
+    hefei, _huaibei = archive
+    for n in range(3):
+        make_metric(make_article(zone=hefei), label="党员人数", value=n + 1, unit="名", normalized_value=n + 1,
+                    normalized_unit="名")
+    tallies.refresh()
+    monkeypatch.setattr("articles.selectors.figures.ZONE_PAGE_UNCLASSIFIED", 2)
+
+    def page():
+        with CaptureQueriesContext(connection) as queries:
+            context = client.get(reverse("zones:detail", args=["hefei"])).context
+        counted = any('COUNT(*) AS "__count" FROM "articles_metric"' in query["sql"] for query in queries)
+        return len(context["unclassified"]), context["unclassified_total"], counted
+
+    assert page() == (2, 4, False)  # the newest two listed, the four told from the stored row
+    make_metric(make_article(zone=hefei), label="党员人数", value=9, unit="名", normalized_value=9, normalized_unit="名")
+    assert page() == (2, 5, True)  # stale: counted
 
 
 def test_a_province_page_reads_how_many_articles_it_has_from_the_stored_counts(
@@ -235,7 +261,9 @@ def test_the_ingest_counts_once_at_the_end_of_its_run(reference_zones, settings,
 
 def stored_rows():
     """Every stored count, latest figure and ranked initiative, as comparable tuples."""
-    fields = ("kind", "ref", "key", "articles", "initiatives", "metrics", "zones", "measured", "mentioning")
+    fields = (
+        "kind", "ref", "key", "articles", "initiatives", "metrics", "zones", "measured", "mentioning", "unclassified",
+    )
     return (
         sorted(Tally.objects.values_list(*fields)),
         sorted(LatestFigure.objects.values_list("metric_id", "zone_latest", "indicator_latest", "figures")),
@@ -456,7 +484,7 @@ def test_merging_zones_recounts(archive, django_capture_on_commit_callbacks):
         curation.merge_zones(survivor=hefei, others=[huaibei])
     assert_fresh_and_true()
     [merged] = selectors.zones_with_counts()
-    assert (merged.article_count, merged.initiative_count, merged.metric_count) == (2, 2, 2)
+    assert (merged.article_count, merged.initiative_count, merged.metric_count) == (2, 2, 4)
 
 
 @pytest.mark.django_db(transaction=True)
@@ -488,7 +516,7 @@ def test_deleting_recounts(archive, django_capture_on_commit_callbacks):
         article.delete()
     assert_fresh_and_true()
     counts = selectors.home_counts()
-    assert (counts["articles"], counts["metrics"]) == (1, 1)
+    assert (counts["articles"], counts["metrics"]) == (1, 2)
 
 
 def test_until_the_recount_the_pages_count_for_themselves(archive, client):
