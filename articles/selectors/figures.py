@@ -27,9 +27,10 @@ TARGET_KINDS = (Metric.Kind.TARGET,)
 COMPARISON_BARS = MAX_BARS
 ZONE_INDICATOR_CELLS = 300
 ZONE_PAGE_UNCLASSIFIED = 50
-# A zones-by-year table of the stored figures is cached under the archive's id, which the next
-# recount replaces: an entry left behind is never read again, and goes within a day.
-ZONE_YEARS_CACHED_SECONDS = 24 * 3600
+# What the stored figures alone decide (an indicator's comparison, its zones-by-year tables) is
+# cached under the archive's id, which the next recount replaces: an entry left behind is never
+# read again, and goes within a day.
+STORED_CACHED_SECONDS = 24 * 3600
 
 
 class FigureCell(NamedTuple):
@@ -182,7 +183,17 @@ def _comparable(metrics, unit, kinds):
     return metrics.filter(kind__in=kinds, normalized_unit=unit, normalized_value__isnull=False)
 
 
-def zone_comparison(metrics, unit, kinds=MEASURED_KINDS, *, stored=None):
+def _cached(archive, key, compute):
+    """``compute()``, cached under ``key`` and the id of ``archive`` (the fresh archive tally)."""
+    key = f"{key}:{archive.pk}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, STORED_CACHED_SECONDS)
+    return value
+
+
+def zone_comparison(metrics, unit, kinds=MEASURED_KINDS, *, stored=None, archive=None):
     """(the COMPARISON_BARS largest, how many zones): each zone's latest figure among ``metrics``
     (one indicator's) in ``unit``, largest first, as FigureCells.
 
@@ -192,10 +203,14 @@ def zone_comparison(metrics, unit, kinds=MEASURED_KINDS, *, stored=None):
     through a join on its slug, for the probe to use the index). A year filter on ``metrics`` makes it that year's.
 
     ``stored``: the indicator, when ``metrics`` are all its public figures and the
-    stored ones are fresh: its LatestFigure rows answer.
+    stored ones are fresh: its LatestFigure rows answer. ``archive``: with ``stored``, the
+    fresh archive tally the caller read: the answer is cached under its id until the next recount.
     """
     largest_first = (F("normalized_value").desc(), "zone__name")
     if stored is not None:
+        if archive is not None:
+            key = f"zone-comparison:{stored.pk}:{unit}:{kinds == TARGET_KINDS}"
+            return _cached(archive, key, lambda: zone_comparison(metrics, unit, kinds, stored=stored))
         latest = _stored_of(stored, unit, kinds).filter(zone_latest=True)
         keys = latest.order_by(*largest_first).values_list("metric_id", flat=True)[:COMPARISON_BARS]
         return _read_cells(keys), latest.count()
@@ -240,21 +255,13 @@ def zone_year_values(metrics, unit, kinds=MEASURED_KINDS, *, zones, years, store
 
     Every zone's figure of each year is ranked on a few of its columns, one row per zone and year (a few
     thousand at most, whatever the archive holds); only the cells shown are then read in full.
-    ``stored``: as zone_comparison's. ``archive``: with ``stored``, the fresh archive tally the caller
-    read: the table is then a function of the stored rows alone, which a recount replaces under a new
-    archive id, so it is cached under that id and ranked and read once until then.
+    ``stored``, ``archive``: as zone_comparison's; the table is then ranked and read once until the next recount.
     """
-    if stored is None or archive is None:
-        return _zone_year_values(metrics, unit, kinds, zones=zones, years=years, stored=stored)
-    key = f"zone-years:{archive.pk}:{stored.pk}:{unit}:{kinds == TARGET_KINDS}:{zones}:{years}"
-    table = cache.get(key)
-    if table is None:
-        table = _zone_year_values(metrics, unit, kinds, zones=zones, years=years, stored=stored)
-        cache.set(key, table, ZONE_YEARS_CACHED_SECONDS)
-    return table
-
-
-def _zone_year_values(metrics, unit, kinds, *, zones, years, stored):
+    if stored is not None and archive is not None:
+        key = f"zone-years:{stored.pk}:{unit}:{kinds == TARGET_KINDS}:{zones}:{years}"
+        return _cached(
+            archive, key, lambda: zone_year_values(metrics, unit, kinds, zones=zones, years=years, stored=stored)
+        )
     if stored is not None:
         rows = _stored_of(stored, unit, kinds)
         key_column = "metric_id"

@@ -85,8 +85,10 @@ class MetricList(ListEndpoint):
         when = f"{context['year']}年" if context["year"] else "最新"
         # Unfiltered, with fresh stored counts: the stored latest figures are the comparison's.
         stored = indicator if self.known_total is not None else None
-        measured, measured_zones = selectors.zone_comparison(metrics, unit, stored=stored)
-        targets, target_zones = selectors.zone_comparison(metrics, unit, selectors.TARGET_KINDS, stored=stored)
+        # Fresh stored figures: the comparison is cached under the archive's id (selectors.zone_comparison).
+        compared = {"stored": stored, "archive": filterset.archive}
+        measured, measured_zones = selectors.zone_comparison(metrics, unit, **compared)
+        targets, target_zones = selectors.zone_comparison(metrics, unit, selectors.TARGET_KINDS, **compared)
         if measured:
             context["charts"].append(bar_chart(
                 measured, unit=unit, name=_zone_and_year, total=measured_zones,
@@ -186,7 +188,7 @@ class IndicatorDetail(MetricList):
         table = zone_year_table(measured)
         charts = []
         if measured.cells:
-            largest = partial(selectors.zone_comparison, metrics, unit, stored=stored)
+            largest = partial(selectors.zone_comparison, metrics, unit, stored=stored, archive=filterset.archive)
             charts.append(indicator_chart(self.indicator, measured, unit, largest))
         return {
             "charts": charts,

@@ -170,6 +170,27 @@ def test_the_indicator_select_is_kept_until_a_recount_or_a_curators_edit(client,
     assert "项目总投资额（8）" in page()[0]
 
 
+def test_the_figure_lists_comparison_is_ranked_once_until_a_recount(client, figures, invest, huaibei):
+    from articles import tallies
+
+    def page():
+        with CaptureQueriesContext(connection) as ctx:
+            response = client.get(reverse("articles:metrics"))
+        ranked = [q for q in ctx.captured_queries if 'FROM "articles_latestfigure"' in q["sql"]]
+        measured, targets = charts_of(response, "metric-charts")
+        return [item["name"] for item in measured["items"]], [item["name"] for item in targets["items"]], ranked
+
+    tallies.refresh()
+    measured, targets, ranked = page()
+    assert measured == ["合肥高新区 2023", "淮北高新区 2023", "烟台高新区 2022"] and targets == ["合肥高新区 2025"]
+    assert ranked
+    assert page() == (measured, targets, [])  # nothing changed: nothing ranked
+    figure(huaibei, invest, 500, 2024)
+    tallies.refresh()
+    measured, _targets, ranked = page()
+    assert measured[0] == "淮北高新区 2024" and ranked
+
+
 def test_the_indicator_tables_are_ranked_once_until_a_recount(client, figures, invest, huaibei):
     from articles import tallies
 
