@@ -8,7 +8,6 @@ figures themselves. Both give the same figures in the same order.
 """
 from typing import NamedTuple
 
-from django.core.cache import cache
 from django.db.models import Count, F, OuterRef, Subquery
 
 from articles.models import Indicator, LatestFigure, Metric, Tally
@@ -17,7 +16,8 @@ from core import serializers
 from core.charts import MAX_BARS
 from zones.models import Zone
 
-from ._counts import UNREAD, _archive, _bounded, _partial, distinct_values
+from ._counts import UNREAD, _archive, _bounded, _cached, _partial, distinct_values
+from .vocabulary import vocabulary_stamp
 
 MEASURED_KINDS = Metric.MEASURED_KINDS
 TARGET_KINDS = (Metric.Kind.TARGET,)
@@ -27,10 +27,6 @@ TARGET_KINDS = (Metric.Kind.TARGET,)
 COMPARISON_BARS = MAX_BARS
 ZONE_INDICATOR_CELLS = 300
 ZONE_PAGE_UNCLASSIFIED = 50
-# What the stored figures alone decide (an indicator's comparison, its zones-by-year tables) is
-# cached under the archive's id, which the next recount replaces: an entry left behind is never
-# read again, and goes within a day.
-STORED_CACHED_SECONDS = 24 * 3600
 
 
 class FigureCell(NamedTuple):
@@ -183,16 +179,6 @@ def _comparable(metrics, unit, kinds):
     return metrics.filter(kind__in=kinds, normalized_unit=unit, normalized_value__isnull=False)
 
 
-def _cached(archive, key, compute):
-    """``compute()``, cached under ``key`` and the id of ``archive`` (the fresh archive tally)."""
-    key = f"{key}:{archive.pk}"
-    value = cache.get(key)
-    if value is None:
-        value = compute()
-        cache.set(key, value, STORED_CACHED_SECONDS)
-    return value
-
-
 def zone_comparison(metrics, unit, kinds=MEASURED_KINDS, *, stored=None, archive=None):
     """(the COMPARISON_BARS largest, how many zones): each zone's latest figure among ``metrics``
     (one indicator's) in ``unit``, largest first, as FigureCells.
@@ -209,7 +195,7 @@ def zone_comparison(metrics, unit, kinds=MEASURED_KINDS, *, stored=None, archive
     largest_first = (F("normalized_value").desc(), "zone__name")
     if stored is not None:
         if archive is not None:
-            key = f"zone-comparison:{stored.pk}:{unit}:{kinds == TARGET_KINDS}"
+            key = ("zone-comparison", stored.pk, unit, kinds == TARGET_KINDS, COMPARISON_BARS)
             return _cached(archive, key, lambda: zone_comparison(metrics, unit, kinds, stored=stored))
         latest = _stored_of(stored, unit, kinds).filter(zone_latest=True)
         keys = latest.order_by(*largest_first).values_list("metric_id", flat=True)[:COMPARISON_BARS]
@@ -258,7 +244,7 @@ def zone_year_values(metrics, unit, kinds=MEASURED_KINDS, *, zones, years, store
     ``stored``, ``archive``: as zone_comparison's; the table is then ranked and read once until the next recount.
     """
     if stored is not None and archive is not None:
-        key = f"zone-years:{stored.pk}:{unit}:{kinds == TARGET_KINDS}:{zones}:{years}"
+        key = ("zone-years", stored.pk, unit, kinds == TARGET_KINDS, zones, years)
         return _cached(
             archive, key, lambda: zone_year_values(metrics, unit, kinds, zones=zones, years=years, stored=stored)
         )
@@ -297,17 +283,27 @@ def zone_indicator_values(zone, archive=UNREAD):
 
     At most ZONE_INDICATOR_CELLS each, in the indicators' order, however many figures the zone
     has; ``cut`` says that either list had more (the figure list holds them all). The stored
-    latest figures while fresh (``archive``: ``tallies.fresh()`` if read already).
+    latest figures while fresh (``archive``: ``tallies.fresh()`` if read already), cached under the
+    archive's id and the vocabularies' stamp: the cells name their indicators, in their order, which
+    a curator may change without a recount.
     """
+    archive = _archive(archive)
+    if archive is not None:
+        key = ("zone-figures", zone.pk, ZONE_INDICATOR_CELLS, vocabulary_stamp())
+        return _cached(archive, key, lambda: _zone_indicator_values(zone, stored=True))
+    return _zone_indicator_values(zone, stored=False)
+
+
+def _zone_indicator_values(zone, *, stored):
     # One more than shown: whether the list was cut is read with it.
     limit = ZONE_INDICATOR_CELLS + 1
-    if _archive(archive) is not None:
-        def stored(target):
+    if stored:
+        def stored_latest(target):
             order = ("indicator__position", "indicator__name", F("year").desc(nulls_last=True), "metric_id")
             rows = LatestFigure.objects.filter(zone=zone, target=target)
             return _stored_in_order(rows, order, limit, cells=True)
 
-        measured, targets = stored(False), stored(True)
+        measured, targets = stored_latest(False), stored_latest(True)
     else:
         classified = (
             zone.metrics.visible()

@@ -15,7 +15,7 @@ from articles.models import (
 )
 from zones.models import Zone
 
-from ._counts import UNREAD, _archive, _count_of, _tallied
+from ._counts import UNREAD, _archive, _cached, _count_of, _tallied
 from .figures import MEASURED_KINDS, _latest_in_order, _read_in_order, _stored_in_order
 from .lists import NEWEST
 
@@ -134,14 +134,26 @@ ZONE_PAGE_INITIATIVES = 60
 
 def zone_initiatives(zone, archive=UNREAD):
     """(the zone's first ZONE_PAGE_INITIATIVES public initiatives by category and name,
-    {category: how many it has}, stored while the counts are fresh): the list holds the rest."""
+    {category: how many it has}, stored while the counts are fresh): the list holds the rest.
+
+    While the counts are fresh, both are cached under the archive's id: any write to what they
+    show (an initiative's name, a mention, a hidden article) makes the next recount a new one.
+    """
+    archive = _archive(archive)
+    if archive is not None:
+        key = ("zone-initiatives", zone.pk, ZONE_PAGE_INITIATIVES)
+        return _cached(archive, key, lambda: _zone_initiatives(zone, archive))
+    return _zone_initiatives(zone, None)
+
+
+def _zone_initiatives(zone, archive):
     initiatives = zone.initiatives.visible()
     shown = list(
         initiatives.annotate(article_count=_count_of(InitiativeMention.objects.visible(), "initiative", "article"))
         .only("pk", "name", "category", "zone_id")  # what the page shows of each, grouped by category
         .order_by("category", "name", "pk")[:ZONE_PAGE_INITIATIVES]
     )
-    if _archive(archive) is not None:
+    if archive is not None:
         totals = {}
         for (_zone, category, _type), n in _stored_categories([zone.pk]).items():
             totals[category] = totals.get(category, 0) + n

@@ -4,6 +4,7 @@ from collections import Counter
 from io import StringIO
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection, transaction
 from django.db.models import Q
@@ -145,7 +146,8 @@ def test_a_zone_page_reads_its_years_and_categories_from_the_stored_counts(
     timeline = zone_pages_counted()[huaibei.pk][0]
     assert {year for year, *_counts in timeline} >= {2021, 2023}
     # The page reads the stored rows (the freshness, the years, the categories): it counts no year,
-    # and not its own articles.
+    # and not its own articles. (Its initiatives and their categories, read above, were cached.)
+    cache.clear()
     with CaptureQueriesContext(connection) as queries:
         context = client.get(reverse("zones:detail", args=["huaibei"])).context
     assert context["timeline"] == timeline
@@ -159,6 +161,45 @@ def test_a_zone_page_reads_its_years_and_categories_from_the_stored_counts(
     with django_capture_on_commit_callbacks(execute=True):
         curation.set_hidden(items=Article.objects.filter(zone=huaibei, year=2021), hidden=True)
     assert_fresh_and_true()
+
+
+def test_a_zone_pages_figures_and_initiatives_are_read_once_until_a_recount_or_a_curators_edit(archive, client):
+    hefei, _huaibei = archive
+
+    def page():
+        with CaptureQueriesContext(connection) as queries:
+            context = client.get(reverse("zones:detail", args=["hefei"])).context
+        read = [q["sql"] for q in queries if 'FROM "articles_latestfigure"' in q["sql"]
+                or q["sql"].startswith('SELECT "articles_initiative"."id"')]
+        indicators = [group["indicator"].name for group in context["indicator_groups"]]
+        initiatives = [i.name for group in context["initiative_groups"] for i in group["initiatives"]]
+        return indicators, initiatives, read
+
+    first = page()
+    assert first[:2] == (["总投资"], ["红链帮帮团"]) and len(first[2]) == 3
+    assert page() == (*first[:2], [])  # nothing changed: nothing read
+    indicator = Indicator.objects.get(slug="total-investment")
+    indicator.name = "项目总投资"
+    indicator.save()  # a curator's rename: no recount, shown at once
+    indicators, initiatives, read = page()
+    assert (indicators, initiatives) == (["项目总投资"], ["红链帮帮团"]) and len(read) == 2
+    make_initiative("链上先锋", article=Article.objects.filter(zone=hefei, hidden=False).get())
+    assert page()[1] == ["红链帮帮团", "链上先锋"]  # stale: read for itself
+    tallies.refresh()
+    assert page()[1] == ["红链帮帮团", "链上先锋"]
+
+
+def test_a_recount_drops_what_was_cached_under_the_last_one(archive, client):
+    pages = [reverse("zones:detail", args=[zone.slug]) for zone in archive]
+    for url in pages:
+        client.get(url)
+    held = len(cache._cache)  # the local-memory cache's entries: no public way to count them
+    assert held
+    for _ in range(3):
+        tallies.refresh()
+        for url in pages:
+            client.get(url)
+        assert len(cache._cache) == held
 
 
 def test_a_zone_page_says_how_many_unclassified_figures_it_has_from_the_stored_counts(archive, client, monkeypatch):
