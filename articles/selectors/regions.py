@@ -18,6 +18,7 @@ from zones.models import Zone
 from ._counts import UNREAD, _archive, _cached, _count_of, _tallied
 from .figures import MEASURED_KINDS, _latest_in_order, _read_in_order, _stored_in_order
 from .lists import NEWEST
+from .vocabulary import vocabulary_stamp
 
 
 def _count(public_rows, zone_field):
@@ -224,10 +225,18 @@ def province_initiatives(zone_ids, archive=UNREAD):
     are fresh, else from their public mentions (keys only): an initiative a public
     article names is public, so the visibility test of every initiative of the
     province is left out. Those no article names follow by name when the page is
-    not full. The total is the zones' stored tallies while they are fresh.
+    not full. The total is the zones' stored tallies while they are fresh; both are then cached
+    under the archive's id, as a zone's (``zone_initiatives``).
     """
+    archive = _archive(archive)
+    if archive is not None:
+        key = ("province-initiatives", tuple(sorted(zone_ids)), PROVINCE_PAGE_INITIATIVES)
+        return _cached(archive, key, lambda: _province_initiatives(zone_ids, fresh=True))
+    return _province_initiatives(zone_ids, fresh=False)
+
+
+def _province_initiatives(zone_ids, *, fresh):
     initiatives = Initiative.objects.visible().filter(zone__in=zone_ids)
-    fresh = _archive(archive) is not None
     if fresh:
         ranked = RankedInitiative.objects.filter(zone__in=zone_ids).order_by(
             "-articles", "initiative__name", "initiative_id"
@@ -266,14 +275,24 @@ def _measured(metrics):
 def province_figures(zone_ids, archive=UNREAD):
     """Each zone's latest measured figure per indicator among a province's zones (bounded), and how many figures.
 
-    Ranked among the stored latest figures while they are fresh, else among the figures.
+    Ranked among the stored latest figures while they are fresh, else among the figures; the
+    stored ones cached under the archive's id and the vocabularies' stamp, as a zone's
+    (``figures.zone_indicator_values``).
     """
+    archive = _archive(archive)
+    if archive is not None:
+        key = ("province-figures", tuple(sorted(zone_ids)), PROVINCE_PAGE_FIGURES, vocabulary_stamp())
+        return _cached(archive, key, lambda: _province_figures(zone_ids, stored=True))
+    return _province_figures(zone_ids, stored=False)
+
+
+def _province_figures(zone_ids, *, stored):
     order = ("indicator__position", "indicator__name", F("normalized_value").desc(), "zone__name")
-    if _archive(archive) is not None:
-        stored = LatestFigure.objects.filter(zone__in=zone_ids, target=False)
-        latest = stored.filter(indicator_latest=True)
+    if stored:
+        rows = LatestFigure.objects.filter(zone__in=zone_ids, target=False)
+        latest = rows.filter(indicator_latest=True)
         shown = _stored_in_order(latest, order, PROVINCE_PAGE_FIGURES, ("zone", "indicator"))
-        return shown, stored.aggregate(n=Sum("figures"))["n"] or 0
+        return shown, rows.aggregate(n=Sum("figures"))["n"] or 0
     classified = _measured(Metric.objects.visible().filter(zone__in=zone_ids))
     shown = _latest_in_order(classified, ("zone", "indicator"), order, PROVINCE_PAGE_FIGURES, ("zone", "indicator"))
     return shown, classified.count()
