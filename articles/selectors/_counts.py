@@ -33,9 +33,8 @@ def _archive(archive):
 
 # What the stored counts and rows alone decide (a comparison, a zone's figures) is cached under
 # the archive tally's id, which the next recount replaces. The entries this process wrote under
-# an earlier id are deleted when it first sees a new one: one generation is kept, at 100,000
-# articles about 16 MB if every zone and indicator page was shown (the zones' figures 12.2 MB,
-# the indicators' tables 3.1 MB).
+# an earlier id are deleted when it first sees a new one: one generation is kept (its size:
+# CACHES in config/settings.py).
 STORED_CACHED_SECONDS = 24 * 3600
 _generation = {"archive": None, "names": set()}
 
