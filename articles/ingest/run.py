@@ -38,6 +38,7 @@ from articles.ingest.pipeline import (
 from articles.ingest.sources import unchanged_source
 from articles.ingest.upsert import upsert_page
 from articles.models import IngestRun
+from articles.search.backends import get_backend
 
 # The record is rewritten whole (its files list grows with the run): written after
 # every page, a run of N pages would write O(N²) bytes. A run that is interrupted
@@ -172,6 +173,8 @@ class IngestJob:
                 self._ingest(paths)
                 if self.dry_run:
                     transaction.set_rollback(True)
+            if not self.dry_run:
+                get_backend(connection).settle(connection)
         except KeyboardInterrupt:
             # Pages already committed are whole; the record says the run stopped.
             self.record(interrupted=True)

@@ -37,6 +37,9 @@ class SearchBackend:
     def optimize(self, connection):
         """Compact the index after a large write (a reindex, a benchmark)."""
 
+    def settle(self, connection):
+        """Make what an ingest run just wrote as quick to search as the rest (at the run's end)."""
+
     def database_bytes(self, connection):
         """The size of the whole database, for benchmarks."""
         raise NotImplementedError

@@ -8,6 +8,7 @@ is read as tsquery syntax.
 """
 
 from ..expressions import VectorMatch
+from ..schema import POSTGRES_HEAD_INDEX, POSTGRES_VECTOR_INDEX
 from .base import SearchBackend
 
 VECTOR_COLUMN = "search_vector"
@@ -82,6 +83,17 @@ class PostgresBackend(SearchBackend):
         # It cannot run inside a transaction; ANALYZE can.
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE articles_article" if connection.in_atomic_block else "VACUUM ANALYZE articles_article")
+
+    def settle(self, connection):
+        # A run's new index entries wait in each GIN index's pending list (fast-update), up to
+        # gin_pending_list_limit (4 MB), which every search scans linearly until autovacuum merges
+        # it: with 3.7 MB pending at 20,000 articles, a two-word search's candidates took 5.5 ms
+        # instead of 3.9. Merged now, at a cost in proportion to what the run wrote.
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT gin_clean_pending_list(%s::regclass), gin_clean_pending_list(%s::regclass)",
+                [POSTGRES_VECTOR_INDEX, POSTGRES_HEAD_INDEX],
+            )
 
     def database_bytes(self, connection):
         with connection.cursor() as cursor:

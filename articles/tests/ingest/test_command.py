@@ -387,3 +387,23 @@ def test_a_page_given_a_new_date_is_analysed_again(ingested_seeds, monkeypatch):
     seed = sorted(settings.SEEDS_DIR.glob("*.txt"))[0]
     ingest(seed, date="2024-01-02")
     assert {a.date for a in Source.objects.get(name=seed.name).articles.all()} == {datetime.date(2024, 1, 2)}
+
+
+def test_a_runs_new_articles_are_merged_into_the_search_index_at_its_end(db, tmp_path):
+    from django.db import connection
+
+    from articles.search import schema
+
+    if connection.vendor != "postgresql":
+        pytest.skip("GIN's pending list is PostgreSQL's")
+    page = tmp_path / "brief.txt"
+    page.write_text(BRIEF, encoding="utf-8")
+    ingest(page)
+    assert Article.objects.filter(title__contains="红色引擎").exists()
+    with connection.cursor() as cursor:
+        # Nothing left waiting in either index's pending list, which every search would scan.
+        cursor.execute(
+            "SELECT gin_clean_pending_list(%s::regclass) + gin_clean_pending_list(%s::regclass)",
+            [schema.POSTGRES_VECTOR_INDEX, schema.POSTGRES_HEAD_INDEX],
+        )
+        assert cursor.fetchone()[0] == 0
