@@ -37,7 +37,8 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from zones.models import Zone
 
 from .models import (
-    Article, Initiative, InitiativeMention, LatestFigure, Metric, MetricMention, RankedInitiative, Tally,
+    Article, Indicator, Initiative, InitiativeMention, InitiativeType, LatestFigure, Metric, MetricMention,
+    RankedInitiative, Tally,
 )
 
 _deferred = threading.local()
@@ -441,4 +442,8 @@ def connect_signals():
         post_save.connect(mark_stale, sender=model, dispatch_uid=f"tallies-save-{model.__name__}")
         post_delete.connect(mark_stale, sender=model, dispatch_uid=f"tallies-delete-{model.__name__}")
     post_save.connect(mark_stale, sender=InitiativeMention, dispatch_uid="tallies-save-mention")
+    # Deleting a vocabulary entry unsets it on its figures or initiatives in one UPDATE, which
+    # sends no signal of theirs: their indicator's, type's and zones' counts change all the same.
+    for model in (Indicator, InitiativeType):
+        post_delete.connect(mark_stale, sender=model, dispatch_uid=f"tallies-delete-{model.__name__}")
     m2m_changed.connect(_zones_changed, sender=Article.zones.through, dispatch_uid="tallies-zones")

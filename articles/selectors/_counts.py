@@ -33,24 +33,29 @@ def _archive(archive):
 
 # What the stored counts and rows alone decide (a comparison, a zone's figures) is cached under
 # the archive tally's id, which the next recount replaces. The entries this process wrote under
-# an earlier id are deleted when it first sees a new one: one generation is kept (its size:
-# CACHES in config/settings.py).
+# an earlier id are deleted when it first sees a new one, and those under an earlier stamp of
+# the vocabularies when it first sees a new stamp: one generation is kept (its size: CACHES in
+# config/settings.py).
 STORED_CACHED_SECONDS = 24 * 3600
-_generation = {"archive": None, "names": set()}
+_generation = {"archive": None, "names": set(), "stamp": None, "stamped": set()}
 
 
-def _cached(archive, key, compute):
+def _cached(archive, key, compute, stamp=None):
     """``compute()``, cached under ``key`` (a tuple of what else it depends on) and the id of
-    ``archive``, the fresh archive tally."""
+    ``archive``, the fresh archive tally; and under ``stamp`` (``vocabulary_stamp()``) when the
+    answer shows what a curator edits without a recount (indicators' names and order)."""
     if _generation["archive"] != archive.pk:
-        cache.delete_many(_generation["names"])
-        _generation.update(archive=archive.pk, names=set())
-    name = f"stored:{archive.pk}:{key[0]}:{sha1(repr(key).encode()).hexdigest()}"
+        cache.delete_many(_generation["names"] | _generation["stamped"])
+        _generation.update(archive=archive.pk, names=set(), stamp=None, stamped=set())
+    if stamp is not None and _generation["stamp"] != stamp:
+        cache.delete_many(_generation["stamped"])
+        _generation.update(stamp=stamp, stamped=set())
+    name = f"stored:{archive.pk}:{key[0]}:{sha1(repr((key, stamp)).encode()).hexdigest()}"
     value = cache.get(name)
     if value is None:
         value = compute()
         cache.set(name, value, STORED_CACHED_SECONDS)
-        _generation["names"].add(name)
+        _generation["names" if stamp is None else "stamped"].add(name)
     return value
 
 
@@ -67,7 +72,8 @@ def _bounded(queryset, limit, stored=None):
     if len(shown) < limit:
         return shown, len(shown)
     total = stored.first() if stored is not None else None
-    return shown, (queryset.count() if total is None else total)
+    # A full list has at least ``limit`` rows: a stored count saying fewer is not to be believed.
+    return shown, (queryset.count() if total is None or total < limit else total)
 
 
 def _partial(model, **values):

@@ -189,7 +189,7 @@ def test_a_zone_pages_figures_and_initiatives_are_read_once_until_a_recount_or_a
     assert page()[1] == ["红链帮帮团", "链上先锋"]
 
 
-def test_a_province_pages_figures_and_initiatives_are_read_once_until_a_recount_or_a_curators_edit(
+def test_a_province_pages_figures_and_initiatives_are_read_once_until_a_recount_and_renames_show_at_once(
     archive, client
 ):
     hefei, _huaibei = archive
@@ -214,17 +214,38 @@ def test_a_province_pages_figures_and_initiatives_are_read_once_until_a_recount_
     assert page()[1] == ["红链帮帮团", "红链帮帮团", "链上先锋"]
 
 
-def test_a_recount_drops_what_was_cached_under_the_last_one(archive, client):
+def test_a_recount_or_a_curators_rename_drops_what_was_cached_before_it(archive, client):
     pages = [reverse("zones:detail", args=[zone.slug]) for zone in archive]
+    pages.append(reverse("zones:province", args=["anhui"]))
     for url in pages:
         client.get(url)
     held = len(cache._cache)  # the local-memory cache's entries: no public way to count them
     assert held
-    for _ in range(3):
+    indicator = Indicator.objects.get(slug="total-investment")
+    for n in range(3):
         tallies.refresh()
         for url in pages:
             client.get(url)
         assert len(cache._cache) == held
+        indicator.name = f"总投资{n}"
+        indicator.save()  # a new stamp of the vocabularies: the figures cached under the old one go
+        for url in pages:
+            client.get(url)
+        assert len(cache._cache) == held
+
+
+def test_deleting_an_indicator_recounts_the_figures_it_leaves_unclassified(
+    archive, client, monkeypatch, django_capture_on_commit_callbacks
+):
+    monkeypatch.setattr("articles.selectors.figures.ZONE_PAGE_UNCLASSIFIED", 1)
+    url = reverse("zones:detail", args=["hefei"])
+    assert client.get(url).context["unclassified_total"] == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        # The admin deletes in a transaction; the figures' indicator is unset by one UPDATE.
+        with transaction.atomic():
+            Indicator.objects.get(slug="total-investment").delete()
+    assert_fresh_and_true()
+    assert client.get(url).context["unclassified_total"] == 2
 
 
 def test_a_zone_page_says_how_many_unclassified_figures_it_has_from_the_stored_counts(archive, client, monkeypatch):
@@ -242,6 +263,11 @@ def test_a_zone_page_says_how_many_unclassified_figures_it_has_from_the_stored_c
         return len(context["unclassified"]), context["unclassified_total"], counted
 
     assert page() == (2, 4, False)  # the newest two listed, the four told from the stored row
+    # A stored count below the rows listed is wrong (a write that marked nothing): counted instead.
+    zone_row = Tally.objects.filter(kind=Tally.Kind.ZONE, ref=hefei.pk)
+    zone_row.update(unclassified=1)
+    assert page() == (2, 4, True)
+    zone_row.update(unclassified=4)
     make_metric(make_article(zone=hefei), label="党员人数", value=9, unit="名", normalized_value=9, normalized_unit="名")
     assert page() == (2, 5, True)  # stale: counted
 
