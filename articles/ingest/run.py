@@ -173,8 +173,6 @@ class IngestJob:
                 self._ingest(paths)
                 if self.dry_run:
                     transaction.set_rollback(True)
-            if not self.dry_run:
-                get_backend(connection).settle(connection)
         except KeyboardInterrupt:
             # Pages already committed are whole; the record says the run stopped.
             self.record(interrupted=True)
@@ -183,6 +181,8 @@ class IngestJob:
             if previous is not None:
                 signal.signal(signal.SIGTERM, previous)
         self.record()
+        if not self.dry_run:
+            get_backend(connection).settle(connection)
 
     def record(self, *, interrupted=False):
         """Write what the run did so far to its record (as pages are stored, and at the end)."""

@@ -407,3 +407,19 @@ def test_a_runs_new_articles_are_merged_into_the_search_index_at_its_end(db, tmp
             [schema.POSTGRES_VECTOR_INDEX, schema.POSTGRES_HEAD_INDEX],
         )
         assert cursor.fetchone()[0] == 0
+
+
+def test_a_run_whose_index_cannot_be_settled_is_still_finished(db, tmp_path, monkeypatch, caplog):
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("GIN's pending list is PostgreSQL's")
+    # As for a database role that does not own the index: the merge fails.
+    monkeypatch.setattr("articles.search.backends.postgres.POSTGRES_VECTOR_INDEX", "no_such_index")
+    page = tmp_path / "brief.txt"
+    page.write_text(BRIEF, encoding="utf-8")
+    _out, err = ingest(page)
+    assert err == "" and "left to autovacuum" in caplog.text
+    run = IngestRun.objects.get()
+    assert run.finished_at is not None and not run.interrupted
+    assert Article.objects.filter(title__contains="红色引擎").exists()

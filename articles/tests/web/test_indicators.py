@@ -218,6 +218,7 @@ def test_the_indicator_tables_are_ranked_once_until_a_recount(client, figures, i
     tallies.refresh()
     assert page()[0]["table"]["years"][0] == 2023  # hidden: gone from the table the next recount stored
 
+
 def test_filters_by_indicator_and_kind_in_the_page_the_api_and_csv(client, figures):
     f = figures
     ids = [m.pk for m in client.get(reverse("articles:metrics"), {"indicator": "hi-tech-firms"}).context["objects"]]
