@@ -289,8 +289,8 @@ def zone_indicator_values(zone, archive=UNREAD):
     """
     archive = _archive(archive)
     if archive is not None:
-        key = ("zone-figures", zone.pk, ZONE_INDICATOR_CELLS, vocabulary_stamp())
-        return _cached(archive, key, lambda: _zone_indicator_values(zone, stored=True))
+        key = ("zone-figures", zone.pk, ZONE_INDICATOR_CELLS)
+        return _cached(archive, key, lambda: _zone_indicator_values(zone, stored=True), vocabulary_stamp())
     return _zone_indicator_values(zone, stored=False)
 
 

@@ -281,8 +281,8 @@ def province_figures(zone_ids, archive=UNREAD):
     """
     archive = _archive(archive)
     if archive is not None:
-        key = ("province-figures", tuple(sorted(zone_ids)), PROVINCE_PAGE_FIGURES, vocabulary_stamp())
-        return _cached(archive, key, lambda: _province_figures(zone_ids, stored=True))
+        key = ("province-figures", tuple(sorted(zone_ids)), PROVINCE_PAGE_FIGURES)
+        return _cached(archive, key, lambda: _province_figures(zone_ids, stored=True), vocabulary_stamp())
     return _province_figures(zone_ids, stored=False)
 
 
