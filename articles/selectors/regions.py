@@ -143,18 +143,18 @@ def zone_initiatives(zone, archive=UNREAD):
     archive = _archive(archive)
     if archive is not None:
         key = ("zone-initiatives", zone.pk, ZONE_PAGE_INITIATIVES)
-        return _cached(archive, key, lambda: _zone_initiatives(zone, archive))
-    return _zone_initiatives(zone, None)
+        return _cached(archive, key, lambda: _zone_initiatives(zone, stored=True))
+    return _zone_initiatives(zone, stored=False)
 
 
-def _zone_initiatives(zone, archive):
+def _zone_initiatives(zone, *, stored):
     initiatives = zone.initiatives.visible()
     shown = list(
         initiatives.annotate(article_count=_count_of(InitiativeMention.objects.visible(), "initiative", "article"))
         .only("pk", "name", "category", "zone_id")  # what the page shows of each, grouped by category
         .order_by("category", "name", "pk")[:ZONE_PAGE_INITIATIVES]
     )
-    if archive is not None:
+    if stored:
         totals = {}
         for (_zone, category, _type), n in _stored_categories([zone.pk]).items():
             totals[category] = totals.get(category, 0) + n
@@ -231,13 +231,13 @@ def province_initiatives(zone_ids, archive=UNREAD):
     archive = _archive(archive)
     if archive is not None:
         key = ("province-initiatives", tuple(sorted(zone_ids)), PROVINCE_PAGE_INITIATIVES)
-        return _cached(archive, key, lambda: _province_initiatives(zone_ids, fresh=True))
-    return _province_initiatives(zone_ids, fresh=False)
+        return _cached(archive, key, lambda: _province_initiatives(zone_ids, stored=True))
+    return _province_initiatives(zone_ids, stored=False)
 
 
-def _province_initiatives(zone_ids, *, fresh):
+def _province_initiatives(zone_ids, *, stored):
     initiatives = Initiative.objects.visible().filter(zone__in=zone_ids)
-    if fresh:
+    if stored:
         ranked = RankedInitiative.objects.filter(zone__in=zone_ids).order_by(
             "-articles", "initiative__name", "initiative_id"
         )
@@ -258,9 +258,9 @@ def _province_initiatives(zone_ids, *, fresh):
     )
     if len(shown) < PROVINCE_PAGE_INITIATIVES:
         return shown, len(shown)
-    if fresh:
-        stored = Tally.objects.filter(kind=Tally.Kind.ZONE, ref__in=zone_ids).aggregate(n=Sum("initiatives"))
-        return shown, stored["n"] or 0
+    if stored:
+        total = Tally.objects.filter(kind=Tally.Kind.ZONE, ref__in=zone_ids).aggregate(n=Sum("initiatives"))
+        return shown, total["n"] or 0
     return shown, initiatives.count()
 
 
