@@ -16,12 +16,12 @@ def _jieba():
     import jieba
     import jieba.posseg
 
-    from articles.search.tokenizer import offer_own_table
+    from articles.search.tokenizer import load_own_table, offer_own_table
 
     jieba.setLogLevel(logging.WARNING)
     table = jieba.dt  # the table of jieba's module functions and of jieba.posseg
     if not table.initialized:
-        table.initialize()
+        load_own_table(table)
         offer_own_table(table.FREQ, table.total)  # as read, before the genre's nouns go in
     for word in GENRE_NOUNS:
         table.add_word(word, tag="n")

@@ -1,7 +1,9 @@
+import marshal
+
 import jieba
 
 from articles.search import dictionary
-from articles.search.tokenizer import DOMAIN_WORD_MIN_FREQ, DomainTokenizer
+from articles.search.tokenizer import DOMAIN_WORD_MIN_FREQ, DomainTokenizer, load_own_table
 
 NAMES = ["红帆驿站联盟", "红帆驿站", "链上党建共同体", "星火工程师之家"]
 TEXTS = [
@@ -77,3 +79,27 @@ def test_the_static_table_built_from_the_fact_extractors_copy_is_the_one_read_fr
     assert (from_copy, copy_total) == (from_disk, disk_total)
     assert "快递员" in jieba.dt.FREQ and "快递员" not in from_copy  # the genre's nouns stay the extractors'
     assert "两新组织党委" in from_copy and "两新组织党委" not in jieba.dt.FREQ
+
+
+def test_jiebas_table_is_read_from_its_cache_file_as_jieba_reads_it():
+    ours, theirs = jieba.Tokenizer(), jieba.Tokenizer()
+    load_own_table(ours)
+    theirs.initialize()
+    assert ours.initialized and (ours.FREQ, ours.total) == (theirs.FREQ, theirs.total)
+    assert ours.lcut("园区成立产业链党建联盟", HMM=False) == theirs.lcut("园区成立产业链党建联盟", HMM=False)
+
+
+def test_the_cache_read_is_jiebas_own_file_and_a_broken_one_is_left_to_jieba(tmp_path):
+    cache = tmp_path / "jieba.cache"
+    cache.write_bytes(marshal.dumps(({"园区": 3, "园": 0}, 3)))
+    tokenizer = jieba.Tokenizer()
+    tokenizer.tmp_dir = str(tmp_path)  # where jieba keeps its cache
+    load_own_table(tokenizer)
+    assert tokenizer.FREQ == {"园区": 3, "园": 0} and tokenizer.total == 3
+
+    cache.write_bytes(b"not a cache")
+    tokenizer = jieba.Tokenizer()
+    tokenizer.tmp_dir = str(tmp_path)
+    load_own_table(tokenizer)  # jieba builds its table from its dictionary and writes the cache again
+    assert tokenizer.initialized and len(tokenizer.FREQ) > 100_000
+    assert marshal.loads(cache.read_bytes()) == (tokenizer.FREQ, tokenizer.total)
