@@ -26,7 +26,7 @@ _QUOTES = re.compile("[\"'“”‘’「」『』]")
 
 # Raise it with any change here, in tokenizer.py or in ``fold`` that changes the
 # stored tokens: ``reindex`` then segments every article again.
-SEGMENTATION_VERSION = 1
+SEGMENTATION_VERSION = 2
 
 
 def fingerprint():
@@ -128,10 +128,15 @@ def _sub_words(word, tokenizer):
 
 
 def _domain_occurrences(text, dictionary):
-    """(start, term) of every domain term in text, including those the segmentation split.
+    """(start, term) of every domain term in text, including those the segmentation split; by
+    start, then by length.
 
     "产业链党建联盟" segments as 产业链党建 + 联盟, which would hide 党建联盟;
     domain terms are what people search for, so each occurrence is indexed.
+    Terms starting at one place are put in order of length, not of their list:
+    a list's order is the order the process came to know the terms in (the
+    static ones in the order of a set, which differs from process to process),
+    and the stored tokens must not depend on which process segmented a text.
     """
     by_prefix = dictionary.domain_by_prefix
     found = []
@@ -139,6 +144,7 @@ def _domain_occurrences(text, dictionary):
         for term in by_prefix.get(text[i : i + 2], ()):
             if text.startswith(term, i):
                 found.append((i, term))
+    found.sort(key=lambda place: (place[0], len(place[1])))
     return found
 
 

@@ -1,4 +1,6 @@
-"""segment.term_matcher: which texts a reindex must segment again for changed names."""
+"""segment: which texts a reindex must segment again for changed names; where domain terms are found."""
+from types import SimpleNamespace
+
 import pytest
 
 from articles.search import segment
@@ -20,3 +22,18 @@ def test_a_text_holds_a_term_as_the_index_sees_it_however_many_terms_are_looked_
     assert {name for name, text in TEXTS.items() if holds(text)} == {"plain", "quoted", "traditional", "short"}
     assert not segment.term_matcher(terms[3:])(TEXTS["plain"])
     assert not segment.term_matcher([])(TEXTS["plain"])
+
+
+def test_terms_starting_at_one_place_are_found_in_one_order_however_the_dictionary_learned_them():
+    """The static terms' list follows a set's order, which differs from process to process: the
+    tokens stored for a text must not depend on the process that segmented it."""
+    orders = (
+        ["中关村", "中关村科技园区", "中关村科技园"],
+        ["中关村科技园区", "中关村科技园", "中关村"],
+        ["中关村科技园", "中关村", "中关村科技园区"],
+    )
+    found = [
+        segment._domain_occurrences("中关村科技园区管委会", SimpleNamespace(domain_by_prefix={"中关": order, "园区": ["园区"]}))
+        for order in orders
+    ]
+    assert found[0] == found[1] == found[2] == [(0, "中关村"), (0, "中关村科技园"), (0, "中关村科技园区"), (5, "园区")]
