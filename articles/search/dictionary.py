@@ -144,7 +144,7 @@ _static_only = None  # a tokenizer reading the static layer's table itself, neve
 def _static_layer_loaded():
     """(word frequencies, total, terms) of the static layer, loaded once per process.
 
-    Loading jieba's dictionary takes most of a second; every tokenizer built
+    Loading jieba's dictionary takes a third of a second; every tokenizer built
     later (``reindex``, a test starting from a clean dictionary) shares this
     table and never changes it.
     """

@@ -29,7 +29,7 @@ def offer_own_table(freq, total):
 
     A process that loads jieba's dictionary for something else (the fact
     extractors, ``ingest.words``) spares the search dictionary reading it from
-    disk again: a copy shares the words and costs 15 ms, a load 0.9 s, once
+    disk again: a copy shares the words and costs 15 ms, a load 0.3 s, once
     per ingest run before its first page. Kept only until the static table is
     first built, so that no process holds a copy nothing will use.
     """
