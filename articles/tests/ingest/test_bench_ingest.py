@@ -11,7 +11,7 @@ from articles.tests.factories import make_article
 pytestmark = pytest.mark.django_db
 
 KEYS = ["pages", "chars", "fresh_chars_per_s", "unchanged_chars_per_s", "jieba_chars_per_s", "ratio",
-        "unchanged_speedup", "workers"]
+        "unchanged_speedup", "workers", "fresh_writer_cpu_s", "fresh_workers_cpu_s"]
 
 
 def bench(**options):
@@ -26,6 +26,8 @@ def test_prints_a_table_and_a_final_json_line_then_removes_what_it_stored():
     assert list(report) == KEYS
     assert report["pages"] == 4 and report["chars"] > 4000 and report["workers"] == 2
     assert report["fresh_chars_per_s"] > 0 and report["jieba_chars_per_s"] > 0
+    # The pages were analysed in the two worker processes, and written here.
+    assert report["fresh_workers_cpu_s"] > 0 and report["fresh_writer_cpu_s"] > 0
     assert any(line.startswith("unchanged ingest") for line in lines)
     assert not Article.objects.exists() and not Source.objects.exists()
     assert not IngestRun.objects.exists()
