@@ -19,12 +19,12 @@ The corpus is ingested twice by ``IngestJob`` with ``--workers``: fresh, then
 again with nothing changed.  Of the fresh run, the CPU time of this process
 (the writer) and of its analysis workers is printed too: their sum against the
 wall time and the cores says whether the run was bound by the cores or by the
-writer (and, on PostgreSQL, the server it waits on).  ``jieba.lcut`` (its own dictionary, loaded
-beforehand) cuts the same page texts in this process, on one core, as the
-measure of what the machine does.  Wall-clock time of each run, its lock, zone
-and dictionary loading and worker start included: the fresh run reads jieba's
-and the segmentation dictionary, as ``manage.py ingest`` does.  The last line
-is one JSON object.
+writer (and, on PostgreSQL, the server it waits on).  ``jieba.lcut`` (its own
+dictionary, loaded beforehand) cuts the same page texts in this process, on one
+core, as the measure of what the machine does.  Wall-clock time of each run,
+its lock, zone and dictionary loading and worker start included: the fresh run
+reads jieba's and the segmentation dictionary, as ``manage.py ingest`` does.
+The last line is one JSON object.
 """
 import json
 import os
