@@ -229,12 +229,13 @@ class Command(BaseCommand):
 
     def timed_run(self, folder, workers):
         job = IngestJob(workers=workers)
-        own, children = cpu_seconds()
+        own_before, children_before = cpu_seconds()
         started = time.perf_counter()
         # DEBUG off as in production: with it on, every query is also formatted and logged.
         with override_settings(DEBUG=False):
             job.run([str(folder)])
         job.wall = time.perf_counter() - started
-        # The run's workers have ended (its pool is shut down): their time is its children's.
-        job.writer_cpu, job.workers_cpu = (after - before for after, before in zip(cpu_seconds(), (own, children)))
+        # The run's workers have ended (its pool is shut down): their time is this process's children's.
+        own, children = cpu_seconds()
+        job.writer_cpu, job.workers_cpu = own - own_before, children - children_before
         return job
