@@ -113,10 +113,11 @@ _ISSUE = re.compile(
     r"总第\s*\d+\s*期|第\s*\d+\s*期|今日\s*\d+\s*版|本期\s*\d+\s*版|国内统一连续出版物号\s*\S+|CN\s*\d{2}\s*-\s*\d{4}(?:/\S+)?|邮发代号\s*\S+"
     rf"|{ISSUED_BY}"
 )
-# The page name beside the edition may hold a middle dot (第3版 县域·园区, A5 园区·湖南) and open
-# with a quoted word (第6版 “十四五”答卷·园区篇).
+# The page name beside the edition may hold a middle dot, set close or spaced (第3版 县域·园区,
+# A5 园区·湖南, 第6版 三江新区 · 党建), and open with a quoted word (第6版 “十四五”答卷·园区篇).
 _NAME_BESIDE = (
-    rf"(?:“[{_CJK}]{{1,6}}”)?(?:[{_CJK}]{{2,10}}(?:[·・][{_CJK}]{{1,6}})?|[{_CJK}]{{1,6}}[·・][{_CJK}]{{1,6}})"
+    rf"(?:“[{_CJK}]{{1,6}}”)?"
+    rf"(?:[{_CJK}]{{2,10}}(?: ?[·・] ?[{_CJK}]{{1,6}})?|[{_CJK}]{{1,6}} ?[·・] ?[{_CJK}]{{1,6}})"
 )
 _EDITION_CN = re.compile(rf"第\s*(?P<page>[A-Z]?\d{{1,3}})\s*版(?:\s*[:：·|｜丨]?\s*(?P<name>{_NAME_BESIDE}))?")
 _EDITION_CODE = re.compile(rf"(?<![A-Za-z0-9])(?P<page>[A-Z]\d{{1,2}})(?![A-Za-z0-9])(?:\s*版)?(?:\s*[:：·|｜丨]?\s*(?P<name>{_NAME_BESIDE}))?")
@@ -129,6 +130,11 @@ _EDITION_LINE = re.compile(
 # 07  园区·党建  责任编辑 欧阳青: a page printed as a bare number before its name, beside its editors.
 _NUMBERED_PAGE = re.compile(rf"^(?P<page>\d{{1,2}})\s+(?P<name>{_NAME_BESIDE})$")
 _SEPARATORS = re.compile(rf"[{BETWEEN_PARTS}()（）\[\]【】]+")
+# A district's or a trade's paper named with 报 alone (海淀报), which PAPER_NAME does not take:
+# read only as what is left of a folio line beside its date. Words ending in 报 that no paper
+# is called (工作汇报, 喜报, 年报) are not.
+_SHORT_PAPER = re.compile(rf"[{_CJK}]{{2,4}}报")
+_NOT_A_PAPER = re.compile(r"(?:汇|简|喜|捷|情|通|预|公|海|电|举|申|填|上|呈|回|年|月|季|学|警|战)报$")
 _SENTENCE = re.compile(r"[，。；！？、]")
 # Words a page name never is: the edition token's neighbour is then something else.
 _NOT_PAGE_NAME_WORDS = "星期|周|农历|编辑|责编|校对|美编|版式|今日|本期|国内|本报|本版"
@@ -177,6 +183,8 @@ def _folio(line, meta):
     meta.set("date", value, "folio")
     if paper:
         meta.set("paper", paper["paper"], "folio")
+    elif _SHORT_PAPER.fullmatch(rest) and not _NOT_A_PAPER.search(rest):
+        meta.set("paper", rest, "folio")
     if edition:
         meta.set("page", normalize_page(edition["page"]), "folio")
         meta.set("page_name", name, "folio")
@@ -185,22 +193,29 @@ def _folio(line, meta):
 
 def _edition_line(line, meta):
     bare = _without_roles(line)
-    m = _EDITION_LINE.match(bare)
+    # Beside the page's editors, a bare number is its page.
+    edition = _edition_of(bare, numbered=bare != line.strip())
+    if edition:
+        _set_edition(meta, edition, "edition")
+    return edition is not None
+
+
+def _edition_of(text, numbered=False):
+    """(page, page name) of ``text`` that is an edition alone ("第3版 党建", "A7", "党建在高新 A7"),
+    or with ``numbered`` a bare page number before its name ("7 党建在高新"); else None."""
+    m = _EDITION_LINE.match(text)
     if m:
-        _set_edition(meta, m, "edition")
-        return True
-    numbered = _NUMBERED_PAGE.match(bare)
-    if numbered and bare != line.strip():  # beside the page's editors, a bare number is its page
-        meta.set("page", normalize_page(numbered["page"]), "edition")
-        meta.set("page_name", numbered["name"], "edition")
-        return True
-    return False
+        return normalize_page(m["p1"] or m["p2"] or m["p3"] or m["p4"]), m["n1"] or m["n2"] or ""
+    m = _NUMBERED_PAGE.match(text) if numbered else None
+    if m is None or _NOT_PAGE_NAME.match(m["name"]):  # 12 星期一: a day, not a page's name
+        return None
+    return normalize_page(m["page"]), m["name"]
 
 
-def _set_edition(meta, m, source):
-    """The page and page name of an ``_EDITION_LINE`` match."""
-    meta.set("page", normalize_page(m["p1"] or m["p2"] or m["p3"] or m["p4"]), source)
-    meta.set("page_name", m["n1"] or m["n2"] or "", source)
+def _set_edition(meta, edition, source):
+    page, name = edition
+    meta.set("page", page, source)
+    meta.set("page_name", name, source)
 
 
 _WEB_ADDRESS = re.compile(WEB_ADDRESS, re.I)
@@ -216,11 +231,13 @@ def _masthead(line, meta):
     if not m or _SENTENCE.search(line):
         return False
     before = line[: m.start()].replace("《", "")
-    lead = None  # the edition printed before the paper's name: A6 党建在高新    中国高新技术产业导报
-    lead_name = ""  # or the page's name alone: 党建在高新 ┃ 中国高新技术产业导报
+    # The edition printed before the paper's name (A6 党建在高新    中国高新技术产业导报), beside
+    # which a bare number is the page too (7 党建在高新    …); or the page's name alone (党建在高新 ┃ …).
+    lead = None
+    lead_name = ""
     name = _SEPARATORS.sub("", before)
     if name:
-        lead = _EDITION_LINE.match(_without_roles(before))
+        lead = _edition_of(_without_roles(before), numbered=True)
         if lead is None and not _PAGE_NAME_LINE.fullmatch(name):
             return False
         lead_name = "" if lead else name
@@ -231,13 +248,17 @@ def _masthead(line, meta):
         rest = pattern.sub(" ", rest)
     if edition:
         rest = rest.replace(edition.group(0), " ")
+    # After the paper's name, as before it: 中国高新技术产业导报    7 党建在高新.
+    numbered = None if edition else _edition_of(rest.strip(), numbered=True)
+    if numbered:
+        rest = ""
     if len(_SEPARATORS.sub("", rest)) > 8:
         return False
     meta.set("paper", m["paper"], "masthead")
     if lead_name:
         meta.set("page_name", lead_name, "masthead")
-    if lead:
-        _set_edition(meta, lead, "masthead")
+    if lead or numbered:
+        _set_edition(meta, lead or numbered, "masthead")
     elif edition:
         meta.set("page", normalize_page(edition["page"]), "masthead")
         if edition["name"] and not _NOT_PAGE_NAME.match(edition["name"]):

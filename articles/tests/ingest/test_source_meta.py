@@ -359,3 +359,33 @@ def test_a_masthead_beside_its_web_address_in_traditional_characters():
 def test_a_special_zone_s_paper():
     meta = source_meta("深圳特区报                            2024年8月12日 星期一\nA06  区域观察      责任编辑：许 晴" + BODY)
     assert (meta.paper, meta.page, meta.page_name) == ("深圳特区报", "A6", "区域观察")
+
+
+def test_a_page_name_whose_middle_dot_is_spaced():
+    meta = source_meta("泉州晚报                       2024年5月20日 星期一\n第5版  丰泽区 · 园区       责任编辑：林 岚   美编：周 丹" + BODY)
+    assert (meta.paper, meta.page, meta.page_name) == ("泉州晚报", "5", "丰泽区 · 园区")
+
+
+@pytest.mark.parametrize("masthead", [
+    "中国高新技术产业导报                        6 党建在高新",
+    "6 党建在高新                        中国高新技术产业导报",
+])
+def test_a_bare_page_number_and_its_name_beside_the_paper_s_name(masthead):
+    meta = source_meta("2024年9月2日  星期一      编辑：许 岚\n" + masthead + BODY)
+    assert (meta.paper, meta.date, meta.page, meta.page_name) == ("中国高新技术产业导报", D(2024, 9, 2), "6", "党建在高新")
+
+
+def test_a_day_beside_the_paper_s_name_is_no_page():
+    meta = source_meta("中国高新技术产业导报          12 星期一" + BODY)
+    assert (meta.paper, meta.page, meta.page_name) == ("中国高新技术产业导报", "", "")
+
+
+def test_a_district_paper_named_with_bao_alone_on_its_folio():
+    meta = source_meta("顺德报                                  2021年3月8日  星期一\n第3版  党建·两新" + BODY)
+    assert (meta.paper, meta.date, meta.page) == ("顺德报", D(2021, 3, 8), "3")
+
+
+@pytest.mark.parametrize("word", ["工作汇报", "统计公报", "项目申报"])
+def test_a_word_ending_in_bao_beside_a_date_is_no_paper(word):
+    meta = source_meta(f"{word}    2021年3月8日" + BODY)
+    assert (meta.paper, meta.date) == ("", D(2021, 3, 8))
