@@ -216,6 +216,11 @@ def derive_title(text):
     return head[: TITLE_MAX - 1] + "…"
 
 
+# A headline that opens on a place and a colon (成都高新区：…) stands on its own: the line over it
+# is its kicker, whatever word their letters could make across the break (党建 / 成都 -> 建成).
+OWN_HEADLINE = re.compile(r"[\u4e00-\u9fff]{2,12}(?:区|市|县|园|城|镇|谷|港|湾|岛)[：:]")
+
+
 def _broken_mid_word(first, second):
     """Whether two headline lines are one title the column broke inside a word.
 
@@ -224,7 +229,7 @@ def _broken_mid_word(first, second):
     between words cannot be told from a kicker.
     """
     first, second = cleaner.visible(first), cleaner.visible(second)
-    if not first or not second or KICKER_END.search(first):
+    if not first or not second or KICKER_END.search(first) or OWN_HEADLINE.match(second):
         return False
     end = 0
     for word in dictionary_words(first + second):

@@ -777,3 +777,16 @@ def test_a_speakers_name_cut_at_the_line_end_continues_on_the_next_line():
     (block,) = split_page(text)
     assert block.paragraphs[0].endswith("党委副书记田文广表示,作为航空航天产业链链主企业,钛金科技以高质量党建引领高质量发展。")
     assert block.paragraphs[1] == "他表示,下一步将继续深化产业链党建。"
+
+
+def test_a_headline_opening_on_a_place_and_a_colon_is_no_continuation_of_the_line_over_it():
+    # 党建 / 成都 make 建成 across the break: still a kicker over a title of its own.
+    text = page(
+        "两新组织党建",
+        "",
+        "成都高新区：楼宇里建起“红色议事厅”",
+        "",
+        "本报讯 近日，成都高新区在商务楼宇设立议事厅，企业党员轮流值守。",
+    )
+    (block,) = split_page(text, page_name="党建在高新")
+    assert (block.kicker, block.title) == ("两新组织党建", "成都高新区：楼宇里建起“红色议事厅”")
