@@ -31,6 +31,7 @@ from articles.ingest.layout.bylines import (
 from core.text import CJK_RANGES, CJK_RE
 
 TITLE_MAX = 40  # visible characters of a headline, and of a title derived from text
+LONG_TITLE_MAX = 60  # of a headline that a byline under it confirms
 CAPTION_MAX = 60  # a photo caption is one short sentence
 COLUMN_MAX = 6  # a column header (党建在高新) is a few characters
 # A column's label standing over an item: 回眸, 编后, 短评, 链接. It leads into the title as a kicker.
@@ -284,8 +285,12 @@ def line_shape(text):
         return "byline"  # 西渡高新区工委负责同志 under a speech's title: who gave it
     if len(visible) <= TITLE_MAX + 5 and KICKER_END.search(text) and balanced(text) and not _COMMA.search(text):
         return "kicker"
-    if len(visible) > TITLE_MAX or re.search(r"[，,、；;：:]$", text) or not balanced(text):
+    if re.search(r"[，,、；;：:]$", text) or not balanced(text):
         return "text"
+    if len(visible) > TITLE_MAX:
+        # A meeting's full name (…会议暨2025年度…述职评议会议) runs past most headlines: a headline
+        # only when a byline or 本报讯 follows, and never one with a comma in it.
+        return "weak_headline" if len(visible) <= LONG_TITLE_MAX and not _COMMA.search(text) else "text"
     if TIME_LEAD.match(visible):
         return "text"
     if _COMMA.search(text) or re.search(r"[！？!?]$", text):

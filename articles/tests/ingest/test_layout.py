@@ -790,3 +790,16 @@ def test_a_headline_opening_on_a_place_and_a_colon_is_no_continuation_of_the_lin
     )
     (block,) = split_page(text, page_name="党建在高新")
     assert (block.kicker, block.title) == ("两新组织党建", "成都高新区：楼宇里建起“红色议事厅”")
+
+
+def test_a_meeting_s_full_name_over_its_byline_is_the_title_however_long():
+    title = "泸县高新区召开党工委（扩大）会议暨2025年度党组织书记抓基层党建工作述职评议会议"
+    text = page(title, "", "■ 本报记者 李 岚", "", "1月16日，泸县高新区召开党工委（扩大）会议，各党组织书记逐一述职。")
+    (block,) = split_page(text)
+    assert block.title == title and block.body.startswith("1月16日")
+
+
+def test_a_line_longer_than_any_headline_is_no_title_even_over_a_byline():
+    line = "泸县高新区召开党工委会议暨党组织书记抓基层党建工作述职评议会议并部署园区企业党建联建共建和人才服务以及新就业群体关爱服务等重点工作事项"
+    text = page(line, "", "■ 本报记者 李 岚", "", "1月16日，泸县高新区召开党工委会议，各党组织书记逐一述职。")
+    assert all(block.title != line for block in split_page(text))
