@@ -41,6 +41,8 @@ _ISSUE = re.compile(rf"总第\s*\d+\s*期|第\s*\d+\s*期|今日\s*\d+\s*版|本
 _SEPARATORS = re.compile(rf"[{BETWEEN_PARTS}:：]+")
 _SENTENCE = re.compile(r"[。！？；，]")
 PAGE_NAME_MAX = 8
+# Beside the edition or the editors on a folio line, a page's name may be longer: 河源国家高新区专版.
+PAGE_NAME_BESIDE_MAX = 10
 
 # ──── ════ ———— : a rule across the page; ┌ │ └ : the frame of a box.
 _RULE = re.compile(r"^[─━═—–\-_=~·•.\s┌┐└┘│┃├┤┬┴┼╔╗╚╝║]+$")
@@ -152,7 +154,7 @@ def is_folio(text):
         return True
     # One page name (党建在高新, 园区, 党建·园区) may stand beside the edition, the paper or the editors.
     name = re.sub(r"[“”]", "", "".join(pieces))  # “十四五”答卷·园区篇
-    return len(pieces) <= 2 and len(name) <= PAGE_NAME_MAX and bool(re.fullmatch(rf"[{_C}]+", name)) and strong >= 1
+    return len(pieces) <= 2 and len(name) <= PAGE_NAME_BESIDE_MAX and bool(re.fullmatch(rf"[{_C}]+", name)) and strong >= 1
 
 
 def is_page_name(text):

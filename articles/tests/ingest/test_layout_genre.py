@@ -46,6 +46,8 @@ def summary(blocks):
         "A7  党 建 在 高 新          责任编辑：韩蕾   校对：方舟",
         "河南日报                                          HENAN DAILY",
         "党建·园区                         本版责任编辑 黄 璟   美术编辑 万 晴",
+        # a special page's longer name beside its edition and editors
+        "第７版  宝鸡国家高新区专版          责任编辑 钟 岚   美编 叶 舟   校对 黄 茵",
     ],
 )
 def test_folio_lines_are_furniture(line):
@@ -62,6 +64,8 @@ def test_folio_lines_are_furniture(line):
         "中国高新技术产业导报记者走进园区，看到企业正在扩产。",
         "党 建 引 领 发 展",
         "CHINA 5G",
+        # a headline beside a date is no page's name, however short
+        "2024年5月20日 宝鸡高新区党工委召开全体党员大会部署全年工作",
     ],
 )
 def test_lines_of_articles_are_not_folio(line):
