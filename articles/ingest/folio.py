@@ -41,9 +41,9 @@ PAPER_NAME = (
 # (| ｜ 丨 ┃ │), dots and dashes.
 BETWEEN_PARTS = r"\s|｜丨┃│/·•・\-—_,，、"
 
-# Where a web page's trail to it starts: 首页 >, 香港商报网首页 >, or the site's name,
+# Where a web page's trail to it starts: 首页 >, 香港商报网首页 > (or 香港商报网  首页 >), or the site's name,
 # 珠海高新区管委会门户网站 > (group "site").
-TRAIL_START = r"(?:[^\s>＞»/→]{0,12}?首页|(?P<site>[^\s>＞»/→]{2,20}?)(?:门户网站|网站))\s*(?:>|＞|»|/|→)"
+TRAIL_START = r"(?:[^\s>＞»/→]{0,12}?\s*首页|(?P<site>[^\s>＞»/→]{2,20}?)(?:门户网站|网站))\s*(?:>|＞|»|/|→)"
 # The district a site's name may end with in brackets: …_苏州高新区（虎丘区）.
 SITE_DISTRICT = r"[（(][\u4e00-\u9fff]{2,8}[）)]"
 # A site's address beside its name in a page's head: www.pingjiang.gov.cn, www.hkcd.com.

@@ -184,6 +184,8 @@ def test_a_government_site_s_trail_from_its_name_and_a_document_s_dates():
 def test_a_trail_from_a_site_s_own_home_page_gives_the_section():
     text = "紫贞街道党建“五级联动”\n\n香港商报网首页 > 内地 > 园区观察\n\n正文。"
     assert source_meta(text, column_header=False).page_name == "园区观察"
+    spaced = "宝鸡日报网  首页 > 园区 > 党建在园区\n\n紫贞街道党建“五级联动”\n\n正文。"
+    assert source_meta(spaced, column_header=False).page_name == "党建在园区"
 
 
 def test_a_bulletin_s_date_at_the_end_of_its_printer_s_line():
