@@ -249,15 +249,20 @@ def web_meta_authors(fields, is_name):
     return names
 
 
+def split_suffix(title):
+    """(the title before its last `` - `` or ``_``, what follows it), or None: whatever site it names."""
+    match = _SITE_SUFFIX.search(title)
+    return (title[: match.start()].strip(), match.group("site").strip()) if match else None
+
+
 def strip_site_suffix(title, others=()):
     """A web page's title without the site's names after it (…报告_凤阳经济开发区_凤阳县人民政府:
     its section's and its site's); the title itself when none is there."""
     while True:
-        match = _SITE_SUFFIX.search(title)
-        if not match:
+        parts = split_suffix(title)
+        if not parts:
             return title
-        site = match.group("site").strip()
-        head = title[: match.start()].strip()
+        head, site = parts
         if len(head) < 6 or re.search(r"[。！？]", site):
             return title
         named = re.sub(rf"{SITE_DISTRICT}$", "", site)  # 苏州高新区（虎丘区）: the district it also is

@@ -406,12 +406,18 @@ def _web_title(folded, dropped):
     first = next((i for i, line in enumerate(folded) if line and not dropped[i]), None)
     if first is None:
         return
+    below = [cleaner.visible(line) for line in folded[first + 1 :] if line]
+    # The headline printed again below, on one line or broken over two.
+    printed = set(below) | {a + b for a, b in zip(below, below[1:])}
     title = furniture.strip_site_suffix(folded[first])
     if title == folded[first]:
+        # A site whose name says nothing of a site (… - 中国医药城): the title printed below tells.
+        parts = furniture.split_suffix(title)
+        if parts and cleaner.visible(parts[0]) in printed:
+            dropped[first] = True
         return
-    plain = cleaner.visible(title)
-    if any(cleaner.visible(line) == plain for line in folded[first + 1 :]):
-        dropped[first] = True  # the headline is printed again below
+    if cleaner.visible(title) in printed:
+        dropped[first] = True
     else:
         folded[first] = title
 

@@ -1279,3 +1279,20 @@ def test_a_titled_photo_item_credited_to_its_supplier_has_its_caption_as_text_an
     first, second = split_page(text)
     assert (first.paragraphs, first.authors) == (["近日，东台高新区青创党群服务中心举办主题党日活动。"], [])
     assert second.authors == ["石磊"]
+
+
+@pytest.mark.parametrize("site", ["中国医药城", "泰州市人民政府"])
+def test_a_web_title_goes_when_the_headline_below_repeats_it_on_two_lines(site):
+    # 中国医药城 says nothing of a site: the headline printed below tells that the line is the page's title.
+    text = page(
+        f"医药高新区部署追赶跨越 三年挺进第一方阵 - {site}",
+        "",
+        "首页 | 园区概况 | 新闻中心 | 党建工作",
+        "",
+        "医药高新区部署追赶跨越",
+        "三年挺进第一方阵",
+        "",
+        "    5月12日，医药高新区召开动员会，部署三年追赶跨越行动。",
+    )
+    (block,) = split_page(text)
+    assert block.kicker == "" and block.title.replace(" ", "") == "医药高新区部署追赶跨越三年挺进第一方阵"
