@@ -230,8 +230,10 @@ def test_precision_and_recall_of_nothing_are_perfect_and_f1_is_their_harmonic_me
 # year reviews); the floors were set again under what the ingest reaches on all of them.
 FLOORS = {
     "articles": ("f1", 0.97),
-    "titles": ("f1", 0.96),
-    "kickers": ("f1", 0.96),
+    # 0.96 each before the folios, trails and long titles of 7 December
+    "titles": ("f1", 0.97),
+    "kickers": ("f1", 0.98),
+    "source": ("f1", 0.98),
     "authors": ("f1", 0.97),
     "zones": ("f1", 0.97),
     # 0.92 before the December 2026 pages, 0.83 before the twenty-six of its last week: documents in 《》, quoted
