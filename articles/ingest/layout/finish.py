@@ -1,7 +1,7 @@
 """Finishing an article: its headline lines, kind and text cleaned into an ArticleBlock.
 
-Two headline lines are a kicker and a title, or one title the column broke
-inside a word; three add a subtitle. The kind follows from the header: a
+Two headline lines are a kicker and a title, one title the column broke
+inside a word, or a title and its figures as a subtitle; three add a subtitle. The kind follows from the header: a
 本报讯 start or a plain title is a brief, a byline under the title, a subtitle
 or section headings make a feature, captions without a title a photo item. An
 article printed without a title gets one from its first clause. Paragraphs,
@@ -107,6 +107,9 @@ def _headings_once(headings, positions):
 
 # 民企七千余户 从业人员四万多: two parallel phrases set apart on one line, a kicker's form.
 TWO_PHRASES = re.compile(r"[\u4e00-\u9fff“”]{3,12}[ \u3000]+[\u4e00-\u9fff“”]{3,12}")
+KICKER_NAME_MAX = 10  # a place's or a zone's name over a title: 阜新高新区, 江苏无锡
+# 高企总数达979家  占全市44%: two phrases set apart, figures in them, under the title: its subtitle.
+FIGURES_DECK = re.compile(r"(?=.*\d)[\u4e00-\u9fff“”\d.%％]{3,14}[ \u3000]+[\u4e00-\u9fff“”\d.%％]{3,14}")
 
 
 def _headline_parts(headlines):
@@ -117,7 +120,8 @@ def _headline_parts(headlines):
     unless a line ends as a kicker does (``璧山高新区：``, ``…产业链上——``) or is two phrases
     set apart as a kicker is (``民企七千余户 从业人员四万多``). A
     blank line parts them: the first part is the kicker, then the title, then
-    a subtitle. Two parts split inside a dictionary word are one title.
+    a subtitle. Two parts split inside a dictionary word are one title; a title
+    over two phrases of figures (高企总数达979家  占全市44%) has them as its subtitle.
     """
     runs = []
     previous = None
@@ -140,6 +144,13 @@ def _headline_parts(headlines):
         return "", parts[0], ""
     if len(parts) == 2 and _broken_mid_word(parts[0], parts[1]):
         return "", parts[0].rstrip() + parts[1].lstrip(), ""
+    if (
+        len(parts) == 2 and FIGURES_DECK.fullmatch(parts[1].strip())
+        and len(cleaner.visible(parts[0])) > KICKER_NAME_MAX and not FIGURES_DECK.fullmatch(parts[0].strip())
+    ):
+        # 高新区交出2019年“创新答卷” / 高企总数达979家  占全市44%: the title, then its figures as a subtitle
+        # (a zone's name over them, 阜新高新区, is the kicker of a title of figures)
+        return "", parts[0], parts[1]
     if len(parts) == 3 and KICKER_END.search(parts[1]) and len(cleaner.visible(parts[0])) <= COLUMN_MAX:
         if names_a_place(cleaner.visible(parts[0])):
             # 河南郑州 / 郑州高新区紫竹社区： / 积分换来…: the place, then a title in two parts

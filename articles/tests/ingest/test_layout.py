@@ -803,3 +803,29 @@ def test_a_line_longer_than_any_headline_is_no_title_even_over_a_byline():
     line = "泸县高新区召开党工委会议暨党组织书记抓基层党建工作述职评议会议并部署园区企业党建联建共建和人才服务以及新就业群体关爱服务等重点工作事项"
     text = page(line, "", "■ 本报记者 李 岚", "", "1月16日，泸县高新区召开党工委会议，各党组织书记逐一述职。")
     assert all(block.title != line for block in split_page(text))
+
+
+def test_two_phrases_of_figures_under_a_title_are_its_subtitle():
+    text = page(
+        "宝鸡高新区交出2023年“创新答卷”",
+        "",
+        "高企总数达612家  占全市41%",
+        "",
+        "■ 本报记者 罗 嘉",
+        "",
+        "1月20日，宝鸡高新区召开会议回顾2023年工作。",
+    )
+    (block,) = split_page(text, page_name="党建在高新")
+    assert (block.kicker, block.title, block.subtitle) == ("", "宝鸡高新区交出2023年“创新答卷”", "高企总数达612家 占全市41%")
+
+
+def test_a_zone_s_name_over_two_phrases_of_figures_is_their_kicker():
+    text = page(
+        "阜新高新区",
+        "",
+        "服务进企业  招商到位资金增长12.9%",
+        "",
+        "本报讯 阜新高新区组织党员干部走访企业，帮助解决用工难题。",
+    )
+    (block,) = split_page(text, page_name="党建在高新")
+    assert (block.kicker, block.title) == ("阜新高新区", "服务进企业 招商到位资金增长12.9%")
