@@ -38,6 +38,8 @@ GENERIC_WORDS = {"高新区", "国家高新区", "高新技术产业开发区", 
 # A park of another kind than a high-tech zone: 东营港经济开发区, 两江新区, 清徐经济开发区.
 OTHER_PARK = r"(?:经济技术开发区|经济开发区|经开区|工业园区|新区)"
 # Such a park named in a title or kicker (or any 开发区, 综合保税区).
+# A city's own daily or evening paper: 海安日报, 南通晚报.
+CITY_PAPER = re.compile(rf"(?P<city>[{CJK}]{{2,4}}?)(?:日报|晚报)")
 OTHER_ZONE = re.compile(rf"[{CJK}]{{2,8}}(?:{OTHER_PARK}|开发区|保税区|自贸区)")
 
 
@@ -161,10 +163,32 @@ class ZoneIndex:
                 return [self._mention(name, found.group())]
         if not self.bare_references(text, words=("高新区", "园区")):
             return []  # 德州市实施…工程，全市… / 坡头区…全区: the city's or a district's own work, no zone's
+        own = self._papers_zone(context) if self.bare_references(text, words=("高新区",)) else None
+        if own is not None:
+            return [own]  # 高新区 in 海安日报: 海安高新区, not the zone of the prefecture it names (南通)
         for city, names in self._cities().items():
             if len(names) == 1 and _names_the_city_itself(city, text):
                 return [self._mention(names[0], city)]
         return []
+
+    def _papers_zone(self, paper):
+        """The zone a city's or a county's own paper means by 高新区 (海安日报: 海安高新区), or None.
+
+        The one zone of the table in its city or named after it, else one outside the table
+        named after the city; None when the city has several, or the paper is no city's.
+        """
+        found = CITY_PAPER.fullmatch(paper or "")
+        province = found and self._province_for_city(found["city"] + "市")  # a city's, not a district's (海淀报)
+        if not province:
+            return None
+        place = found["city"]
+        hosted = [name for city, names in self._cities().items() if city.rstrip("市") == place for name in names]
+        named = self.surfaces.get(place + "高新区")
+        if len(hosted) == 1 or named:
+            return self._mention(hosted[0] if len(hosted) == 1 else named, "高新区")
+        if hosted:
+            return None
+        return ZoneMention(name=place + "高新区", surface="高新区", known=False, city=place + "市", province=province)
 
     def _places(self, shortest=3):
         """(place, zone name) for zone names whose place part is distinctive: 松山湖高新区 -> 松山湖."""

@@ -289,3 +289,16 @@ def test_an_item_under_a_district_s_name_is_not_its_city_s_zone():
 def test_a_city_placing_another_park_is_not_the_article_s_city():
     body = "淮北市凤凰经济开发区把党组织建到煤化工产业链上，园区企业党支部增至17个。"
     assert link_zones("把党组织建到产业链上", "", body, index()) == []
+
+
+def test_a_city_s_own_paper_means_its_own_zone_by_a_bare_gaoxinqu():
+    cities = {**CITIES, "海安": "江苏省", "海安市": "江苏省", "南通": "江苏省", "南通市": "江苏省"}
+    idx = ZoneIndex(ZONES, province_for_city=lambda city: cities.get(city, ""))
+    body = "去年，高新区新签约项目42个，在南通市省级以上开发园区考核中位列第二。"
+    # a county-level city's paper: the zone named after it, not its prefecture's (南通)
+    (zone,) = link_zones("五个关键词读懂主阵地", "", body, idx, paper="海安日报")
+    assert (zone.name, zone.known, zone.city, zone.province) == ("海安高新区", False, "海安市", "江苏省")
+    # a city with one zone in the table: that zone
+    assert [m.name for m in link_zones("五个关键词读懂主阵地", "", body, idx, paper="南通日报")] == ["南通高新区"]
+    # 园区 alone is any park of the city: no zone of the paper's
+    assert link_zones("五个关键词读懂主阵地", "", "园区新签约项目42个。", idx, paper="海安日报") == []
