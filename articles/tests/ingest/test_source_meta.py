@@ -251,11 +251,15 @@ def test_no_metadata_at_all():
         "中国高新技术产业导报                                   A6 党建在高新",
         "中國高新技術產業導報                  A6 黨建在高新",
         "A6\n      党建在高新  ┃  中国高新技术产业导报",
+        # a bare page number beside the paper's name, on either side
+        "中国高新技术产业导报                        6 党建在高新",
+        "6 党建在高新                        中国高新技术产业导报",
     ],
 )
 def test_an_e_paper_folio_spread_across_the_page_with_the_edition_on_either_side(folio):
     meta = source_meta("2024年4月29日 星期一   编辑：陈 雪   校对：黄 河\n" + folio + BODY)
-    assert (meta.paper, meta.date, meta.page, meta.page_name) == ("中国高新技术产业导报", D(2024, 4, 29), "A6", "党建在高新")
+    page = "A6" if "A6" in folio else "6"
+    assert (meta.paper, meta.date, meta.page, meta.page_name) == ("中国高新技术产业导报", D(2024, 4, 29), page, "党建在高新")
 
 
 def test_a_traditional_folio_is_read_and_given_in_simplified_characters():
@@ -366,15 +370,6 @@ def test_a_special_zone_s_paper():
 def test_a_page_name_whose_middle_dot_is_spaced():
     meta = source_meta("泉州晚报                       2024年5月20日 星期一\n第5版  丰泽区 · 园区       责任编辑：林 岚   美编：周 丹" + BODY)
     assert (meta.paper, meta.page, meta.page_name) == ("泉州晚报", "5", "丰泽区 · 园区")
-
-
-@pytest.mark.parametrize("masthead", [
-    "中国高新技术产业导报                        6 党建在高新",
-    "6 党建在高新                        中国高新技术产业导报",
-])
-def test_a_bare_page_number_and_its_name_beside_the_paper_s_name(masthead):
-    meta = source_meta("2024年9月2日  星期一      编辑：许 岚\n" + masthead + BODY)
-    assert (meta.paper, meta.date, meta.page, meta.page_name) == ("中国高新技术产业导报", D(2024, 9, 2), "6", "党建在高新")
 
 
 def test_a_day_beside_the_paper_s_name_is_no_page():
