@@ -11,11 +11,12 @@ order; only drafts with something to read are returned.
 import re
 
 from articles.ingest import cleaner
-from articles.ingest.layout.bylines import has_surname, parse_byline
+from articles.ingest.layout.bylines import BRACKETED, has_surname, parse_byline
 from articles.ingest.layout.draft import Draft
 from articles.ingest.layout.lines import (
     BOX_KIND,
     CAPTION_MAX,
+    REMARK_LABELS,
     SENTENCE_MARK,
     box_subject,
     is_datum_line,
@@ -415,7 +416,11 @@ class Walker:
     def _names_close_article(self, i):
         cur = self.current
         tokens = parse_byline(self.lines[i].text)
-        if not tokens or not (cur.brief or any(has_surname(t) for t in tokens)):
+        # A remark (短评, 编后) is signed with a pen name in brackets, from no surname: （渝 言）.
+        signed = BRACKETED.match(self.lines[i].text.strip()) and any(
+            cleaner.visible(line.text) in REMARK_LABELS for line in cur.headlines
+        )
+        if not tokens or not (cur.brief or signed or any(has_surname(t) for t in tokens)):
             return False
         if not cur.open_paragraph:
             return True

@@ -829,3 +829,21 @@ def test_a_zone_s_name_over_two_phrases_of_figures_is_their_kicker():
     )
     (block,) = split_page(text, page_name="党建在高新")
     assert (block.kicker, block.title) == ("阜新高新区", "服务进企业 招商到位资金增长12.9%")
+
+
+def test_a_remark_signed_with_a_pen_name_in_brackets_has_it_as_its_author():
+    remark = page(
+        "短评",
+        "",
+        "联盟的分量在“清单”上",
+        "",
+        "    党建联盟把十二家园区拉到一起，拿出了一份能落地的项目清单。",
+        "                                              （渝 言）",
+    )
+    report = page("宝鸡高新区组建党建联盟", "", "■ 本报记者 李 岚", "", "    宝鸡高新区近日组建党建联盟。", "", "")
+    block = split_page(report + remark, page_name="党建在高新")[-1]
+    assert (block.title, block.authors) == ("联盟的分量在“清单”上", ["渝言"])
+    assert "渝言" not in block.body
+    # a report's last line in brackets without a surname is no signature
+    block = split_page(page("宝鸡高新区组建党建联盟", "", "    宝鸡高新区近日组建党建联盟。", "（渝 言）"))[0]
+    assert block.authors == []
