@@ -37,9 +37,9 @@ PLACE_FLAGS = ("ns", "nr", "nz", "nt", "n", "j")
 GENERIC_WORDS = {"高新区", "国家高新区", "高新技术产业开发区", "国家高新技术产业开发区"}
 # A park of another kind than a high-tech zone: 东营港经济开发区, 两江新区, 清徐经济开发区.
 OTHER_PARK = r"(?:经济技术开发区|经济开发区|经开区|工业园区|新区)"
-# Such a park named in a title or kicker (or any 开发区, 综合保税区).
 # A city's own daily or evening paper: 海安日报, 南通晚报.
 CITY_PAPER = re.compile(rf"(?P<city>[{CJK}]{{2,4}}?)(?:日报|晚报)")
+# Such a park named in a title or kicker (or any 开发区, 综合保税区).
 OTHER_ZONE = re.compile(rf"[{CJK}]{{2,8}}(?:{OTHER_PARK}|开发区|保税区|自贸区)")
 
 

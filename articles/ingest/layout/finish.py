@@ -1,11 +1,12 @@
 """Finishing an article: its headline lines, kind and text cleaned into an ArticleBlock.
 
 Two headline lines are a kicker and a title, one title the column broke
-inside a word, or a title and its figures as a subtitle; three add a subtitle. The kind follows from the header: a
-本报讯 start or a plain title is a brief, a byline under the title, a subtitle
-or section headings make a feature, captions without a title a photo item. An
-article printed without a title gets one from its first clause. Paragraphs,
-captions and headings are cleaned each by its own rule (cleaner.py).
+inside a word, or a title and its figures as a subtitle; three add a subtitle.
+The kind follows from the header: a 本报讯 start or a plain title is a brief,
+a byline under the title, a subtitle or section headings make a feature,
+captions without a title a photo item. An article printed without a title
+gets one from its first clause. Paragraphs, captions and headings are cleaned
+each by its own rule (cleaner.py).
 """
 import re
 

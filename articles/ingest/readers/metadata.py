@@ -132,7 +132,7 @@ _NUMBERED_PAGE = re.compile(rf"^(?P<page>\d{{1,2}})\s+(?P<name>{_NAME_BESIDE})$"
 _SEPARATORS = re.compile(rf"[{BETWEEN_PARTS}()（）\[\]【】]+")
 # A district's or a trade's paper named with 报 alone (海淀报), which PAPER_NAME does not take:
 # read only as what is left of a folio line beside its date. Words ending in 报 that no paper
-# is called (工作汇报, 喜报, 年报) are not.
+# is called (工作汇报, 统计公报, 项目申报) are not.
 _SHORT_PAPER = re.compile(rf"[{_CJK}]{{2,4}}报")
 _NOT_A_PAPER = re.compile(r"(?:汇|简|喜|捷|情|通|预|公|海|电|举|申|填|上|呈|回|年|月|季|学|警|战)报$")
 _SENTENCE = re.compile(r"[，。；！？、]")
