@@ -116,8 +116,8 @@ def extract(html, name):
     title = _strip_site(title, meta.get("paper") or (doc.sitename if doc is not None else ""))
     headline = root.find(".//h1")
     headline = _clean(headline.text_content()) if headline is not None else ""
-    if headline and title.startswith(headline) and _SECTION_AFTER.match(title[len(headline):]):
-        title = headline  # 标题_工作动态_…人民政府: the page's headline, without its section and site
+    if headline and _headline_in_title(title, headline):
+        title = headline
     if paragraphs and _clean(paragraphs[0]) == title:
         paragraphs = paragraphs[1:]
     paragraphs = [p for p in paragraphs if not _furniture(p)]
@@ -300,6 +300,20 @@ def _clean(text):
 
 # After a <title>'s headline, the section and site names a site appends: _工作动态_北京市海淀区人民政府.
 _SECTION_AFTER = re.compile(r"^(?:\s*(?:[_|｜—–]|-{1,2})\s*[^\s_|｜—–-]{2,30}){1,3}$")
+# Before it, the place the page is about: 赣江新区：.
+_LEAD_IN = re.compile(r"^[^\s：:_|｜]{2,12}[：:]\s*$")
+
+
+def _headline_in_title(title, headline):
+    """Whether the <title> is the page's <h1> with the section and site names after it
+    (标题_工作动态_…人民政府), perhaps led by the place it is about (赣江新区：标题…)."""
+    at = title.find(headline)
+    if at < 0:
+        return False
+    lead, rest = title[:at], title[at + len(headline):]
+    if lead and not _LEAD_IN.match(lead):
+        return False
+    return bool(_SECTION_AFTER.match(rest)) or (bool(lead) and not rest)
 
 
 def _strip_site(title, site):

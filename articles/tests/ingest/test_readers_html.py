@@ -141,6 +141,23 @@ def test_a_title_tag_with_its_section_and_site_after_the_headline_gives_the_head
     assert page.text.startswith(TITLE + "\n")
 
 
+@pytest.mark.parametrize("suffix", ["_工作动态_合肥高新区管委会", ""])
+def test_a_title_tag_leading_with_its_place_and_a_colon_gives_the_headline(tmp_path, suffix):
+    led = html().replace("<meta property=\"og:title\" content=\"{0}\">".format(TITLE), "")
+    led = led.replace(f"<title>{TITLE}_中国高新网</title>", f"<title>合肥高新区：{TITLE}{suffix}</title>")
+    page = read_page(write(tmp_path, "led.html", led.encode("utf-8")))
+    assert page.text.startswith(TITLE + "\n")
+
+
+def test_a_title_tag_holding_the_headline_inside_its_own_words_is_kept(tmp_path):
+    # the <h1> a part of the <title>'s own headline: the fuller one is the title
+    longer = f"合肥高新区召开推进会部署{TITLE}"
+    doc = html().replace("<meta property=\"og:title\" content=\"{0}\">".format(TITLE), "")
+    doc = doc.replace(f"<title>{TITLE}_中国高新网</title>", f"<title>{longer}_工作动态_合肥高新区管委会</title>")
+    page = read_page(write(tmp_path, "longer.html", doc.encode("utf-8")))
+    assert page.text.startswith(longer)
+
+
 def test_a_page_named_txt_is_read_as_html_by_its_content(tmp_path):
     page = read_page(write(tmp_path, "saved.txt", html().encode("utf-8")))
     assert page.format == "html" and page.text == TEXT
