@@ -163,8 +163,8 @@ class ZoneIndex:
                 return [self._mention(name, found.group())]
         if not self.bare_references(text, words=("高新区", "园区")):
             return []  # 德州市实施…工程，全市… / 坡头区…全区: the city's or a district's own work, no zone's
-        own = self._papers_zone(context) if self.bare_references(text, words=("高新区",)) else None
-        if own is not None:
+        own = self._papers_zone(context)  # None unless the paper is a city's: most are not
+        if own is not None and self.bare_references(text, words=("高新区",)):
             return [own]  # 高新区 in 海安日报: 海安高新区, not the zone of the prefecture it names (南通)
         for city, names in self._cities().items():
             if len(names) == 1 and _names_the_city_itself(city, text):

@@ -406,20 +406,27 @@ def _web_title(folded, dropped):
     first = next((i for i, line in enumerate(folded) if line and not dropped[i]), None)
     if first is None:
         return
-    below = [cleaner.visible(line) for line in folded[first + 1 :] if line]
-    # The headline printed again below, on one line or broken over two.
-    printed = set(below) | {a + b for a, b in zip(below, below[1:])}
     title = furniture.strip_site_suffix(folded[first])
     if title == folded[first]:
         # A site whose name says nothing of a site (… - 中国医药城): the title printed below tells.
         parts = furniture.split_suffix(title)
-        if parts and cleaner.visible(parts[0]) in printed:
+        if parts and _printed_below(parts[0], folded[first + 1 :]):
             dropped[first] = True
         return
-    if cleaner.visible(title) in printed:
+    if _printed_below(title, folded[first + 1 :]):
         dropped[first] = True
     else:
         folded[first] = title
+
+
+def _printed_below(title, lines):
+    """Whether ``title`` is printed again among ``lines``, on one line or broken over two."""
+    plain = cleaner.visible(title)
+    below = [cleaner.visible(line) for line in lines if line]
+    return any(
+        line == plain or (plain.startswith(line) and plain[len(line) :] == after)
+        for line, after in zip(below, [*below[1:], ""])
+    )
 
 
 def _join_broken_headlines(lines):
