@@ -22,7 +22,10 @@ its industry and word: “红心谷”生物医药产业链党建联盟 -> ``红
 
 - a programme word follows the quote (工程, 行动, 机制, 模式, 品牌, 平台, 联盟,
   服务队, 驿站, 体系, 制度, 活动, 服务, 培训, 课堂, 讲坛, 沙龙, 示范创建, 工作理念,
-  工作方法, 墙, 空间, 走廊, 管理, …), possibly after a short modifier (“智汇高新”人才行动);
+  工作方法, 墙, 空间, 走廊, 管理, 储备库, 论坛, 综合体, …), possibly after a short modifier
+  (“智汇高新”人才行动); a place (阵地, 基地, 示范点, 示范带) only with a party word in its
+  name (“聚新汇”党群共享阵地, not “低空飞行测试基地”) and not as a title held (入选首批“…”示范基地) or a
+  model place counted (“模范”支部示范点1个);
   a list ending in one (“民呼我为”“接诉即办”机制) takes every name in it, and so does a list of
   brands counted or closed as a set (“大咖说”“高新荟”几个子品牌, 等品牌),
   and so does ``…等特色党建品牌`` (each name stored without the shared word);

@@ -4,11 +4,14 @@ import re
 from articles.ingest.words import tagged as _tagged
 
 CJK = r"\u4e00-\u9fff"
+# Places of party building (checked by PLACE_ENDING below).
+PLACE_WORDS = ("阵地", "基地", "示范带", "示范点")
 # Words that say a quoted name is a programme when they follow it: “双创两提升”工程, “订单式”服务.
 ENDINGS = (
     "专项行动", "行动", "工程", "机制", "模式", "党建品牌", "品牌", "平台", "联盟", "服务队", "宣讲队",
     "突击队", "先锋队", "驿站", "工作法", "体系", "制度", "服务团", "帮帮团", "工作室", "服务站",
     "服务中心", "计划", "党建基金", "建设标准", "人才社区", "培训班", "系列活动",
+    "储备库", "专班", "论坛", "综合体", "共同体", *PLACE_WORDS,
 )
 # Words that also say so, read after the programme words above: “订单式”服务，… “微心愿”墙.
 # The ones that are verbs too (服务, 管理, 培训) only with nothing after them: “红链驿站”服务覆盖… is a verb.
@@ -123,6 +126,12 @@ PARTY_DOCUMENT = re.compile(
 HOLDERS_AFTER = re.compile(r"(?:专家|入选者|入选专家|获得者|人选|领军人才)")
 # “产业红盟”启动, “红色驿站”揭牌: a programme launched; “党旗映车间”这一市级党建品牌: a brand named.
 LAUNCHED_AFTER = re.compile(rf"(?:正式)?(?:启动|揭牌|上线)|这一[{CJK}]{{0,10}}品牌")
+# A place is the party's only by its name (“聚新汇”党群共享阵地, “党员教育培训基地”; not “民用无人机试飞运行基地”),
+# and a place a zone was rated as, or a model place counted, is a title (进入首批“海棠花红”先锋阵地,
+# “模范”支部示范点1个).
+PLACE_ENDING = re.compile(rf"(?:{'|'.join(PLACE_WORDS)})$")
+HONOURED_BEFORE = re.compile(r"(?:获评|评为|入选|进入|列入|授予|获批|荣获)[^，。；“”]{0,8}$|首批$")
+COUNTED_AFTER = re.compile(r"\d|[一二两三四五六七八九十]+个")
 # 以“三个强化”为抓手: what the work is carried by.
 HANDLE_AFTER = re.compile(r"为(?:抓手|载体|牵引|总抓手|主打|主线)")
 # “光谷红厅”：露天平台变身党员之家: a title opening on the name of what it is about.
@@ -250,6 +259,12 @@ def _accepted(quoted, before, after, shared, qualified, group_size, companies, i
     if quoted in NATIONAL_FORMULAS or CONCEPT.search(quoted) or FOCUS_BEFORE.search(before):
         return None
     if HOLDERS_AFTER.match(after):
+        return None
+    named = quoted + (qualified or shared or "")
+    if PLACE_ENDING.search(named) and (
+        not PARTY_CUE.search(named) or HONOURED_BEFORE.search(before)
+        or named.endswith("示范点") and COUNTED_AFTER.match(after[len(qualified or shared or "") :])
+    ):
         return None
     if RANKED_AS.search(before) and RANK_AFTER.match(after):
         return None  # 作为“书记工程”来抓: a rank given to another programme

@@ -454,3 +454,30 @@ def test_a_quoted_name_the_work_is_carried_by():
 def test_a_party_named_body_set_up_or_formed_is_a_programme():
     assert names("开发区联合高校成立“红色智库”，组建“红色招商专班”赴长三角驻点招商。") == ["红色智库", "红色招商专班"]
     assert names("企业成立“青年突击”党支部。") == []
+
+
+def test_a_quoted_name_over_a_place_reservoir_forum_or_complex_of_party_building():
+    body = (
+        "街道在商务楼宇里打造“邻聚里”党群共享阵地5处。"
+        "园区把40名党员骨干选进“红色工匠”储备库。"
+        "开发区还建成“链心汇”党群服务综合体。"
+        "联盟当天举办“红链同行”智汇论坛。"
+        "村口挂着“党员实践教育基地”的牌子。"
+    )
+    assert names(body) == [
+        "邻聚里党群共享阵地", "红色工匠储备库", "链心汇党群服务综合体", "红链同行", "党员实践教育基地",
+    ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "园区引进了全省首个“低空飞行测试基地”。",  # no party building in the name
+        "园区先后入选首批“城市矿产”示范基地。",  # a title the zone holds
+        "景瑞社区进入了全市首批“红枫映初心”先锋阵地。",
+        "全区共建成坚强堡垒“模范”支部示范点3个。",  # counted: a rating
+        "市里提出培育“三个基地”。",
+    ],
+)
+def test_a_quoted_place_without_party_building_or_held_as_a_title_is_not_a_programme(body):
+    assert names(body) == []
