@@ -41,7 +41,7 @@ TRAILING_DROP = (
     "预计", "力争", "将", "增加至", "增加到", "增长到", "增长至", "提高到", "提高至", "提升到", "提升至", "扩大到", "扩大至",
     "下降至", "减少至", "增至", "升至", "降至", "达到了", "由最初", "由原来", "从最初", "由", "达到", "约为", "高达", "多达", "共计", "合计", "总计", "累计", "超过", "不少于", "不超过",
     "大约", "将近", "接近", "突破", "为", "达", "约", "近", "超", "逾", "共", "计", "是", "有", "的", "了",
-    "至", "仅", "已", "要", "就",
+    "至", "仅", "只", "已", "要", "就",
 )
 STOP_FLAGS = ("v", "d", "ad", "p", "u", "c", "r", "m", "q", "a", "t", "y", "x", "zg", "l", "i")
 # Verbs the tagger splits out of compound nouns (人才|创新|项目, 研发|中心).
@@ -307,6 +307,8 @@ def _drop_trailing(text):
         for word in TRAILING_DROP:
             if word == "要" and len(text) > 1 and text[-2] in NOT_MUST_BEFORE_YAO:
                 continue  # 主要, 需要 stay whole
+            if word == "只" and text.endswith("船只"):
+                continue  # 只 ends the noun 船只 (ships), it is no "only"
             if text.endswith(word) and len(text) > len(word):
                 text, changed = text[: -len(word)], True
                 break

@@ -223,6 +223,10 @@ def test_the_clause_of_a_figure_stops_at_the_figure_before_it():
         ("生命健康产业利润总额同比增长", "%", None),  # profit is no output
         ("力争工业开票", "元", "营业收入"),
         ("核心区面积", "平方公里", "园区面积"),
+        ("直管区", "平方公里", "园区面积"),  # a part of the zone named alone: its area
+        ("平桥园区", "平方公里", "园区面积"),
+        ("启动区", "公顷", "园区面积"),
+        ("平桥园区", "亩", None),  # a plot in 亩 is no zone's extent
         ("全社会研发投入占地区生产总值比重", "%", "研发投入强度"),
         ("建筑面积", "平方米", "建筑面积"),
         ("深圳湾创业广场党群服务中心", "平方米", "建筑面积"),  # a place's area

@@ -284,6 +284,13 @@ def labelled(text, year=2023):
     return [(m.label, m.value, m.unit) for m in extract_metrics(text, article_year=year)]
 
 
+def test_only_before_a_figure_is_not_part_of_its_label():
+    assert labelled("这个高新区辖区只有8.32平方公里，核心区面积仅有2.1平方公里。") == [
+        ("辖区", 8.32, "平方公里"), ("核心区面积", 2.1, "平方公里"),
+    ]
+    assert labelled("港区登记的船只有120艘。") == [("船只", 120, "艘")]  # 只 of 船只 stays
+
+
 def test_the_zone_s_own_extent_is_labelled_its_area():
     (found,) = extract_metrics("同年，园区由设立时的1.39平方公里扩大到33.46平方公里。", article_year=2018)
     assert (found.label, found.value_from, found.value, found.kind) == ("园区面积", 1.39, 33.46, "change")
