@@ -341,6 +341,8 @@ def _generic_label(before, noun, sentence, end):
 
 
 NOT_AFTER_GENERIC = {"分别", "是", "有", "中", "均", "共"}
+# Kinds of park the tagger may read as a person's name (国家|高新区 nr): part of the noun, not a name.
+PARK_WORDS = ("高新区", "开发区", "园区", "新区")
 
 
 def _noun_after(sentence, end):
@@ -364,7 +366,7 @@ def _noun_after(sentence, end):
         # is taken on trust, later ones must look like parts of a noun phrase.
         if words and flag.startswith(STOP_FLAGS) and word not in NOUN_MODIFIER_VERBS:
             break
-        if words and (flag == "nr" or len(word) == 4 and flag in ("nz", "i", "l")):
+        if words and (flag == "nr" and not word.endswith(PARK_WORDS) or len(word) == 4 and flag in ("nz", "i", "l")):
             break  # a verb the tagger does not know (齐聚 as a name) or an idiom (齐聚一堂)
         words.append(word)
         if len(words) == 5:

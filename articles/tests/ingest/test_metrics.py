@@ -291,6 +291,10 @@ def test_only_before_a_figure_is_not_part_of_its_label():
     assert labelled("港区登记的船只有120艘。") == [("船只", 120, "艘")]  # 只 of 船只 stays
 
 
+def test_a_kind_of_park_after_a_measure_word_is_the_noun_counted():
+    assert labelled("联盟由11家国家高新区联合发起。") == [("国家高新区", 11, "家")]
+
+
 def test_the_zone_s_own_extent_is_labelled_its_area():
     (found,) = extract_metrics("同年，园区由设立时的1.39平方公里扩大到33.46平方公里。", article_year=2018)
     assert (found.label, found.value_from, found.value, found.kind) == ("园区面积", 1.39, 33.46, "change")
