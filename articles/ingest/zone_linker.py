@@ -35,8 +35,8 @@ SCIENCE_CITY = r"(?:科学城|科技城|科学园|科技园)"
 # Word classes of a proper place name (jieba): 徐庄 nr, 浦口 ns, 稀土 n.
 PLACE_FLAGS = ("ns", "nr", "nz", "nt", "n", "j")
 GENERIC_WORDS = {"高新区", "国家高新区", "高新技术产业开发区", "国家高新技术产业开发区"}
-# A park of another kind than a high-tech zone: 东营港经济开发区, 两江新区, 清徐经济开发区.
-OTHER_PARK = r"(?:经济技术开发区|经济开发区|经开区|工业园区|新区)"
+# A park of another kind than a high-tech zone: 东营港经济开发区, 两江新区, 清徐经济开发区 (高新区 is no 新区).
+OTHER_PARK = r"(?:经济技术开发区|经济开发区|经开区|工业园区|(?<!高)新区)"
 # A city's own daily or evening paper: 海安日报, 南通晚报.
 CITY_PAPER = re.compile(rf"(?P<city>[{CJK}]{{2,4}}?)(?:日报|晚报)")
 # Such a park named in a title or kicker (or any 开发区, 综合保税区).
@@ -299,7 +299,7 @@ class ZoneIndex:
         ``宜兴市高新区`` is 宜兴高新区; a place named between the city and 高新区
         names the zone by itself (``南京浦口高新区`` -> 浦口高新区, ``自贡市沿滩高新技术产业园区``
         -> 沿滩高新区) when it is a county or district of the table or reads as a
-        proper name; a verb there (``南京市支持高新区``) makes no zone.
+        proper name (合肥新站高新区 -> 新站高新区); a verb there (``南京市支持高新区``) makes no zone.
         """
         window_start = suffix_start
         while window_start > 0 and suffix_start - window_start < 10 and re.match(
@@ -346,12 +346,16 @@ class ZoneIndex:
         return place
 
     def _names_a_place(self, words):
-        """Whether the words between a city and 高新区 name a place: a county or district, or a proper noun."""
+        """Whether the words between a city and 高新区 name a place: a county or district, a proper noun,
+        or two characters the dictionary knows as no word (合肥新站高新区: 新|站, where 支持 is a verb)."""
         if len(words) < 2:
             return False
         if self._province_for_city(words) or any(self._province_for_city(words + s) for s in "区县市旗"):
             return True
-        return all(flag.startswith(PLACE_FLAGS) for _, flag in tagged(words))
+        tags = list(tagged(words))
+        if len(words) == 2 and len(tags) == 2:
+            return True
+        return all(flag.startswith(PLACE_FLAGS) for _, flag in tags)
 
 
 def _names_the_city_itself(city, text):

@@ -70,7 +70,7 @@ def test_unknown_zone_in_a_known_city_is_returned_unknown_with_province():
 
 COUNTIES = {**CITIES, "浦口": "江苏省", "浦口区": "江苏省", "自贡": "四川省", "自贡市": "四川省",
             "沿滩": "四川省", "沿滩区": "四川省", "建湖": "江苏省", "建湖县": "江苏省",
-            "沅江": "湖南省", "沅江市": "湖南省", "湖南": ""}
+            "沅江": "湖南省", "沅江市": "湖南省", "湖南": "", "合肥": "安徽省", "合肥市": "安徽省"}
 
 
 def county_index():
@@ -88,6 +88,11 @@ def test_zones_named_after_counties_and_districts_drop_the_city_before_them():
         ("沅江高新区", "沅江市", "湖南省"),
         ("徐庄高新区", "南京市", "江苏省"),  # a proper name between the city and 高新区
     ]
+    # two characters that are no word of the dictionary name a place too (新|站); a verb does not
+    assert [(m.name, m.city) for m in county_index().find("合肥新站高新区组建高教党建联盟。")] == [
+        ("新站高新区", "合肥市"),
+    ]
+    assert county_index().find("南京市支持高新区发展。") == []
 
 
 def test_a_county_named_as_its_city_keeps_its_county_in_the_zone_s_name():
@@ -300,5 +305,8 @@ def test_a_city_s_own_paper_means_its_own_zone_by_a_bare_gaoxinqu():
     assert (zone.name, zone.known, zone.city, zone.province) == ("海安高新区", False, "海安市", "江苏省")
     # a city with one zone in the table: that zone
     assert [m.name for m in link_zones("五个关键词读懂主阵地", "", body, idx, paper="南通日报")] == ["南通高新区"]
+    # a title saying 高新区 is no other kind of park (新区) naming the article's
+    (zone,) = link_zones("要在高新区跑出实效", "主功能区一把手谈下半年", body, idx, paper="海安日报")
+    assert zone.name == "海安高新区"
     # 园区 alone is any park of the city: no zone of the paper's
     assert link_zones("五个关键词读懂主阵地", "", "园区新签约项目42个。", idx, paper="海安日报") == []
