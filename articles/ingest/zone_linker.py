@@ -191,10 +191,11 @@ class ZoneIndex:
         return ZoneMention(name=place + "高新区", surface="高新区", known=False, city=place + "市", province=province)
 
     def _places(self, shortest=3):
-        """(place, zone name) for zone names whose place part is distinctive: 松山湖高新区 -> 松山湖."""
-        for name in self.zones:
+        """(place, zone name) for zone names whose place part is distinctive: 松山湖高新区 -> 松山湖
+        (not 景德镇高新区's 景德镇, its city: the city names its zone only beside 高新区 or 园区)."""
+        for name, info in self.zones.items():
             place = name[: -len("高新区")] if name.endswith("高新区") else ""
-            if len(place) >= shortest:
+            if len(place) >= shortest and place != info["city"].rstrip("市"):
                 yield place, name
 
     def _cities(self):

@@ -194,6 +194,14 @@ def test_a_city_hosting_a_single_zone_links_when_the_text_speaks_of_its_zone():
     assert [m.name for m in found] == ["松山湖高新区"]
 
 
+def test_a_city_named_like_its_zone_names_it_only_beside_its_zone_word():
+    # 乌鲁木齐 is the place part of 乌鲁木齐高新区, but it is the city first: a district's branch under it
+    body = "乌鲁木齐市天山区流动党员党支部完成换届，党员由5名增加到80多名。"
+    assert link_zones("流动党员支部壮大", "乌鲁木齐", body, index()) == []
+    body = "乌鲁木齐市今年在园区企业中新建党支部12个。"
+    assert [m.name for m in link_zones("企业党组织扩面", "", body, index())] == ["乌鲁木齐高新区"]
+
+
 def test_a_city_s_own_work_is_no_zone_s():
     body = "东莞市实施“红链赋能”工程，全市已在16条产业链上建起联合党委。"
     assert link_zones("产业链建起联合党委", "东莞", body, index()) == []
