@@ -143,9 +143,9 @@ _CREDIT = re.compile(
 CAPTION_CREDIT = re.compile(rf"(?<=[。！])\s*((?:(?:本报)?记者\s*)?[{CJK_RANGES}·]{{2,8}}(?:\s+[{CJK_RANGES}·]{{2,4}})?\s*摄)$")
 # A supplier's credit after a caption: …研讨工艺改进方案。 宁乡高新区供图
 SUPPLIED_CREDIT = re.compile(rf"(?<=[。！])\s*([{CJK_RANGES}（）()]{{2,16}}供图)$")
-# A credit in brackets after a caption, or alone: 。（东台高新区供图） / （资料图片） / （溧阳市融媒体中心供图）
+# A credit in brackets after a caption, or alone: 。（东台高新区供图） / （本报资料图片） / （溧阳市融媒体中心供图）
 BRACKET_CREDIT = re.compile(
-    r"\s*[（(]\s*(?:[^（）()]{1,24}?(?:供图|提供|摄)|资料图片|资料照片|资料图|图片来源\s*[:：]\s*[^（）()]{1,20})\s*[）)]$"
+    r"\s*[（(]\s*(?:[^（）()]{1,24}?(?:供图|提供|摄)|[^（）()]{0,8}?资料(?:图片|照片|图)|图片来源\s*[:：]\s*[^（）()]{1,20})\s*[）)]$"
 )
 # What a photo shows: …座谈会现场, …园区一角, 秀洲光伏小镇全景.
 PHOTO_SCENE = re.compile(r"(?:现场|一角|全景|夜景|掠影|合影|外景|远景|鸟瞰|剪影)。?$")
