@@ -11,6 +11,7 @@ each by its own rule (cleaner.py).
 import re
 
 from articles.ingest import cleaner
+from articles.ingest.layout import furniture
 from articles.ingest.layout.bylines import parse_byline
 from articles.ingest.layout.lines import (
     CHANGE_FIRST, COLUMN_MAX, DATUM_FIRST, KICKER_END, TIME_LEAD, TITLE_MAX, WORD_CHAR, line_shape, names_a_place,
@@ -161,6 +162,8 @@ def _headline_parts(headlines):
     kicker = parts[0]
     if kicker.startswith("【") and kicker.endswith("】"):
         kicker = kicker[1:-1]  # 【佛山】: the place, without its brackets
+    if furniture.BRIEFS_MARK.match(kicker.strip()):
+        kicker = ""  # ■ 简讯: the label of the briefs below, no kicker of the first
     return kicker, parts[1], (parts[2] if len(parts) > 2 else "")
 
 

@@ -59,6 +59,8 @@ _EDITORS_NOTE = re.compile(r"^[【\[]?编者按[】\]]?(?:\s*[:：]|\s+\S)")
 _BRIEFS_WORDS = "简讯|速递|快讯|动态|短波|一览|集锦|扫描|巡礼|风采|掠影|速览|纵览"
 SECTION_LABEL = re.compile(rf"^[■□▲●◆]\s*[{_C}]{{2,8}}(?:{_BRIEFS_WORDS})$")
 BRIEFS_LABEL = re.compile(rf"^[{_C}]{{2,8}}(?:{_BRIEFS_WORDS})$")
+# ■ 简讯 alone over a brief in the middle of a page: the brief's section, not its kicker.
+BRIEFS_MARK = re.compile(rf"^[■□▲●◆]\s*[{_C}]{{0,8}}(?:{_BRIEFS_WORDS})$")
 _BRACKETED_NOTE = re.compile(r"^【[^【】]{0,40}(?:本文|编者|综合|整理|转载|转自)[^【】]{0,40}】$")
 _DATE_ALONE = re.compile(r"^[（(]\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[）)]$")
 # 本版图片除署名外均为资料图片 / 本版稿件除署名外由相关园区提供 / 本版投稿邮箱见本报第二版

@@ -1298,3 +1298,23 @@ def test_a_web_title_goes_when_the_headline_below_repeats_it_on_two_lines(site):
     )
     (block,) = split_page(text)
     assert block.kicker == "" and block.title.replace(" ", "") == "医药高新区部署追赶跨越三年挺进第一方阵"
+
+
+def test_a_briefs_label_between_two_items_is_neither_the_first_s_author_nor_the_second_s_kicker():
+    blocks = split_page(page(
+        "华罗庚高新区：党建指导员跑进企业",
+        "",
+        "    本报讯（通讯员 金 言）高新区党工委向企业下派党建指导员，定点联系、上门指导企业组建党组织。",
+        "    高新区还组织机关党员走进企业，面对面收集企业在人才引进和融资方面的难题。",
+        "",
+        "",
+        "■ 简讯",
+        "",
+        "新站高新区组建高教基地党建联盟",
+        "",
+        "    本报讯（通讯员 黎 明）新站高新区在全省率先组建高教基地党建联盟，区内19家职业院校加入。",
+    ))
+    assert summary(blocks) == [
+        ("", "华罗庚高新区：党建指导员跑进企业", ["金言"]),
+        ("", "新站高新区组建高教基地党建联盟", ["黎明"]),
+    ]
