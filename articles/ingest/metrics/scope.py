@@ -109,7 +109,10 @@ def article_scope(kicker, title, zones, lead=""):
             return PROVINCE if place == "province" else CITY
     kicker = (kicker or "").strip()
     if kicker in place_names() and not kicker.endswith(("区", "县", "旗")):
-        return CITY  # a district or county (南康区) is written about as a zone is
+        # a district or county (南康区) is written about as a zone is, also when the city's name
+        # over the article is where it stands and its lead places it (景德镇 / 景德镇市珠山区…)
+        in_district = re.search(rf"{re.escape(kicker)}市?([{CJK}]{{1,3}}[区县])(?!委)", lead or "")
+        return ZONE if in_district and _is_place(in_district.group(1)) else CITY
     where = IN_CITY_TITLE.search(title or "")
     if where and _is_place(where.group(1)) and not PARK_IN_TITLE.search(title):
         return CITY  # 电子电路企业在吉安“牵手”: a city's event, naming no zone

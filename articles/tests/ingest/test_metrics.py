@@ -699,6 +699,12 @@ def test_a_province_s_or_a_city_s_article_keeps_its_figures_out_of_any_zone():
     assert article_scope("德州", "49条产业链建起联合党委", []) == "city"
     assert article_scope("德州", "49条产业链建起联合党委", ["德州高新区"]) == "zone"
     assert article_scope("", "“景漂”流动党员支部从5人长到80多人", []) == "zone"
+    # the city's name over an item its lead places in one of its districts: written about as a zone is
+    lead = "6月30日，景德镇市珠山区“景漂”陶瓷流动党员党支部完成换届选举。"
+    assert article_scope("景德镇", "“景漂”流动党员支部从5人长到80多人", [], lead=lead) == "zone"
+    lead = "德州市实施“链长制”，全市49条产业链建起联合党委。"
+    assert article_scope("德州", "49条产业链建起联合党委", [], lead=lead) == "city"
+    assert article_scope("景德镇", "市委常委会部署新兴领域党建", [], lead="景德镇市区委书记会议召开。") == "city"
 
 
 def test_a_sentence_about_the_whole_city_leads_its_paragraphs_figures():
