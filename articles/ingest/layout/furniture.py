@@ -292,6 +292,25 @@ def ad_ranges(lines):
     return ranges
 
 
+# A bulletin's or issue's table of contents: 【本期要目】 over the titles of the items below.
+_CONTENTS_HEAD = re.compile(r"^[【\[]?\s*(?:本期要目|本期导读|本期目录|本期要点|本期导航|目\s*录)\s*[】\]]?$")
+CONTENTS_LINES_MAX = 12
+
+
+def contents_ranges(lines):
+    """(start, end) index ranges of a table of contents: its heading and the short lines under it,
+    up to the first blank line (each item's title is printed again over its item)."""
+    ranges = []
+    for i, line in enumerate(lines):
+        if not _CONTENTS_HEAD.match(line.strip()):
+            continue
+        end = i
+        while end + 1 < len(lines) and lines[end + 1].strip() and end - i < CONTENTS_LINES_MAX:
+            end += 1
+        ranges.append((i, end))
+    return ranges
+
+
 def box_ranges(lines):
     """(start, end) index ranges of boxed notices (a call for contributions) among ``lines``."""
     ranges = []

@@ -365,7 +365,7 @@ def page_lines(text):
 def _furniture_flags(folded):
     """For each line, whether it is furniture or chrome (no article's text)."""
     dropped = [False] * len(folded)
-    for start, end in furniture.box_ranges(folded) + furniture.ad_ranges(folded):
+    for start, end in furniture.box_ranges(folded) + furniture.ad_ranges(folded) + furniture.contents_ranges(folded):
         for k in range(start, end + 1):
             dropped[k] = True
     for i, line in enumerate(folded):

@@ -205,11 +205,23 @@ class Walker:
             return j, True
         if heads[0].shape == "headline" and _names_zone(heads[0].text):
             return j, True
+        if self._set_as_title(heads[0], following, cur):
+            return j, True
         if not cur.paragraphs and any(line.role == "caption" and _credited(line) for line in cur.lines):
             return j, True  # a title over its credited caption (…充电。（记者 潘 越 摄）): a photo item, complete
         if cur.paragraphs and re.search(r"摄\s*[）)]$", cur.paragraphs[-1]):
             return j, True  # …配套企业。（通讯员 郭 敏 摄）: the photo item's text ends with its credit
         return i + 1, False
+
+    def _set_as_title(self, head, following, cur):
+        """A line set apart from the text above as titles are, and from its own text as the article's
+        title is from its text, on a page of tight paragraphs without bylines (a bulletin's items):
+        the next item's title."""
+        first_text = next((line for line in cur.lines if line.role == "text"), None)
+        return (
+            self.wide_breaks and self.tight_text and not cur.header_byline
+            and head.gap >= 2 and first_text is not None and following.gap == first_text.gap >= 1
+        )
 
     def _box_of_another_zone(self, line):
         """Whether a box's label names a zone its article never names (数说铜仁高新区 under 南宁经开区)."""
