@@ -39,7 +39,7 @@ LEADING_DROP = {
 }
 TRAILING_DROP = (
     "预计", "力争", "将", "增加至", "增加到", "增长到", "增长至", "提高到", "提高至", "提升到", "提升至", "扩大到", "扩大至",
-    "下降至", "减少至", "增至", "升至", "降至", "达到了", "由最初", "由原来", "从最初", "由", "达到", "约为", "高达", "多达", "共计", "合计", "总计", "累计", "超过", "不少于", "不超过",
+    "下降至", "下降到", "减少至", "减少到", "降低至", "降低到", "压缩至", "压缩到", "缩短至", "缩短到", "增至", "升至", "降至", "达到了", "由最初", "由原来", "从最初", "由", "达到", "约为", "高达", "多达", "共计", "合计", "总计", "累计", "超过", "不少于", "不超过",
     "大约", "将近", "接近", "突破", "为", "达", "约", "近", "超", "逾", "共", "计", "是", "有", "的", "了",
     "至", "仅", "只", "已", "要", "就",
 )
@@ -89,8 +89,11 @@ AREA_UNITS = {"平方公里", "平方米", "亩", "公顷"}
 # The zone named by itself, as the subject of a measure of its land.
 ZONE_SELF = {"园区", "高新区", "开发区", "示范区", "全区", "该区", "本区"}
 MAX_LABEL = 16
-# A count named again (这8个项目, 上述两家企业) opens a label without being part of it.
-BACK_REFERENCE = re.compile(rf"^(?:{DEMONSTRATIVES})(?:\d+|[一二两三四五六七八九十]+)[个家名项座批所]")
+# A count named again (这8个项目, 上述两家企业) opens a label without being part of it; 这一项目 leaves
+# 项目 (a word, not 一项 and 目).
+BACK_REFERENCE = re.compile(
+    rf"^(?:{DEMONSTRATIVES})(?:(?:\d+|[一二两三四五六七八九十]+)(?:[个家名座批所]|项(?!目))|一(?=项目))"
+)
 GROWTH_AFTER = re.compile(r"(?:以上|左右)?的?(?P<word>增长|增幅|增速)")
 KEEPING = re.compile(r"(?:连续[一二两三四五六七八九十\d]+年)?(?:保持|实现|达到|均|都)*$")
 # 2023年, 到2025年底: a time, not what is counted.

@@ -291,6 +291,16 @@ def test_only_before_a_figure_is_not_part_of_its_label():
     assert labelled("港区登记的船只有120艘。") == [("船只", 120, "艘")]  # 只 of 船只 stays
 
 
+def test_working_days_are_a_unit_and_a_shortened_time_is_labelled_without_its_verb():
+    assert labelled("项目审批时限压缩至51个工作日，比过去缩短到三分之一。")[:1] == [("项目审批时限", 51, "个工作日")]
+    assert labelled("项目审批时间缩短到15天。") == [("项目审批时间", 15, "天")]
+
+
+def test_one_project_named_again_keeps_the_word_project():
+    assert labelled("这一项目年产光伏组件1GW。") == [("项目年产光伏组件", 1, "GW")]
+    assert labelled("这8个项目总投资56亿元。") == [("总投资", 56, "亿元")]
+
+
 def test_a_kind_of_park_after_a_measure_word_is_the_noun_counted():
     assert labelled("联盟由11家国家高新区联合发起。") == [("国家高新区", 11, "家")]
 
