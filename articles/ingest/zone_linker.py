@@ -408,7 +408,9 @@ def link_zones(title, kicker, body, index, captions=(), paper="", subtitle="", p
     (保定高新区党建工作简报) names the zone its articles are about when their title does not.
     """
     # ——访株洲高新区（天元区）党工委主要负责人: an interview's subtitle names whom it asks.
-    head = index.find(f"{title}\n{kicker}\n{subtitle}") or (index.find(paper) if paper else [])
+    head = index.find(f"{title}\n{kicker}\n{subtitle}")
+    if not head and paper and not OTHER_ZONE.search(f"{title}\n{kicker}"):
+        head = index.find(paper)  # (not for an item on another park: 他山之石 / 新绛经开区以…)
     body_mentions = index.find(body or "")
     if not head and not body_mentions:
         from zones.reference import heading_place

@@ -282,6 +282,9 @@ def test_a_zones_own_bulletin_names_its_articles_zone_when_the_title_does_not():
     zones = link_zones("南通高新区企业上榜", "", body, index(), paper="淮北高新区党建工作简报")
     assert [m.name for m in zones][:1] == ["南通高新区"]
     assert [m.name for m in link_zones("甘当入园企业“服务员”", "", body, index())] == ["厦门火炬高新区"]
+    # an item on another kind of park (他山之石: 新绛经开区以…) is not the bulletin's zone's
+    body = "新绛经济技术开发区组建4个链主企业党组织，下设43个链上企业党小组。"
+    assert link_zones("新绛经开区以“三三”机制争创“五面红旗”", "", body, index(), paper="淮北高新区党建工作简报") == []
 
 
 def test_an_item_under_another_kind_of_park_is_not_its_city_s_zone():
