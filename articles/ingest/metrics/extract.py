@@ -380,12 +380,15 @@ DISTANCE_FROM = re.compile(
 )
 # 为期2天的培训, 历时3个月, 连续12个月居全市第一: how long something lasted, no count of the zone.
 DURATION_OF = re.compile(r"(?:为期|历时|持续|期限|时长|连续)(?:约|近|仅|长达)?$")
+# 在47个省级开发区中排名第一, 在自治区24家重点调控开发区中排第11位: the set ranked against.
+RANKED_AMONG = re.compile(r"[\u4e00-\u9fff“”]{0,12}?中(?:综合(?:经济)?指标|综合排名|考核)?(?:排名|排|位列|位居|居|名列|列)")
 
 
 def _not_the_zones_count(sentence, match, qualifier, base, value):
     """Figures in speech, a company's anecdote in words (两名技术骨干), durations in words
     (两天, 三个月), thresholds (党员人数不足3名的企业), milestones (突破3000亿元大关),
-    distances to a place (距中心城区4公里), how long an event lasted (为期2天) and the fixed term 四家班子."""
+    distances to a place (距中心城区4公里), how long an event lasted (为期2天), the set a zone is
+    ranked in (在47个省级开发区中排名第一) and the fixed term 四家班子."""
     start, end = match.span()
     number_at = match.start("num")
     if value is not None and value <= 10 and any(quote.start() < start < quote.end() for quote in SPEECH_QUOTE.finditer(sentence)):
@@ -403,4 +406,6 @@ def _not_the_zones_count(sentence, match, qualifier, base, value):
         return True  # 距中心城区4公里: where the zone lies, no figure of it
     if base in DURATIONS and DURATION_OF.search(sentence[:number_at]):
         return True
+    if "在" in sentence[max(0, number_at - 12) : number_at] and RANKED_AMONG.match(sentence, end):
+        return True  # 在47个省级开发区中排名第一: the set the zone is ranked in
     return sentence[end : end + 2] == "大关"

@@ -301,6 +301,14 @@ def test_one_project_named_again_keeps_the_word_project():
     assert labelled("这8个项目总投资56亿元。") == [("总投资", 56, "亿元")]
 
 
+def test_the_set_a_zone_is_ranked_in_is_no_figure_of_it():
+    assert labelled("园区在47个省级开发区中排名第一、在10个省级高新区中排名第一。") == []
+    assert labelled("园区入驻企业115家，在自治区24家重点调控开发区中综合经济指标排第11位。") == [
+        ("入驻企业", 115, "家"),
+    ]
+    assert [m.value for m in extract_metrics("在园区的30家企业中，有12家建立了党组织。", article_year=2023)] == [30, 12]
+
+
 def test_a_kind_of_park_after_a_measure_word_is_the_noun_counted():
     assert labelled("联盟由11家国家高新区联合发起。") == [("国家高新区", 11, "家")]
 
