@@ -39,6 +39,8 @@ GENERIC_WORDS = {"高新区", "国家高新区", "高新技术产业开发区", 
 OTHER_PARK = r"(?:经济技术开发区|经济开发区|经开区|工业园区|(?<!高)新区)"
 # A city's own daily or evening paper: 海安日报, 南通晚报.
 CITY_PAPER = re.compile(rf"(?P<city>[{CJK}]{{2,4}}?)(?:日报|晚报)")
+# 市高新区 on its own (市委副书记、市高新区党工委书记): the zone of the city the text names, not a name's end.
+MUNICIPAL_ZONE = re.compile(rf"(?<![{CJK}])市高新区|(?<=[、任兼和与在])市高新区")
 # Such a park named in a title or kicker (or any 开发区, 综合保税区).
 OTHER_ZONE = re.compile(rf"[{CJK}]{{2,8}}(?:{OTHER_PARK}|开发区|保税区|自贸区)")
 
@@ -143,7 +145,7 @@ class ZoneIndex:
     def fallback(self, text, context=""):
         """Zones of a text that names none: by a named zone, a form several zones share and
         the one city of them ``text`` or ``context`` (the paper: 中山日报) names, its place
-        name or its only city."""
+        name, the city's when it says 市高新区 and names one city, or its only city."""
         named = self.find(text)
         if named:
             return named[:1]
@@ -161,6 +163,9 @@ class ZoneIndex:
             found = re.search(re.escape(place) + SCIENCE_CITY, text)
             if found:
                 return [self._mention(name, found.group())]
+        municipal = self._city_of_its_zone(text)
+        if municipal:
+            return [municipal]
         if not self.bare_references(text, words=("高新区", "园区")):
             return []  # 德州市实施…工程，全市… / 坡头区…全区: the city's or a district's own work, no zone's
         own = self._papers_zone(context)  # None unless the paper is a city's: most are not
@@ -181,7 +186,27 @@ class ZoneIndex:
         province = found and self._province_for_city(found["city"] + "市")  # a city's, not a district's (海淀报)
         if not province:
             return None
-        place = found["city"]
+        return self._city_zone(found["city"], province)
+
+    def _city_of_its_zone(self, text):
+        """The zone a text means by 市高新区 when it names one city (佳木斯市委副书记、市高新区党工委书记), or None."""
+        if not MUNICIPAL_ZONE.search(text):
+            return None
+        cities = set()
+        for found in re.finditer(rf"【([{CJK}]{{2,4}})】|市", text):
+            candidates = [found[1]] if found[1] else [text[max(0, found.start() - k) : found.start()] for k in (4, 3, 2)]
+            for place in candidates:
+                province = re.fullmatch(rf"[{CJK}]+", place) and self._province_for_city(place + "市")
+                if province:
+                    cities.add((place, province))
+                    break
+        if len(cities) != 1:
+            return None
+        return self._city_zone(*cities.pop())
+
+    def _city_zone(self, place, province):
+        """The zone of the city ``place`` (海安): the one of the table in it or named after it, else
+        one outside the table named after it; None when it has several."""
         hosted = [name for city, names in self._cities().items() if city.rstrip("市") == place for name in names]
         named = self.surfaces.get(place + "高新区")
         if len(hosted) == 1 or named:

@@ -202,6 +202,18 @@ def test_a_city_named_like_its_zone_names_it_only_beside_its_zone_word():
     assert [m.name for m in link_zones("企业党组织扩面", "", body, index())] == ["乌鲁木齐高新区"]
 
 
+def test_the_municipal_zone_of_a_text_naming_one_city_is_that_city_s():
+    cities = {**CITIES, "佳木斯": "黑龙江省", "佳木斯市": "黑龙江省", "哈尔滨": "黑龙江省", "哈尔滨市": "黑龙江省"}
+    idx = ZoneIndex(ZONES, province_for_city=lambda city: cities.get(city, ""))
+    body = "【佳木斯】光伏组件项目开工。佳木斯市委副书记、市高新区党工委书记宣布项目开工。"
+    (zone,) = link_zones("", "", body, idx)
+    assert (zone.name, zone.known, zone.province) == ("佳木斯高新区", False, "黑龙江省")
+    # one city in the table's: its zone
+    assert [m.name for m in link_zones("", "", "淮北市委常委、市高新区党工委书记出席。", idx)] == ["淮北高新区"]
+    # two cities: whose 市高新区 is not said
+    assert link_zones("", "", "哈尔滨市和佳木斯市的干部交流，市高新区负责人介绍经验。", idx) == []
+
+
 def test_a_city_s_own_work_is_no_zone_s():
     body = "东莞市实施“红链赋能”工程，全市已在16条产业链上建起联合党委。"
     assert link_zones("产业链建起联合党委", "东莞", body, index()) == []
