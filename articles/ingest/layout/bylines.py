@@ -18,9 +18,9 @@ _ROLE = (
 )
 ROLE_RE = re.compile(_ROLE)
 BYLINE_START = re.compile(rf"^(?:{_ROLE})\s*[{CJK_RANGES}]")
-# The marker opening a news item: 本报讯, or a dateline 本报扬州1月8日讯, 本报北京5月3日电.
+# The marker opening a news item: 本报讯, a dateline 本报扬州1月8日讯, 本报北京5月3日电, or a site's own (眉山网讯).
 DATELINE = re.compile(
-    rf"^本\s*报\s*(?:(?!记者|通讯员|特约|首席)[{CJK_RANGES}]{{2,6}}?\s*)?"
+    rf"^(?:本\s*报\s*(?:(?!记者|通讯员|特约|首席)[{CJK_RANGES}]{{2,6}}?\s*)?|[{CJK_RANGES}]{{2,8}}?网\s*)"
     r"(?:\d{1,2}\s*月\s*\d{1,2}\s*日\s*)?(?:讯|电)"
 )
 # 【钱塘】临江高新区…: a brief opened by its place in brackets (checked to be a place by the caller).

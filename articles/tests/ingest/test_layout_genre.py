@@ -275,6 +275,7 @@ def test_metadata_line_fields_and_a_credit_that_is_not_one():
         ("短评", "kicker"),
         ("本报扬州1月8日讯（记者 吴 越 通讯员 汤 宁）记者从高邮高新区获悉，", "brief"),
         ("本报记者 张伟", "byline"),
+        ("眉山网讯（记者 邓雨桐）11月20日，位于眉山高新区的项目施工现场塔吊林立。", "brief"),
     ],
 )
 def test_line_shapes_of_the_genre(line, shape):
@@ -1365,3 +1366,13 @@ def test_a_numbered_section_set_apart_as_the_title_is_stays_a_heading():
     assert [(b.title, b.headings) for b in blocks] == [
         ("高新区2022年党建工作总结", ["一、2022年工作回顾", "二、2023年工作打算"]),
     ]
+
+
+def test_a_site_s_own_dateline_gives_the_item_its_reporter():
+    blocks = split_page(page(
+        "胜华新材料项目一期完成70%",
+        "",
+        "眉山网讯（记者 邓雨桐）11月20日，位于眉山高新区的胜华新材料项目施工现场塔吊林立。",
+        "项目一期建成后，将形成年产3万吨硅碳负极材料的产能。",
+    ))
+    assert [(b.title, b.authors, b.body[:5]) for b in blocks] == [("胜华新材料项目一期完成70%", ["邓雨桐"], "11月20")]
