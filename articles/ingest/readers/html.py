@@ -256,16 +256,27 @@ def _paragraphs(body):
 # 总投资（亿元）: a column's heading with its unit in brackets.
 _HEADING_UNIT = re.compile(r"^(?P<label>.+?)\s*[（(](?P<unit>[^（()）]{1,6})[）)]$")
 _BARE_FIGURE = re.compile(r"^(?:约|近|超|超过|逾)?\d[\d.,]*$")
+# A cell that is a figure with its unit (242家, 408.2亿元).
+_FIGURE_CELL = re.compile(r"^(?:约|近|超|超过|逾)?\d[\d.,]*\s*[^\d\s，,。；;]{1,4}$")
+# The heading of a column of row numbers.
+_NUMBER_HEADINGS = {"序号", "编号", "序"}
 
 
 def _table_lines(rows):
     """A table's rows as the sentences a reader makes of them: each row named by its first cell,
     each other cell after its column's heading, a bare figure with the heading's unit
-    (智新·芯导产业园：总投资4.57亿元，占地约160亩，…。). Without a heading row, cells side by side."""
+    (智新·芯导产业园：总投资4.57亿元，占地约160亩，…), a column of row numbers (序号) left out, the
+    table's title in a row of its own a sentence before them. Without a heading row, cells side by side."""
     rows = [row for row in rows if any(row)]
+    caption = []
+    if len(rows) > 2 and sum(1 for cell in rows[0] if cell) == 1 and rows[0][0]:
+        caption, rows = [f"{rows[0][0]}。"], rows[1:]  # the table's title in a row of its own
     if len(rows) < 2 or len(rows[0]) < 2 or any(len(row) != len(rows[0]) for row in rows):
-        return [" ".join(c for c in row if c) for row in rows]
-    headings, lines = rows[0], []
+        return caption + [" ".join(c for c in row if c) for row in rows]
+    if rows[0][0] in _NUMBER_HEADINGS and len(rows[0]) > 2:
+        # 序号 | 项目名称 | 总投资: rows named by their second cell (合计 where it stands in the first)
+        rows = [[row[1] or ("" if _BARE_FIGURE.match(row[0]) else row[0]), *row[2:]] for row in rows]
+    headings, lines = rows[0], caption
     for row in rows[1:]:
         parts = []
         for heading, cell in zip(headings[1:], row[1:]):
@@ -274,6 +285,8 @@ def _table_lines(rows):
             unit = _HEADING_UNIT.match(heading)
             if unit and _BARE_FIGURE.match(cell):
                 parts.append(f"{unit['label']}{cell}{unit['unit']}")
+            elif _FIGURE_CELL.match(cell):
+                parts.append(cell)  # 242家 under 2021年完成: the row names what it counts
             else:
                 parts.append(f"{heading}：{cell}" if heading else cell)
         line = "，".join(parts)

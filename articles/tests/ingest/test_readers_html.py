@@ -197,3 +197,23 @@ def test_a_table_s_rows_read_as_sentences_under_its_column_headings(tmp_path):
     assert "汽车产业园：总投资6亿元，占地约170亩，进展：力争提前2个月完工。" in page.text
     (block,) = split_page(page.text)  # a table is no article of its own
     assert "总投资6亿元" in block.body
+
+
+def test_a_table_s_title_row_numbers_and_figures_with_their_units(tmp_path):
+    table = (
+        "<table><caption>2019年一季度集中开工重点项目</caption>"
+        "<tr><th>序号</th><th>项目名称</th><th>总投资（亿元）</th></tr>"
+        "<tr><td>1</td><td>隧道智能装备项目</td><td>1.7</td></tr>"
+        "<tr><td colspan=\"2\">合计</td><td>23.51</td></tr></table>\n"
+        "<table><caption>2021年主要工业指标</caption>"
+        "<tr><th>指标</th><th>2021年完成</th><th>说明</th></tr>"
+        "<tr><td>规上工业企业</td><td>242家</td><td>截至12月底</td></tr></table>\n"
+    )
+    doc = html().replace(f"<p>{PARAS[1]}</p>", table + f"<p>{PARAS[1]}</p>")
+    page = read_page(write(tmp_path, "tables.html", doc.encode("utf-8")))
+    lines = page.text.split("\n\n")
+    for line in (
+        "2019年一季度集中开工重点项目。", "隧道智能装备项目：总投资1.7亿元。", "合计：总投资23.51亿元。",
+        "规上工业企业：242家，说明：截至12月底。",
+    ):
+        assert line in lines
