@@ -320,11 +320,39 @@ def _join_ends(sentence, found):
                 kind = pair_kind(sentence, first.start, sentence[first.end : figure.start])
         if kind == CHANGE:
             out[-1] = _joined(sentence, first, figure, kind)
+        elif first is not None and kind is None and _earlier_end_after(sentence, first, figure):
+            out[-1] = _joined_backwards(sentence, first, figure)
         elif kind == RANGE and figure.fact.normalized_value > first.fact.normalized_value:
             out[-1] = _joined(sentence, first, figure, kind)
         else:
             out.append(figure)
     return out
+
+
+# 实现主营业务收入452亿元，由上年的约411亿元增长10%: the later end first, then the earlier one it grew from.
+EARLIER_END = re.compile(r"^[，,]\s*(?:由|从|比|较)(?:上年|去年|上一年|上年度|20[0-3]\d年)(?:同期)?的?(?:约|近)?$")
+GREW_AFTER = re.compile(r"(?:同比)?(?:增长|提高|提升|增加|上升|下降|减少|降低)")
+
+
+def _earlier_end_after(sentence, first, second):
+    """Whether ``second`` is the earlier end of a change ``first`` is the later end of."""
+    return (
+        not first.joined and first.fact.value_max is None
+        and first.fact.normalized_unit == second.fact.normalized_unit
+        and bool(EARLIER_END.match(sentence[first.end : second.start]))
+        and bool(GREW_AFTER.match(sentence, second.end))
+    )
+
+
+def _joined_backwards(sentence, later, earlier):
+    """One change from a later end stated first and the earlier end after it."""
+    fact = replace(
+        later.fact,
+        value_from=rounded(earlier.fact.normalized_value / later.mult),
+        normalized_from=earlier.fact.normalized_value,
+    )
+    fact.raw = sentence[later.raw_start : earlier.end][-64:]
+    return _Figure(fact, later.start, earlier.end, later.raw_start, later.mult, later.growth_after, CHANGE)
 
 
 def _joined(sentence, first, second, kind):

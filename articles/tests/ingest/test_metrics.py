@@ -301,6 +301,15 @@ def test_one_project_named_again_keeps_the_word_project():
     assert labelled("这8个项目总投资56亿元。") == [("总投资", 56, "亿元")]
 
 
+def test_a_later_end_stated_before_the_earlier_one_it_grew_from_is_one_change():
+    found = extract_metrics("2017年，园区实现主营业务收入452亿元，由上年的约411亿元增长10%。", article_year=2017)
+    assert [(m.label, m.value_from, m.value, m.kind) for m in found][:1] == [("主营业务收入", 411, 452, "change")]
+    assert [m.value for m in found] == [452, 10]
+    # a figure after 比上年 that is not followed by how it grew is no earlier end
+    found = extract_metrics("全年营业收入120亿元，比上年的100亿元目标多出一截。", article_year=2023)
+    assert [(m.value_from, m.value) for m in found][:1] == [(None, 120)]
+
+
 def test_the_set_a_zone_is_ranked_in_is_no_figure_of_it():
     assert labelled("园区在47个省级开发区中排名第一、在10个省级高新区中排名第一。") == []
     assert labelled("园区入驻企业115家，在自治区24家重点调控开发区中综合经济指标排第11位。") == [
