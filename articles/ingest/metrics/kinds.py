@@ -61,8 +61,9 @@ FIRST_END = re.compile(r"(?:由|从)[^由从，,；;。：:]{0,16}$")
 # …增至目前的213个: what stands between the two ends of a change.
 # The noun counted may stand between (由最初的3家企业发展到56家), then a verb says the change.
 GROWTH_VERBS = r"(?:发展|增加|增长|提升|提高|扩大|扩展|拓展|上升|追加|调增|增|升|降|减少|下降|降低|缩小|缩减|压缩|精简|整合|合并)"
-# When the later end is (…增至如今的, …增至2021年的475亿元, …增加到今年初的49家).
-LATER_END = r"(?:如今|目前|现在|当前|(?:今年|20[0-3]\d年)(?:\d{1,2}月)?(?:初|底|末)?)"
+# When the later end is (…增至如今的, …增至2021年的475亿元, …增加到今年初的49家), or how it is
+# counted (高企增至有效期内55家: those whose certificate is still valid).
+LATER_END = r"(?:如今|目前|现在|当前|有效期内|(?:今年|20[0-3]\d年)(?:\d{1,2}月)?(?:初|底|末)?)"
 BETWEEN_ENDS = re.compile(
     rf"^(?:(?:已经?)?{GROWTH_VERBS}?|[\u4e00-\u9fff]{{1,8}}?(?:已经?)?{GROWTH_VERBS})了?(?:至|到|为)"
     rf"{LATER_END}?的?$"

@@ -310,6 +310,11 @@ def test_a_later_end_stated_before_the_earlier_one_it_grew_from_is_one_change():
     assert [(m.value_from, m.value) for m in found][:1] == [(None, 120)]
 
 
+def test_certified_firms_counted_as_still_valid_are_the_later_end_of_a_change():
+    (found,) = extract_metrics("高新技术企业由2021年的6家增至有效期内55家。", article_year=2024)
+    assert (found.label, found.value_from, found.value, found.kind) == ("高新技术企业", 6, 55, "change")
+
+
 def test_the_set_a_zone_is_ranked_in_is_no_figure_of_it():
     assert labelled("园区在47个省级开发区中排名第一、在10个省级高新区中排名第一。") == []
     assert labelled("园区入驻企业115家，在自治区24家重点调控开发区中综合经济指标排第11位。") == [
