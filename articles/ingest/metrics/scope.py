@@ -84,6 +84,8 @@ _CJK_RUN = re.compile(rf"[{CJK}]+")
 # 电子电路企业在吉安“牵手”: a title saying the city where it happened.
 IN_CITY_TITLE = re.compile(rf"在([{CJK}]{{2,3}}?)市?(?=[“\"]|[{CJK}]{{2}})")
 PARK_IN_TITLE = re.compile(r"高新区|开发区|新区|园区|工业园|产业园|科技城|科学城")
+# A title opening on a place's name and the quoted name of its programme: 玉林“十园千企”党建工程….
+CITY_PROGRAMME_TITLE = re.compile(rf"([{CJK}]{{2,3}}?)市?(?=[“\"])")
 
 
 # 我市以…为主线: a report that speaks for its city or province from its first sentence (its 全市 may
@@ -116,6 +118,9 @@ def article_scope(kicker, title, zones, lead=""):
     where = IN_CITY_TITLE.search(title or "")
     if where and _is_place(where.group(1)) and not PARK_IN_TITLE.search(title):
         return CITY  # 电子电路企业在吉安“牵手”: a city's event, naming no zone
+    opening = CITY_PROGRAMME_TITLE.match(title or "")
+    if opening and _is_place(opening.group(1)) and not opening.group(1).endswith(("区", "县", "旗")):
+        return CITY  # 玉林“十园千企”党建工程为园区聚能: the city's own programme (长清区“四链”…: a district's)
     speaks_for = LEAD_SPEAKS_FOR.search(lead or "")
     if speaks_for:
         return PROVINCE if "省" in speaks_for.group() else CITY
@@ -153,6 +158,11 @@ def scope_of(sentence, start, end=None, default=ZONE, zone_places=frozenset(), o
     before = sentence[:start]
     if end is not None and _names_a_city_after(sentence[end : end + 8]):
         return CITY  # 建筑面积2187平方米的溧阳城市党建馆: a measure of the city's
+    placed = PLACED_IN.match(sentence, end) if end is not None else None
+    if placed and _is_place(placed.group(1)) and placed.group(1) not in zone_places:
+        return CITY  # 杉杉年产20万吨…项目在彭山区动工: a project of another district
+    if CITY_PLAN.search(before):
+        return CITY  # 市今年启动…三年提升行动：…园区规模以上工业总产值占全市的比重达到70%: the city's plan
     if end is not None and _counts_zones(sentence, start, end):
         return PROVINCE  # 7家国家级高新区, 全区共有高新区13家: zones counted together, none of them
     if end is not None and CITY_PARTS_AFTER.match(sentence, end):
@@ -191,6 +201,12 @@ def scope_of(sentence, start, end=None, default=ZONE, zone_places=frozenset(), o
             listed = _listed_with_places(before[: match.end()]) or governed
             actor = (match.end(), CITY if listed else ZONE)
     return actor[1] if actor else default
+
+
+# 年产20万吨…项目在彭山区动工: where the project a figure measures is built.
+PLACED_IN = re.compile(rf"[^，,；;。]{{0,24}}?在([{CJK}]{{2,4}}?[区县市])(?:动工|开工|落户|落地|投产|建成|开建|奠基)")
+# 全市今年启动…行动：…: a clause opening on the city and what it set out, after its colon.
+CITY_PLAN = re.compile(rf"(?:^|[，,])(?:[{CJK}]{{2,3}}市|市|全市|我市|市里)(?:今年|近日|日前)?[^：:，,。；;]{{2,30}}[：:]")
 
 
 # 7家国家级高新区, 4家省级高新区 / 共有高新区13家, 其中国家级3家: high-tech zones counted.

@@ -315,6 +315,18 @@ def test_certified_firms_counted_as_still_valid_are_the_later_end_of_a_change():
     assert (found.label, found.value_from, found.value, found.kind) == ("高新技术企业", 6, 55, "change")
 
 
+def test_a_project_built_in_another_district_and_the_city_s_plan_are_the_city_s():
+    body = "去年1月，杉杉年产20万吨锂离子电池负极材料项目在彭山区动工。高新区项目一期完成70%。"
+    assert [(m.value, m.scope) for m in extract_figures(body, article_year=2023)] == [
+        (20, "city"), (70, "zone"),
+    ]
+    body = (
+        "按照市委部署，全市今年启动工业园区三年提升行动：2025年园区规模以上工业总产值占全市的比重达到70%。"
+        "高新区今年新开工项目25个。"
+    )
+    assert [(m.value, m.scope) for m in extract_figures(body, article_year=2025)] == [(70, "city"), (25, "zone")]
+
+
 def test_the_set_a_zone_is_ranked_in_is_no_figure_of_it():
     assert labelled("园区在47个省级开发区中排名第一、在10个省级高新区中排名第一。") == []
     assert labelled("园区入驻企业115家，在自治区24家重点调控开发区中综合经济指标排第11位。") == [
@@ -1035,6 +1047,9 @@ def test_an_article_naming_no_zone_whose_title_says_the_city_it_happened_in_is_t
     from articles.ingest.metrics.scope import article_scope
 
     assert article_scope("", "电子电路企业在吉安“牵手”", []) == "city"
+    # a title opening on a city and its quoted programme: the city's; a district's is written about as a zone is
+    assert article_scope("", "玉林“十园千企”党建工程为园区聚能", []) == "city"
+    assert article_scope("", "长清区“四链”发力抓新兴领域党建", []) == "zone"
     assert article_scope("", "正威铜基新材料产业园在娄星开工", []) == "zone"  # a park's
     assert article_scope("", "电子电路企业在吉安“牵手”", ["吉安高新区"]) == "zone"
 
