@@ -180,6 +180,7 @@ def is_page_note(text):
     【本文综合媒体报道整理，标题为编者所加】, and a speech's date on its own line, （2024年6月28日）."""
     if _EDITORS_NOTE.match(text) or _BRACKETED_NOTE.match(text.strip()) or _DATE_ALONE.match(text.strip()):
         return True
+    text = " ".join(text.split())  # 本版稿件…提供        投稿邮箱：…: its parts set wide apart
     return bool(_PAGE_NOTE.match(text)) and bool(re.search(r"图片|稿件|文字|投稿|供稿|提供|由|采写|邮箱|专栏|资料", text))
 
 

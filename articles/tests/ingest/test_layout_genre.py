@@ -90,6 +90,7 @@ def test_furniture_rules_jump_lines_notes_and_the_page_name_never_reach_an_artic
         "",
         "本版图片除署名外均为资料图片",
         "编者按：产业链党建是园区党建的一篇大文章。本期刊发两篇稿件，以飨读者。",
+        "本版稿件除署名外由各高新区提供                     投稿邮箱：dangjian-zaigaoxin@example.com",
     )
     (block,) = split_page(text)
     assert (block.kicker, block.title) == ("", "海口高新区：党建引领打造医药产业高地")
