@@ -139,6 +139,10 @@ def test_a_boxed_call_for_contributions_is_not_an_article():
         "扫一扫在手机打开当前页",
         "打印本页  关闭窗口",
         "平江县人民政府  www.pingjiang.gov.cn",
+        # a manuscript's fields and a document's number
+        "电话：0731-2829XXXX  139XXXX6071",
+        "字数：约1700字",
+        "肥经开工〔2024〕3号",
     ],
 )
 def test_web_chrome_lines(line):
