@@ -57,7 +57,7 @@ MEASURES = {
 ENERGY_UNITS = frozenset(
     unit for unit, base in MEASURES.items() if base in ("千瓦时", "千瓦", "兆瓦时", "兆瓦", "吉瓦时", "吉瓦")
 )
-COUNT_WORDS = "个家项件人名位次场支套栋幢所批期条台座份户篇处款种类辆架艘张天起宗"
+COUNT_WORDS = "个家项件人名位次场支套栋幢所批期条台座份户篇处款种类辆架艘张天起宗对"
 # Counts of batches and sittings (259批次, 86场次) and storeys (地上10层).
 COUNT_COMPOUNDS = ("批次", "场次", "家次", "台次", "架次", "户次", "车次", "层")
 COUNT_UNITS = {w: w for w in (*COUNT_WORDS, *COUNT_COMPOUNDS)}
@@ -99,6 +99,7 @@ NOT_A_UNIT_BEFORE = {
     "户": "籍外",
     "款": "项",
     "宗": "旨教族师",
+    "对": "接口应象外比标照话于待策齐1234567890一多",  # 24对 pairs; 对接, 1对1 are no count
 }
 
 PREFIX_QUALIFIERS = {

@@ -327,6 +327,13 @@ def test_a_project_built_in_another_district_and_the_city_s_plan_are_the_city_s(
     assert [(m.value, m.scope) for m in extract_figures(body, article_year=2025)] == [(70, "city"), (25, "zone")]
 
 
+def test_pairs_are_counted_but_one_to_one_and_a_verb_are_not():
+    assert labelled("今年以来，产业链新增支部结对24对、研发人员结对71对。") == [
+        ("产业链新增支部结对", 24, "对"), ("研发人员结对", 71, "对"),
+    ]
+    assert labelled("开展1对1帮扶，党员骨干与企业对接。") == []
+
+
 def test_the_set_a_zone_is_ranked_in_is_no_figure_of_it():
     assert labelled("园区在47个省级开发区中排名第一、在10个省级高新区中排名第一。") == []
     assert labelled("园区入驻企业115家，在自治区24家重点调控开发区中综合经济指标排第11位。") == [
