@@ -41,6 +41,8 @@ OTHER_PARK = r"(?:经济技术开发区|经济开发区|经开区|工业园区|(
 CITY_PAPER = re.compile(rf"(?P<city>[{CJK}]{{2,4}}?)(?:日报|晚报)")
 # 市高新区 on its own (市委副书记、市高新区党工委书记): the zone of the city the text names, not a name's end.
 MUNICIPAL_ZONE = re.compile(rf"(?<![{CJK}])市高新区|(?<=[、任兼和与在])市高新区")
+# A zone named by a place of its own: 盐南高新区 (its place read by the tagger).
+PLACE_ZONE = re.compile(rf"(?:(?<![{CJK}])|(?<=[{re.escape(''.join(sorted(BARE_BEFORE)))}]))([{CJK}]{{2,3}})高新区")
 # Such a park named in a title or kicker (or any 开发区, 综合保税区).
 OTHER_ZONE = re.compile(rf"[{CJK}]{{2,8}}(?:{OTHER_PARK}|开发区|保税区|自贸区)")
 
@@ -166,6 +168,9 @@ class ZoneIndex:
         municipal = self._city_of_its_zone(text)
         if municipal:
             return [municipal]
+        outside = self._named_outside_table(text)
+        if outside:
+            return [outside]  # 盐南高新区 in a text on 盐城: that zone, not the city's zone of the table
         if not self.bare_references(text, words=("高新区", "园区")):
             return []  # 德州市实施…工程，全市… / 坡头区…全区: the city's or a district's own work, no zone's
         own = self._papers_zone(context)  # None unless the paper is a city's: most are not
@@ -192,6 +197,13 @@ class ZoneIndex:
         """The zone a text means by 市高新区 when it names one city (佳木斯市委副书记、市高新区党工委书记), or None."""
         if not MUNICIPAL_ZONE.search(text):
             return None
+        cities = self._cities_named(text)
+        if len(cities) != 1:
+            return None
+        return self._city_zone(*cities.pop())
+
+    def _cities_named(self, text):
+        """{(city, province)} of the cities a text names: 【佳木斯】, 佳木斯市."""
         cities = set()
         for found in re.finditer(rf"【([{CJK}]{{2,4}})】|市", text):
             candidates = [found[1]] if found[1] else [text[max(0, found.start() - k) : found.start()] for k in (4, 3, 2)]
@@ -200,9 +212,23 @@ class ZoneIndex:
                 if province:
                     cities.add((place, province))
                     break
-        if len(cities) != 1:
-            return None
-        return self._city_zone(*cities.pop())
+        return cities
+
+    def _named_outside_table(self, text):
+        """A zone outside the table named by a place of its own with no city before it (盐南高新区),
+        in a text naming one city: that city's zone of that name, or None."""
+        for found in PLACE_ZONE.finditer(text):
+            place = found.group(1)
+            words = list(tagged(place))
+            if len(words) != 1 or not words[0][1].startswith("ns") or self._province_for_city(place):
+                continue  # not one place name, or a city's or county's (the table's forms, _unknown)
+            cities = self._cities_named(text)
+            if len(cities) == 1:
+                city, province = cities.pop()
+                return ZoneMention(
+                    name=place + "高新区", surface=found.group(), known=False, city=city + "市", province=province
+                )
+        return None
 
     def _city_zone(self, place, province):
         """The zone of the city ``place`` (海安): the one of the table in it or named after it, else

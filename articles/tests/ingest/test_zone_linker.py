@@ -214,6 +214,18 @@ def test_the_municipal_zone_of_a_text_naming_one_city_is_that_city_s():
     assert link_zones("", "", "哈尔滨市和佳木斯市的干部交流，市高新区负责人介绍经验。", idx) == []
 
 
+def test_a_zone_outside_the_table_named_by_a_place_of_its_own_is_not_its_city_s_zone():
+    cities = {**CITIES, "盐城": "江苏省", "盐城市": "江苏省"}
+    zones = [*ZONES, {"name": "盐城高新区", "full_name": "盐城高新技术产业开发区", "aliases": [],
+                      "province": "江苏省", "city": "盐城市"}]
+    idx = ZoneIndex(zones, province_for_city=lambda city: cities.get(city, ""))
+    body = "这是盐南高新区机器人产业链党委成立后的第三年。盐城市出台机器人产业发展方案，园区企业增至57家。"
+    (zone,) = link_zones("西伏河畔“智链红”", "", body, idx)
+    assert (zone.name, zone.known, zone.city) == ("盐南高新区", False, "盐城市")
+    # without a city named, nothing says whose zone it is
+    assert link_zones("西伏河畔“智链红”", "", "这是盐南高新区机器人产业链党委成立后的第三年。", idx) == []
+
+
 def test_a_city_s_own_work_is_no_zone_s():
     body = "东莞市实施“红链赋能”工程，全市已在16条产业链上建起联合党委。"
     assert link_zones("产业链建起联合党委", "东莞", body, index()) == []
