@@ -334,6 +334,13 @@ def test_pairs_are_counted_but_one_to_one_and_a_verb_are_not():
     assert labelled("开展1对1帮扶，党员骨干与企业对接。") == []
 
 
+def test_figures_of_what_the_city_s_own_bodies_carry_out_are_the_city_s():
+    body = "这项行动由市委组织部、市经信局和市国资委共同推动，参与签约的有4家国企和14家民企。高新区新建党支部3个。"
+    assert [(m.value, m.scope) for m in extract_figures(body, article_year=2025)] == [
+        (4, "city"), (14, "city"), (3, "zone"),
+    ]
+
+
 def test_the_set_a_zone_is_ranked_in_is_no_figure_of_it():
     assert labelled("园区在47个省级开发区中排名第一、在10个省级高新区中排名第一。") == []
     assert labelled("园区入驻企业115家，在自治区24家重点调控开发区中综合经济指标排第11位。") == [
