@@ -16,12 +16,12 @@ NOT_MUST_BEFORE_YAO = "主需重想只必"
 # Words that make what follows a plan or a forecast. 将 is the future unless it
 # is 将近 or opens a number (将2024年确定为…: 将 there means 把); 计划 and 拟 are
 # verbs only when a word follows (纳入学习计划，… is a plan as a noun; 入选千人计划6名, 精英计划
-# 人才, 火炬计划 and 海智计划工作基地 name programmes; 原计划 is the plan before), and so are 准备, 打算
+# 人才, 火炬计划, 科技计划项目 and 海智计划工作基地 name programmes; 原计划 is the plan before), and so are 准备, 打算
 # and 希望 (not 希望工程);
 # 争取 is also "obtain" (争取政策资金), so only before a time.
 TARGET_WORDS = re.compile(
     r"力争|预计|下一步|(?:目标|任务)(?:是|为|[：:])"
-    r"|(?<![人才英炬智火原先来])计划(?=[\u4e00-\u9fff\d])(?!(?:工作|产业|示范)?基地)|(?:准备|打算)(?=[\u4e00-\u9fff\d])"
+    r"|(?<![人才英炬智火原先来技])计划(?=[\u4e00-\u9fff\d])(?!(?:工作|产业|示范)?基地)|(?:准备|打算)(?=[\u4e00-\u9fff\d])"
     r"|希望(?!工程|小学|之星|杯)(?=[\u4e00-\u9fff\d])"
     r"|(?<![模虚草])拟(?=[\u4e00-\u9fff])(?!上市|挂牌)"  # 拟上市企业: a kind of firm, not a plan
     r"|争取(?=到|在|于|今年|明年|年内|全年|用)"

@@ -458,6 +458,7 @@ def test_targets_and_plans(text, value, year):
         "下一步将继续推进，目前已建成驿站9个。",  # what is already done
         "帮助园区企业争取和兑现各级政策资金4000余万元。",  # 争取 is obtaining
         "园区入选国家千人计划专家6名。",  # 计划 naming a programme
+        "园区企业累计承担国家级科技计划项目20余项。",  # 科技计划项目: projects of a programme
         "园区将招商作为头号工程，最后完成了项目7个。",  # what the plan came to
     ],
 )
