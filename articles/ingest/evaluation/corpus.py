@@ -53,7 +53,7 @@ def produced_page(result, province_for_city=None, marked_figures=None, indicator
                     _figure_dict(fact) for fact in (
                         marked_figures(
                             block.body, item.year, article_scope(block.kicker, block.title, item.zones),
-                            heading_districts(block.kicker, block.title, item.zones),
+                            heading_districts(block.kicker, block.title),
                             list(zip(block.heading_positions, block.headings)),
                         )
                         if marked_figures else ()

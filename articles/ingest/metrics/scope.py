@@ -131,11 +131,10 @@ def article_scope(kicker, title, zones, lead=""):
     return ZONE
 
 
-def heading_districts(kicker, title, zones):
-    """The district a zone's article opens on (七星区：24个“暖新驿站”…): written about as its zone
-    is (``zones.reference.heading_place``), it acts as the zone in the article's sentences."""
-    if not zones:
-        return frozenset()
+def heading_districts(kicker, title):
+    """The district or county an article opens on (七星区：24个“暖新驿站”…, 长沙县：…): written about
+    as a zone is (``zones.reference.heading_place``), it acts as the zone in the article's sentences,
+    also in an article naming no zone (its 全县 is the county itself)."""
     for line in (kicker, title):
         opening = re.match(rf"\s*([{CJK}]{{2,6}}?[区县])[：:]", line or "")
         if opening and _is_place(opening.group(1)):
@@ -179,6 +178,8 @@ def scope_of(sentence, start, end=None, default=ZONE, zone_places=frozenset(), o
     for match in CITY_WIDE.finditer(before):
         if RANKED_IN.match(before, match.end()):
             continue  # 在全国各…示范区中排名第一: the field ranked in, not an actor
+        if match.group() == "全县" and any(place.endswith("县") for place in zone_places):
+            continue  # 长沙县：… 全县行业党委7个: the county the article is about
         if _contributed_to(before, match):
             continue  # 对全市经济增长的贡献率: the whole contributed to
         if not COMPARISON_BEFORE.search(_without_place(before[: match.start()])):  # 占沈阳全市的30.6%

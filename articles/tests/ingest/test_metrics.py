@@ -1000,12 +1000,21 @@ def test_a_district_a_zone_s_article_opens_on_acts_as_the_zone():
     from articles.ingest.metrics.scope import heading_districts
 
     body = "近年来，七星区以“党建+服务”推动基层治理，在商圈和街区建成“暖新驿站”24个。"
-    places = heading_districts("", "七星区：24个“暖新驿站”让新就业群体有了歇脚地", ["桂林高新区"])
+    places = heading_districts("", "七星区：24个“暖新驿站”让新就业群体有了歇脚地")
     assert places == {"七星区"}
     assert [f.value for f in extract_metrics(body, article_year=2024, zone_places=places)] == [24]
-    # without the heading, or in an article of no zone, the district is its own place
+    # without the heading the district is a place of its own
     assert extract_metrics(body, article_year=2024) == []
-    assert heading_districts("", "七星区：24个“暖新驿站”", []) == frozenset()
+    assert heading_districts("", "一张关爱网罩住“城市摆渡人”") == frozenset()
+
+
+def test_a_county_an_article_opens_on_is_its_whole_county():
+    from articles.ingest.metrics.scope import heading_districts
+
+    body = "长沙县把新就业群体纳入行业党委管理，全县行业党委7个，建成“红色之家”17处。"
+    places = heading_districts("", "长沙县：一张关爱网罩住“城市摆渡人”")
+    assert [f.value for f in extract_metrics(body, article_year=2025, zone_places=places)] == [7, 17]
+    assert extract_metrics(body, article_year=2025) == []  # without the heading, the county is a place of its own
 
 
 def test_zones_counted_together_the_whole_contributed_to_and_a_city_behind_its_project_are_no_zone_s():
