@@ -38,8 +38,10 @@ its industry and word: “红心谷”生物医药产业链党建联盟 -> ``红
 - the work is carried by it (以“三个强化”为抓手) and it is numbered or says party work;
 - a title opens on it (“光谷红厅”：露天平台变身党员之家) and it says party work: the mention is its first
   sentence in the body (quoted.py ``title_programme``); not an organisation (“青创党委”：…);
+- a recurring activity is named by its kind after it (“向新而进”主题沙龙, “我为群众办实事”实践活动;
+  not a one-off event's, “…”集中采访活动);
 - a verb of running a programme comes right before it (推行, 实施, 开展, 打造,
-  派出, 提升, 坚持, 创建, 把…) and it is a party-building name (推行“红色物业”,
+  派出, 提升, 坚持, 创建, 把…) and it is a party-building name (推行“红色物业”, 推出“工会暖新餐”,
   确定“书记项目”), a numbered one (提升“两个覆盖”质效) or a routine in three
   parallel parts (坚持“周调度、旬会商、月督查”).
 

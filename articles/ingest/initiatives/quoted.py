@@ -32,7 +32,12 @@ ENDS_IN_NAME = re.compile(
 SUFFIX_AFTER = re.compile(rf"(?P<mod>[{CJK}]{{0,6}}?)(?P<word>{ENDING_ALT})")
 # “红心谷”生物医药产业链党建联盟: an alliance's name may carry its whole industry.
 ALLIANCE_AFTER = re.compile(rf"(?P<mod>[{CJK}]{{0,8}}?)(?P<word>党建联盟)")
-EXTRA_AFTER = re.compile(rf"(?P<mod>(?:红色文化|红色|园区|党建)?)(?P<word>{EXTRA_ALT})(?P<next>.?)")
+# (a recurring activity may be named by its kind first: “向新而进”主题沙龙, “…”结对共建活动, “…”实践活动;
+# not a one-off event's: “…”集中采访活动, 座谈交流活动)
+EXTRA_AFTER = re.compile(
+    r"(?P<mod>(?:红色文化|红色|园区|党建)?|(?:主题|结对共建|志愿服务|实践|专项)(?=活动|沙龙))"
+    rf"(?P<word>{EXTRA_ALT})(?P<next>.?)"
+)
 BOUNDARY = re.compile(r"^(?:$|[，,。；;：:、和与及的）)])")
 OF_SUFFIX_AFTER = re.compile(rf"的(?P<mod>[{CJK}]{{0,2}}?)(?P<word>{ENDING_ALT})")
 NOT_A_PROGRAMME_AFTER = re.compile(
@@ -75,7 +80,7 @@ SUB_BRANDS_AFTER = re.compile(rf"(?:等|[几两二三四五六七八九十\d]+�
 # A programme named after the kind of thing it is: 人才一体化平台“科技红盟”, 党建品牌“红色慧湖”.
 KIND_BEFORE = re.compile(r"(?:平台|品牌|项目|载体|阵地|机制|模式|工程|联盟)$")
 # Words that make a quoted name a party-building one: 红色物业, 书记项目, 科创党课, 智创先锋.
-PARTY_CUE = re.compile(r"党|红|先锋|书记|统战|网格|驿站|家园|物业|示范|样板|共建|缔造|心愿|小镇|空间")
+PARTY_CUE = re.compile(r"党|红|先锋|书记|统战|网格|驿站|家园|物业|示范|样板|共建|缔造|心愿|小镇|空间|暖新")
 # What makes a company's quoted name its party work, not its product or slogan: 公司的“红色驿站”.
 PARTY_WORK = re.compile(r"党|红色|先锋")
 # A metaphor or a quality: 党建的“红色引擎”, 成为“加油站”, 从“筹建”走向…

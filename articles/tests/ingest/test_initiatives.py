@@ -481,3 +481,13 @@ def test_a_quoted_name_over_a_place_reservoir_forum_or_complex_of_party_building
 )
 def test_a_quoted_place_without_party_building_or_held_as_a_title_is_not_a_programme(body):
     assert names(body) == []
+
+
+def test_a_recurring_activity_named_by_its_kind_and_warming_the_new_employed_as_party_work():
+    body = (
+        "税务局党委在企业读书吧办了一场“向新而进”主题沙龙。"
+        "科技产业局把党史学习教育同“我为群众办实事”实践活动结合起来。"
+        "县里随后推出“工会暖新餐”，为骑手提供专属优惠。"
+        "20余家媒体的记者参加了“新时代新征程新伟业”集中采访活动。"  # a one-off event
+    )
+    assert names(body) == ["向新而进", "我为群众办实事", "工会暖新餐"]
