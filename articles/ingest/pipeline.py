@@ -24,7 +24,7 @@ from core.text import split_sentences
 # whose bytes and metadata are unchanged and that was analysed by this version is
 # skipped by the next ingest; change it whenever a rule changes what a page yields,
 # so every page is read again (``ingest --reanalyse`` forces it once).
-INGEST_VERSION = "2027.03.44"
+INGEST_VERSION = "2027.03.45"
 
 
 def analysis_version(vocabulary=None):
@@ -137,8 +137,10 @@ def analyse_page(page, *, zone_index, steps, vocabulary=None):
             )
         )
         if not zones and results and remarks_on_report_before(block):
-            # 记者手记 / 短评 naming no zone: the zone of the report it remarks on
-            zones = [replace(mention, in_title=False) for mention in results[-1].zones]
+            # 记者手记 / 短评 naming no zone: the zone of the report it remarks on, the page's last one
+            # that has a zone (a brief on a county may stand between the lead and its remark)
+            zoned = next((result for result in reversed(results) if result.zones), None)
+            zones = [replace(mention, in_title=False) for mention in zoned.zones] if zoned else []
         results.append(
             ArticleResult(
                 block=block,
