@@ -143,6 +143,7 @@ def test_a_boxed_call_for_contributions_is_not_an_article():
         "电话：0731-2829XXXX  139XXXX6071",
         "字数：约1700字",
         "肥经开工〔2024〕3号",
+        "（党委办公室 2025年1月10日印发，共印60份）",
     ],
 )
 def test_web_chrome_lines(line):
