@@ -214,13 +214,13 @@ class Walker:
         return i + 1, False
 
     def _set_as_title(self, head, following, cur):
-        """A line set apart from the text above as titles are, and from its own text as the article's
-        title is from its text, on a page of tight paragraphs without bylines (a bulletin's items):
-        the next item's title."""
+        """A line set apart from the text above as titles are, and from its own text at least as far as
+        the article's title is from its text, on a page of tight paragraphs without bylines (a
+        bulletin's items): the next item's title."""
         first_text = next((line for line in cur.lines if line.role == "text"), None)
         return (
             self.wide_breaks and self.tight_text and not cur.header_byline
-            and head.gap >= 2 and first_text is not None and following.gap == first_text.gap >= 1
+            and head.gap >= 2 and first_text is not None and following.gap >= first_text.gap >= 1
         )
 
     def _box_of_another_zone(self, line):
