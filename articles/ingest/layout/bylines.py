@@ -9,6 +9,7 @@ names; where a byline stands on the page is the walker's business.
 import re
 
 from articles.ingest import cleaner
+from articles.ingest.words import tagged
 from core.text import CJK_RANGES
 
 BYLINE_MARK = re.compile(r"^[■►▶●◆▲□◇★☆▷▸•]\s*")
@@ -63,7 +64,10 @@ def name_tokens(text):
 
 def is_name(token):
     if _NAME_TOKEN.match(token):
-        return True
+        # 古丽·买买提 is a name, 优化营商环境·园区访谈 a column's label: a name's part reads as one
+        return "·" not in token or any(
+            flag.startswith("nr") for part in token.split("·") for _, flag in tagged(part)
+        )
     return len(token) == 4 and token[:2] in _COMPOUND_SURNAMES
 
 

@@ -282,6 +282,8 @@ def test_metadata_line_fields_and_a_credit_that_is_not_one():
         ("本报扬州1月8日讯（记者 吴 越 通讯员 汤 宁）记者从高邮高新区获悉，", "brief"),
         ("本报记者 张伟", "byline"),
         ("眉山网讯（记者 邓雨桐）11月20日，位于眉山高新区的项目施工现场塔吊林立。", "brief"),
+        ("优化营商环境·园区访谈", "headline"),  # a column's label set like a name with a dot
+        ("古丽·买买提", "names"),
     ],
 )
 def test_line_shapes_of_the_genre(line, shape):
