@@ -113,6 +113,9 @@ def article_scope(kicker, title, zones, lead=""):
         place = heading_place(line)
         if place:
             return PROVINCE if place == "province" else CITY
+    opening = CITY_WIDE.match((title or "").strip())
+    if opening:  # 全市党员总数达33.81万名: the city's (or the province's) report
+        return PROVINCE if opening.group() in ("全省", "本省", "我省", "全国") else CITY
     kicker = (kicker or "").strip()
     if kicker in place_names() and not kicker.endswith(("区", "县", "旗")):
         # a district or county (南康区) is written about as a zone is, also when the city's name

@@ -1073,6 +1073,9 @@ def test_an_article_naming_no_zone_whose_title_says_the_city_it_happened_in_is_t
     assert article_scope("", "电子电路企业在吉安“牵手”", []) == "city"
     # a title opening on a city and its quoted programme: the city's; a district's is written about as a zone is
     assert article_scope("", "玉林“十园千企”党建工程为园区聚能", []) == "city"
+    # a title opening on the whole city or province: their report
+    assert article_scope("", "全市党员总数达33.81万名", []) == "city"
+    assert article_scope("", "全省新兴领域党员19.8万名", []) == "province"
     assert article_scope("", "长清区“四链”发力抓新兴领域党建", []) == "zone"
     assert article_scope("", "正威铜基新材料产业园在娄星开工", []) == "zone"  # a park's
     assert article_scope("", "电子电路企业在吉安“牵手”", ["吉安高新区"]) == "zone"
