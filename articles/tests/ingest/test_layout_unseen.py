@@ -171,50 +171,23 @@ def test_a_reporter_s_notes_naming_no_zone_are_about_the_report_s_zone_and_a_bri
     from articles.ingest.pipeline import analyse_page, default_steps, load_zone_index
     from articles.ingest.types import PageText
 
-    text = "\n".join([
-        "一条“红色纽带”连起两地园区",
-        "",
-        "■ 本报记者 何 欣",
-        "",
-        "    荣昌高新区与内江高新区的党组织结对共建，两地企业共享党建阵地。",
-        "",
-        "",
-        "记者手记",
-        "",
-        "“毗邻”要靠人来连",
-        "",
-        "    在川渝交界处采访，记者感到，联建的关键在人。（何 欣）",
-        "",
-        "",
-        "    本报讯（记者 杨 帆）日前，一座物流园在城郊投用。",
-    ])
+    report = [
+        "一条“红色纽带”连起两地园区", "", "■ 本报记者 何 欣", "",
+        "    荣昌高新区与内江高新区的党组织结对共建，两地企业共享党建阵地。", "", "",
+    ]
+    remark = ["记者手记", "", "“毗邻”要靠人来连", "", "    在川渝交界处采访，记者感到，联建的关键在人。（何 欣）", "", ""]
     steps = default_steps()
-    page = PageText(name="page.txt", text=text, encoding="utf-8", content_hash="x")
-    result = analyse_page(page, zone_index=load_zone_index(steps), steps=steps)
-    assert [a.zones[0].name if a.zones else None for a in result.articles] == ["荣昌高新区", "荣昌高新区", None]
+
+    def zones(*parts):
+        page = PageText(name="page.txt", text="\n".join(sum(parts, [])), encoding="utf-8", content_hash="x")
+        result = analyse_page(page, zone_index=load_zone_index(steps), steps=steps)
+        return [a.zones[0].name if a.zones else None for a in result.articles]
+
+    brief = ["    本报讯（记者 杨 帆）日前，一座物流园在城郊投用。", "", ""]
+    assert zones(report, remark, brief) == ["荣昌高新区", "荣昌高新区", None]
     # a county's brief between the report and its remark: the remark is still the report's
-    text = "\n".join([
-        "一条“红色纽带”连起两地园区",
-        "",
-        "■ 本报记者 何 欣",
-        "",
-        "    荣昌高新区与内江高新区的党组织结对共建，两地企业共享党建阵地。",
-        "",
-        "",
-        "璧山县：驿站里有了热饭",
-        "",
-        "    本报讯（记者 杨 帆）县里推出“工会暖新餐”，为骑手提供专属优惠。",
-        "",
-        "",
-        "记者手记",
-        "",
-        "“毗邻”要靠人来连",
-        "",
-        "    在川渝交界处采访，记者感到，联建的关键在人。（何 欣）",
-    ])
-    page = PageText(name="page.txt", text=text, encoding="utf-8", content_hash="y")
-    result = analyse_page(page, zone_index=load_zone_index(steps), steps=steps)
-    assert [a.zones[0].name if a.zones else None for a in result.articles] == ["荣昌高新区", None, "荣昌高新区"]
+    county = ["璧山县：驿站里有了热饭", "", "    本报讯（记者 杨 帆）县里推出“工会暖新餐”，为骑手提供专属优惠。", "", ""]
+    assert zones(report, county, remark) == ["荣昌高新区", None, "荣昌高新区"]
 
 
 @pytest.fixture
