@@ -100,11 +100,12 @@ LEAD_SPEAKS_FOR = re.compile(r"我市|本市|我省|本省")
 def article_scope(kicker, title, zones, lead=""):
     """Whose an article's figures are when nothing around them says: the zone's, unless the
     article names no zone and its kicker or title opens on a province or a city (辽宁：…,
-    包头：盯紧两个“500亿元”; ``zones.reference.heading_place``), its kicker is a city's
-    name alone (德州, not a district's: 南康区) or its title says the city it happened in
-    (电子电路企业在吉安“牵手”, naming no park): then that place's. So is a report naming no
-    zone whose ``lead`` (its first sentence) speaks for a city or a province (记者从市社会组织党委
-    获悉，我市…)."""
+    包头：盯紧两个“500亿元”; ``zones.reference.heading_place``) or on the whole city or province
+    (全市党员总数达33.81万名), its kicker is a city's name alone (德州, not a district's: 南康区,
+    nor a city's over an item its lead places in a district: 景德镇 / 景德镇市珠山区…), its title says
+    the city it happened in (电子电路企业在吉安“牵手”, naming no park) or opens on a city and its quoted
+    programme (玉林“十园千企”党建工程…): then that place's. So is a report naming no zone whose
+    ``lead`` (its first sentence) speaks for a city or a province (记者从市社会组织党委获悉，我市…)."""
     if zones:
         return ZONE
     from zones.reference import heading_place, place_names
