@@ -20,7 +20,7 @@ PROGRAMME_ENDINGS = (
 )
 # Institutions that are named so by themselves; the rest need a word of the party or a duty in the name.
 SELF_NAMED = ("讲习所", "议事厅", "调解室", "生活馆", "党建联盟", "党建联合体", "党建联合会", "示范圈", "样板区", "共同体")
-DUTY_WORD = re.compile(r"党|书记|专员|指导员|联系人|先锋|红色|双|两新")
+DUTY_WORD = re.compile(r"党|书记|专员|指导员|联系人|先锋|红色|双|两新|联建")
 # Places and platforms need a party-building word in their name: 青创党群服务中心, 金村红堡基地.
 PLACE_ENDINGS = (
     "党群活动服务中心", "党群服务中心", "党群服务站", "党群服务驿站", "服务驿站", "驿站", "指导站",

@@ -491,3 +491,8 @@ def test_a_recurring_activity_named_by_its_kind_and_warming_the_new_employed_as_
         "20余家媒体的记者参加了“新时代新征程新伟业”集中采访活动。"  # a one-off event
     )
     assert names(body) == ["向新而进", "我为群众办实事", "工会暖新餐"]
+
+
+def test_a_mechanism_of_joint_building_is_party_work():
+    assert names("联盟将以党建共建活动为抓手，探索建立健全大联建机制。") == ["大联建机制"]
+    assert names("园区将探索建立健全大招商机制。") == []
