@@ -136,6 +136,8 @@ def _named(sentence, match):
     while kept and len(kept[0]) == 1 and not any(flag.startswith(("n", "j")) for _, flag in _tagged(kept[0])):
         if kept[0] in ("两", "三") and len(kept) > 1 and kept[1] == "新":
             break
+        if kept[0] == "大" and len(kept) > 1:
+            break  # 大联建机制, 大党委: 大 names the wider kind
         kept.pop(0)  # 用好|党建阵地: a lone character before the name is not part of it
     if kept and re.search(r"[”\"’](?:园区|高新区)?$", window[: -len("".join(kept))]):
         return None  # “百链千企”蹲点解剖行动, “新火燎园”园区党建提质工程: the quoted name's own words
