@@ -459,11 +459,18 @@ def test_targets_and_plans(text, value, year):
         "帮助园区企业争取和兑现各级政策资金4000余万元。",  # 争取 is obtaining
         "园区入选国家千人计划专家6名。",  # 计划 naming a programme
         "园区企业累计承担国家级科技计划项目20余项。",  # 科技计划项目: projects of a programme
+        "截至目前，已将63家企业纳入管理范围。",  # 已将: 把, done
+        "两区当年争取到位各类资金3.31亿元。",  # 争取到位: obtained
         "园区将招商作为头号工程，最后完成了项目7个。",  # what the plan came to
     ],
 )
 def test_done_things_in_the_words_of_a_plan_are_actual(text):
     assert [m.kind for m in extract_metrics(text, article_year=2025)] == ["actual"]
+
+
+def test_the_share_of_a_year_s_plan_done_is_a_share():
+    (found,) = extract_metrics("截至专访时，完成年度计划的87%。", article_year=2024)
+    assert found.kind == "share"
 
 
 def test_what_must_be_reached_by_the_page_s_own_year_is_a_target():
