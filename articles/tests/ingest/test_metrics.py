@@ -468,6 +468,15 @@ def test_done_things_in_the_words_of_a_plan_are_actual(text):
     assert [m.kind for m in extract_metrics(text, article_year=2025)] == ["actual"]
 
 
+def test_capacity_planned_or_expected_is_a_target_a_planned_area_is_not():
+    found = extract_metrics("项目分两期建设，二期规划增设2万吨正极补锂剂产能。", article_year=2023)
+    assert [m.kind for m in found] == ["target"]
+    found = extract_metrics("园区有望实现年产值50亿元。", article_year=2023)
+    assert [m.kind for m in found] == ["target"]
+    found = extract_metrics("建园之初规划建设面积18平方公里。", article_year=2023)
+    assert [m.kind for m in found] == ["actual"]
+
+
 def test_the_share_of_a_year_s_plan_done_is_a_share():
     (found,) = extract_metrics("截至专访时，完成年度计划的87%。", article_year=2024)
     assert found.kind == "share"
