@@ -74,7 +74,7 @@ founding, a function word, the zone's name or the name found before it: 高新�
 ``轨道交通装备产业链党建联盟``. A place or platform needs a party-building word
 in its name (党, 红, 先锋, 近邻, 两新…: 金村红堡基地, not 创业孵化基地); a
 programme word needs a qualifier that is not generic (not 长效机制, 工作制度) and
-says it is about the party or a duty (党, 书记, 专员, 指导员, 联系人…: not 招商机制,
+says it is about the party or a duty (党, 书记, 专员, 指导员, 联系人, 联建…: not 招商机制,
 道路工程); a model place named by a rating is a title (获评…党建示范点, 示范点17个).
 Unquoted …模式 and …品牌 are not read: 擦亮产业链党建品牌 is a phrase, not a name.
 Also unquoted: a 联席会议制度 named by its 党建 part (党建联盟联席会议制度) and a
