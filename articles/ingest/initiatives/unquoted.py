@@ -119,8 +119,11 @@ def _named(sentence, match):
         if word in NAME_WORDS:
             kept.insert(0, word)
             continue
-        if not re.fullmatch(rf"[{CJK}]+", word) or word in NAME_STOPS or flag.startswith(STOP_FLAGS) and not counted:
-            break
+        joint = word in ("共建", "联建") and i + 1 < len(reversed_words) and reversed_words[i + 1][0] == "党建"
+        if not joint and (
+            not re.fullmatch(rf"[{CJK}]+", word) or word in NAME_STOPS or flag.startswith(STOP_FLAGS) and not counted
+        ):
+            break  # (党建共建工程: 共建 is the name's own after 党建)
         if ZONE_WORD.search(word) and not (i + 1 < len(reversed_words) and reversed_words[i + 1][0] == "国家"):
             if not kept and ending in ZONE_OWN_PLACES:
                 kept.insert(0, word)  # 高新区党群服务中心: the zone's own centre, named by the zone

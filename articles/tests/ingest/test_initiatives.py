@@ -496,3 +496,8 @@ def test_a_recurring_activity_named_by_its_kind_and_warming_the_new_employed_as_
 def test_a_mechanism_of_joint_building_is_party_work():
     assert names("联盟将以党建共建活动为抓手，探索建立健全大联建机制。") == ["大联建机制"]
     assert names("园区将探索建立健全大招商机制。") == []
+
+
+def test_party_building_built_together_is_part_of_the_name():
+    assert names("今年的重头戏是城市党建共建工程。") == ["城市党建共建工程"]
+    assert names("园区与周边社区共建工程项目。") == []
