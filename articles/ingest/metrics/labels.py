@@ -358,6 +358,8 @@ def _noun_after(sentence, end):
     prefix = ""
     if quoted:
         prefix, text = quoted.group(1), text[quoted.end() :]
+    elif text.startswith("两新组织"):
+        prefix, text = "两新组织", text[4:]  # the fixed term the tagger cuts into 两|新|组织
     words = []
     for word, flag in _tagged(text) if re.match(r"[\u4e00-\u9fff]", text) else ():
         if not words and word in ATTRIBUTIVE_VERBS:
@@ -367,7 +369,8 @@ def _noun_after(sentence, end):
             break
         # The tagger's word classes are rough (选手 comes out a verb): the first word
         # is taken on trust, later ones must look like parts of a noun phrase.
-        if words and flag.startswith(STOP_FLAGS) and word not in NOUN_MODIFIER_VERBS:
+        organisation = word == "组织" and words and words[-1] in ("社会", "新", "经济")  # 社会组织, 两新组织
+        if (words or prefix) and flag.startswith(STOP_FLAGS) and word not in NOUN_MODIFIER_VERBS and not organisation:
             break
         if words and (flag == "nr" and not word.endswith(PARK_WORDS) or len(word) == 4 and flag in ("nz", "i", "l")):
             break  # a verb the tagger does not know (齐聚 as a name) or an idiom (齐聚一堂)

@@ -349,6 +349,11 @@ def test_the_set_a_zone_is_ranked_in_is_no_figure_of_it():
     assert [m.value for m in extract_metrics("在园区的30家企业中，有12家建立了党组织。", article_year=2023)] == [30, 12]
 
 
+def test_social_and_two_new_organisations_are_the_nouns_counted():
+    assert labelled("已将15家社会组织纳入管理范围。") == [("社会组织", 15, "家")]
+    assert labelled("全区有120个两新组织建立了党组织。") == [("两新组织", 120, "个")]
+
+
 def test_a_kind_of_park_after_a_measure_word_is_the_noun_counted():
     assert labelled("联盟由11家国家高新区联合发起。") == [("国家高新区", 11, "家")]
 
