@@ -501,3 +501,8 @@ def test_a_mechanism_of_joint_building_is_party_work():
 def test_party_building_built_together_is_part_of_the_name():
     assert names("今年的重头戏是城市党建共建工程。") == ["城市党建共建工程"]
     assert names("园区与周边社区共建工程项目。") == []
+
+
+def test_joining_an_alliance_is_no_part_of_its_name():
+    assert names("书记发出倡议，邀请全市创新平台党组织加入联盟。") == []
+    assert names("园区企业加入产业链党建联盟。") == ["产业链党建联盟"]
