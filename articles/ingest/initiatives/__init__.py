@@ -29,6 +29,8 @@ its industry and word: “红心谷”生物医药产业链党建联盟 -> ``红
   a list ending in one (“民呼我为”“接诉即办”机制) takes every name in it, and so does a list of
   brands counted or closed as a set (“大咖说”“高新荟”几个子品牌, 等品牌),
   and so does ``…等特色党建品牌`` (each name stored without the shared word);
+  party-building brands counted, then listed (共有非公企业党建品牌17个，鸿叶集团“红色竹迹”、艾可蓝“与艾同行、
+  守护蓝天”…) are each a brand, a firm's too;
   a name of under four characters needs the word right after it (“坐庄”机制);
 - the name itself ends in such a word (“红链帮帮团”, “10分钟服务圈”, “青春党建”);
 - it is a formula (“1+2+N”, “3+1”, “党建+项目”, “链长+专班”), a periodic

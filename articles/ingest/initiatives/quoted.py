@@ -77,6 +77,8 @@ RUNNING_BEFORE = re.compile(
 )
 # Brands listed, then counted or closed as a set: “大咖说”“高新荟”几个子品牌, “红色引擎”“红色赋能”三个子品牌.
 SUB_BRANDS_AFTER = re.compile(rf"(?:等|[几两二三四五六七八九十\d]+个)(?:子|特色|党建|服务|[{CJK}]{{2}})?品牌")
+# Party-building brands counted, then listed: 共有非公企业党建品牌17个，…; 培育出17个…党建品牌：….
+BRANDS_ANNOUNCED = re.compile(rf"党建品牌\s*\d+\s*个|\d+\s*个[{CJK}]{{0,8}}党建品牌\s*[：:]")
 # A programme named after the kind of thing it is: 人才一体化平台“科技红盟”, 党建品牌“红色慧湖”.
 KIND_BEFORE = re.compile(r"(?:平台|品牌|项目|载体|阵地|机制|模式|工程|联盟)$")
 # Words that make a quoted name a party-building one: 红色物业, 书记项目, 科创党课, 智创先锋.
@@ -177,6 +179,10 @@ def quoted_names(sentence, products, companies=frozenset()):
         m for m in QUOTE.finditer(sentence)
         if not any(a <= m.start() < b for a, b in books)
     ]
+    if quotes and BRANDS_ANNOUNCED.search(sentence[: quotes[0].start()]):
+        # 共有非公企业党建品牌17个，鸿叶集团“红色竹迹”、艾可蓝“与艾同行、守护蓝天”…: each a brand, a firm's too
+        quoted = [_clean(next(g for g in match.groups() if g is not None)) for match in quotes]
+        return [(name, name) for name in quoted if 2 <= len(name) <= 20 and name not in NATIONAL_FORMULAS]
     names = []
     group = []  # quotes joined by nothing or 、/和 (“民呼我为”“接诉即办”机制)
     for i, match in enumerate(quotes):

@@ -506,3 +506,10 @@ def test_party_building_built_together_is_part_of_the_name():
 def test_joining_an_alliance_is_no_part_of_its_name():
     assert names("书记发出倡议，邀请全市创新平台党组织加入联盟。") == []
     assert names("园区企业加入产业链党建联盟。") == ["产业链党建联盟"]
+
+
+def test_party_building_brands_counted_then_listed_are_each_a_brand_a_firm_s_too():
+    body = "园区共有非公企业党建品牌17个，鸿叶集团“红色竹迹”、艾可蓝“与艾同行、守护蓝天”是其中的代表。"
+    assert names(body) == ["红色竹迹", "与艾同行、守护蓝天"]
+    body = "园区已培育出17个非公企业党建品牌：鸿叶集团的“红色竹迹”、艾可蓝的“与艾同行、守护蓝天”。"
+    assert names(body) == ["红色竹迹", "与艾同行、守护蓝天"]
