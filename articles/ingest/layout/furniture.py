@@ -90,8 +90,8 @@ _CHROME_LINE = re.compile(
     # A manuscript's or a bulletin's own fields: 稿件：…, 单位：…, 报送：…, 抄送：…, 本期编辑：…, its print run
     # (（共印30份）, （党委办公室 2025年1月10日印发，共印60份）)
     r"|^(?:稿件|来稿|作者单位|单位|联系电话|电话|手机|字数|联系人|报送|抄送|分送|本期编辑)\s*[:：]|共印\s*\d+\s*份[）)]?$"
-    # A document's number on its own line: 肥经开工〔2024〕3号
-    r"|^[\u4e00-\u9fff]{1,12}[〔\[［【]\s*(?:19|20)\d{2}\s*[〕\]］】]\s*\d{1,4}\s*号$"
+    # A document's number on its own line, and where it was sent: 肥经开工〔2024〕3号, （此件发至园区各…）
+    r"|^[\u4e00-\u9fff]{1,12}[〔\[［【]\s*(?:19|20)\d{2}\s*[〕\]］】]\s*\d{1,4}\s*号$|^[（(]此件[^（）()]{2,30}[）)]$"
     # a bulletin's distribution at its foot: 报：市委组织部 / 送：… / 发：各非公企业党组织
     r"|^(?:报|送|发|抄)\s*[:：]\s*\S{2,}(?:[、，,]\S+)*$"
 )
