@@ -70,6 +70,12 @@ def heading_place(line):
 
 
 @lru_cache(maxsize=1)
+def names_a_place(label):
+    """Whether ``label`` is a province and a city (江苏无锡, 安徽马鞍山) or a city alone."""
+    cities, shorts = city_provinces(), province_short_names()
+    return label in cities or any(label[:k] in shorts and label[k:] in cities for k in (2, 3))
+
+
 def place_names():
     """Every name ``province_for_city`` knows (bare or with its 市/州/盟/地区) and every province's
     name with and without its suffix, as one set: the ingest asks about every two or three

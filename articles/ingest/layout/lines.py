@@ -568,11 +568,10 @@ def _bracketed_place(text):
 
 
 def names_a_place(label):
-    """Whether ``label`` is a province and a city (江苏无锡, 安徽马鞍山) or a city alone."""
-    from zones.reference import city_provinces, province_short_names
+    """Whether ``label`` is a province and a city (江苏无锡) or a city alone (``zones.reference``)."""
+    from zones.reference import names_a_place as place
 
-    cities, shorts = city_provinces(), province_short_names()
-    return label in cities or any(label[:k] in shorts and label[k:] in cities for k in (2, 3))
+    return place(label)
 
 
 def column_header(lines, page_name=""):

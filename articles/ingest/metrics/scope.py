@@ -87,7 +87,9 @@ _CJK_RUN = re.compile(rf"[{CJK}]+")
 
 # 电子电路企业在吉安“牵手”: a title saying the city where it happened.
 IN_CITY_TITLE = re.compile(rf"在([{CJK}]{{2,3}}?)市?(?=[“\"]|[{CJK}]{{2}})")
-PARK_IN_TITLE = re.compile(r"高新区|开发区|新区|园区|工业园|产业园|科技城|科学城")
+PARK_IN_TITLE = re.compile(r"高新区|开发区|经开区|新区|园区|工业园|产业园|科技城|科学城")
+# A title opening on a district or county: 普陀区组建…, 长沙县：….
+DISTRICT_TITLE = re.compile(rf"[{CJK}]{{2,3}}[区县]")
 # A title opening on a place's name and the quoted name of its programme: 玉林“十园千企”党建工程….
 CITY_PROGRAMME_TITLE = re.compile(rf"([{CJK}]{{2,3}}?)市?(?=[“\"])")
 
@@ -108,7 +110,7 @@ def article_scope(kicker, title, zones, lead=""):
     ``lead`` (its first sentence) speaks for a city or a province (记者从市社会组织党委获悉，我市…)."""
     if zones:
         return ZONE
-    from zones.reference import heading_place, place_names
+    from zones.reference import heading_place, names_a_place, place_names
 
     for line in (kicker, title):
         place = heading_place(line)
@@ -118,6 +120,13 @@ def article_scope(kicker, title, zones, lead=""):
     if opening:  # 全市党员总数达33.81万名: the city's (or the province's) report
         return PROVINCE if opening.group() in ("全省", "本省", "我省", "全国") else CITY
     kicker = (kicker or "").strip()
+    if (
+        kicker not in place_names() and names_a_place(kicker) and not PARK_IN_TITLE.search(title or "")
+        and not DISTRICT_TITLE.match(title or "")
+    ):
+        # 江苏常州 / 创新平台有了党建“联盟”: the city's item (福建晋江 / 晋江经济开发区…: the park's;
+        # 浙江舟山 / 普陀区组建…: the district's)
+        return CITY
     if kicker in place_names() and not kicker.endswith(("区", "县", "旗")):
         # a district or county (南康区) is written about as a zone is, also when the city's name
         # over the article is where it stands and its lead places it (景德镇 / 景德镇市珠山区…)

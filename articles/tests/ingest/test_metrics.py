@@ -1094,6 +1094,10 @@ def test_an_article_naming_no_zone_whose_title_says_the_city_it_happened_in_is_t
     assert article_scope("", "电子电路企业在吉安“牵手”", []) == "city"
     # a title opening on a city and its quoted programme: the city's; a district's is written about as a zone is
     assert article_scope("", "玉林“十园千企”党建工程为园区聚能", []) == "city"
+    # a province and a city over an item naming no park or district: the city's
+    assert article_scope("江苏常州", "创新平台有了党建“联盟”", []) == "city"
+    assert article_scope("福建晋江", "晋江经济开发区“红色勤务员”迭代到3.0版", []) == "zone"
+    assert article_scope("浙江舟山", "普陀区组建船舶海工产业链党委", []) == "zone"
     # a title opening on the whole city or province: their report
     assert article_scope("", "全市党员总数达33.81万名", []) == "city"
     assert article_scope("", "全省新兴领域党员19.8万名", []) == "province"
