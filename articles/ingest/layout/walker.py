@@ -217,11 +217,10 @@ class Walker:
         """A line set apart from the text above as titles are, and from its own text at least as far as
         the article's title is from its text, on a page of tight paragraphs without bylines (a
         bulletin's items): the next item's title."""
+        if not (self.wide_breaks and self.tight_text and not cur.header_byline and head.gap >= 2):
+            return False
         first_text = next((line for line in cur.lines if line.role == "text"), None)
-        return (
-            self.wide_breaks and self.tight_text and not cur.header_byline
-            and head.gap >= 2 and first_text is not None and following.gap >= first_text.gap >= 1
-        )
+        return first_text is not None and following.gap >= first_text.gap >= 1
 
     def _box_of_another_zone(self, line):
         """Whether a box's label names a zone its article never names (数说铜仁高新区 under 南宁经开区)."""
