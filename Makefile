@@ -10,7 +10,7 @@ RUN_DB ?= sqlite:///$(CURDIR)/kb.sqlite3
 # --dist load keeps each process's tests in order, so the tests on the seeds come last (conftest.py).
 PYTEST_ARGS ?= -n 2 --dist load
 
-.PHONY: run serve test install install-dev browser-deps ocr-deps setup-db test-sqlite test-postgres check-deploy clean echarts
+.PHONY: run serve test install install-dev compiled browser-deps ocr-deps setup-db test-sqlite test-postgres check-deploy clean echarts
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,9 +24,14 @@ $(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
 	$(BIN)/pip install --quiet -r requirements-dev.txt
 	touch $@
 
-install: $(VENV)/.installed
+install: $(VENV)/.installed compiled
 
-install-dev: $(VENV)/.installed-dev
+install-dev: $(VENV)/.installed-dev compiled
+
+# The search index's hot loops in C (articles/search/_cut.c), built in place beside their module;
+# setuptools rebuilds it only when the source is newer than the built file.
+compiled: $(VENV)/.installed
+	@$(BIN)/python setup.py --quiet build_ext --inplace
 
 # Browser tests drive the distribution's Chromium; a CJK font keeps screenshots legible.
 browser-deps:
@@ -111,4 +116,4 @@ echarts:
 	@wc -c static/vendor/echarts/echarts.min.js
 
 clean:
-	rm -rf $(VENV) staticfiles kb.sqlite3 kb.sqlite3-* test-kb.sqlite3
+	rm -rf $(VENV) staticfiles kb.sqlite3 kb.sqlite3-* test-kb.sqlite3 build articles/search/_cut*.so

@@ -20,6 +20,7 @@ from importlib.metadata import version
 
 from core.text import fold
 
+from ._cut import prefix_matches, sub_words
 from .dictionary import current_dictionary, dynamic_weights, static_digest
 
 _QUOTES = re.compile("[\"'“”‘’「」『』]")
@@ -117,14 +118,8 @@ def _bigrams(run):
 
 
 def _sub_words(word, tokenizer):
-    """Shorter dictionary words inside a longer word (jieba's search mode, any length)."""
-    found = []
-    for n in range(2, len(word)):
-        for i in range(len(word) - n + 1):
-            gram = word[i : i + n]
-            if tokenizer.word_freq(gram):
-                found.append(gram)
-    return found
+    """Shorter dictionary words inside a longer word (jieba's search mode, any length), by length, then place."""
+    return sub_words(word, tokenizer.FREQ, tokenizer.words)
 
 
 def _domain_occurrences(text, dictionary):
@@ -138,12 +133,7 @@ def _domain_occurrences(text, dictionary):
     static ones in the order of a set, which differs from process to process),
     and the stored tokens must not depend on which process segmented a text.
     """
-    by_prefix = dictionary.domain_by_prefix
-    found = []
-    for i in range(len(text) - 1):
-        for term in by_prefix.get(text[i : i + 2], ()):
-            if text.startswith(term, i):
-                found.append((i, term))
+    found = prefix_matches(text, dictionary.domain_by_prefix)
     found.sort(key=lambda place: (place[0], len(place[1])))
     return found
 

@@ -13,7 +13,7 @@ import threading
 
 import jieba
 
-_ASCII_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+from ._cut import cut_block
 
 # Domain words must beat jieba's general vocabulary ("两新组织", not "两/新/组织").
 DOMAIN_WORD_MIN_FREQ = 2000
@@ -175,56 +175,14 @@ class DomainTokenizer(jieba.Tokenizer):
         return words
 
     def _block_words(self, sentence):
-        """jieba's cut of a block (its get_DAG, calc and route), in one pass and without its tables of lists.
+        """jieba's cut of a block (its get_DAG, calc and route), in one pass from its end (``_cut.c``).
 
         At each place, from the end: the words starting there -- jieba's, found
         by extending a prefix while the table has it, then the names, looked up
         by length -- and the best route on from there, ties going to the longer
         word as in jieba. Single letters and digits in a row are one word.
         """
-        freq, words, lengths = self.FREQ, self.words, self.lengths
-        log = math.log
-        log_total = log(self.total)
-        n = len(sentence)
-        score = [0.0] * (n + 1)  # the best route's log-probability from each place on
-        end = [0] * n  # where the best route's first word from each place ends
-        for k in range(n - 1, -1, -1):
-            best, best_end = None, k
-            i, fragment = k, sentence[k]
-            while i < n and fragment in freq:
-                count = freq[fragment]
-                if count:
-                    candidate = log(words.get(fragment) or count) - log_total + score[i + 1]
-                    if best is None or candidate >= best:
-                        best, best_end = candidate, i
-                i += 1
-                fragment = sentence[k : i + 1]
-            for length in lengths.get(sentence[k : k + 2], ()):
-                last = k + length - 1
-                count = words.get(sentence[k : last + 1]) if last < n else None
-                if count:
-                    candidate = log(count) - log_total + score[last + 1]
-                    if best is None or candidate > best or (candidate == best and last > best_end):
-                        best, best_end = candidate, last
-            if best is None:  # no word starts here: the character alone
-                char = sentence[k]
-                best = log(words.get(char) or freq.get(char) or 1) - log_total + score[k + 1]
-            score[k], end[k] = best, best_end
-        found = []
-        at, letters = 0, ""
-        while at < n:
-            word = sentence[at : end[at] + 1]
-            at = end[at] + 1
-            if len(word) == 1 and word in _ASCII_ALNUM:
-                letters += word
-                continue
-            if letters:
-                found.append(letters)
-                letters = ""
-            found.append(word)
-        if letters:
-            found.append(letters)
-        return found
+        return cut_block(sentence, self.FREQ, self.words, self.lengths, math.log(self.total))
 
     def add_domain_word(self, term):
         """Add a name at the frequency that keeps it whole, the total unchanged.

@@ -40,6 +40,22 @@ def test_names_cut_exactly_as_jieba_cuts_them_without_touching_the_static_table(
     assert "红帆驿站联盟" not in ours.cut(TEXTS[0], HMM=False)
 
 
+def test_whole_pages_cut_exactly_as_jieba_cuts_them(settings):
+    """The compiled cut (``_cut.c``) over every seed page, letters, digits and names included."""
+    from pathlib import Path
+
+    freq, total, _terms = dictionary._static_layer_loaded()
+    ours = DomainTokenizer(freq, total)
+    for name in sorted(NAMES):
+        ours.add_domain_word(name)
+    theirs = _jieba_with_names(freq, total, NAMES)
+    pages = sorted(Path(settings.SEEDS_DIR).glob("*.txt"))
+    assert pages
+    for page in pages:
+        text = page.read_text(encoding="utf-8") + "".join(TEXTS)
+        assert ours.lcut(text, HMM=False) == theirs.lcut(text, HMM=False), page.name
+
+
 def test_names_are_weighed_as_jieba_weighs_them_short_common_words_and_long_names_alike():
     freq, total, _terms = dictionary._static_layer_loaded()
     # 了的: two of jieba's commonest words, weighed above the minimum by their parts;
