@@ -76,6 +76,7 @@ def names_a_place(label):
     return label in cities or any(label[:k] in shorts and label[k:] in cities for k in (2, 3))
 
 
+@lru_cache(maxsize=1)
 def place_names():
     """Every name ``province_for_city`` knows (bare or with its 市/州/盟/地区) and every province's
     name with and without its suffix, as one set: the ingest asks about every two or three
