@@ -540,3 +540,22 @@ def test_rows_inserted_together_get_their_ids_times_and_parents():
     # The ids were the table's own: the next row saved the ordinary way takes the one after.
     later = Initiative.objects.create(key="k-later", zone=zone, name="红色引擎后来")
     assert later.pk > max(i.pk for i in initiatives)
+
+
+def test_rows_sharing_a_value_or_holding_empty_ones_each_keep_their_own():
+    """Values the rows share (one list object, empty lists and dicts) are converted once, stored for each."""
+    from articles.ingest.upsert.common import insert_rows
+
+    zone = make_zone("淮北高新区")
+    shared = ["红芯"]
+    insert_rows(Initiative, [
+        Initiative(key="e0", zone=zone, name="甲", aliases=[], ingested_values={}),
+        Initiative(key="e1", zone=zone, name="乙", aliases=shared, ingested_values={"name": "乙"}),
+        Initiative(key="e2", zone=zone, name="丙", aliases=shared, ingested_values={}),
+        Initiative(key="e3", zone=zone, name="丁", aliases=["丁芯"], ingested_values={"name": "丁"}),
+        Initiative(key="e4", zone=zone, name="戊", aliases=[], ingested_values={}),
+    ])
+    stored = Initiative.objects.filter(key__startswith="e").order_by("key")
+    assert [(i.aliases, i.ingested_values) for i in stored] == [
+        ([], {}), (["红芯"], {"name": "乙"}), (["红芯"], {}), (["丁芯"], {"name": "丁"}), ([], {}),
+    ]
