@@ -20,7 +20,13 @@ from importlib.metadata import version
 
 from core.text import fold
 
-from ._cut import prefix_matches, sub_words
+try:
+    from ._cut import prefix_matches, sub_words
+except ImportError as exc:  # a checkout whose C module was never built (make install builds it)
+    raise ImportError(
+        "articles/search/_cut.c is not built: run `make install` "
+        "(or `python setup.py build_ext --inplace`) in the project's folder"
+    ) from exc
 from .dictionary import current_dictionary, dynamic_weights, static_digest
 
 _QUOTES = re.compile("[\"'“”‘’「」『』]")
