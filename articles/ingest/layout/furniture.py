@@ -101,6 +101,14 @@ _RUNNING_TEXT = re.compile(r"[，；。！？].{20,}[。！？]$")
 _BRACKETED_LINK = re.compile(r"【[^【】]{1,16}】")
 _EDITOR_IN_BRACKETS = re.compile(r"^[（(【\[]\s*(?:责任编辑|编辑|责编|审核|校对)\s*[:：]\s*[^）)】\]]{1,12}[）)】\]]$")
 # A site's name over its address, the page's header: 平江县人民政府  www.pingjiang.gov.cn
+# A site's bars may set their links wide apart instead of between bars.
+_BAR_GAP = re.compile(r"\s*[|｜丨]\s*|\s{2,}|\u3000+")
+_HOME_LINKS = frozenset({"首页", "网站首页", "主页", "返回首页"})
+# The tools a government site offers above its page, beside the day's date.
+_SITE_TOOLS = frozenset({
+    "无障碍", "长者模式", "关怀版", "适老化", "简体", "繁体", "繁體", "English", "ENGLISH", "登录", "注册",
+    "手机版", "移动版", "设为首页", "加入收藏", "网站地图", "智能问答", "政务邮箱", "邮箱",
+})
 _SITE_HEADER = re.compile(rf"^[{_C}]{{0,24}}\s*{WEB_ADDRESS}$", re.I)
 LIST_ITEM = re.compile(r"^[·•・]\s*\S")
 _LIST_ITEM_MAX = 60
@@ -204,6 +212,9 @@ def is_web_chrome(text):
         return True  # 平江县人民政府  www.pingjiang.gov.cn
     if is_nav_bar(text):
         return True  # 首页 | 走进高新 | 新闻中心 …
+    tools = [p for p in _BAR_GAP.split(_WEEKDAY.sub(" ", _DATE.sub(" ", text))) if p]
+    if len(tools) >= 2 and all(p in _SITE_TOOLS for p in tools):
+        return True  # 无障碍 | 长者模式 | 简体 | 繁體    2022年05月05日 星期四    登录 | 注册
     pieces = [p for p in _PIPES.split(text) if p]
     if len(pieces) == 2 and all(len(p) <= 4 for p in pieces):
         return True  # 登录 | 注册
@@ -211,9 +222,16 @@ def is_web_chrome(text):
 
 
 def is_nav_bar(text):
-    """A site's navigation bar: three or more short links between bars (首页 | 走进高新 | 新闻中心 …)."""
+    """A site's navigation bar: three or more short links between bars (首页 | 走进高新 | 新闻中心 …),
+    or set wide apart from its home link on (首页    走进高新    政务公开 …)."""
     pieces = [p for p in _PIPES.split(text.strip()) if p]
-    return len(pieces) >= 3 and all(len(p) <= 12 and not _SENTENCE.search(p) for p in pieces)
+    if len(pieces) >= 3 and all(len(p) <= 12 and not _SENTENCE.search(p) for p in pieces):
+        return True
+    pieces = [p for p in _BAR_GAP.split(text.strip()) if p]
+    return (
+        len(pieces) >= 3 and pieces[0] in _HOME_LINKS
+        and all(len(p) <= 8 and not _SENTENCE.search(p) for p in pieces)
+    )
 
 
 def is_list_item(text):

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from articles.ingest import cleaner
+from articles.ingest.folio import LATIN_MASTHEAD
 from articles.ingest.layout import furniture
 from articles.ingest.layout.bylines import (
     BRACKETED,
@@ -339,6 +340,8 @@ def page_lines(text):
         if fields:
             names = furniture.web_meta_authors(fields, is_name)
             if not names:
+                # 发布时间：… 来源：… between a title and its text: the blank lines around it are one gap.
+                gap = 0
                 continue
             text_line, shape = " ".join(names), "byline"  # 作者：谢小青 李西 石珊 -> the byline
         text_line = furniture.strip_jump(text_line)
@@ -387,9 +390,10 @@ def _furniture_flags(folded):
         beside = (i and folio[i - 1]) or (i + 1 < len(folded) and folio[i + 1])
         if line and not dropped[i] and beside and furniture.is_page_name(line):
             dropped[i] = True
-    # The site's name over its navigation bar (西渡高新技术产业开发区 / 首页 | 园区概况 | …).
+    # The site's name over its navigation bar (西渡高新技术产业开发区 / 首页 | 园区概况 | …),
+    # its Latin form perhaps between them.
     for i, line in enumerate(folded):
-        following = next((other for other in folded[i + 1 : i + 4] if other), "")
+        following = next((o for o in folded[i + 1 : i + 4] if o and not LATIN_MASTHEAD.fullmatch(o)), "")
         if line and not dropped[i] and furniture.is_nav_bar(following) and len(cleaner.visible(line)) <= 24:
             if not SENTENCE_MARK.search(line):
                 dropped[i] = True
@@ -406,7 +410,9 @@ def _web_title(folded, dropped):
     first = next((i for i, line in enumerate(folded) if line and not dropped[i]), None)
     if first is None:
         return
-    title = furniture.strip_site_suffix(folded[first])
+    # …研讨会_专题专栏_福州高新…管理委员会: a section the site's own bars name goes with the site's name.
+    chrome = [line for i, line in enumerate(folded) if line and dropped[i]]
+    title = furniture.strip_site_suffix(folded[first], others=chrome)
     if title == folded[first]:
         # A site whose name says nothing of a site (… - 中国医药城): the title printed below tells.
         parts = furniture.split_suffix(title)

@@ -171,7 +171,7 @@ def _folio(line, meta):
         rest = pattern.sub(" ", rest)
     paper = _PAPER.search(rest)
     if paper:
-        rest = rest.replace(paper["paper"], " ")
+        rest = LATIN_MASTHEAD.sub(" ", rest.replace(paper["paper"], " "))  # 江门日报  JIANGMEN DAILY  2026年…
     edition = _EDITION_CN.search(rest) or _EDITION_CODE.search(rest)
     name = ""
     if edition:

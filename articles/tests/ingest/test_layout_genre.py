@@ -136,6 +136,8 @@ def test_a_boxed_call_for_contributions_is_not_an_article():
         "【责任编辑：孙倩】",
         "（责任编辑：张瑶）",
         "登录 | 注册",
+        "首页    走进高新    政务公开    新闻中心    招商引资    专题专栏",
+        "无障碍 | 长者模式 | 简体 | 繁體        2022年05月05日 星期四        登录 | 注册",
         "扫一扫在手机打开当前页",
         "打印本页  关闭窗口",
         "平江县人民政府  www.pingjiang.gov.cn",
@@ -154,6 +156,8 @@ def test_web_chrome_lines(line):
 def test_a_paragraph_holding_a_chromes_words_is_text():
     line = "高新区开发“百姓微心愿”线上征集平台，群众扫一扫二维码就能提出诉求；平台按五大类制定心愿清单，逐项销号。"
     assert not furniture.is_web_chrome(line)
+    # Short words set wide apart are a bar only from a site's home link on.
+    assert not furniture.is_web_chrome("党员    团员    群众")
 
 
 def test_a_web_copy_keeps_only_its_article_and_reads_its_authors_from_the_metadata_line():
@@ -185,6 +189,30 @@ def test_a_web_copy_keeps_only_its_article_and_reads_its_authors_from_the_metada
     (block,) = split_page(text)
     assert summary([block]) == [("", "衡阳高新区党群活动服务中心揭牌启用", ["谢小青", "李西", "石珊"])]
     assert block.paragraphs == ["7月1日上午，衡阳高新区党群活动服务中心正式揭牌。"]
+
+
+def test_a_web_copy_whose_bars_are_set_wide_apart_and_whose_title_names_its_section():
+    text = page(
+        "高新区召开党工委理论学习中心组学习研讨会_专题专栏_福州高新技术产业开发区管理委员会",
+        "",
+        "无障碍 | 长者模式 | 简体 | 繁體        2022年05月05日 星期四        登录 | 注册",
+        "",
+        "福州高新技术产业开发区管理委员会",
+        "FUZHOU HI-TECH INDUSTRIAL DEVELOPMENT ZONE",
+        "",
+        "首页    走进高新    政务公开    新闻中心    招商引资    专题专栏",
+        "",
+        "您当前所在位置：首页 > 政务公开 > 专题专栏 > 正文",
+        "",
+        "高新区召开党工委理论学习中心组学习研讨会",
+        "",
+        "时间：2022-05-05 17:01    来源：高新区党群工作部    浏览次数：1127",
+        "",
+        "4月19日，高新区召开党工委理论学习中心组学习研讨会。",
+    )
+    (block,) = split_page(text)
+    assert (block.kicker, block.title) == ("", "高新区召开党工委理论学习中心组学习研讨会")
+    assert block.paragraphs == ["4月19日，高新区召开党工委理论学习中心组学习研讨会。"]
 
 
 def test_a_related_list_under_its_own_heading_goes_with_its_heading():

@@ -126,6 +126,11 @@ def test_a_masthead_with_its_latin_form_on_the_same_line():
     assert (meta.paper, meta.page, meta.page_name) == ("河南日报", "7", "市县新闻")
 
 
+def test_a_folio_with_the_papers_latin_form_between_its_name_and_date():
+    meta = source_meta("江門日報  JIANGMEN DAILY              2026年1月6日  星期二\nA04  高新·江海     責任編輯：梁 穎" + BODY)
+    assert (meta.paper, meta.date, meta.page, meta.page_name) == ("江门日报", D(2026, 1, 6), "A4", "高新·江海")
+
+
 def test_a_paper_named_inside_a_sentence_is_no_masthead():
     assert source_meta("据科技日报报道，合肥高新区召开党建工作会议。\n\n正文").paper == ""
 
