@@ -516,16 +516,26 @@ def _join_labels_over_figures(lines):
     return out
 
 
+# A box label's time in brackets at its end (签约金额（2022年）), which every pair under it shares.
+_LABEL_TIME = re.compile(r"[（(](?:19|20)\d{2}\s*年[^（()）]{0,8}[）)]$")
+
+
 def _slashed_pairs(figures, labels):
-    """``246个 / 63个`` over ``建成项目 / 在建项目``: 建成项目：246个，在建项目：63个; None unless they pair."""
-    figures, labels = re.split(r"\s*[/／]\s*", figures.strip()), re.split(r"\s*[/／]\s*", labels.strip())
-    if len(figures) < 2 or len(figures) != len(labels):
+    """``246个 / 63个`` over ``建成项目 / 在建项目``: 建成项目：246个，在建项目：63个; over one label
+    (``42家 / 16家`` over ``“一主一特”产业链上企业``), each figure with it; None unless they pair."""
+    figures = re.split(r"\s*[/／]\s*", figures.strip())
+    if len(figures) < 2 or not all(LONE_FIGURE.match(cleaner.visible(f)) for f in figures):
         return None
-    if not all(LONE_FIGURE.match(cleaner.visible(f)) for f in figures):
-        return None
-    if not all(BOX_LABEL.match(cleaner.visible(label)) for label in labels):
-        return None
-    return "，".join(f"{label}：{figure}" for figure, label in zip(figures, labels))
+    labels = labels.strip()
+    when = _LABEL_TIME.search(labels)
+    time = when.group(0) if when else ""
+    bare = labels[: len(labels) - len(time)].strip()
+    parts = re.split(r"\s*[/／]\s*", bare)
+    if len(parts) == len(figures) and all(BOX_LABEL.match(cleaner.visible(part)) for part in parts):
+        return "，".join(f"{part}{time}：{figure}" for figure, part in zip(figures, parts))
+    if len(parts) == 1 and LONG_BOX_LABEL.match(cleaner.visible(bare)):
+        return "，".join(f"{bare}{time}：{figure}" for figure in figures)
+    return None
 
 
 def _join_figures_over_labels(lines):

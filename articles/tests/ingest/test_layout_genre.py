@@ -781,6 +781,27 @@ def test_figures_set_apart_by_slashes_over_as_many_labels_each_keep_their_label(
     assert block.paragraphs[-1] == "建成项目：246个，在建项目：63个"
 
 
+def test_figures_set_apart_by_slashes_over_one_label_or_labels_with_their_year_each_take_it():
+    text = page(
+        "园区产业链再延伸",
+        "",
+        "本报讯 攸县高新区产业链再延伸。",
+        "", "",
+        "┌──────── 数说攸县高新区 ────────┐",
+        "│   42家 / 16家                      │",
+        "│   “一主一特”产业链上企业           │",
+        "│                                    │",
+        "│   9个 / 8亿元                      │",
+        "│   新引进科创类项目 / 签约金额（2022年）  │",
+        "└────────────────────────────────────┘",
+    )
+    (block,) = split_page(text)
+    assert block.paragraphs[-2:] == [
+        "“一主一特”产业链上企业：42家，“一主一特”产业链上企业：16家",
+        "新引进科创类项目（2022年）：9个，签约金额（2022年）：8亿元",
+    ]
+
+
 def test_a_box_that_sets_each_label_over_its_figure_keeps_them_together_one_statement_a_line():
     text = page(
         "太原高新区：三十年里的五个年份",
