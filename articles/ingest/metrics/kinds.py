@@ -16,15 +16,17 @@ NOT_MUST_BEFORE_YAO = "主需重想只必"
 # Words that make what follows a plan or a forecast. 将 is the future unless it
 # is 将近 or opens a number (将2024年确定为…: 将 there means 把); 计划 and 拟 are
 # verbs only when a word follows (纳入学习计划，… is a plan as a noun; 入选千人计划6名, 精英计划
-# 人才, 火炬计划, 科技计划项目 and 海智计划工作基地 name programmes; 原计划 is the plan before), and so are 准备, 打算
+# 人才, 火炬计划, 科技计划项目, “863”计划, 科技支撑计划 and 海智计划工作基地 name programmes; 原计划 is
+# the plan before), and so are 准备, 打算
 # and 希望 (not 希望工程);
 # 争取 is also "obtain" (争取政策资金), so only before a time.
 TARGET_WORDS = re.compile(
     r"力争|预计|下一步|(?:目标|任务)(?:是|为|[：:])"
-    r"|(?<![人才英炬智火原先来技])计划(?=[\u4e00-\u9fff\d])(?!(?:工作|产业|示范)?基地|的)|(?:准备|打算)(?=[\u4e00-\u9fff\d])"
+    r"|(?<![人才英炬智火原先来技撑”])计划(?=[\u4e00-\u9fff\d])(?!(?:工作|产业|示范)?基地|的)|(?:准备|打算)(?=[\u4e00-\u9fff\d])"
     r"|希望(?!工程|小学|之星|杯)(?=[\u4e00-\u9fff\d])"
     r"|规划(?=增设|新建)|有望"  # 二期规划增设2万吨…产能, 有望实现… (规划建设面积 is the zone's extent)
-    r"|(?<![模虚草])拟(?=[\u4e00-\u9fff])(?!上市|挂牌)"  # 拟上市企业: a kind of firm, not a plan
+    # 拟上市企业: a kind of firm, not a plan; 拟定…方案: a plan drawn up, not the figure planned
+    r"|(?<![模虚草])拟(?=[\u4e00-\u9fff])(?!上市|挂牌|[定订](?!于))"
     r"|争取(?=到(?!位)|在|于|今年|明年|年内|全年|用)"  # 争取到位资金: obtained
     r"|(?<![大主已])将(?![近来领军士\d])"  # 已将…纳入: 把, what is done
     # 经济总量要突破3600亿元, 今年要推动17个…结对: what must be reached or done is a plan

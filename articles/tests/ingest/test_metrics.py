@@ -446,6 +446,7 @@ def test_a_range_is_one_fact_with_both_ends(text, low, high, unit):
         ("杨凌示范区表示，明年力争培育党建引领产业发展示范村10个。", 10, 2024),
         ("明年将把“五联一抓”机制延伸到更多农业企业，培育示范村10个。", 10, 2024),
         ("今年的任务是新建党组织10个。", 10, 2023),
+        ("园区拟定于年内建成红色驿站3个。", 3, None),  # 拟定于: scheduled, still a plan
     ],
 )
 def test_targets_and_plans(text, value, year):
@@ -467,6 +468,9 @@ def test_targets_and_plans(text, value, year):
         "截至目前，已将63家企业纳入管理范围。",  # 已将: 把, done
         "两区当年争取到位各类资金3.31亿元。",  # 争取到位: obtained
         "园区将招商作为头号工程，最后完成了项目7个。",  # what the plan came to
+        "园区拟定整改方案，2022年处置低效用地475.37亩。",  # 拟定: a plan drawn up, the land dealt with
+        "园区企业入库“863”计划项目6项。",  # a programme named in quotes
+        "园区企业获批国家科技支撑计划项目6项。",
     ],
 )
 def test_done_things_in_the_words_of_a_plan_are_actual(text):
