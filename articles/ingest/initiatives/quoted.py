@@ -139,8 +139,11 @@ LAUNCHED_AFTER = re.compile(rf"(?:正式)?(?:启动|揭牌|上线)|这一[{CJK}]
 PLACE_ENDING = re.compile(rf"(?:{'|'.join(PLACE_WORDS)})$")
 HONOURED_BEFORE = re.compile(r"(?:获评|评为|入选|进入|列入|授予|获批|荣获)[^，。；“”]{0,8}$|首批$")
 COUNTED_AFTER = re.compile(r"\d|[一二两三四五六七八九十]+个")
-# 以“三个强化”为抓手: what the work is carried by.
+# 以“三个强化”为抓手: what the work is carried by; 通过“四个强化”: what it is done by.
 HANDLE_AFTER = re.compile(r"为(?:抓手|载体|牵引|总抓手|主打|主线)")
+MEANS_BEFORE = re.compile(r"通过$")
+# 评出了首批“党员示范岗”5人: a title people were chosen for, then counted.
+AWARDED_BEFORE = re.compile(r"(?:评出|评选出|评选|表彰)[^，。；“”]{0,6}$")
 # “光谷红厅”：露天平台变身党员之家: a title opening on the name of what it is about.
 TITLE_NAME = re.compile(r"^[“\"]([^”\"]{2,12})[”\"][：:]")
 
@@ -271,6 +274,8 @@ def _accepted(quoted, before, after, shared, qualified, group_size, companies, i
         return None
     if HOLDERS_AFTER.match(after):
         return None
+    if AWARDED_BEFORE.search(before) and COUNTED_AFTER.match(after):
+        return None  # 评出了首批“党员示范岗”5人: a title people were given
     named = quoted + (qualified or shared or "")
     if PLACE_ENDING.search(named) and (
         not PARTY_CUE.search(named) or HONOURED_BEFORE.search(before)
@@ -298,10 +303,11 @@ def _accepted(quoted, before, after, shared, qualified, group_size, companies, i
         return None if ENDS_IN_BODY.search(quoted) else quoted
     if KIND_BEFORE.search(before) and PARTY_CUE.search(quoted) and len(quoted) >= 3:
         return quoted  # 人才一体化平台“科技红盟”: the kind of thing, then its name
-    if before.endswith("以") and HANDLE_AFTER.match(after) and len(quoted) >= 3 and (
-        PARTY_CUE.search(quoted) or NUMBERED.match(quoted)
+    if (
+        (before.endswith("以") and HANDLE_AFTER.match(after) or MEANS_BEFORE.search(before))
+        and len(quoted) >= 3 and (PARTY_CUE.search(quoted) or NUMBERED.match(quoted))
     ):
-        return quoted  # 以“三个强化”为抓手: the programme the work is done by
+        return quoted  # 以“三个强化”为抓手, 通过“四个强化”让…: the programme the work is done by
     running = RUNNING_BEFORE.search(before)
     if "、" in quoted and not PARALLEL.fullmatch(quoted):
         return None  # “围绕发展抓党建、抓好党建促发展”: a slogan

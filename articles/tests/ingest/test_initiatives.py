@@ -449,6 +449,13 @@ def test_a_title_opening_on_a_programme_s_name_names_it_at_its_first_sentence():
 def test_a_quoted_name_the_work_is_carried_by():
     assert names("党工委以“三个强化”为抓手推动党的组织向企业一线延伸。") == ["三个强化"]
     assert names("园区以“亩均论英雄”为抓手推进改革。") == []  # no party work, no number
+    assert names("园区通过“四个强化”让高质量党建和高质量发展互相促进。") == ["四个强化"]
+    assert names("园区通过“亩均论英雄”改革提高效益。") == []
+
+
+def test_a_title_people_were_chosen_for_is_no_programme():
+    assert names("社区按照流程评出了首批“党员示范岗”5人。") == []
+    assert names("社区设立“党员示范岗”，亮身份、作表率。") == ["党员示范岗"]
 
 
 def test_a_party_named_body_set_up_or_formed_is_a_programme():
