@@ -201,11 +201,14 @@ def split_brief_marker(text):
     """A brief's opening line without its 本报讯 marker, and the byline printed with the marker.
 
     ``本报讯（记者 张三）近日，…`` -> (``记者 张三``, ``近日，…``); the byline is None
-    when the marker has none, as with a place in brackets (``【钱塘】临江高新区…``).
+    when the marker has none, as with a place in brackets (``【钱塘】临江高新区…``), unless the
+    marker follows the place (``【滨州】本报讯（通讯员 孟 晖）…``).
     """
     place = PLACE_MARK.match(text)
     if place:
-        return None, text[place.end():]
+        text = text[place.end():]
+        if not DATELINE.match(text):
+            return None, text
     # OCR spacing inside the marker ("本 报讯") and a dateline (本报扬州1月8日讯) read as 本报讯.
     text = normalize_dateline(text)
     match = _BRIEF_BYLINE.match(text) or _BRIEF_INLINE_BYLINE.match(text)

@@ -596,8 +596,12 @@ def test_untitled_briefs_opened_by_the_paper_s_marker_or_a_place_in_brackets_are
         "",
         "    【钱塘】临江高新区所在的临江街道，是钱塘区管辖面积最大的街道。",
         "                                                  （通讯员 沈 昀）",
+        "",
+        "    【滨州】本报讯（通讯员 孟 晖）11月14日，滨州高新区党工委召开委员（扩大）会议。",
     )
-    zhaoqing, dayehu, linjiang = split_page(text)
+    zhaoqing, dayehu, linjiang, binzhou = split_page(text)
+    # the place, then the paper's marker with its byline
+    assert (binzhou.authors, binzhou.paragraphs) == (["孟晖"], ["11月14日，滨州高新区党工委召开委员（扩大）会议。"])
     assert zhaoqing.title == "产业城奔着“智车新城”去" and zhaoqing.authors == ["黎嘉"]
     assert (dayehu.title_printed, dayehu.authors) == (False, ["甘霖", "柯钰"])
     assert dayehu.paragraphs[0].startswith("在2024年")
