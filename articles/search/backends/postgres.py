@@ -1,9 +1,9 @@
-"""PostgreSQL backend: a stored, weighted tsvector column with a GIN index.
+"""PostgreSQL backend: a stored tsvector column with a GIN index.
 
-``articles_article.search_vector`` is a generated column (migration 0002):
-title A, kicker + subtitle B, body C, each ``to_tsvector('simple', …)`` over
-the jieba-segmented text, so PostgreSQL only splits on the spaces we put
-there.  The tsquery is built here from quoted tokens, so nothing a user types
+``articles_article.search_vector`` is a generated column (``schema.POSTGRES_INSTALL``):
+title, kicker + subtitle and body, each ``to_tsvector('simple', …)`` over the
+jieba-segmented text, so PostgreSQL only splits on the spaces we put there;
+stripped of positions and weights, which no search reads.  The tsquery is built here from quoted tokens, so nothing a user types
 is read as tsquery syntax.
 """
 
