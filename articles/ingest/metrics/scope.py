@@ -314,7 +314,14 @@ def _in_frame(rest):
     return bool(re.search(r"(?:之)?中$|之一$", clause))
 
 
+# 近9000名江油子弟参加了红军: the people of a place, counted.
+PEOPLE_OF_PLACE = re.compile(rf"([{CJK}]{{2,3}}?)(?:子弟|儿女|乡亲|籍)")
+
+
 def _names_a_city_after(after):
+    people = PEOPLE_OF_PLACE.match(after)
+    if people and _is_place(people.group(1)):
+        return True
     found = re.match(rf"的([{CJK}]{{2,3}})", after)
     if not found:
         return False

@@ -625,6 +625,7 @@ def test_a_figure_stated_again_later_is_kept_once_but_two_in_one_sentence_are_tw
         ("赣州素有“稀土王国”之称，全世界60%的黑钨蕴藏在这片土地上。", "city"),
         ("在浙江省第二批42个省级创建类特色小镇中，小镇排名第二。", "province"),
         ("9月27日，建筑面积2187平方米的溧阳城市党建馆正式开馆。", "city"),
+        ("红军在江油的三个月里，近9000名江油子弟参加了红军。", "city"),  # the place's people, counted
         ("1921年成立的“中共洛阳组”只有3名党员。", "city"),
         ("同一年，全省国家高新区工业总产值超过3500亿元。", "province"),
         ("高新区所在的烟台市，去年上半年高新技术企业已达1120家。", "city"),
