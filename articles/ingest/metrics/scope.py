@@ -62,6 +62,8 @@ VIEW_FRAME = re.compile(rf"^(?:从|放眼|纵观|综观|就|在)([{CJK}]{{2,5}}?
 ZONE_DISTRICT = re.compile(rf"(?:高新区|开发区|园区)[（(]([{CJK}]{{2,5}}?[区县市])[）)]")
 LISTED_ZONE = re.compile(rf"[{CJK}]*?([{CJK}]{{2,5}}?[区县市])[和及与](?:高新区|园区|开发区)$")
 NOT_A_PLACE_AFTER = re.compile(r"^(?:高新|经开|开发|园区|国家|级|场|民|长|直|属|内|域|情|属)")
+# 湖南省澜科新创电子有限公司的车间里，4条生产线…: the place opens a company's name, it does not act.
+COMPANY_NAME_AFTER = re.compile(rf"^[{CJK}]{{1,16}}?(?:股份有限公司|有限责任公司|有限公司|公司|集团)")
 
 
 @lru_cache(maxsize=1)
@@ -350,7 +352,7 @@ def _place_mentions(text, frame=False, zone_places=frozenset()):
         if name is None or (name[-1] in "州盟旗" and _is_place(name + "市")):
             continue  # 邳州 is the bare name of 邳州市: it acts only as a bare name does
         after = text[end:]
-        if NOT_A_PLACE_AFTER.match(after) or _in_zone_brackets(text, start):
+        if NOT_A_PLACE_AFTER.match(after) or COMPANY_NAME_AFTER.match(after) or _in_zone_brackets(text, start):
             continue
         if frame and text[:start].endswith(("在", "是")):
             pass  # 在浙江省第二批42个…特色小镇中, 是大冶市…的28个项目之一: the frame's place

@@ -632,6 +632,8 @@ def test_a_figure_stated_again_later_is_kept_once_but_two_in_one_sentence_are_tw
         ("开发区所在的晋江是县域经济的“领跑者”，地区生产总值已突破3000亿元。", "city"),
         ("荣昌区是民营经济大区，全区80%的税收来自民营经济。", "city"),
         ("按照永川区出台的行动方案，全区将构建2个主导产业。", "city"),
+        # a company named after its province: the company's line, not the province acting
+        ("园区里，湖南省澜科新创电子有限公司的车间里，4条生产线正在运转。", "zone"),
         # first in the city, of the province: a rank, not the city acting
         ("园区在全市率先组建国有专业招商公司，签约引进项目62个。", "zone"),
         # the counties and districts of a city, counted
