@@ -279,8 +279,10 @@ def test_the_command_scores_the_corpus_above_its_floors():
     # Coverage follows the pages' mix (car output, prizes, a data box of lectures and audiences: no indicator),
     # 0.70 before the December 2026 pages, 0.64 before those of 5 December, 0.62 before those of 6 December
     # (a results table, a 数说 box and a district's shares: growth rates and counts no indicator names).
-    # 0.61 before the third round of 7 December (a 要点's targets, a bulletin's project figures)
-    assert figures["indicator_coverage"]["mapped"] >= 0.60
+    # 0.61 before the third round of 7 December (a 要点's targets, a bulletin's project figures);
+    # 0.60 before a company named after its province was read as the company (湖南省…有限公司): its
+    # production lines and staff are the zone's figures now, and no indicator counts them
+    assert figures["indicator_coverage"]["mapped"] >= 0.59
     assert all(line.split(" ", 1)[0] in {"MISS", "FALSE", "CITY", "KIND", "INDICATOR"} for line in lines[15:-1])
     # every change and range of the gold found with both ends, and no city's figure given to the zone
     assert [line for line in lines if line.startswith("MISS metric") and line.endswith(("(change)", "(range)"))] == []
