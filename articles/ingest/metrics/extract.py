@@ -130,6 +130,8 @@ def extract_figures(
             else:
                 paragraph_scope, figures_seen = (under[-1] if under and under[-1] else default_scope), False
             box_scope = None if not box_line else box_scope
+        if paragraph_scope != ZONE and of_zone and NAMED_PROJECT_OPENS.match(sentence):
+            paragraph_scope = ZONE  # 全市集中开工12个项目…。邦盛项目…总投资120亿元: the zone's project again
         default = carried_scope if carried_scope != ZONE else paragraph_scope
         view = view_frame(sentence) or carried_view
         found = _sentence_metrics(sentence, offset, article_year, default, article_month, districts, of_zone, view)
@@ -171,6 +173,9 @@ def extract_figures(
 
 # 606个 全市两新组织党组织: a box's line, its figure first.
 BOX_LINE = re.compile(r"\s*(?:约|近|超|逾)?\d[\d.,]*\s*(?:万|亿)?[^\d\s，,。：:]{0,4}\s+\S")
+# A sentence opening on a named project or company of a zone's article turns from the city's figures
+# before it to the zone's: 邦盛项目当时按年产20万吨…开工，总投资120亿元.
+NAMED_PROJECT_OPENS = re.compile(r"\s*(?!全|本|各|该|这|其|此|市|省|县)[\u4e00-\u9fff]{2,10}?(?:项目|公司|集团)(?!建设|集中|总数)")
 # 分产业看，… / 分县区看，…: a paragraph breaking down the figures of the one before.
 BREAKDOWN = re.compile(r"\s*(?:分|从)(?:产业|行业|领域|县区|区县|地区|门类|类别|板块)(?:来)?看[，,]")
 # 安顺正举全市之力建设航空产业城。…总产值要达到1000亿元: the whole city behind what follows.

@@ -697,6 +697,11 @@ def test_a_paragraph_about_the_city_stays_the_citys_until_a_place_says_otherwise
     assert [(f.value, f.scope) for f in extract_figures(text, article_year=2024)] == [
         (6.7, "city"), (600, "city"), (5, "zone"), (30, "zone")
     ]
+    # a named project of the zone's article turns back to the zone; the city's whole projects do not
+    text = "当天全市集中开工12个项目，投资规模180.2亿元。邦盛项目总投资120亿元。全市项目总投资500亿元。"
+    assert [(f.value, f.scope) for f in extract_figures(text, article_year=2024)] == [
+        (12, "city"), (180.2, "city"), (120, "zone"), (500, "city")
+    ]
 
 
 def test_a_clause_after_a_semicolon_with_no_place_of_its_own_is_of_the_place_before():
