@@ -109,6 +109,7 @@ _SITE_TOOLS = frozenset({
     "无障碍", "长者模式", "关怀版", "适老化", "简体", "繁体", "繁體", "English", "ENGLISH", "登录", "注册",
     "手机版", "移动版", "设为首页", "加入收藏", "网站地图", "智能问答", "政务邮箱", "邮箱",
 })
+_SITE_TOOL = re.compile("|".join(sorted(_SITE_TOOLS, key=len, reverse=True)))
 _SITE_HEADER = re.compile(rf"^[{_C}]{{0,24}}\s*{WEB_ADDRESS}$", re.I)
 LIST_ITEM = re.compile(r"^[·•・]\s*\S")
 _LIST_ITEM_MAX = 60
@@ -212,9 +213,10 @@ def is_web_chrome(text):
         return True  # 平江县人民政府  www.pingjiang.gov.cn
     if is_nav_bar(text):
         return True  # 首页 | 走进高新 | 新闻中心 …
-    tools = [p for p in _BAR_GAP.split(_WEEKDAY.sub(" ", _DATE.sub(" ", text))) if p]
-    if len(tools) >= 2 and all(p in _SITE_TOOLS for p in tools):
-        return True  # 无障碍 | 长者模式 | 简体 | 繁體    2022年05月05日 星期四    登录 | 注册
+    if _SITE_TOOL.search(text):  # most lines are read no further
+        tools = [p for p in _BAR_GAP.split(_WEEKDAY.sub(" ", _DATE.sub(" ", text))) if p]
+        if len(tools) >= 2 and all(p in _SITE_TOOLS for p in tools):
+            return True  # 无障碍 | 长者模式 | 简体 | 繁體    2022年05月05日 星期四    登录 | 注册
     pieces = [p for p in _PIPES.split(text) if p]
     if len(pieces) == 2 and all(len(p) <= 4 for p in pieces):
         return True  # 登录 | 注册
