@@ -175,7 +175,9 @@ def extract_figures(
 BOX_LINE = re.compile(r"\s*(?:约|近|超|逾)?\d[\d.,]*\s*(?:万|亿)?[^\d\s，,。：:]{0,4}\s+\S")
 # A sentence opening on a named project or company of a zone's article turns from the city's figures
 # before it to the zone's: 邦盛项目当时按年产20万吨…开工，总投资120亿元.
-NAMED_PROJECT_OPENS = re.compile(r"\s*(?!全|本|各|该|这|其|此|市|省|县)[\u4e00-\u9fff]{2,10}?(?:项目|公司|集团)(?!建设|集中|总数)")
+NAMED_PROJECT_OPENS = re.compile(
+    r"\s*(?!全|本|各|该|这|其|此|市|省|县)[\u4e00-\u9fff]{2,10}?(?:项目|公司|集团)(?!建设|集中|总数)"
+)
 # 分产业看，… / 分县区看，…: a paragraph breaking down the figures of the one before.
 BREAKDOWN = re.compile(r"\s*(?:分|从)(?:产业|行业|领域|县区|区县|地区|门类|类别|板块)(?:来)?看[，,]")
 # 安顺正举全市之力建设航空产业城。…总产值要达到1000亿元: the whole city behind what follows.

@@ -3,8 +3,8 @@
 ``articles_article.search_vector`` is a generated column (``schema.POSTGRES_INSTALL``):
 title, kicker + subtitle and body, each ``to_tsvector('simple', …)`` over the
 jieba-segmented text, so PostgreSQL only splits on the spaces we put there;
-stripped of positions and weights, which no search reads.  The tsquery is built here from quoted tokens, so nothing a user types
-is read as tsquery syntax.
+stripped of positions and weights, which no search reads.  The tsquery is
+built here from quoted tokens, so nothing a user types is read as tsquery syntax.
 """
 
 import logging
