@@ -225,7 +225,8 @@ def _masthead(line, meta):
     """A line that is a paper's name, perhaps with its edition (before or after it) or issue furniture."""
     # An e-paper's folio spreads its parts across the page's width: spaces are not length.
     # Measured before the paper's name is looked for: on a long line that search costs most.
-    if len(re.sub(r"\s+", " ", line)) > 40:
+    # Its Latin form beside it (中国高新技术产业导报    CHINA HIGH-TECH INDUSTRY HERALD) is not length either.
+    if len(re.sub(r"\s+", " ", line)) > 40 and len(re.sub(r"\s+", " ", LATIN_MASTHEAD.sub("", line))) > 40:
         return False
     m = _PAPER.search(line)
     if not m or _SENTENCE.search(line):

@@ -131,6 +131,11 @@ def test_a_folio_with_the_papers_latin_form_between_its_name_and_date():
     assert (meta.paper, meta.date, meta.page, meta.page_name) == ("江门日报", D(2026, 1, 6), "A4", "高新·江海")
 
 
+def test_a_masthead_with_a_long_latin_form_beside_it():
+    meta = source_meta("中国高新技术产业导报            CHINA HIGH-TECH INDUSTRY HERALD\n2024年12月16日  星期一" + BODY)
+    assert (meta.paper, meta.date) == ("中国高新技术产业导报", D(2024, 12, 16))
+
+
 def test_a_paper_named_inside_a_sentence_is_no_masthead():
     assert source_meta("据科技日报报道，合肥高新区召开党建工作会议。\n\n正文").paper == ""
 
