@@ -26,7 +26,7 @@ ENDING_ALT = "|".join(sorted(ENDINGS, key=len, reverse=True))
 EXTRA_ALT = "|".join(sorted(EXTRA_WORDS, key=len, reverse=True))
 # A quoted name that ends so says it is a programme: “红链帮帮团”, “10分钟服务圈”, “铁军党建”.
 ENDS_IN_NAME = re.compile(
-    rf"(?:{ENDING_ALT}|先锋岗|示范岗|服务圈|示范圈|样板区|样板间|共同体|课堂|讲堂|党课|之家|党建|团|队|制|(?:研究|活动|指导)中心"
+    rf"(?:{ENDING_ALT}|先锋岗|示范岗|服务圈|示范圈|样板区|样板间|共同体|课堂|讲堂|学堂|讲坛|党课|之家|党建|团|队|制|(?:研究|活动|指导)中心"
     r"|(?:攻坚|提升|提质|深化|推进|突破|落实|作风建设)年)$"
 )
 SUFFIX_AFTER = re.compile(rf"(?P<mod>[{CJK}]{{0,6}}?)(?P<word>{ENDING_ALT})")

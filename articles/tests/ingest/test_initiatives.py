@@ -453,6 +453,11 @@ def test_a_quoted_name_the_work_is_carried_by():
     assert names("园区通过“亩均论英雄”改革提高效益。") == []
 
 
+def test_a_quoted_lecture_series_is_a_programme_by_its_name():
+    assert names("面向创新创业的青年，高新区开设“青创学堂”，请企业家担任导师。") == ["青创学堂"]
+    assert names("每个季度，高新区还举办一期“青才讲坛”，请青年人才围坐交流。") == ["青才讲坛"]
+
+
 def test_a_title_people_were_chosen_for_is_no_programme():
     assert names("社区按照流程评出了首批“党员示范岗”5人。") == []
     assert names("社区设立“党员示范岗”，亮身份、作表率。") == ["党员示范岗"]
