@@ -453,6 +453,10 @@ def test_a_quoted_name_the_work_is_carried_by():
     assert names("园区通过“亩均论英雄”改革提高效益。") == []
 
 
+def test_a_party_named_place_set_up_with_ban_qi_is_a_programme():
+    assert names("社区广场上办起“红色影院”，每月放映一场。") == ["红色影院"]
+
+
 def test_a_quoted_lecture_series_is_a_programme_by_its_name():
     assert names("面向创新创业的青年，高新区开设“青创学堂”，请企业家担任导师。") == ["青创学堂"]
     assert names("每个季度，高新区还举办一期“青才讲坛”，请青年人才围坐交流。") == ["青才讲坛"]
