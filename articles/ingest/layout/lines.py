@@ -46,7 +46,7 @@ DATUM = re.compile(
 # A box's figure as it stands alone on its line: 65场, 3700余家, 超百起 (not a date, 2023年).
 _BOX_FIGURE = r"(?:约|近|超|逾)?(?:\d[\d.,]*|(?<=[约近超逾])[百千])(?:万|亿)?(?![年月日])[^\d\s，,。：:]{1,4}(?:余|多)?"
 # Or a change from one figure to another: 由42.3万件（2020年）增至200万件以上.
-_BOX_CHANGE = r"由\d[^，,。：:]{0,20}?(?:增至|增加到|增长到|提高到|提升到|扩大到|达到)\d[^，,。：:]{0,12}"
+_BOX_CHANGE = r"由\d[^，,。：:]{0,20}?(?:增至|增加到|增长到|提高到|提升到|扩大到|达到|降至|减少到|下降到)\d[^，,。：:]{0,12}"
 # A figure alone on its line, its label on the next: 65场 / 职业技能培训，累计覆盖943人次.
 LONE_FIGURE = re.compile(rf"^{_BOX_FIGURE}$")
 # Or a change alone on its line (由1269.8亿元增至2000亿元 / 预计2022—2025年规模工业总产值).
@@ -96,6 +96,24 @@ def labelled_figures(text):
         else:
             label.append(token)
     return "，".join(pairs) if pairs and not label else None
+
+
+# 287家→385家    规上工业企业: a box's change, from one figure to the other, its label after them.
+_ARROW_FIGURE = r"(?:约|近|超|逾)?\d[\d.,]*(?:万|亿)?[^\d\s，,。：:→⇒]{1,4}?(?:余|多)?"
+_ARROW_CHANGE = re.compile(
+    rf"^(?P<first>{_ARROW_FIGURE})\s*[→⇒]\s*(?P<later>{_ARROW_FIGURE})\s+(?P<label>[^\d\s，,。：:；;][^，,。：:；;]{{1,30}})$"
+)
+
+
+def arrow_change(text):
+    """``287家→385家    规上工业企业`` as a box's labelled change, ``规上工业企业：由287家增至385家``
+    (降至 when the figure fell); None for any other line."""
+    match = _ARROW_CHANGE.match(text.strip())
+    if not match:
+        return None
+    first, later = (float(re.search(r"\d[\d.]*", match[name]).group().rstrip(".")) for name in ("first", "later"))
+    verb = "降至" if later < first else "增至"
+    return f"{match['label'].strip()}：由{match['first']}{verb}{match['later']}"
 
 
 # 【数说】 before a box's label: its kind in brackets.
@@ -347,7 +365,7 @@ def page_lines(text):
         text_line = furniture.strip_jump(text_line)
         byline_end = byline_prefix_end(text_line)
         text_line = text_line[:byline_end] + " " + cleaner.strip_interleaved_chars(text_line[byline_end:])
-        text_line = labelled_figures(text_line) or " ".join(text_line.split())
+        text_line = labelled_figures(text_line) or arrow_change(text_line) or " ".join(text_line.split())
         if not text_line:
             continue
         line = Line(index=i, raw=raw.strip(), text=text_line, gap=gap)

@@ -802,6 +802,21 @@ def test_figures_set_apart_by_slashes_over_one_label_or_labels_with_their_year_e
     ]
 
 
+def test_a_boxed_change_drawn_with_an_arrow_reads_as_the_change_it_states():
+    text = page(
+        "园区规上企业五年增百家",
+        "",
+        "本报讯 五年来，滨开区规上工业企业数量稳步增长。",
+        "", "",
+        "┌──────── 数说滨开区 ────────┐",
+        "│   287家→385家    规上工业企业     │",
+        "│   12个 → 8个    审批环节           │",
+        "└────────────────────────────┘",
+    )
+    (block,) = split_page(text)
+    assert block.paragraphs[-2:] == ["规上工业企业：由287家增至385家", "审批环节：由12个降至8个"]
+
+
 def test_a_box_that_sets_each_label_over_its_figure_keeps_them_together_one_statement_a_line():
     text = page(
         "太原高新区：三十年里的五个年份",
