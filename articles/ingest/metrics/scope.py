@@ -55,6 +55,10 @@ CITY_PARKS = re.compile(r"(?:全市|全省|本市|本省)\d+[家个所][^，,；
 GOVERNED = re.compile(r"下辖[^，,；;。]*$")
 # What a place is the field of: 在全国…中排名第一, 全省排名第二.
 RANKED_IN = re.compile(r"[^，。；,;]*?(?:排名|排第|位列|位居|居第|名列)|率先|首[家个批]")
+# 全市首批100家: a count right after the whole's first batch is the batch's size.
+BATCH_OF_WHOLE_BEFORE = re.compile(r"(全市|全省|全国)首批$")
+# 比全市2019年9%的…: a figure inside the comparison, before any word of how the two compare.
+BASELINE_BEFORE = re.compile(r"比(全市|全省|全国)[^，。；,;高低快慢多少超出强弱好差增降]{0,12}$")
 # 从全省看，… / 放眼全市，… / 从沙县区看，…: a sentence opened from a place's point of view; its
 # 园区 and 全区 are then that place's parks and whole, not the zone.
 VIEW_FRAME = re.compile(rf"^(?:从|放眼|纵观|综观|就|在)([{CJK}]{{2,5}}?)(?:范围内)?(?:来看|看|而言|范围内)?[，,]")
@@ -179,6 +183,11 @@ def scope_of(sentence, start, end=None, default=ZONE, zone_places=frozenset(), o
     placed = PLACED_IN.match(sentence, end) if end is not None else None
     if placed and _is_place(placed.group(1)) and placed.group(1) not in zone_places:
         return CITY  # 杉杉年产20万吨…项目在彭山区动工: a project of another district
+    whole = BATCH_OF_WHOLE_BEFORE.search(before) or BASELINE_BEFORE.search(before)
+    if whole:
+        # 入选全市首批100家市级“友好场景”: the size of the city's list; 比全市2019年9%的预期目标高:
+        # the city's own figure the zone's is compared with
+        return PROVINCE if whole.group(1) in ("全省", "全国") else CITY
     if CITY_PLAN.search(before):
         return CITY  # 市今年启动…三年提升行动：…园区规模以上工业总产值占全市的比重达到70%: the city's plan
     if end is not None and _counts_zones(sentence, start, end):

@@ -632,6 +632,9 @@ def test_a_figure_stated_again_later_is_kept_once_but_two_in_one_sentence_are_tw
         ("开发区所在的晋江是县域经济的“领跑者”，地区生产总值已突破3000亿元。", "city"),
         ("荣昌区是民营经济大区，全区80%的税收来自民营经济。", "city"),
         ("按照永川区出台的行动方案，全区将构建2个主导产业。", "city"),
+        # the size of the city's list the zone's places were chosen for; the city's figure compared with
+        ("高新区的驿站入选全市首批100家市级“友好场景”名单。", "city"),
+        ("高新区的增速比全市2019年9%的预期目标高出一大截。", "city"),
         # a company named after its province: the company's line, not the province acting
         ("园区里，湖南省澜科新创电子有限公司的车间里，4条生产线正在运转。", "zone"),
         # first in the city, of the province: a rank, not the city acting
