@@ -108,6 +108,11 @@ GROWTH_ONLY = re.compile(r"(?:同比|比上年|较上年)?(?:年均|平均)?(?:�
 CHANGE_TO = re.compile(rf"{GROWTH_VERBS}?(?:至|到|为){LATER_END}?的?$")
 
 
+# A change's first end described after 由, its subject in the clause before: …的企业，由2021年两批入驻的40余家.
+DESCRIBED_FIRST_END = re.compile(r"[，,]由[^，,；;。：:由从]{1,16}的$")
+CHANGE_AFTER = re.compile(rf"(?:余|多)?{GROWTH_VERBS}?(?:至|到)")
+
+
 def label_of(sentence, start, end, base, previous):
     """(label, where it starts in the sentence or None)."""
     boxed = datum_label_after(sentence, start, end)
@@ -145,6 +150,13 @@ def label_of(sentence, start, end, base, previous):
     if previous and previous[1] and previous[2] == UNITS[base] and change and not _clean_label(fragment[: change.start()]):
         return previous[1], None  # the later figure of a change, with no subject of its own
     label = _clean_label(fragment)
+    described = DESCRIBED_FIRST_END.search(sentence, 0, start)
+    if described and CHANGE_AFTER.match(sentence, end):
+        # 综合体集聚的企业，由2021年两批入驻的40余家增至…: the clause before names what changed
+        before = sentence[: described.start()]
+        subject = _clean_label(before[max(before.rfind(mark) for mark in "，,；;。：:") + 1 :])
+        if subject:
+            return subject, None
     if base in ("%", "％") and previous and previous[1] and previous[2] != "%" and GROWTH_ONLY.fullmatch(label):
         return previous[1] + label, None  # the growth of the figure just named: 总收入同比增长
     if base in COUNT_UNITS and noun:

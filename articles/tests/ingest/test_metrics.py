@@ -714,6 +714,12 @@ def test_a_clause_after_a_semicolon_with_no_place_of_its_own_is_of_the_place_bef
     assert [f.scope for f in extract_figures(text, article_year=2023)] == ["city", "zone", "zone"]
 
 
+def test_a_change_whose_first_end_is_described_takes_its_subject_from_the_clause_before():
+    text = "综合体集聚和孵化的企业，由2021年两批入驻的40余家增至今年的50多家。"
+    change = [m for m in extract_metrics(text, article_year=2024) if m.kind == "change"]
+    assert [(m.value_from, m.value, m.label) for m in change] == [(40, 50, "企业")]
+
+
 def test_of_which_counts_what_came_before_and_an_area_keeps_its_own_word():
     assert labelled("共收集建议156条，其中已有49条被企业采纳。") == [("收集建议", 156, "条"), ("收集建议", 49, "条")]
     assert labelled("项目占地1000亩。") == [("项目占地", 1000, "亩")]
