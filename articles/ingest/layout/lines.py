@@ -111,7 +111,7 @@ def arrow_change(text):
     match = _ARROW_CHANGE.match(text.strip())
     if not match:
         return None
-    first, later = (float(re.search(r"\d[\d.]*", match[name]).group().rstrip(".")) for name in ("first", "later"))
+    first, later = (float(re.search(r"\d+(?:\.\d+)?", match[name]).group()) for name in ("first", "later"))
     verb = "降至" if later < first else "增至"
     return f"{match['label'].strip()}：由{match['first']}{verb}{match['later']}"
 

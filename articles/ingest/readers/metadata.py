@@ -219,6 +219,7 @@ def _set_edition(meta, edition, source):
 
 
 _WEB_ADDRESS = re.compile(WEB_ADDRESS, re.I)
+_LATIN_CAPITALS = re.compile(r"[A-Z]{4}")
 
 
 def _masthead(line, meta):
@@ -226,7 +227,9 @@ def _masthead(line, meta):
     # An e-paper's folio spreads its parts across the page's width: spaces are not length.
     # Measured before the paper's name is looked for: on a long line that search costs most.
     # Its Latin form beside it (中国高新技术产业导报    CHINA HIGH-TECH INDUSTRY HERALD) is not length either.
-    if len(re.sub(r"\s+", " ", line)) > 40 and len(re.sub(r"\s+", " ", LATIN_MASTHEAD.sub("", line))) > 40:
+    if len(re.sub(r"\s+", " ", line)) > 40 and (
+        not _LATIN_CAPITALS.search(line) or len(re.sub(r"\s+", " ", LATIN_MASTHEAD.sub("", line))) > 40
+    ):
         return False
     m = _PAPER.search(line)
     if not m or _SENTENCE.search(line):
