@@ -157,6 +157,8 @@ _CREDIT = re.compile(
     r"^(?:图片来源|图片提供|照片来源|图源|摄影|供图)\s*[:：]?"
     r"|(?:供图|\s摄|图片由\S+提供)$"
     r"|^(?:本报|本刊)?资料(?:图片|照片|图)$"  # 本报资料图片, alone under a photo's caption
+    # 本报记者 韩 梧摄: a reporter's photo credit, 摄 set close to the name
+    rf"|^(?:本报|本刊)?(?:摄影记者|特约记者|记者|通讯员)\s*[{CJK_RANGES}](?:\s?[{CJK_RANGES}]){{1,3}}摄$"
 )
 # A photographer's credit after a caption: 企业党员在生产线上开展攻关。 孙立新 摄
 CAPTION_CREDIT = re.compile(rf"(?<=[。！])\s*((?:(?:本报)?记者\s*)?[{CJK_RANGES}·]{{2,8}}(?:\s+[{CJK_RANGES}·]{{2,4}})?\s*摄)$")

@@ -458,6 +458,17 @@ def test_a_photo_item_after_a_closed_brief_with_its_caption_and_credit_after_it(
     assert photo.title.startswith("由杭州高新区(滨江)党委宣传部")
 
 
+def test_a_reporters_photo_credit_with_its_mark_set_close_is_no_author_of_the_brief_before():
+    text = page(
+        "    本报讯 （通讯员 朱 漾）今年初，惠山街道举办党建联建活动。",
+        "", "", "",
+        "图为快递物流业党群服务中心内，快递员在休息区充电、阅读。",
+        "                                                  本报记者 韩 梧摄",
+    )
+    blocks = split_page(text)
+    assert [author for block in blocks for author in block.authors] == ["朱漾"]
+
+
 def test_ocr_spaced_briefs_without_a_title_line_and_vertical_residue_around_them():
     text = page(
         "南通高新区推出一系列党建 举措,为产业发展提供了\"红色沃 土\"。",
