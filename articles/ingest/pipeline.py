@@ -24,7 +24,7 @@ from core.text import split_sentences
 # whose bytes and metadata are unchanged and that was analysed by this version is
 # skipped by the next ingest; change it whenever a rule changes what a page yields,
 # so every page is read again (``ingest --reanalyse`` forces it once).
-INGEST_VERSION = "2027.03.65"
+INGEST_VERSION = "2027.03.66"
 
 
 def analysis_version(vocabulary=None):

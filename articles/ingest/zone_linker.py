@@ -472,6 +472,10 @@ def link_zones(title, kicker, body, index, captions=(), paper="", subtitle="", p
             return []  # 东营港经济开发区 over the title: that park's article, not its city's high-tech zone's
         if _names_a_district(kicker):
             return []  # 吉安吉州 over the title: the district's article, not its city's zone's
+        # A place over the title (the layout took its colon off) and another park in the text: 龙泉驿
+        # over an item on 成都经开区 is the district's park's, not the zone of the city it names.
+        if heading_place(kicker + "：") and OTHER_ZONE.search(body or ""):
+            return []
         # (the page's last caption lands under its last brief)
         captions = captions if photo or len(body or "") < CAPTIONED_BODY_MAX else ()
         return index.fallback("\n".join([title, kicker, body or "", *captions]), context=paper)

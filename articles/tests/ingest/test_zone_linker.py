@@ -345,3 +345,10 @@ def test_a_city_s_own_paper_means_its_own_zone_by_a_bare_gaoxinqu():
     assert zone.name == "海安高新区"
     # 园区 alone is any park of the city: no zone of the paper's
     assert link_zones("五个关键词读懂主阵地", "", "园区新签约项目42个。", idx, paper="海安日报") == []
+
+
+def test_an_item_under_a_districts_name_on_another_park_is_not_its_citys_zone():
+    body = "走进淮北矿业集团的车间，党员工程师正在检查设备质量。濉溪县是淮北经济开发区所在地，近年来成立行业党委。"
+    assert link_zones("“四力驱动”为园区聚人心", "濉溪", body, index()) == []
+    # without the district over it, the city hosting one zone still names that zone
+    assert [m.name for m in link_zones("“四力驱动”为园区聚人心", "", body, index())] == ["淮北高新区"]
