@@ -69,7 +69,7 @@ def heading_place(line):
     return ""
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=4096)  # asked for each kicker of each article
 def names_a_place(label):
     """Whether ``label`` is a province and a city (江苏无锡, 安徽马鞍山) or a city alone."""
     cities, shorts = city_provinces(), province_short_names()

@@ -104,6 +104,7 @@ _EDITOR_IN_BRACKETS = re.compile(r"^[（(【\[]\s*(?:责任编辑|编辑|责编|
 # A site's bars may set their links wide apart instead of between bars.
 _BAR_GAP = re.compile(r"\s*[|｜丨]\s*|\s{2,}|\u3000+")
 _HOME_LINKS = frozenset({"首页", "网站首页", "主页", "返回首页"})
+_HOME_PREFIXES = tuple(_HOME_LINKS)
 # The tools a government site offers above its page, beside the day's date.
 _SITE_TOOLS = frozenset({
     "无障碍", "长者模式", "关怀版", "适老化", "简体", "繁体", "繁體", "English", "ENGLISH", "登录", "注册",
@@ -229,6 +230,8 @@ def is_nav_bar(text):
     pieces = [p for p in _PIPES.split(text.strip()) if p]
     if len(pieces) >= 3 and all(len(p) <= 12 and not _SENTENCE.search(p) for p in pieces):
         return True
+    if not text.lstrip().startswith(_HOME_PREFIXES):  # most lines are read no further
+        return False
     pieces = [p for p in _BAR_GAP.split(text.strip()) if p]
     return (
         len(pieces) >= 3 and pieces[0] in _HOME_LINKS

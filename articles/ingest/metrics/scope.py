@@ -55,6 +55,15 @@ CITY_PARKS = re.compile(r"(?:全市|全省|本市|本省)\d+[家个所][^，,；
 GOVERNED = re.compile(r"下辖[^，,；;。]*$")
 # What a place is the field of: 在全国…中排名第一, 全省排名第二.
 RANKED_IN = re.compile(r"[^，。；,;]*?(?:排名|排第|位列|位居|居第|名列)|率先|首[家个批]")
+# The words of CITY_WIDE (and of the patterns after it) that are a province or the country.
+PROVINCE_WIDE = frozenset({"全省", "本省", "我省", "省里", "全国"})
+
+
+def _whole_scope(word):
+    """PROVINCE for a whole that is a province or the country (全省, 我省, 全国), else CITY (全市, 全县…)."""
+    return PROVINCE if word in PROVINCE_WIDE else CITY
+
+
 # 全市首批100家: a count right after the whole's first batch is the batch's size.
 BATCH_OF_WHOLE_BEFORE = re.compile(r"(全市|全省|全国)首批$")
 # 比全市2019年9%的…: a figure inside the comparison, before any word of how the two compare.
@@ -124,7 +133,7 @@ def article_scope(kicker, title, zones, lead=""):
             return PROVINCE if place == "province" else CITY
     opening = CITY_WIDE.match((title or "").strip())
     if opening:  # 全市党员总数达33.81万名: the city's (or the province's) report
-        return PROVINCE if opening.group() in ("全省", "本省", "我省", "全国") else CITY
+        return _whole_scope(opening.group())
     kicker = (kicker or "").strip()
     if (
         kicker not in place_names() and names_a_place(kicker) and not PARK_IN_TITLE.search(title or "")
@@ -187,7 +196,7 @@ def scope_of(sentence, start, end=None, default=ZONE, zone_places=frozenset(), o
     if whole:
         # 入选全市首批100家市级“友好场景”: the size of the city's list; 比全市2019年9%的预期目标高:
         # the city's own figure the zone's is compared with
-        return PROVINCE if whole.group(1) in ("全省", "全国") else CITY
+        return _whole_scope(whole.group(1))
     if CITY_PLAN.search(before):
         return CITY  # 市今年启动…三年提升行动：…园区规模以上工业总产值占全市的比重达到70%: the city's plan
     if end is not None and _counts_zones(sentence, start, end):
@@ -207,7 +216,7 @@ def scope_of(sentence, start, end=None, default=ZONE, zone_places=frozenset(), o
         if _contributed_to(before, match):
             continue  # 对全市经济增长的贡献率: the whole contributed to
         if not COMPARISON_BEFORE.search(_without_place(before[: match.start()])):  # 占沈阳全市的30.6%
-            scope = PROVINCE if match.group() in ("全省", "本省", "我省", "省里", "全国") else CITY
+            scope = _whole_scope(match.group())
             actor = max(actor or (0, ZONE), (match.end(), scope))
     for place_end, scope in _place_mentions(before, frame, zone_places):
         actor = max(actor or (0, ZONE), (place_end, scope))
@@ -274,7 +283,7 @@ def heading_scope(heading):
         return ZONE if BOX_LABEL.match(heading) else None
     found = CITY_WIDE.search(heading)
     if found:
-        return PROVINCE if found.group() in ("全省", "本省", "我省", "全国") else CITY
+        return _whole_scope(found.group())
     box = BOX_LABEL.match(heading)
     if box and not ZONE_WORDS.search(box.group("of")):
         for k in (3, 2):
