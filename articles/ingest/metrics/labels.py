@@ -150,7 +150,7 @@ def label_of(sentence, start, end, base, previous):
     if previous and previous[1] and previous[2] == UNITS[base] and change and not _clean_label(fragment[: change.start()]):
         return previous[1], None  # the later figure of a change, with no subject of its own
     label = _clean_label(fragment)
-    described = DESCRIBED_FIRST_END.search(sentence, 0, start)
+    described = DESCRIBED_FIRST_END.search(sentence, max(0, start - 19), start)  # the most it can span
     if described and CHANGE_AFTER.match(sentence, end):
         # 综合体集聚的企业，由2021年两批入驻的40余家增至…: the clause before names what changed
         before = sentence[: described.start()]

@@ -192,7 +192,8 @@ def scope_of(sentence, start, end=None, default=ZONE, zone_places=frozenset(), o
     placed = PLACED_IN.match(sentence, end) if end is not None else None
     if placed and _is_place(placed.group(1)) and placed.group(1) not in zone_places:
         return CITY  # 杉杉年产20万吨…项目在彭山区动工: a project of another district
-    whole = BATCH_OF_WHOLE_BEFORE.search(before) or BASELINE_BEFORE.search(before)
+    # (each read in the few characters it can span, not the whole sentence before each figure)
+    whole = BATCH_OF_WHOLE_BEFORE.search(before[-4:]) or BASELINE_BEFORE.search(before[-16:])
     if whole:
         # 入选全市首批100家市级“友好场景”: the size of the city's list; 比全市2019年9%的预期目标高:
         # the city's own figure the zone's is compared with
